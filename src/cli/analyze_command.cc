@@ -1,0 +1,177 @@
+// `claimtrace analyze`: one article (text) or many (JSONL) in, report or JSON out.
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli/args.h"
+#include "ingest/jsonl_reader.h"
+#include "ingest/line_reader.h"
+#include "ingest/text_reader.h"
+#include "output/json_output.h"
+#include "output/report.h"
+#include "pipeline/analyzer.h"
+#include "pipeline/ordered_runner.h"
+
+namespace claimtrace::cli {
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string guess_input_format(const std::string& path) {
+  std::string_view p = path;
+  if (ends_with(p, ".gz")) p.remove_suffix(3);
+  if (ends_with(p, ".jsonl") || ends_with(p, ".ndjson") || ends_with(p, ".json")) return "jsonl";
+  return "text";
+}
+
+void write_stdout(const std::string& s) {
+  if (!s.empty()) std::fwrite(s.data(), 1, s.size(), stdout);
+}
+
+int analyze_text(const AnalyzeArgs& args, const std::string& output_format) {
+  InputRecord rec;
+  std::string error;
+  if (!read_text_article(args.input, !args.no_title, rec, error)) {
+    std::fprintf(stderr, "claimtrace: %s\n", error.c_str());
+    return kExitSomeFailed;
+  }
+  if (!args.title.empty()) rec.title = args.title;
+  rec.id = args.id;
+  rec.url = args.url;
+  rec.outlet = args.outlet;
+  rec.published = args.published;
+  Document doc;
+  to_document(std::move(rec), doc);
+  Analyzer analyzer;
+  analyzer.analyze(doc);
+  std::string out;
+  if (output_format == "report") {
+    output::write_report(doc, {.color = isatty(STDOUT_FILENO) == 1, .explain = args.explain}, out);
+  } else {
+    std::string compact;
+    output::write_document_json(doc, {.tokens = args.tokens}, compact);
+    out = output_format == "json" ? output::pretty_json(compact) : std::move(compact);
+    out.push_back('\n');
+  }
+  write_stdout(out);
+  return kExitOk;
+}
+
+// One work item of the JSONL pipeline.
+struct Batch {
+  std::vector<std::string> lines;
+  std::vector<uint64_t> line_numbers;
+  size_t count = 0;  // valid entries in lines/line_numbers
+  std::string output;
+  std::string diagnostics;  // stderr text, written in order with the output
+  uint64_t failed = 0;
+};
+
+int analyze_jsonl(const AnalyzeArgs& args, const std::string& output_format) {
+  LineReader reader;
+  std::string error;
+  if (!reader.open(args.input, error)) {
+    std::fprintf(stderr, "claimtrace: %s\n", error.c_str());
+    return kExitSomeFailed;
+  }
+  const Analyzer analyzer;
+  const bool report = output_format == "report";
+  const bool array = output_format == "json";
+  const bool color = report && isatty(STDOUT_FILENO) == 1;
+  const std::string input_name = args.input == "-" ? "<stdin>" : args.input;
+  size_t threads = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  uint64_t failed = 0, records = 0;
+  bool first_output = true;
+
+  if (array) write_stdout("[");
+  run_ordered<Batch>(
+      threads,
+      [&](Batch& b) {
+        b.count = 0;
+        if (b.lines.size() < args.batch_size) {
+          b.lines.resize(args.batch_size);
+          b.line_numbers.resize(args.batch_size);
+        }
+        while (b.count < args.batch_size && reader.next(b.lines[b.count])) {
+          // Blank lines are not records (a trailing newline is common).
+          if (b.lines[b.count].find_first_not_of(" \t") == std::string::npos) continue;
+          b.line_numbers[b.count] = reader.line_number();
+          ++b.count;
+        }
+        return b.count > 0;
+      },
+      [&](Batch& b) {
+        thread_local JsonlParser parser;
+        thread_local Document doc;
+        InputRecord rec;
+        std::string err;
+        b.output.clear();
+        b.diagnostics.clear();
+        b.failed = 0;
+        for (size_t i = 0; i < b.count; ++i) {
+          if (array && i > 0) b.output.append(",\n");
+          if (!parser.parse(b.lines[i], rec, err)) {
+            std::string where = input_name + ":" + std::to_string(b.line_numbers[i]);
+            b.diagnostics += "claimtrace: " + where + ": " + err + "\n";
+            if (!report) output::write_error_json(rec.id, "line " + std::to_string(b.line_numbers[i]) + ": " + err, b.output);
+            else b.output += "error: " + where + ": " + err + "\n";
+            ++b.failed;
+          } else {
+            to_document(std::move(rec), doc);
+            analyzer.analyze(doc);
+            if (report) {
+              output::write_report(doc, {.color = color, .explain = args.explain}, b.output);
+              b.output.append("\n");
+            } else {
+              output::write_document_json(doc, {.tokens = args.tokens}, b.output);
+            }
+          }
+          if (!report && !array) b.output.push_back('\n');
+        }
+      },
+      [&](Batch& b) {
+        if (array && !first_output && b.count > 0) write_stdout(",\n");
+        first_output = false;
+        write_stdout(b.output);
+        if (!b.diagnostics.empty()) std::fputs(b.diagnostics.c_str(), stderr);
+        failed += b.failed;
+        records += b.count;
+      });
+  if (array) write_stdout("]\n");
+  std::fflush(stdout);
+  if (!reader.error().empty()) {
+    std::fprintf(stderr, "claimtrace: %s (after %llu records)\n", reader.error().c_str(),
+                 static_cast<unsigned long long>(records));
+    return kExitSomeFailed;
+  }
+  return failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace
+
+int run_analyze(const AnalyzeArgs& args) {
+  if (!args.published.empty() && normalize_published(args.published) != args.published) {
+    std::fprintf(stderr, "claimtrace: --published must be YYYY-MM-DD, got \"%s\"\n",
+                 args.published.c_str());
+    return kExitUsage;
+  }
+  std::string input_format = args.input_format;
+  if (input_format.empty()) input_format = args.input == "-" ? "text" : guess_input_format(args.input);
+  std::string output_format = args.output_format;
+  if (output_format.empty()) {
+    if (isatty(STDOUT_FILENO) == 1) output_format = "report";
+    else output_format = input_format == "jsonl" ? "jsonl" : "json";
+  }
+  static char stdout_buffer[1 << 16];
+  std::setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
+  return input_format == "jsonl" ? analyze_jsonl(args, output_format)
+                                 : analyze_text(args, output_format);
+}
+
+}  // namespace claimtrace::cli

@@ -1,0 +1,33 @@
+#pragma once
+// Command-line options of each verb, and their registration with CLI11.
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace claimtrace::cli {
+
+// Exit codes shared by every verb.
+enum ExitCode { kExitOk = 0, kExitSomeFailed = 1, kExitUsage = 2 };
+
+struct AnalyzeArgs {
+  std::string input;          // path or "-"
+  std::string input_format;   // text | jsonl | "" (guess)
+  std::string output_format;  // report | json | jsonl | "" (guess)
+  std::string published;
+  std::string outlet;
+  std::string url;
+  std::string title;
+  std::string id;
+  bool no_title = false;
+  bool tokens = false;
+  bool explain = false;
+  unsigned threads = 0;  // 0 = hardware concurrency
+  unsigned batch_size = 128;
+};
+
+CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& args);
+
+// Runs `analyze`; returns an ExitCode.
+int run_analyze(const AnalyzeArgs& args);
+
+}  // namespace claimtrace::cli

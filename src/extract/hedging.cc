@@ -1,0 +1,7 @@
+#include "extract/extract.h"
+
+namespace claimtrace::extract {
+
+void detect_certainty_cues(Document&) {}
+
+}  // namespace claimtrace::extract
