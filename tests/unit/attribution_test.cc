@@ -1,0 +1,2 @@
+// Tests for extract/attribution.cc: quotes, cues, sources, contents, chains.
+#include <gtest/gtest.h>

@@ -1,0 +1,3 @@
+// Tests for extract/hedging.cc: hedge, booster and negation cues and
+// sentence uncertainty.
+#include <gtest/gtest.h>
