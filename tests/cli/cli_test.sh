@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# CLI tests: run the real binary and check exit codes, stdin, formats and bad
+# input. Usage: CLAIMTRACE=path/to/claimtrace cli_test.sh TESTS_DIR
+set -u
+CT=${CLAIMTRACE:?set CLAIMTRACE to the binary}
+TESTS=${1:?tests directory}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+FAILS=0
+pass() { echo "ok   $1"; }
+fail() { echo "FAIL $1"; FAILS=$((FAILS + 1)); }
+check() {  # check NAME EXPECTED_EXIT ACTUAL_EXIT
+  if [ "$2" = "$3" ]; then pass "$1"; else fail "$1 (exit $3, expected $2)"; fi
+}
+ARTICLE="$TESTS/golden/articles/quotes-and-names.txt"
+
+"$CT" --version >"$TMP/v" 2>&1; check "--version exits 0" 0 $?
+grep -q '^claimtrace [0-9]' "$TMP/v" && pass "--version prints a version" || fail "--version output"
+"$CT" analyze --help >/dev/null 2>&1; check "analyze --help exits 0" 0 $?
+"$CT" >/dev/null 2>&1; check "no verb is a usage error" 2 $?
+"$CT" analyze --bogus x >/dev/null 2>&1; check "unknown option is a usage error" 2 $?
+"$CT" analyze "$ARTICLE" --output-format yaml >/dev/null 2>&1; check "bad --output-format" 2 $?
+"$CT" analyze "$ARTICLE" --published 25/11/2026 >/dev/null 2>&1; check "bad --published" 2 $?
+
+# Text file -> pretty JSON whose spans slice the input exactly.
+"$CT" analyze "$ARTICLE" --output-format json --outlet "Test Desk" --published 2026-11-24 >"$TMP/a.json"
+check "text analyze exits 0" 0 $?
+python3 - "$TMP/a.json" "$ARTICLE" <<'PY' && pass "JSON spans slice the input" || fail "JSON spans"
+import json, sys
+d = json.load(open(sys.argv[1]))
+text = open(sys.argv[2], 'rb').read()
+assert d["outlet"] == "Test Desk" and d["published"] == "2026-11-24", d
+assert d["title"] == "Minister denies \u201csecret deal\u201d with Dalmar rebels", d["title"]
+assert len(d["sentences"]) >= 8
+for s in d["sentences"]:
+    assert text[s["start"]:s["end"]].decode() == s["text"], s
+for k in ("entities", "cues", "attributions", "events"):
+    assert isinstance(d[k], list)
+PY
+
+# stdin gives the same analysis as the file.
+"$CT" analyze - --output-format jsonl <"$ARTICLE" >"$TMP/stdin.jsonl"; check "stdin exits 0" 0 $?
+"$CT" analyze "$ARTICLE" --output-format jsonl >"$TMP/file.jsonl"
+cmp -s "$TMP/stdin.jsonl" "$TMP/file.jsonl" && pass "stdin equals file" || fail "stdin differs from file"
+
+# Report output is readable text with the title.
+"$CT" analyze "$ARTICLE" --output-format report >"$TMP/r.txt"; check "report exits 0" 0 $?
+grep -q "Minister denies" "$TMP/r.txt" && grep -q "Sentences" "$TMP/r.txt" && pass "report content" || fail "report content"
+
+# JSONL with good and bad records: one output line per record, in order.
+{
+  for i in $(seq 1 300); do printf '{"id":"r%d","text":"Record %d says hello. Second sentence."}\n' "$i" "$i"; done
+  printf '{"id":"bad-json","text":"unterminated\n'
+  printf '{"id":"no-text"}\n'
+  printf '\n'
+  printf '{"id":"bad-utf8","text":"caf\xc3 au lait"}\n'
+  printf '{"id":"last","text":"The end."}\n'
+} >"$TMP/in.jsonl"
+"$CT" analyze "$TMP/in.jsonl" --threads 4 --batch-size 7 >"$TMP/out.jsonl" 2>"$TMP/err.txt"
+check "JSONL with bad records exits 1" 1 $?
+python3 - "$TMP/out.jsonl" "$TMP/err.txt" <<'PY' && pass "JSONL order, errors and ids" || fail "JSONL order/errors"
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+ids = [r["id"] for r in rows]
+assert len(rows) == 304, len(rows)
+assert ids[:300] == ["r%d" % i for i in range(1, 301)], ids[:5]
+assert "error" in rows[300] and "malformed JSON" in rows[300]["error"], rows[300]
+assert rows[301] == {"id": "no-text", "error": "line 302: missing \"text\" field"}, rows[301]
+assert rows[302]["id"] == "bad-utf8" and "invalid UTF-8 at byte" in rows[302]["error"]
+assert ids[303] == "last" and len(rows[303]["sentences"]) == 1
+err = open(sys.argv[2]).read()
+assert "in.jsonl:301:" in err and "in.jsonl:302:" in err and "in.jsonl:304:" in err, err
+PY
+"$CT" analyze "$TMP/in.jsonl" --threads 1 >"$TMP/out1.jsonl" 2>/dev/null
+cmp -s "$TMP/out1.jsonl" "$TMP/out.jsonl" && pass "threads=1 equals threads=4" || fail "thread count changes output"
+
+# gzip JSONL and --output-format json (an array).
+head -n 5 "$TMP/in.jsonl" | gzip >"$TMP/in.jsonl.gz"
+"$CT" analyze "$TMP/in.jsonl.gz" --output-format json >"$TMP/arr.json"; check "gzip JSONL exits 0" 0 $?
+python3 -c "import json,sys; a=json.load(open(sys.argv[1])); assert [r['id'] for r in a]==['r1','r2','r3','r4','r5']" "$TMP/arr.json" \
+  && pass "json array of records" || fail "json array"
+
+# Bad files: invalid UTF-8 text, missing file, truncated gzip.
+printf 'Good start \xff bad byte' >"$TMP/bad.txt"
+"$CT" analyze "$TMP/bad.txt" >/dev/null 2>"$TMP/bad.err"; check "invalid UTF-8 text exits 1" 1 $?
+grep -q "bad.txt: invalid UTF-8 at byte offset 11" "$TMP/bad.err" && pass "UTF-8 error names file and offset" || fail "UTF-8 error message"
+"$CT" analyze "$TMP/missing.txt" >/dev/null 2>"$TMP/miss.err"; check "missing file exits 1" 1 $?
+grep -q "missing.txt: cannot open" "$TMP/miss.err" && pass "missing file message" || fail "missing file message"
+for i in $(seq 1 3000); do printf '{"id":"g%d","text":"Line %d of a long compressed file."}\n' "$i" "$i"; done | gzip >"$TMP/t.jsonl.gz"
+head -c 4000 "$TMP/t.jsonl.gz" >"$TMP/trunc.jsonl.gz"
+"$CT" analyze "$TMP/trunc.jsonl.gz" >"$TMP/trunc.out" 2>"$TMP/trunc.err"; check "truncated gzip exits 1" 1 $?
+[ -s "$TMP/trunc.out" ] && grep -q "truncated or corrupt" "$TMP/trunc.err" && pass "truncated gzip keeps records read" || fail "truncated gzip handling"
+
+# Empty input.
+: >"$TMP/empty.txt"
+"$CT" analyze "$TMP/empty.txt" --output-format json >"$TMP/empty.json"; check "empty text exits 0" 0 $?
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['sentences']==[]" "$TMP/empty.json" && pass "empty text has no sentences" || fail "empty text"
+
+echo "$FAILS failure(s)"
+[ "$FAILS" -eq 0 ]

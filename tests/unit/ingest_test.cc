@@ -1,0 +1,143 @@
+// Tests for src/ingest: JSONL records, text articles, gzip and line reading.
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "ingest/jsonl_reader.h"
+#include "ingest/line_reader.h"
+#include "ingest/text_reader.h"
+
+namespace claimtrace {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path temp_file(const std::string& name, const std::string& content) {
+  fs::path p = fs::temp_directory_path() / ("claimtrace_ingest_" + name);
+  std::ofstream(p, std::ios::binary) << content;
+  return p;
+}
+
+TEST(JsonlParser, ReadsContractFields) {
+  JsonlParser parser;
+  InputRecord rec;
+  std::string err;
+  ASSERT_TRUE(parser.parse(
+      R"({"id":"r1","text":"Body.\nMore.","title":"T","url":"http://x.test/a","published":"2026-11-25T08:00:00Z","outlet":"The Ledger","extra":[1,2]})",
+      rec, err))
+      << err;
+  EXPECT_EQ(rec.id, "r1");
+  EXPECT_EQ(rec.text, "Body.\nMore.");
+  EXPECT_EQ(rec.title, "T");
+  EXPECT_EQ(rec.url, "http://x.test/a");
+  EXPECT_EQ(rec.published, "2026-11-25");
+  EXPECT_EQ(rec.outlet, "The Ledger");
+}
+
+TEST(JsonlParser, NumericIdNullFieldsAndDateFallback) {
+  JsonlParser parser;
+  InputRecord rec;
+  std::string err;
+  ASSERT_TRUE(parser.parse(R"({"id":17,"text":"x","url":null,"date":"2020-02-03"})", rec, err));
+  EXPECT_EQ(rec.id, "17");
+  EXPECT_EQ(rec.url, "");
+  EXPECT_EQ(rec.published, "2020-02-03");
+  // An unparseable date is dropped, not an error.
+  ASSERT_TRUE(parser.parse(R"({"id":"a","text":"x","date":"26-FEB-1987"})", rec, err));
+  EXPECT_EQ(rec.published, "");
+}
+
+TEST(JsonlParser, ErrorsNameTheReasonAndKeepTheId) {
+  JsonlParser parser;
+  InputRecord rec;
+  std::string err;
+  EXPECT_FALSE(parser.parse(R"({"id":"a","text":"x")", rec, err));
+  EXPECT_NE(err.find("malformed JSON"), std::string::npos);
+  EXPECT_FALSE(parser.parse(R"({"id":"b"})", rec, err));
+  EXPECT_EQ(err, "missing \"text\" field");
+  EXPECT_FALSE(parser.parse(R"({"id":"c","text":5})", rec, err));
+  EXPECT_NE(err.find("\"text\""), std::string::npos);
+  EXPECT_FALSE(parser.parse("[1,2]", rec, err));
+  EXPECT_EQ(err, "not a JSON object");
+  EXPECT_FALSE(parser.parse("{\"id\":\"d\",\"text\":\"bad \xC3\x28 byte\"}", rec, err));
+  EXPECT_EQ(err, "invalid UTF-8 at byte 22 of the line");
+  EXPECT_EQ(rec.id, "d");
+}
+
+TEST(NormalizePublished, AcceptsIsoDatesOnly) {
+  EXPECT_EQ(normalize_published("2026-11-25"), "2026-11-25");
+  EXPECT_EQ(normalize_published("2026-11-25 10:00"), "2026-11-25");
+  EXPECT_EQ(normalize_published("2026-13-25"), "");
+  EXPECT_EQ(normalize_published("2026-11-2"), "");
+  EXPECT_EQ(normalize_published("20261125"), "");
+}
+
+TEST(TextReader, WholeFileIsTextFirstLineIsTitle) {
+  auto p = temp_file("a.txt", "Headline here\r\nBody one.\n\nBody two.\n");
+  InputRecord rec;
+  std::string err;
+  ASSERT_TRUE(read_text_article(p.string(), true, rec, err)) << err;
+  EXPECT_EQ(rec.title, "Headline here");
+  EXPECT_EQ(rec.text, "Headline here\r\nBody one.\n\nBody two.\n");
+  ASSERT_TRUE(read_text_article(p.string(), false, rec, err));
+  EXPECT_EQ(rec.title, "");
+}
+
+TEST(TextReader, RejectsInvalidUtf8WithOffset) {
+  auto p = temp_file("bad.txt", "fine text \xFE more");
+  InputRecord rec;
+  std::string err;
+  EXPECT_FALSE(read_text_article(p.string(), true, rec, err));
+  EXPECT_NE(err.find("invalid UTF-8 at byte offset 10"), std::string::npos) << err;
+  EXPECT_NE(err.find(p.string()), std::string::npos);
+}
+
+TEST(TextReader, MissingFileIsAnError) {
+  InputRecord rec;
+  std::string err;
+  EXPECT_FALSE(read_text_article("/nonexistent/claimtrace.txt", true, rec, err));
+  EXPECT_NE(err.find("cannot open"), std::string::npos);
+}
+
+TEST(LineReader, ReadsGzipAndPlainAlike) {
+  std::string content = "one\ntwo\r\n\nlast-without-newline";
+  auto plain = temp_file("plain.jsonl", content);
+  fs::path gz = fs::temp_directory_path() / "claimtrace_ingest_lines.jsonl.gz";
+  gzFile f = gzopen(gz.c_str(), "wb");
+  gzwrite(f, content.data(), static_cast<unsigned>(content.size()));
+  gzclose(f);
+  for (const fs::path& p : {plain, gz}) {
+    LineReader r;
+    std::string err, line;
+    ASSERT_TRUE(r.open(p.string(), err)) << err;
+    std::vector<std::string> lines;
+    while (r.next(line)) lines.push_back(line);
+    EXPECT_TRUE(r.error().empty());
+    EXPECT_EQ(lines, (std::vector<std::string>{"one", "two", "", "last-without-newline"}));
+    EXPECT_EQ(r.line_number(), 4u);
+  }
+}
+
+TEST(LineReader, TruncatedGzipIsReportedNotFatal) {
+  std::string content;
+  for (int i = 0; i < 20000; ++i) content += "{\"id\":\"" + std::to_string(i) + "\",\"text\":\"x\"}\n";
+  fs::path gz = fs::temp_directory_path() / "claimtrace_ingest_trunc.jsonl.gz";
+  gzFile f = gzopen(gz.c_str(), "wb");
+  gzwrite(f, content.data(), static_cast<unsigned>(content.size()));
+  gzclose(f);
+  fs::resize_file(gz, fs::file_size(gz) / 2);
+  LineReader r;
+  std::string err, line;
+  ASSERT_TRUE(r.open(gz.string(), err));
+  size_t n = 0;
+  while (r.next(line)) ++n;
+  EXPECT_GT(n, 0u);
+  EXPECT_LT(n, 20000u);
+  EXPECT_FALSE(r.error().empty());
+}
+
+}  // namespace
+}  // namespace claimtrace
