@@ -8,17 +8,10 @@
 
 namespace claimtrace {
 
-struct AnalyzerOptions {};
-
 class Analyzer {
  public:
-  explicit Analyzer(const AnalyzerOptions& options = {}) : options_(options) {}
-
-  // segment -> (tag -> extract -> resolve, as those stages land)
+  // segment -> extract (tag and resolve join as those stages land)
   void analyze(Document& doc) const;
-
- private:
-  AnalyzerOptions options_;
 };
 
 }  // namespace claimtrace

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package claimtrace needs to build, test and
+# benchmark. Idempotent: packages already present are not fetched again.
+set -euo pipefail
+PACKAGES=(
+  g++ cmake ninja-build ccache pkg-config git   # toolchain
+  libsimdjson-dev zlib1g-dev libicu-dev libxxhash-dev libcli11-dev  # engine
+  libgtest-dev libgmock-dev libbenchmark-dev    # tests and benchmarks
+  clang-14 libclang-rt-14-dev                   # libFuzzer targets (scripts/fuzz.sh)
+  python3 gzip                                  # CLI tests and scorers
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup-debian: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+echo "setup-debian: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
