@@ -119,8 +119,11 @@ int analyze_jsonl(const AnalyzeArgs& args, const std::string& output_format) {
           if (!parser.parse(b.lines[i], rec, err)) {
             std::string where = input_name + ":" + std::to_string(b.line_numbers[i]);
             b.diagnostics += "claimtrace: " + where + ": " + err + "\n";
-            if (!report) output::write_error_json(rec.id, "line " + std::to_string(b.line_numbers[i]) + ": " + err, b.output);
-            else b.output += "error: " + where + ": " + err + "\n";
+            if (!report)
+              output::write_error_json(
+                  rec.id, "line " + std::to_string(b.line_numbers[i]) + ": " + err, b.output);
+            else
+              b.output += "error: " + where + ": " + err + "\n";
             ++b.failed;
           } else {
             to_document(std::move(rec), doc);
@@ -162,11 +165,14 @@ int run_analyze(const AnalyzeArgs& args) {
     return kExitUsage;
   }
   std::string input_format = args.input_format;
-  if (input_format.empty()) input_format = args.input == "-" ? "text" : guess_input_format(args.input);
+  if (input_format.empty())
+    input_format = args.input == "-" ? "text" : guess_input_format(args.input);
   std::string output_format = args.output_format;
   if (output_format.empty()) {
-    if (isatty(STDOUT_FILENO) == 1) output_format = "report";
-    else output_format = input_format == "jsonl" ? "jsonl" : "json";
+    if (isatty(STDOUT_FILENO) == 1)
+      output_format = "report";
+    else
+      output_format = input_format == "jsonl" ? "jsonl" : "json";
   }
   static char stdout_buffer[1 << 16];
   std::setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);

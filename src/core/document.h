@@ -52,8 +52,8 @@ struct Sentence {
   Span span;
   uint32_t first_token = 0;  // index into Document::tokens
   uint32_t token_count = 0;
-  uint32_t paragraph = 0;    // 0-based paragraph number
-  bool uncertain = false;    // the writer marks the content as uncertain (hedge)
+  uint32_t paragraph = 0;  // 0-based paragraph number
+  bool uncertain = false;  // the writer marks the content as uncertain (hedge)
 };
 
 enum class EntityType : uint8_t { kPer, kOrg, kGpe, kLoc, kNorp, kMedia, kFac, kEvent, kMisc };

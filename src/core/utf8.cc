@@ -3,7 +3,9 @@
 namespace claimtrace {
 
 namespace {
-inline bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+inline bool is_cont(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 }  // namespace
 
 size_t find_invalid_utf8(std::string_view s) {

@@ -14,11 +14,15 @@ struct JsonlParser::Impl {
 };
 
 JsonlParser::JsonlParser() : impl_(new Impl) {}
-JsonlParser::~JsonlParser() { delete impl_; }
+JsonlParser::~JsonlParser() {
+  delete impl_;
+}
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Reads an optional string field; a JSON null counts as absent.
 simdjson::error_code read_string(simdjson::dom::element v, std::string& out) {
@@ -78,8 +82,10 @@ bool JsonlParser::parse(std::string_view line, InputRecord& rec, std::string& er
   for (auto [key, v] : obj) {
     if (key == "id") {
       // Ids may be numbers in some dumps; keep their JSON spelling.
-      if (v.is_number()) rec.id = simdjson::minify(v);
-      else err = read_string(v, rec.id);
+      if (v.is_number())
+        rec.id = simdjson::minify(v);
+      else
+        err = read_string(v, rec.id);
     } else if (key == "text") {
       err = read_string(v, rec.text);
       has_text = !err && !v.is_null();

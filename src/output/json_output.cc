@@ -20,15 +20,19 @@ void span_field(JsonWriter& w, const Document& doc, std::string_view key, Span s
 }
 
 void optional_string(JsonWriter& w, std::string_view key, const std::string& v) {
-  if (v.empty()) w.null_field(key);
-  else w.field(key, std::string_view(v));
+  if (v.empty())
+    w.null_field(key);
+  else
+    w.field(key, std::string_view(v));
 }
 
 void write_actor(JsonWriter& w, const Document& doc, const EventActor& a) {
   w.begin_object();
   w.field("code", std::string_view(a.code));
-  if (a.has_text) span_field(w, doc, "text", a.text);
-  else w.null_field("text");
+  if (a.has_text)
+    span_field(w, doc, "text", a.text);
+  else
+    w.null_field("text");
   w.end_object();
 }
 
@@ -106,18 +110,24 @@ void write_document_json(const Document& doc, const JsonOptions& opts, std::stri
   for (const Attribution& a : doc.attributions) {
     w.begin_object();
     w.field("id", std::string_view(a.id));
-    if (a.has_source) span_field(w, doc, "source", a.source);
-    else w.null_field("source");
+    if (a.has_source)
+      span_field(w, doc, "source", a.source);
+    else
+      w.null_field("source");
     w.field("source_kind", to_string(a.source_kind));
-    if (a.source_entity >= 0) w.field("source_entity", std::string_view(doc.entities[a.source_entity].id));
-    else w.null_field("source_entity");
+    if (a.source_entity >= 0)
+      w.field("source_entity", std::string_view(doc.entities[a.source_entity].id));
+    else
+      w.null_field("source_entity");
     span_field(w, doc, "cue", a.cue);
     w.key("content");
     w.begin_array();
     for (Span s : a.content) write_span(w, doc, s);
     w.end_array();
-    if (a.via >= 0) w.field("via", std::string_view(doc.attributions[a.via].id));
-    else w.null_field("via");
+    if (a.via >= 0)
+      w.field("via", std::string_view(doc.attributions[a.via].id));
+    else
+      w.null_field("via");
     w.field("quoted", a.quoted);
     w.field("certainty", to_string(a.certainty));
     w.key("cues");
@@ -137,16 +147,23 @@ void write_document_json(const Document& doc, const JsonOptions& opts, std::stri
     w.key("source");
     write_actor(w, doc, v.source);
     w.key("target");
-    if (v.has_target) write_actor(w, doc, v.target);
-    else w.null();
+    if (v.has_target)
+      write_actor(w, doc, v.target);
+    else
+      w.null();
     w.field("code", std::string_view(v.code));
-    if (v.has_verb) span_field(w, doc, "verb", v.verb);
-    else w.null_field("verb");
-    if (v.location >= 0) w.field("location", std::string_view(doc.entities[v.location].id));
-    else w.null_field("location");
+    if (v.has_verb)
+      span_field(w, doc, "verb", v.verb);
+    else
+      w.null_field("verb");
+    if (v.location >= 0)
+      w.field("location", std::string_view(doc.entities[v.location].id));
+    else
+      w.null_field("location");
     if (v.attribution >= 0)
       w.field("attribution", std::string_view(doc.attributions[v.attribution].id));
-    else w.null_field("attribution");
+    else
+      w.null_field("attribution");
     w.field("certainty", to_string(v.certainty));
     w.field("negated", v.negated);
     w.end_object();
@@ -176,8 +193,10 @@ std::string pretty_json(std::string_view s) {
     char c = s[i];
     if (in_string) {
       out.push_back(c);
-      if (c == '\\' && i + 1 < s.size()) out.push_back(s[++i]);
-      else if (c == '"') in_string = false;
+      if (c == '\\' && i + 1 < s.size())
+        out.push_back(s[++i]);
+      else if (c == '"')
+        in_string = false;
       continue;
     }
     switch (c) {

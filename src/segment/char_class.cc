@@ -12,21 +12,34 @@ constexpr std::array<CharClass, 128> make_ascii_table() {
   std::array<CharClass, 128> t{};
   for (int c = 0; c < 128; ++c) {
     CharClass k = CharClass::kControl;
-    if (c == ' ' || c == '\t' || c == '\v' || c == '\f') k = CharClass::kSpace;
-    else if (c == '\n' || c == '\r') k = CharClass::kNewline;
-    else if (c >= 'A' && c <= 'Z') k = CharClass::kUpper;
-    else if (c >= 'a' && c <= 'z') k = CharClass::kLower;
-    else if (c >= '0' && c <= '9') k = CharClass::kDigit;
-    else if (c == '\'' || c == '`') k = CharClass::kApostrophe;
-    else if (c == '"') k = CharClass::kDoubleQuote;
-    else if (c == '-') k = CharClass::kHyphen;
-    else if (c == '.') k = CharClass::kPeriod;
-    else if (c == '!' || c == '?') k = CharClass::kTerminal;
-    else if (c == '(' || c == '[' || c == '{') k = CharClass::kOpenBracket;
-    else if (c == ')' || c == ']' || c == '}') k = CharClass::kCloseBracket;
+    if (c == ' ' || c == '\t' || c == '\v' || c == '\f')
+      k = CharClass::kSpace;
+    else if (c == '\n' || c == '\r')
+      k = CharClass::kNewline;
+    else if (c >= 'A' && c <= 'Z')
+      k = CharClass::kUpper;
+    else if (c >= 'a' && c <= 'z')
+      k = CharClass::kLower;
+    else if (c >= '0' && c <= '9')
+      k = CharClass::kDigit;
+    else if (c == '\'' || c == '`')
+      k = CharClass::kApostrophe;
+    else if (c == '"')
+      k = CharClass::kDoubleQuote;
+    else if (c == '-')
+      k = CharClass::kHyphen;
+    else if (c == '.')
+      k = CharClass::kPeriod;
+    else if (c == '!' || c == '?')
+      k = CharClass::kTerminal;
+    else if (c == '(' || c == '[' || c == '{')
+      k = CharClass::kOpenBracket;
+    else if (c == ')' || c == ']' || c == '}')
+      k = CharClass::kCloseBracket;
     else if (c == ',' || c == ';' || c == ':' || c == '/' || c == '\\' || c == '_' || c == '*')
       k = CharClass::kOtherPunct;
-    else if (c > 32 && c < 127) k = CharClass::kSymbol;
+    else if (c > 32 && c < 127)
+      k = CharClass::kSymbol;
     t[c] = k;
   }
   return t;
@@ -39,22 +52,52 @@ constexpr auto kAscii = make_ascii_table();
 CharClass classify(char32_t cp) {
   if (cp < 128) return kAscii[cp];
   switch (cp) {
-    case 0x2019: case 0x2018: case 0x02BC: case 0x2032: case 0x201B: case 0x02BB:
+    case 0x2019:
+    case 0x2018:
+    case 0x02BC:
+    case 0x2032:
+    case 0x201B:
+    case 0x02BB:
       return CharClass::kApostrophe;
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
-    case 0x2039: case 0x203A: case 0x2033:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2039:
+    case 0x203A:
+    case 0x2033:
       return CharClass::kDoubleQuote;
-    case 0x2010: case 0x2011:
+    case 0x2010:
+    case 0x2011:
       return CharClass::kHyphen;
-    case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
       return CharClass::kDash;
-    case 0x2026: case 0x203C: case 0x2047: case 0x2048: case 0x2049:
+    case 0x2026:
+    case 0x203C:
+    case 0x2047:
+    case 0x2048:
+    case 0x2049:
       return CharClass::kTerminal;
-    case 0x2028: case 0x2029: case 0x0085:
+    case 0x2028:
+    case 0x2029:
+    case 0x0085:
       return CharClass::kNewline;
-    case 0x00A0: case 0x202F: case 0x2007:
+    case 0x00A0:
+    case 0x202F:
+    case 0x2007:
       return CharClass::kSpace;
-    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
+    case 0x00AD:
       return CharClass::kControl;
     default:
       break;
@@ -104,11 +147,21 @@ CharClass classify(char32_t cp) {
 
 QuoteDir quote_direction(char32_t cp) {
   switch (cp) {
-    case '"': case '\'':
+    case '"':
+    case '\'':
       return QuoteDir::kAmbiguous;
-    case 0x201C: case 0x201E: case 0x201F: case 0x00AB: case 0x2039: case 0x2018: case 0x201A:
+    case 0x201C:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x2039:
+    case 0x2018:
+    case 0x201A:
       return QuoteDir::kOpen;
-    case 0x201D: case 0x00BB: case 0x203A: case 0x2019:
+    case 0x201D:
+    case 0x00BB:
+    case 0x203A:
+    case 0x2019:
       return QuoteDir::kClose;
     default:
       return QuoteDir::kNone;

@@ -13,17 +13,17 @@ enum class CharClass : uint8_t {
   kLower,        // lower-case letter
   kLetterOther,  // letters without case (Arabic, CJK, ...) and combining marks
   kDigit,
-  kApostrophe,   // ' ’ ‘ ʼ ′ (also used as single quotes)
-  kDoubleQuote,  // " “ ” „ ‟ « » ‹ › ″
-  kHyphen,       // - ‐ ‑ (joins words)
-  kDash,         // – — ‒ ― −
-  kPeriod,       // .
-  kTerminal,     // ! ? ‼ ⁇ ⁈ ⁉ and the ellipsis …
-  kOpenBracket,  // ( [ {
-  kCloseBracket, // ) ] }
-  kOtherPunct,   // , ; : / and the rest of Unicode punctuation
-  kSymbol,       // $ % & + < = > @ # etc., currency, math, other symbols
-  kControl       // other control / format characters (zero-width etc.)
+  kApostrophe,    // ' ’ ‘ ʼ ′ (also used as single quotes)
+  kDoubleQuote,   // " “ ” „ ‟ « » ‹ › ″
+  kHyphen,        // - ‐ ‑ (joins words)
+  kDash,          // – — ‒ ― −
+  kPeriod,        // .
+  kTerminal,      // ! ? ‼ ⁇ ⁈ ⁉ and the ellipsis …
+  kOpenBracket,   // ( [ {
+  kCloseBracket,  // ) ] }
+  kOtherPunct,    // , ; : / and the rest of Unicode punctuation
+  kSymbol,        // $ % & + < = > @ # etc., currency, math, other symbols
+  kControl        // other control / format characters (zero-width etc.)
 };
 
 CharClass classify(char32_t cp);
@@ -31,7 +31,9 @@ CharClass classify(char32_t cp);
 inline bool is_letter(CharClass c) {
   return c == CharClass::kUpper || c == CharClass::kLower || c == CharClass::kLetterOther;
 }
-inline bool is_alnum(CharClass c) { return is_letter(c) || c == CharClass::kDigit; }
+inline bool is_alnum(CharClass c) {
+  return is_letter(c) || c == CharClass::kDigit;
+}
 
 // Quote direction for quotation-mark code points (both straight quotes are
 // kAmbiguous and resolved from context by the tokenizer).

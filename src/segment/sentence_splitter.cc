@@ -1,8 +1,8 @@
 #include "segment/sentence_splitter.h"
 
+#include "core/utf8.h"
 #include "segment/abbreviations.h"
 #include "segment/char_class.h"
-#include "core/utf8.h"
 
 namespace claimtrace::segment {
 

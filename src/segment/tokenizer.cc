@@ -166,8 +166,10 @@ class Tokenizer {
     size_t k = j;
     while (k < cur_.size() && k - j < 3) {
       char b = cur_.byte(k);
-      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) ++k;
-      else break;
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'))
+        ++k;
+      else
+        break;
     }
     if (k == j || is_alnum(cur_.cls(k))) return 0;
     std::string_view suffix = cur_.text().substr(j, k - j);
@@ -367,13 +369,21 @@ class Tokenizer {
           first_letter_seen = true;
           append_utf8(pool, cp);
           break;
-        case CharClass::kApostrophe: pool.push_back('\''); break;
-        case CharClass::kDoubleQuote: pool.push_back('"'); break;
+        case CharClass::kApostrophe:
+          pool.push_back('\'');
+          break;
+        case CharClass::kDoubleQuote:
+          pool.push_back('"');
+          break;
         case CharClass::kHyphen:
-        case CharClass::kDash: pool.push_back('-'); break;
+        case CharClass::kDash:
+          pool.push_back('-');
+          break;
         default:
-          if (cp == 0x2026) pool.append("...");
-          else append_utf8(pool, cp);
+          if (cp == 0x2026)
+            pool.append("...");
+          else
+            append_utf8(pool, cp);
       }
       i += len;
     }
@@ -393,8 +403,10 @@ class Tokenizer {
                            t.span.end >= cur_.size() || after == CharClass::kPeriod ||
                            after == CharClass::kOtherPunct || after == CharClass::kCloseBracket ||
                            after == CharClass::kTerminal;
-        if (space_before && !space_after) dir = QuoteDir::kOpen;
-        else if (!space_before && space_after) dir = QuoteDir::kClose;
+        if (space_before && !space_after)
+          dir = QuoteDir::kOpen;
+        else if (!space_before && space_after)
+          dir = QuoteDir::kClose;
         else if (dir == QuoteDir::kAmbiguous || dir == QuoteDir::kNone)
           dir = space_before ? QuoteDir::kOpen : QuoteDir::kClose;
         flags |= dir == QuoteDir::kOpen ? kTokenOpenQuote : kTokenCloseQuote;

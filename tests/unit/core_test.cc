@@ -28,10 +28,10 @@ TEST(Utf8, AcceptsValidText) {
 
 TEST(Utf8, ReportsOffsetOfFirstBadByte) {
   EXPECT_EQ(find_invalid_utf8("abc\xFFxyz"), 3u);
-  EXPECT_EQ(find_invalid_utf8("0123456789\xC3"), 10u);            // truncated 2-byte
-  EXPECT_EQ(find_invalid_utf8("ab\xC0\xAF"), 2u);                 // overlong
-  EXPECT_EQ(find_invalid_utf8("x\xED\xA0\x80"), 1u);              // surrogate
-  EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0u);           // > U+10FFFF
+  EXPECT_EQ(find_invalid_utf8("0123456789\xC3"), 10u);              // truncated 2-byte
+  EXPECT_EQ(find_invalid_utf8("ab\xC0\xAF"), 2u);                   // overlong
+  EXPECT_EQ(find_invalid_utf8("x\xED\xA0\x80"), 1u);                // surrogate
+  EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0u);             // > U+10FFFF
   EXPECT_EQ(find_invalid_utf8("long ascii prefix here\x80"), 22u);  // after fast path
 }
 

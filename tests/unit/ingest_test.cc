@@ -123,7 +123,8 @@ TEST(LineReader, ReadsGzipAndPlainAlike) {
 
 TEST(LineReader, TruncatedGzipIsReportedNotFatal) {
   std::string content;
-  for (int i = 0; i < 20000; ++i) content += "{\"id\":\"" + std::to_string(i) + "\",\"text\":\"x\"}\n";
+  for (int i = 0; i < 20000; ++i)
+    content += "{\"id\":\"" + std::to_string(i) + "\",\"text\":\"x\"}\n";
   fs::path gz = fs::temp_directory_path() / "claimtrace_ingest_trunc.jsonl.gz";
   gzFile f = gzopen(gz.c_str(), "wb");
   gzwrite(f, content.data(), static_cast<unsigned>(content.size()));

@@ -57,22 +57,23 @@ TEST(Tokenizer, NumbersCurrencyPercentOrdinals) {
 
 TEST(Tokenizer, AbbreviationsInitialsAcronyms) {
   EXPECT_EQ(tokens("Mr. J. R. R. Smith of Acme Inc. met U.S. Gen. Ray at 5 p.m. today"),
-            (V{"Mr.", "J.", "R.", "R.", "Smith", "of", "Acme", "Inc.", "met", "U.S.", "Gen.",
-               "Ray", "at", "5", "p.m.", "today"}));
+            (V{"Mr.", "J.", "R.", "R.", "Smith", "of", "Acme", "Inc.", "met", "U.S.", "Gen.", "Ray",
+               "at", "5", "p.m.", "today"}));
   // "No." is an abbreviation only before a number.
   EXPECT_EQ(tokens("No. 5 said no."), (V{"No.", "5", "said", "no", "."}));
 }
 
 TEST(Tokenizer, UrlsAndEmails) {
-  EXPECT_EQ(tokens("See https://news.example.org/a?b=1. Mail desk@example.co.uk, or www.example.com)"),
-            (V{"See", "https://news.example.org/a?b=1", ".", "Mail", "desk@example.co.uk", ",",
-               "or", "www.example.com", ")"}));
+  EXPECT_EQ(
+      tokens("See https://news.example.org/a?b=1. Mail desk@example.co.uk, or www.example.com)"),
+      (V{"See", "https://news.example.org/a?b=1", ".", "Mail", "desk@example.co.uk", ",", "or",
+         "www.example.com", ")"}));
 }
 
 TEST(Tokenizer, QuotesDashesEllipsesBrackets) {
   EXPECT_EQ(tokens("“The [army] is—maybe…” «oui» „ja“ it's -- ok..."),
-            (V{"“", "The", "[", "army", "]", "is", "—", "maybe", "…", "”", "«", "oui", "»", "„",
-               "ja", "“", "it", "'s", "--", "ok", "..."}));
+            (V{"“",   "The", "[", "army", "]", "is", "—",  "maybe", "…",  "”",  "«",
+               "oui", "»",   "„", "ja",   "“", "it", "'s", "--",    "ok", "..."}));
 }
 
 TEST(Tokenizer, NormalizedFormsLeaveTextUntouched) {
@@ -111,14 +112,16 @@ TEST(Tokenizer, OffsetsAreExactBytesAfterMultibyteText) {
 TEST(Sentences, AbbreviationsDoNotSplit) {
   EXPECT_EQ(sentences("Mr. Smith met Dr. Jones at 5 p.m. on Jan. 5 in St. Louis. They talked."),
             (V{"Mr. Smith met Dr. Jones at 5 p.m. on Jan. 5 in St. Louis.", "They talked."}));
-  EXPECT_EQ(sentences("Gen. Ray spoke. Sen. Lee replied."), (V{"Gen. Ray spoke.", "Sen. Lee replied."}));
+  EXPECT_EQ(sentences("Gen. Ray spoke. Sen. Lee replied."),
+            (V{"Gen. Ray spoke.", "Sen. Lee replied."}));
 }
 
 TEST(Sentences, AmbiguousAbbreviationEndsSentenceBeforeCommonOpener) {
   EXPECT_EQ(sentences("The envoy flew to the U.S. The talks begin Monday."),
             (V{"The envoy flew to the U.S.", "The talks begin Monday."}));
   EXPECT_EQ(sentences("The U.S. Navy sailed. It left."), (V{"The U.S. Navy sailed.", "It left."}));
-  EXPECT_EQ(sentences("Shares of Acme Inc. He said so."), (V{"Shares of Acme Inc.", "He said so."}));
+  EXPECT_EQ(sentences("Shares of Acme Inc. He said so."),
+            (V{"Shares of Acme Inc.", "He said so."}));
 }
 
 TEST(Sentences, InitialsAndDecimals) {
@@ -127,9 +130,9 @@ TEST(Sentences, InitialsAndDecimals) {
 }
 
 TEST(Sentences, QuotesClosingAfterPeriod) {
-  EXPECT_EQ(sentences("He said, “It is over.” Then he left. “Why?” she asked. 'Fine.' Done."),
-            (V{"He said, “It is over.”", "Then he left.", "“Why?” she asked.", "'Fine.'",
-               "Done."}));
+  EXPECT_EQ(
+      sentences("He said, “It is over.” Then he left. “Why?” she asked. 'Fine.' Done."),
+      (V{"He said, “It is over.”", "Then he left.", "“Why?” she asked.", "'Fine.'", "Done."}));
   EXPECT_EQ(sentences("He called it \"a disgrace.\" The vote failed."),
             (V{"He called it \"a disgrace.\"", "The vote failed."}));
 }
@@ -169,7 +172,8 @@ TEST(Sentences, HardWrappedWireCopyJoinsLines) {
 }
 
 TEST(Sentences, OneSentencePerLineIsNotWrapped) {
-  EXPECT_FALSE(segment::looks_hard_wrapped("EU rejects German call\nPeter Blackburn\nBRUSSELS 1996-08-22\n"));
+  EXPECT_FALSE(segment::looks_hard_wrapped(
+      "EU rejects German call\nPeter Blackburn\nBRUSSELS 1996-08-22\n"));
   EXPECT_EQ(sentences("EU rejects German call\nPeter Blackburn\nBRUSSELS 1996-08-22"),
             (V{"EU rejects German call", "Peter Blackburn", "BRUSSELS 1996-08-22"}));
 }
