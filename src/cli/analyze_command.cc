@@ -34,6 +34,20 @@ void write_stdout(const std::string& s) {
   if (!s.empty()) std::fwrite(s.data(), 1, s.size(), stdout);
 }
 
+// Opens the lexicon image; prints the reason and returns null on failure.
+std::unique_ptr<lexicon::Lexicon> open_lexicon(const AnalyzeArgs& args) {
+  std::string path =
+      args.lexicon_image.empty() ? lexicon::Lexicon::default_path() : args.lexicon_image;
+  std::string error;
+  auto lex = lexicon::Lexicon::open(path, error);
+  if (!lex)
+    std::fprintf(stderr,
+                 "claimtrace: %s\n(build it with `cmake --build --preset release`, or pass "
+                 "--lexicon-image / set CLAIMTRACE_LEXICON)\n",
+                 error.c_str());
+  return lex;
+}
+
 int analyze_text(const AnalyzeArgs& args, const std::string& output_format) {
   InputRecord rec;
   std::string error;
@@ -48,7 +62,9 @@ int analyze_text(const AnalyzeArgs& args, const std::string& output_format) {
   rec.published = args.published;
   Document doc;
   to_document(std::move(rec), doc);
-  Analyzer analyzer;
+  auto lex = open_lexicon(args);
+  if (!lex) return kExitSomeFailed;
+  Analyzer analyzer(lex.get());
   analyzer.analyze(doc);
   std::string out;
   if (output_format == "report") {
@@ -80,7 +96,9 @@ int analyze_jsonl(const AnalyzeArgs& args, const std::string& output_format) {
     std::fprintf(stderr, "claimtrace: %s\n", error.c_str());
     return kExitSomeFailed;
   }
-  const Analyzer analyzer;
+  auto lex = open_lexicon(args);
+  if (!lex) return kExitSomeFailed;
+  const Analyzer analyzer(lex.get());
   const bool report = output_format == "report";
   const bool array = output_format == "json";
   const bool color = report && isatty(STDOUT_FILENO) == 1;

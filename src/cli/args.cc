@@ -25,6 +25,9 @@ CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& a) {
   cmd->add_flag("--no-title", a.no_title, "Do not record the first line as the title");
   cmd->add_flag("--tokens", a.tokens, "Include the token layer in JSON output");
   cmd->add_flag("--explain", a.explain, "Name the rule behind each annotation in the report");
+  cmd->add_option("--lexicon-image", a.lexicon_image,
+                  "Compiled lexicon (default: $CLAIMTRACE_LEXICON, else claimtrace.lex next to "
+                  "the binary)");
   cmd->add_option("--threads", a.threads, "Worker threads for JSONL input (default: all cores)")
       ->check(CLI::Range(0u, 1024u));
   cmd->add_option("--batch-size", a.batch_size, "Records per work item (JSONL)")

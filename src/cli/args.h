@@ -21,9 +21,19 @@ struct AnalyzeArgs {
   bool no_title = false;
   bool tokens = false;
   bool explain = false;
-  unsigned threads = 0;  // 0 = hardware concurrency
+  std::string lexicon_image;  // "" = Lexicon::default_path()
+  unsigned threads = 0;       // 0 = hardware concurrency
   unsigned batch_size = 128;
 };
+
+struct LexiconArgs {
+  std::string verb;  // lookup | stats
+  std::string phrase;
+  std::string lexicon_image;
+};
+
+CLI::App* add_lexicon_command(CLI::App& app, LexiconArgs& args);
+int run_lexicon(const LexiconArgs& args);
 
 CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& args);
 

@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   AnalyzeArgs analyze;
   CLI::App* analyze_cmd = add_analyze_command(app, analyze);
+  LexiconArgs lexicon;
+  CLI::App* lexicon_cmd = add_lexicon_command(app, lexicon);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -28,5 +30,6 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   if (analyze_cmd->parsed()) return run_analyze(analyze);
+  if (lexicon_cmd->parsed()) return run_lexicon(lexicon);
   return kExitUsage;
 }

@@ -6,6 +6,7 @@ void Document::clear_layers() {
   tokens.clear();
   norm_pool.clear();
   sentences.clear();
+  mentions.clear();
   entities.clear();
   cues.clear();
   attributions.clear();

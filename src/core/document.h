@@ -58,12 +58,36 @@ struct Sentence {
 
 enum class EntityType : uint8_t { kPer, kOrg, kGpe, kLoc, kNorp, kMedia, kFac, kEvent, kMisc };
 
+// A name in the text, before mentions are grouped into entities.
+struct Mention {
+  Span span;
+  uint32_t token_begin = 0;
+  uint32_t token_end = 0;  // exclusive
+  EntityType type = EntityType::kMisc;
+  uint32_t lex = UINT32_MAX;  // lexicon payload value of the reading chosen, or none
+  int32_t entity = -1;        // index into Document::entities once resolved
+  std::string_view rule;      // why it was typed so (static storage)
+};
+
+// A resolved place (GeoNames or our curated regions).
+struct GeoPoint {
+  uint32_t geonameid = 0;  // 0 = none (countries and curated regions)
+  float lat = 0;
+  float lon = 0;
+  char country[3] = {0, 0, 0};  // ISO 3166-1 alpha-2
+  std::string admin1;
+  std::string feature;  // GeoNames feature code
+};
+
 struct Entity {
   std::string id;  // "e1", "e2", ...
   EntityType type = EntityType::kMisc;
   std::string name;  // canonical name
   std::vector<Span> mentions;
   std::string actor;  // CAMEO actor code, empty if none
+  std::string role;   // title or role captured from the text or the lexicon
+  bool has_geo = false;
+  GeoPoint geo;
 };
 
 enum class CueClass : uint8_t {
@@ -145,6 +169,7 @@ struct Document {
   std::vector<Token> tokens;
   std::string norm_pool;  // backing store of Token normalized forms
   std::vector<Sentence> sentences;
+  std::vector<Mention> mentions;
   std::vector<Entity> entities;
   std::vector<Cue> cues;
   std::vector<Attribution> attributions;

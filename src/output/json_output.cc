@@ -88,7 +88,26 @@ void write_document_json(const Document& doc, const JsonOptions& opts, std::stri
     for (Span m : e.mentions) write_span(w, doc, m);
     w.end_array();
     optional_string(w, "actor", e.actor);
-    w.null_field("geo");
+    optional_string(w, "role", e.role);
+    if (e.has_geo) {
+      w.key("geo");
+      w.begin_object();
+      if (e.geo.geonameid)
+        w.field("geonameid", static_cast<int64_t>(e.geo.geonameid));
+      else
+        w.null_field("geonameid");
+      w.field("lat", static_cast<double>(e.geo.lat));
+      w.field("lon", static_cast<double>(e.geo.lon));
+      if (e.geo.country[0])
+        w.field("country", std::string_view(e.geo.country, 2));
+      else
+        w.null_field("country");
+      optional_string(w, "admin1", e.geo.admin1);
+      w.field("feature", std::string_view(e.geo.feature));
+      w.end_object();
+    } else {
+      w.null_field("geo");
+    }
     w.end_object();
   }
   w.end_array();

@@ -29,7 +29,10 @@ std::string read_file(const fs::path& p) {
 TEST(Golden, FixtureArticlesMatchExpectedJson) {
   fs::path dir = fs::path(CLAIMTRACE_TEST_DATA) / "golden" / "articles";
   bool update = std::getenv("CLAIMTRACE_UPDATE_GOLDEN") != nullptr;
-  Analyzer analyzer;
+  std::string error;
+  auto lex = lexicon::Lexicon::open(CLAIMTRACE_LEXICON_IMAGE, error);
+  ASSERT_TRUE(lex) << error;
+  Analyzer analyzer(lex.get());
   int checked = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() != ".txt") continue;

@@ -1,0 +1,321 @@
+#include "extract/entities.h"
+
+#include <algorithm>
+
+namespace claimtrace::extract {
+
+namespace {
+
+using lexicon::KeywordClass;
+using lexicon::LexEntry;
+using lexicon::LexKind;
+
+// Lower-case words that may sit inside a name: "Bank of England",
+// "Jisr al-Shughur", "Abu Mohammad al-Julani", "Ludwig van Beethoven".
+bool is_name_connector(std::string_view n) {
+  static constexpr std::string_view kConnectors[] = {"of",  "al",  "el",  "de",  "du",  "da",  "di",
+                                                     "del", "der", "van", "von", "bin", "ibn", "la",
+                                                     "le",  "y",   "for", "on",  "and"};
+  for (auto c : kConnectors)
+    if (n == c) return true;
+  return false;
+}
+
+class Recognizer {
+ public:
+  Recognizer(Document& doc, const lexicon::Lexicon& lex) : doc_(doc), lex_(lex) {}
+
+  void run() {
+    for (const Sentence& s : doc_.sentences) sentence(s);
+  }
+
+ private:
+  const Token& tok(uint32_t i) const { return doc_.tokens[i]; }
+  std::string_view norm(uint32_t i) const { return doc_.norm(doc_.tokens[i]); }
+
+  bool is_cap_word(uint32_t i) const {
+    const Token& t = tok(i);
+    return (t.kind == TokenKind::kWord || t.kind == TokenKind::kAbbreviation) &&
+           (t.has(kTokenCapitalized) || t.has(kTokenAllCaps));
+  }
+
+  // A lower-case Arabic-article name part: al-Sham, el-Sisi, ash-Shughur.
+  bool is_article_name(uint32_t i) const {
+    if (tok(i).kind != TokenKind::kWord) return false;
+    std::string_view n = norm(i);
+    size_t dash = n.find('-');
+    if (dash == std::string_view::npos || dash > 3 || dash + 1 >= n.size()) return false;
+    std::string_view art = n.substr(0, dash);
+    return art == "al" || art == "el" || art == "ash" || art == "as" || art == "ad" ||
+           art == "ar" || art == "at" || art == "az" || art == "an" || art == "esh" || art == "ech";
+  }
+
+  // Keyword class of the phrase at token i (single token), if any.
+  bool keyword(uint32_t i, uint32_t end, KeywordClass cls, uint32_t* match_end = nullptr) const {
+    for (const auto& m : lex_.all(doc_, i, end)) {
+      for (uint32_t v : m.entries) {
+        const LexEntry& e = lex_.entry(v);
+        if (e.kind == static_cast<uint8_t>(LexKind::kKeyword) &&
+            e.type == static_cast<uint8_t>(cls)) {
+          if (match_end) *match_end = m.end_token;
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+  bool is_common_word(uint32_t i) const {
+    std::string_view n = norm(i);
+    std::string_view one[] = {n};
+    for (uint32_t v : lex_.find(one)) {
+      const LexEntry& e = lex_.entry(v);
+      if (e.kind == static_cast<uint8_t>(LexKind::kKeyword) &&
+          e.type == static_cast<uint8_t>(KeywordClass::kCommonWord))
+        return true;
+    }
+    return false;
+  }
+
+  // Headline-style sentence: mostly ALL CAPS, or Title Case without a final
+  // period. Capitals there say nothing about names.
+  bool is_headline_case(const Sentence& s) const {
+    uint32_t words = 0, caps = 0, long_words = 0, long_capitalized = 0;
+    const uint32_t end = s.first_token + s.token_count;
+    for (uint32_t i = s.first_token; i < end; ++i) {
+      if (tok(i).kind != TokenKind::kWord) continue;
+      ++words;
+      if (tok(i).has(kTokenAllCaps)) ++caps;
+      if (norm(i).size() >= 4) {
+        ++long_words;
+        if (tok(i).has(kTokenCapitalized)) ++long_capitalized;
+      }
+    }
+    if (words >= 3 && caps * 10 >= words * 6) return true;
+    bool final_period = norm(end - 1) == ".";
+    return !final_period && long_words >= 4 && long_capitalized * 10 >= long_words * 8;
+  }
+
+  // Weekdays and months are dates, not names.
+  bool is_calendar_word(uint32_t i) const {
+    static constexpr std::string_view kCalendar[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday",   "saturday",
+        "sunday", "january", "february",  "march",    "april",    "june",
+        "july",   "august",  "september", "october",  "november", "december",
+        "jan.",   "feb.",    "mar.",      "apr.",     "jun.",     "jul.",
+        "aug.",   "sep.",    "sept.",     "oct.",     "nov.",     "dec."};
+    std::string_view n = norm(i);
+    for (auto c : kCalendar)
+      if (n == c) return true;
+    return false;
+  }
+
+  void sentence(const Sentence& s) {
+    const uint32_t begin = s.first_token, end = s.first_token + s.token_count;
+    const bool headline = is_headline_case(s);
+    uint32_t i = begin;
+    while (i < end) {
+      if (!is_cap_word(i) || is_calendar_word(i)) {
+        ++i;
+        continue;
+      }
+      // Maximal capitalised sequence with inner connectors.
+      uint32_t j = i + 1;
+      while (j < end) {
+        if (is_cap_word(j) && !is_calendar_word(j)) {
+          ++j;
+        } else if (j + 1 < end && is_name_connector(norm(j)) && is_cap_word(j + 1) &&
+                   !(norm(j) == "and" || norm(j) == "for" || norm(j) == "on")) {
+          j += 2;
+        } else if (is_article_name(j)) {
+          ++j;  // al-Sham, el-Sisi
+        } else {
+          break;
+        }
+      }
+      sequence(i, j, i == begin, headline);
+      i = j;
+    }
+  }
+
+  void add(uint32_t b, uint32_t e, EntityType type, uint32_t lex_value, std::string_view rule) {
+    if (b >= e) return;
+    Mention m;
+    m.token_begin = b;
+    m.token_end = e;
+    m.span = Span{tok(b).span.begin, tok(e - 1).span.end};
+    m.type = type;
+    m.lex = lex_value;
+    m.rule = rule;
+    doc_.mentions.push_back(m);
+  }
+
+  // Picks the lexicon reading to use for a match, or UINT32_MAX.
+  uint32_t choose_reading(const lexicon::Match& m, bool sentence_start, bool headline) const {
+    const uint32_t ntok = m.end_token - m.begin_token;
+    const uint32_t prev = m.begin_token;
+    bool locative = prev > 0 && [&] {
+      std::string_view p = norm(prev - 1);
+      return p == "in" || p == "at" || p == "near" || p == "from" || p == "to" || p == "outside" ||
+             p == "around" || p == "across" || p == "into" || p == "of";
+    }();
+    for (uint32_t v : m.entries) {
+      const LexEntry& e = lex_.entry(v);
+      auto kind = static_cast<LexKind>(e.kind);
+      if (kind == LexKind::kKeyword) continue;
+      bool alias = lexicon::payload_is_alias(v);
+      // Short aliases (AP, IS, UN) must appear in capitals exactly.
+      if (alias && ntok == 1 && doc_.slice(tok(m.begin_token).span).size() <= 3 &&
+          !tok(m.begin_token).has(kTokenAllCaps) && kind != LexKind::kCountry)
+        continue;
+      if (kind == LexKind::kPlace) {
+        bool common = (e.flags & lexicon::kLexCommonWord) != 0;
+        if (common && (sentence_start || headline || e.population < 100000)) continue;
+        // Small places need support: a locative preposition ("in X").
+        if (e.population < 20000 && !locative) continue;
+      }
+      return v;
+    }
+    return UINT32_MAX;
+  }
+
+  EntityType type_of(const LexEntry& e) const {
+    switch (static_cast<LexKind>(e.kind)) {
+      case LexKind::kPlace:
+      case LexKind::kCountry:
+        return EntityType::kGpe;
+      case LexKind::kRegion:
+        return EntityType::kLoc;
+      case LexKind::kDemonym:
+        return EntityType::kNorp;
+      default:
+        return static_cast<EntityType>(e.type);
+    }
+  }
+
+  // Types one capitalised sequence [b, e).
+  void sequence(uint32_t b, uint32_t e, bool sentence_start, bool headline) {
+    // Leading person titles ("Deputy Foreign Minister Sergey Ryabkov") are
+    // roles, not part of the name; the rest is a person.
+    uint32_t k = b;
+    bool titled = false;
+    while (k < e) {
+      uint32_t mend = 0;
+      if (keyword(k, e, KeywordClass::kPersonTitle, &mend)) {
+        k = mend;
+        titled = true;
+      } else if (keyword(k, e, KeywordClass::kTitleModifier, &mend) ||
+                 (!titled && lex_.longest(doc_, k, k + 1, scratch_) &&
+                  lex_.entry(scratch_.entries[0]).kind == static_cast<uint8_t>(LexKind::kDemonym) &&
+                  k + 1 < e)) {
+        k = std::max(mend, k + 1);
+      } else {
+        break;
+      }
+    }
+    if (titled && k < e) {
+      lexicon::Match m;
+      if (lex_.longest(doc_, k, e, m) && m.end_token == e) {
+        uint32_t v = choose_reading(m, false, headline);
+        if (v != UINT32_MAX && lex_.entry(v).kind == static_cast<uint8_t>(LexKind::kPerson)) {
+          add(k, e, EntityType::kPer, v, "lexicon-person-after-title");
+          return;
+        }
+      }
+      add(k, e, EntityType::kPer, UINT32_MAX, "person-title");
+      return;
+    }
+    if (titled) {
+      b = k;  // a bare title ("President"): nothing left
+      return;
+    }
+    // Sentence-initial common words are not names ("The", "Police said").
+    while (b < e && (sentence_start || headline) && is_common_word(b)) {
+      lexicon::Match m;
+      bool multi = lex_.longest(doc_, b, e, m) && m.end_token > b + 1 &&
+                   choose_reading(m, false, false) != UINT32_MAX;
+      if (multi) break;
+      ++b;
+      sentence_start = false;
+    }
+    if (b >= e) return;
+
+    // Organisations named by their head word: "X Party", "Ministry of Y".
+    uint32_t org_start_end = 0;
+    bool org_head = e - b >= 2 && keyword(e - 1, e, KeywordClass::kOrgHead);
+    bool org_start = keyword(b, e, KeywordClass::kOrgStart, &org_start_end) && org_start_end < e;
+    lexicon::Match whole;
+    bool whole_known = lex_.longest(doc_, b, e, whole) && whole.end_token == e &&
+                       choose_reading(whole, sentence_start, headline) != UINT32_MAX;
+    if ((org_head || org_start) && !whole_known) {
+      bool media = keyword(e - 1, e, KeywordClass::kMediaNoun) || preceded_by_media_noun(b);
+      add(b, e, media ? EntityType::kMedia : EntityType::kOrg, UINT32_MAX, "org-head-word");
+      return;
+    }
+
+    // Otherwise: lexicon readings left to right; unknown stretches between them.
+    uint32_t i = b, unknown_start = b;
+    while (i < e) {
+      lexicon::Match m;
+      uint32_t v = UINT32_MAX;
+      if (lex_.longest(doc_, i, e, m)) v = choose_reading(m, sentence_start && i == b, headline);
+      // Folded (transliteration) matches only for names of two or more
+      // words: single short words fold together too easily ("Nous"/"Neuss").
+      if (v == UINT32_MAX && lex_.longest_folded(doc_, i, e, m) && m.end_token - i >= 2)
+        v = choose_reading(m, sentence_start && i == b, headline);
+      if (v == UINT32_MAX) {
+        ++i;
+        continue;
+      }
+      unknown(unknown_start, i, headline);
+      const LexEntry& entry = lex_.entry(v);
+      EntityType t = type_of(entry);
+      if (t == EntityType::kOrg && preceded_by_media_noun(i)) t = EntityType::kMedia;
+      add(i, m.end_token, t, v, "lexicon");
+      i = unknown_start = m.end_token;
+    }
+    unknown(unknown_start, e, headline);
+  }
+
+  bool preceded_by_media_noun(uint32_t i) const {
+    for (uint32_t back = 1; back <= 2 && i >= back; ++back)
+      if (keyword(i - back, i, KeywordClass::kMediaNoun)) return true;
+    return false;
+  }
+
+  // A name the lexicon does not know.
+  void unknown(uint32_t b, uint32_t e, bool headline) {
+    // Connectors cannot start or end a name.
+    while (b < e && !is_cap_word(b)) ++b;
+    while (e > b && !is_cap_word(e - 1) && !is_article_name(e - 1)) --e;
+    if (b >= e) return;
+    if (headline && e - b == 1 && is_common_word(b)) return;
+    const uint32_t n = e - b;
+    std::string_view first = doc_.slice(tok(b).span);
+    if (preceded_by_media_noun(b)) return add(b, e, EntityType::kMedia, UINT32_MAX, "media-noun");
+    if (e < doc_.tokens.size() && keyword(e, e + 1, KeywordClass::kPlaceQualifier))
+      return add(b, e, EntityType::kGpe, UINT32_MAX, "place-qualifier");
+    if (n == 1 && tok(b).has(kTokenAllCaps) && first.size() <= 5)
+      return add(b, e, EntityType::kOrg, UINT32_MAX, "acronym");
+    if (n == 1 && is_common_word(b)) return;  // "Meanwhile", "Last" mid-sentence caps
+    if (b > 0) {
+      std::string_view p = norm(b - 1);
+      if (p == "in" || p == "near" || p == "outside")
+        return add(b, e, EntityType::kLoc, UINT32_MAX, "locative-preposition");
+    }
+    add(b, e, n >= 2 && n <= 4 ? EntityType::kPer : EntityType::kMisc, UINT32_MAX,
+        n >= 2 ? "name-shape" : "capitalised-word");
+  }
+
+  Document& doc_;
+  const lexicon::Lexicon& lex_;
+  lexicon::Match scratch_;
+};
+
+}  // namespace
+
+void find_mentions(Document& doc, const lexicon::Lexicon& lex) {
+  doc.mentions.clear();
+  Recognizer(doc, lex).run();
+}
+
+}  // namespace claimtrace::extract

@@ -1,0 +1,168 @@
+#include "lexicon/lexicon.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include "lexicon/fold.h"
+
+namespace claimtrace::lexicon {
+
+uint64_t phrase_hash_step(uint64_t h, std::string_view token_norm) {
+  uint64_t k = XXH3_64bits_withSeed(token_norm.data(), token_norm.size(), h);
+  return k == 0 ? 1 : k;  // 0 marks an empty bucket
+}
+
+Lexicon::~Lexicon() {
+  if (base_ != nullptr) munmap(const_cast<uint8_t*>(base_), size_);
+}
+
+std::string Lexicon::default_path() {
+  if (const char* env = std::getenv("CLAIMTRACE_LEXICON"); env && *env) return env;
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto dir = exe.parent_path();
+    for (auto candidate :
+         {dir / "claimtrace.lex", dir / ".." / "share" / "claimtrace" / "claimtrace.lex"})
+      if (std::filesystem::exists(candidate, ec)) return candidate.string();
+  }
+  return "claimtrace.lex";
+}
+
+std::unique_ptr<Lexicon> Lexicon::open(const std::string& path, std::string& error) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = path + ": cannot open lexicon image: " + std::strerror(errno);
+    return nullptr;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || st.st_size < static_cast<off_t>(sizeof(Header))) {
+    ::close(fd);
+    error = path + ": not a claimtrace lexicon image (too small)";
+    return nullptr;
+  }
+  size_t size = static_cast<size_t>(st.st_size);
+  void* map = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) {
+    error = path + ": mmap failed: " + std::strerror(errno);
+    return nullptr;
+  }
+  std::unique_ptr<Lexicon> lex(new Lexicon());
+  lex->base_ = static_cast<const uint8_t*>(map);
+  lex->size_ = size;
+  const auto* h = reinterpret_cast<const Header*>(lex->base_);
+  auto fits = [&](uint64_t off, uint64_t count, uint64_t elem) {
+    return off <= size && count <= (size - off) / (elem ? elem : 1);
+  };
+  if (std::memcmp(h->magic, kMagic, sizeof kMagic) != 0 || h->version != kFormatVersion) {
+    error = path + ": not a claimtrace lexicon image of format version " +
+            std::to_string(kFormatVersion) + " (rebuild it)";
+    return nullptr;
+  }
+  if (!fits(h->off_entries, h->n_entries, sizeof(LexEntry)) ||
+      !fits(h->off_buckets, h->n_buckets, sizeof(PhraseBucket)) ||
+      !fits(h->off_payload, h->n_payload, sizeof(uint32_t)) ||
+      !fits(h->off_pool, h->pool_size, 1) || h->n_buckets == 0 ||
+      (h->n_buckets & (h->n_buckets - 1)) != 0 || h->pool_size == 0 ||
+      lex->base_[h->off_pool + h->pool_size - 1] != '\0') {
+    error = path + ": lexicon image is truncated or corrupt";
+    return nullptr;
+  }
+  lex->header_ = h;
+  lex->entries_ = reinterpret_cast<const LexEntry*>(lex->base_ + h->off_entries);
+  lex->buckets_ = reinterpret_cast<const PhraseBucket*>(lex->base_ + h->off_buckets);
+  lex->payload_ = reinterpret_cast<const uint32_t*>(lex->base_ + h->off_payload);
+  lex->pool_ = reinterpret_cast<const char*>(lex->base_ + h->off_pool);
+  lex->bucket_mask_ = h->n_buckets - 1;
+  return lex;
+}
+
+const PhraseBucket* Lexicon::lookup(uint64_t key) const {
+  for (uint64_t i = key & bucket_mask_, probes = 0; probes <= bucket_mask_;
+       i = (i + 1) & bucket_mask_, ++probes) {
+    const PhraseBucket& b = buckets_[i];
+    if (b.key == key) return &b;
+    if (b.key == 0) return nullptr;
+  }
+  return nullptr;
+}
+
+bool Lexicon::longest(const Document& doc, uint32_t begin, uint32_t limit, Match& out) const {
+  uint64_t h = kPhraseSeed;
+  bool found = false;
+  const uint32_t max_end = std::min<uint32_t>(limit, begin + header_->max_phrase_tokens);
+  for (uint32_t i = begin; i < max_end; ++i) {
+    h = phrase_hash_step(h, doc.norm(doc.tokens[i]));
+    const PhraseBucket* b = lookup(h);
+    if (b == nullptr) break;
+    if (b->payload_count > 0) {
+      out.begin_token = begin;
+      out.end_token = i + 1;
+      out.entries = std::span<const uint32_t>(payload_ + b->payload_begin, b->payload_count);
+      found = true;
+    }
+    if (!b->is_prefix) break;
+  }
+  return found;
+}
+
+bool Lexicon::longest_folded(const Document& doc, uint32_t begin, uint32_t limit,
+                             Match& out) const {
+  uint64_t h = kFoldedSeed;
+  bool found = false;
+  uint32_t used = 0;
+  std::string folded;
+  for (uint32_t i = begin; i < limit && used < header_->max_phrase_tokens; ++i) {
+    folded = fold_token(doc.norm(doc.tokens[i]));
+    if (folded.empty()) {
+      if (i == begin) return false;  // a name does not start with an article
+      continue;
+    }
+    ++used;
+    h = phrase_hash_step(h, folded);
+    const PhraseBucket* b = lookup(h);
+    if (b == nullptr) break;
+    if (b->payload_count > 0) {
+      out.begin_token = begin;
+      out.end_token = i + 1;
+      out.entries = std::span<const uint32_t>(payload_ + b->payload_begin, b->payload_count);
+      found = true;
+    }
+    if (!b->is_prefix) break;
+  }
+  return found;
+}
+
+std::vector<Match> Lexicon::all(const Document& doc, uint32_t begin, uint32_t limit) const {
+  std::vector<Match> out;
+  uint64_t h = kPhraseSeed;
+  const uint32_t max_end = std::min<uint32_t>(limit, begin + header_->max_phrase_tokens);
+  for (uint32_t i = begin; i < max_end; ++i) {
+    h = phrase_hash_step(h, doc.norm(doc.tokens[i]));
+    const PhraseBucket* b = lookup(h);
+    if (b == nullptr) break;
+    if (b->payload_count > 0)
+      out.push_back(Match{begin, i + 1, {payload_ + b->payload_begin, b->payload_count}});
+    if (!b->is_prefix) break;
+  }
+  return out;
+}
+
+std::span<const uint32_t> Lexicon::find(std::span<const std::string_view> norms) const {
+  uint64_t h = kPhraseSeed;
+  for (std::string_view n : norms) h = phrase_hash_step(h, n);
+  const PhraseBucket* b = norms.empty() ? nullptr : lookup(h);
+  if (b == nullptr || b->payload_count == 0) return {};
+  return {payload_ + b->payload_begin, b->payload_count};
+}
+
+}  // namespace claimtrace::lexicon

@@ -1,0 +1,248 @@
+#include "resolve/resolve.h"
+
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+
+namespace claimtrace::resolve {
+
+namespace {
+
+using lexicon::KeywordClass;
+using lexicon::LexEntry;
+using lexicon::LexKind;
+
+class Resolver {
+ public:
+  Resolver(Document& doc, const lexicon::Lexicon& lex) : doc_(doc), lex_(lex) {}
+
+  void run() {
+    compute_country_focus();
+    for (size_t i = 0; i < doc_.mentions.size(); ++i) assign(static_cast<uint32_t>(i));
+    for (size_t i = 0; i < doc_.entities.size(); ++i)
+      doc_.entities[i].id = "e" + std::to_string(i + 1);
+  }
+
+ private:
+  std::string_view norm(uint32_t t) const { return doc_.norm(doc_.tokens[t]); }
+
+  // Lower-cased mention text without a trailing possessive.
+  std::string key_of(const Mention& m) const {
+    std::string key;
+    for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
+      std::string_view n = norm(t);
+      if (n == "'s") continue;
+      if (!key.empty()) key.push_back(' ');
+      key.append(n);
+    }
+    return key;
+  }
+
+  // Countries the document is about: counted from country names, demonyms and capitals.
+  void compute_country_focus() {
+    for (const Mention& m : doc_.mentions) {
+      if (m.lex == UINT32_MAX) continue;
+      const LexEntry& e = lex_.entry(m.lex);
+      auto kind = static_cast<LexKind>(e.kind);
+      if (e.country[0] && (kind == LexKind::kCountry || kind == LexKind::kDemonym ||
+                           (e.flags & lexicon::kLexCapital)))
+        focus_[std::string(e.country, 2)] += 1;
+    }
+  }
+
+  int focus(const char country[2]) const {
+    auto it = focus_.find(std::string(country, 2));
+    return it == focus_.end() ? 0 : it->second;
+  }
+
+  void assign(uint32_t mi) {
+    Mention& m = doc_.mentions[mi];
+    std::string key =
+        m.lex != UINT32_MAX ? "#" + std::to_string(lexicon::payload_entry(m.lex)) : key_of(m);
+    // A province and its capital city share a name but are two places.
+    if (m.type == EntityType::kGpe && qualifier(m) == Qualifier::kProvince) key += "#province";
+    int32_t target = -1;
+    if (auto it = by_key_.find(key); it != by_key_.end()) target = it->second;
+    // A surname or short form of an earlier person ("Budanov" after "Kirill Budanov").
+    if (target < 0 && m.lex == UINT32_MAX && m.token_end - m.token_begin == 1) {
+      if (auto it = by_part_.find(key); it != by_part_.end()) target = it->second;
+    }
+    if (target < 0) {
+      target = static_cast<int32_t>(doc_.entities.size());
+      Entity e;
+      e.type = m.type;
+      if (m.lex != UINT32_MAX) {
+        const LexEntry& le = lex_.entry(m.lex);
+        e.name = std::string(lex_.str(le.name));
+        e.actor = std::string(lex_.str(le.actor));
+        e.role = std::string(lex_.str(le.role));
+        if (m.type == EntityType::kGpe || m.type == EntityType::kLoc) geocode(m, e);
+      } else {
+        e.name = std::string(doc_.slice(m.span));
+        if (e.name.size() > 2 && (e.name.ends_with("'s") || e.name.ends_with("\u2019s")))
+          e.name.resize(e.name.size() - (e.name.ends_with("'s") ? 2 : 4));
+      }
+      if (m.type == EntityType::kPer) title_attributes(m, e);
+      doc_.entities.push_back(std::move(e));
+      by_key_[key] = target;
+      if (m.type == EntityType::kPer && m.token_end - m.token_begin >= 2) {
+        by_part_.emplace(std::string(norm(m.token_end - 1)), target);
+        if (m.lex != UINT32_MAX) by_part_.emplace(std::string(norm(m.token_begin)), target);
+      }
+    }
+    Entity& ent = doc_.entities[target];
+    // A person named by surname alone keeps the person type.
+    if (ent.type == EntityType::kPer && m.lex == UINT32_MAX) m.type = EntityType::kPer;
+    ent.mentions.push_back(m.span);
+    m.entity = target;
+    define_acronym(mi, target);
+  }
+
+  // "Main Intelligence Directorate (GUR)": the bracketed acronym names the same entity.
+  void define_acronym(uint32_t mi, int32_t target) {
+    const Mention& m = doc_.mentions[mi];
+    const uint32_t t = m.token_end;
+    if (t + 2 >= doc_.tokens.size() || norm(t) != "(" || norm(t + 2) != ")") return;
+    const Token& a = doc_.tokens[t + 1];
+    if (!a.has(kTokenAllCaps)) return;
+    by_key_.emplace(std::string(doc_.norm(a)), target);
+  }
+
+  // Role and actor code from the title before a person ("Russian Deputy
+  // Foreign Minister Sergey Ryabkov" -> role, RUSGOV).
+  void title_attributes(const Mention& m, Entity& e) {
+    uint32_t b = m.token_begin;
+    uint32_t start = b;
+    std::string country3;
+    std::string agent;
+    while (start > 0 && b - start < 6) {
+      uint32_t t = start - 1;
+      const Token& tok = doc_.tokens[t];
+      if (!(tok.has(kTokenCapitalized) || tok.kind == TokenKind::kWord)) break;
+      lexicon::Match match;
+      if (!lex_.longest(doc_, t, t + 1, match)) break;
+      bool useful = false;
+      for (uint32_t v : match.entries) {
+        const LexEntry& le = lex_.entry(v);
+        auto kind = static_cast<LexKind>(le.kind);
+        if (kind == LexKind::kKeyword &&
+            (le.type == static_cast<uint8_t>(KeywordClass::kPersonTitle) ||
+             le.type == static_cast<uint8_t>(KeywordClass::kTitleModifier))) {
+          useful = true;
+          if (agent.empty()) agent = agent_type(norm(t));
+        } else if ((kind == LexKind::kDemonym || kind == LexKind::kCountry) && country3.empty()) {
+          country3 = std::string(lex_.str(le.actor));
+          useful = true;
+        }
+      }
+      if (!useful) break;
+      --start;
+    }
+    if (start < b && e.role.empty())
+      e.role = std::string(
+          doc_.text.substr(doc_.tokens[start].span.begin,
+                           doc_.tokens[b - 1].span.end - doc_.tokens[start].span.begin));
+    if (e.actor.empty() && (!country3.empty() || !agent.empty())) e.actor = country3 + agent;
+  }
+
+  static std::string agent_type(std::string_view title) {
+    static const std::pair<std::string_view, std::string_view> kAgents[] = {
+        {"minister", "GOV"},   {"president", "GOV"}, {"chancellor", "GOV"},
+        {"secretary", "GOV"},  {"governor", "GOV"},  {"mayor", "GOV"},
+        {"ambassador", "GOV"}, {"king", "GOV"},      {"queen", "GOV"},
+        {"prince", "GOV"},     {"general", "MIL"},   {"gen.", "MIL"},
+        {"colonel", "MIL"},    {"col.", "MIL"},      {"commander", "MIL"},
+        {"captain", "MIL"},    {"judge", "JUD"},     {"justice", "JUD"},
+        {"senator", "LEG"},    {"sen.", "LEG"},      {"representative", "LEG"},
+        {"rep.", "LEG"}};
+    for (auto [t, a] : kAgents)
+      if (title == t) return std::string(a);
+    return {};
+  }
+
+  enum class Qualifier { kNone, kProvince, kCity };
+
+  // "Idlib province", "the province of Idlib" / "the city of Idlib".
+  Qualifier qualifier(const Mention& m) const {
+    if (m.token_end < doc_.tokens.size()) {
+      std::string_view next = norm(m.token_end);
+      if (next == "province" || next == "governorate" || next == "region" || next == "oblast" ||
+          next == "state")
+        return Qualifier::kProvince;
+    }
+    if (m.token_begin >= 2 && norm(m.token_begin - 1) == "of") {
+      std::string_view q = norm(m.token_begin - 2);
+      if (q == "city" || q == "town") return Qualifier::kCity;
+      if (q == "province" || q == "governorate") return Qualifier::kProvince;
+    }
+    return Qualifier::kNone;
+  }
+
+  // Chooses the best place reading of a mention and fills e.geo.
+  void geocode(const Mention& m, Entity& e) {
+    lexicon::Match match;
+    bool exact =
+        lex_.longest(doc_, m.token_begin, m.token_end, match) && match.end_token == m.token_end;
+    if (!exact && !lex_.longest_folded(doc_, m.token_begin, m.token_end, match)) return;
+    const Qualifier q = qualifier(m);
+    const bool province = q == Qualifier::kProvince, city = q == Qualifier::kCity;
+    double best = -1e9;
+    const LexEntry* chosen = nullptr;
+    for (uint32_t v : match.entries) {
+      const LexEntry& le = lex_.entry(v);
+      auto kind = static_cast<LexKind>(le.kind);
+      if (kind != LexKind::kPlace && kind != LexKind::kCountry && kind != LexKind::kRegion)
+        continue;
+      double score = 0;
+      if (kind == LexKind::kCountry)
+        score = lexicon::payload_is_alias(v) ? 9 : 12;
+      else if (kind == LexKind::kRegion)
+        score = 9;
+      else
+        score = std::log10(le.population + 10.0);
+      if (le.country[0] && kind != LexKind::kCountry)
+        score += 0.75 * std::min(focus(le.country), 3);
+      std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
+      if (feature == "PPLC") score += 1.0;
+      if (province && feature.starts_with("PPLA")) score += 3;
+      if (city && feature.starts_with("PPL")) score += 1;
+      if (lexicon::payload_is_alias(v)) score -= 0.5;
+      if (score > best) {
+        best = score;
+        chosen = &le;
+      }
+    }
+    if (chosen == nullptr) return;
+    e.has_geo = true;
+    e.geo.geonameid = chosen->geonameid;
+    e.geo.lat = chosen->lat;
+    e.geo.lon = chosen->lon;
+    e.geo.country[0] = chosen->country[0];
+    e.geo.country[1] = chosen->country[1];
+    e.geo.admin1 = std::string(lex_.str(chosen->admin1));
+    e.geo.feature = std::string(chosen->feature, strnlen(chosen->feature, sizeof chosen->feature));
+    // "Idlib province": the admin-1 division, located at its seat.
+    if (province && e.geo.feature.starts_with("PPLA")) {
+      e.geo.feature = "ADM1";
+      e.geo.geonameid = 0;  // the seat's id is not the division's
+    }
+    if (static_cast<LexKind>(chosen->kind) == LexKind::kPlace && e.actor.empty())
+      e.actor = std::string(lex_.str(chosen->actor));
+  }
+
+  Document& doc_;
+  const lexicon::Lexicon& lex_;
+  std::unordered_map<std::string, int> focus_;
+  std::unordered_map<std::string, int32_t> by_key_;
+  std::unordered_map<std::string, int32_t> by_part_;
+};
+
+}  // namespace
+
+void resolve_entities(Document& doc, const lexicon::Lexicon& lex) {
+  doc.entities.clear();
+  Resolver(doc, lex).run();
+}
+
+}  // namespace claimtrace::resolve

