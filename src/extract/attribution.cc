@@ -263,7 +263,7 @@ class Extractor {
     while (e < se) {
       std::string_view x = w(e);
       if (punct(e) || quote_mark(e)) break;
-      if (e > start && (np_stop_words().count(x) || x == "who")) break;
+      if (e > start && x != "by" && (np_stop_words().count(x) || x == "who")) break;
       if (e - start >= 12) break;
       ++e;
     }
@@ -386,6 +386,9 @@ class Extractor {
       for (uint32_t i = r.b; i < r.e && i < toks_.size(); ++i) {
         Hedge hd = hedge_of(w(i));
         if (hd == Hedge::kNone) continue;
+        // "in May": a capitalised modal inside a sentence is the month.
+        if (capitalized(i) && i > 0 && !punct(i - 1) && !toks_[i].has(kTokenParagraphStart))
+          continue;
         if (hd > strongest) strongest = hd;
         a.cues.push_back(hedge_cue(i));
       }
