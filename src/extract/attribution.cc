@@ -245,6 +245,15 @@ class Extractor {
       std::string_view x = w(i);
       if (i + 1 == end && pronouns().count(x)) return {i, end};
       if (quote_mark(i) || in_quote_[i] >= 0) break;
+      if (x == ")" && b > sb + 1) {
+        // A parenthesis inside the group: "Sen. Ada Lind (D-Ore.)".
+        uint32_t k = i;
+        while (k > sb && w(k) != "(" && i - k < 8) --k;
+        if (w(k) == "(" && k > sb) {
+          b = k;
+          continue;
+        }
+      }
       if (punct(i)) break;
       if (toks_[i].kind == TokenKind::kSymbol || toks_[i].kind == TokenKind::kUrl) break;
       if (saw_det && !is_np_preposition(x)) break;
@@ -436,6 +445,7 @@ class Extractor {
     if (se <= sb) return;
     find_hits(sb, se);
     const uint32_t first_attr = static_cast<uint32_t>(doc_.attributions.size());
+    if (continue_quote(sb, se)) return;
     std::vector<std::pair<size_t, int32_t>> cite_hits;  // hit index, parent
     std::vector<size_t> adverbs;
     uint32_t prev_end = sb;  // content for a left-side cue starts after the previous cue
@@ -469,6 +479,29 @@ class Extractor {
     }
   }
 
+  // A sentence that is one quotation with no cue of its own, right after a
+  // quoted attribution ("\"Q1,\" she said. \"Q2.\""), continues that quote.
+  bool continue_quote(uint32_t sb, uint32_t se) {
+    if (!toks_[sb].has(kTokenOpenQuote) || in_quote_[sb] < 0 || doc_.attributions.empty())
+      return false;
+    for (const CueHit& h : hits_)
+      if (h.entry->role != CueRole::kAdverb) return false;
+    const QuoteRegion& q = quotes_[in_quote_[sb]];
+    if (q.open != sb || q.close + 2 < se) return false;  // the quote must fill the sentence
+    Attribution& a = doc_.attributions.back();
+    if (!a.quoted || a.content.empty()) return false;
+    // Adjacent: the previous attribution's cue ends the sentence just before.
+    if (sb == 0 || toks_[sb - 1].span.end < a.cue.end) return false;
+    uint32_t gap_tokens = 0;
+    for (uint32_t i = sb; i-- > 0 && toks_[i].span.begin >= a.cue.end;) ++gap_tokens;
+    if (gap_tokens > 4) return false;
+    if (covered_[sb]) return false;
+    Range r{q.open, q.close + 1};
+    for (uint32_t i = r.b; i < r.e; ++i) covered_[i] = 1;
+    a.content.push_back(span_of(r));
+    return true;
+  }
+
   bool do_verb(const CueHit& h, uint32_t sb, uint32_t se, uint32_t prev_end, uint32_t first_attr) {
     const bool ing = ends_with_ing(h.b);
     // Passive: CONTENT was/has been reported by SOURCE.
@@ -484,7 +517,8 @@ class Extractor {
     }
     // Participle after a comma: "..., stating that CONTENT" -- the source is
     // the main clause's.
-    if (ing && h.aux_b > sb && is_comma(h.aux_b - 1)) {
+    const bool after_and = h.aux_b > sb && w(h.aux_b - 1) == "and";
+    if ((ing && h.aux_b > sb && is_comma(h.aux_b - 1)) || after_and) {
       int32_t main = last_in_sentence(first_attr);
       Range src{0, 0};
       int32_t via = -1;
@@ -501,7 +535,8 @@ class Extractor {
       if (k >= 0) doc_.attributions[k].via = via;
       return k >= 0;
     }
-    Range src = left_np(sb, h.aux_b);
+    Range src = appositive_subject(sb, h.aux_b);
+    if (src.empty()) src = left_np(sb, h.aux_b);
     bool src_after = false;
     if (src.empty()) {
       // Inverted: "CONTENT," said SOURCE.
@@ -510,6 +545,8 @@ class Extractor {
         if (!src.empty() && !pronouns().count(w(src.b)) && !capitalized(src.b) &&
             !is_determiner(w(src.b)))
           src = {0, 0};
+        // The source must close the clause: "..., said Ana Ruiz." not "said he would".
+        if (!src.empty() && src.e < se && !punct(src.e)) src = {0, 0};
         src_after = !src.empty();
       }
       if (src.empty()) return false;
@@ -519,7 +556,11 @@ class Extractor {
     uint32_t cb = skip_complementizer(r, se);
     uint32_t ce = clause_end(cb, se);
     Range right{cb, ce};
-    bool right_ok = !src_after && !light_tail(right);
+    // "He said:" with the quotation in the next sentence or paragraph.
+    if (cb >= se && cb > 0 && w(cb - 1) == ":" && se < toks_.size() &&
+        toks_[se].has(kTokenOpenQuote) && in_quote_[se] >= 0)
+      right = {se, quotes_[in_quote_[se]].close + 1};
+    bool right_ok = !src_after && (right.e > se || !light_tail(right));
     if (right_ok && in_quote_[cb] < 0 && toks_[cb].has(kTokenOpenQuote) == false) {
       // "told reporters on Monday" and the like already excluded by light_tail.
     }
@@ -541,6 +582,19 @@ class Extractor {
                 : content.size() > 1 ? "quote_source_cue_quote"
                 : right_ok           ? "source_cue_content"
                                      : "content_source_cue") >= 0;
+  }
+
+  // "NAME, APPOSITIVE, said": the name with its appositive (and the comma
+  // that closes it), when the name starts the clause.
+  Range appositive_subject(uint32_t sb, uint32_t aux_b) const {
+    if (aux_b < sb + 4 || !is_comma(aux_b - 1)) return {0, 0};
+    Range app = left_np(sb, aux_b - 1);
+    if (app.empty() || app.b <= sb + 1 || !is_comma(app.b - 1)) return {0, 0};
+    Range name = left_np(sb, app.b - 1);
+    if (name.empty() || !capitalized(name.b)) return {0, 0};
+    if (name.b != sb && !punct(name.b - 1)) return {0, 0};
+    if (name.e - name.b > 5) return {0, 0};
+    return {name.b, aux_b};
   }
 
   // First token at or after which a verb-like word appears (the end of a
