@@ -225,12 +225,47 @@ class Extractor {
         std::string_view prev = w(i - 1);
         // "the alleged deployment", "a warning": an adjective or noun, not a verb.
         if (is_determiner(prev) && prev != "that") continue;
+        // "Ana's tweets", "the senator's claims": a possessed noun.
+        if (prev == "'s" || prev == "'") continue;
       }
       uint32_t aux = i;
-      while (aux > sb && aux_words().count(w(aux - 1))) --aux;
+      while (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) --aux;
+      if (m.entry->role == CueRole::kVerb && noun_like(i, m.token_count, sb, aux)) continue;
       hits_.push_back({i, i + m.token_count, m.entry, aux});
       i += m.token_count - 1;
     }
+  }
+
+  // "apparently", "quickly": a lower-case -ly word between subject and verb.
+  bool is_ly_adverb(uint32_t i) const {
+    std::string_view x = w(i);
+    return x.size() > 4 && x.substr(x.size() - 2) == "ly" && !capitalized(i) &&
+           toks_[i].kind == TokenKind::kWord;
+  }
+
+  // A cue form ending in -s that reads as a plural noun here: "tweets about
+  // the race", "his early-morning tweets".
+  bool noun_like(uint32_t i, uint32_t n, uint32_t sb, uint32_t aux) const {
+    if (n != 1) return false;
+    std::string_view x = w(i);
+    static const WordSet kNounForms{"tweets",  "reports",  "claims",    "shows",     "calls",
+                                    "demands", "notes",    "estimates", "questions", "answers",
+                                    "replies", "comments", "reveals",   "finds",     "posts"};
+    if (!kNounForms.count(x)) return false;
+    if (i + 1 < toks_.size()) {
+      std::string_view next = w(i + 1);
+      if (next == "of" || next == "about" || next == "from" || next == "on" || next == "in" ||
+          next == "by" || next == "with" || next == "for" || next == "at")
+        return true;
+    }
+    Range subj = left_np(sb, aux);
+    if (subj.e - subj.b >= 2) {
+      std::string_view d = w(subj.b);
+      if (d == "his" || d == "her" || d == "their" || d == "its" || d == "our" || d == "my" ||
+          d == "your" || d == "a" || d == "an")
+        return true;
+    }
+    return false;
   }
 
   // ---- noun groups ------------------------------------------------------
@@ -373,13 +408,25 @@ class Extractor {
     }
     a.cue = span_of({h.b, h.e});
     a.content = std::move(spans);
-    a.via = via;
+    a.via = via >= 0 ? via : enclosing(a.cue);
     a.quoted = quoted;
     a.rule = rule;
     a.cues.push_back(add_cue(h));
     grade(a, h, content);
     doc_.attributions.push_back(std::move(a));
     return static_cast<int32_t>(doc_.attributions.size() - 1);
+  }
+
+  // An earlier attribution whose content holds this cue ("X said Y claimed
+  // Z"): the inner statement reaches us through the outer one.
+  int32_t enclosing(Span cue) const {
+    for (size_t k = doc_.attributions.size(); k-- > 0;) {
+      const Attribution& o = doc_.attributions[k];
+      if (o.content.empty() || o.content.back().end < cue.begin) return -1;
+      for (const Span& sp : o.content)
+        if (sp.begin <= cue.begin && cue.end <= sp.end) return static_cast<int32_t>(k);
+    }
+    return -1;
   }
 
   void grade(Attribution& a, const CueHit& h, const std::vector<Range>& content) {
