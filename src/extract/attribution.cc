@@ -698,7 +698,11 @@ class Extractor {
     if (src.empty()) return;
     std::vector<Range> content;
     for (const Span& sp : doc_.attributions[parent].content) content.push_back(tokens_of(sp));
-    emit(h, src, content, "cite", parent);
+    int32_t k = emit(h, src, content, "cite", parent);
+    // The relayed source's words are presented as the relaying cue presents
+    // them: "X claimed, citing Y, that ..." keeps X's distance.
+    if (k >= 0 && doc_.attributions[parent].certainty > doc_.attributions[k].certainty)
+      doc_.attributions[k].certainty = doc_.attributions[parent].certainty;
   }
 
   Range tokens_of(Span sp) const {
