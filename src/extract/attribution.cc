@@ -357,8 +357,16 @@ class Extractor {
     for (uint32_t i = b; i + 1 < se; ++i) {
       if (in_quote_[i] >= 0) continue;
       if (is_comma(i) && clause_cue_at(i + 1)) return i;
+      // A concessive or non-restrictive relative clause after a comma is
+      // usually the writer's addition: "..., but", "..., who is 70".
+      if (is_comma(i) && in_quote_[i + 1] < 0 && writer_clause_word(w(i + 1))) return i;
     }
     return se;
+  }
+
+  static bool writer_clause_word(std::string_view x) {
+    return x == "but" || x == "though" || x == "although" || x == "whereas" || x == "who" ||
+           x == "which" || x == "even";
   }
 
   bool light_tail(Range r) const {
@@ -492,7 +500,7 @@ class Extractor {
     if (se <= sb) return;
     find_hits(sb, se);
     const uint32_t first_attr = static_cast<uint32_t>(doc_.attributions.size());
-    if (continue_quote(sb, se)) return;
+    if (continue_quote(sb)) return;
     std::vector<std::pair<size_t, int32_t>> cite_hits;  // hit index, parent
     std::vector<size_t> adverbs;
     uint32_t prev_end = sb;  // content for a left-side cue starts after the previous cue
@@ -528,13 +536,13 @@ class Extractor {
 
   // A sentence that is one quotation with no cue of its own, right after a
   // quoted attribution ("\"Q1,\" she said. \"Q2.\""), continues that quote.
-  bool continue_quote(uint32_t sb, uint32_t se) {
+  bool continue_quote(uint32_t sb) {
     if (!toks_[sb].has(kTokenOpenQuote) || in_quote_[sb] < 0 || doc_.attributions.empty())
       return false;
     for (const CueHit& h : hits_)
       if (h.entry->role != CueRole::kAdverb) return false;
     const QuoteRegion& q = quotes_[in_quote_[sb]];
-    if (q.open != sb || q.close + 2 < se) return false;  // the quote must fill the sentence
+    if (q.open != sb) return false;  // the quote must open the sentence
     Attribution& a = doc_.attributions.back();
     if (!a.quoted || a.content.empty()) return false;
     // Adjacent: the previous attribution's cue ends the sentence just before.
@@ -600,9 +608,11 @@ class Extractor {
     }
     // Content after the cue?
     uint32_t r = src_after ? src.e : h.e;
-    uint32_t cb = skip_complementizer(r, se);
+    const bool tell = h.entry->rule == "cue:tell";
+    uint32_t cb = skip_complementizer(r, se, tell);
     uint32_t ce = clause_end(cb, se);
     Range right{cb, ce};
+    if (tell && cb == r && addressee_only(right)) right = {cb, cb};
     // "He said:" with the quotation in the next sentence or paragraph.
     if (cb >= se && cb > 0 && w(cb - 1) == ":" && se < toks_.size() &&
         toks_[se].has(kTokenOpenQuote) && in_quote_[se] >= 0)
@@ -631,6 +641,18 @@ class Extractor {
                                      : "content_source_cue") >= 0;
   }
 
+  // "told USA Today", "told reporters on Monday": a short noun group with no
+  // quotation is the addressee, not content.
+  bool addressee_only(Range r) const {
+    r = trim(r);
+    if (r.empty()) return true;
+    if (r.e - r.b > 6) return false;
+    for (uint32_t i = r.b; i < r.e; ++i)
+      if (quote_mark(i) || aux_words().count(w(i)) || w(i) == "to" || w(i) == "that") return false;
+    return capitalized(r.b) || is_determiner(w(r.b)) || w(r.b) == "reporters" ||
+           pronouns().count(w(r.b)) > 0;
+  }
+
   // "NAME, APPOSITIVE, said": the name with its appositive (and the comma
   // that closes it), when the name starts the clause.
   Range appositive_subject(uint32_t sb, uint32_t aux_b) const {
@@ -653,7 +675,7 @@ class Extractor {
   }
 
   // Skips ", citing X," and "that" / ":" / a short addressee before "that".
-  uint32_t skip_complementizer(uint32_t r, uint32_t se) const {
+  uint32_t skip_complementizer(uint32_t r, uint32_t se, bool addressee = false) const {
     if (r < se && is_comma(r) && r + 1 < se && hit_at(r + 1, CueRole::kCite)) {
       uint32_t k = r + 1;
       while (k < se && !is_comma(k)) ++k;
@@ -665,6 +687,22 @@ class Extractor {
     for (uint32_t k = r; k < se && k < r + 8; ++k) {
       if (punct(k) || in_quote_[k] >= 0) break;
       if (w(k) == "that") return k + 1;
+    }
+    // "told X how ...", "says of Y, \"...\"": the content starts at the
+    // question word or the quotation.
+    if (addressee) {
+      for (uint32_t k = r; k < se && k < r + 8; ++k) {
+        std::string_view x = w(k);
+        if (toks_[k].has(kTokenOpenQuote)) return k;
+        if (x == "how" || x == "what" || x == "why" || x == "whether" || x == "if" || x == "when" ||
+            x == "where")
+          return k;
+        if (punct(k) && !is_comma(k)) break;
+      }
+    }
+    if (r + 1 < se && w(r) == "of") {
+      for (uint32_t k = r + 1; k + 1 < se && k < r + 8; ++k)
+        if (is_comma(k) && toks_[k + 1].has(kTokenOpenQuote)) return k + 1;
     }
     return r;
   }
