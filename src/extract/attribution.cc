@@ -171,6 +171,14 @@ Hedge hedge_of(std::string_view w) {
   return Hedge::kNone;
 }
 
+// Typographic cues that are not words: a dash naming the speaker after a
+// quotation ("\"...\" - Ana Ruiz") and a speaker label before a colon
+// ("RUIZ: ...", "Ruiz: \"...\"").
+constexpr SpeechCueEntry kDashCue{"-", "cue:dash", CueClass::kSay, CueRole::kVerb,
+                                  Certainty::kReported};
+constexpr SpeechCueEntry kColonCue{":", "cue:colon", CueClass::kSay, CueRole::kVerb,
+                                   Certainty::kReported};
+
 struct Range {  // token range [b, e)
   uint32_t b = 0, e = 0;
   bool empty() const { return e <= b; }
@@ -501,6 +509,7 @@ class Extractor {
     find_hits(sb, se);
     const uint32_t first_attr = static_cast<uint32_t>(doc_.attributions.size());
     if (continue_quote(sb)) return;
+    if (typographic(sb, se)) return;
     std::vector<std::pair<size_t, int32_t>> cite_hits;  // hit index, parent
     std::vector<size_t> adverbs;
     uint32_t prev_end = sb;  // content for a left-side cue starts after the previous cue
@@ -555,6 +564,40 @@ class Extractor {
     for (uint32_t i = r.b; i < r.e; ++i) covered_[i] = 1;
     a.content.push_back(span_of(r));
     return true;
+  }
+
+  bool is_dash(uint32_t i) const {
+    std::string_view x = w(i);
+    return x == "-" || x == "--" || x == "\xe2\x80\x95" || x == "\xe2\x80\x94";
+  }
+
+  bool typographic(uint32_t sb, uint32_t se) {
+    // "QUOTE" - NAME (to the end of the sentence).
+    for (uint32_t i = std::max<uint32_t>(sb, 1); i + 1 < se; ++i) {
+      if (!is_dash(i) || !toks_[i - 1].has(kTokenCloseQuote) || in_quote_[i - 1] < 0) continue;
+      Range src = right_np(i + 1, se);
+      if (src.empty() || !capitalized(src.b) || src.e - src.b > 6) continue;
+      if (src.e < se && !punct(src.e)) continue;
+      CueHit h{i, i + 1, &kDashCue, i};
+      const QuoteRegion& q = quotes_[in_quote_[i - 1]];
+      return emit(h, src, {{q.open, q.close + 1}}, "quote_dash_source") >= 0;
+    }
+    // SPEAKER: CONTENT at the start of a paragraph, with the speaker in
+    // capitals (a transcript) or the content a quotation.
+    if (!toks_[sb].has(kTokenParagraphStart) && sb != 0) return false;
+    for (uint32_t i = sb + 1; i < se && i < sb + 5; ++i) {
+      if (w(i) != ":") {
+        if (punct(i) || !capitalized(i)) return false;
+        continue;
+      }
+      if (i + 1 >= se) return false;
+      bool caps = true;
+      for (uint32_t k = sb; k < i; ++k) caps = caps && toks_[k].has(kTokenAllCaps);
+      if (!caps && !toks_[i + 1].has(kTokenOpenQuote)) return false;
+      CueHit h{i, i + 1, &kColonCue, i};
+      return emit(h, {sb, i}, {{i + 1, se}}, "speaker_colon") >= 0;
+    }
+    return false;
   }
 
   bool do_verb(const CueHit& h, uint32_t sb, uint32_t se, uint32_t prev_end, uint32_t first_attr) {

@@ -293,5 +293,39 @@ TEST(Attribution, EmptyAndCueOnlyTexts) {
   EXPECT_TRUE(analyze("\u201c").attributions.empty());
 }
 
+TEST(Attribution, DashAfterQuoteNamesTheSpeaker) {
+  Document d = analyze("\u201cThe ferry is late again.\u201d \u2015 Mara Velt\nNo one answered.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "Mara Velt");
+  EXPECT_EQ(content(d, d.attributions[0]), "\u201cThe ferry is late again.\u201d");
+  EXPECT_TRUE(d.attributions[0].quoted);
+}
+
+TEST(Attribution, TranscriptSpeakerLabel) {
+  Document d = analyze("HOST: Welcome back.\nVOSS: Thank you for having me.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_EQ(source(d, d.attributions[1]), "VOSS");
+  EXPECT_EQ(content(d, d.attributions[1]), "Thank you for having me");
+  // A lower-case or mixed-case label without a quotation is a heading, not a speaker.
+  EXPECT_TRUE(analyze("Update: the road is open.").attributions.empty());
+}
+
+TEST(Attribution, ToldAddresseeIsNotContent) {
+  Document d = analyze("\u201cWe are ready,\u201d Paavo Lind told the Brenn Observer.");
+  const Attribution* a = by_cue(d, "told");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "\u201cWe are ready,\u201d");
+}
+
+TEST(Attribution, NestedStatementRelaysThroughOuter) {
+  Document d = analyze("Nils Aro said the minister claimed the budget was balanced.");
+  const Attribution* outer = by_cue(d, "said");
+  const Attribution* inner = by_cue(d, "claimed");
+  ASSERT_NE(outer, nullptr);
+  ASSERT_NE(inner, nullptr);
+  ASSERT_GE(inner->via, 0);
+  EXPECT_EQ(&d.attributions[inner->via], outer);
+}
+
 }  // namespace
 }  // namespace claimtrace
