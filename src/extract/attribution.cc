@@ -413,6 +413,7 @@ class Extractor {
       spans.push_back(span_of(r));
     }
     if (spans.empty()) return -1;
+    if (!source.empty() && w(source.b).size() > 1 && w(source.b)[0] == '\'') return -1;
     Attribution a;
     a.id.assign(1, 'a');
     a.id.append(std::to_string(doc_.attributions.size() + 1));
@@ -638,13 +639,17 @@ class Extractor {
     bool src_after = false;
     if (src.empty()) {
       // Inverted: "CONTENT," said SOURCE.
-      if (h.aux_b > sb && (is_comma(h.aux_b - 1) || toks_[h.aux_b - 1].has(kTokenCloseQuote))) {
+      // Only plain verbs of saying invert ("said Ana", "added Ana", "wrote Ana").
+      if (h.entry->cue_class == CueClass::kSay && !ing && h.aux_b == h.b && h.aux_b > sb &&
+          (is_comma(h.aux_b - 1) || toks_[h.aux_b - 1].has(kTokenCloseQuote))) {
         src = right_np(h.e, se);
         if (!src.empty() && !pronouns().count(w(src.b)) && !capitalized(src.b) &&
             !is_determiner(w(src.b)))
           src = {0, 0};
         // The source must close the clause: "..., said Ana Ruiz." not "said he would".
         if (!src.empty() && src.e < se && !punct(src.e)) src = {0, 0};
+        // "..., said Wednesday.": a time, not a speaker.
+        if (!src.empty() && src.e - src.b == 1 && adjunct_starts().count(w(src.b))) src = {0, 0};
         src_after = !src.empty();
       }
       if (src.empty()) return false;
