@@ -215,7 +215,14 @@ class Extractor {
   bool punct(uint32_t i) const { return toks_[i].kind == TokenKind::kPunct; }
   bool is_comma(uint32_t i) const { return w(i) == ","; }
   bool quote_mark(uint32_t i) const {
-    return toks_[i].has(kTokenOpenQuote) || toks_[i].has(kTokenCloseQuote);
+    return toks_[i].has(kTokenOpenQuote) || toks_[i].has(kTokenCloseQuote) || opens_quote(i) ||
+           closes_quote(i);
+  }
+  bool opens_quote(uint32_t i) const {
+    return in_quote_[i] >= 0 && quotes_[in_quote_[i]].open == i;
+  }
+  bool closes_quote(uint32_t i) const {
+    return in_quote_[i] >= 0 && quotes_[in_quote_[i]].close == i;
   }
   bool capitalized(uint32_t i) const { return toks_[i].has(kTokenCapitalized); }
 
@@ -234,7 +241,7 @@ class Extractor {
         // "the alleged deployment", "a warning": an adjective or noun, not a verb.
         if (is_determiner(prev) && prev != "that") continue;
         // "Ana's tweets", "the senator's claims": a possessed noun.
-        if (prev == "'s" || prev == "'") continue;
+        if (prev == "'s" || (prev == "'" && !closes_quote(i - 1))) continue;
       }
       uint32_t aux = i;
       while (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) --aux;
@@ -327,9 +334,9 @@ class Extractor {
 
   // Trims punctuation outside quotation marks from both ends.
   Range trim(Range r) const {
-    while (r.b < r.e && punct(r.b) && !toks_[r.b].has(kTokenOpenQuote)) ++r.b;
-    while (r.e > r.b && punct(r.e - 1) && !toks_[r.e - 1].has(kTokenCloseQuote) &&
-           w(r.e - 1) != ")" && w(r.e - 1) != "]")
+    while (r.b < r.e && punct(r.b) && !opens_quote(r.b)) ++r.b;
+    while (r.e > r.b && punct(r.e - 1) && !closes_quote(r.e - 1) && w(r.e - 1) != ")" &&
+           w(r.e - 1) != "]")
       --r.e;
     return r;
   }
@@ -547,8 +554,7 @@ class Extractor {
   // A sentence that is one quotation with no cue of its own, right after a
   // quoted attribution ("\"Q1,\" she said. \"Q2.\""), continues that quote.
   bool continue_quote(uint32_t sb) {
-    if (!toks_[sb].has(kTokenOpenQuote) || in_quote_[sb] < 0 || doc_.attributions.empty())
-      return false;
+    if (!opens_quote(sb) || in_quote_[sb] < 0 || doc_.attributions.empty()) return false;
     for (const CueHit& h : hits_)
       if (h.entry->role != CueRole::kAdverb) return false;
     const QuoteRegion& q = quotes_[in_quote_[sb]];
@@ -575,7 +581,7 @@ class Extractor {
   bool typographic(uint32_t sb, uint32_t se) {
     // "QUOTE" - NAME (to the end of the sentence).
     for (uint32_t i = std::max<uint32_t>(sb, 1); i + 1 < se; ++i) {
-      if (!is_dash(i) || !toks_[i - 1].has(kTokenCloseQuote) || in_quote_[i - 1] < 0) continue;
+      if (!is_dash(i) || !closes_quote(i - 1) || in_quote_[i - 1] < 0) continue;
       Range src = right_np(i + 1, se);
       if (src.empty() || !capitalized(src.b) || src.e - src.b > 6) continue;
       if (src.e < se && !punct(src.e)) continue;
@@ -594,7 +600,7 @@ class Extractor {
       if (i + 1 >= se) return false;
       bool caps = true;
       for (uint32_t k = sb; k < i; ++k) caps = caps && toks_[k].has(kTokenAllCaps);
-      if (!caps && !toks_[i + 1].has(kTokenOpenQuote)) return false;
+      if (!caps && !opens_quote(i + 1)) return false;
       CueHit h{i, i + 1, &kColonCue, i};
       return emit(h, {sb, i}, {{i + 1, se}}, "speaker_colon") >= 0;
     }
@@ -641,7 +647,7 @@ class Extractor {
       // Inverted: "CONTENT," said SOURCE.
       // Only plain verbs of saying invert ("said Ana", "added Ana", "wrote Ana").
       if (h.entry->cue_class == CueClass::kSay && !ing && h.aux_b == h.b && h.aux_b > sb &&
-          (is_comma(h.aux_b - 1) || toks_[h.aux_b - 1].has(kTokenCloseQuote))) {
+          (is_comma(h.aux_b - 1) || closes_quote(h.aux_b - 1))) {
         src = right_np(h.e, se);
         if (!src.empty() && !pronouns().count(w(src.b)) && !capitalized(src.b) &&
             !is_determiner(w(src.b)))
@@ -662,19 +668,15 @@ class Extractor {
     Range right{cb, ce};
     if (tell && cb == r && addressee_only(right)) right = {cb, cb};
     // "He said:" with the quotation in the next sentence or paragraph.
-    if (cb >= se && cb > 0 && w(cb - 1) == ":" && se < toks_.size() &&
-        toks_[se].has(kTokenOpenQuote) && in_quote_[se] >= 0)
+    if (cb >= se && cb > 0 && w(cb - 1) == ":" && se < toks_.size() && opens_quote(se) &&
+        in_quote_[se] >= 0)
       right = {se, quotes_[in_quote_[se]].close + 1};
     bool right_ok = !src_after && (right.e > se || !light_tail(right));
-    if (right_ok && in_quote_[cb] < 0 && toks_[cb].has(kTokenOpenQuote) == false) {
-      // "told reporters on Monday" and the like already excluded by light_tail.
-    }
     std::vector<Range> content;
     if (right_ok) content.push_back(right);
     // Content before the source: "CONTENT, SOURCE CUE." / "\"QUOTE,\" SOURCE CUE."
     const uint32_t left_end = src_after ? h.aux_b : src.b;
-    if (left_end > prev_end &&
-        (is_comma(left_end - 1) || toks_[left_end - 1].has(kTokenCloseQuote))) {
+    if (left_end > prev_end && (is_comma(left_end - 1) || closes_quote(left_end - 1))) {
       Range left{prev_end, left_end};
       // Without content after the cue the content is before the source; with
       // both a quote before and content after ("\"Q1,\" he said, \"Q2.\"")
@@ -705,6 +707,30 @@ class Extractor {
   // that closes it), when the name starts the clause.
   Range appositive_subject(uint32_t sb, uint32_t aux_b) const {
     if (aux_b < sb + 4 || !is_comma(aux_b - 1)) return {0, 0};
+    // Walk back over comma-separated chunks ("Ana Ruiz, 59, of Tarn, a
+    // teacher at the school,") to a short capitalised name that starts the
+    // clause; quotation marks and long stretches end the search.
+    uint32_t commas = 0;
+    for (uint32_t i = aux_b - 1; i-- > sb;) {
+      if (quote_mark(i) || in_quote_[i] >= 0 || aux_b - i > 40) return {0, 0};
+      if (w(i) == ";" || w(i) == ":" || w(i) == ".") return {0, 0};
+      if (!is_comma(i) && i != sb) continue;
+      const uint32_t name_b = is_comma(i) ? i + 1 : sb;
+      if (is_comma(i) && ++commas > 4) return {0, 0};
+      // The chunk after this comma must be a name: short and capitalised.
+      uint32_t name_e = name_b;
+      while (name_e < aux_b && !punct(name_e)) ++name_e;
+      const bool name_like = name_e > name_b && name_e - name_b <= 5 && capitalized(name_b) &&
+                             capitalized(name_e - 1) && name_e < aux_b - 1;
+      if (name_like && (name_b == sb || is_comma(name_b - 1))) {
+        // The clause must begin here: sentence start, or a comma after an
+        // introductory phrase ("In January, Gov. Ana Ruiz, ...").
+        if (name_b == sb || commas >= 2) return {name_b, aux_b};
+        // One comma before: "Intro, NAME, APPOSITIVE, said" vs
+        // "NAME, APPOSITIVE, said"; accept only the latter.
+      }
+      if (name_b == sb) break;
+    }
     Range app = left_np(sb, aux_b - 1);
     if (app.empty() || app.b <= sb + 1 || !is_comma(app.b - 1)) return {0, 0};
     Range name = left_np(sb, app.b - 1);
@@ -730,7 +756,7 @@ class Extractor {
       r = k < se ? k + 1 : se;
     }
     if (r < se && (w(r) == "that" || w(r) == ":")) return r + 1;
-    if (r < se && is_comma(r) && r + 1 < se && toks_[r + 1].has(kTokenOpenQuote)) return r + 1;
+    if (r < se && is_comma(r) && r + 1 < se && opens_quote(r + 1)) return r + 1;
     // An addressee: "told Reuters that", "told the committee on Monday that".
     for (uint32_t k = r; k < se && k < r + 8; ++k) {
       if (punct(k) || in_quote_[k] >= 0) break;
@@ -741,7 +767,7 @@ class Extractor {
     if (addressee) {
       for (uint32_t k = r; k < se && k < r + 8; ++k) {
         std::string_view x = w(k);
-        if (toks_[k].has(kTokenOpenQuote)) return k;
+        if (opens_quote(k)) return k;
         if (x == "how" || x == "what" || x == "why" || x == "whether" || x == "if" || x == "when" ||
             x == "where")
           return k;
@@ -750,7 +776,7 @@ class Extractor {
     }
     if (r + 1 < se && w(r) == "of") {
       for (uint32_t k = r + 1; k + 1 < se && k < r + 8; ++k)
-        if (is_comma(k) && toks_[k + 1].has(kTokenOpenQuote)) return k + 1;
+        if (is_comma(k) && opens_quote(k + 1)) return k + 1;
     }
     return r;
   }

@@ -29,17 +29,35 @@ void find_quotes(const Document& doc, std::vector<QuoteRegion>& regions,
       else
         continue;  // continuation mark: the region stays open
     }
-    if (!t.has(kTokenOpenQuote) && !t.has(kTokenCloseQuote)) continue;
-    const bool dbl = is_double(doc.norm(t));
+    // Two adjacent apostrophes ('' ... '') are one double quotation mark.
+    uint32_t width = 1;
+    bool is_open = t.has(kTokenOpenQuote), is_close = t.has(kTokenCloseQuote);
+    if (doc.norm(t) == "'" && i + 1 < toks.size() && doc.norm(toks[i + 1]) == "'" &&
+        toks[i + 1].span.begin == t.span.end) {
+      width = 2;
+      const bool space_before = i == 0 || t.has(kTokenSpaceBefore) || t.has(kTokenParagraphStart);
+      const bool space_after = i + 2 >= toks.size() || toks[i + 2].has(kTokenSpaceBefore) ||
+                               toks[i + 2].kind == TokenKind::kPunct;
+      is_open = space_before && !space_after;
+      is_close = !is_open;
+    }
+    if (!is_open && !is_close) continue;
+    const bool dbl = width == 2 || is_double(doc.norm(t));
+    const uint32_t last = i + width - 1;
     if (open < 0) {
-      if (t.has(kTokenOpenQuote)) {
+      if (is_open) {
         open = i;
         open_double = dbl;
       }
+      i = last;
       continue;
     }
-    if (dbl != open_double) continue;  // a nested quote of the other kind
-    if (t.has(kTokenCloseQuote)) {
+    if (dbl != open_double) {  // a nested quote of the other kind
+      i = last;
+      continue;
+    }
+    if (is_close) {
+      i = last;
       QuoteRegion r{static_cast<uint32_t>(open), i, 0};
       for (uint32_t k = r.open + 1; k < i; ++k)
         if (toks[k].kind == TokenKind::kWord || toks[k].kind == TokenKind::kNumber) ++r.words;
@@ -48,6 +66,7 @@ void find_quotes(const Document& doc, std::vector<QuoteRegion>& regions,
       open = -1;
     } else {
       open = i;  // two opening marks of one kind: the first was unmatched
+      i = last;
     }
   }
 }

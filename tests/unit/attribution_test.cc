@@ -327,5 +327,24 @@ TEST(Attribution, NestedStatementRelaysThroughOuter) {
   EXPECT_EQ(&d.attributions[inner->via], outer);
 }
 
+TEST(Attribution, DoubledApostropheQuotes) {
+  Document d = analyze("''The levy is too high,'' said Mr. Arnt.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Mr. Arnt");
+  EXPECT_EQ(content(d, *a), "''The levy is too high,''");
+  EXPECT_TRUE(a->quoted);
+}
+
+TEST(Attribution, LongAppositiveSubject) {
+  Document d =
+      analyze("Ilka Moor, 61, of Sandvik, a nurse at the clinic, said the wards were full.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ilka Moor, 61, of Sandvik, a nurse at the clinic,");
+  EXPECT_EQ(content(d, *a), "the wards were full");
+  EXPECT_EQ(a->source_kind, SourceKind::kPerson);
+}
+
 }  // namespace
 }  // namespace claimtrace
