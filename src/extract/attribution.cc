@@ -1,7 +1,952 @@
+// Attribution: who says what, through whom, and how sure.
+//
+// Works sentence by sentence over tokens, with the speech-cue lexicon
+// (speech_cues.h) and quote regions (quotes.h):
+//   1. find cue occurrences outside quotations;
+//   2. for each cue, pick the word order it appears in (source before or after
+//      the cue, content before or after it, passive "reported by", participial
+//      ", stating that", "according to", ", citing X", sourceless "reportedly")
+//      and cut source and content spans by token boundaries;
+//   3. chain relayed sources (via), classify and resolve sources, and grade
+//      certainty from the cue, negation and hedges.
+// There is no parser: noun groups are runs of tokens between clause
+// boundaries (punctuation, auxiliaries, conjunctions), which is right for the
+// short subject groups that dominate news attribution.
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
 #include "extract/extract.h"
+#include "extract/quotes.h"
+#include "extract/speech_cues.h"
 
 namespace claimtrace::extract {
+namespace {
 
-void extract_attributions(Document&) {}
+using WordSet = std::unordered_set<std::string_view>;
+
+// Words that may stand between a subject and its verb of saying:
+// auxiliaries, negation and adverbs ("has since also said", "did not say").
+const WordSet& aux_words() {
+  static const WordSet s{
+      "has",        "have",      "had",        "is",         "are",        "was",
+      "were",       "be",        "been",       "being",      "will",       "would",
+      "shall",      "should",    "can",        "could",      "may",        "might",
+      "must",       "do",        "does",       "did",        "not",        "n't",
+      "never",      "also",      "since",      "later",      "earlier",    "previously",
+      "repeatedly", "publicly",  "privately",  "recently",   "then",       "further",
+      "again",      "already",   "reportedly", "allegedly",  "reportedly", "first",
+      "once",       "often",     "still",      "just",       "only",       "even",
+      "separately", "initially", "openly",     "explicitly", "directly",   "too"};
+  return s;
+}
+
+bool is_negation(std::string_view w) {
+  return w == "not" || w == "n't" || w == "never";
+}
+bool is_passive_aux(std::string_view w) {
+  return w == "been" || w == "was" || w == "were" || w == "is" || w == "are" || w == "be" ||
+         w == "being";
+}
+
+// Words that end a noun group when walking outwards from a cue.
+const WordSet& np_stop_words() {
+  static const WordSet s{
+      "that",  "which",     "when",     "while",   "because",   "if",         "as",        "since",
+      "after", "before",    "although", "though",  "where",     "so",         "than",      "but",
+      "or",    "nor",       "yet",      "whether", "what",      "how",        "why",       "to",
+      "by",    "said",      "says",     "say",     "told",      "has",        "have",      "had",
+      "is",    "are",       "was",      "were",    "be",        "been",       "being",     "will",
+      "would", "shall",     "should",   "can",     "could",     "may",        "might",     "must",
+      "do",    "does",      "did",      "not",     "n't",       "never",      "also",      "then",
+      "there", "here",      "it's",     "however", "meanwhile", "reportedly", "allegedly", "on",
+      "last",  "yesterday", "today",    "tonight", "citing",    "quoting"};
+  return s;
+}
+
+const WordSet& pronouns() {
+  static const WordSet s{"he",  "she", "they", "it",   "we",  "i",    "you",
+                         "who", "him", "her",  "them", "one", "this", "these"};
+  return s;
+}
+
+bool is_determiner(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "this" || w == "that" || w == "these" ||
+         w == "those" || w == "its" || w == "his" || w == "her" || w == "their" || w == "our" ||
+         w == "my" || w == "your" || w == "no" || w == "some" || w == "any";
+}
+
+// Prepositions that may sit inside a source noun group ("a source in Syria",
+// "the head of the agency").
+bool is_np_preposition(std::string_view w) {
+  return w == "of" || w == "in" || w == "from" || w == "at" || w == "for" || w == "with" ||
+         w == "close" || w == "familiar";
+}
+
+// Words after a cue that make a short trailing adjunct rather than content
+// ("claimed on Wednesday", "said last week", "said in a statement").
+const WordSet& adjunct_starts() {
+  static const WordSet s{
+      "on",        "in",         "at",       "during",     "last",      "this",
+      "yesterday", "today",      "tonight",  "earlier",    "later",     "monday",
+      "tuesday",   "wednesday",  "thursday", "friday",     "saturday",  "sunday",
+      "recently",  "previously", "late",     "early",      "again",     "too",
+      "also",      "afterwards", "then",     "before",     "after",     "when",
+      "while",     "via",        "through",  "separately", "privately", "publicly"};
+  return s;
+}
+
+const WordSet& outlet_words() {
+  static const WordSet s{
+      "newspaper",     "newspapers", "agency",    "agencies",   "outlet",     "outlets",
+      "daily",         "weekly",     "magazine",  "tv",         "television", "channel",
+      "broadcaster",   "radio",      "news",      "network",    "website",    "tabloid",
+      "journal",       "times",      "post",      "gazette",    "herald",     "tribune",
+      "reuters",       "afp",        "ap",        "bloomberg",  "tass",       "interfax",
+      "xinhua",        "bbc",        "cnn",       "paper",      "press",      "portal",
+      "correspondent", "reporter",   "reporters", "journalist", "journalists"};
+  return s;
+}
+
+const WordSet& anonymous_heads() {
+  static const WordSet s{"source", "sources", "insider", "insiders", "informant", "whistleblower"};
+  return s;
+}
+
+const WordSet& document_words() {
+  static const WordSet s{
+      "report",     "reports", "statement", "statements", "study",     "studies",
+      "survey",     "surveys", "poll",      "polls",      "document",  "documents",
+      "letter",     "filing",  "memo",      "data",       "analysis",  "article",
+      "results",    "records", "figures",   "findings",   "research",  "release",
+      "video",      "footage", "book",      "report's",   "complaint", "lawsuit",
+      "indictment", "post",    "tweet",     "transcript", "estimates", "numbers"};
+  return s;
+}
+
+const WordSet& person_roles() {
+  static const WordSet s{
+      "minister",      "president", "spokesman",  "spokeswoman", "spokesperson", "official",
+      "diplomat",      "senator",   "sen.",       "rep.",        "gov.",         "governor",
+      "mayor",         "lawyer",    "attorney",   "analyst",     "expert",       "director",
+      "chief",         "head",      "leader",     "general",     "commander",    "ambassador",
+      "secretary",     "chairman",  "chairwoman", "ceo",         "founder",      "professor",
+      "candidate",     "adviser",   "advisor",    "aide",        "man",          "woman",
+      "prosecutor",    "judge",     "officer",    "colonel",     "manager",      "economist",
+      "researcher",    "scientist", "doctor",     "witness",     "resident",     "activist",
+      "mr.",           "ms.",       "mrs.",       "dr.",         "deputy",       "congressman",
+      "congresswoman", "speaker",   "chancellor", "premier",     "king",         "queen",
+      "pope",          "emir",      "envoy",      "negotiator",  "strategist",   "pollster"};
+  return s;
+}
+
+const WordSet& org_words() {
+  static const WordSet s{
+      "ministry",       "government", "department",   "party",       "company",      "police",
+      "army",           "military",   "council",      "committee",   "office",       "campaign",
+      "administration", "commission", "union",        "group",       "court",        "kremlin",
+      "pentagon",       "house",      "parliament",   "congress",    "senate",       "bank",
+      "corporation",    "inc.",       "corp.",        "firm",        "organization", "organisation",
+      "institute",      "authority",  "authorities",  "forces",      "coalition",    "alliance",
+      "board",          "bureau",     "service",      "services",    "embassy",      "cabinet",
+      "team",           "university", "foundation",   "association", "fbi",          "cia",
+      "nato",           "un",         "eu",           "who",         "gop",          "democrats",
+      "republicans",    "officials",  "spokespeople", "prosecutors", "police"};
+  return s;
+}
+
+// Hedge words this stage recognises itself, so certainty works without the
+// hedging stage; cues from that stage are used as well when present.
+enum class Hedge : uint8_t { kNone, kReported, kAlleged, kSpeculative };
+Hedge hedge_of(std::string_view w) {
+  if (w == "reportedly" || w == "purportedly" || w == "supposedly" || w == "apparently")
+    return Hedge::kReported;
+  if (w == "allegedly" || w == "alleged") return Hedge::kAlleged;
+  if (w == "may" || w == "might" || w == "could" || w == "possibly" || w == "perhaps" ||
+      w == "probably" || w == "likely" || w == "maybe")
+    return Hedge::kSpeculative;
+  return Hedge::kNone;
+}
+
+// Typographic cues that are not words: a dash naming the speaker after a
+// quotation ("\"...\" - Ana Ruiz") and a speaker label before a colon
+// ("RUIZ: ...", "Ruiz: \"...\"").
+constexpr SpeechCueEntry kDashCue{"-", "cue:dash", CueClass::kSay, CueRole::kVerb,
+                                  Certainty::kReported};
+constexpr SpeechCueEntry kColonCue{":", "cue:colon", CueClass::kSay, CueRole::kVerb,
+                                   Certainty::kReported};
+
+struct Range {  // token range [b, e)
+  uint32_t b = 0, e = 0;
+  bool empty() const { return e <= b; }
+};
+
+struct CueHit {
+  uint32_t b, e;  // tokens
+  const SpeechCueEntry* entry;
+  uint32_t aux_b;  // first token of the auxiliary/adverb chain before the cue
+};
+
+class Extractor {
+ public:
+  explicit Extractor(Document& doc) : doc_(doc), toks_(doc.tokens) {}
+
+  void run() {
+    if (toks_.empty()) return;
+    find_quotes(doc_, quotes_, in_quote_);
+    covered_.assign(toks_.size(), 0);
+    for (const Sentence& s : doc_.sentences) do_sentence(s);
+    resolve_sources();
+    sort_cues();
+  }
+
+ private:
+  Document& doc_;
+  const std::vector<Token>& toks_;
+  std::vector<QuoteRegion> quotes_;
+  std::vector<int32_t> in_quote_;
+  std::vector<uint8_t> covered_;  // token lies in some attribution's content or source
+  std::vector<CueHit> hits_;
+
+  std::string_view w(uint32_t i) const { return doc_.norm(toks_[i]); }
+  bool punct(uint32_t i) const { return toks_[i].kind == TokenKind::kPunct; }
+  bool is_comma(uint32_t i) const { return w(i) == ","; }
+  bool quote_mark(uint32_t i) const {
+    return toks_[i].has(kTokenOpenQuote) || toks_[i].has(kTokenCloseQuote) || opens_quote(i) ||
+           closes_quote(i);
+  }
+  bool opens_quote(uint32_t i) const {
+    return in_quote_[i] >= 0 && quotes_[in_quote_[i]].open == i;
+  }
+  bool closes_quote(uint32_t i) const {
+    return in_quote_[i] >= 0 && quotes_[in_quote_[i]].close == i;
+  }
+  bool capitalized(uint32_t i) const { return toks_[i].has(kTokenCapitalized); }
+
+  Span span_of(Range r) const { return Span{toks_[r.b].span.begin, toks_[r.e - 1].span.end}; }
+
+  // ---- cue occurrences --------------------------------------------------
+
+  void find_hits(uint32_t sb, uint32_t se) {
+    hits_.clear();
+    for (uint32_t i = sb; i < se; ++i) {
+      if (in_quote_[i] >= 0 || toks_[i].kind != TokenKind::kWord) continue;
+      SpeechCueMatch m = match_speech_cue(doc_, i);
+      if (m.entry == nullptr || i + m.token_count > se) continue;
+      if (m.entry->role == CueRole::kVerb && i > sb) {
+        std::string_view prev = w(i - 1);
+        // "the alleged deployment", "a warning": an adjective or noun, not a verb.
+        if (is_determiner(prev) && prev != "that") continue;
+        // "Ana's tweets", "the senator's claims": a possessed noun.
+        if (prev == "'s" || (prev == "'" && !closes_quote(i - 1))) continue;
+      }
+      uint32_t aux = i;
+      while (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) --aux;
+      if (m.entry->role == CueRole::kVerb && noun_like(i, m.token_count, sb, aux)) continue;
+      hits_.push_back({i, i + m.token_count, m.entry, aux});
+      i += m.token_count - 1;
+    }
+  }
+
+  // "apparently", "quickly": a lower-case -ly word between subject and verb.
+  bool is_ly_adverb(uint32_t i) const {
+    std::string_view x = w(i);
+    return x.size() > 4 && x.substr(x.size() - 2) == "ly" && !capitalized(i) &&
+           toks_[i].kind == TokenKind::kWord;
+  }
+
+  // A cue form ending in -s that reads as a plural noun here: "tweets about
+  // the race", "his early-morning tweets".
+  bool noun_like(uint32_t i, uint32_t n, uint32_t sb, uint32_t aux) const {
+    if (n != 1) return false;
+    std::string_view x = w(i);
+    static const WordSet kNounForms{"tweets",  "reports",  "claims",    "shows",     "calls",
+                                    "demands", "notes",    "estimates", "questions", "answers",
+                                    "replies", "comments", "reveals",   "finds",     "posts"};
+    if (!kNounForms.count(x)) return false;
+    if (i + 1 < toks_.size()) {
+      std::string_view next = w(i + 1);
+      if (next == "of" || next == "about" || next == "from" || next == "on" || next == "in" ||
+          next == "by" || next == "with" || next == "for" || next == "at")
+        return true;
+    }
+    Range subj = left_np(sb, aux);
+    if (subj.e - subj.b >= 2) {
+      std::string_view d = w(subj.b);
+      if (d == "his" || d == "her" || d == "their" || d == "its" || d == "our" || d == "my" ||
+          d == "your" || d == "a" || d == "an")
+        return true;
+    }
+    return false;
+  }
+
+  // ---- noun groups ------------------------------------------------------
+
+  // The noun group that ends just before token `end` (walking left).
+  Range left_np(uint32_t sb, uint32_t end) const {
+    if (end <= sb) return {end, end};
+    uint32_t b = end;
+    bool saw_det = false;
+    while (b > sb) {
+      uint32_t i = b - 1;
+      std::string_view x = w(i);
+      if (i + 1 == end && pronouns().count(x)) return {i, end};
+      if (quote_mark(i) || in_quote_[i] >= 0) break;
+      if (x == ")" && b > sb + 1) {
+        // A parenthesis inside the group: "Sen. Ada Lind (D-Ore.)".
+        uint32_t k = i;
+        while (k > sb && w(k) != "(" && i - k < 8) --k;
+        if (w(k) == "(" && k > sb) {
+          b = k;
+          continue;
+        }
+      }
+      if (punct(i)) break;
+      if (toks_[i].kind == TokenKind::kSymbol || toks_[i].kind == TokenKind::kUrl) break;
+      if (saw_det && !is_np_preposition(x)) break;
+      if (np_stop_words().count(x) || pronouns().count(x)) break;
+      if (end - i > 10) return {end, end};  // too long to be a subject
+      b = i;
+      saw_det = is_determiner(x);
+    }
+    while (b < end && (is_np_preposition(w(b)) || w(b) == "and")) ++b;
+    return {b, end};
+  }
+
+  // The noun group that starts at token `start` (walking right).
+  Range right_np(uint32_t start, uint32_t se) const {
+    uint32_t e = start;
+    while (e < se) {
+      std::string_view x = w(e);
+      if (punct(e) || quote_mark(e)) break;
+      if (e > start && x != "by" && (np_stop_words().count(x) || x == "who")) break;
+      if (e - start >= 12) break;
+      ++e;
+    }
+    while (e > start && (is_np_preposition(w(e - 1)) || w(e - 1) == "and")) --e;
+    return {start, e};
+  }
+
+  // ---- content ----------------------------------------------------------
+
+  // Trims punctuation outside quotation marks from both ends.
+  Range trim(Range r) const {
+    while (r.b < r.e && punct(r.b) && !opens_quote(r.b)) ++r.b;
+    while (r.e > r.b && punct(r.e - 1) && !closes_quote(r.e - 1) && w(r.e - 1) != ")" &&
+           w(r.e - 1) != "]")
+      --r.e;
+    return r;
+  }
+
+  // Widens a content range so that a quotation it starts or ends inside is whole.
+  Range whole_quotes(Range r) const {
+    if (r.empty()) return r;
+    if (in_quote_[r.b] >= 0) r.b = std::min(r.b, quotes_[in_quote_[r.b]].open);
+    if (in_quote_[r.e - 1] >= 0) r.e = std::max(r.e, quotes_[in_quote_[r.e - 1]].close + 1);
+    return r;
+  }
+
+  bool hit_at(uint32_t i, CueRole role) const {
+    for (const CueHit& h : hits_)
+      if (h.b == i && h.entry->role == role) return true;
+    return false;
+  }
+  bool clause_cue_at(uint32_t i) const {
+    for (const CueHit& h : hits_)
+      if (h.b == i && (h.entry->role == CueRole::kCite || h.entry->role == CueRole::kPrep ||
+                       (h.entry->role == CueRole::kVerb && ends_with_ing(h.b))))
+        return true;
+    return false;
+  }
+  bool ends_with_ing(uint32_t i) const {
+    std::string_view x = w(i);
+    return x.size() > 4 && x.substr(x.size() - 3) == "ing";
+  }
+
+  // End of the clause that starts at `b`: the sentence end, or a comma that
+  // introduces another cue (", citing X", ", according to X", ", stating ...").
+  uint32_t clause_end(uint32_t b, uint32_t se) const {
+    for (uint32_t i = b; i + 1 < se; ++i) {
+      if (in_quote_[i] >= 0) continue;
+      if (is_comma(i) && clause_cue_at(i + 1)) return i;
+      // A concessive or non-restrictive relative clause after a comma is
+      // usually the writer's addition: "..., but", "..., who is 70".
+      if (is_comma(i) && in_quote_[i + 1] < 0 && writer_clause_word(w(i + 1))) return i;
+    }
+    return se;
+  }
+
+  static bool writer_clause_word(std::string_view x) {
+    return x == "but" || x == "though" || x == "although" || x == "whereas" || x == "who" ||
+           x == "which" || x == "even";
+  }
+
+  bool light_tail(Range r) const {
+    // Nothing, or a short adjunct ("on Wednesday", "in a statement", "last week").
+    r = trim(r);
+    if (r.empty()) return true;
+    if (r.e - r.b > 5) return false;
+    for (uint32_t i = r.b; i < r.e; ++i)
+      if (quote_mark(i)) return false;
+    return adjunct_starts().count(w(r.b)) > 0;
+  }
+
+  // ---- building ---------------------------------------------------------
+
+  uint32_t add_cue(const CueHit& h) {
+    Span s = span_of({h.b, h.e});
+    for (uint32_t k = 0; k < doc_.cues.size(); ++k)
+      if (doc_.cues[k].span.begin == s.begin && doc_.cues[k].span.end == s.end &&
+          doc_.cues[k].cue_class == h.entry->cue_class)
+        return k;
+    doc_.cues.push_back(Cue{s, h.entry->cue_class, h.entry->rule});
+    return static_cast<uint32_t>(doc_.cues.size() - 1);
+  }
+
+  int32_t emit(const CueHit& h, Range source, std::vector<Range> content, std::string_view rule,
+               int32_t via = -1) {
+    std::vector<Span> spans;
+    bool quoted = false;
+    for (Range r : content) {
+      r = trim(whole_quotes(trim(r)));
+      if (r.empty()) continue;
+      for (uint32_t i = r.b; i < r.e; ++i) {
+        covered_[i] = 1;
+        if (in_quote_[i] >= 0) quoted = true;
+      }
+      spans.push_back(span_of(r));
+    }
+    if (spans.empty()) return -1;
+    if (!source.empty() && w(source.b).size() > 1 && w(source.b)[0] == '\'') return -1;
+    Attribution a;
+    a.id.assign(1, 'a');
+    a.id.append(std::to_string(doc_.attributions.size() + 1));
+    a.has_source = !source.empty();
+    if (a.has_source) {
+      a.source = span_of(source);
+      a.source_kind = classify_source(source);
+      for (uint32_t i = source.b; i < source.e; ++i) covered_[i] = 1;
+    }
+    a.cue = span_of({h.b, h.e});
+    a.content = std::move(spans);
+    a.via = via >= 0 ? via : enclosing(a.cue);
+    a.quoted = quoted;
+    a.rule = rule;
+    a.cues.push_back(add_cue(h));
+    grade(a, h, content);
+    doc_.attributions.push_back(std::move(a));
+    return static_cast<int32_t>(doc_.attributions.size() - 1);
+  }
+
+  // An earlier attribution whose content holds this cue ("X said Y claimed
+  // Z"): the inner statement reaches us through the outer one.
+  int32_t enclosing(Span cue) const {
+    for (size_t k = doc_.attributions.size(); k-- > 0;) {
+      const Attribution& o = doc_.attributions[k];
+      if (o.content.empty() || o.content.back().end < cue.begin) return -1;
+      for (const Span& sp : o.content)
+        if (sp.begin <= cue.begin && cue.end <= sp.end) return static_cast<int32_t>(k);
+    }
+    return -1;
+  }
+
+  void grade(Attribution& a, const CueHit& h, const std::vector<Range>& content) {
+    Certainty c = h.entry->certainty;
+    for (uint32_t i = h.aux_b; i < h.b; ++i)
+      if (is_negation(w(i))) c = Certainty::kDenied;
+    if (c == Certainty::kDenied) {
+      a.certainty = c;
+      return;
+    }
+    Hedge strongest = Hedge::kNone;
+    for (Range r : content) {
+      for (uint32_t i = r.b; i < r.e && i < toks_.size(); ++i) {
+        Hedge hd = hedge_of(w(i));
+        if (hd == Hedge::kNone) continue;
+        // "in May": a capitalised modal inside a sentence is the month.
+        if (capitalized(i) && i > 0 && !punct(i - 1) && !toks_[i].has(kTokenParagraphStart))
+          continue;
+        if (hd > strongest) strongest = hd;
+        a.cues.push_back(hedge_cue(i));
+      }
+    }
+    if (strongest == Hedge::kSpeculative)
+      c = Certainty::kSpeculative;
+    else if (strongest == Hedge::kAlleged)
+      c = Certainty::kAlleged;
+    else if (strongest == Hedge::kReported && c == Certainty::kAsserted)
+      c = Certainty::kReported;
+    a.certainty = c;
+  }
+
+  uint32_t hedge_cue(uint32_t i) {
+    Span s = toks_[i].span;
+    for (uint32_t k = 0; k < doc_.cues.size(); ++k)
+      if (doc_.cues[k].span.begin <= s.begin && s.end <= doc_.cues[k].span.end) return k;
+    doc_.cues.push_back(Cue{s, CueClass::kHedge, "attribution:hedge"});
+    return static_cast<uint32_t>(doc_.cues.size() - 1);
+  }
+
+  // Attribution made earlier in this sentence (the main clause of a
+  // participle or ", citing").
+  int32_t last_in_sentence(uint32_t sentence_first_attr) const {
+    for (size_t k = doc_.attributions.size(); k-- > sentence_first_attr;)
+      if (doc_.attributions[k].rule != std::string_view("cite")) return static_cast<int32_t>(k);
+    return -1;
+  }
+
+  Range source_range(const Attribution& a) const {
+    // Maps the source span back to tokens (used to copy a source).
+    Range r{0, 0};
+    for (uint32_t i = 0; i < toks_.size(); ++i) {
+      if (toks_[i].span.begin == a.source.begin) r.b = i;
+      if (toks_[i].span.end == a.source.end) {
+        r.e = i + 1;
+        break;
+      }
+    }
+    return r;
+  }
+
+  void do_sentence(const Sentence& s) {
+    const uint32_t sb = s.first_token, se = s.first_token + s.token_count;
+    if (se <= sb) return;
+    find_hits(sb, se);
+    const uint32_t first_attr = static_cast<uint32_t>(doc_.attributions.size());
+    if (continue_quote(sb)) return;
+    if (typographic(sb, se)) return;
+    std::vector<std::pair<size_t, int32_t>> cite_hits;  // hit index, parent
+    std::vector<size_t> adverbs;
+    uint32_t prev_end = sb;  // content for a left-side cue starts after the previous cue
+    for (size_t hi = 0; hi < hits_.size(); ++hi) {
+      const CueHit& h = hits_[hi];
+      switch (h.entry->role) {
+        case CueRole::kVerb: {
+          if (do_verb(h, sb, se, prev_end, first_attr)) prev_end = h.e;
+          break;
+        }
+        case CueRole::kPrep: {
+          if (do_prep(h, sb, se)) prev_end = h.e;
+          break;
+        }
+        case CueRole::kCite:
+          cite_hits.push_back({hi, last_in_sentence(first_attr)});
+          break;
+        case CueRole::kAdverb:
+          adverbs.push_back(hi);
+          break;
+      }
+    }
+    for (auto [hi, parent] : cite_hits) do_cite(hits_[hi], parent, se, first_attr);
+    if (doc_.attributions.size() == first_attr) {
+      for (size_t hi : adverbs) {
+        const CueHit& h = hits_[hi];
+        if (covered_[h.b]) continue;
+        emit(h, {}, {{sb, h.b}, {h.e, se}}, "sourceless_adverb");
+        break;
+      }
+    }
+  }
+
+  // A sentence that is one quotation with no cue of its own, right after a
+  // quoted attribution ("\"Q1,\" she said. \"Q2.\""), continues that quote.
+  bool continue_quote(uint32_t sb) {
+    if (!opens_quote(sb) || in_quote_[sb] < 0 || doc_.attributions.empty()) return false;
+    for (const CueHit& h : hits_)
+      if (h.entry->role != CueRole::kAdverb) return false;
+    const QuoteRegion& q = quotes_[in_quote_[sb]];
+    if (q.open != sb) return false;  // the quote must open the sentence
+    Attribution& a = doc_.attributions.back();
+    if (!a.quoted || a.content.empty()) return false;
+    // Adjacent: the previous attribution's cue ends the sentence just before.
+    if (sb == 0 || toks_[sb - 1].span.end < a.cue.end) return false;
+    uint32_t gap_tokens = 0;
+    for (uint32_t i = sb; i-- > 0 && toks_[i].span.begin >= a.cue.end;) ++gap_tokens;
+    if (gap_tokens > 4) return false;
+    if (covered_[sb]) return false;
+    Range r{q.open, q.close + 1};
+    for (uint32_t i = r.b; i < r.e; ++i) covered_[i] = 1;
+    a.content.push_back(span_of(r));
+    return true;
+  }
+
+  bool is_dash(uint32_t i) const {
+    std::string_view x = w(i);
+    return x == "-" || x == "--" || x == "\xe2\x80\x95" || x == "\xe2\x80\x94";
+  }
+
+  bool typographic(uint32_t sb, uint32_t se) {
+    // "QUOTE" - NAME (to the end of the sentence).
+    for (uint32_t i = std::max<uint32_t>(sb, 1); i + 1 < se; ++i) {
+      if (!is_dash(i) || !closes_quote(i - 1) || in_quote_[i - 1] < 0) continue;
+      Range src = right_np(i + 1, se);
+      if (src.empty() || !capitalized(src.b) || src.e - src.b > 6) continue;
+      if (src.e < se && !punct(src.e)) continue;
+      CueHit h{i, i + 1, &kDashCue, i};
+      const QuoteRegion& q = quotes_[in_quote_[i - 1]];
+      return emit(h, src, {{q.open, q.close + 1}}, "quote_dash_source") >= 0;
+    }
+    // SPEAKER: CONTENT at the start of a paragraph, with the speaker in
+    // capitals (a transcript) or the content a quotation.
+    if (!toks_[sb].has(kTokenParagraphStart) && sb != 0) return false;
+    for (uint32_t i = sb + 1; i < se && i < sb + 5; ++i) {
+      if (w(i) != ":") {
+        if (punct(i) || !capitalized(i)) return false;
+        continue;
+      }
+      if (i + 1 >= se) return false;
+      bool caps = true;
+      for (uint32_t k = sb; k < i; ++k) caps = caps && toks_[k].has(kTokenAllCaps);
+      if (!caps && !opens_quote(i + 1)) return false;
+      CueHit h{i, i + 1, &kColonCue, i};
+      return emit(h, {sb, i}, {{i + 1, se}}, "speaker_colon") >= 0;
+    }
+    return false;
+  }
+
+  bool do_verb(const CueHit& h, uint32_t sb, uint32_t se, uint32_t prev_end, uint32_t first_attr) {
+    const bool ing = ends_with_ing(h.b);
+    // Passive: CONTENT was/has been reported by SOURCE.
+    if (h.e < se && w(h.e) == "by") {
+      bool passive = false;
+      for (uint32_t i = h.aux_b; i < h.b; ++i) passive = passive || is_passive_aux(w(i));
+      if (passive) {
+        Range src = right_np(h.e + 1, se);
+        if (src.empty()) return false;
+        uint32_t ce = h.aux_b;
+        return emit(h, src, {{prev_end, ce}}, "passive_by") >= 0;
+      }
+    }
+    // Participle after a comma: "..., stating that CONTENT" -- the source is
+    // the main clause's.
+    const bool after_and = h.aux_b > sb && w(h.aux_b - 1) == "and";
+    if ((ing && h.aux_b > sb && is_comma(h.aux_b - 1)) || after_and) {
+      int32_t main = last_in_sentence(first_attr);
+      Range src{0, 0};
+      int32_t via = -1;
+      if (main >= 0 && doc_.attributions[main].has_source) {
+        src = source_range(doc_.attributions[main]);
+        via = doc_.attributions[main].via;
+      } else {
+        src = left_np(sb, first_verbish(sb, h.aux_b));
+        if (src.b != sb) src = {0, 0};
+      }
+      if (src.empty()) return false;
+      uint32_t cb = skip_complementizer(h.e, se);
+      int32_t k = emit(h, src, {{cb, clause_end(cb, se)}}, "participle");
+      if (k >= 0) doc_.attributions[k].via = via;
+      return k >= 0;
+    }
+    Range src = appositive_subject(sb, h.aux_b);
+    if (src.empty()) src = left_np(sb, h.aux_b);
+    bool src_after = false;
+    if (src.empty()) {
+      // Inverted: "CONTENT," said SOURCE.
+      // Only plain verbs of saying invert ("said Ana", "added Ana", "wrote Ana").
+      if (h.entry->cue_class == CueClass::kSay && !ing && h.aux_b == h.b && h.aux_b > sb &&
+          (is_comma(h.aux_b - 1) || closes_quote(h.aux_b - 1))) {
+        src = right_np(h.e, se);
+        if (!src.empty() && !pronouns().count(w(src.b)) && !capitalized(src.b) &&
+            !is_determiner(w(src.b)))
+          src = {0, 0};
+        // The source must close the clause: "..., said Ana Ruiz." not "said he would".
+        if (!src.empty() && src.e < se && !punct(src.e)) src = {0, 0};
+        // "..., said Wednesday.": a time, not a speaker.
+        if (!src.empty() && src.e - src.b == 1 && adjunct_starts().count(w(src.b))) src = {0, 0};
+        src_after = !src.empty();
+      }
+      if (src.empty()) return false;
+    }
+    // Content after the cue?
+    uint32_t r = src_after ? src.e : h.e;
+    const bool tell = h.entry->rule == "cue:tell";
+    uint32_t cb = skip_complementizer(r, se, tell);
+    uint32_t ce = clause_end(cb, se);
+    Range right{cb, ce};
+    if (tell && cb == r && addressee_only(right)) right = {cb, cb};
+    // "He said:" with the quotation in the next sentence or paragraph.
+    if (cb >= se && cb > 0 && w(cb - 1) == ":" && se < toks_.size() && opens_quote(se) &&
+        in_quote_[se] >= 0)
+      right = {se, quotes_[in_quote_[se]].close + 1};
+    bool right_ok = !src_after && (right.e > se || !light_tail(right));
+    std::vector<Range> content;
+    if (right_ok) content.push_back(right);
+    // Content before the source: "CONTENT, SOURCE CUE." / "\"QUOTE,\" SOURCE CUE."
+    const uint32_t left_end = src_after ? h.aux_b : src.b;
+    if (left_end > prev_end && (is_comma(left_end - 1) || closes_quote(left_end - 1))) {
+      Range left{prev_end, left_end};
+      // Without content after the cue the content is before the source; with
+      // both a quote before and content after ("\"Q1,\" he said, \"Q2.\"")
+      // the content is both parts.
+      if (!right_ok || in_quote_[left_end - 1] >= 0) content.insert(content.begin(), left);
+    }
+    if (content.empty()) return false;
+    return emit(h, src, content,
+                src_after            ? "content_cue_source"
+                : content.size() > 1 ? "quote_source_cue_quote"
+                : right_ok           ? "source_cue_content"
+                                     : "content_source_cue") >= 0;
+  }
+
+  // "told USA Today", "told reporters on Monday": a short noun group with no
+  // quotation is the addressee, not content.
+  bool addressee_only(Range r) const {
+    r = trim(r);
+    if (r.empty()) return true;
+    if (r.e - r.b > 6) return false;
+    for (uint32_t i = r.b; i < r.e; ++i)
+      if (quote_mark(i) || aux_words().count(w(i)) || w(i) == "to" || w(i) == "that") return false;
+    return capitalized(r.b) || is_determiner(w(r.b)) || w(r.b) == "reporters" ||
+           pronouns().count(w(r.b)) > 0;
+  }
+
+  // "NAME, APPOSITIVE, said": the name with its appositive (and the comma
+  // that closes it), when the name starts the clause.
+  Range appositive_subject(uint32_t sb, uint32_t aux_b) const {
+    if (aux_b < sb + 4 || !is_comma(aux_b - 1)) return {0, 0};
+    // Walk back over comma-separated chunks ("Ana Ruiz, 59, of Tarn, a
+    // teacher at the school,") to a short capitalised name that starts the
+    // clause; quotation marks and long stretches end the search.
+    uint32_t commas = 0;
+    for (uint32_t i = aux_b - 1; i-- > sb;) {
+      if (quote_mark(i) || in_quote_[i] >= 0 || aux_b - i > 40) return {0, 0};
+      if (w(i) == ";" || w(i) == ":" || w(i) == ".") return {0, 0};
+      if (!is_comma(i) && i != sb) continue;
+      const uint32_t name_b = is_comma(i) ? i + 1 : sb;
+      if (is_comma(i) && ++commas > 4) return {0, 0};
+      // The chunk after this comma must be a name: short and capitalised.
+      uint32_t name_e = name_b;
+      while (name_e < aux_b && !punct(name_e)) ++name_e;
+      const bool name_like = name_e > name_b && name_e - name_b <= 5 && capitalized(name_b) &&
+                             capitalized(name_e - 1) && name_e < aux_b - 1;
+      if (name_like && (name_b == sb || is_comma(name_b - 1))) {
+        // The clause must begin here: sentence start, or a comma after an
+        // introductory phrase ("In January, Gov. Ana Ruiz, ...").
+        if (name_b == sb || commas >= 2) return {name_b, aux_b};
+        // One comma before: "Intro, NAME, APPOSITIVE, said" vs
+        // "NAME, APPOSITIVE, said"; accept only the latter.
+      }
+      if (name_b == sb) break;
+    }
+    Range app = left_np(sb, aux_b - 1);
+    if (app.empty() || app.b <= sb + 1 || !is_comma(app.b - 1)) return {0, 0};
+    Range name = left_np(sb, app.b - 1);
+    if (name.empty() || !capitalized(name.b)) return {0, 0};
+    if (name.b != sb && !punct(name.b - 1)) return {0, 0};
+    if (name.e - name.b > 5) return {0, 0};
+    return {name.b, aux_b};
+  }
+
+  // First token at or after which a verb-like word appears (the end of a
+  // sentence-initial subject).
+  uint32_t first_verbish(uint32_t sb, uint32_t limit) const {
+    for (uint32_t i = sb; i < limit; ++i)
+      if (aux_words().count(w(i)) || np_stop_words().count(w(i)) || punct(i)) return i;
+    return limit;
+  }
+
+  // Skips ", citing X," and "that" / ":" / a short addressee before "that".
+  uint32_t skip_complementizer(uint32_t r, uint32_t se, bool addressee = false) const {
+    if (r < se && is_comma(r) && r + 1 < se && hit_at(r + 1, CueRole::kCite)) {
+      uint32_t k = r + 1;
+      while (k < se && !is_comma(k)) ++k;
+      r = k < se ? k + 1 : se;
+    }
+    if (r < se && (w(r) == "that" || w(r) == ":")) return r + 1;
+    if (r < se && is_comma(r) && r + 1 < se && opens_quote(r + 1)) return r + 1;
+    // An addressee: "told Reuters that", "told the committee on Monday that".
+    for (uint32_t k = r; k < se && k < r + 8; ++k) {
+      if (punct(k) || in_quote_[k] >= 0) break;
+      if (w(k) == "that") return k + 1;
+    }
+    // "told X how ...", "says of Y, \"...\"": the content starts at the
+    // question word or the quotation.
+    if (addressee) {
+      for (uint32_t k = r; k < se && k < r + 8; ++k) {
+        std::string_view x = w(k);
+        if (opens_quote(k)) return k;
+        if (x == "how" || x == "what" || x == "why" || x == "whether" || x == "if" || x == "when" ||
+            x == "where")
+          return k;
+        if (punct(k) && !is_comma(k)) break;
+      }
+    }
+    if (r + 1 < se && w(r) == "of") {
+      for (uint32_t k = r + 1; k + 1 < se && k < r + 8; ++k)
+        if (is_comma(k) && opens_quote(k + 1)) return k + 1;
+    }
+    return r;
+  }
+
+  bool do_prep(const CueHit& h, uint32_t sb, uint32_t se) {
+    Range src = right_np(h.e, se);
+    if (src.empty()) return false;
+    // Sentence-initial (possibly after a connective): "According to SOURCE, CONTENT".
+    bool initial = h.b == sb || (h.b > sb && is_comma(h.b - 1) && h.b - sb <= 3);
+    if (initial && src.e < se && is_comma(src.e)) {
+      uint32_t cb = skip_complementizer(src.e + 1, se);
+      return emit(h, src, {{cb, clause_end(cb, se)}}, "according_to_initial") >= 0;
+    }
+    if (h.b > sb && is_comma(h.b - 1)) {
+      std::vector<Range> content{{sb, h.b - 1}};
+      if (src.e < se && is_comma(src.e)) content.push_back({src.e + 1, se});
+      return emit(h, src, content, "according_to_final") >= 0;
+    }
+    return false;
+  }
+
+  void do_cite(const CueHit& h, int32_t parent, uint32_t se, uint32_t first_attr) {
+    if (parent < 0) {
+      // "X, citing Y, claimed that ...": the main attribution comes after.
+      if (doc_.attributions.size() > first_attr)
+        parent = static_cast<int32_t>(first_attr);
+      else
+        return;
+    }
+    Range src = right_np(h.e, se);
+    if (src.empty()) return;
+    std::vector<Range> content;
+    for (const Span& sp : doc_.attributions[parent].content) content.push_back(tokens_of(sp));
+    int32_t k = emit(h, src, content, "cite", parent);
+    // The relayed source's words are presented as the relaying cue presents
+    // them: "X claimed, citing Y, that ..." keeps X's distance.
+    if (k >= 0 && doc_.attributions[parent].certainty > doc_.attributions[k].certainty)
+      doc_.attributions[k].certainty = doc_.attributions[parent].certainty;
+  }
+
+  Range tokens_of(Span sp) const {
+    auto lo = std::lower_bound(toks_.begin(), toks_.end(), sp.begin,
+                               [](const Token& t, uint32_t v) { return t.span.begin < v; });
+    Range r{static_cast<uint32_t>(lo - toks_.begin()), static_cast<uint32_t>(lo - toks_.begin())};
+    while (r.e < toks_.size() && toks_[r.e].span.end <= sp.end) ++r.e;
+    return r;
+  }
+
+  // ---- sources ----------------------------------------------------------
+
+  SourceKind classify_source(Range r) const {
+    if (r.e - r.b == 1 && pronouns().count(w(r.b))) return SourceKind::kPronoun;
+    bool outlet = false, anon = false, docw = false, role = false, org = false, caps = false;
+    bool acronym = false;
+    for (uint32_t i = r.b; i < r.e; ++i) {
+      std::string_view x = w(i);
+      outlet = outlet || outlet_words().count(x);
+      anon = anon || anonymous_heads().count(x) || x == "anonymity" || x == "unnamed" ||
+             x == "anonymous" || x == "named" || x == "familiar";
+      docw = docw || document_words().count(x);
+      role = role || person_roles().count(x);
+      org = org || org_words().count(x);
+      if (capitalized(i) && !(i == r.b && is_determiner(x))) caps = true;
+      if (toks_[i].has(kTokenAllCaps) && x.size() >= 2) acronym = true;
+      if (known_outlet(x)) outlet = true;
+    }
+    if (anon) return SourceKind::kAnonymous;
+    if (outlet) return SourceKind::kOutlet;
+    if (role) return SourceKind::kPerson;
+    if (docw) return SourceKind::kDocument;
+    if (org || acronym) return SourceKind::kOrganisation;
+    if (caps) return SourceKind::kPerson;
+    return SourceKind::kUnspecified;
+  }
+
+  // A name seen earlier in an outlet source ("Syrian newspaper Al-Watan" ...
+  // later "Al-Watan").
+  bool known_outlet(std::string_view x) const {
+    for (const Attribution& a : doc_.attributions) {
+      if (a.source_kind != SourceKind::kOutlet) continue;
+      Range r = tokens_of(a.source);
+      for (uint32_t i = r.b; i < r.e; ++i)
+        if (capitalized(i) && w(i) == x && !is_determiner(x)) return true;
+    }
+    return false;
+  }
+
+  // Pronoun and nominal sources take the relay of what they refer to; "the
+  // outlet's source" / "X's source" is relayed through that outlet.
+  void resolve_sources() {
+    auto& as = doc_.attributions;
+    for (size_t k = 0; k < as.size(); ++k) {
+      Attribution& a = as[k];
+      if (!a.has_source || a.via >= 0) continue;
+      Range r = tokens_of(a.source);
+      if (r.empty()) continue;
+      // "X's source(s)".
+      int32_t poss = -1;
+      for (uint32_t i = r.b; i + 1 < r.e; ++i)
+        if (w(i + 1) == "'s" && i + 2 < r.e && anonymous_heads().count(w(i + 2))) poss = i;
+      if (poss >= 0) {
+        std::string_view owner = w(poss);
+        for (size_t j = k; j-- > 0;) {
+          const Attribution& b = as[j];
+          if (!b.has_source) continue;
+          bool match = false;
+          if (outlet_words().count(owner)) {
+            match = b.source_kind == SourceKind::kOutlet;
+          } else {
+            Range br = tokens_of(b.source);
+            for (uint32_t i = br.b; i < br.e && !match; ++i) match = w(i) == owner;
+          }
+          if (match) {
+            a.via = static_cast<int32_t>(j);
+            break;
+          }
+        }
+        continue;
+      }
+      const bool pronoun = a.source_kind == SourceKind::kPronoun;
+      const bool definite_role = r.e - r.b <= 3 && w(r.b) == "the" && !capitalized(r.b + 1) &&
+                                 person_roles().count(w(r.e - 1));
+      if (!pronoun && !definite_role) continue;
+      std::string_view p = w(r.b);
+      const bool personal = definite_role || p == "he" || p == "she";
+      for (size_t j = k; j-- > 0;) {
+        const Attribution& b = as[j];
+        if (!b.has_source || b.cue.begin == a.cue.begin) continue;
+        SourceKind bk = b.source_kind;
+        bool fits = personal ? (bk == SourceKind::kPerson || bk == SourceKind::kAnonymous ||
+                                bk == SourceKind::kPronoun)
+                             : bk != SourceKind::kDocument && bk != SourceKind::kUnspecified;
+        if (definite_role) fits = bk == SourceKind::kPerson;
+        if (fits) {
+          a.via = b.via;
+          break;
+        }
+      }
+    }
+  }
+
+  // ---- cue order --------------------------------------------------------
+
+  void sort_cues() {
+    auto& cues = doc_.cues;
+    std::vector<uint32_t> order(cues.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return cues[a].span.begin < cues[b].span.begin;
+    });
+    std::vector<uint32_t> new_index(cues.size());
+    std::vector<Cue> sorted;
+    sorted.reserve(cues.size());
+    for (uint32_t i = 0; i < order.size(); ++i) {
+      new_index[order[i]] = i;
+      sorted.push_back(cues[order[i]]);
+    }
+    cues.swap(sorted);
+    for (Attribution& a : doc_.attributions) {
+      for (uint32_t& c : a.cues) c = new_index[c];
+      std::sort(a.cues.begin(), a.cues.end());
+      a.cues.erase(std::unique(a.cues.begin(), a.cues.end()), a.cues.end());
+    }
+  }
+};
+
+}  // namespace
+
+void extract_attributions(Document& doc) {
+  Extractor(doc).run();
+}
 
 }  // namespace claimtrace::extract

@@ -1,2 +1,350 @@
 // Tests for extract/attribution.cc: quotes, cues, sources, contents, chains.
+// All texts are invented for these tests (fictional outlets and people).
 #include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "pipeline/analyzer.h"
+
+namespace claimtrace {
+namespace {
+
+Document analyze(std::string text) {
+  Document doc;
+  doc.text = std::move(text);
+  Analyzer().analyze(doc);
+  return doc;
+}
+
+std::string_view source(const Document& d, const Attribution& a) {
+  return a.has_source ? d.slice(a.source) : std::string_view("<none>");
+}
+
+std::string content(const Document& d, const Attribution& a) {
+  std::string out;
+  for (const Span& s : a.content) {
+    if (!out.empty()) out += " | ";
+    out += d.slice(s);
+  }
+  return out;
+}
+
+// The attribution whose cue text is `cue` (the first one), or null.
+const Attribution* by_cue(const Document& d, std::string_view cue) {
+  for (const Attribution& a : d.attributions)
+    if (d.slice(a.cue) == cue) return &a;
+  return nullptr;
+}
+
+TEST(Attribution, SourceCueThatContent) {
+  Document d = analyze("Mayor Elna Vorst said that the bridge will reopen in May.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  const Attribution& a = d.attributions[0];
+  EXPECT_EQ(source(d, a), "Mayor Elna Vorst");
+  EXPECT_EQ(d.slice(a.cue), "said");
+  EXPECT_EQ(content(d, a), "the bridge will reopen in May");
+  EXPECT_EQ(a.source_kind, SourceKind::kPerson);
+  EXPECT_EQ(a.certainty, Certainty::kReported);
+  EXPECT_FALSE(a.quoted);
+  EXPECT_EQ(a.id, "a1");
+}
+
+TEST(Attribution, ContentCommaSourceCue) {
+  Document d = analyze(
+      "The harbour tax will double next year, the Daily Lantern newspaper claimed "
+      "on Friday.");
+  const Attribution* a = by_cue(d, "claimed");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "the Daily Lantern newspaper");
+  EXPECT_EQ(content(d, *a), "The harbour tax will double next year");
+  EXPECT_EQ(a->source_kind, SourceKind::kOutlet);
+  EXPECT_EQ(a->certainty, Certainty::kAlleged);  // "claimed" keeps its distance
+}
+
+TEST(Attribution, QuoteCommaCueSourceInverted) {
+  Document d = analyze("\"We will not sell the farm,\" said Tomas Brill.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Tomas Brill");
+  EXPECT_EQ(content(d, *a), "\"We will not sell the farm,\"");
+  EXPECT_TRUE(a->quoted);
+}
+
+TEST(Attribution, QuoteCommaSourceCue) {
+  Document d = analyze("\u201cThe river is rising fast,\u201d the engineer warned.");
+  const Attribution* a = by_cue(d, "warned");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "the engineer");
+  EXPECT_EQ(content(d, *a), "\u201cThe river is rising fast,\u201d");
+  EXPECT_TRUE(a->quoted);
+}
+
+TEST(Attribution, SplitQuoteGivesTwoContentSpans) {
+  Document d =
+      analyze("\u201cThe vote was fair,\u201d Ilse Marrow said, \u201cand we accept it.\u201d");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  ASSERT_EQ(a->content.size(), 2u);
+  EXPECT_EQ(content(d, *a), "\u201cThe vote was fair,\u201d | \u201cand we accept it.\u201d");
+}
+
+TEST(Attribution, AccordingToInitialAndFinal) {
+  Document d = analyze(
+      "According to the Corvale Herald, the mine closed in March. "
+      "Prices rose sharply, according to a survey by Orlin Bank.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_EQ(source(d, d.attributions[0]), "the Corvale Herald");
+  EXPECT_EQ(content(d, d.attributions[0]), "the mine closed in March");
+  EXPECT_EQ(d.attributions[0].source_kind, SourceKind::kOutlet);
+  EXPECT_EQ(source(d, d.attributions[1]), "a survey by Orlin Bank");
+  EXPECT_EQ(content(d, d.attributions[1]), "Prices rose sharply");
+  EXPECT_EQ(d.attributions[1].source_kind, SourceKind::kDocument);
+  for (const Attribution& a : d.attributions) {
+    ASSERT_FALSE(a.cues.empty());
+    EXPECT_EQ(d.cues[a.cues[0]].cue_class, CueClass::kAccordingTo);
+  }
+}
+
+TEST(Attribution, CitingChainSetsVia) {
+  Document d = analyze(
+      "The Norvik Courier agency reported the convoy was attacked, citing a "
+      "source in the port.");
+  const Attribution* main = by_cue(d, "reported");
+  const Attribution* cited = by_cue(d, "citing");
+  ASSERT_NE(main, nullptr);
+  ASSERT_NE(cited, nullptr);
+  EXPECT_EQ(source(d, *main), "The Norvik Courier agency");
+  EXPECT_EQ(content(d, *main), "the convoy was attacked");
+  EXPECT_EQ(source(d, *cited), "a source in the port");
+  EXPECT_EQ(cited->source_kind, SourceKind::kAnonymous);
+  ASSERT_GE(cited->via, 0);
+  EXPECT_EQ(&d.attributions[cited->via], main);
+  EXPECT_EQ(content(d, *cited), "the convoy was attacked");
+}
+
+TEST(Attribution, CitingBetweenCueAndThat) {
+  Document d = analyze(
+      "Radio Pelt also claimed, citing sources in Varna, that the talks had "
+      "failed.");
+  const Attribution* main = by_cue(d, "claimed");
+  const Attribution* cited = by_cue(d, "citing");
+  ASSERT_NE(main, nullptr);
+  ASSERT_NE(cited, nullptr);
+  EXPECT_EQ(source(d, *main), "Radio Pelt");
+  EXPECT_EQ(content(d, *main), "the talks had failed");
+  EXPECT_EQ(source(d, *cited), "sources in Varna");
+  EXPECT_EQ(&d.attributions[cited->via], main);
+}
+
+TEST(Attribution, PassiveReportedBy) {
+  Document d = analyze("The strike has also been reported by the Velm Gazette.");
+  const Attribution* a = by_cue(d, "reported");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "the Velm Gazette");
+  EXPECT_EQ(content(d, *a), "The strike");
+  EXPECT_EQ(a->rule, "passive_by");
+}
+
+TEST(Attribution, ParticipleTakesMainSubject) {
+  Document d = analyze(
+      "Senator Ada Quill urged the council to act, stating that delays could "
+      "cost lives.");
+  const Attribution* main = by_cue(d, "urged");
+  const Attribution* part = by_cue(d, "stating");
+  ASSERT_NE(main, nullptr);
+  ASSERT_NE(part, nullptr);
+  EXPECT_EQ(content(d, *main), "the council to act");
+  EXPECT_EQ(main->certainty, Certainty::kAsserted);
+  EXPECT_EQ(source(d, *part), "Senator Ada Quill");
+  EXPECT_EQ(content(d, *part), "delays could cost lives");
+  EXPECT_EQ(part->certainty, Certainty::kSpeculative);  // "could"
+}
+
+TEST(Attribution, HeadlineReportedlyHasNoSource) {
+  Document d = analyze("Forty engineers from Dranmoor have reportedly left for the coast.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  const Attribution& a = d.attributions[0];
+  EXPECT_FALSE(a.has_source);
+  EXPECT_EQ(a.source_kind, SourceKind::kUnspecified);
+  EXPECT_EQ(d.slice(a.cue), "reportedly");
+  EXPECT_EQ(a.certainty, Certainty::kReported);
+  EXPECT_EQ(content(d, a), "Forty engineers from Dranmoor have | left for the coast");
+}
+
+TEST(Attribution, ReportedlyInsideContentIsAHedgeNotASecondAttribution) {
+  Document d = analyze("Troops have reportedly crossed the river, Lake Radio said.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(d.slice(d.attributions[0].cue), "said");
+  EXPECT_EQ(d.attributions[0].certainty, Certainty::kReported);
+  EXPECT_GE(d.attributions[0].cues.size(), 2u);  // the cue and the hedge
+}
+
+TEST(Attribution, ScareQuotesAreNotSpeech) {
+  Document d = analyze("The plan offers \u201cfull protection\u201d to the valley farms.");
+  EXPECT_TRUE(d.attributions.empty());
+  for (const Cue& c : d.cues) EXPECT_NE(c.cue_class, CueClass::kSay);
+}
+
+TEST(Attribution, CueWordsInsideQuotesAreNotCues) {
+  Document d = analyze("There is \u201cconfirmed information\u201d about the storm.");
+  EXPECT_TRUE(d.attributions.empty());
+}
+
+TEST(Attribution, MultiParagraphQuote) {
+  Document d = analyze(
+      "Ren Osk said: \u201cWe waited all night. Nobody came.\n"
+      "\u201cIn the morning the water was gone.\u201d\n"
+      "The town was quiet.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a),
+            "\u201cWe waited all night. Nobody came.\n\u201cIn the morning the water was "
+            "gone.\u201d");
+  EXPECT_TRUE(a->quoted);
+  EXPECT_EQ(d.attributions.size(), 1u);
+}
+
+TEST(Attribution, GuillemetsAndLowQuotes) {
+  Document d = analyze(
+      "\u00abLes prix vont baisser,\u00bb said Anouk Feyt. "
+      "\u201eDas stimmt nicht,\u201c said Jorn Hale.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_EQ(content(d, d.attributions[0]), "\u00abLes prix vont baisser,\u00bb");
+  EXPECT_EQ(source(d, d.attributions[1]), "Jorn Hale");
+  EXPECT_EQ(content(d, d.attributions[1]), "\u201eDas stimmt nicht,\u201c");
+}
+
+TEST(Attribution, PronounAndPossessiveSourcesFollowTheRelay) {
+  Document d = analyze(
+      "The fort was shelled, the Arvel Post reported, citing a witness. "
+      "\u201cIt burned for hours,\u201d the outlet\u2019s source said. "
+      "He added that two guards fled.");
+  const Attribution* outlet = by_cue(d, "reported");
+  const Attribution* poss = by_cue(d, "said");
+  const Attribution* pron = by_cue(d, "added");
+  ASSERT_NE(outlet, nullptr);
+  ASSERT_NE(poss, nullptr);
+  ASSERT_NE(pron, nullptr);
+  EXPECT_EQ(poss->source_kind, SourceKind::kAnonymous);
+  ASSERT_GE(poss->via, 0);
+  EXPECT_EQ(&d.attributions[poss->via], outlet);
+  EXPECT_EQ(pron->source_kind, SourceKind::kPronoun);
+  EXPECT_EQ(pron->via, poss->via);
+}
+
+TEST(Attribution, SourceKinds) {
+  Document d = analyze(
+      "The Interior Ministry said the road is closed. "
+      "Officials who declined to be named said the road is open. "
+      "The report said costs had doubled. "
+      "They said nothing had changed.");
+  ASSERT_EQ(d.attributions.size(), 4u);
+  EXPECT_EQ(d.attributions[0].source_kind, SourceKind::kOrganisation);
+  EXPECT_EQ(d.attributions[2].source_kind, SourceKind::kDocument);
+  EXPECT_EQ(d.attributions[3].source_kind, SourceKind::kPronoun);
+}
+
+TEST(Attribution, NegatedCueIsDenied) {
+  Document d = analyze(
+      "Vera Lund did not say that the dam was unsafe. "
+      "The company denied that it had paid the fine.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_EQ(d.attributions[0].certainty, Certainty::kDenied);
+  EXPECT_EQ(d.attributions[1].certainty, Certainty::kDenied);
+}
+
+TEST(Attribution, DeterminerBeforeCueWordMeansNoCue) {
+  Document d = analyze("The alleged theft shocked the village.");
+  EXPECT_TRUE(d.attributions.empty());
+}
+
+TEST(Attribution, ByteOffsetsWithNonAscii) {
+  // Multi-byte letters before and inside the spans.
+  std::string text = "Zoë Müller-Šťastná said that the café in Łódź is closed.";
+  Document d = analyze(text);
+  ASSERT_EQ(d.attributions.size(), 1u);
+  const Attribution& a = d.attributions[0];
+  EXPECT_EQ(a.source.begin, 0u);
+  EXPECT_EQ(a.source.end, text.find(" said"));
+  EXPECT_EQ(a.cue.begin, text.find("said"));
+  ASSERT_EQ(a.content.size(), 1u);
+  EXPECT_EQ(a.content[0].begin, text.find("the café"));
+  EXPECT_EQ(a.content[0].end, text.find(".", text.find("Łódź")));
+}
+
+TEST(Attribution, CuesSortedAndIndicesValid) {
+  Document d = analyze("Prices may fall, the bank said. Lena Moss claimed the data was old.");
+  for (size_t i = 1; i < d.cues.size(); ++i)
+    EXPECT_LE(d.cues[i - 1].span.begin, d.cues[i].span.begin);
+  for (const Attribution& a : d.attributions)
+    for (uint32_t c : a.cues) EXPECT_LT(c, d.cues.size());
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->certainty, Certainty::kSpeculative);  // "may"
+}
+
+TEST(Attribution, EmptyAndCueOnlyTexts) {
+  EXPECT_TRUE(analyze("").attributions.empty());
+  EXPECT_TRUE(analyze("said").attributions.empty());
+  EXPECT_TRUE(analyze("According to").attributions.empty());
+  EXPECT_TRUE(analyze("\u201c").attributions.empty());
+}
+
+TEST(Attribution, DashAfterQuoteNamesTheSpeaker) {
+  Document d = analyze("\u201cThe ferry is late again.\u201d \u2015 Mara Velt\nNo one answered.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "Mara Velt");
+  EXPECT_EQ(content(d, d.attributions[0]), "\u201cThe ferry is late again.\u201d");
+  EXPECT_TRUE(d.attributions[0].quoted);
+}
+
+TEST(Attribution, TranscriptSpeakerLabel) {
+  Document d = analyze("HOST: Welcome back.\nVOSS: Thank you for having me.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_EQ(source(d, d.attributions[1]), "VOSS");
+  EXPECT_EQ(content(d, d.attributions[1]), "Thank you for having me");
+  // A lower-case or mixed-case label without a quotation is a heading, not a speaker.
+  EXPECT_TRUE(analyze("Update: the road is open.").attributions.empty());
+}
+
+TEST(Attribution, ToldAddresseeIsNotContent) {
+  Document d = analyze("\u201cWe are ready,\u201d Paavo Lind told the Brenn Observer.");
+  const Attribution* a = by_cue(d, "told");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "\u201cWe are ready,\u201d");
+}
+
+TEST(Attribution, NestedStatementRelaysThroughOuter) {
+  Document d = analyze("Nils Aro said the minister claimed the budget was balanced.");
+  const Attribution* outer = by_cue(d, "said");
+  const Attribution* inner = by_cue(d, "claimed");
+  ASSERT_NE(outer, nullptr);
+  ASSERT_NE(inner, nullptr);
+  ASSERT_GE(inner->via, 0);
+  EXPECT_EQ(&d.attributions[inner->via], outer);
+}
+
+TEST(Attribution, DoubledApostropheQuotes) {
+  Document d = analyze("''The levy is too high,'' said Mr. Arnt.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Mr. Arnt");
+  EXPECT_EQ(content(d, *a), "''The levy is too high,''");
+  EXPECT_TRUE(a->quoted);
+}
+
+TEST(Attribution, LongAppositiveSubject) {
+  Document d =
+      analyze("Ilka Moor, 61, of Sandvik, a nurse at the clinic, said the wards were full.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ilka Moor, 61, of Sandvik, a nurse at the clinic,");
+  EXPECT_EQ(content(d, *a), "the wards were full");
+  EXPECT_EQ(a->source_kind, SourceKind::kPerson);
+}
+
+}  // namespace
+}  // namespace claimtrace
