@@ -1,7 +1,184 @@
+// Hedge, booster and negation cues, and sentence uncertainty.
+//
+// Cues come from data/certainty_cues.tsv (compiled in; see certainty_lexicon.h)
+// and are matched on token normalized forms, longest phrase first, without
+// overlaps. An entry may name a context check (Cond) that rejects the match or
+// keeps it as "not counted":
+//   modal       may/might: "May" the month (capitalized mid-sentence, next to
+//               a number) is rejected; a root modal (may + plain verb: "users
+//               may choose") is emitted but not counted; "may be/have/well" counts.
+//   ability     could: as modal, and rejected when negated ("could not").
+//   passive     believed/thought/said/...: only after a form of "be", adverbs
+//               allowed in between ("is widely believed"); else rejected.
+//   quantifier  some/many/most/...: rejected before a number ("some 200") or a
+//               time/amount word ("many years"); "most" after the/its/... is a
+//               superlative and rejected.
+// Boosters inside quotation marks are emitted but not counted (their rule ends
+// in ":not-counted", see cue_counts()): the quoted text's certainty, not the
+// writer's. A sentence is uncertain (CoNLL-2010 sense) when it holds at least
+// one counted hedge cue.
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "extract/certainty_lexicon.h"
 #include "extract/extract.h"
 
 namespace claimtrace::extract {
+namespace {
 
-void detect_certainty_cues(Document&) {}
+enum class Verdict : uint8_t { kReject, kNotCounted, kCounted };
+
+template <size_t N>
+bool one_of(std::string_view w, const std::array<std::string_view, N>& set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+constexpr std::array<std::string_view, 10> kBeForms = {"is",   "are",   "was", "were", "be",
+                                                       "been", "being", "'s",  "'re",  "am"};
+
+// Adverbs that may sit between "be" and a participle, or after a modal.
+constexpr std::array<std::string_view, 14> kInterveners = {
+    "also", "still", "now",  "often",   "not",   "n't",  "once",
+    "long", "even",  "then", "already", "first", "thus", "therefore"};
+
+constexpr std::array<std::string_view, 26> kTimeOrAmount = {
+    "years",    "year",    "times", "time",    "days",      "day",       "weeks",
+    "week",     "months",  "month", "decades", "centuries", "hours",     "minutes",
+    "seconds",  "moments", "more",  "less",    "fewer",     "thousands", "hundreds",
+    "millions", "dozens",  "other", "others",  "such"};
+
+constexpr std::array<std::string_view, 10> kPossessiveOrDef = {
+    "the", "at", "'s", "its", "his", "her", "their", "our", "my", "your"};
+
+bool is_adverb(std::string_view w) {
+  return w.size() > 4 && w.ends_with("ly");
+}
+
+struct Ctx {
+  const Document& doc;
+  uint32_t sent_first;  // first token of the sentence
+  uint32_t sent_end;    // one past its last token
+  std::string_view norm(uint32_t i) const { return doc.norm(doc.tokens[i]); }
+  bool in(uint32_t i) const { return i >= sent_first && i < sent_end; }
+};
+
+// "May" the month: capitalized inside a sentence, or next to a number.
+bool looks_like_month(const Ctx& c, uint32_t i) {
+  const Token& t = c.doc.tokens[i];
+  if (i > c.sent_first && t.has(kTokenCapitalized) && !t.has(kTokenAllCaps)) return true;
+  if (c.in(i + 1) && c.doc.tokens[i + 1].kind == TokenKind::kNumber) return true;
+  if (i > c.sent_first && c.doc.tokens[i - 1].kind == TokenKind::kNumber) return true;
+  return false;
+}
+
+// Epistemic reading of a modal: followed (after adverbs) by be/have/well.
+Verdict modal_use(const Ctx& c, uint32_t after) {
+  uint32_t j = after;
+  while (c.in(j) && (one_of(c.norm(j), kInterveners) || is_adverb(c.norm(j)))) ++j;
+  if (!c.in(j)) return Verdict::kCounted;
+  std::string_view w = c.norm(j);
+  if (w == "be" || w == "have" || w == "well") return Verdict::kCounted;
+  return Verdict::kNotCounted;
+}
+
+Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
+  switch (cond) {
+    case Cond::kNone:
+      return Verdict::kCounted;
+    case Cond::kModal:
+      if (looks_like_month(c, first)) return Verdict::kReject;
+      return modal_use(c, end);
+    case Cond::kAbility:
+      if (c.in(end) && (c.norm(end) == "not" || c.norm(end) == "n't" || c.norm(end) == "never"))
+        return Verdict::kReject;
+      return modal_use(c, end);
+    case Cond::kPassive: {
+      uint32_t j = first;
+      for (int hops = 0; hops < 4 && j > c.sent_first; ++hops) {
+        --j;
+        std::string_view w = c.norm(j);
+        if (one_of(w, kBeForms)) return Verdict::kCounted;
+        if (!one_of(w, kInterveners) && !is_adverb(w)) break;
+      }
+      return Verdict::kReject;
+    }
+    case Cond::kQuantifier: {
+      if (c.in(end)) {
+        const Token& next = c.doc.tokens[end];
+        if (next.kind == TokenKind::kNumber || one_of(c.norm(end), kTimeOrAmount))
+          return Verdict::kReject;
+      }
+      if (c.norm(first) == "most" && first > c.sent_first &&
+          one_of(c.norm(first - 1), kPossessiveOrDef))
+        return Verdict::kReject;
+      return Verdict::kCounted;
+    }
+  }
+  return Verdict::kCounted;
+}
+
+CueClass to_cue_class(LexClass c) {
+  switch (c) {
+    case LexClass::kHedge:
+      return CueClass::kHedge;
+    case LexClass::kBooster:
+      return CueClass::kBooster;
+    default:
+      return CueClass::kNegation;
+  }
+}
+
+}  // namespace
+
+void detect_certainty_cues(Document& doc) {
+  const CertaintyIndex& index = CertaintyIndex::get();
+  const bool was_sorted_empty = doc.cues.empty();
+  bool in_quote = false;
+  for (Sentence& s : doc.sentences) {
+    Ctx c{doc, s.first_token, s.first_token + s.token_count};
+    bool uncertain = false;
+    for (uint32_t i = c.sent_first; i < c.sent_end;) {
+      const Token& t = doc.tokens[i];
+      if (t.has(kTokenParagraphStart)) in_quote = false;
+      if (t.kind != TokenKind::kWord) {
+        if (t.has(kTokenOpenQuote)) in_quote = true;
+        if (t.has(kTokenCloseQuote)) in_quote = false;
+        ++i;
+        continue;
+      }
+      const std::vector<LexCandidate>* cands = index.find(doc.norm(t));
+      uint32_t advance = 1;
+      if (cands != nullptr) {
+        for (const LexCandidate& cand : *cands) {
+          uint32_t end = i + cand.size;
+          if (end > c.sent_end) continue;
+          bool match = true;
+          for (uint32_t k = 1; k < cand.size && match; ++k) match = c.norm(i + k) == cand.tokens[k];
+          if (!match) continue;
+          const LexEntry& e = *cand.entry;
+          Verdict v = check(c, e.cond, i, end);
+          if (v == Verdict::kReject) continue;
+          advance = cand.size;
+          if (e.cls == LexClass::kBlock) break;
+          if (e.cls == LexClass::kBooster && in_quote) v = Verdict::kNotCounted;
+          bool counted = v == Verdict::kCounted;
+          doc.cues.push_back(Cue{Span{t.span.begin, doc.tokens[end - 1].span.end},
+                                 to_cue_class(e.cls), counted ? e.rule : e.rule_not_counted});
+          if (counted && e.cls == LexClass::kHedge) uncertain = true;
+          break;
+        }
+      }
+      // Quote marks inside a matched phrase are not possible (phrases are
+      // words only), so skipping `advance` tokens keeps the quote state right.
+      i += advance;
+    }
+    s.uncertain = uncertain;
+  }
+  if (!was_sorted_empty) {
+    std::stable_sort(doc.cues.begin(), doc.cues.end(),
+                     [](const Cue& a, const Cue& b) { return a.span.begin < b.span.begin; });
+  }
+}
 
 }  // namespace claimtrace::extract
