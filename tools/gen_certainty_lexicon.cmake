@@ -14,8 +14,8 @@ endif()
 
 set(classes hedge booster negation block)
 set(class_enums kHedge kBooster kNegation kBlock)
-set(conds - modal ability passive quantifier)
-set(cond_enums kNone kModal kAbility kPassive kQuantifier)
+set(conds - modal ability passive quantifier vague_source weak)
+set(cond_enums kNone kModal kAbility kPassive kQuantifier kVagueSource kWeak)
 
 file(STRINGS "${IN}" lines ENCODING UTF-8)
 set(body "")

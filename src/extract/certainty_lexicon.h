@@ -20,7 +20,7 @@ namespace claimtrace::extract {
 enum class LexClass : uint8_t { kHedge, kBooster, kNegation, kBlock };
 
 // Context checks named in the TSV "condition" column (see hedging.cc).
-enum class Cond : uint8_t { kNone, kModal, kAbility, kPassive, kQuantifier };
+enum class Cond : uint8_t { kNone, kModal, kAbility, kPassive, kQuantifier, kVagueSource, kWeak };
 
 struct LexEntry {
   std::string_view phrase;  // normalized tokens separated by single spaces

@@ -42,11 +42,10 @@ constexpr std::array<std::string_view, 14> kInterveners = {
     "also", "still", "now",  "often",   "not",   "n't",  "once",
     "long", "even",  "then", "already", "first", "thus", "therefore"};
 
-constexpr std::array<std::string_view, 26> kTimeOrAmount = {
-    "years",    "year",    "times", "time",    "days",      "day",       "weeks",
-    "week",     "months",  "month", "decades", "centuries", "hours",     "minutes",
-    "seconds",  "moments", "more",  "less",    "fewer",     "thousands", "hundreds",
-    "millions", "dozens",  "other", "others",  "such"};
+constexpr std::array<std::string_view, 23> kTimeOrAmount = {
+    "years",  "year",  "times",   "time",      "days",     "day",      "weeks",   "week",
+    "months", "month", "decades", "centuries", "hours",    "minutes",  "seconds", "moments",
+    "more",   "less",  "fewer",   "thousands", "hundreds", "millions", "dozens"};
 
 constexpr std::array<std::string_view, 10> kPossessiveOrDef = {
     "the", "at", "'s", "its", "his", "her", "their", "our", "my", "your"};
@@ -72,14 +71,50 @@ bool looks_like_month(const Ctx& c, uint32_t i) {
   return false;
 }
 
-// Epistemic reading of a modal: followed (after adverbs) by be/have/well.
+// A past participle, roughly: "used", "given", "made" (for "may be used").
+bool looks_like_participle(std::string_view w) {
+  static constexpr std::array<std::string_view, 16> kIrregular = {
+      "made",  "given", "taken",   "seen",   "found", "done", "held", "known",
+      "built", "shown", "written", "called", "sold",  "put",  "set",  "kept"};
+  return (w.size() > 3 && w.ends_with("ed")) || (w.size() > 4 && w.ends_with("en")) ||
+         one_of(w, kIrregular);
+}
+
+// Epistemic reading of a modal: "may have", "may well", "may be" + a non-
+// participle ("may be true", "might be the oldest"). A modal + plain verb or a
+// modal passive ("may be used") is mostly root (ability/permission) and is
+// emitted but not counted.
 Verdict modal_use(const Ctx& c, uint32_t after) {
   uint32_t j = after;
   while (c.in(j) && (one_of(c.norm(j), kInterveners) || is_adverb(c.norm(j)))) ++j;
   if (!c.in(j)) return Verdict::kCounted;
   std::string_view w = c.norm(j);
-  if (w == "be" || w == "have" || w == "well") return Verdict::kCounted;
+  if (w == "have" || w == "well") return Verdict::kCounted;
+  if (w == "be") {
+    uint32_t k = j + 1;
+    while (c.in(k) && is_adverb(c.norm(k))) ++k;
+    if (c.in(k) && looks_like_participle(c.norm(k))) return Verdict::kNotCounted;
+    return Verdict::kCounted;
+  }
   return Verdict::kNotCounted;
+}
+
+// Nouns for people or sources of information: what a vague quantifier must
+// quantify to be a weasel ("several critics", "various reports").
+bool is_source_noun(std::string_view w) {
+  static constexpr std::array<std::string_view, 36> kSources = {
+      "people",     "persons",      "critics",      "scholars",  "historians", "experts",
+      "observers",  "commentators", "analysts",     "authors",   "writers",    "researchers",
+      "scientists", "sources",      "reports",      "studies",   "accounts",   "members",
+      "fans",       "users",        "residents",    "officials", "witnesses",  "economists",
+      "academics",  "theorists",    "others",       "believers", "supporters", "opponents",
+      "reviewers",  "journalists",  "commentators", "claims",    "theories",   "scientists"};
+  return one_of(w, kSources);
+}
+
+bool looks_plural(std::string_view w) {
+  return w.size() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous") &&
+         !w.ends_with("us") && !w.ends_with("is");
 }
 
 Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
@@ -109,11 +144,23 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
         if (next.kind == TokenKind::kNumber || one_of(c.norm(end), kTimeOrAmount))
           return Verdict::kReject;
       }
-      if (c.norm(first) == "most" && first > c.sent_first &&
-          one_of(c.norm(first - 1), kPossessiveOrDef))
-        return Verdict::kReject;
+      if (c.norm(first) == "most") {
+        // "the most", "its most" and "most" + adjective are superlatives; the
+        // quantifier is "most of ..." or "most" + a plural noun.
+        if (first > c.sent_first && one_of(c.norm(first - 1), kPossessiveOrDef))
+          return Verdict::kReject;
+        if (!c.in(end)) return Verdict::kReject;
+        std::string_view w = c.norm(end);
+        if (w != "of" && !looks_plural(w) && !is_source_noun(w)) return Verdict::kReject;
+      }
       return Verdict::kCounted;
     }
+    case Cond::kVagueSource:
+      for (uint32_t j = end; j < end + 2 && c.in(j); ++j)
+        if (is_source_noun(c.norm(j))) return Verdict::kCounted;
+      return Verdict::kReject;
+    case Cond::kWeak:
+      return Verdict::kNotCounted;
   }
   return Verdict::kCounted;
 }
