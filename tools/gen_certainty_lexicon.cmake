@@ -5,17 +5,17 @@
 #   cmake -DIN=data/certainty_cues.tsv -DOUT=build/.../certainty_cues.inc -P gen_certainty_lexicon.cmake
 #
 # TSV: phrase (normalized tokens separated by single spaces) <TAB> class
-# (hedge|booster|negation|block) <TAB> condition <TAB> notes. Lines starting
+# (hedge|weasel|booster|negation|block) <TAB> condition <TAB> notes. Lines starting
 # with '#' and blank lines are ignored. Conditions are names of the checks in
 # src/extract/certainty_lexicon.h (enum class Cond); '-' means none.
 if(NOT IN OR NOT OUT)
   message(FATAL_ERROR "usage: cmake -DIN=<tsv> -DOUT=<inc> -P gen_certainty_lexicon.cmake")
 endif()
 
-set(classes hedge booster negation block)
-set(class_enums kHedge kBooster kNegation kBlock)
-set(conds - modal ability passive quantifier vague_source weak)
-set(cond_enums kNone kModal kAbility kPassive kQuantifier kVagueSource kWeak)
+set(classes hedge weasel booster negation block)
+set(class_enums kHedge kWeasel kBooster kNegation kBlock)
+set(conds - modal ability passive quantifier vague_source weak vague_subject)
+set(cond_enums kNone kModal kAbility kPassive kQuantifier kVagueSource kWeak kVagueSubject)
 
 file(STRINGS "${IN}" lines ENCODING UTF-8)
 set(body "")

@@ -17,10 +17,20 @@
 
 namespace claimtrace::extract {
 
-enum class LexClass : uint8_t { kHedge, kBooster, kNegation, kBlock };
+// kWeasel entries are emitted as CueClass::kHedge; see is_weasel().
+enum class LexClass : uint8_t { kHedge, kWeasel, kBooster, kNegation, kBlock };
 
 // Context checks named in the TSV "condition" column (see hedging.cc).
-enum class Cond : uint8_t { kNone, kModal, kAbility, kPassive, kQuantifier, kVagueSource, kWeak };
+enum class Cond : uint8_t {
+  kNone,
+  kModal,
+  kAbility,
+  kPassive,
+  kQuantifier,
+  kVagueSource,
+  kWeak,
+  kVagueSubject
+};
 
 struct LexEntry {
   std::string_view phrase;  // normalized tokens separated by single spaces
@@ -62,5 +72,12 @@ class CertaintyIndex {
 // a root, non-epistemic use ("users may choose"). Such cues carry the rule
 // "<class>:<phrase>:not-counted".
 bool cue_counts(const Cue& cue);
+
+// A weasel is a hedge cue of vagueness rather than doubt (Wikipedia's "weasel
+// words", CoNLL-2010): a vague quantifier or source ("many", "critics"), a
+// vague degree or praise ("widely", "one of the finest"). It makes the
+// sentence uncertain, but does not make a claim speculative: "Many residents
+// fled" is still asserted. Its rule starts with "weasel:".
+bool is_weasel(const Cue& cue);
 
 }  // namespace claimtrace::extract

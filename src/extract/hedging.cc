@@ -50,6 +50,17 @@ constexpr std::array<std::string_view, 23> kTimeOrAmount = {
 constexpr std::array<std::string_view, 10> kPossessiveOrDef = {
     "the", "at", "'s", "its", "his", "her", "their", "our", "my", "your"};
 
+constexpr std::array<std::string_view, 14> kNotVagueBefore = {
+    "the",  "his", "her", "its", "their", "our",   "my",
+    "your", "how", "as",  "so",  "too",   "these", "those"};
+
+constexpr std::array<std::string_view, 14> kListOrQuantity = {
+    "and",  "or", "among", "the", "many", "several", "some",
+    "with", "of", "to",    "for", "by",   "from",    "numerous"};
+
+// "some kind of", "some sort of": an indefinite, not a vague quantity.
+constexpr std::array<std::string_view, 4> kIndefiniteKind = {"kind", "sort", "type", "way"};
+
 bool is_adverb(std::string_view w) {
   return w.size() > 4 && w.ends_with("ly");
 }
@@ -123,6 +134,11 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
       return Verdict::kCounted;
     case Cond::kModal:
       if (looks_like_month(c, first)) return Verdict::kReject;
+      // A generic plural subject ("patients may be unaware", "they may
+      // differ") gives the existential reading "some of them are": a root
+      // use, emitted but not counted.
+      if (first > c.sent_first && (looks_plural(c.norm(first - 1)) || c.norm(first - 1) == "they"))
+        return Verdict::kNotCounted;
       return modal_use(c, end);
     case Cond::kAbility:
       if (c.in(end) && (c.norm(end) == "not" || c.norm(end) == "n't" || c.norm(end) == "never"))
@@ -144,6 +160,11 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
         if (next.kind == TokenKind::kNumber || one_of(c.norm(end), kTimeOrAmount))
           return Verdict::kReject;
       }
+      // "the many museums", "how many", "as many ... as": not a vague quantity.
+      if (first > c.sent_first && one_of(c.norm(first - 1), kNotVagueBefore))
+        return Verdict::kReject;
+      if (c.norm(first) == "some" && c.in(end) && one_of(c.norm(end), kIndefiniteKind))
+        return Verdict::kReject;
       if (c.norm(first) == "most") {
         // "the most", "its most" and "most" + adjective are superlatives; the
         // quantifier is "most of ..." or "most" + a plural noun.
@@ -161,6 +182,14 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
       return Verdict::kReject;
     case Cond::kWeak:
       return Verdict::kNotCounted;
+    case Cond::kVagueSubject: {
+      // "Others argue ...": a vague source only as a subject; not "and
+      // others", "among others", "many others", nor before punctuation.
+      if (!c.in(end) || c.doc.tokens[end].kind != TokenKind::kWord) return Verdict::kReject;
+      if (first > c.sent_first && one_of(c.norm(first - 1), kListOrQuantity))
+        return Verdict::kReject;
+      return Verdict::kCounted;
+    }
   }
   return Verdict::kCounted;
 }
@@ -168,12 +197,15 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
 CueClass to_cue_class(LexClass c) {
   switch (c) {
     case LexClass::kHedge:
+    case LexClass::kWeasel:
       return CueClass::kHedge;
     case LexClass::kBooster:
       return CueClass::kBooster;
-    default:
-      return CueClass::kNegation;
+    case LexClass::kNegation:
+    case LexClass::kBlock:
+      break;
   }
+  return CueClass::kNegation;
 }
 
 }  // namespace
@@ -212,7 +244,8 @@ void detect_certainty_cues(Document& doc) {
           bool counted = v == Verdict::kCounted;
           doc.cues.push_back(Cue{Span{t.span.begin, doc.tokens[end - 1].span.end},
                                  to_cue_class(e.cls), counted ? e.rule : e.rule_not_counted});
-          if (counted && e.cls == LexClass::kHedge) uncertain = true;
+          if (counted && (e.cls == LexClass::kHedge || e.cls == LexClass::kWeasel))
+            uncertain = true;
           break;
         }
       }
