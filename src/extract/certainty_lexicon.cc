@@ -45,4 +45,8 @@ bool cue_counts(const Cue& cue) {
   return !cue.rule.ends_with(":not-counted");
 }
 
+bool is_weasel(const Cue& cue) {
+  return cue.rule.starts_with("weasel:");
+}
+
 }  // namespace claimtrace::extract
