@@ -95,7 +95,26 @@ bool looks_like_participle(std::string_view w) {
 // participle ("may be true", "might be the oldest"). A modal + plain verb or a
 // modal passive ("may be used") is mostly root (ability/permission) and is
 // emitted but not counted.
-Verdict modal_use(const Ctx& c, uint32_t after) {
+// The modal's subject looks specific (a pronoun, a name, a definite or
+// demonstrative noun phrase just before it): "the fire could spread", "it may
+// end badly". Generic subjects ("a drum may be thought of", "users may park")
+// read as root modality (ability, permission, "sometimes").
+bool specific_subject(const Ctx& c, uint32_t modal) {
+  static constexpr std::array<std::string_view, 17> kSpecific = {
+      "the", "this", "that", "these", "those", "such", "it", "he",  "she",
+      "we",  "i",    "his",  "her",   "its",   "their", "our", "there"};
+  for (uint32_t j = modal, hops = 0; j > c.sent_first && hops < 4; ++hops) {
+    --j;
+    const Token& t = c.doc.tokens[j];
+    if (t.has(kTokenOpenQuote) || t.has(kTokenCloseQuote)) continue;  // 'the conflict "may end"'
+    if (t.kind != TokenKind::kWord) return false;
+    if (one_of(c.norm(j), kSpecific)) return true;
+    if (j > c.sent_first && t.has(kTokenCapitalized)) return true;
+  }
+  return false;
+}
+
+Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
   uint32_t j = after;
   while (c.in(j) && (one_of(c.norm(j), kInterveners) || is_adverb(c.norm(j)))) ++j;
   if (!c.in(j)) return Verdict::kCounted;
@@ -104,10 +123,11 @@ Verdict modal_use(const Ctx& c, uint32_t after) {
   if (w == "be") {
     uint32_t k = j + 1;
     while (c.in(k) && is_adverb(c.norm(k))) ++k;
-    if (c.in(k) && looks_like_participle(c.norm(k))) return Verdict::kNotCounted;
+    if (c.in(k) && looks_like_participle(c.norm(k)))
+      return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
     return Verdict::kCounted;
   }
-  return Verdict::kNotCounted;
+  return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
 }
 
 // Nouns for people or sources of information: what a vague quantifier must
@@ -139,11 +159,11 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
       // use, emitted but not counted.
       if (first > c.sent_first && (looks_plural(c.norm(first - 1)) || c.norm(first - 1) == "they"))
         return Verdict::kNotCounted;
-      return modal_use(c, end);
+      return modal_use(c, first, end);
     case Cond::kAbility:
       if (c.in(end) && (c.norm(end) == "not" || c.norm(end) == "n't" || c.norm(end) == "never"))
         return Verdict::kReject;
-      return modal_use(c, end);
+      return modal_use(c, first, end);
     case Cond::kPassive: {
       uint32_t j = first;
       for (int hops = 0; hops < 4 && j > c.sent_first; ++hops) {
