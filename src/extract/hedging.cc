@@ -2,21 +2,33 @@
 //
 // Cues come from data/certainty_cues.tsv (compiled in; see certainty_lexicon.h)
 // and are matched on token normalized forms, longest phrase first, without
-// overlaps. An entry may name a context check (Cond) that rejects the match or
-// keeps it as "not counted":
-//   modal       may/might: "May" the month (capitalized mid-sentence, next to
-//               a number) is rejected; a root modal (may + plain verb: "users
-//               may choose") is emitted but not counted; "may be/have/well" counts.
-//   ability     could: as modal, and rejected when negated ("could not").
-//   passive     believed/thought/said/...: only after a form of "be", adverbs
-//               allowed in between ("is widely believed"); else rejected.
-//   quantifier  some/many/most/...: rejected before a number ("some 200") or a
-//               time/amount word ("many years"); "most" after the/its/... is a
-//               superlative and rejected.
-// Boosters inside quotation marks are emitted but not counted (their rule ends
-// in ":not-counted", see cue_counts()): the quoted text's certainty, not the
-// writer's. A sentence is uncertain (CoNLL-2010 sense) when it holds at least
-// one counted hedge cue.
+// overlaps, never inside a word. Entries of class "weasel" (vague quantity,
+// source or praise) are emitted as hedge cues whose rule starts "weasel:";
+// "block" entries ("not only", "more likely") consume tokens and emit nothing.
+// An entry may name a context check (Cond) that rejects the match or keeps the
+// cue as "not counted" (rule ends ":not-counted", see cue_counts()):
+//   modal         may/might: "May" the month (capitalized mid-sentence, next to
+//                 a number) is rejected. Epistemic uses count: "may have",
+//                 "may well", "may be" + non-participle, and modal + verb with a
+//                 specific subject ("the fire could spread"). A generic subject
+//                 ("users may park", "patients may be unaware") gives a root
+//                 reading: emitted, not counted.
+//   ability       could: as modal, and rejected when negated ("could not").
+//   passive       believed/thought/said/...: only after a form of "be", adverbs
+//                 allowed in between ("is widely believed"); else rejected.
+//   quantifier    some/many/several/certain: rejected before a number ("some
+//                 200"), a time or amount word ("many years"), after a
+//                 determiner ("the many", "how many", "as many"), in "some kind
+//                 of", and "certain" as the adjective ("is certain that").
+//   vague_source  most/various/numerous: only quantifying people or sources
+//                 ("most scholars", "various reports").
+//   vague_subject others: only as a subject ("Others argue").
+//   weak          approximators and hearsay nouns ("estimated", "rumours"):
+//                 always emitted not counted.
+// Boosters inside quotation marks are emitted but not counted: a scare-quoted
+// “confirmed information” is the quoted text's certainty, not the writer's.
+// A sentence is uncertain (CoNLL-2010 sense) when it holds at least one counted
+// hedge or weasel cue.
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -46,9 +58,6 @@ constexpr std::array<std::string_view, 23> kTimeOrAmount = {
     "years",  "year",  "times",   "time",      "days",     "day",      "weeks",   "week",
     "months", "month", "decades", "centuries", "hours",    "minutes",  "seconds", "moments",
     "more",   "less",  "fewer",   "thousands", "hundreds", "millions", "dozens"};
-
-constexpr std::array<std::string_view, 10> kPossessiveOrDef = {
-    "the", "at", "'s", "its", "his", "her", "their", "our", "my", "your"};
 
 constexpr std::array<std::string_view, 14> kNotVagueBefore = {
     "the",  "his", "her", "its", "their", "our",   "my",
@@ -91,17 +100,13 @@ bool looks_like_participle(std::string_view w) {
          one_of(w, kIrregular);
 }
 
-// Epistemic reading of a modal: "may have", "may well", "may be" + a non-
-// participle ("may be true", "might be the oldest"). A modal + plain verb or a
-// modal passive ("may be used") is mostly root (ability/permission) and is
-// emitted but not counted.
 // The modal's subject looks specific (a pronoun, a name, a definite or
 // demonstrative noun phrase just before it): "the fire could spread", "it may
 // end badly". Generic subjects ("a drum may be thought of", "users may park")
 // read as root modality (ability, permission, "sometimes").
 bool specific_subject(const Ctx& c, uint32_t modal) {
   static constexpr std::array<std::string_view, 17> kSpecific = {
-      "the", "this", "that", "these", "those", "such", "it", "he",  "she",
+      "the", "this", "that", "these", "those", "such",  "it",  "he",   "she",
       "we",  "i",    "his",  "her",   "its",   "their", "our", "there"};
   for (uint32_t j = modal, hops = 0; j > c.sent_first && hops < 4; ++hops) {
     --j;
@@ -114,6 +119,7 @@ bool specific_subject(const Ctx& c, uint32_t modal) {
   return false;
 }
 
+// Epistemic or root reading of a modal; see the file comment.
 Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
   uint32_t j = after;
   while (c.in(j) && (one_of(c.norm(j), kInterveners) || is_adverb(c.norm(j)))) ++j;
@@ -185,14 +191,15 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
         return Verdict::kReject;
       if (c.norm(first) == "some" && c.in(end) && one_of(c.norm(end), kIndefiniteKind))
         return Verdict::kReject;
-      if (c.norm(first) == "most") {
-        // "the most", "its most" and "most" + adjective are superlatives; the
-        // quantifier is "most of ..." or "most" + a plural noun.
-        if (first > c.sent_first && one_of(c.norm(first - 1), kPossessiveOrDef))
+      if (c.norm(first) == "certain") {
+        // The determiner ("certain groups"), not the adjective of certainty
+        // ("is certain", "certain that", "almost certain").
+        if (!c.in(end) || c.doc.tokens[end].kind != TokenKind::kWord) return Verdict::kReject;
+        if (c.norm(end) == "that" || c.norm(end) == "to" || c.norm(end) == "of")
           return Verdict::kReject;
-        if (!c.in(end)) return Verdict::kReject;
-        std::string_view w = c.norm(end);
-        if (w != "of" && !looks_plural(w) && !is_source_noun(w)) return Verdict::kReject;
+        if (first > c.sent_first && (one_of(c.norm(first - 1), kBeForms) ||
+                                     c.norm(first - 1) == "a" || is_adverb(c.norm(first - 1))))
+          return Verdict::kReject;
       }
       return Verdict::kCounted;
     }
