@@ -160,10 +160,12 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
       return Verdict::kCounted;
     case Cond::kModal:
       if (looks_like_month(c, first)) return Verdict::kReject;
-      // A generic plural subject ("patients may be unaware", "they may
-      // differ") gives the existential reading "some of them are": a root
-      // use, emitted but not counted.
-      if (first > c.sent_first && (looks_plural(c.norm(first - 1)) || c.norm(first - 1) == "they"))
+      // A bare plural subject ("patients may be unaware", "they may differ")
+      // gives the existential reading "some of them are": a root use, emitted
+      // but not counted, unless the subject is specific ("the airlines may").
+      if (first > c.sent_first &&
+          (looks_plural(c.norm(first - 1)) || c.norm(first - 1) == "they") &&
+          !specific_subject(c, first))
         return Verdict::kNotCounted;
       return modal_use(c, first, end);
     case Cond::kAbility:
