@@ -225,6 +225,35 @@ TEST(Hedging, SubstringsOfWordsDoNotMatch) {
   EXPECT_TRUE(doc.cues.empty());
 }
 
+TEST(Hedging, ModalWithSpecificSubjectCountsWithGenericSubjectNot) {
+  Document specific = analyze("The merger could collapse next week.");
+  auto h1 = cues_of(specific, CueClass::kHedge);
+  ASSERT_EQ(h1.size(), 1u);
+  EXPECT_TRUE(extract::cue_counts(*h1[0]));
+  EXPECT_TRUE(specific.sentences[0].uncertain);
+
+  Document generic = analyze("Tenants may keep small pets.");
+  auto h2 = cues_of(generic, CueClass::kHedge);
+  ASSERT_EQ(h2.size(), 1u);
+  EXPECT_FALSE(extract::cue_counts(*h2[0]));
+  EXPECT_FALSE(generic.sentences[0].uncertain);
+}
+
+TEST(Hedging, OthersIsAWeaselOnlyAsASubject) {
+  Document subject = analyze("Others argue the tax is unfair.");
+  EXPECT_TRUE(subject.sentences[0].uncertain);
+  Document list = analyze("The team hired Ana, Ben and others.");
+  EXPECT_TRUE(texts_of(list, CueClass::kHedge).empty());
+  EXPECT_FALSE(list.sentences[0].uncertain);
+}
+
+TEST(Hedging, NegationInsideHedgePhraseIsPartOfThePhrase) {
+  Document doc = analyze("It is not clear who won.");
+  EXPECT_EQ(texts_of(doc, CueClass::kHedge), Strings{"It is not clear"});
+  EXPECT_TRUE(texts_of(doc, CueClass::kNegation).empty());
+  EXPECT_TRUE(doc.sentences[0].uncertain);
+}
+
 TEST(CertaintyLexicon, EveryEntryHasAStaticRuleNamingIt) {
   auto lex = extract::certainty_lexicon();
   ASSERT_GT(lex.size(), 100u);
