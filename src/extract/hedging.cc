@@ -54,10 +54,16 @@ constexpr std::array<std::string_view, 14> kInterveners = {
     "also", "still", "now",  "often",   "not",   "n't",  "once",
     "long", "even",  "then", "already", "first", "thus", "therefore"};
 
-constexpr std::array<std::string_view, 23> kTimeOrAmount = {
-    "years",  "year",  "times",   "time",      "days",     "day",      "weeks",   "week",
-    "months", "month", "decades", "centuries", "hours",    "minutes",  "seconds", "moments",
-    "more",   "less",  "fewer",   "thousands", "hundreds", "millions", "dozens"};
+// Time, amount and measure words: "many years", "some 200", "several metres"
+// are approximations, not vague sources.
+constexpr std::array<std::string_view, 43> kTimeOrAmount = {
+    "years",    "year",    "times",       "time",        "days",        "day",         "weeks",
+    "week",     "months",  "month",       "decades",     "centuries",   "hours",       "minutes",
+    "seconds",  "moments", "more",        "less",        "fewer",       "thousands",   "hundreds",
+    "millions", "dozens",  "miles",       "metres",      "meters",      "kilometres",  "kilometers",
+    "feet",     "inches",  "centimetres", "centimeters", "millimetres", "millimeters", "dollars",
+    "euros",    "pounds",  "percent",     "tons",        "tonnes",      "kilograms",   "litres",
+    "liters"};
 
 constexpr std::array<std::string_view, 14> kNotVagueBefore = {
     "the",  "his", "her", "its", "their", "our",   "my",
