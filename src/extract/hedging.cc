@@ -212,8 +212,12 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
       return Verdict::kCounted;
     }
     case Cond::kVagueSource:
-      for (uint32_t j = end; j < end + 2 && c.in(j); ++j)
+      for (uint32_t j = end; j < end + 2 && c.in(j); ++j) {
         if (is_source_noun(c.norm(j))) return Verdict::kCounted;
+        // A group named by a capitalized plural: "most Israelis", "various Catholics".
+        if (c.doc.tokens[j].has(kTokenCapitalized) && looks_plural(c.norm(j)))
+          return Verdict::kCounted;
+      }
       return Verdict::kReject;
     case Cond::kWeak:
       return Verdict::kNotCounted;
