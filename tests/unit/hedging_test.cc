@@ -62,9 +62,15 @@ TEST(Hedging, BoosterDetectedAndDoesNotMakeSentenceUncertain) {
 }
 
 TEST(Hedging, NegationDetectedIncludingContraction) {
-  Document doc = analyze("She didn't attend and never called back; nobody knows why.");
+  Document doc = analyze("She didn't attend and never called back; nobody came.");
   EXPECT_EQ(texts_of(doc, CueClass::kNegation), (Strings{"n't", "never", "nobody"}));
   EXPECT_FALSE(doc.sentences[0].uncertain);
+
+  // "nobody knows" states an open question: one hedge cue, no negation cue.
+  Document open = analyze("Nobody knows why the dam failed.");
+  EXPECT_EQ(texts_of(open, CueClass::kHedge), Strings{"Nobody knows"});
+  EXPECT_TRUE(texts_of(open, CueClass::kNegation).empty());
+  EXPECT_TRUE(open.sentences[0].uncertain);
 }
 
 TEST(Hedging, DenialAndRefusalAreNegation) {
