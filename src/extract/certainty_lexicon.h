@@ -29,7 +29,8 @@ enum class Cond : uint8_t {
   kQuantifier,
   kVagueSource,
   kWeak,
-  kVagueSubject
+  kVagueSubject,
+  kVagueNoun
 };
 
 struct LexEntry {

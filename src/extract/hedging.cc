@@ -23,6 +23,8 @@
 //   vague_source  most/various/numerous: only quantifying people or sources
 //                 ("most scholars", "various reports").
 //   vague_subject others: only as a subject ("Others argue").
+//   vague_noun    critics/analysts/...: not when a name makes them specific
+//                 ("Citi analysts", "experts from the UN").
 //   weak          approximators and hearsay nouns ("estimated", "rumours"):
 //                 always emitted not counted.
 // Boosters inside quotation marks are emitted but not counted: a scare-quoted
@@ -106,10 +108,18 @@ bool looks_like_participle(std::string_view w) {
          one_of(w, kIrregular);
 }
 
+bool looks_plural(std::string_view w) {
+  return w.size() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous") &&
+         !w.ends_with("us") && !w.ends_with("is");
+}
+
 // The modal's subject looks specific (a pronoun, a name, a definite or
 // demonstrative noun phrase just before it): "the fire could spread", "it may
 // end badly". Generic subjects ("a drum may be thought of", "users may park")
 // read as root modality (ability, permission, "sometimes").
+// Pronouns that usually refer to people in general: "They may", "You can".
+constexpr std::array<std::string_view, 3> kGenericPronouns = {"they", "you", "one"};
+
 bool specific_subject(const Ctx& c, uint32_t modal) {
   static constexpr std::array<std::string_view, 17> kSpecific = {
       "the", "this", "that", "these", "those", "such",  "it",  "he",   "she",
@@ -120,7 +130,12 @@ bool specific_subject(const Ctx& c, uint32_t modal) {
     if (t.has(kTokenOpenQuote) || t.has(kTokenCloseQuote)) continue;  // 'the conflict "may end"'
     if (t.kind != TokenKind::kWord) return false;
     if (one_of(c.norm(j), kSpecific)) return true;
-    if (j > c.sent_first && t.has(kTokenCapitalized)) return true;
+    // A name: capitalized inside the sentence, or a one-word subject opening
+    // it that is not a bare plural ("Argentina could", but "Tenants may").
+    if (t.has(kTokenCapitalized) &&
+        (j > c.sent_first ||
+         (j + 1 == modal && !looks_plural(c.norm(j)) && !one_of(c.norm(j), kGenericPronouns))))
+      return true;
   }
   return false;
 }
@@ -153,11 +168,6 @@ bool is_source_noun(std::string_view w) {
       "academics",  "theorists",    "others",    "believers", "supporters", "opponents",
       "reviewers",  "journalists",  "claims",    "theories"};
   return one_of(w, kSources);
-}
-
-bool looks_plural(std::string_view w) {
-  return w.size() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous") &&
-         !w.ends_with("us") && !w.ends_with("is");
 }
 
 Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
@@ -221,6 +231,17 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
       return Verdict::kReject;
     case Cond::kWeak:
       return Verdict::kNotCounted;
+    case Cond::kVagueNoun: {
+      // "critics", "analysts": vague unless made specific by a name before
+      // ("Citi analysts") or after ("analysts at Citi", "experts from the UN").
+      if (first > c.sent_first && c.doc.tokens[first - 1].has(kTokenCapitalized))
+        return Verdict::kReject;
+      if (c.in(end + 1) &&
+          (c.norm(end) == "at" || c.norm(end) == "from" || c.norm(end) == "with") &&
+          (c.doc.tokens[end + 1].has(kTokenCapitalized) || c.norm(end + 1) == "the"))
+        return Verdict::kReject;
+      return Verdict::kCounted;
+    }
     case Cond::kVagueSubject: {
       // "Others argue ...": a vague source only as a subject; not "and
       // others", "among others", "many others", nor before punctuation.

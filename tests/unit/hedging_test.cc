@@ -260,6 +260,29 @@ TEST(Hedging, NegationInsideHedgePhraseIsPartOfThePhrase) {
   EXPECT_TRUE(doc.sentences[0].uncertain);
 }
 
+TEST(Hedging, VagueSourceNounUnlessANameMakesItSpecific) {
+  Document vague = analyze("Analysts expect a weaker pound.");
+  auto h = cues_of(vague, CueClass::kHedge);
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_TRUE(extract::is_weasel(*h[0]));
+  EXPECT_TRUE(vague.sentences[0].uncertain);
+
+  Document named = analyze("The Zurich analysts expect a weaker pound; experts at Harwell agree.");
+  EXPECT_TRUE(texts_of(named, CueClass::kHedge).empty());
+  EXPECT_FALSE(named.sentences[0].uncertain);
+}
+
+TEST(Hedging, SentenceInitialNameAsModalSubjectCounts) {
+  Document doc = analyze("Norway could raise fuel taxes.");
+  auto h = cues_of(doc, CueClass::kHedge);
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_TRUE(extract::cue_counts(*h[0]));
+  Document generic = analyze("They may bring their own food.");
+  auto g = cues_of(generic, CueClass::kHedge);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_FALSE(extract::cue_counts(*g[0]));
+}
+
 TEST(CertaintyLexicon, EveryEntryHasAStaticRuleNamingIt) {
   auto lex = extract::certainty_lexicon();
   ASSERT_GT(lex.size(), 100u);
