@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/document.h"
@@ -53,18 +52,41 @@ struct LexCandidate {
 };
 
 // First-token norm -> candidate phrases starting with it, longest first.
+// An open-addressing hash table with a cheap FNV-1a hash over the (short) word,
+// behind a first-byte and length filter that rejects most words without
+// hashing: lookups cost a few nanoseconds and never allocate.
 class CertaintyIndex {
  public:
   static const CertaintyIndex& get();
-  // nullptr when no phrase starts with `first`.
-  const std::vector<LexCandidate>* find(std::string_view first) const {
-    auto it = by_first_.find(first);
-    return it == by_first_.end() ? nullptr : &it->second;
+  // Empty when no phrase starts with `first`.
+  std::span<const LexCandidate> find(std::string_view first) const {
+    if (first.empty() || first.size() > max_len_) return {};
+    auto b = static_cast<unsigned char>(first[0]);
+    if (((first_bytes_[b >> 6] >> (b & 63)) & 1) == 0) return {};
+    for (size_t i = hash(first) & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.count == 0) return {};
+      if (s.key == first) return {candidates_.data() + s.begin, s.count};
+    }
   }
 
  private:
+  struct Slot {
+    std::string_view key;
+    uint32_t begin = 0;
+    uint32_t count = 0;  // 0 = empty slot
+  };
+  static uint64_t hash(std::string_view w) {
+    uint64_t h = 14695981039346656037ull;
+    for (char ch : w) h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+    return h;
+  }
   CertaintyIndex();
-  std::unordered_map<std::string_view, std::vector<LexCandidate>> by_first_;
+  std::vector<LexCandidate> candidates_;  // grouped by first token, longest first
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t max_len_ = 0;
+  std::array<uint64_t, 4> first_bytes_{};
 };
 
 // A certainty cue is "not counted" when it was emitted but must not change

@@ -286,28 +286,24 @@ void detect_certainty_cues(Document& doc) {
         ++i;
         continue;
       }
-      const std::vector<LexCandidate>* cands = index.find(doc.norm(t));
       uint32_t advance = 1;
-      if (cands != nullptr) {
-        for (const LexCandidate& cand : *cands) {
-          uint32_t end = i + cand.size;
-          if (end > c.sent_end) continue;
-          bool match = true;
-          for (uint32_t k = 1; k < cand.size && match; ++k) match = c.norm(i + k) == cand.tokens[k];
-          if (!match) continue;
-          const LexEntry& e = *cand.entry;
-          Verdict v = check(c, e.cond, i, end);
-          if (v == Verdict::kReject) continue;
-          advance = cand.size;
-          if (e.cls == LexClass::kBlock) break;
-          if (e.cls == LexClass::kBooster && in_quote) v = Verdict::kNotCounted;
-          bool counted = v == Verdict::kCounted;
-          doc.cues.push_back(Cue{Span{t.span.begin, doc.tokens[end - 1].span.end},
-                                 to_cue_class(e.cls), counted ? e.rule : e.rule_not_counted});
-          if (counted && (e.cls == LexClass::kHedge || e.cls == LexClass::kWeasel))
-            uncertain = true;
-          break;
-        }
+      for (const LexCandidate& cand : index.find(doc.norm(t))) {
+        uint32_t end = i + cand.size;
+        if (end > c.sent_end) continue;
+        bool match = true;
+        for (uint32_t k = 1; k < cand.size && match; ++k) match = c.norm(i + k) == cand.tokens[k];
+        if (!match) continue;
+        const LexEntry& e = *cand.entry;
+        Verdict v = check(c, e.cond, i, end);
+        if (v == Verdict::kReject) continue;
+        advance = cand.size;
+        if (e.cls == LexClass::kBlock) break;
+        if (e.cls == LexClass::kBooster && in_quote) v = Verdict::kNotCounted;
+        bool counted = v == Verdict::kCounted;
+        doc.cues.push_back(Cue{Span{t.span.begin, doc.tokens[end - 1].span.end},
+                               to_cue_class(e.cls), counted ? e.rule : e.rule_not_counted});
+        if (counted && (e.cls == LexClass::kHedge || e.cls == LexClass::kWeasel)) uncertain = true;
+        break;
       }
       // Quote marks inside a matched phrase are not possible (phrases are
       // words only), so skipping `advance` tokens keeps the quote state right.

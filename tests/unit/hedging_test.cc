@@ -291,10 +291,23 @@ TEST(CertaintyLexicon, EveryEntryHasAStaticRuleNamingIt) {
     EXPECT_NE(e.rule.find(e.phrase), std::string_view::npos) << e.phrase;
     EXPECT_TRUE(e.rule_not_counted.ends_with(":not-counted")) << e.phrase;
   }
-  // The index finds multiword entries by their first token.
-  const auto* cands = extract::CertaintyIndex::get().find("it");
-  ASSERT_NE(cands, nullptr);
-  for (size_t i = 1; i < cands->size(); ++i) EXPECT_GE((*cands)[i - 1].size, (*cands)[i].size);
+  // The index finds multiword entries by their first token, longest first,
+  // and nothing for words that start no phrase.
+  auto cands = extract::CertaintyIndex::get().find("it");
+  ASSERT_GT(cands.size(), 3u);
+  for (const extract::LexCandidate& c : cands) EXPECT_EQ(c.tokens[0], "it");
+  for (size_t i = 1; i < cands.size(); ++i) EXPECT_GE(cands[i - 1].size, cands[i].size);
+  EXPECT_TRUE(extract::CertaintyIndex::get().find("bridge").empty());
+  EXPECT_TRUE(extract::CertaintyIndex::get().find("").empty());
+  EXPECT_EQ(extract::CertaintyIndex::get().find("reportedly").size(), 1u);
+  // Every entry is reachable through the index.
+  for (const extract::LexEntry& e : lex) {
+    std::string_view first = e.phrase.substr(0, e.phrase.find(' '));
+    auto found = extract::CertaintyIndex::get().find(first);
+    EXPECT_TRUE(std::any_of(found.begin(), found.end(), [&](const extract::LexCandidate& c) {
+      return c.entry == &e;
+    })) << e.phrase;
+  }
 }
 
 }  // namespace
