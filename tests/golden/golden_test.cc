@@ -2,4 +2,6 @@
 // the real golden_test.cc lands on another branch.
 #include <gtest/gtest.h>
 
-TEST(Placeholder, GoldenTestNotOnThisBranch) { SUCCEED(); }
+TEST(Placeholder, GoldenTestNotOnThisBranch) {
+  SUCCEED();
+}

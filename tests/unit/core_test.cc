@@ -2,4 +2,6 @@
 // the real core_test.cc lands on another branch.
 #include <gtest/gtest.h>
 
-TEST(Placeholder, CoreTestNotOnThisBranch) { SUCCEED(); }
+TEST(Placeholder, CoreTestNotOnThisBranch) {
+  SUCCEED();
+}

@@ -140,6 +140,18 @@ TEST(Hedging, ScareQuotedBoosterIsEmittedButNotCounted) {
   EXPECT_TRUE(extract::cue_counts(*b2[0]));
 }
 
+TEST(Hedging, BoostersInStraightAndSingleQuotesAreNotCounted) {
+  Document doc = analyze(
+      "They cited \"confirmed reports\" and \xE2\x80\x98"
+      "clearly\xE2\x80\x99 false claims. Police "
+      "clearly lied.");
+  auto boosters = cues_of(doc, CueClass::kBooster);
+  ASSERT_EQ(boosters.size(), 3u);
+  EXPECT_FALSE(extract::cue_counts(*boosters[0]));  // "confirmed" in straight quotes
+  EXPECT_FALSE(extract::cue_counts(*boosters[1]));  // 'clearly' in single curly quotes
+  EXPECT_TRUE(extract::cue_counts(*boosters[2]));   // the writer's own "clearly"
+}
+
 TEST(Hedging, UncertainFlagSetOnlyOnHedgedSentence) {
   Document doc = analyze(
       "The mayor resigned on Friday. It is believed that she will move abroad. The office "

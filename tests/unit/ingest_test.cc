@@ -2,4 +2,6 @@
 // the real ingest_test.cc lands on another branch.
 #include <gtest/gtest.h>
 
-TEST(Placeholder, IngestTestNotOnThisBranch) { SUCCEED(); }
+TEST(Placeholder, IngestTestNotOnThisBranch) {
+  SUCCEED();
+}

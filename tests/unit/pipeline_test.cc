@@ -2,4 +2,6 @@
 // the real pipeline_test.cc lands on another branch.
 #include <gtest/gtest.h>
 
-TEST(Placeholder, PipelineTestNotOnThisBranch) { SUCCEED(); }
+TEST(Placeholder, PipelineTestNotOnThisBranch) {
+  SUCCEED();
+}

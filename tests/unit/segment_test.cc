@@ -2,4 +2,6 @@
 // the real segment_test.cc lands on another branch.
 #include <gtest/gtest.h>
 
-TEST(Placeholder, SegmentTestNotOnThisBranch) { SUCCEED(); }
+TEST(Placeholder, SegmentTestNotOnThisBranch) {
+  SUCCEED();
+}
