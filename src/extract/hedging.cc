@@ -8,7 +8,8 @@
 // An entry may name a context check (Cond) that rejects the match or keeps the
 // cue as "not counted" (rule ends ":not-counted", see cue_counts()):
 //   modal         may/might: "May" the month (capitalized mid-sentence, next to
-//                 a number) is rejected. Epistemic uses count: "may have",
+//                 a number) and "might" the noun ("military might of") are
+//                 rejected. Epistemic uses count: "may have",
 //                 "may well", "may be" + non-participle, and modal + verb with a
 //                 specific subject ("the fire could spread"). A generic subject
 //                 ("users may park", "patients may be unaware") gives a root
@@ -140,6 +141,19 @@ bool specific_subject(const Ctx& c, uint32_t modal) {
   return false;
 }
 
+// "military might", "the might of", "with all its might.": the noun. A modal
+// verb is followed by a verb, an adverb or "not", never by "of" or punctuation
+// (quote marks aside), and never follows a determiner.
+bool looks_like_noun(const Ctx& c, uint32_t first, uint32_t end) {
+  static constexpr std::array<std::string_view, 10> kDeterminers = {
+      "the", "a", "its", "his", "her", "their", "our", "your", "my", "all"};
+  if (first > c.sent_first && one_of(c.norm(first - 1), kDeterminers)) return true;
+  if (!c.in(end)) return true;
+  const Token& next = c.doc.tokens[end];
+  if (next.has(kTokenOpenQuote) || next.has(kTokenCloseQuote)) return false;
+  return next.kind != TokenKind::kWord || c.norm(end) == "of";
+}
+
 // Epistemic or root reading of a modal; see the file comment.
 Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
   uint32_t j = after;
@@ -175,7 +189,7 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
     case Cond::kNone:
       return Verdict::kCounted;
     case Cond::kModal:
-      if (looks_like_month(c, first)) return Verdict::kReject;
+      if (looks_like_month(c, first) || looks_like_noun(c, first, end)) return Verdict::kReject;
       // A bare plural subject ("patients may be unaware", "they may differ")
       // gives the existential reading "some of them are": a root use, emitted
       // but not counted, unless the subject is specific ("the airlines may").

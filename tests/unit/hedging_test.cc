@@ -104,6 +104,18 @@ TEST(Hedging, SentenceInitialModalMayIsAHedge) {
   EXPECT_EQ(texts_of(doc, CueClass::kHedge).size(), 1u);
 }
 
+TEST(Hedging, MightTheNounIsNotAHedge) {
+  for (const char* text : {"The parade showed the military might of the republic.",
+                           "She pushed the cart with all her might."}) {
+    Document doc = analyze(text);
+    EXPECT_TRUE(texts_of(doc, CueClass::kHedge).empty()) << text;
+    EXPECT_FALSE(doc.sentences[0].uncertain) << text;
+  }
+  Document modal = analyze("The talks might resume in spring.");
+  EXPECT_EQ(texts_of(modal, CueClass::kHedge), Strings{"might"});
+  EXPECT_TRUE(modal.sentences[0].uncertain);
+}
+
 TEST(Hedging, RootModalIsEmittedButNotCounted) {
   Document doc = analyze("Visitors may park behind the library.");
   auto hedges = cues_of(doc, CueClass::kHedge);
