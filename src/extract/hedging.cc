@@ -1,7 +1,334 @@
+// Hedge, booster and negation cues, and sentence uncertainty.
+//
+// Cues come from data/certainty_cues.tsv (compiled in; see certainty_lexicon.h)
+// and are matched on token normalized forms, longest phrase first, without
+// overlaps, never inside a word. Entries of class "weasel" (vague quantity,
+// source or praise) are emitted as hedge cues whose rule starts "weasel:";
+// "block" entries ("not only", "more likely") consume tokens and emit nothing.
+// An entry may name a context check (Cond) that rejects the match or keeps the
+// cue as "not counted" (rule ends ":not-counted", see cue_counts()):
+//   modal         may/might: "May" the month (capitalized mid-sentence, next to
+//                 a number) and "might" the noun ("military might of") are
+//                 rejected. Epistemic uses count: "may have",
+//                 "may well", "may be" + non-participle, and modal + verb with a
+//                 specific subject ("the fire could spread"). A generic subject
+//                 ("users may park", "patients may be unaware") gives a root
+//                 reading: emitted, not counted.
+//   ability       could: as modal, and rejected when negated ("could not").
+//   passive       believed/thought/said/...: only after a form of "be", adverbs
+//                 allowed in between ("is widely believed"); else rejected.
+//   quantifier    some/many/several/certain: rejected before a number ("some
+//                 200"), a time or amount word ("many years"), after a
+//                 determiner ("the many", "how many", "as many"), in "some kind
+//                 of", and "certain" as the adjective ("is certain that").
+//   vague_source  most/various/numerous: only quantifying people or sources
+//                 ("most scholars", "various reports").
+//   vague_subject others: only as a subject ("Others argue").
+//   vague_noun    critics/analysts/...: not when a name makes them specific
+//                 ("Citi analysts", "experts from the UN").
+//   weak          approximators and hearsay nouns ("estimated", "rumours"):
+//                 always emitted not counted.
+// Boosters inside quotation marks are emitted but not counted: a scare-quoted
+// “confirmed information” is the quoted text's certainty, not the writer's.
+// A sentence is uncertain (CoNLL-2010 sense) when it holds at least one counted
+// hedge or weasel cue.
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "extract/certainty_lexicon.h"
 #include "extract/extract.h"
 
 namespace claimtrace::extract {
+namespace {
 
-void detect_certainty_cues(Document&) {}
+enum class Verdict : uint8_t { kReject, kNotCounted, kCounted };
+
+template <size_t N>
+bool one_of(std::string_view w, const std::array<std::string_view, N>& set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+constexpr std::array<std::string_view, 10> kBeForms = {"is",   "are",   "was", "were", "be",
+                                                       "been", "being", "'s",  "'re",  "am"};
+
+// Adverbs that may sit between "be" and a participle, or after a modal.
+constexpr std::array<std::string_view, 14> kInterveners = {
+    "also", "still", "now",  "often",   "not",   "n't",  "once",
+    "long", "even",  "then", "already", "first", "thus", "therefore"};
+
+// Time, amount and measure words: "many years", "some 200", "several metres"
+// are approximations, not vague sources.
+constexpr std::array<std::string_view, 43> kTimeOrAmount = {
+    "years",    "year",    "times",       "time",        "days",        "day",         "weeks",
+    "week",     "months",  "month",       "decades",     "centuries",   "hours",       "minutes",
+    "seconds",  "moments", "more",        "less",        "fewer",       "thousands",   "hundreds",
+    "millions", "dozens",  "miles",       "metres",      "meters",      "kilometres",  "kilometers",
+    "feet",     "inches",  "centimetres", "centimeters", "millimetres", "millimeters", "dollars",
+    "euros",    "pounds",  "percent",     "tons",        "tonnes",      "kilograms",   "litres",
+    "liters"};
+
+constexpr std::array<std::string_view, 14> kNotVagueBefore = {
+    "the",  "his", "her", "its", "their", "our",   "my",
+    "your", "how", "as",  "so",  "too",   "these", "those"};
+
+constexpr std::array<std::string_view, 14> kListOrQuantity = {
+    "and",  "or", "among", "the", "many", "several", "some",
+    "with", "of", "to",    "for", "by",   "from",    "numerous"};
+
+// "some kind of", "some sort of": an indefinite, not a vague quantity.
+constexpr std::array<std::string_view, 4> kIndefiniteKind = {"kind", "sort", "type", "way"};
+
+bool is_adverb(std::string_view w) {
+  return w.size() > 4 && w.ends_with("ly");
+}
+
+struct Ctx {
+  const Document& doc;
+  uint32_t sent_first;  // first token of the sentence
+  uint32_t sent_end;    // one past its last token
+  std::string_view norm(uint32_t i) const { return doc.norm(doc.tokens[i]); }
+  bool in(uint32_t i) const { return i >= sent_first && i < sent_end; }
+};
+
+// "May" the month: capitalized inside a sentence, or next to a number.
+bool looks_like_month(const Ctx& c, uint32_t i) {
+  const Token& t = c.doc.tokens[i];
+  if (i > c.sent_first && t.has(kTokenCapitalized) && !t.has(kTokenAllCaps)) return true;
+  if (c.in(i + 1) && c.doc.tokens[i + 1].kind == TokenKind::kNumber) return true;
+  if (i > c.sent_first && c.doc.tokens[i - 1].kind == TokenKind::kNumber) return true;
+  return false;
+}
+
+// A past participle, roughly: "used", "given", "made" (for "may be used").
+bool looks_like_participle(std::string_view w) {
+  static constexpr std::array<std::string_view, 16> kIrregular = {
+      "made",  "given", "taken",   "seen",   "found", "done", "held", "known",
+      "built", "shown", "written", "called", "sold",  "put",  "set",  "kept"};
+  return (w.size() > 3 && w.ends_with("ed")) || (w.size() > 4 && w.ends_with("en")) ||
+         one_of(w, kIrregular);
+}
+
+bool looks_plural(std::string_view w) {
+  return w.size() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous") &&
+         !w.ends_with("us") && !w.ends_with("is");
+}
+
+// The modal's subject looks specific (a pronoun, a name, a definite or
+// demonstrative noun phrase just before it): "the fire could spread", "it may
+// end badly". Generic subjects ("a drum may be thought of", "users may park")
+// read as root modality (ability, permission, "sometimes").
+// Pronouns that usually refer to people in general: "They may", "You can".
+constexpr std::array<std::string_view, 3> kGenericPronouns = {"they", "you", "one"};
+
+bool specific_subject(const Ctx& c, uint32_t modal) {
+  static constexpr std::array<std::string_view, 17> kSpecific = {
+      "the", "this", "that", "these", "those", "such",  "it",  "he",   "she",
+      "we",  "i",    "his",  "her",   "its",   "their", "our", "there"};
+  for (uint32_t j = modal, hops = 0; j > c.sent_first && hops < 4; ++hops) {
+    --j;
+    const Token& t = c.doc.tokens[j];
+    if (t.has(kTokenOpenQuote) || t.has(kTokenCloseQuote)) continue;  // 'the conflict "may end"'
+    if (t.kind != TokenKind::kWord) return false;
+    if (one_of(c.norm(j), kSpecific)) return true;
+    // A name: capitalized inside the sentence, or a one-word subject opening
+    // it that is not a bare plural ("Argentina could", but "Tenants may").
+    if (t.has(kTokenCapitalized) &&
+        (j > c.sent_first ||
+         (j + 1 == modal && !looks_plural(c.norm(j)) && !one_of(c.norm(j), kGenericPronouns))))
+      return true;
+  }
+  return false;
+}
+
+// "military might", "the might of", "with all its might.": the noun. A modal
+// verb is followed by a verb, an adverb or "not", never by "of" or punctuation
+// (quote marks aside), and never follows a determiner.
+bool looks_like_noun(const Ctx& c, uint32_t first, uint32_t end) {
+  static constexpr std::array<std::string_view, 10> kDeterminers = {
+      "the", "a", "its", "his", "her", "their", "our", "your", "my", "all"};
+  if (first > c.sent_first && one_of(c.norm(first - 1), kDeterminers)) return true;
+  if (!c.in(end)) return true;
+  const Token& next = c.doc.tokens[end];
+  if (next.has(kTokenOpenQuote) || next.has(kTokenCloseQuote)) return false;
+  return next.kind != TokenKind::kWord || c.norm(end) == "of";
+}
+
+// Epistemic or root reading of a modal; see the file comment.
+Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
+  uint32_t j = after;
+  while (c.in(j) && (one_of(c.norm(j), kInterveners) || is_adverb(c.norm(j)))) ++j;
+  if (!c.in(j)) return Verdict::kCounted;
+  std::string_view w = c.norm(j);
+  if (w == "have" || w == "well") return Verdict::kCounted;
+  if (w == "be") {
+    uint32_t k = j + 1;
+    while (c.in(k) && is_adverb(c.norm(k))) ++k;
+    if (c.in(k) && looks_like_participle(c.norm(k)))
+      return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
+    return Verdict::kCounted;
+  }
+  return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
+}
+
+// Nouns for people or sources of information: what a vague quantifier must
+// quantify to be a weasel ("several critics", "various reports").
+bool is_source_noun(std::string_view w) {
+  static constexpr std::array<std::string_view, 34> kSources = {
+      "people",     "persons",      "critics",   "scholars",  "historians", "experts",
+      "observers",  "commentators", "analysts",  "authors",   "writers",    "researchers",
+      "scientists", "sources",      "reports",   "studies",   "accounts",   "members",
+      "fans",       "users",        "residents", "officials", "witnesses",  "economists",
+      "academics",  "theorists",    "others",    "believers", "supporters", "opponents",
+      "reviewers",  "journalists",  "claims",    "theories"};
+  return one_of(w, kSources);
+}
+
+Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
+  switch (cond) {
+    case Cond::kNone:
+      return Verdict::kCounted;
+    case Cond::kModal:
+      if (looks_like_month(c, first) || looks_like_noun(c, first, end)) return Verdict::kReject;
+      // A bare plural subject ("patients may be unaware", "they may differ")
+      // gives the existential reading "some of them are": a root use, emitted
+      // but not counted, unless the subject is specific ("the airlines may").
+      if (first > c.sent_first &&
+          (looks_plural(c.norm(first - 1)) || c.norm(first - 1) == "they") &&
+          !specific_subject(c, first))
+        return Verdict::kNotCounted;
+      return modal_use(c, first, end);
+    case Cond::kAbility:
+      if (c.in(end) && (c.norm(end) == "not" || c.norm(end) == "n't" || c.norm(end) == "never"))
+        return Verdict::kReject;
+      return modal_use(c, first, end);
+    case Cond::kPassive: {
+      uint32_t j = first;
+      for (int hops = 0; hops < 4 && j > c.sent_first; ++hops) {
+        --j;
+        std::string_view w = c.norm(j);
+        if (one_of(w, kBeForms)) return Verdict::kCounted;
+        if (!one_of(w, kInterveners) && !is_adverb(w)) break;
+      }
+      return Verdict::kReject;
+    }
+    case Cond::kQuantifier: {
+      if (c.in(end)) {
+        const Token& next = c.doc.tokens[end];
+        if (next.kind == TokenKind::kNumber || one_of(c.norm(end), kTimeOrAmount))
+          return Verdict::kReject;
+      }
+      // "the many museums", "how many", "as many ... as": not a vague quantity.
+      if (first > c.sent_first && one_of(c.norm(first - 1), kNotVagueBefore))
+        return Verdict::kReject;
+      if (c.norm(first) == "some" && c.in(end) && one_of(c.norm(end), kIndefiniteKind))
+        return Verdict::kReject;
+      if (c.norm(first) == "certain") {
+        // The determiner ("certain groups"), not the adjective of certainty
+        // ("is certain", "certain that", "almost certain").
+        if (!c.in(end) || c.doc.tokens[end].kind != TokenKind::kWord) return Verdict::kReject;
+        if (c.norm(end) == "that" || c.norm(end) == "to" || c.norm(end) == "of")
+          return Verdict::kReject;
+        if (first > c.sent_first && (one_of(c.norm(first - 1), kBeForms) ||
+                                     c.norm(first - 1) == "a" || is_adverb(c.norm(first - 1))))
+          return Verdict::kReject;
+      }
+      return Verdict::kCounted;
+    }
+    case Cond::kVagueSource:
+      for (uint32_t j = end; j < end + 2 && c.in(j); ++j) {
+        if (is_source_noun(c.norm(j))) return Verdict::kCounted;
+        // A group named by a capitalized plural: "most Israelis", "various Catholics".
+        if (c.doc.tokens[j].has(kTokenCapitalized) && looks_plural(c.norm(j)))
+          return Verdict::kCounted;
+      }
+      return Verdict::kReject;
+    case Cond::kWeak:
+      return Verdict::kNotCounted;
+    case Cond::kVagueNoun: {
+      // "critics", "analysts": vague unless made specific by a name before
+      // ("Citi analysts") or after ("analysts at Citi", "experts from the UN").
+      if (first > c.sent_first && c.doc.tokens[first - 1].has(kTokenCapitalized))
+        return Verdict::kReject;
+      if (c.in(end + 1) &&
+          (c.norm(end) == "at" || c.norm(end) == "from" || c.norm(end) == "with") &&
+          (c.doc.tokens[end + 1].has(kTokenCapitalized) || c.norm(end + 1) == "the"))
+        return Verdict::kReject;
+      return Verdict::kCounted;
+    }
+    case Cond::kVagueSubject: {
+      // "Others argue ...": a vague source only as a subject; not "and
+      // others", "among others", "many others", nor before punctuation.
+      if (!c.in(end) || c.doc.tokens[end].kind != TokenKind::kWord) return Verdict::kReject;
+      if (first > c.sent_first && one_of(c.norm(first - 1), kListOrQuantity))
+        return Verdict::kReject;
+      return Verdict::kCounted;
+    }
+  }
+  return Verdict::kCounted;
+}
+
+CueClass to_cue_class(LexClass c) {
+  switch (c) {
+    case LexClass::kHedge:
+    case LexClass::kWeasel:
+      return CueClass::kHedge;
+    case LexClass::kBooster:
+      return CueClass::kBooster;
+    case LexClass::kNegation:
+    case LexClass::kBlock:
+      break;
+  }
+  return CueClass::kNegation;
+}
+
+}  // namespace
+
+void detect_certainty_cues(Document& doc) {
+  const CertaintyIndex& index = CertaintyIndex::get();
+  const bool had_cues = !doc.cues.empty();  // from an earlier stage: merge by sorting
+  bool in_quote = false;
+  for (Sentence& s : doc.sentences) {
+    Ctx c{doc, s.first_token, s.first_token + s.token_count};
+    bool uncertain = false;
+    for (uint32_t i = c.sent_first; i < c.sent_end;) {
+      const Token& t = doc.tokens[i];
+      if (t.has(kTokenParagraphStart)) in_quote = false;
+      if (t.kind != TokenKind::kWord) {
+        if (t.has(kTokenOpenQuote)) in_quote = true;
+        if (t.has(kTokenCloseQuote)) in_quote = false;
+        ++i;
+        continue;
+      }
+      uint32_t advance = 1;
+      for (const LexCandidate& cand : index.find(doc.norm(t))) {
+        uint32_t end = i + cand.size;
+        if (end > c.sent_end) continue;
+        bool match = true;
+        for (uint32_t k = 1; k < cand.size && match; ++k) match = c.norm(i + k) == cand.tokens[k];
+        if (!match) continue;
+        const LexEntry& e = *cand.entry;
+        Verdict v = check(c, e.cond, i, end);
+        if (v == Verdict::kReject) continue;
+        advance = cand.size;
+        if (e.cls == LexClass::kBlock) break;
+        if (e.cls == LexClass::kBooster && in_quote) v = Verdict::kNotCounted;
+        bool counted = v == Verdict::kCounted;
+        doc.cues.push_back(Cue{Span{t.span.begin, doc.tokens[end - 1].span.end},
+                               to_cue_class(e.cls), counted ? e.rule : e.rule_not_counted});
+        if (counted && (e.cls == LexClass::kHedge || e.cls == LexClass::kWeasel)) uncertain = true;
+        break;
+      }
+      // Quote marks inside a matched phrase are not possible (phrases are
+      // words only), so skipping `advance` tokens keeps the quote state right.
+      i += advance;
+    }
+    s.uncertain = uncertain;
+  }
+  if (had_cues) {
+    std::stable_sort(doc.cues.begin(), doc.cues.end(),
+                     [](const Cue& a, const Cue& b) { return a.span.begin < b.span.begin; });
+  }
+}
 
 }  // namespace claimtrace::extract
