@@ -640,7 +640,14 @@ class Extractor {
       if (k >= 0) doc_.attributions[k].via = via;
       return k >= 0;
     }
-    Range src = appositive_subject(sb, h.aux_b);
+    Range src{0, 0};
+    // "X, citing Y, said ...": the source is X; the citation is do_cite's.
+    if (h.aux_b > sb + 2 && is_comma(h.aux_b - 1)) {
+      uint32_t c = h.aux_b - 2;
+      while (c > sb && !is_comma(c)) --c;
+      if (c > sb && is_comma(c) && hit_at(c + 1, CueRole::kCite)) src = left_np(sb, c);
+    }
+    if (src.empty()) src = appositive_subject(sb, h.aux_b);
     if (src.empty()) src = left_np(sb, h.aux_b);
     bool src_after = false;
     if (src.empty()) {
@@ -845,11 +852,29 @@ class Extractor {
     }
     if (anon) return SourceKind::kAnonymous;
     if (outlet) return SourceKind::kOutlet;
+    if (role && unnamed_role(r)) return SourceKind::kAnonymous;
     if (role) return SourceKind::kPerson;
     if (docw) return SourceKind::kDocument;
     if (org || acronym) return SourceKind::kOrganisation;
     if (caps) return SourceKind::kPerson;
     return SourceKind::kUnspecified;
+  }
+
+  // "an official in Valmora", "two diplomats", "officials": a role with no
+  // name before any prepositional tail, indefinite or plural.
+  bool unnamed_role(Range r) const {
+    uint32_t head_end = r.b;
+    while (head_end < r.e && !is_np_preposition(w(head_end))) ++head_end;
+    for (uint32_t i = r.b; i < head_end; ++i)
+      if (capitalized(i) && !(i == r.b && is_determiner(w(i)))) return false;
+    std::string_view first = w(r.b);
+    static const std::unordered_set<std::string_view> kIndefinite = {
+        "a",    "an",   "one",   "two",    "three",    "several",
+        "some", "many", "other", "senior", "officials"};
+    if (kIndefinite.count(first)) return true;
+    std::string_view last = w(head_end - 1);
+    return head_end - r.b <= 2 && last.size() > 3 && last.back() == 's' &&
+           person_roles().count(last) > 0;
   }
 
   // A name seen earlier in an outlet source ("Syrian newspaper Al-Watan" ...

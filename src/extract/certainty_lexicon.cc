@@ -6,20 +6,20 @@
 namespace claimtrace::extract {
 namespace {
 
-constexpr LexEntry kLexicon[] = {
+constexpr CertaintyEntry kLexicon[] = {
 #include "extract/certainty_cues.inc"
 };
 
 }  // namespace
 
-std::span<const LexEntry> certainty_lexicon() {
+std::span<const CertaintyEntry> certainty_lexicon() {
   return kLexicon;
 }
 
 CertaintyIndex::CertaintyIndex() {
   std::vector<LexCandidate> all;
   all.reserve(std::size(kLexicon));
-  for (const LexEntry& e : kLexicon) {
+  for (const CertaintyEntry& e : kLexicon) {
     LexCandidate c;
     c.entry = &e;
     std::string_view rest = e.phrase;

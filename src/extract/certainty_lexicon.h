@@ -32,7 +32,7 @@ enum class Cond : uint8_t {
   kVagueNoun
 };
 
-struct LexEntry {
+struct CertaintyEntry {
   std::string_view phrase;  // normalized tokens separated by single spaces
   LexClass cls;
   Cond cond;
@@ -41,12 +41,12 @@ struct LexEntry {
 };
 
 // Every entry of data/certainty_cues.tsv, in file order.
-std::span<const LexEntry> certainty_lexicon();
+std::span<const CertaintyEntry> certainty_lexicon();
 
 inline constexpr size_t kMaxPhraseTokens = 6;
 
 struct LexCandidate {
-  const LexEntry* entry = nullptr;
+  const CertaintyEntry* entry = nullptr;
   std::array<std::string_view, kMaxPhraseTokens> tokens{};  // views into entry->phrase
   uint8_t size = 0;
 };

@@ -252,6 +252,12 @@ class Recognizer {
       return;
     }
 
+    // "the daily Il Faro": a name right after an outlet noun is the outlet's.
+    if (!whole_known && preceded_by_media_noun(b)) {
+      add(b, e, EntityType::kMedia, UINT32_MAX, "media-noun");
+      return;
+    }
+
     // Otherwise: lexicon readings left to right; unknown stretches between them.
     uint32_t i = b, unknown_start = b;
     while (i < e) {

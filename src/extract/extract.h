@@ -19,4 +19,9 @@ void detect_certainty_cues(Document& doc);
 // report|cite|according_to) and doc.attributions. See attribution.cc.
 void extract_attributions(Document& doc);
 
+// Sets Attribution::source_entity from entity mentions inside the source
+// span, and for pronoun/nominal person sources from the latest named person
+// source. Needs entities (resolve stage) and attributions.
+void link_source_entities(Document& doc);
+
 }  // namespace claimtrace::extract

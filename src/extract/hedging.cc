@@ -307,7 +307,7 @@ void detect_certainty_cues(Document& doc) {
         bool match = true;
         for (uint32_t k = 1; k < cand.size && match; ++k) match = c.norm(i + k) == cand.tokens[k];
         if (!match) continue;
-        const LexEntry& e = *cand.entry;
+        const CertaintyEntry& e = *cand.entry;
         Verdict v = check(c, e.cond, i, end);
         if (v == Verdict::kReject) continue;
         advance = cand.size;

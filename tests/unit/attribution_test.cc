@@ -348,3 +348,38 @@ TEST(Attribution, LongAppositiveSubject) {
 
 }  // namespace
 }  // namespace claimtrace
+
+// Source entities need the entity stages: run the whole analyzer with the
+// shipped lexicon.
+#include "pipeline/analyzer.h"
+
+namespace claimtrace {
+namespace {
+
+TEST(AttributionEntities, SourcesLinkToEntitiesAndPronounsToThePersonBefore) {
+  std::string err;
+  auto lex = lexicon::Lexicon::open(CLAIMTRACE_LEXICON_IMAGE, err);
+  ASSERT_TRUE(lex) << err;
+  Document doc;
+  doc.text =
+      "Foreign Minister Ilona Markova said the border would reopen. The minister stressed that "
+      "trade must resume. The daily Il Faro, citing an official in Valmora, said talks failed.";
+  Analyzer(lex.get()).analyze(doc);
+  auto entity_name = [&](const Attribution& a) {
+    return a.source_entity >= 0 ? doc.entities[a.source_entity].name : std::string("-");
+  };
+  ASSERT_GE(doc.attributions.size(), 3u);
+  EXPECT_EQ(entity_name(doc.attributions[0]), "Ilona Markova");
+  EXPECT_EQ(entity_name(doc.attributions[1]), "Ilona Markova");  // "The minister"
+  bool anonymous_seen = false;
+  for (const Attribution& a : doc.attributions) {
+    if (a.source_kind != SourceKind::kAnonymous) continue;
+    anonymous_seen = true;
+    EXPECT_EQ(a.source_entity, -1);  // "an official in Valmora" is not Valmora
+    EXPECT_GE(a.via, 0);
+  }
+  EXPECT_TRUE(anonymous_seen);
+}
+
+}  // namespace
+}  // namespace claimtrace

@@ -310,7 +310,7 @@ TEST(Hedging, SentenceInitialNameAsModalSubjectCounts) {
 TEST(CertaintyLexicon, EveryEntryHasAStaticRuleNamingIt) {
   auto lex = extract::certainty_lexicon();
   ASSERT_GT(lex.size(), 100u);
-  for (const extract::LexEntry& e : lex) {
+  for (const extract::CertaintyEntry& e : lex) {
     EXPECT_FALSE(e.phrase.empty());
     EXPECT_NE(e.rule.find(e.phrase), std::string_view::npos) << e.phrase;
     EXPECT_TRUE(e.rule_not_counted.ends_with(":not-counted")) << e.phrase;
@@ -325,7 +325,7 @@ TEST(CertaintyLexicon, EveryEntryHasAStaticRuleNamingIt) {
   EXPECT_TRUE(extract::CertaintyIndex::get().find("").empty());
   EXPECT_EQ(extract::CertaintyIndex::get().find("reportedly").size(), 1u);
   // Every entry is reachable through the index.
-  for (const extract::LexEntry& e : lex) {
+  for (const extract::CertaintyEntry& e : lex) {
     std::string_view first = e.phrase.substr(0, e.phrase.find(' '));
     auto found = extract::CertaintyIndex::get().find(first);
     EXPECT_TRUE(std::any_of(found.begin(), found.end(), [&](const extract::LexCandidate& c) {
