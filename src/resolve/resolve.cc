@@ -205,7 +205,10 @@ class Resolver {
         score += 0.75 * std::min(focus(le.country), 3);
       std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
       if (feature == "PPLC") score += 1.0;
-      if (province && feature.starts_with("PPLA")) score += 3;
+      // A division's population is the sum of its places: without a
+      // qualifier the bare name more often means the city ("Idlib").
+      if (feature == "ADM1") score += province ? 3 : -1;
+      if (province && feature.starts_with("PPLA")) score += 0.5;
       if (city && feature.starts_with("PPL")) score += 1;
       if (lexicon::payload_is_alias(v)) score -= 0.5;
       if (score > best) {
@@ -215,6 +218,7 @@ class Resolver {
     }
     if (chosen == nullptr) return;
     e.has_geo = true;
+    e.name = std::string(lex_.str(chosen->name));  // the reading chosen names the place
     e.geo.geonameid = chosen->geonameid;
     e.geo.lat = chosen->lat;
     e.geo.lon = chosen->lon;
@@ -222,11 +226,6 @@ class Resolver {
     e.geo.country[1] = chosen->country[1];
     e.geo.admin1 = std::string(lex_.str(chosen->admin1));
     e.geo.feature = std::string(chosen->feature, strnlen(chosen->feature, sizeof chosen->feature));
-    // "Idlib province": the admin-1 division, located at its seat.
-    if (province && e.geo.feature.starts_with("PPLA")) {
-      e.geo.feature = "ADM1";
-      e.geo.geonameid = 0;  // the seat's id is not the division's
-    }
     if (static_cast<LexKind>(chosen->kind) == LexKind::kPlace && e.actor.empty())
       e.actor = std::string(lex_.str(chosen->actor));
   }
