@@ -272,8 +272,16 @@ class Recognizer {
         ++i;
         continue;
       }
-      unknown(unknown_start, i, headline);
+      // A one-word place inside a run of unknown name-like words is part of
+      // a person's name: "David Platt", "Van der Berg" (David, Panama; Van, Turkey).
       const LexEntry& entry = lex_.entry(v);
+      auto kind = static_cast<LexKind>(entry.kind);
+      if (m.end_token - i == 1 && (kind == LexKind::kPlace || kind == LexKind::kRegion) &&
+          ((i > b && is_name_like(i - 1)) || (m.end_token < e && is_name_like(m.end_token)))) {
+        ++i;
+        continue;
+      }
+      unknown(unknown_start, i, headline);
       EntityType t = type_of(entry);
       if (t == EntityType::kOrg && preceded_by_media_noun(i)) t = EntityType::kMedia;
       add(i, m.end_token, t, v, "lexicon");
@@ -290,11 +298,32 @@ class Recognizer {
 
   // A name the lexicon does not know.
   void unknown(uint32_t b, uint32_t e, bool headline) {
+    // In headlines, capitals mark nothing: only name-like words count, and
+    // common words split the run ("IN WORLD CUP QUALIFIER" is no name).
+    if (headline) {
+      uint32_t run = b;
+      for (uint32_t i = b; i <= e; ++i) {
+        if (i < e && !is_common_word(i)) continue;
+        if (i > run) unknown_run(run, i);
+        run = i + 1;
+      }
+      return;
+    }
+    unknown_run(b, e);
+  }
+
+  // A capitalised word with no lexicon reading that is not a dictionary word.
+  bool is_name_like(uint32_t i) const {
+    if (!is_cap_word(i)) return false;
+    lexicon::Match m;
+    return !lex_.longest(doc_, i, i + 1, m) || !is_common_word(i);
+  }
+
+  void unknown_run(uint32_t b, uint32_t e) {
     // Connectors cannot start or end a name.
     while (b < e && !is_cap_word(b)) ++b;
     while (e > b && !is_cap_word(e - 1) && !is_article_name(e - 1)) --e;
     if (b >= e) return;
-    if (headline && e - b == 1 && is_common_word(b)) return;
     const uint32_t n = e - b;
     std::string_view first = doc_.slice(tok(b).span);
     if (preceded_by_media_noun(b)) return add(b, e, EntityType::kMedia, UINT32_MAX, "media-noun");
@@ -308,8 +337,12 @@ class Recognizer {
       if (p == "in" || p == "near" || p == "outside")
         return add(b, e, EntityType::kLoc, UINT32_MAX, "locative-preposition");
     }
-    add(b, e, n >= 2 && n <= 4 ? EntityType::kPer : EntityType::kMisc, UINT32_MAX,
-        n >= 2 ? "name-shape" : "capitalised-word");
+    // Two to four unknown capitalised words are most often a person's name.
+    // A single one is more often an organisation or brand than anything
+    // else; resolve/ retypes it as a person when it is the surname of a
+    // person named in full elsewhere in the document.
+    if (n >= 2 && n <= 4) return add(b, e, EntityType::kPer, UINT32_MAX, "name-shape");
+    add(b, e, n == 1 ? EntityType::kOrg : EntityType::kMisc, UINT32_MAX, "capitalised-word");
   }
 
   Document& doc_;

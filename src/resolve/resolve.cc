@@ -19,6 +19,7 @@ class Resolver {
 
   void run() {
     compute_country_focus();
+    retype_surnames();
     for (size_t i = 0; i < doc_.mentions.size(); ++i) assign(static_cast<uint32_t>(i));
     for (size_t i = 0; i < doc_.entities.size(); ++i)
       doc_.entities[i].id = "e" + std::to_string(i + 1);
@@ -37,6 +38,25 @@ class Resolver {
       key.append(n);
     }
     return key;
+  }
+
+  // A lone unknown word that is the last name of a person named in full
+  // anywhere in the document (before or after) is that person.
+  void retype_surnames() {
+    std::unordered_map<std::string, bool> surnames;
+    for (const Mention& m : doc_.mentions)
+      if (m.type == EntityType::kPer && m.token_end - m.token_begin >= 2)
+        surnames.emplace(std::string(norm(m.token_end - 1)), true);
+    for (Mention& m : doc_.mentions) {
+      if (m.token_end - m.token_begin != 1 || !surnames.count(std::string(norm(m.token_begin))))
+        continue;
+      // A place reading of the surname ("Jordan" after "Michael Jordan") yields.
+      bool place = m.type == EntityType::kGpe || m.type == EntityType::kLoc;
+      if (m.lex != UINT32_MAX && !place) continue;
+      m.type = EntityType::kPer;
+      m.lex = UINT32_MAX;
+      m.rule = "surname-of-named-person";
+    }
   }
 
   // Countries the document is about: counted from country names, demonyms and capitals.
