@@ -732,7 +732,9 @@ class Extractor {
       if (name_like && (name_b == sb || is_comma(name_b - 1))) {
         // The clause must begin here: sentence start, or a comma after an
         // introductory phrase ("In January, Gov. Ana Ruiz, ...").
-        if (name_b == sb || commas >= 2) return {name_b, aux_b};
+        // The source is the name with its appositions, without the comma
+        // that closes them.
+        if (name_b == sb || commas >= 2) return {name_b, aux_b - 1};
         // One comma before: "Intro, NAME, APPOSITIVE, said" vs
         // "NAME, APPOSITIVE, said"; accept only the latter.
       }
@@ -744,7 +746,7 @@ class Extractor {
     if (name.empty() || !capitalized(name.b)) return {0, 0};
     if (name.b != sb && !punct(name.b - 1)) return {0, 0};
     if (name.e - name.b > 5) return {0, 0};
-    return {name.b, aux_b};
+    return {name.b, aux_b - 1};
   }
 
   // First token at or after which a verb-like word appears (the end of a

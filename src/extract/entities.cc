@@ -327,6 +327,26 @@ class Recognizer {
     const uint32_t n = e - b;
     std::string_view first = doc_.slice(tok(b).span);
     if (preceded_by_media_noun(b)) return add(b, e, EntityType::kMedia, UINT32_MAX, "media-noun");
+    // A name before a lower-case outlet or organisation noun: "the Karsk
+    // Wire agency", "the Red Dune militia".
+    const bool noun_after =
+        e < doc_.tokens.size() && !is_cap_word(e) &&
+        (keyword(e, e + 1, KeywordClass::kMediaNoun) || keyword(e, e + 1, KeywordClass::kOrgHead));
+    if (noun_after) {
+      // "the Valmoran daily Il Faro": the noun has its own name, so this word
+      // modifies it; an adjective of origin when it looks like one.
+      if (e + 1 < doc_.tokens.size() && is_cap_word(e + 1) && n == 1) {
+        std::string_view w = norm(b);
+        bool origin =
+            w.ends_with("an") || w.ends_with("ese") || w.ends_with("ish") || w.ends_with("i");
+        return add(b, e, origin ? EntityType::kNorp : EntityType::kMisc, UINT32_MAX,
+                   "modifier-before-named-noun");
+      }
+      if (keyword(e, e + 1, KeywordClass::kMediaNoun))
+        return add(b, e, EntityType::kMedia, UINT32_MAX, "name-before-media-noun");
+      if (keyword(e, e + 1, KeywordClass::kOrgHead))
+        return add(b, e, EntityType::kOrg, UINT32_MAX, "name-before-org-noun");
+    }
     if (e < doc_.tokens.size() && keyword(e, e + 1, KeywordClass::kPlaceQualifier))
       return add(b, e, EntityType::kGpe, UINT32_MAX, "place-qualifier");
     if (n == 1 && tok(b).has(kTokenAllCaps) && first.size() <= 5)

@@ -1,5 +1,6 @@
 #include "output/report.h"
 
+#include <cstdio>
 #include <string_view>
 
 namespace claimtrace::output {
@@ -83,6 +84,29 @@ void write_report(const Document& doc, const ReportOptions& opts, std::string& o
     if (s.uncertain) out.append("[uncertain] ");
     append_flat(out, doc.slice(s.span));
     out.push_back('\n');
+  }
+
+  if (!doc.entities.empty()) {
+    out.append(st.bold());
+    out.append("\nEntities\n");
+    out.append(st.reset());
+    for (const Entity& e : doc.entities) {
+      if (e.type == EntityType::kMisc) continue;
+      out.append("  " + e.id + "  ");
+      out.append(to_string(e.type));
+      out.append(std::string(6 - std::min<size_t>(5, to_string(e.type).size()), ' '));
+      out.append(e.name);
+      if (!e.role.empty()) out.append(" (" + e.role + ")");
+      if (!e.actor.empty()) out.append("  actor=" + e.actor);
+      if (e.has_geo) {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "  %.2s %s %.4f,%.4f", e.geo.country, e.geo.feature.c_str(),
+                      e.geo.lat, e.geo.lon);
+        out.append(buf);
+        if (e.geo.geonameid) out.append(" geonames:" + std::to_string(e.geo.geonameid));
+      }
+      out.append("  \u00d7" + std::to_string(e.mentions.size()) + "\n");
+    }
   }
 
   if (!doc.attributions.empty()) {
