@@ -341,7 +341,7 @@ TEST(Attribution, LongAppositiveSubject) {
       analyze("Ilka Moor, 61, of Sandvik, a nurse at the clinic, said the wards were full.");
   const Attribution* a = by_cue(d, "said");
   ASSERT_NE(a, nullptr);
-  EXPECT_EQ(source(d, *a), "Ilka Moor, 61, of Sandvik, a nurse at the clinic,");
+  EXPECT_EQ(source(d, *a), "Ilka Moor, 61, of Sandvik, a nurse at the clinic");
   EXPECT_EQ(content(d, *a), "the wards were full");
   EXPECT_EQ(a->source_kind, SourceKind::kPerson);
 }
