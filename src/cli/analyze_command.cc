@@ -10,6 +10,7 @@
 #include "ingest/jsonl_reader.h"
 #include "ingest/line_reader.h"
 #include "ingest/text_reader.h"
+#include "lexicon/user_lexicon.h"
 #include "output/json_output.h"
 #include "output/report.h"
 #include "pipeline/analyzer.h"
@@ -40,11 +41,19 @@ std::unique_ptr<lexicon::Lexicon> open_lexicon(const AnalyzeArgs& args) {
       args.lexicon_image.empty() ? lexicon::Lexicon::default_path() : args.lexicon_image;
   std::string error;
   auto lex = lexicon::Lexicon::open(path, error);
-  if (!lex)
+  if (!lex) {
     std::fprintf(stderr,
                  "claimtrace: %s\n(build it with `cmake --build --preset release`, or pass "
                  "--lexicon-image / set CLAIMTRACE_LEXICON)\n",
                  error.c_str());
+    return lex;
+  }
+  if (!args.user_lexicons.empty()) {
+    std::vector<std::string> errors;
+    auto user = lexicon::build_user_lexicon(args.user_lexicons, *lex, errors);
+    for (const auto& e : errors) std::fprintf(stderr, "claimtrace: %s\n", e.c_str());
+    if (user) lex->set_overlay(std::move(user));
+  }
   return lex;
 }
 

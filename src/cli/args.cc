@@ -28,6 +28,10 @@ CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& a) {
   cmd->add_option("--lexicon-image", a.lexicon_image,
                   "Compiled lexicon (default: $CLAIMTRACE_LEXICON, else claimtrace.lex next to "
                   "the binary)");
+  cmd->add_option("--lexicon", a.user_lexicons,
+                  "Your own dictionary of actors, outlets, people, places (TSV, "
+                  "docs/dictionaries.md); repeatable")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--threads", a.threads, "Worker threads for JSONL input (default: all cores)")
       ->check(CLI::Range(0u, 1024u));
   cmd->add_option("--batch-size", a.batch_size, "Records per work item (JSONL)")

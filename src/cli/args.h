@@ -1,6 +1,7 @@
 #pragma once
 // Command-line options of each verb, and their registration with CLI11.
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -21,8 +22,9 @@ struct AnalyzeArgs {
   bool no_title = false;
   bool tokens = false;
   bool explain = false;
-  std::string lexicon_image;  // "" = Lexicon::default_path()
-  unsigned threads = 0;       // 0 = hardware concurrency
+  std::string lexicon_image;               // "" = Lexicon::default_path()
+  std::vector<std::string> user_lexicons;  // --lexicon FILE (repeatable)
+  unsigned threads = 0;                    // 0 = hardware concurrency
   unsigned batch_size = 128;
 };
 

@@ -46,7 +46,7 @@ uint32_t LexiconBuilder::intern(std::string_view s) {
   if (s.empty()) return 0;
   auto it = interned_.find(std::string(s));
   if (it != interned_.end()) return it->second;
-  uint32_t off = static_cast<uint32_t>(pool_.size());
+  uint32_t off = pool_base_ + static_cast<uint32_t>(pool_.size());
   pool_.append(s);
   pool_.push_back('\0');
   interned_.emplace(std::string(s), off);
@@ -71,7 +71,7 @@ uint32_t LexiconBuilder::add_entry(const EntrySpec& s) {
   e.type = s.type;
   e.flags = s.flags;
   entries_.push_back(e);
-  return static_cast<uint32_t>(entries_.size() - 1);
+  return static_cast<uint32_t>(entries_.size() - 1);  // local index; see write()
 }
 
 bool LexiconBuilder::add_phrase(std::string_view text, uint32_t id, bool alias) {
@@ -146,7 +146,7 @@ bool LexiconBuilder::write(const std::string& path, std::string& error) {
     size_t n = std::min(list.size(), kMaxEntriesPerPhrase);
     ranges[key] = {static_cast<uint32_t>(payload.size()), static_cast<uint16_t>(n)};
     for (size_t i = 0; i < n; ++i)
-      payload.push_back(list[i].first | (list[i].second ? kPayloadAliasBit : 0));
+      payload.push_back((entry_base_ + list[i].first) | (list[i].second ? kPayloadAliasBit : 0));
   }
   std::unordered_set<uint64_t> keys;
   for (auto& [k, r] : ranges) keys.insert(k);
@@ -170,6 +170,8 @@ bool LexiconBuilder::write(const std::string& path, std::string& error) {
   std::memcpy(h.magic, kMagic, sizeof kMagic);
   h.version = kFormatVersion;
   h.max_phrase_tokens = max_tokens_;
+  h.entry_base = entry_base_;
+  h.pool_base = pool_base_;
   h.n_entries = entries_.size();
   h.n_buckets = n_buckets;
   h.n_payload = payload.size();

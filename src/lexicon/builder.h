@@ -30,6 +30,12 @@ class LexiconBuilder {
   // Adds an entry; returns its id.
   uint32_t add_entry(const EntrySpec& spec);
   void set_geonameid(uint32_t id, uint32_t geonameid) { entries_[id].geonameid = geonameid; }
+  // For an overlay image: number entries and strings after those of `base`
+  // (Lexicon::next_entry_id / next_pool_offset). Call before adding anything.
+  void set_bases(uint32_t entry_base, uint32_t pool_base) {
+    entry_base_ = entry_base;
+    pool_base_ = pool_base;
+  }
   // Makes `text` (tokenized and normalized) a phrase of entry `id`.
   // Returns false when the text has no tokens.
   bool add_phrase(std::string_view text, uint32_t id, bool alias);
@@ -53,6 +59,8 @@ class LexiconBuilder {
   std::unordered_map<uint64_t, bool> prefixes_;
   std::unordered_map<uint64_t, std::string> single_token_norm_;
   uint32_t max_tokens_ = 1;
+  uint32_t entry_base_ = 0;
+  uint32_t pool_base_ = 0;
 };
 
 }  // namespace claimtrace::lexicon

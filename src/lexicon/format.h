@@ -18,7 +18,7 @@
 namespace claimtrace::lexicon {
 
 inline constexpr char kMagic[8] = {'C', 'T', 'L', 'E', 'X', '0', '0', '1'};
-inline constexpr uint32_t kFormatVersion = 2;
+inline constexpr uint32_t kFormatVersion = 3;
 
 enum class LexKind : uint8_t {
   kPlace = 1,    // GeoNames populated place or admin seat
@@ -80,6 +80,10 @@ struct Header {
   char magic[8];
   uint32_t version;
   uint32_t max_phrase_tokens;
+  // An overlay image (user dictionaries) numbers its entries and string
+  // offsets after those of the image it extends, so that ids stay unique
+  // across both: entry id = entry_base + index, string = pool + (offset - pool_base).
+  uint64_t entry_base, pool_base;
   uint64_t n_entries, n_buckets, n_payload, pool_size;
   uint64_t off_entries, off_buckets, off_payload, off_pool;
 };

@@ -77,6 +77,30 @@ std::unique_ptr<Lexicon> Lexicon::open(const std::string& path, std::string& err
     error = path + ": lexicon image is truncated or corrupt";
     return nullptr;
   }
+  // Every offset and id inside must point inside the image: a corrupt or
+  // hostile file is rejected here, not trusted at analysis time.
+  const auto* entries = reinterpret_cast<const LexEntry*>(lex->base_ + h->off_entries);
+  const auto* buckets = reinterpret_cast<const PhraseBucket*>(lex->base_ + h->off_buckets);
+  const auto* payload = reinterpret_cast<const uint32_t*>(lex->base_ + h->off_payload);
+  const uint64_t pool_end = h->pool_base + h->pool_size, entry_end = h->entry_base + h->n_entries;
+  auto str_ok = [&](uint32_t o) { return o == 0 || (o >= h->pool_base && o < pool_end); };
+  bool ok = pool_end <= UINT32_MAX && entry_end < kPayloadAliasBit;
+  for (uint64_t i = 0; ok && i < h->n_entries; ++i) {
+    const LexEntry& e = entries[i];
+    ok = str_ok(e.name) && str_ok(e.actor) && str_ok(e.admin1) && str_ok(e.role);
+  }
+  for (uint64_t i = 0; ok && i < h->n_buckets; ++i)
+    ok = uint64_t{buckets[i].payload_begin} + buckets[i].payload_count <= h->n_payload;
+  for (uint64_t i = 0; ok && i < h->n_payload; ++i) {
+    uint32_t id = payload_entry(payload[i]);
+    ok = id >= h->entry_base && id < entry_end;
+  }
+  if (!ok) {
+    error = path + ": lexicon image is truncated or corrupt (offsets out of range)";
+    return nullptr;
+  }
+  lex->entry_end_ = static_cast<uint32_t>(entry_end);
+  lex->pool_end_ = static_cast<uint32_t>(pool_end);
   lex->header_ = h;
   lex->entries_ = reinterpret_cast<const LexEntry*>(lex->base_ + h->off_entries);
   lex->buckets_ = reinterpret_cast<const PhraseBucket*>(lex->base_ + h->off_buckets);
@@ -96,7 +120,31 @@ const PhraseBucket* Lexicon::lookup(uint64_t key) const {
   return nullptr;
 }
 
+// The longer of this image's and the overlay's matches; the overlay wins ties.
 bool Lexicon::longest(const Document& doc, uint32_t begin, uint32_t limit, Match& out) const {
+  bool here = longest_here(doc, begin, limit, out);
+  Match o;
+  if (overlay_ && overlay_->longest(doc, begin, limit, o) &&
+      (!here || o.end_token >= out.end_token)) {
+    out = o;
+    return true;
+  }
+  return here;
+}
+
+bool Lexicon::longest_folded(const Document& doc, uint32_t begin, uint32_t limit,
+                             Match& out) const {
+  bool here = longest_folded_here(doc, begin, limit, out);
+  Match o;
+  if (overlay_ && overlay_->longest_folded(doc, begin, limit, o) &&
+      (!here || o.end_token >= out.end_token)) {
+    out = o;
+    return true;
+  }
+  return here;
+}
+
+bool Lexicon::longest_here(const Document& doc, uint32_t begin, uint32_t limit, Match& out) const {
   uint64_t h = kPhraseSeed;
   bool found = false;
   const uint32_t max_end = std::min<uint32_t>(limit, begin + header_->max_phrase_tokens);
@@ -115,8 +163,8 @@ bool Lexicon::longest(const Document& doc, uint32_t begin, uint32_t limit, Match
   return found;
 }
 
-bool Lexicon::longest_folded(const Document& doc, uint32_t begin, uint32_t limit,
-                             Match& out) const {
+bool Lexicon::longest_folded_here(const Document& doc, uint32_t begin, uint32_t limit,
+                                  Match& out) const {
   uint64_t h = kFoldedSeed;
   bool found = false;
   uint32_t used = 0;
@@ -154,11 +202,19 @@ std::vector<Match> Lexicon::all(const Document& doc, uint32_t begin, uint32_t li
       out.push_back(Match{begin, i + 1, {payload_ + b->payload_begin, b->payload_count}});
     if (!b->is_prefix) break;
   }
+  if (overlay_) {
+    std::vector<Match> more = overlay_->all(doc, begin, limit);
+    out.insert(out.end(), more.begin(), more.end());
+  }
   return out;
 }
 
 std::span<const uint32_t> Lexicon::find(std::span<const std::string_view> norms) const {
   uint64_t h = kPhraseSeed;
+  if (overlay_) {
+    auto found = overlay_->find(norms);
+    if (!found.empty()) return found;
+  }
   for (std::string_view n : norms) h = phrase_hash_step(h, n);
   const PhraseBucket* b = norms.empty() ? nullptr : lookup(h);
   if (b == nullptr || b->payload_count == 0) return {};

@@ -47,10 +47,26 @@ class Lexicon {
   // Entries of an exact phrase given as normalized tokens.
   std::span<const uint32_t> find(std::span<const std::string_view> norms) const;
 
+  // Entries and strings of this image or of its overlay, by global id/offset.
   const LexEntry& entry(uint32_t payload_value) const {
-    return entries_[payload_entry(payload_value)];
+    uint32_t id = payload_entry(payload_value);
+    if (id >= entry_end_ && overlay_) return overlay_->entry(id);
+    return entries_[id - header_->entry_base];
   }
-  std::string_view str(uint32_t offset) const { return std::string_view(pool_ + offset); }
+  std::string_view str(uint32_t offset) const {
+    if (offset == 0) return {};
+    if (offset >= pool_end_ && overlay_) return overlay_->str(offset);
+    return std::string_view(pool_ + (offset - header_->pool_base));
+  }
+
+  // Ids and offsets an overlay built on top of this image must start at.
+  uint32_t next_entry_id() const { return entry_end_; }
+  uint32_t next_pool_offset() const { return pool_end_; }
+
+  // Adds an overlay (user dictionaries, built with set_bases() from this
+  // image): its phrases are matched too and win ties with this image's.
+  void set_overlay(std::unique_ptr<Lexicon> overlay) { overlay_ = std::move(overlay); }
+  const Lexicon* overlay() const { return overlay_.get(); }
   const Header& header() const { return *header_; }
   size_t mapped_bytes() const { return size_; }
   uint32_t max_phrase_tokens() const { return header_->max_phrase_tokens; }
@@ -67,6 +83,11 @@ class Lexicon {
   const uint32_t* payload_ = nullptr;
   const char* pool_ = nullptr;
   uint64_t bucket_mask_ = 0;
+  uint32_t entry_end_ = 0;  // entry_base + n_entries
+  uint32_t pool_end_ = 0;   // pool_base + pool_size
+  std::unique_ptr<Lexicon> overlay_;
+  bool longest_here(const Document& doc, uint32_t begin, uint32_t limit, Match& out) const;
+  bool longest_folded_here(const Document& doc, uint32_t begin, uint32_t limit, Match& out) const;
 };
 
 }  // namespace claimtrace::lexicon

@@ -8,6 +8,7 @@
 #include "lexicon/builder.h"
 #include "lexicon/fold.h"
 #include "lexicon/lexicon.h"
+#include "lexicon/user_lexicon.h"
 #include "segment/tokenizer.h"
 
 namespace claimtrace::lexicon {
@@ -126,6 +127,52 @@ TEST(ShippedLexicon, KnowsCountriesCapitalsAndOutlets) {
   EXPECT_EQ(first_kind("RIA Novosti"), static_cast<int>(LexKind::kOrg));
   EXPECT_EQ(first_kind("Ukrainian"), static_cast<int>(LexKind::kDemonym));
   EXPECT_EQ(first_kind("Gaza Strip"), static_cast<int>(LexKind::kRegion));
+}
+
+TEST(UserLexicon, OverlayAddsEntriesAndReportsBadLines) {
+  std::string err;
+  auto lex = Lexicon::open(CLAIMTRACE_LEXICON_IMAGE, err);
+  ASSERT_TRUE(lex) << err;
+  auto path = fs::temp_directory_path() / "claimtrace_user.tsv";
+  std::ofstream(path) << "# my actors\n"
+                         "Ostberg Harbour Board\tORG\tXA\tXAGOV\tOHB|the Board\n"
+                         "Paris\tPER\t-\t-\n"  // overrides the city on ties
+                         "Nowhere\tGPE\n"      // a place without coordinates
+                         "Bad\tSPACESHIP\n"
+                         "Tarn Valley\tLOC\t-\t-\t-\t45.5\t999\n";
+  std::vector<std::string> errors;
+  auto user = build_user_lexicon({path.string()}, *lex, errors);
+  ASSERT_TRUE(user);
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_NE(errors[0].find("claimtrace_user.tsv:4:"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find(":5: unknown type"), std::string::npos) << errors[1];
+  EXPECT_NE(errors[2].find(":6: latitude/longitude"), std::string::npos) << errors[2];
+  const uint32_t base_entries = lex->next_entry_id();
+  lex->set_overlay(std::move(user));
+
+  Document doc = tokens_of("The OHB met in Paris");
+  Match m;
+  ASSERT_TRUE(lex->longest(doc, 1, 2, m));
+  const LexEntry& board = lex->entry(m.entries[0]);
+  EXPECT_EQ(lex->str(board.name), "Ostberg Harbour Board");
+  EXPECT_EQ(lex->str(board.actor), "XAGOV");
+  EXPECT_GE(payload_entry(m.entries[0]), base_entries);  // ids continue after the base image
+  ASSERT_TRUE(lex->longest(doc, 4, 5, m));
+  EXPECT_EQ(lex->entry(m.entries[0]).kind, static_cast<uint8_t>(LexKind::kPerson));
+  // The shipped entries are still there.
+  Document syria = tokens_of("Syria");
+  ASSERT_TRUE(lex->longest(syria, 0, 1, m));
+  EXPECT_EQ(lex->str(lex->entry(m.entries[0]).name), "Syria");
+}
+
+TEST(UserLexicon, MissingFileGivesNoOverlay) {
+  std::string err;
+  auto lex = Lexicon::open(CLAIMTRACE_LEXICON_IMAGE, err);
+  ASSERT_TRUE(lex) << err;
+  std::vector<std::string> errors;
+  EXPECT_FALSE(build_user_lexicon({"/nonexistent/user.tsv"}, *lex, errors));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("cannot open"), std::string::npos);
 }
 
 }  // namespace
