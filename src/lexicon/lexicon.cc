@@ -120,88 +120,65 @@ const PhraseBucket* Lexicon::lookup(uint64_t key) const {
   return nullptr;
 }
 
-// The longer of this image's and the overlay's matches; the overlay wins ties.
-bool Lexicon::longest(const Document& doc, uint32_t begin, uint32_t limit, Match& out) const {
-  bool here = longest_here(doc, begin, limit, out);
+// Walks the phrases of this image that start at token `begin`, token by
+// token, calling on_match(match) for each complete phrase (shortest first).
+// Plain phrases key tokens by their normalized form; folded ones by
+// fold_token(), skipping article tokens (a name does not start with one).
+template <typename OnMatch>
+void Lexicon::walk(const Document& doc, uint32_t begin, uint32_t limit, bool folded,
+                   OnMatch&& on_match) const {
+  uint64_t h = folded ? kFoldedSeed : kPhraseSeed;
+  uint32_t used = 0;
+  std::string key;
+  for (uint32_t i = begin; i < limit && used < header_->max_phrase_tokens; ++i) {
+    std::string_view norm = doc.norm(doc.tokens[i]);
+    if (folded) {
+      key = fold_token(norm);
+      if (key.empty()) {
+        if (i == begin) return;
+        continue;
+      }
+      norm = key;
+    }
+    ++used;
+    h = phrase_hash_step(h, norm);
+    const PhraseBucket* b = lookup(h);
+    if (b == nullptr) return;
+    if (b->payload_count > 0)
+      on_match(Match{begin, i + 1, {payload_ + b->payload_begin, b->payload_count}});
+    if (!b->is_prefix) return;
+  }
+}
+
+// The longest phrase here or in the overlay; the overlay wins ties.
+bool Lexicon::longest_of(const Document& doc, uint32_t begin, uint32_t limit, bool folded,
+                         Match& out) const {
+  bool found = false;
+  walk(doc, begin, limit, folded, [&](const Match& m) {
+    out = m;
+    found = true;
+  });
   Match o;
-  if (overlay_ && overlay_->longest(doc, begin, limit, o) &&
-      (!here || o.end_token >= out.end_token)) {
+  if (overlay_ && overlay_->longest_of(doc, begin, limit, folded, o) &&
+      (!found || o.end_token >= out.end_token)) {
     out = o;
     return true;
   }
-  return here;
+  return found;
+}
+
+bool Lexicon::longest(const Document& doc, uint32_t begin, uint32_t limit, Match& out) const {
+  return longest_of(doc, begin, limit, false, out);
 }
 
 bool Lexicon::longest_folded(const Document& doc, uint32_t begin, uint32_t limit,
                              Match& out) const {
-  bool here = longest_folded_here(doc, begin, limit, out);
-  Match o;
-  if (overlay_ && overlay_->longest_folded(doc, begin, limit, o) &&
-      (!here || o.end_token >= out.end_token)) {
-    out = o;
-    return true;
-  }
-  return here;
-}
-
-bool Lexicon::longest_here(const Document& doc, uint32_t begin, uint32_t limit, Match& out) const {
-  uint64_t h = kPhraseSeed;
-  bool found = false;
-  const uint32_t max_end = std::min<uint32_t>(limit, begin + header_->max_phrase_tokens);
-  for (uint32_t i = begin; i < max_end; ++i) {
-    h = phrase_hash_step(h, doc.norm(doc.tokens[i]));
-    const PhraseBucket* b = lookup(h);
-    if (b == nullptr) break;
-    if (b->payload_count > 0) {
-      out.begin_token = begin;
-      out.end_token = i + 1;
-      out.entries = std::span<const uint32_t>(payload_ + b->payload_begin, b->payload_count);
-      found = true;
-    }
-    if (!b->is_prefix) break;
-  }
-  return found;
-}
-
-bool Lexicon::longest_folded_here(const Document& doc, uint32_t begin, uint32_t limit,
-                                  Match& out) const {
-  uint64_t h = kFoldedSeed;
-  bool found = false;
-  uint32_t used = 0;
-  std::string folded;
-  for (uint32_t i = begin; i < limit && used < header_->max_phrase_tokens; ++i) {
-    folded = fold_token(doc.norm(doc.tokens[i]));
-    if (folded.empty()) {
-      if (i == begin) return false;  // a name does not start with an article
-      continue;
-    }
-    ++used;
-    h = phrase_hash_step(h, folded);
-    const PhraseBucket* b = lookup(h);
-    if (b == nullptr) break;
-    if (b->payload_count > 0) {
-      out.begin_token = begin;
-      out.end_token = i + 1;
-      out.entries = std::span<const uint32_t>(payload_ + b->payload_begin, b->payload_count);
-      found = true;
-    }
-    if (!b->is_prefix) break;
-  }
-  return found;
+  return longest_of(doc, begin, limit, true, out);
 }
 
 std::vector<Match> Lexicon::all(const Document& doc, uint32_t begin, uint32_t limit) const {
   std::vector<Match> out;
-  uint64_t h = kPhraseSeed;
-  const uint32_t max_end = std::min<uint32_t>(limit, begin + header_->max_phrase_tokens);
-  for (uint32_t i = begin; i < max_end; ++i) {
-    h = phrase_hash_step(h, doc.norm(doc.tokens[i]));
-    const PhraseBucket* b = lookup(h);
-    if (b == nullptr) break;
-    if (b->payload_count > 0)
-      out.push_back(Match{begin, i + 1, {payload_ + b->payload_begin, b->payload_count}});
-    if (!b->is_prefix) break;
-  }
+  walk(doc, begin, limit, false, [&](const Match& m) { out.push_back(m); });
   if (overlay_) {
     std::vector<Match> more = overlay_->all(doc, begin, limit);
     out.insert(out.end(), more.begin(), more.end());

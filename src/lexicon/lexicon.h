@@ -86,8 +86,11 @@ class Lexicon {
   uint32_t entry_end_ = 0;  // entry_base + n_entries
   uint32_t pool_end_ = 0;   // pool_base + pool_size
   std::unique_ptr<Lexicon> overlay_;
-  bool longest_here(const Document& doc, uint32_t begin, uint32_t limit, Match& out) const;
-  bool longest_folded_here(const Document& doc, uint32_t begin, uint32_t limit, Match& out) const;
+  template <typename OnMatch>
+  void walk(const Document& doc, uint32_t begin, uint32_t limit, bool folded,
+            OnMatch&& on_match) const;
+  bool longest_of(const Document& doc, uint32_t begin, uint32_t limit, bool folded,
+                  Match& out) const;
 };
 
 }  // namespace claimtrace::lexicon
