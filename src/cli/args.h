@@ -37,6 +37,17 @@ struct LexiconArgs {
 CLI::App* add_lexicon_command(CLI::App& app, LexiconArgs& args);
 int run_lexicon(const LexiconArgs& args);
 
+struct StoriesArgs {
+  std::string input;
+  std::string format = "json";
+  size_t limit = 0;
+  std::string lexicon_image;
+  unsigned threads = 0;
+};
+
+CLI::App* add_stories_command(CLI::App& app, StoriesArgs& args);
+int run_stories(const StoriesArgs& args);
+
 CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& args);
 
 // Runs `analyze`; returns an ExitCode.

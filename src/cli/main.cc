@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   CLI::App* analyze_cmd = add_analyze_command(app, analyze);
   LexiconArgs lexicon;
   CLI::App* lexicon_cmd = add_lexicon_command(app, lexicon);
+  StoriesArgs stories;
+  CLI::App* stories_cmd = add_stories_command(app, stories);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -31,5 +33,6 @@ int main(int argc, char** argv) {
   }
   if (analyze_cmd->parsed()) return run_analyze(analyze);
   if (lexicon_cmd->parsed()) return run_lexicon(lexicon);
+  if (stories_cmd->parsed()) return run_stories(stories);
   return kExitUsage;
 }

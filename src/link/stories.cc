@@ -1,0 +1,176 @@
+#include "link/stories.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace claimtrace::link {
+
+namespace {
+
+// Function words and reporting verbs carry no story.
+bool is_stopword(std::string_view w) {
+  static const std::unordered_set<std::string_view> kStop = {
+      "that",  "this",   "with",  "from",   "have",   "been",  "were",  "they",   "their",
+      "there", "would",  "could", "should", "about",  "after", "before", "which", "while",
+      "when",  "where",  "what",  "will",   "said",   "says",  "told",  "also",   "into",
+      "than",  "then",   "them",  "more",   "most",   "some",  "such",  "only",   "over",
+      "other", "these",  "those", "being",  "just",   "like",  "many",  "much",   "very",
+      "year",  "years",  "last",  "first",  "time",   "according", "reported", "told",
+      "people", "news",  "report", "reports", "week", "month", "today", "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday", "because", "however", "since",
+      "under", "against", "between", "during", "through", "where", "whose", "your", "does",
+      "did", "doing", "make", "made", "take", "took", "including"};
+  return kStop.count(w) > 0;
+}
+
+bool all_digits(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+using SparseVec = std::vector<std::pair<uint32_t, float>>;  // sorted by term id
+
+float dot(const SparseVec& a, const SparseVec& b) {
+  float s = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first == b[j].first) s += a[i++].second * b[j++].second;
+    else if (a[i].first < b[j].first) ++i;
+    else ++j;
+  }
+  return s;
+}
+
+void normalize(SparseVec& v) {
+  float n = 0;
+  for (auto& [t, w] : v) n += w * w;
+  n = std::sqrt(n);
+  if (n > 0)
+    for (auto& [t, w] : v) w /= n;
+}
+
+SparseVec add(const SparseVec& a, const SparseVec& b) {
+  SparseVec out;
+  out.reserve(a.size() + b.size());
+  size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (j >= b.size() || (i < a.size() && a[i].first < b[j].first)) out.push_back(a[i++]);
+    else if (i >= a.size() || b[j].first < a[i].first) out.push_back(b[j++]);
+    else {
+      out.emplace_back(a[i].first, a[i].second + b[j].second);
+      ++i;
+      ++j;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+StoryDoc story_terms(const Document& doc) {
+  StoryDoc out;
+  out.id = doc.id;
+  std::unordered_map<std::string, float> counts;
+  // Names: who and where are what tell two look-alike stories apart.
+  for (const Entity& e : doc.entities) {
+    if (e.type == EntityType::kMisc) continue;
+    std::string key = "E:" + e.name;
+    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    counts[key] += 3.0f * static_cast<float>(std::min<size_t>(e.mentions.size(), 3));
+  }
+  // Content words and numbers of the body (the title is usually its first line).
+  for (const Token& t : doc.tokens) {
+    std::string_view w = doc.norm(t);
+    if (t.kind == TokenKind::kNumber) {
+      if (w.size() == 4 && all_digits(w) && (w[0] == '1' || w[0] == '2')) counts["Y:" + std::string(w)] += 2.0f;
+      else if (w.size() >= 2) counts["N:" + std::string(w)] += 1.0f;
+      continue;
+    }
+    if (t.kind != TokenKind::kWord || w.size() < 4 || is_stopword(w)) continue;
+    counts["W:" + std::string(w)] += 1.0f;
+  }
+  out.terms.assign(counts.begin(), counts.end());
+  std::sort(out.terms.begin(), out.terms.end());
+  return out;
+}
+
+std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const StoryOptions& opts) {
+  const uint32_t n = static_cast<uint32_t>(docs.size());
+  // Term ids and document frequencies.
+  std::unordered_map<std::string, uint32_t> ids;
+  std::vector<uint32_t> df;
+  for (const StoryDoc& d : docs)
+    for (const auto& [term, c] : d.terms) {
+      auto [it, fresh] = ids.emplace(term, static_cast<uint32_t>(df.size()));
+      if (fresh) df.push_back(0);
+      ++df[it->second];
+    }
+  // TF-IDF vectors (log-scaled counts); terms in every document or only one carry nothing.
+  std::vector<SparseVec> vecs(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    for (const auto& [term, c] : docs[i].terms) {
+      uint32_t id = ids[term];
+      if (df[id] < 2 || df[id] > std::max<uint32_t>(2, n / 2)) continue;
+      float idf = std::log(static_cast<float>(n) / static_cast<float>(df[id]));
+      vecs[i].emplace_back(id, (1.0f + std::log(c)) * idf);
+    }
+    std::sort(vecs[i].begin(), vecs[i].end());
+    normalize(vecs[i]);
+  }
+  // Candidate pairs: documents sharing one of their strongest terms.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> postings;
+  for (uint32_t i = 0; i < n; ++i) {
+    SparseVec top = vecs[i];
+    size_t k = std::min(opts.index_terms, top.size());
+    std::partial_sort(top.begin(), top.begin() + k, top.end(),
+                      [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (size_t j = 0; j < k; ++j) postings[top[j].first].push_back(i);
+  }
+  std::vector<std::tuple<float, uint32_t, uint32_t>> pairs;
+  std::unordered_set<uint64_t> seen;
+  for (auto& [term, list] : postings) {
+    if (list.size() > 200) continue;  // too common to be distinctive
+    for (size_t a = 0; a < list.size(); ++a)
+      for (size_t b = a + 1; b < list.size(); ++b) {
+        uint32_t x = std::min(list[a], list[b]), y = std::max(list[a], list[b]);
+        if (!seen.insert((uint64_t{x} << 32) | y).second) continue;
+        float s = dot(vecs[x], vecs[y]);
+        if (s >= opts.pair_threshold) pairs.emplace_back(s, x, y);
+      }
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+  // Greedy merging with a centroid check.
+  std::vector<uint32_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  std::vector<SparseVec> centroid = vecs;  // sum of member vectors, per root
+  auto find = [&](uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (const auto& [s, x, y] : pairs) {
+    uint32_t rx = find(x), ry = find(y);
+    if (rx == ry) continue;
+    SparseVec cx = centroid[rx], cy = centroid[ry];
+    normalize(cx);
+    normalize(cy);
+    if (dot(cx, cy) < opts.centroid_threshold) continue;
+    parent[ry] = rx;
+    centroid[rx] = add(centroid[rx], centroid[ry]);
+    centroid[ry].clear();
+  }
+  std::unordered_map<uint32_t, Story> groups;
+  for (uint32_t i = 0; i < n; ++i) groups[find(i)].members.push_back(i);
+  std::vector<Story> out;
+  for (auto& [root, story] : groups)
+    if (story.members.size() >= 2) out.push_back(std::move(story));
+  std::sort(out.begin(), out.end(), [](const Story& a, const Story& b) {
+    return a.members.size() != b.members.size() ? a.members.size() > b.members.size()
+                                                : a.members[0] < b.members[0];
+  });
+  return out;
+}
+
+}  // namespace claimtrace::link

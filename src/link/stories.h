@@ -1,0 +1,45 @@
+#pragma once
+// Story clustering: groups documents that report the same story.
+//
+// Each document is reduced to a weighted term vector (story_terms): its
+// named entities (weighted up: who and where tell look-alike stories apart),
+// years and other numbers, and content words of the title and body. Terms
+// are weighted by inverse document frequency over the collection, and
+// documents are compared by cosine similarity. Candidate pairs come from an
+// inverted index over each document's strongest terms, so the work grows
+// with the number of documents sharing distinctive terms, not with the
+// square of the collection. Clusters are formed greedily from the most
+// similar pairs, merging two clusters only while their centroids stay
+// similar (average-link in spirit, which resists chaining two look-alike
+// events through one ambiguous article).
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/document.h"
+
+namespace claimtrace::link {
+
+struct StoryDoc {
+  std::string id;
+  std::vector<std::pair<std::string, float>> terms;  // raw counts (weighted by kind)
+};
+
+// Terms of an analysed document (entities need the entity stages).
+StoryDoc story_terms(const Document& doc);
+
+struct StoryOptions {
+  float pair_threshold = 0.22f;      // cosine for two documents to be linked
+  float centroid_threshold = 0.20f;  // cosine two clusters' centroids must keep to merge
+  size_t index_terms = 12;           // strongest terms per document used to find candidates
+};
+
+struct Story {
+  std::vector<uint32_t> members;  // indices into the input, in input order
+};
+
+// Clusters of two or more documents, largest first; singletons are omitted.
+std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const StoryOptions& opts = {});
+
+}  // namespace claimtrace::link
