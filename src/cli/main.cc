@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/args.h"
+#include "cli/store_args.h"
 #include "core/version.h"
 
 int main(int argc, char** argv) {
@@ -15,6 +16,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   AnalyzeArgs analyze;
   CLI::App* analyze_cmd = add_analyze_command(app, analyze);
+  IngestArgs ingest;
+  QueryArgs query;
+  StoreCommands store = add_store_commands(app, ingest, query);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -28,5 +32,12 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   if (analyze_cmd->parsed()) return run_analyze(analyze);
+  if (store.ingest->parsed()) return run_ingest(ingest);
+  if (store.stats->parsed()) return run_stats(query);
+  if (store.show->parsed()) return run_show(query);
+  if (store.search->parsed()) return run_search(query);
+  if (store.claims->parsed()) return run_claims(query);
+  if (store.events->parsed()) return run_events(query);
+  if (store.stories->parsed()) return run_stories(query);
   return kExitUsage;
 }

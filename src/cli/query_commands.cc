@@ -1,0 +1,227 @@
+// The store's query verbs: stats, show, search, claims, events, stories.
+// Each opens the store, runs one Store query and renders the result; all
+// SQL is in the backend (src/store/).
+#include <unistd.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "cli/args.h"
+#include "cli/store_args.h"
+#include "cli/table_format.h"
+#include "core/json_writer.h"
+#include "ingest/jsonl_reader.h"
+#include "output/json_output.h"
+#include "output/report.h"
+#include "store/store.h"
+
+namespace claimtrace::cli {
+
+namespace {
+
+void print(const std::string& s) {
+  std::fwrite(s.data(), 1, s.size(), stdout);
+}
+
+// Opens the store for a query. A missing file is an error rather than a new
+// empty store: queries never create anything.
+std::unique_ptr<store::Store> open_for_query(const std::string& path) {
+  if (access(path.c_str(), F_OK) != 0) {
+    std::fprintf(stderr, "claimtrace: %s: no such store (run claimtrace ingest first)\n",
+                 path.c_str());
+    return nullptr;
+  }
+  try {
+    return store::open_sqlite_store(path);
+  } catch (const store::StoreError& e) {
+    std::fprintf(stderr, "claimtrace: %s\n", e.what());
+    return nullptr;
+  }
+}
+
+bool valid_dates(const QueryArgs& a) {
+  for (const std::string* d : {&a.since, &a.until}) {
+    if (!d->empty() && normalize_published(*d) != *d) {
+      std::fprintf(stderr, "claimtrace: dates must be YYYY-MM-DD, got \"%s\"\n", d->c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+store::QueryFilter filter_of(const QueryArgs& a) {
+  store::QueryFilter f;
+  f.outlet = a.outlet;
+  f.since = a.since;
+  f.until = a.until;
+  f.certainty = a.certainty;
+  f.source_kind = a.source_kind;
+  f.code = a.code;
+  f.root = a.root;
+  f.limit = a.limit;
+  return f;
+}
+
+// Runs one table query with the shared plumbing (open, validate, render).
+template <typename Query>
+int table_verb(const QueryArgs& a, Query&& query) {
+  if (!valid_dates(a)) return kExitUsage;
+  auto db = open_for_query(a.db);
+  if (!db) return kExitSomeFailed;
+  try {
+    store::ResultTable t = query(*db, filter_of(a));
+    std::string out;
+    format_table(t, default_format(a.format), terminal_width(), out);
+    print(out);
+  } catch (const store::StoreError& e) {
+    std::fprintf(stderr, "claimtrace: %s\n", e.what());
+    return kExitSomeFailed;
+  }
+  return kExitOk;
+}
+
+// Turns user words into an FTS5 query: every word a quoted term, all
+// required. Keeps punctuation like "don't" or "U.S." from being FTS5 syntax.
+std::string words_to_fts(const std::string& text) {
+  std::string q, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!q.empty()) q += ' ';
+    q += '"';
+    for (char c : word) {
+      if (c == '"') q += '"';
+      q += c;
+    }
+    q += '"';
+    word.clear();
+  };
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n')
+      flush();
+    else
+      word += c;
+  }
+  flush();
+  return q;
+}
+
+}  // namespace
+
+int run_stats(const QueryArgs& a) {
+  auto db = open_for_query(a.db);
+  if (!db) return kExitSomeFailed;
+  try {
+    store::ResultTable totals = db->totals();
+    store::ResultTable outlets = db->outlets(0);
+    std::string format = default_format(a.format);
+    std::string out;
+    if (format == "table") {
+      for (size_t c = 0; c < totals.columns.size(); ++c)
+        out += totals.columns[c].name + std::string(18 - totals.columns[c].name.size(), ' ') +
+               totals.rows[0][c].value_or("") + "\n";
+      out += "\n";
+      format_table(outlets, "table", terminal_width(), out);
+    } else if (format == "csv") {
+      format_table(outlets, "csv", 0, out);
+    } else {  // json / jsonl: one object {"totals": {...}, "outlets": [...]}
+      std::string t, o;
+      format_table(totals, "json", 0, t);
+      format_table(outlets, "json", 0, o);
+      while (!t.empty() && t.back() == '\n') t.pop_back();
+      while (!o.empty() && o.back() == '\n') o.pop_back();
+      out = "{\"totals\":" + t.substr(1, t.size() - 2) + ",\"outlets\":" + o + "}\n";
+    }
+    int rc = kExitOk;
+    if (a.check) {
+      std::string problems = db->check_integrity();
+      std::fprintf(stderr, "integrity: %s%s", problems.c_str(), problems == "ok" ? "\n" : "");
+      if (problems != "ok") rc = kExitSomeFailed;
+    }
+    print(out);
+    return rc;
+  } catch (const store::StoreError& e) {
+    std::fprintf(stderr, "claimtrace: %s\n", e.what());
+    return kExitSomeFailed;
+  }
+}
+
+int run_show(const QueryArgs& a) {
+  auto db = open_for_query(a.db);
+  if (!db) return kExitSomeFailed;
+  try {
+    Document doc;
+    if (!db->load_document(a.text, doc)) {
+      std::fprintf(stderr, "claimtrace: %s: no document with id \"%s\"\n", a.db.c_str(),
+                   a.text.c_str());
+      return kExitSomeFailed;
+    }
+    std::string out;
+    if (a.format == "json") {
+      std::string compact;
+      output::write_document_json(doc, {}, compact);
+      out = output::pretty_json(compact);
+      out += '\n';
+    } else {
+      output::write_report(doc, {.color = isatty(STDOUT_FILENO) == 1, .explain = false}, out);
+    }
+    print(out);
+  } catch (const store::StoreError& e) {
+    std::fprintf(stderr, "claimtrace: %s\n", e.what());
+    return kExitSomeFailed;
+  }
+  return kExitOk;
+}
+
+int run_search(const QueryArgs& a) {
+  std::string q = a.raw ? a.text : words_to_fts(a.text);
+  if (q.empty()) {
+    std::fprintf(stderr, "claimtrace: search: nothing to search for\n");
+    return kExitUsage;
+  }
+  return table_verb(a,
+                    [&](store::Store& db, const store::QueryFilter& f) { return db.search(q, f); });
+}
+
+int run_claims(const QueryArgs& a) {
+  return table_verb(a, [](store::Store& db, const store::QueryFilter& f) { return db.claims(f); });
+}
+
+int run_events(const QueryArgs& a) {
+  return table_verb(a, [](store::Store& db, const store::QueryFilter& f) { return db.events(f); });
+}
+
+int run_stories(const QueryArgs& a) {
+  auto db = open_for_query(a.db);
+  if (!db) return kExitSomeFailed;
+  try {
+    std::vector<store::Story> stories = db->stories(a.limit);
+    std::string out;
+    JsonWriter w(out);
+    w.begin_array();
+    for (const auto& s : stories) {
+      w.begin_object();
+      w.field("id", std::string_view(s.id));
+      w.field("reports", static_cast<int64_t>(s.documents.size()));
+      if (s.earliest.empty())
+        w.null_field("earliest");
+      else
+        w.field("earliest", std::string_view(s.earliest));
+      w.field("grouping", "copies");
+      w.key("documents");
+      w.begin_array();
+      for (const auto& d : s.documents) w.value(std::string_view(d));
+      w.end_array();
+      w.end_object();
+    }
+    w.end_array();
+    out += '\n';
+    print(out);
+  } catch (const store::StoreError& e) {
+    std::fprintf(stderr, "claimtrace: %s\n", e.what());
+    return kExitSomeFailed;
+  }
+  return kExitOk;
+}
+
+}  // namespace claimtrace::cli
