@@ -224,6 +224,7 @@ int run_ingest(const IngestArgs& args) {
         for (size_t i = 0; i < b.count; ++i) {
           const Item& it = b.items[i];
           rec = InputRecord{};
+          err.clear();  // read_whole_file reports failure through a non-empty error
           bool ok = it.line == 0 ? read_text_article(files[it.file].path, !args.no_title, rec, err)
                                  : parser.parse(it.raw, rec, err);
           if (!ok) {
