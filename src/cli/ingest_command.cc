@@ -297,6 +297,13 @@ int run_ingest(const IngestArgs& args) {
         }
       });
   if (errors) std::fclose(errors);
+  if (fatal.empty() && t.stored > 0) {
+    try {
+      db->optimize();
+    } catch (const store::StoreError& e) {  // statistics only: not worth failing the run
+      std::fprintf(stderr, "claimtrace: warning: %s\n", e.what());
+    }
+  }
   double secs = std::chrono::duration<double>(Clock::now() - start).count();
   if (progress) std::fputs("\r\033[K", stderr);
   if (!fatal.empty()) {

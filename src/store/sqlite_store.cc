@@ -405,6 +405,8 @@ class SqliteStore final : public Store {
     }
   }
 
+  void optimize() override { exec("PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA optimize"); }
+
   bool load_document(std::string_view id, Document& doc) override;
   ResultTable totals() override;
   ResultTable outlets(int64_t limit) override;
@@ -897,13 +899,20 @@ ResultTable SqliteStore::events(const QueryFilter& f) {
   }
   add("v.root = ?", f.root);
   add("a.source_kind = ?", f.source_kind);
+  // With a code filter the events_code/events_root index is the selective
+  // start; CROSS JOIN fixes that order (SQLite's planner may otherwise start
+  // from the documents of an outlet, e.g. while the events table has no
+  // statistics yet).
+  const std::string join = f.code.empty() && f.root.empty() ? "JOIN" : "CROSS JOIN";
   return run_table(db_,
                    "SELECT d.id, d.published, d.outlet, v.vid, v.source_code, v.code, "
                    "v.target_code, v.root, v.quad_class, v.goldstein, e.name, a.aid, "
                    "v.certainty, v.negated "
-                   "FROM events v JOIN documents d ON d.doc = v.doc "
-                   "LEFT JOIN entities e ON e.doc = v.doc AND e.n = v.location "
-                   "LEFT JOIN attributions a ON a.doc = v.doc AND a.n = v.attribution" +
+                   "FROM events v " +
+                       join +
+                       " documents d ON d.doc = v.doc "
+                       "LEFT JOIN entities e ON e.doc = v.doc AND e.n = v.location "
+                       "LEFT JOIN attributions a ON a.doc = v.doc AND a.n = v.attribution" +
                        where + " ORDER BY d.published, d.doc, v.n" + limit_clause(f.limit),
                    params,
                    {{"doc", CellType::kText},

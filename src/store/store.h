@@ -95,6 +95,11 @@ class Store {
   virtual void write_batch(std::span<const PreparedDocument> docs,
                            std::vector<WriteResult>& results) = 0;
 
+  // Refreshes the query planner's statistics after bulk writes (cheap: a
+  // bounded sample per index). Without it SQLite may, for example, start a
+  // filtered event query from the documents of an outlet instead of events.
+  virtual void optimize() = 0;
+
   // Loads a stored document (metadata, text and all stored layers) by the id
   // of its input record (a copy's id loads the copy's metadata with the
   // original's text and layers). Returns false when no such id is stored.
