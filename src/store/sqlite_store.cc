@@ -252,6 +252,8 @@ class Stmt {
     next_ = 1;
     return *this;
   }
+  // Binds without copying (SQLITE_STATIC): `s` must stay valid until the
+  // statement has been stepped.
   Stmt& bind(std::string_view s) {
     check(sqlite3_bind_text64(stmt_, next_++, s.data(), s.size(), SQLITE_STATIC, SQLITE_UTF8));
     return *this;
@@ -623,8 +625,10 @@ class SqliteStore final : public Store {
     }
     for (size_t i = 0; i < d.events.size(); ++i) {
       const Event& v = d.events[i];
+      // bind() does not copy (SQLITE_STATIC): the root must outlive exec().
+      const std::string root = cameo_root(v.code);
       Stmt& st = stmt(kInsertEvent);
-      st.bind(doc).bind(static_cast<int64_t>(i)).bind(v.id).bind(v.code).bind(cameo_root(v.code));
+      st.bind(doc).bind(static_cast<int64_t>(i)).bind(v.id).bind(v.code).bind(root);
       st.bind(int64_t{cameo_quad_class(v.code)}).bind_null();  // Goldstein: not known yet
       st.bind(v.source.code);
       if (v.source.has_text)
