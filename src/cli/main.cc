@@ -39,5 +39,6 @@ int main(int argc, char** argv) {
   if (store.claims->parsed()) return run_claims(query);
   if (store.events->parsed()) return run_events(query);
   if (store.stories->parsed()) return run_stories(query);
+  if (store.entities->parsed()) return run_entities(query);
   return kExitUsage;
 }

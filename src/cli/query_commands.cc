@@ -59,6 +59,10 @@ store::QueryFilter filter_of(const QueryArgs& a) {
   f.source_kind = a.source_kind;
   f.code = a.code;
   f.root = a.root;
+  f.actor = a.actor;
+  f.target = a.target;
+  f.place = a.place;
+  f.type = a.type;
   f.limit = a.limit;
   return f;
 }
@@ -189,6 +193,11 @@ int run_claims(const QueryArgs& a) {
 
 int run_events(const QueryArgs& a) {
   return table_verb(a, [](store::Store& db, const store::QueryFilter& f) { return db.events(f); });
+}
+
+int run_entities(const QueryArgs& a) {
+  return table_verb(a,
+                    [](store::Store& db, const store::QueryFilter& f) { return db.entities(f); });
 }
 
 int run_stories(const QueryArgs& a) {

@@ -94,11 +94,21 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
   add_doc_filters(c.events, q);
   c.events->add_option("--code", q.code, "CAMEO code prefix (19 matches 190-196)");
   c.events->add_option("--root", q.root, "CAMEO root code (two digits)");
+  c.events->add_option("--actor", q.actor, "Source actor code prefix (UKR matches UKRMIL)");
+  c.events->add_option("--target", q.target, "Target actor code prefix");
+  c.events->add_option("--place", q.place, "Location: entity name (exact)");
   c.events->add_option("--certainty", q.certainty, "Only events of this certainty")
       ->check(kCertainty);
   c.events
       ->add_option("--source-kind", q.source_kind, "Only events attributed to this kind of source")
       ->check(kSourceKind);
+
+  c.entities = app.add_subcommand("entities", "List named entities across stored documents.");
+  add_db(c.entities, q.db);
+  add_format(c.entities, q, true);
+  add_doc_filters(c.entities, q);
+  c.entities->add_option("--type", q.type, "Only entities of this type")
+      ->check(CLI::IsMember({"PER", "ORG", "GPE", "LOC", "NORP", "MEDIA", "FAC", "EVENT", "MISC"}));
 
   c.stories = app.add_subcommand(
       "stories",

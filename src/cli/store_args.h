@@ -24,7 +24,7 @@ struct IngestArgs {
 struct QueryArgs {
   std::string db = kDefaultDb;
   std::string format;  // table | json | jsonl | csv ("" = table on a terminal, else jsonl)
-  std::string outlet, since, until, certainty, source_kind, code, root;
+  std::string outlet, since, until, certainty, source_kind, code, root, actor, target, place, type;
   std::string text;    // search: the words; show: the document id
   bool raw = false;    // search: pass the text to FTS5 unchanged
   bool check = false;  // stats: run integrity checks
@@ -39,6 +39,7 @@ struct StoreCommands {
   CLI::App* claims = nullptr;
   CLI::App* events = nullptr;
   CLI::App* stories = nullptr;
+  CLI::App* entities = nullptr;
 };
 
 // Registers every store verb; `ingest` fills `in`, the others fill `q`.
@@ -51,5 +52,6 @@ int run_search(const QueryArgs& args);
 int run_claims(const QueryArgs& args);
 int run_events(const QueryArgs& args);
 int run_stories(const QueryArgs& args);
+int run_entities(const QueryArgs& args);
 
 }  // namespace claimtrace::cli

@@ -415,6 +415,7 @@ class SqliteStore final : public Store {
   ResultTable search(std::string_view fts_query, const QueryFilter& filter) override;
   ResultTable claims(const QueryFilter& filter) override;
   ResultTable events(const QueryFilter& filter) override;
+  ResultTable entities(const QueryFilter& filter) override;
   std::vector<Story> stories(int64_t limit) override;
   std::string check_integrity() override;
 
@@ -902,6 +903,15 @@ ResultTable SqliteStore::events(const QueryFilter& f) {
     add("v.code < ?", f.code + "\x7f");
   }
   add("v.root = ?", f.root);
+  if (!f.actor.empty()) {
+    add("v.source_code >= ?", f.actor);
+    add("v.source_code < ?", f.actor + "\x7f");
+  }
+  if (!f.target.empty()) {
+    add("v.target_code >= ?", f.target);
+    add("v.target_code < ?", f.target + "\x7f");
+  }
+  add("e.name = ?", f.place);
   add("a.source_kind = ?", f.source_kind);
   // With a code filter the events_code/events_root index is the selective
   // start; CROSS JOIN fixes that order (SQLite's planner may otherwise start
@@ -933,6 +943,29 @@ ResultTable SqliteStore::events(const QueryFilter& f) {
                     {"attribution", CellType::kText},
                     {"certainty", CellType::kText},
                     {"negated", CellType::kBool}});
+}
+
+ResultTable SqliteStore::entities(const QueryFilter& f) {
+  std::vector<std::string> params;
+  std::string where;
+  document_filters(f, where, params);
+  if (!f.type.empty()) {
+    where += where.empty() ? " WHERE " : " AND ";
+    where += "e.type = ?";
+    params.push_back(f.type);
+  }
+  return run_table(db_,
+                   "SELECT e.name, e.type, max(e.actor), count(DISTINCT e.doc) AS docs, "
+                   "sum((SELECT count(*) FROM mentions m WHERE m.doc = e.doc AND m.entity = e.n)) "
+                   "FROM entities e JOIN documents d ON d.doc = e.doc" +
+                       where + " GROUP BY e.name, e.type ORDER BY docs DESC, e.name" +
+                       limit_clause(f.limit),
+                   params,
+                   {{"name", CellType::kText},
+                    {"type", CellType::kText},
+                    {"actor", CellType::kText},
+                    {"documents", CellType::kInteger},
+                    {"mentions", CellType::kInteger}});
 }
 
 std::vector<Story> SqliteStore::stories(int64_t limit) {

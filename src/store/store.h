@@ -73,6 +73,10 @@ struct QueryFilter {
   std::string source_kind;  // person|organisation|...
   std::string code;         // CAMEO event code prefix ("19" matches 190..196)
   std::string root;         // CAMEO root code, two digits ("19")
+  std::string actor;        // event source actor code prefix ("UKR" matches UKRMIL)
+  std::string target;       // event target actor code prefix
+  std::string place;        // event location: entity name (exact)
+  std::string type;         // entities: entity type (PER, ORG, GPE, ...)
   std::string doc_id;       // one document
   int64_t limit = 100;      // <= 0: no limit
 };
@@ -112,6 +116,8 @@ class Store {
   virtual ResultTable search(std::string_view fts_query, const QueryFilter& filter) = 0;
   virtual ResultTable claims(const QueryFilter& filter) = 0;
   virtual ResultTable events(const QueryFilter& filter) = 0;
+  // Entities by name and type across documents, most documents first.
+  virtual ResultTable entities(const QueryFilter& filter) = 0;
 
   // Stories ranked by number of documents (then id); limit <= 0: all.
   virtual std::vector<Story> stories(int64_t limit) = 0;

@@ -90,6 +90,10 @@ python3 -c "import sys; L=open(sys.argv[1],encoding='utf-8').read().splitlines()
 "$CT" claims --db "$DB" --format csv >/dev/null; check "claims exits 0" 0 $?
 "$CT" events --db "$DB" --code 19 --format json >"$TMP/ev.json"; check "events exits 0" 0 $?
 python3 -c "import json; assert json.load(open('$TMP/ev.json'))==[]" && pass "events json is an array" || fail "events json"
+"$CT" entities --db "$DB" --format json >"$TMP/en.json"; check "entities exits 0" 0 $?
+"$CT" events --actor UKR --target SYR --place Idlib --root 19 --db "$DB" --format csv >"$TMP/ev.csv"
+check "events with every filter exits 0" 0 $?
+[ "$(head -1 "$TMP/ev.csv" | cut -c1-20)" = "doc,published,outlet" ] && pass "csv header" || fail "csv header: $(head -1 "$TMP/ev.csv")"
 "$CT" claims --certainty maybe --db "$DB" >/dev/null 2>&1; check "bad --certainty is a usage error" 2 $?
 
 # Stories: reprints grouped, ids are the input record ids.

@@ -318,11 +318,51 @@ TEST_F(StoreTest, ClaimAndEventFilters) {
   EXPECT_EQ(cell(v, 0, "quad_class"), "1");
   EXPECT_EQ(cell(v, 0, "negated"), "1");
   f = QueryFilter{};
+  f.actor = "DLMR";
+  v = s->events(f);
+  ASSERT_EQ(v.rows.size(), 1u);
+  EXPECT_EQ(cell(v, 0, "id"), "v1");
+  f.actor.clear();
+  f.target = "DLM";
+  EXPECT_EQ(s->events(f).rows.size(), 1u);  // v2 has no target
+  f.target.clear();
+  f.place = "Dalmar";
+  EXPECT_EQ(s->events(f).rows.size(), 1u);
+  f.place = "Velmora";
+  EXPECT_TRUE(s->events(f).rows.empty());
+  f = QueryFilter{};
   f.since = "2026-11-22";
   EXPECT_TRUE(s->events(f).rows.empty());
   f = QueryFilter{};
   f.limit = 1;
   EXPECT_EQ(s->events(f).rows.size(), 1u);
+}
+
+TEST_F(StoreTest, EntitiesAcrossDocuments) {
+  auto s = open_sqlite_store(path_);
+  Document a = full_document();
+  Document b = full_document();
+  b.id = "full-2";
+  b.text += " More.";
+  b.hash = content_hash(b.text);
+  b.entities[0].mentions.push_back(at(b, "More"));
+  Entity& p = b.entities.emplace_back();
+  p.id = "e2";
+  p.type = EntityType::kPer;
+  p.name = "A source";
+  p.mentions = {at(b, "A source")};
+  write(*s, {a, b});
+  ResultTable t = s->entities(QueryFilter{});
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(cell(t, 0, "name"), "Dalmar");
+  EXPECT_EQ(cell(t, 0, "documents"), "2");
+  EXPECT_EQ(cell(t, 0, "mentions"), "3");
+  EXPECT_EQ(cell(t, 0, "actor"), "DLM");
+  QueryFilter f;
+  f.type = "PER";
+  t = s->entities(f);
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(cell(t, 0, "name"), "A source");
 }
 
 TEST_F(StoreTest, StoriesGroupCopiesAndReprintsOnly) {
