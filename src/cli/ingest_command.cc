@@ -113,6 +113,8 @@ class Reader {
         open_ = true;
         return true;
       }
+      // The reader's message starts with the path, which the report adds.
+      if (err.rfind(f.path + ": ", 0) == 0) err.erase(0, f.path.size() + 2);
       b.failures.push_back({static_cast<uint32_t>(current_), 0, "", err});
       ++current_;
     }

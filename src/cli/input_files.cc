@@ -15,6 +15,15 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// Files taken from a directory: articles and record files only, so that a
+// README or a script lying next to the data is not ingested as an article.
+bool article_file(std::string_view name) {
+  if (ends_with(name, ".gz")) name.remove_suffix(3);
+  for (std::string_view ext : {".txt", ".text", ".jsonl", ".ndjson", ".json"})
+    if (ends_with(name, ext)) return true;
+  return false;
+}
+
 InputFile make(const std::string& path, const std::string& format) {
   InputFile f;
   f.path = path;
@@ -51,7 +60,7 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs,
           if (it->is_directory(ec)) it.disable_recursion_pending();
           continue;
         }
-        if (it->is_regular_file(ec)) files.push_back(it->path().string());
+        if (it->is_regular_file(ec) && article_file(name)) files.push_back(it->path().string());
       }
       std::sort(files.begin(), files.end());
       for (const auto& f : files) out.push_back(make(f, format));

@@ -16,7 +16,9 @@ struct InputFile {
 
 // `format` is "text", "jsonl" or "" (guess from the name: .jsonl, .ndjson,
 // .json, optionally .gz, are JSONL; stdin is JSONL). Directories are walked
-// recursively in name order, skipping hidden entries. Paths that do not
+// recursively in name order, skipping hidden entries and taking only .txt,
+// .text, .jsonl, .ndjson and .json files (optionally .gz); files named
+// explicitly are always read. Paths that do not
 // exist are returned as-is so that reading them reports the error per file.
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs,
                                      const std::string& format);

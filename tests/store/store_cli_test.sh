@@ -113,5 +113,17 @@ PY
 "$CT" stats --db "$DB" --check >/dev/null 2>"$TMP/check"; check "stats --check exits 0" 0 $?
 grep -q "integrity: ok" "$TMP/check" && pass "integrity ok" || fail "integrity: $(cat "$TMP/check")"
 
+# Directories: article files only (the scripts next to them are not articles).
+mkdir -p "$TMP/dir/sub" "$TMP/dir/.hidden"
+cp "$TESTS/store/brief.txt" "$TMP/dir/sub/a.txt"
+cp "$IN" "$TMP/dir/b.jsonl"
+cp "$TESTS/store/crash_test.sh" "$TMP/dir/script.sh"
+cp "$TESTS/store/brief.txt" "$TMP/dir/.hidden/c.txt"
+"$CT" ingest "$TMP/dir" --db "$TMP/dir.db" 2>"$TMP/dir.err"
+grep -q "7 records" "$TMP/dir.err" && pass "directory: .txt and .jsonl read, others skipped" || fail "directory: $(cat "$TMP/dir.err")"
+"$CT" ingest "$TMP/nope.jsonl" --db "$TMP/dir.db" 2>"$TMP/nope.err"; check "missing input exits 1" 1 $?
+[ "$(grep -c "nope.jsonl" "$TMP/nope.err")" = 1 ] && ! grep -q "nope.jsonl: .*nope.jsonl" "$TMP/nope.err" \
+  && pass "missing input named once" || fail "missing input: $(cat "$TMP/nope.err")"
+
 echo "$FAILS failure(s)"
 [ "$FAILS" -eq 0 ]
