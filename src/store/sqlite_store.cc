@@ -369,9 +369,10 @@ class SqliteStore final : public Store {
     }
     try {
       sqlite3_busy_timeout(db_, 10000);
-      sqlite3_create_function_v2(db_, "claimtrace_text", 1,
-                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
-                                 text_function, nullptr, nullptr, nullptr);
+      if (sqlite3_create_function_v2(db_, "claimtrace_text", 1,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                     text_function, nullptr, nullptr, nullptr) != SQLITE_OK)
+        throw StoreError(std::string("cannot register claimtrace_text: ") + sqlite3_errmsg(db_));
       exec("PRAGMA journal_mode=WAL");
       exec("PRAGMA synchronous=NORMAL");
       exec("PRAGMA temp_store=MEMORY");
