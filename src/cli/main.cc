@@ -40,5 +40,6 @@ int main(int argc, char** argv) {
   if (store.events->parsed()) return run_events(query);
   if (store.stories->parsed()) return run_stories(query);
   if (store.entities->parsed()) return run_entities(query);
+  if (store.sources->parsed()) return run_sources(query);
   return kExitUsage;
 }

@@ -200,6 +200,10 @@ int run_entities(const QueryArgs& a) {
                     [](store::Store& db, const store::QueryFilter& f) { return db.entities(f); });
 }
 
+int run_sources(const QueryArgs& a) {
+  return table_verb(a, [](store::Store& db, const store::QueryFilter& f) { return db.sources(f); });
+}
+
 int run_stories(const QueryArgs& a) {
   auto db = open_for_query(a.db);
   if (!db) return kExitSomeFailed;

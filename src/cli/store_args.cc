@@ -110,6 +110,15 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
   c.entities->add_option("--type", q.type, "Only entities of this type")
       ->check(CLI::IsMember({"PER", "ORG", "GPE", "LOC", "NORP", "MEDIA", "FAC", "EVENT", "MISC"}));
 
+  c.sources = app.add_subcommand("sources", "List who is cited: attribution sources and counts.");
+  add_db(c.sources, q.db);
+  add_format(c.sources, q, true);
+  add_doc_filters(c.sources, q);
+  c.sources->add_option("--certainty", q.certainty, "Only claims of this certainty")
+      ->check(kCertainty);
+  c.sources->add_option("--source-kind", q.source_kind, "Only sources of this kind")
+      ->check(kSourceKind);
+
   c.stories = app.add_subcommand(
       "stories",
       "List stories: groups of stored documents that are copies or near-identical reprints.");

@@ -40,6 +40,7 @@ struct StoreCommands {
   CLI::App* events = nullptr;
   CLI::App* stories = nullptr;
   CLI::App* entities = nullptr;
+  CLI::App* sources = nullptr;
 };
 
 // Registers every store verb; `ingest` fills `in`, the others fill `q`.
@@ -53,5 +54,6 @@ int run_claims(const QueryArgs& args);
 int run_events(const QueryArgs& args);
 int run_stories(const QueryArgs& args);
 int run_entities(const QueryArgs& args);
+int run_sources(const QueryArgs& args);
 
 }  // namespace claimtrace::cli

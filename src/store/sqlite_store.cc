@@ -417,6 +417,7 @@ class SqliteStore final : public Store {
   ResultTable claims(const QueryFilter& filter) override;
   ResultTable events(const QueryFilter& filter) override;
   ResultTable entities(const QueryFilter& filter) override;
+  ResultTable sources(const QueryFilter& filter) override;
   std::vector<Story> stories(int64_t limit) override;
   std::string check_integrity() override;
 
@@ -944,6 +945,35 @@ ResultTable SqliteStore::events(const QueryFilter& f) {
                     {"attribution", CellType::kText},
                     {"certainty", CellType::kText},
                     {"negated", CellType::kBool}});
+}
+
+ResultTable SqliteStore::sources(const QueryFilter& f) {
+  std::vector<std::string> params;
+  std::string where;
+  document_filters(f, where, params);
+  auto add = [&](const char* clause, const std::string& v) {
+    if (v.empty()) return;
+    where += where.empty() ? " WHERE " : " AND ";
+    where += clause;
+    params.push_back(v);
+  };
+  add("a.certainty = ?", f.certainty);
+  add("a.source_kind = ?", f.source_kind);
+  // Sources are grouped by their words as written (case-insensitively) and
+  // kind; resolving "RIA", "RIA Novosti" to one node is the linker's job.
+  return run_table(db_,
+                   "SELECT coalesce(a.source_text, '(none)'), a.source_kind, count(*) AS claims, "
+                   "count(DISTINCT a.doc), count(DISTINCT d.outlet) "
+                   "FROM attributions a JOIN documents d ON d.doc = a.doc" +
+                       where +
+                       " GROUP BY lower(a.source_text), a.source_kind ORDER BY claims DESC, 1" +
+                       limit_clause(f.limit),
+                   params,
+                   {{"source", CellType::kText},
+                    {"kind", CellType::kText},
+                    {"claims", CellType::kInteger},
+                    {"documents", CellType::kInteger},
+                    {"outlets", CellType::kInteger}});
 }
 
 ResultTable SqliteStore::entities(const QueryFilter& f) {

@@ -116,6 +116,9 @@ class Store {
   virtual ResultTable search(std::string_view fts_query, const QueryFilter& filter) = 0;
   virtual ResultTable claims(const QueryFilter& filter) = 0;
   virtual ResultTable events(const QueryFilter& filter) = 0;
+  // Attribution sources (their text and kind) with claim and document
+  // counts, most claims first.
+  virtual ResultTable sources(const QueryFilter& filter) = 0;
   // Entities by name and type across documents, most documents first.
   virtual ResultTable entities(const QueryFilter& filter) = 0;
 

@@ -91,6 +91,7 @@ python3 -c "import sys; L=open(sys.argv[1],encoding='utf-8').read().splitlines()
 "$CT" events --db "$DB" --code 19 --format json >"$TMP/ev.json"; check "events exits 0" 0 $?
 python3 -c "import json; assert json.load(open('$TMP/ev.json'))==[]" && pass "events json is an array" || fail "events json"
 "$CT" entities --db "$DB" --format json >"$TMP/en.json"; check "entities exits 0" 0 $?
+"$CT" sources --db "$DB" --source-kind anonymous --format jsonl >/dev/null; check "sources exits 0" 0 $?
 "$CT" events --actor UKR --target SYR --place Idlib --root 19 --db "$DB" --format csv >"$TMP/ev.csv"
 check "events with every filter exits 0" 0 $?
 [ "$(head -1 "$TMP/ev.csv" | cut -c1-20)" = "doc,published,outlet" ] && pass "csv header" || fail "csv header: $(head -1 "$TMP/ev.csv")"

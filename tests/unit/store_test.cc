@@ -301,6 +301,15 @@ TEST_F(StoreTest, ClaimAndEventFilters) {
   f.source_kind = "person";
   EXPECT_TRUE(s->claims(f).rows.empty());
 
+  ResultTable src = s->sources(QueryFilter{});
+  ASSERT_EQ(src.rows.size(), 2u);
+  EXPECT_EQ(cell(src, 0, "source"), "A source");
+  EXPECT_EQ(cell(src, 0, "kind"), "anonymous");
+  EXPECT_EQ(cell(src, 0, "claims"), "1");
+  f = QueryFilter{};
+  f.source_kind = "anonymous";
+  EXPECT_EQ(s->sources(f).rows.size(), 1u);
+
   f = QueryFilter{};
   EXPECT_EQ(s->events(f).rows.size(), 2u);
   f.code = "19";
