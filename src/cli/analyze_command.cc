@@ -10,7 +10,6 @@
 #include "ingest/jsonl_reader.h"
 #include "ingest/line_reader.h"
 #include "ingest/text_reader.h"
-#include "lexicon/user_lexicon.h"
 #include "output/json_output.h"
 #include "output/report.h"
 #include "pipeline/analyzer.h"
@@ -35,28 +34,6 @@ void write_stdout(const std::string& s) {
   if (!s.empty()) std::fwrite(s.data(), 1, s.size(), stdout);
 }
 
-// Opens the lexicon image; prints the reason and returns null on failure.
-std::unique_ptr<lexicon::Lexicon> open_lexicon(const AnalyzeArgs& args) {
-  std::string path =
-      args.lexicon_image.empty() ? lexicon::Lexicon::default_path() : args.lexicon_image;
-  std::string error;
-  auto lex = lexicon::Lexicon::open(path, error);
-  if (!lex) {
-    std::fprintf(stderr,
-                 "claimtrace: %s\n(build it with `cmake --build --preset release`, or pass "
-                 "--lexicon-image / set CLAIMTRACE_LEXICON)\n",
-                 error.c_str());
-    return lex;
-  }
-  if (!args.user_lexicons.empty()) {
-    std::vector<std::string> errors;
-    auto user = lexicon::build_user_lexicon(args.user_lexicons, *lex, errors);
-    for (const auto& e : errors) std::fprintf(stderr, "claimtrace: %s\n", e.c_str());
-    if (user) lex->set_overlay(std::move(user));
-  }
-  return lex;
-}
-
 int analyze_text(const AnalyzeArgs& args, const std::string& output_format) {
   InputRecord rec;
   std::string error;
@@ -71,7 +48,7 @@ int analyze_text(const AnalyzeArgs& args, const std::string& output_format) {
   rec.published = args.published;
   Document doc;
   to_document(std::move(rec), doc);
-  auto lex = open_lexicon(args);
+  auto lex = open_lexicon(args.lexicon_image, args.user_lexicons);
   if (!lex) return kExitSomeFailed;
   Analyzer analyzer(lex.get());
   analyzer.analyze(doc);
@@ -105,7 +82,7 @@ int analyze_jsonl(const AnalyzeArgs& args, const std::string& output_format) {
     std::fprintf(stderr, "claimtrace: %s\n", error.c_str());
     return kExitSomeFailed;
   }
-  auto lex = open_lexicon(args);
+  auto lex = open_lexicon(args.lexicon_image, args.user_lexicons);
   if (!lex) return kExitSomeFailed;
   const Analyzer analyzer(lex.get());
   const bool report = output_format == "report";

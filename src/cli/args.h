@@ -1,9 +1,12 @@
 #pragma once
 // Command-line options of each verb, and their registration with CLI11.
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
+
+#include "lexicon/lexicon.h"
 
 namespace claimtrace::cli {
 
@@ -28,6 +31,11 @@ struct AnalyzeArgs {
   unsigned batch_size = 128;
 };
 
+// Opens the compiled lexicon (default path when `image` is empty) with the
+// user dictionaries as an overlay; prints the reason and returns null on failure.
+std::unique_ptr<lexicon::Lexicon> open_lexicon(const std::string& image,
+                                               const std::vector<std::string>& user_lexicons);
+
 struct LexiconArgs {
   std::string verb;  // lookup | stats
   std::string phrase;
@@ -36,17 +44,6 @@ struct LexiconArgs {
 
 CLI::App* add_lexicon_command(CLI::App& app, LexiconArgs& args);
 int run_lexicon(const LexiconArgs& args);
-
-struct StoriesArgs {
-  std::string input;
-  std::string format = "json";
-  size_t limit = 0;
-  std::string lexicon_image;
-  unsigned threads = 0;
-};
-
-CLI::App* add_stories_command(CLI::App& app, StoriesArgs& args);
-int run_stories(const StoriesArgs& args);
 
 CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& args);
 

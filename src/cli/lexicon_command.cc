@@ -7,6 +7,7 @@
 #include "cli/args.h"
 #include "core/document.h"
 #include "lexicon/lexicon.h"
+#include "lexicon/user_lexicon.h"
 #include "segment/tokenizer.h"
 
 namespace claimtrace::cli {
@@ -63,6 +64,27 @@ long peak_rss_kib() {
 }
 
 }  // namespace
+
+std::unique_ptr<lexicon::Lexicon> open_lexicon(const std::string& image,
+                                               const std::vector<std::string>& user_lexicons) {
+  std::string path = image.empty() ? lexicon::Lexicon::default_path() : image;
+  std::string error;
+  auto lex = lexicon::Lexicon::open(path, error);
+  if (!lex) {
+    std::fprintf(stderr,
+                 "claimtrace: %s\n(build it with `cmake --build --preset release`, or pass "
+                 "--lexicon-image / set CLAIMTRACE_LEXICON)\n",
+                 error.c_str());
+    return lex;
+  }
+  if (!user_lexicons.empty()) {
+    std::vector<std::string> errors;
+    auto user = lexicon::build_user_lexicon(user_lexicons, *lex, errors);
+    for (const auto& e : errors) std::fprintf(stderr, "claimtrace: %s\n", e.c_str());
+    if (user) lex->set_overlay(std::move(user));
+  }
+  return lex;
+}
 
 CLI::App* add_lexicon_command(CLI::App& app, LexiconArgs& a) {
   CLI::App* cmd = app.add_subcommand("lexicon", "Inspect the compiled lexicon");

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/args.h"
+#include "cli/store_args.h"
 #include "core/version.h"
 
 int main(int argc, char** argv) {
@@ -17,8 +18,9 @@ int main(int argc, char** argv) {
   CLI::App* analyze_cmd = add_analyze_command(app, analyze);
   LexiconArgs lexicon;
   CLI::App* lexicon_cmd = add_lexicon_command(app, lexicon);
-  StoriesArgs stories;
-  CLI::App* stories_cmd = add_stories_command(app, stories);
+  IngestArgs ingest;
+  QueryArgs query;
+  StoreCommands store = add_store_commands(app, ingest, query);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -33,6 +35,14 @@ int main(int argc, char** argv) {
   }
   if (analyze_cmd->parsed()) return run_analyze(analyze);
   if (lexicon_cmd->parsed()) return run_lexicon(lexicon);
-  if (stories_cmd->parsed()) return run_stories(stories);
+  if (store.ingest->parsed()) return run_ingest(ingest);
+  if (store.stats->parsed()) return run_stats(query);
+  if (store.show->parsed()) return run_show(query);
+  if (store.search->parsed()) return run_search(query);
+  if (store.claims->parsed()) return run_claims(query);
+  if (store.events->parsed()) return run_events(query);
+  if (store.stories->parsed()) return run_stories(query);
+  if (store.entities->parsed()) return run_entities(query);
+  if (store.sources->parsed()) return run_sources(query);
   return kExitUsage;
 }

@@ -14,16 +14,19 @@ namespace {
 // Function words and reporting verbs carry no story.
 bool is_stopword(std::string_view w) {
   static const std::unordered_set<std::string_view> kStop = {
-      "that",  "this",   "with",  "from",   "have",   "been",  "were",  "they",   "their",
-      "there", "would",  "could", "should", "about",  "after", "before", "which", "while",
-      "when",  "where",  "what",  "will",   "said",   "says",  "told",  "also",   "into",
-      "than",  "then",   "them",  "more",   "most",   "some",  "such",  "only",   "over",
-      "other", "these",  "those", "being",  "just",   "like",  "many",  "much",   "very",
-      "year",  "years",  "last",  "first",  "time",   "according", "reported", "told",
-      "people", "news",  "report", "reports", "week", "month", "today", "monday", "tuesday",
-      "wednesday", "thursday", "friday", "saturday", "sunday", "because", "however", "since",
-      "under", "against", "between", "during", "through", "where", "whose", "your", "does",
-      "did", "doing", "make", "made", "take", "took", "including"};
+      "that",     "this",      "with",     "from",   "have",    "been",    "were",
+      "they",     "their",     "there",    "would",  "could",   "should",  "about",
+      "after",    "before",    "which",    "while",  "when",    "where",   "what",
+      "will",     "said",      "says",     "told",   "also",    "into",    "than",
+      "then",     "them",      "more",     "most",   "some",    "such",    "only",
+      "over",     "other",     "these",    "those",  "being",   "just",    "like",
+      "many",     "much",      "very",     "year",   "years",   "last",    "first",
+      "time",     "according", "reported", "told",   "people",  "news",    "report",
+      "reports",  "week",      "month",    "today",  "monday",  "tuesday", "wednesday",
+      "thursday", "friday",    "saturday", "sunday", "because", "however", "since",
+      "under",    "against",   "between",  "during", "through", "where",   "whose",
+      "your",     "does",      "did",      "doing",  "make",    "made",    "take",
+      "took",     "including"};
   return kStop.count(w) > 0;
 }
 
@@ -37,9 +40,12 @@ float dot(const SparseVec& a, const SparseVec& b) {
   float s = 0;
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
-    if (a[i].first == b[j].first) s += a[i++].second * b[j++].second;
-    else if (a[i].first < b[j].first) ++i;
-    else ++j;
+    if (a[i].first == b[j].first)
+      s += a[i++].second * b[j++].second;
+    else if (a[i].first < b[j].first)
+      ++i;
+    else
+      ++j;
   }
   return s;
 }
@@ -57,8 +63,10 @@ SparseVec add(const SparseVec& a, const SparseVec& b) {
   out.reserve(a.size() + b.size());
   size_t i = 0, j = 0;
   while (i < a.size() || j < b.size()) {
-    if (j >= b.size() || (i < a.size() && a[i].first < b[j].first)) out.push_back(a[i++]);
-    else if (i >= a.size() || b[j].first < a[i].first) out.push_back(b[j++]);
+    if (j >= b.size() || (i < a.size() && a[i].first < b[j].first))
+      out.push_back(a[i++]);
+    else if (i >= a.size() || b[j].first < a[i].first)
+      out.push_back(b[j++]);
     else {
       out.emplace_back(a[i].first, a[i].second + b[j].second);
       ++i;
@@ -85,8 +93,10 @@ StoryDoc story_terms(const Document& doc) {
   for (const Token& t : doc.tokens) {
     std::string_view w = doc.norm(t);
     if (t.kind == TokenKind::kNumber) {
-      if (w.size() == 4 && all_digits(w) && (w[0] == '1' || w[0] == '2')) counts["Y:" + std::string(w)] += 2.0f;
-      else if (w.size() >= 2) counts["N:" + std::string(w)] += 1.0f;
+      if (w.size() == 4 && all_digits(w) && (w[0] == '1' || w[0] == '2'))
+        counts["Y:" + std::string(w)] += 2.0f;
+      else if (w.size() >= 2)
+        counts["N:" + std::string(w)] += 1.0f;
       continue;
     }
     if (t.kind != TokenKind::kWord || w.size() < 4 || is_stopword(w)) continue;
@@ -108,13 +118,14 @@ std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const Stor
       if (fresh) df.push_back(0);
       ++df[it->second];
     }
-  // TF-IDF vectors (log-scaled counts); terms in every document or only one carry nothing.
+  // TF-IDF vectors (log-scaled counts, smoothed idf). Terms of one document
+  // only stay in its vector: they can link nothing but must weigh in its
+  // norm, or a few shared words would make two documents look alike.
   std::vector<SparseVec> vecs(n);
   for (uint32_t i = 0; i < n; ++i) {
     for (const auto& [term, c] : docs[i].terms) {
       uint32_t id = ids[term];
-      if (df[id] < 2 || df[id] > std::max<uint32_t>(2, n / 2)) continue;
-      float idf = std::log(static_cast<float>(n) / static_cast<float>(df[id]));
+      float idf = std::log((static_cast<float>(n) + 1.0f) / static_cast<float>(df[id]));
       vecs[i].emplace_back(id, (1.0f + std::log(c)) * idf);
     }
     std::sort(vecs[i].begin(), vecs[i].end());
@@ -127,7 +138,8 @@ std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const Stor
     size_t k = std::min(opts.index_terms, top.size());
     std::partial_sort(top.begin(), top.begin() + k, top.end(),
                       [](const auto& a, const auto& b) { return a.second > b.second; });
-    for (size_t j = 0; j < k; ++j) postings[top[j].first].push_back(i);
+    for (size_t j = 0; j < k; ++j)
+      if (df[top[j].first] >= 2) postings[top[j].first].push_back(i);
   }
   std::vector<std::tuple<float, uint32_t, uint32_t>> pairs;
   std::unordered_set<uint64_t> seen;
@@ -141,7 +153,8 @@ std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const Stor
         if (s >= opts.pair_threshold) pairs.emplace_back(s, x, y);
       }
   }
-  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+  std::sort(pairs.begin(), pairs.end(),
+            [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
   // Greedy merging with a centroid check.
   std::vector<uint32_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0);

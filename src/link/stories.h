@@ -40,6 +40,7 @@ struct Story {
 };
 
 // Clusters of two or more documents, largest first; singletons are omitted.
-std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const StoryOptions& opts = {});
+std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs,
+                                   const StoryOptions& opts = {});
 
 }  // namespace claimtrace::link

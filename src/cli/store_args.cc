@@ -1,0 +1,138 @@
+#include "cli/store_args.h"
+
+namespace claimtrace::cli {
+
+namespace {
+
+void add_db(CLI::App* cmd, std::string& db) {
+  cmd->add_option("--db", db, "SQLite store (default: claimtrace.db in the working directory)");
+}
+
+void add_format(CLI::App* cmd, QueryArgs& q, bool table) {
+  cmd->add_option("--format", q.format,
+                  table ? "table (default on a terminal), json (one array), jsonl (one object "
+                          "per line; default otherwise) or csv"
+                        : "json")
+      ->check(table ? CLI::IsMember({"table", "json", "jsonl", "csv"}) : CLI::IsMember({"json"}));
+}
+
+void add_doc_filters(CLI::App* cmd, QueryArgs& q) {
+  cmd->add_option("--outlet", q.outlet, "Only documents of this outlet (exact name)");
+  cmd->add_option("--since", q.since, "Only documents published on or after YYYY-MM-DD");
+  cmd->add_option("--until", q.until, "Only documents published on or before YYYY-MM-DD");
+  cmd->add_option("--limit", q.limit, "At most N rows (0 = all; default 50)")
+      ->check(CLI::NonNegativeNumber);
+}
+
+const auto kCertainty = CLI::IsMember({"asserted", "reported", "alleged", "speculative", "denied"});
+const auto kSourceKind = CLI::IsMember(
+    {"person", "organisation", "outlet", "anonymous", "document", "pronoun", "unspecified"});
+
+}  // namespace
+
+StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
+  StoreCommands c;
+  c.ingest = app.add_subcommand(
+      "ingest",
+      "Analyse articles and store them (parallel, batched transactions, idempotent, resumable).");
+  c.ingest
+      ->add_option("inputs", in.inputs,
+                   "Files (plain text, JSONL, optionally .gz), directories (read "
+                   "recursively) or - for JSONL on stdin")
+      ->required();
+  add_db(c.ingest, in.db);
+  c.ingest
+      ->add_option("--input-format", in.input_format,
+                   "text or jsonl for every input; guessed per file when omitted")
+      ->check(CLI::IsMember({"text", "jsonl"}));
+  c.ingest->add_option("--errors", in.errors,
+                       "Write one JSON line per failed record (file, line, id, reason)");
+  c.ingest->add_flag("--quiet,-q", in.quiet, "No progress and no summary on stderr");
+  c.ingest->add_flag("--no-title", in.no_title,
+                     "Text files: do not record the first line as the title");
+  c.ingest
+      ->add_option("--lexicon", in.user_lexicons,
+                   "Your own dictionary (TSV, docs/dictionaries.md); repeatable")
+      ->check(CLI::ExistingFile);
+  c.ingest->add_option("--lexicon-image", in.lexicon_image,
+                       "Compiled lexicon (default as for analyze)");
+  c.ingest->add_option("--threads", in.threads, "Analysis threads (default: all cores)")
+      ->check(CLI::Range(0u, 1024u));
+  c.ingest
+      ->add_option("--batch-size", in.batch_size,
+                   "Records per work item and per transaction (default 256)")
+      ->check(CLI::Range(1u, 100000u));
+
+  c.stats = app.add_subcommand("stats", "Summarise the store: counts, size, documents per outlet.");
+  add_db(c.stats, q.db);
+  add_format(c.stats, q, true);
+  c.stats->add_flag("--check", q.check,
+                    "Also run integrity checks (SQLite and full-text index); exit 1 on problems");
+
+  c.show = app.add_subcommand("show", "Print one stored article with its sentences and claims.");
+  c.show->add_option("id", q.text, "Document id (the id of its input record)")->required();
+  add_db(c.show, q.db);
+  c.show
+      ->add_option("--format", q.format,
+                   "report (default) or json (the same object as analyze --output-format json)")
+      ->check(CLI::IsMember({"report", "json"}));
+
+  c.search = app.add_subcommand("search", "Full-text search over titles and article text.");
+  c.search->add_option("text", q.text, "Words to find (all must occur)")->required();
+  c.search->add_flag("--raw", q.raw,
+                     "Pass the text to SQLite FTS5 unchanged (OR, NEAR, \"phrases\", prefix*)");
+  add_db(c.search, q.db);
+  add_format(c.search, q, true);
+  add_doc_filters(c.search, q);
+
+  c.claims = app.add_subcommand("claims", "List attributed claims (who says what, how sure).");
+  add_db(c.claims, q.db);
+  add_format(c.claims, q, true);
+  add_doc_filters(c.claims, q);
+  c.claims->add_option("--certainty", q.certainty, "Only claims of this certainty")
+      ->check(kCertainty);
+  c.claims->add_option("--source-kind", q.source_kind, "Only claims from this kind of source")
+      ->check(kSourceKind);
+
+  c.events = app.add_subcommand("events", "List coded events (CAMEO).");
+  add_db(c.events, q.db);
+  add_format(c.events, q, true);
+  add_doc_filters(c.events, q);
+  c.events->add_option("--code", q.code, "CAMEO code prefix (19 matches 190-196)");
+  c.events->add_option("--root", q.root, "CAMEO root code (two digits)");
+  c.events->add_option("--actor", q.actor, "Source actor code prefix (UKR matches UKRMIL)");
+  c.events->add_option("--target", q.target, "Target actor code prefix");
+  c.events->add_option("--place", q.place, "Location: entity name (exact)");
+  c.events->add_option("--certainty", q.certainty, "Only events of this certainty")
+      ->check(kCertainty);
+  c.events
+      ->add_option("--source-kind", q.source_kind, "Only events attributed to this kind of source")
+      ->check(kSourceKind);
+
+  c.entities = app.add_subcommand("entities", "List named entities across stored documents.");
+  add_db(c.entities, q.db);
+  add_format(c.entities, q, true);
+  add_doc_filters(c.entities, q);
+  c.entities->add_option("--type", q.type, "Only entities of this type")
+      ->check(CLI::IsMember({"PER", "ORG", "GPE", "LOC", "NORP", "MEDIA", "FAC", "EVENT", "MISC"}));
+
+  c.sources = app.add_subcommand("sources", "List who is cited: attribution sources and counts.");
+  add_db(c.sources, q.db);
+  add_format(c.sources, q, true);
+  add_doc_filters(c.sources, q);
+  c.sources->add_option("--certainty", q.certainty, "Only claims of this certainty")
+      ->check(kCertainty);
+  c.sources->add_option("--source-kind", q.source_kind, "Only sources of this kind")
+      ->check(kSourceKind);
+
+  c.stories = app.add_subcommand(
+      "stories",
+      "List stories: groups of stored documents that are copies or near-identical reprints.");
+  add_db(c.stories, q.db);
+  add_format(c.stories, q, false);
+  c.stories->add_option("--limit", q.limit, "At most N stories (0 = all; default 50)")
+      ->check(CLI::NonNegativeNumber);
+  return c;
+}
+
+}  // namespace claimtrace::cli

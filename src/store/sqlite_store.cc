@@ -1,0 +1,1057 @@
+// SQLite backend of the Store. Every SQL statement of claimtrace lives in
+// this file: the schema and its migrations, the write path and the queries.
+//
+// Why it is shaped this way:
+//  - WAL journal + synchronous=NORMAL: readers never block the writer, a
+//    transaction is one append to the WAL, and a killed process (kill -9)
+//    loses at most the transaction in flight; the file stays consistent.
+//  - One transaction per batch (BEGIN IMMEDIATE ... COMMIT): the per-commit
+//    cost is paid once per few hundred articles, and a batch is all or
+//    nothing, so a half-written article can never be seen.
+//  - Prepared statements for the write path are compiled once and reused.
+//  - Article text is stored once, zstd-compressed; full-text search uses an
+//    FTS5 index with *external content* read through a view that
+//    decompresses on demand (SQL function claimtrace_text), so the text is
+//    not stored a second time uncompressed.
+//  - Schema changes are migrations, numbered from 1, recorded in
+//    PRAGMA user_version; a store written by a newer claimtrace is refused.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <map>
+#include <mutex>
+#include <unordered_set>
+
+#include "store/store.h"
+#include "store/zstd_codec.h"
+
+namespace claimtrace::store {
+
+namespace {
+
+// ---------------------------------------------------------------- schema --
+
+struct Migration {
+  int version;
+  const char* sql;
+};
+
+// Append only: never edit a migration that has shipped; add the next one.
+constexpr Migration kMigrations[] = {
+    {1, R"sql(
+CREATE TABLE documents (
+  doc         INTEGER PRIMARY KEY,
+  id          TEXT NOT NULL UNIQUE,
+  hash        TEXT NOT NULL UNIQUE,
+  near_key    TEXT NOT NULL,
+  url         TEXT,
+  outlet      TEXT,
+  published   TEXT,
+  title       TEXT,
+  text_size   INTEGER NOT NULL,
+  text_zstd   BLOB NOT NULL,
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_outlet ON documents(outlet);
+CREATE INDEX documents_published ON documents(published);
+CREATE INDEX documents_near_key ON documents(near_key);
+
+CREATE TABLE copies (
+  id          TEXT PRIMARY KEY,
+  doc         INTEGER NOT NULL REFERENCES documents(doc),
+  url         TEXT,
+  outlet      TEXT,
+  published   TEXT,
+  title       TEXT,
+  ingested_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX copies_doc ON copies(doc);
+
+CREATE TABLE sentences (
+  doc       INTEGER NOT NULL REFERENCES documents(doc),
+  n         INTEGER NOT NULL,
+  start     INTEGER NOT NULL,
+  "end"     INTEGER NOT NULL,
+  paragraph INTEGER NOT NULL,
+  uncertain INTEGER NOT NULL,
+  PRIMARY KEY (doc, n)
+) WITHOUT ROWID;
+
+CREATE TABLE entities (
+  doc       INTEGER NOT NULL REFERENCES documents(doc),
+  n         INTEGER NOT NULL,
+  eid       TEXT NOT NULL,
+  type      TEXT NOT NULL,
+  name      TEXT NOT NULL,
+  actor     TEXT,
+  geonameid INTEGER,
+  lat       REAL,
+  lon       REAL,
+  country   TEXT,
+  admin1    TEXT,
+  feature   TEXT,
+  PRIMARY KEY (doc, n)
+) WITHOUT ROWID;
+CREATE INDEX entities_name ON entities(name);
+
+CREATE TABLE mentions (
+  doc    INTEGER NOT NULL,
+  entity INTEGER NOT NULL,
+  n      INTEGER NOT NULL,
+  start  INTEGER NOT NULL,
+  "end"  INTEGER NOT NULL,
+  PRIMARY KEY (doc, entity, n)
+) WITHOUT ROWID;
+
+CREATE TABLE cues (
+  doc   INTEGER NOT NULL REFERENCES documents(doc),
+  n     INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  class TEXT NOT NULL,
+  rule  TEXT,
+  PRIMARY KEY (doc, n)
+) WITHOUT ROWID;
+
+CREATE TABLE attributions (
+  doc           INTEGER NOT NULL REFERENCES documents(doc),
+  n             INTEGER NOT NULL,
+  aid           TEXT NOT NULL,
+  source_start  INTEGER,
+  source_end    INTEGER,
+  source_text   TEXT,
+  source_kind   TEXT NOT NULL,
+  source_entity INTEGER,
+  cue_start     INTEGER NOT NULL,
+  cue_end       INTEGER NOT NULL,
+  cue_text      TEXT NOT NULL,
+  via           INTEGER,
+  quoted        INTEGER NOT NULL,
+  certainty     TEXT NOT NULL,
+  content_text  TEXT NOT NULL,
+  rule          TEXT,
+  PRIMARY KEY (doc, n)
+) WITHOUT ROWID;
+CREATE INDEX attributions_certainty ON attributions(certainty);
+CREATE INDEX attributions_source_kind ON attributions(source_kind);
+
+CREATE TABLE attribution_spans (
+  doc         INTEGER NOT NULL,
+  attribution INTEGER NOT NULL,
+  n           INTEGER NOT NULL,
+  start       INTEGER NOT NULL,
+  "end"       INTEGER NOT NULL,
+  PRIMARY KEY (doc, attribution, n)
+) WITHOUT ROWID;
+
+CREATE TABLE attribution_cues (
+  doc         INTEGER NOT NULL,
+  attribution INTEGER NOT NULL,
+  cue         INTEGER NOT NULL,
+  PRIMARY KEY (doc, attribution, cue)
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+  doc          INTEGER NOT NULL REFERENCES documents(doc),
+  n            INTEGER NOT NULL,
+  vid          TEXT NOT NULL,
+  code         TEXT NOT NULL,
+  root         TEXT NOT NULL,
+  quad_class   INTEGER NOT NULL,
+  goldstein    REAL,
+  source_code  TEXT NOT NULL,
+  source_start INTEGER,
+  source_end   INTEGER,
+  target_code  TEXT,
+  target_start INTEGER,
+  target_end   INTEGER,
+  verb_start   INTEGER,
+  verb_end     INTEGER,
+  location     INTEGER,
+  attribution  INTEGER,
+  time         TEXT,
+  certainty    TEXT NOT NULL,
+  negated      INTEGER NOT NULL,
+  PRIMARY KEY (doc, n)
+) WITHOUT ROWID;
+CREATE INDEX events_code ON events(code);
+CREATE INDEX events_root ON events(root);
+
+CREATE VIEW documents_fts_source AS
+  SELECT doc, title, claimtrace_text(text_zstd) AS body FROM documents;
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+  title, body, content='documents_fts_source', content_rowid='doc',
+  tokenize='unicode61 remove_diacritics 2');
+)sql"},
+};
+
+// ------------------------------------------------------------- helpers --
+
+std::string_view intern(std::string_view s) {
+  // Rule names are string_views with static storage in a Document; loaded
+  // ones are interned here (a small, bounded set: one entry per rule).
+  static std::mutex mu;
+  static std::unordered_set<std::string> pool;
+  std::lock_guard<std::mutex> lock(mu);
+  return *pool.emplace(s).first;
+}
+
+template <typename E, int N>
+E parse_enum(std::string_view s, E fallback) {
+  for (int i = 0; i < N; ++i)
+    if (to_string(static_cast<E>(i)) == s) return static_cast<E>(i);
+  return fallback;
+}
+
+std::string utc_now() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+void text_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  std::string_view in(static_cast<const char*>(sqlite3_value_blob(argv[0])),
+                      static_cast<size_t>(sqlite3_value_bytes(argv[0])));
+  std::string out;
+  if (!zstd_decompress(in, out)) {
+    sqlite3_result_error(ctx, "claimtrace_text: not a zstd frame", -1);
+    return;
+  }
+  sqlite3_result_text64(ctx, out.data(), out.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+class Stmt {
+ public:
+  Stmt() = default;
+  Stmt(sqlite3* db, std::string_view sql) : db_(db) {
+    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt_, nullptr) != SQLITE_OK)
+      throw StoreError(std::string("SQL prepare failed: ") + sqlite3_errmsg(db));
+  }
+  ~Stmt() { sqlite3_finalize(stmt_); }
+  Stmt(Stmt&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
+  Stmt& operator=(Stmt&& o) noexcept {
+    std::swap(db_, o.db_);
+    std::swap(stmt_, o.stmt_);
+    return *this;
+  }
+
+  Stmt& reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    next_ = 1;
+    return *this;
+  }
+  // Binds without copying (SQLITE_STATIC): `s` must stay valid until the
+  // statement has been stepped.
+  Stmt& bind(std::string_view s) {
+    check(sqlite3_bind_text64(stmt_, next_++, s.data(), s.size(), SQLITE_STATIC, SQLITE_UTF8));
+    return *this;
+  }
+  // Empty string -> NULL (metadata fields: absent rather than "").
+  Stmt& bind_or_null(std::string_view s) {
+    if (s.empty()) return bind_null();
+    return bind(s);
+  }
+  Stmt& bind_blob(std::string_view s) {
+    check(sqlite3_bind_blob64(stmt_, next_++, s.data(), s.size(), SQLITE_STATIC));
+    return *this;
+  }
+  Stmt& bind(int64_t v) {
+    check(sqlite3_bind_int64(stmt_, next_++, v));
+    return *this;
+  }
+  Stmt& bind_null() {
+    check(sqlite3_bind_null(stmt_, next_++));
+    return *this;
+  }
+  // Index into a layer, or NULL when negative.
+  Stmt& bind_index(int64_t i) { return i < 0 ? bind_null() : bind(i); }
+
+  // Steps once; true when a row is available.
+  bool step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw StoreError(std::string("SQL step failed: ") + sqlite3_errmsg(db_));
+  }
+  void exec() {
+    while (step()) {
+    }
+  }
+
+  bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+  std::string_view text(int col) const {
+    const unsigned char* p = sqlite3_column_text(stmt_, col);
+    return p ? std::string_view(reinterpret_cast<const char*>(p),
+                                static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string_view();
+  }
+  std::string_view blob(int col) const {
+    const void* p = sqlite3_column_blob(stmt_, col);
+    return p ? std::string_view(static_cast<const char*>(p),
+                                static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string_view();
+  }
+  sqlite3_stmt* raw() const { return stmt_; }
+
+ private:
+  void check(int rc) {
+    if (rc != SQLITE_OK) throw StoreError(std::string("SQL bind failed: ") + sqlite3_errmsg(db_));
+  }
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* stmt_ = nullptr;
+  int next_ = 1;
+};
+
+// Runs a query and converts every row to text cells.
+ResultTable run_table(sqlite3* db, const std::string& sql, const std::vector<std::string>& params,
+                      std::vector<Column> columns) {
+  Stmt st(db, sql);
+  st.reset();
+  for (const auto& p : params) st.bind(std::string_view(p));
+  ResultTable t;
+  t.columns = std::move(columns);
+  while (st.step()) {
+    auto& row = t.rows.emplace_back();
+    for (size_t i = 0; i < t.columns.size(); ++i) {
+      int c = static_cast<int>(i);
+      if (st.is_null(c))
+        row.emplace_back(std::nullopt);
+      else
+        row.emplace_back(std::string(st.text(c)));
+    }
+  }
+  return t;
+}
+
+// Appends WHERE clauses shared by the document-level filters.
+void document_filters(const QueryFilter& f, std::string& where, std::vector<std::string>& params) {
+  auto add = [&](const char* clause, const std::string& v) {
+    if (v.empty()) return;
+    where += where.empty() ? " WHERE " : " AND ";
+    where += clause;
+    params.push_back(v);
+  };
+  add("d.outlet = ?", f.outlet);
+  add("d.published >= ?", f.since);
+  add("d.published <= ?", f.until);
+  add("d.id = ?", f.doc_id);
+}
+
+std::string limit_clause(int64_t limit) {
+  return limit > 0 ? " LIMIT " + std::to_string(limit) : std::string();
+}
+
+// ---------------------------------------------------------------- store --
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const std::string& path) {
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+      std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw StoreError(path + ": cannot open: " + msg);
+    }
+    try {
+      sqlite3_busy_timeout(db_, 10000);
+      if (sqlite3_create_function_v2(db_, "claimtrace_text", 1,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                     text_function, nullptr, nullptr, nullptr) != SQLITE_OK)
+        throw StoreError(std::string("cannot register claimtrace_text: ") + sqlite3_errmsg(db_));
+      exec("PRAGMA journal_mode=WAL");
+      exec("PRAGMA synchronous=NORMAL");
+      exec("PRAGMA temp_store=MEMORY");
+      exec("PRAGMA cache_size=-65536");  // 64 MiB
+      migrate(path);
+      prepare_statements();
+    } catch (const StoreError& e) {
+      stmts_.clear();
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw StoreError(path + ": " + e.what());
+    }
+  }
+
+  ~SqliteStore() override {
+    stmts_.clear();
+    if (db_) sqlite3_close(db_);
+  }
+
+  int schema_version() override { return user_version(); }
+
+  void write_batch(std::span<const PreparedDocument> docs,
+                   std::vector<WriteResult>& results) override {
+    results.assign(docs.size(), WriteResult{});
+    const std::string now = utc_now();
+    exec("BEGIN IMMEDIATE");
+    try {
+      for (size_t i = 0; i < docs.size(); ++i) write_one(docs[i], now, results[i]);
+      exec("COMMIT");
+    } catch (...) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+
+  void optimize() override { exec("PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA optimize"); }
+
+  bool load_document(std::string_view id, Document& doc) override;
+  ResultTable totals() override;
+  ResultTable outlets(int64_t limit) override;
+  ResultTable search(std::string_view fts_query, const QueryFilter& filter) override;
+  ResultTable claims(const QueryFilter& filter) override;
+  ResultTable events(const QueryFilter& filter) override;
+  ResultTable entities(const QueryFilter& filter) override;
+  ResultTable sources(const QueryFilter& filter) override;
+  std::vector<Story> stories(int64_t limit) override;
+  std::string check_integrity() override;
+
+ private:
+  enum StmtId {
+    kFindId,
+    kFindCopy,
+    kFindHash,
+    kInsertDoc,
+    kInsertCopy,
+    kInsertFts,
+    kInsertSentence,
+    kInsertEntity,
+    kInsertMention,
+    kInsertCue,
+    kInsertAttribution,
+    kInsertAttributionSpan,
+    kInsertAttributionCue,
+    kInsertEvent,
+    kStmtCount
+  };
+
+  void exec(const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "unknown error";
+      sqlite3_free(err);
+      throw StoreError(msg);
+    }
+  }
+
+  int user_version() {
+    Stmt st(db_, "PRAGMA user_version");
+    st.reset();
+    return st.step() ? static_cast<int>(st.integer(0)) : 0;
+  }
+
+  void migrate(const std::string& path) {
+    int current = user_version();
+    int latest = sqlite_latest_schema_version();
+    if (current > latest)
+      throw StoreError("schema version " + std::to_string(current) +
+                       " is newer than this claimtrace (" + std::to_string(latest) +
+                       "); upgrade claimtrace to use " + path);
+    for (const Migration& m : kMigrations) {
+      if (m.version <= current) continue;
+      // The migration and its version number commit together or not at all.
+      exec("BEGIN IMMEDIATE");
+      try {
+        if (user_version() < m.version) {  // another process may have migrated
+          exec(m.sql);
+          exec(("PRAGMA user_version = " + std::to_string(m.version)).c_str());
+        }
+        exec("COMMIT");
+      } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+      }
+    }
+  }
+
+  void prepare_statements() {
+    static const char* const kSql[kStmtCount] = {
+        "SELECT doc, hash FROM documents WHERE id = ?",
+        "SELECT d.doc, d.hash FROM copies c JOIN documents d ON d.doc = c.doc WHERE c.id = ?",
+        "SELECT doc, id FROM documents WHERE hash = ?",
+        "INSERT INTO documents (id, hash, near_key, url, outlet, published, title, text_size, "
+        "text_zstd, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO copies (id, doc, url, outlet, published, title, ingested_at) "
+        "VALUES (?,?,?,?,?,?,?)",
+        "INSERT INTO documents_fts (rowid, title, body) VALUES (?,?,?)",
+        "INSERT INTO sentences VALUES (?,?,?,?,?,?)",
+        "INSERT INTO entities (doc, n, eid, type, name, actor) VALUES (?,?,?,?,?,?)",
+        "INSERT INTO mentions VALUES (?,?,?,?,?)",
+        "INSERT INTO cues VALUES (?,?,?,?,?,?)",
+        "INSERT INTO attributions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO attribution_spans VALUES (?,?,?,?,?)",
+        "INSERT INTO attribution_cues VALUES (?,?,?)",
+        "INSERT INTO events (doc, n, vid, code, root, quad_class, goldstein, source_code, "
+        "source_start, source_end, target_code, target_start, target_end, verb_start, verb_end, "
+        "location, attribution, time, certainty, negated) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    };
+    stmts_.clear();
+    for (const char* sql : kSql) stmts_.emplace_back(db_, sql);
+  }
+
+  Stmt& stmt(StmtId id) { return stmts_[id].reset(); }
+
+  void write_one(const PreparedDocument& p, const std::string& now, WriteResult& result) {
+    const Document& d = *p.doc;
+    // 1. Is this record id already stored (as a document or a copy)?
+    for (StmtId find : {kFindId, kFindCopy}) {
+      Stmt& st = stmt(find);
+      st.bind(d.id);
+      if (st.step()) {
+        std::string stored_hash(st.text(1));
+        st.reset();
+        if (stored_hash == d.hash) {
+          result.outcome = WriteOutcome::kSkipped;
+        } else {
+          result.outcome = WriteOutcome::kConflict;
+          result.detail = "id already stored with different content (hash " + stored_hash +
+                          ", this record " + d.hash + ")";
+        }
+        return;
+      }
+    }
+    // 2. Is the body already stored under another id? Then it is a copy.
+    {
+      Stmt& st = stmt(kFindHash);
+      st.bind(d.hash);
+      if (st.step()) {
+        int64_t doc = st.integer(0);
+        result.outcome = WriteOutcome::kCopy;
+        result.detail = std::string(st.text(1));
+        Stmt& ins = stmt(kInsertCopy);
+        ins.bind(d.id).bind(doc).bind_or_null(d.url).bind_or_null(d.outlet);
+        ins.bind_or_null(d.published).bind_or_null(d.title).bind(now).exec();
+        return;
+      }
+    }
+    // 3. A new document with its layers.
+    Stmt& ins = stmt(kInsertDoc);
+    ins.bind(d.id).bind(d.hash).bind(p.near_key).bind_or_null(d.url).bind_or_null(d.outlet);
+    ins.bind_or_null(d.published).bind_or_null(d.title);
+    ins.bind(static_cast<int64_t>(d.text.size())).bind_blob(p.text_zstd).bind(now).exec();
+    const int64_t doc = sqlite3_last_insert_rowid(db_);
+    stmt(kInsertFts).bind(doc).bind(d.title).bind(d.text).exec();
+    write_layers(doc, d);
+    result.outcome = WriteOutcome::kStored;
+  }
+
+  void write_layers(int64_t doc, const Document& d) {
+    for (size_t i = 0; i < d.sentences.size(); ++i) {
+      const Sentence& s = d.sentences[i];
+      stmt(kInsertSentence)
+          .bind(doc)
+          .bind(static_cast<int64_t>(i))
+          .bind(int64_t{s.span.begin})
+          .bind(int64_t{s.span.end})
+          .bind(int64_t{s.paragraph})
+          .bind(int64_t{s.uncertain})
+          .exec();
+    }
+    for (size_t i = 0; i < d.entities.size(); ++i) {
+      const Entity& e = d.entities[i];
+      stmt(kInsertEntity)
+          .bind(doc)
+          .bind(static_cast<int64_t>(i))
+          .bind(e.id)
+          .bind(to_string(e.type))
+          .bind(e.name)
+          .bind_or_null(e.actor)
+          .exec();
+      for (size_t m = 0; m < e.mentions.size(); ++m)
+        stmt(kInsertMention)
+            .bind(doc)
+            .bind(static_cast<int64_t>(i))
+            .bind(static_cast<int64_t>(m))
+            .bind(int64_t{e.mentions[m].begin})
+            .bind(int64_t{e.mentions[m].end})
+            .exec();
+    }
+    for (size_t i = 0; i < d.cues.size(); ++i) {
+      const Cue& c = d.cues[i];
+      stmt(kInsertCue)
+          .bind(doc)
+          .bind(static_cast<int64_t>(i))
+          .bind(int64_t{c.span.begin})
+          .bind(int64_t{c.span.end})
+          .bind(to_string(c.cue_class))
+          .bind_or_null(c.rule)
+          .exec();
+    }
+    std::string content;
+    for (size_t i = 0; i < d.attributions.size(); ++i) {
+      const Attribution& a = d.attributions[i];
+      content.clear();
+      for (const Span& s : a.content) {
+        if (!content.empty()) content += " \u2026 ";
+        content += d.slice(s);
+      }
+      Stmt& st = stmt(kInsertAttribution);
+      st.bind(doc).bind(static_cast<int64_t>(i)).bind(a.id);
+      if (a.has_source)
+        st.bind(int64_t{a.source.begin}).bind(int64_t{a.source.end}).bind(d.slice(a.source));
+      else
+        st.bind_null().bind_null().bind_null();
+      st.bind(to_string(a.source_kind)).bind_index(a.source_entity);
+      st.bind(int64_t{a.cue.begin}).bind(int64_t{a.cue.end}).bind(d.slice(a.cue));
+      st.bind_index(a.via).bind(int64_t{a.quoted}).bind(to_string(a.certainty));
+      st.bind(std::string_view(content)).bind_or_null(a.rule).exec();
+      for (size_t k = 0; k < a.content.size(); ++k)
+        stmt(kInsertAttributionSpan)
+            .bind(doc)
+            .bind(static_cast<int64_t>(i))
+            .bind(static_cast<int64_t>(k))
+            .bind(int64_t{a.content[k].begin})
+            .bind(int64_t{a.content[k].end})
+            .exec();
+      for (uint32_t cue : a.cues)
+        stmt(kInsertAttributionCue)
+            .bind(doc)
+            .bind(static_cast<int64_t>(i))
+            .bind(int64_t{cue})
+            .exec();
+    }
+    for (size_t i = 0; i < d.events.size(); ++i) {
+      const Event& v = d.events[i];
+      // bind() does not copy (SQLITE_STATIC): the root must outlive exec().
+      const std::string root = cameo_root(v.code);
+      Stmt& st = stmt(kInsertEvent);
+      st.bind(doc).bind(static_cast<int64_t>(i)).bind(v.id).bind(v.code).bind(root);
+      st.bind(int64_t{cameo_quad_class(v.code)}).bind_null();  // Goldstein: not known yet
+      st.bind(v.source.code);
+      if (v.source.has_text)
+        st.bind(int64_t{v.source.text.begin}).bind(int64_t{v.source.text.end});
+      else
+        st.bind_null().bind_null();
+      if (v.has_target) {
+        st.bind(v.target.code);
+        if (v.target.has_text)
+          st.bind(int64_t{v.target.text.begin}).bind(int64_t{v.target.text.end});
+        else
+          st.bind_null().bind_null();
+      } else {
+        st.bind_null().bind_null().bind_null();
+      }
+      if (v.has_verb)
+        st.bind(int64_t{v.verb.begin}).bind(int64_t{v.verb.end});
+      else
+        st.bind_null().bind_null();
+      st.bind_index(v.location).bind_index(v.attribution).bind_null();  // time: not yet
+      st.bind(to_string(v.certainty)).bind(int64_t{v.negated}).exec();
+    }
+  }
+
+  sqlite3* db_ = nullptr;
+  std::vector<Stmt> stmts_;
+};
+
+Span span_at(const Stmt& st, int col) {
+  return Span{static_cast<uint32_t>(st.integer(col)), static_cast<uint32_t>(st.integer(col + 1))};
+}
+
+bool SqliteStore::load_document(std::string_view id, Document& doc) {
+  doc = Document{};
+  int64_t rowid = -1;
+  {
+    Stmt st(db_,
+            "SELECT doc, id, hash, url, outlet, published, title, text_zstd FROM documents "
+            "WHERE id = ?1 UNION ALL "
+            "SELECT d.doc, c.id, d.hash, c.url, c.outlet, c.published, c.title, d.text_zstd "
+            "FROM copies c JOIN documents d ON d.doc = c.doc WHERE c.id = ?1");
+    st.reset();
+    st.bind(id);
+    if (!st.step()) return false;
+    rowid = st.integer(0);
+    doc.id = st.text(1);
+    doc.hash = st.text(2);
+    doc.url = st.text(3);
+    doc.outlet = st.text(4);
+    doc.published = st.text(5);
+    doc.title = st.text(6);
+    if (!zstd_decompress(st.blob(7), doc.text))
+      throw StoreError("document " + std::string(id) + ": stored text is not a valid zstd frame");
+  }
+  auto each = [&](const char* sql, auto&& fn) {
+    Stmt st(db_, sql);
+    st.reset();
+    st.bind(rowid);
+    while (st.step()) fn(st);
+  };
+  each("SELECT start, \"end\", paragraph, uncertain FROM sentences WHERE doc = ? ORDER BY n",
+       [&](Stmt& st) {
+         Sentence& s = doc.sentences.emplace_back();
+         s.span = span_at(st, 0);
+         s.paragraph = static_cast<uint32_t>(st.integer(2));
+         s.uncertain = st.integer(3) != 0;
+       });
+  each("SELECT eid, type, name, actor FROM entities WHERE doc = ? ORDER BY n", [&](Stmt& st) {
+    Entity& e = doc.entities.emplace_back();
+    e.id = st.text(0);
+    e.type = parse_enum<EntityType, 9>(st.text(1), EntityType::kMisc);
+    e.name = st.text(2);
+    e.actor = st.text(3);
+  });
+  each("SELECT entity, start, \"end\" FROM mentions WHERE doc = ? ORDER BY entity, n",
+       [&](Stmt& st) {
+         size_t e = static_cast<size_t>(st.integer(0));
+         if (e < doc.entities.size()) doc.entities[e].mentions.push_back(span_at(st, 1));
+       });
+  each("SELECT start, \"end\", class, rule FROM cues WHERE doc = ? ORDER BY n", [&](Stmt& st) {
+    Cue& c = doc.cues.emplace_back();
+    c.span = span_at(st, 0);
+    c.cue_class = parse_enum<CueClass, 8>(st.text(2), CueClass::kSay);
+    c.rule = intern(st.text(3));
+  });
+  each(
+      "SELECT aid, source_start, source_end, source_kind, source_entity, cue_start, cue_end, "
+      "via, quoted, certainty, rule FROM attributions WHERE doc = ? ORDER BY n",
+      [&](Stmt& st) {
+        Attribution& a = doc.attributions.emplace_back();
+        a.id = st.text(0);
+        a.has_source = !st.is_null(1);
+        if (a.has_source) a.source = span_at(st, 1);
+        a.source_kind = parse_enum<SourceKind, 7>(st.text(3), SourceKind::kUnspecified);
+        a.source_entity = st.is_null(4) ? -1 : static_cast<int32_t>(st.integer(4));
+        a.cue = span_at(st, 5);
+        a.via = st.is_null(7) ? -1 : static_cast<int32_t>(st.integer(7));
+        a.quoted = st.integer(8) != 0;
+        a.certainty = parse_enum<Certainty, 5>(st.text(9), Certainty::kReported);
+        a.rule = intern(st.text(10));
+      });
+  each(
+      "SELECT attribution, start, \"end\" FROM attribution_spans WHERE doc = ? "
+      "ORDER BY attribution, n",
+      [&](Stmt& st) {
+        size_t a = static_cast<size_t>(st.integer(0));
+        if (a < doc.attributions.size()) doc.attributions[a].content.push_back(span_at(st, 1));
+      });
+  each("SELECT attribution, cue FROM attribution_cues WHERE doc = ? ORDER BY attribution, cue",
+       [&](Stmt& st) {
+         size_t a = static_cast<size_t>(st.integer(0));
+         if (a < doc.attributions.size())
+           doc.attributions[a].cues.push_back(static_cast<uint32_t>(st.integer(1)));
+       });
+  each(
+      "SELECT vid, code, source_code, source_start, source_end, target_code, target_start, "
+      "target_end, verb_start, verb_end, location, attribution, certainty, negated "
+      "FROM events WHERE doc = ? ORDER BY n",
+      [&](Stmt& st) {
+        Event& v = doc.events.emplace_back();
+        v.id = st.text(0);
+        v.code = st.text(1);
+        v.source.code = st.text(2);
+        v.source.has_text = !st.is_null(3);
+        if (v.source.has_text) v.source.text = span_at(st, 3);
+        v.has_target = !st.is_null(5);
+        if (v.has_target) {
+          v.target.code = st.text(5);
+          v.target.has_text = !st.is_null(6);
+          if (v.target.has_text) v.target.text = span_at(st, 6);
+        }
+        v.has_verb = !st.is_null(8);
+        if (v.has_verb) v.verb = span_at(st, 8);
+        v.location = st.is_null(10) ? -1 : static_cast<int32_t>(st.integer(10));
+        v.attribution = st.is_null(11) ? -1 : static_cast<int32_t>(st.integer(11));
+        v.certainty = parse_enum<Certainty, 5>(st.text(12), Certainty::kAsserted);
+        v.negated = st.integer(13) != 0;
+      });
+  // Indices that point outside the loaded layers would crash consumers;
+  // a consistent store never has them, but a damaged one must not crash us.
+  auto valid = [](int32_t i, size_t n) { return i < static_cast<int64_t>(n) ? i : -1; };
+  for (Attribution& a : doc.attributions) {
+    a.source_entity = valid(a.source_entity, doc.entities.size());
+    a.via = valid(a.via, doc.attributions.size());
+  }
+  for (Event& v : doc.events) {
+    v.location = valid(v.location, doc.entities.size());
+    v.attribution = valid(v.attribution, doc.attributions.size());
+  }
+  return true;
+}
+
+ResultTable SqliteStore::totals() {
+  return run_table(
+      db_,
+      "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM copies), "
+      "(SELECT count(DISTINCT outlet) FROM documents), "
+      "(SELECT min(published) FROM documents), (SELECT max(published) FROM documents), "
+      "(SELECT count(*) FROM sentences), (SELECT count(*) FROM entities), "
+      "(SELECT count(*) FROM mentions), (SELECT count(*) FROM cues), "
+      "(SELECT count(*) FROM attributions), (SELECT count(*) FROM events), "
+      "(SELECT coalesce(sum(text_size), 0) FROM documents), "
+      "(SELECT coalesce(sum(length(text_zstd)), 0) FROM documents), "
+      "(SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()), "
+      "(SELECT user_version FROM pragma_user_version())",
+      {},
+      {{"documents", CellType::kInteger},
+       {"copies", CellType::kInteger},
+       {"outlets", CellType::kInteger},
+       {"earliest", CellType::kText},
+       {"latest", CellType::kText},
+       {"sentences", CellType::kInteger},
+       {"entities", CellType::kInteger},
+       {"mentions", CellType::kInteger},
+       {"cues", CellType::kInteger},
+       {"attributions", CellType::kInteger},
+       {"events", CellType::kInteger},
+       {"text_bytes", CellType::kInteger},
+       {"text_zstd_bytes", CellType::kInteger},
+       {"db_bytes", CellType::kInteger},
+       {"schema_version", CellType::kInteger}});
+}
+
+ResultTable SqliteStore::outlets(int64_t limit) {
+  return run_table(db_,
+                   "SELECT coalesce(outlet, '(none)'), count(*) AS n, min(published), "
+                   "max(published) FROM (SELECT outlet, published FROM documents UNION ALL "
+                   "SELECT outlet, published FROM copies) GROUP BY outlet ORDER BY n DESC, 1" +
+                       limit_clause(limit),
+                   {},
+                   {{"outlet", CellType::kText},
+                    {"documents", CellType::kInteger},
+                    {"earliest", CellType::kText},
+                    {"latest", CellType::kText}});
+}
+
+ResultTable SqliteStore::search(std::string_view fts_query, const QueryFilter& f) {
+  std::vector<std::string> params{std::string(fts_query)};
+  std::string where;
+  document_filters(f, where, params);
+  // bm25 ranking happens inside the FTS5 virtual table ("ORDER BY rank");
+  // snippet() decompresses the body through the external-content view, and
+  // SQLite evaluates it only for the rows returned.
+  std::string sql;
+  sql =
+      "SELECT d.id, d.published, d.outlet, d.title, "
+      "snippet(documents_fts, 1, '[', ']', '\u2026', 16), round(documents_fts.rank, 3) "
+      "FROM documents_fts JOIN documents d ON d.doc = documents_fts.rowid "
+      "WHERE documents_fts MATCH ?" +
+      (where.empty() ? std::string() : " AND " + where.substr(7)) + " ORDER BY documents_fts.rank" +
+      limit_clause(f.limit);
+  try {
+    return run_table(db_, sql, params,
+                     {{"id", CellType::kText},
+                      {"published", CellType::kText},
+                      {"outlet", CellType::kText},
+                      {"title", CellType::kText},
+                      {"snippet", CellType::kText},
+                      {"rank", CellType::kReal}});
+  } catch (const StoreError& e) {
+    throw StoreError(std::string("search \"") + std::string(fts_query) + "\": " + e.what());
+  }
+}
+
+ResultTable SqliteStore::claims(const QueryFilter& f) {
+  std::vector<std::string> params;
+  std::string where;
+  document_filters(f, where, params);
+  auto add = [&](const char* clause, const std::string& v) {
+    if (v.empty()) return;
+    where += where.empty() ? " WHERE " : " AND ";
+    where += clause;
+    params.push_back(v);
+  };
+  add("a.certainty = ?", f.certainty);
+  add("a.source_kind = ?", f.source_kind);
+  return run_table(db_,
+                   "SELECT d.id, d.published, d.outlet, a.aid, a.source_text, a.source_kind, "
+                   "a.cue_text, v.aid, a.quoted, a.certainty, a.content_text "
+                   "FROM attributions a JOIN documents d ON d.doc = a.doc "
+                   "LEFT JOIN attributions v ON v.doc = a.doc AND v.n = a.via" +
+                       where + " ORDER BY d.published, d.doc, a.n" + limit_clause(f.limit),
+                   params,
+                   {{"doc", CellType::kText},
+                    {"published", CellType::kText},
+                    {"outlet", CellType::kText},
+                    {"id", CellType::kText},
+                    {"source", CellType::kText},
+                    {"source_kind", CellType::kText},
+                    {"cue", CellType::kText},
+                    {"via", CellType::kText},
+                    {"quoted", CellType::kBool},
+                    {"certainty", CellType::kText},
+                    {"content", CellType::kText}});
+}
+
+ResultTable SqliteStore::events(const QueryFilter& f) {
+  std::vector<std::string> params;
+  std::string where;
+  document_filters(f, where, params);
+  auto add = [&](const char* clause, const std::string& v) {
+    if (v.empty()) return;
+    where += where.empty() ? " WHERE " : " AND ";
+    where += clause;
+    params.push_back(v);
+  };
+  add("v.certainty = ?", f.certainty);
+  // Code prefix as a range, so the events_code index is used.
+  if (!f.code.empty()) {
+    add("v.code >= ?", f.code);
+    add("v.code < ?", f.code + "\x7f");
+  }
+  add("v.root = ?", f.root);
+  if (!f.actor.empty()) {
+    add("v.source_code >= ?", f.actor);
+    add("v.source_code < ?", f.actor + "\x7f");
+  }
+  if (!f.target.empty()) {
+    add("v.target_code >= ?", f.target);
+    add("v.target_code < ?", f.target + "\x7f");
+  }
+  add("e.name = ?", f.place);
+  add("a.source_kind = ?", f.source_kind);
+  // With a code filter the events_code/events_root index is the selective
+  // start; CROSS JOIN fixes that order (SQLite's planner may otherwise start
+  // from the documents of an outlet, e.g. while the events table has no
+  // statistics yet).
+  const std::string join = f.code.empty() && f.root.empty() ? "JOIN" : "CROSS JOIN";
+  return run_table(db_,
+                   "SELECT d.id, d.published, d.outlet, v.vid, v.source_code, v.code, "
+                   "v.target_code, v.root, v.quad_class, v.goldstein, e.name, a.aid, "
+                   "v.certainty, v.negated "
+                   "FROM events v " +
+                       join +
+                       " documents d ON d.doc = v.doc "
+                       "LEFT JOIN entities e ON e.doc = v.doc AND e.n = v.location "
+                       "LEFT JOIN attributions a ON a.doc = v.doc AND a.n = v.attribution" +
+                       where + " ORDER BY d.published, d.doc, v.n" + limit_clause(f.limit),
+                   params,
+                   {{"doc", CellType::kText},
+                    {"published", CellType::kText},
+                    {"outlet", CellType::kText},
+                    {"id", CellType::kText},
+                    {"source", CellType::kText},
+                    {"code", CellType::kText},
+                    {"target", CellType::kText},
+                    {"root", CellType::kText},
+                    {"quad_class", CellType::kInteger},
+                    {"goldstein", CellType::kReal},
+                    {"location", CellType::kText},
+                    {"attribution", CellType::kText},
+                    {"certainty", CellType::kText},
+                    {"negated", CellType::kBool}});
+}
+
+ResultTable SqliteStore::sources(const QueryFilter& f) {
+  std::vector<std::string> params;
+  std::string where;
+  document_filters(f, where, params);
+  auto add = [&](const char* clause, const std::string& v) {
+    if (v.empty()) return;
+    where += where.empty() ? " WHERE " : " AND ";
+    where += clause;
+    params.push_back(v);
+  };
+  add("a.certainty = ?", f.certainty);
+  add("a.source_kind = ?", f.source_kind);
+  // Sources are grouped by their words as written (case-insensitively) and
+  // kind; resolving "RIA", "RIA Novosti" to one node is the linker's job.
+  return run_table(db_,
+                   "SELECT coalesce(a.source_text, '(none)'), a.source_kind, count(*) AS claims, "
+                   "count(DISTINCT a.doc), count(DISTINCT d.outlet) "
+                   "FROM attributions a JOIN documents d ON d.doc = a.doc" +
+                       where +
+                       " GROUP BY lower(a.source_text), a.source_kind ORDER BY claims DESC, 1" +
+                       limit_clause(f.limit),
+                   params,
+                   {{"source", CellType::kText},
+                    {"kind", CellType::kText},
+                    {"claims", CellType::kInteger},
+                    {"documents", CellType::kInteger},
+                    {"outlets", CellType::kInteger}});
+}
+
+ResultTable SqliteStore::entities(const QueryFilter& f) {
+  std::vector<std::string> params;
+  std::string where;
+  document_filters(f, where, params);
+  if (!f.type.empty()) {
+    where += where.empty() ? " WHERE " : " AND ";
+    where += "e.type = ?";
+    params.push_back(f.type);
+  }
+  return run_table(db_,
+                   "SELECT e.name, e.type, max(e.actor), count(DISTINCT e.doc) AS docs, "
+                   "sum((SELECT count(*) FROM mentions m WHERE m.doc = e.doc AND m.entity = e.n)) "
+                   "FROM entities e JOIN documents d ON d.doc = e.doc" +
+                       where + " GROUP BY e.name, e.type ORDER BY docs DESC, e.name" +
+                       limit_clause(f.limit),
+                   params,
+                   {{"name", CellType::kText},
+                    {"type", CellType::kText},
+                    {"actor", CellType::kText},
+                    {"documents", CellType::kInteger},
+                    {"mentions", CellType::kInteger}});
+}
+
+std::vector<Story> SqliteStore::stories(int64_t limit) {
+  Stmt st(db_,
+          "SELECT d.near_key, d.id, d.published FROM documents d UNION ALL "
+          "SELECT d.near_key, c.id, c.published FROM copies c JOIN documents d ON d.doc = c.doc "
+          "ORDER BY 1, 3, 2");
+  st.reset();
+  std::vector<Story> out;
+  std::string key;
+  while (st.step()) {
+    if (out.empty() || st.text(0) != key) {
+      key = st.text(0);
+      out.emplace_back().id = "s" + key.substr(0, 16);
+    }
+    Story& s = out.back();
+    s.documents.emplace_back(st.text(1));
+    std::string_view date = st.text(2);
+    if (!date.empty() && (s.earliest.empty() || date < s.earliest)) s.earliest = date;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Story& a, const Story& b) {
+    if (a.documents.size() != b.documents.size()) return a.documents.size() > b.documents.size();
+    return a.id < b.id;
+  });
+  if (limit > 0 && out.size() > static_cast<size_t>(limit)) out.resize(static_cast<size_t>(limit));
+  return out;
+}
+
+std::string SqliteStore::check_integrity() {
+  std::string problems;
+  {
+    Stmt st(db_, "PRAGMA integrity_check");
+    st.reset();
+    while (st.step()) {
+      if (st.text(0) == "ok") continue;
+      problems += std::string(st.text(0)) + "\n";
+    }
+  }
+  char* err = nullptr;
+  if (sqlite3_exec(db_, "INSERT INTO documents_fts(documents_fts) VALUES('integrity-check')",
+                   nullptr, nullptr, &err) != SQLITE_OK) {
+    problems += std::string("full-text index: ") + (err ? err : "check failed") + "\n";
+    sqlite3_free(err);
+  }
+  return problems.empty() ? "ok" : problems;
+}
+
+}  // namespace
+
+int sqlite_latest_schema_version() {
+  return kMigrations[std::size(kMigrations) - 1].version;
+}
+
+std::unique_ptr<Store> open_sqlite_store(const std::string& path) {
+  return std::make_unique<SqliteStore>(path);
+}
+
+}  // namespace claimtrace::store

@@ -1,0 +1,91 @@
+// Tests for src/link/stories: story clustering on documents we wrote.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "link/stories.h"
+#include "pipeline/analyzer.h"
+
+namespace claimtrace::link {
+namespace {
+
+class Stories : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string err;
+    lex_ = lexicon::Lexicon::open(CLAIMTRACE_LEXICON_IMAGE, err).release();
+    ASSERT_NE(lex_, nullptr) << err;
+  }
+  static void TearDownTestSuite() { delete lex_; }
+
+  StoryDoc terms(const std::string& id, const std::string& text) {
+    Document doc;
+    doc.id = id;
+    doc.text = text;
+    Analyzer(lex_).analyze(doc);
+    return story_terms(doc);
+  }
+  static lexicon::Lexicon* lex_;
+};
+lexicon::Lexicon* Stories::lex_ = nullptr;
+
+std::vector<std::vector<std::string>> ids_of(const std::vector<Story>& stories,
+                                             const std::vector<StoryDoc>& docs) {
+  std::vector<std::vector<std::string>> out;
+  for (const Story& s : stories) {
+    std::vector<std::string> ids;
+    for (uint32_t m : s.members) ids.push_back(docs[m].id);
+    std::sort(ids.begin(), ids.end());
+    out.push_back(ids);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_F(Stories, SameEventTogetherLookAlikeEventApart) {
+  std::vector<StoryDoc> docs = {
+      terms("quake-a1",
+            "A magnitude 6.1 earthquake struck near Izmir in Turkey on Sunday, damaging "
+            "buildings in 2019. Rescuers searched collapsed houses in Izmir."),
+      terms("quake-a2",
+            "Rescuers in Izmir searched collapsed houses after the magnitude 6.1 earthquake "
+            "that hit Turkey in 2019, officials said."),
+      terms("quake-b1",
+            "A magnitude 7.4 earthquake hit Sumatra in Indonesia in 2004, and a tsunami "
+            "followed. Villages on Sumatra were flooded."),
+      terms("quake-b2",
+            "The tsunami after the 7.4 earthquake flooded villages on Sumatra, Indonesia "
+            "officials said of the 2004 disaster."),
+      terms("budget",
+            "The city council of Valmora approved a budget for schools and a new bridge."),
+  };
+  auto stories = cluster_stories(docs);
+  EXPECT_EQ(ids_of(stories, docs), (std::vector<std::vector<std::string>>{
+                                       {"quake-a1", "quake-a2"}, {"quake-b1", "quake-b2"}}));
+}
+
+TEST(StoriesRaw, EmptyAndSingletons) {
+  EXPECT_TRUE(cluster_stories({}).empty());
+  std::vector<StoryDoc> docs(3);
+  docs[0].terms = {{"W:alpha", 1.0f}};
+  docs[1].terms = {{"W:beta", 1.0f}};
+  docs[2].terms = {};
+  EXPECT_TRUE(cluster_stories(docs).empty());  // nothing shared: all singletons, omitted
+}
+
+TEST(StoriesRaw, IdenticalTermVectorsCluster) {
+  std::vector<StoryDoc> docs(4);
+  for (int i = 0; i < 4; ++i) {
+    docs[i].id = "d" + std::to_string(i);
+    docs[i].terms = {{"E:harbour board", 3.0f}, {"W:strike", 2.0f}, {"W:ferries", 1.0f}};
+  }
+  docs[3].terms = {{"W:election", 2.0f}, {"W:ballots", 1.0f}};
+  auto stories = cluster_stories(docs);
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories[0].members, (std::vector<uint32_t>{0, 1, 2}));
+}
+
+}  // namespace
+}  // namespace claimtrace::link
