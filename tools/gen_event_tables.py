@@ -126,6 +126,12 @@ def main():
         for f in (irr[1] if irr else [past(lemma)]):
             add(f, PART)
         add(irr[3] if irr and irr[3] else ing(lemma), ING)
+        # British spelling doubles a final -l after one vowel: cancelled, travelling.
+        if not irr and re.search(r"[^aeiou][aeiou]l$", lemma):
+            add(lemma + "led", PAST | PART)
+            add(lemma + "lled", PAST | PART)
+            add(lemma + "ling", ING)
+            add(lemma + "lling", ING)
         return forms
 
     path = data + "/event_verbs.tsv"

@@ -56,7 +56,7 @@ bool is_be(std::string_view w) {
 }
 
 bool is_modal(std::string_view w) {
-  return in(w, {"will", "would", "shall", "'ll", "may", "might", "could", "can", "should"});
+  return in(w, {"will", "would", "shall", "'ll", "may", "might", "could", "can", "should", "must"});
 }
 
 bool is_speculative_modal(std::string_view w) {
@@ -88,7 +88,8 @@ bool is_type_code(std::string_view c) {
 
 // Static storage for "modal:<word>" modifiers.
 std::string_view modal_rule(std::string_view w) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kRules = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kRules = {{
+      {"must", "modal:must"},
       {"will", "modal:will"},
       {"would", "modal:would"},
       {"shall", "modal:shall"},
@@ -180,6 +181,13 @@ class Coder {
       if (is_function_word(w) || doc_.tokens[t].kind != TokenKind::kWord) return false;
       if (!events::forms_of(w).empty() && !doc_.tokens[t].has(kTokenCapitalized)) return false;
       if (++modifiers > 2) return false;
+    }
+    // Modifiers ("security", "northern") sit between a demonym or a
+    // possessive and a head, or before an agent noun; not between two names.
+    if (modifiers > 0) {
+      bool possessive = gap_begin < gap_end && (norm(gap_begin) == "'s" || norm(gap_begin) == "'");
+      bool demonym = left.entity >= 0 && doc_.entities[left.entity].type == EntityType::kNorp;
+      if (!(possessive || demonym || right.agent)) return false;
     }
     return true;
   }
@@ -319,7 +327,8 @@ class Coder {
     bool consumed = false;
   };
 
-  bool word_near(std::string_view list, uint32_t from, uint32_t to) const {
+  bool word_near(std::string_view list, uint32_t from, uint32_t to,
+                 uint32_t* where = nullptr) const {
     while (!list.empty()) {
       size_t c = list.find(',');
       std::string_view w = list.substr(0, c);
@@ -330,7 +339,10 @@ class Coder {
       if (prefix) w.remove_suffix(1);
       for (uint32_t t = from; t < to; ++t) {
         std::string_view n = norm(t);
-        if (prefix ? n.starts_with(w) : n == w) return true;
+        if (prefix ? n.starts_with(w) : n == w) {
+          if (where != nullptr) *where = t;
+          return true;
+        }
       }
     }
     return false;
@@ -393,8 +405,9 @@ class Coder {
 
   void find_triggers(uint32_t sb, uint32_t se) {
     triggers_.clear();
+    object_tok_ = UINT32_MAX;
     for (uint32_t t = sb; t < se; ++t) {
-      if (tok_mention_[t] >= 0) continue;  // part of a name
+      if (tok_mention_[t] >= 0 || t == object_tok_) continue;  // part of a name, or an object
       std::span<const FormHit> hits = events::forms_of(norm(t));
       if (hits.empty()) continue;
       bool has_noun = false, has_verb = false;
@@ -410,12 +423,16 @@ class Coder {
         uint32_t end = match_particles(e, t + 1, se);
         if (end == 0) continue;
         uint32_t win = std::min(se, end + 6);
-        if (!e.requires_.empty() && !word_near(e.requires_, end, win)) continue;
+        uint32_t object_tok = UINT32_MAX;
+        if (!e.requires_.empty() && !word_near(e.requires_, end, win, &object_tok)) continue;
         if (!e.excludes.empty()) {
           if (word_near(e.excludes, end, std::min(se, end + 4))) continue;
           if (word_before(e.excludes, t >= sb + 3 ? t - 3 : sb, t)) continue;
         }
         triggers_.push_back(Trigger{&e, t, end, h.flags, false});
+        // The required object ("cancelled a planned visit") is this event's
+        // object, not an event of its own.
+        if (object_tok != UINT32_MAX) object_tok_ = object_tok;
         t = end - 1;
         break;
       }
@@ -425,12 +442,14 @@ class Coder {
   // ----- slots ------------------------------------------------------------
 
   // Nearest unit left of `t` that can be a subject (not after a preposition).
+  // "Thousands of Nigerians", "the head of Ukraine's intelligence": a group
+  // after "of" stands for the head noun before it.
   int subject_of(uint32_t t, uint32_t sb) const {
     (void)sb;
     for (int i = static_cast<int>(units_.size()) - 1; i >= 0; --i) {
       const Unit& u = units_[i];
       if (u.end > t) continue;
-      if (!u.prep.empty()) continue;
+      if (!u.prep.empty() && u.prep != "of") continue;
       return i;
     }
     return -1;
@@ -454,6 +473,24 @@ class Coder {
         }
         if (prep.empty())
           return -1;  // the first noun group after the verb is the object or nothing
+      }
+    }
+    return -1;
+  }
+
+  // Without the slot the entry names, the first actor after the verb that
+  // is an object or a recipient ("offered its troops to Lebanon").
+  int loose_target(uint32_t from, uint32_t se) const {
+    uint32_t limit = std::min(se, from + 10);
+    for (uint32_t t = from; t < limit; ++t) {
+      std::string_view w = norm(t);
+      if (t > from && (is_clause_break(w) || w == ",")) return -1;
+      for (size_t i = 0; i < units_.size(); ++i) {
+        const Unit& u = units_[i];
+        if (u.begin != t || u.code.empty()) continue;
+        if (u.prep.empty() || in(u.prep, {"to", "on", "against", "for", "with", "into", "toward",
+                                          "towards", "of", "upon"}))
+          return static_cast<int>(i);
       }
     }
     return -1;
@@ -545,7 +582,8 @@ class Coder {
     if (m == nullptr) return code;
     switch (c) {
       case Control::kIntent:
-        return m->intent;
+        // Intending a hostile act is threatening it ("plans to impose").
+        return code.substr(0, 2) >= "13" ? m->threat : m->intent;
       case Control::kThreat:
         return m->threat;
       case Control::kReject:
@@ -591,6 +629,21 @@ class Coder {
     return tr.end < doc_.tokens.size() && norm(tr.end) == "by";
   }
 
+  // A type-only actor ("police", "rebels") takes the country of the place
+  // the sentence names, else of the other actor: events are domestic unless
+  // the text says otherwise (documented in docs/schema.md).
+  std::string with_country(const std::string& code, const std::string* other, int32_t loc) const {
+    if (code.size() != 3 || !is_type_code(code)) return code;
+    if (loc >= 0) {
+      const std::string& a = doc_.entities[loc].actor;
+      if (a.size() >= 3 && !is_type_code(a.substr(0, 3))) return a.substr(0, 3) + code;
+    }
+    if (other != nullptr && other->size() >= 3 && !is_type_code(other->substr(0, 3)) &&
+        other->compare(0, 3, "IGO") != 0)
+      return other->substr(0, 3) + code;
+    return code;
+  }
+
   void emit(uint32_t sb, uint32_t se, const Trigger& verb, const Entry& act, std::string_view code,
             std::string_view modifier, int src_unit, int tgt_unit, bool negated, bool speculative) {
     auto group_of = [&](int u, std::vector<int>& out) {
@@ -625,14 +678,14 @@ class Coder {
         if (dup) continue;
         Event ev;
         if (s >= 0) {
-          ev.source.code = *sc;
+          ev.source.code = with_country(*sc, tc, loc);
           ev.source.has_text = true;
           ev.source.text = {doc_.tokens[units_[s].begin].span.begin,
                             doc_.tokens[units_[s].end - 1].span.end};
         }
         if (g >= 0 && !tc->empty()) {
           ev.has_target = true;
-          ev.target.code = *tc;
+          ev.target.code = with_country(*tc, sc, loc);
           ev.target.has_text = true;
           ev.target.text = {doc_.tokens[units_[g].begin].span.begin,
                             doc_.tokens[units_[g].end - 1].span.end};
@@ -684,6 +737,8 @@ class Coder {
     const Entry& act = comp ? *comp->entry : e;
     uint32_t after = comp ? comp->end : tr.end;
     int obj = target_of(act, after, se, source_from);
+    if (obj < 0 && !source_from && act.target != "-" && (comp || act.control == Control::kNone))
+      obj = loose_target(after, se);
     int src = subj, tgt = obj;
     if (source_from) std::swap(src, tgt);
 
@@ -760,6 +815,18 @@ class Coder {
       }
     }
     bool speculative = false;
+    // "X said Y must withdraw": the speaker demands the act of Y.
+    if ((modal == "must" || modal == "should") && !e.noun &&
+        (ctl == Control::kNone || ctl == Control::kIntent) && !negated) {
+      int speaker = subj >= 0 ? subject_of(units_[subj].begin, sb) : -1;
+      if (speaker >= 0) {
+        code = mapped(act.code, Control::kDemand);
+        modifier = modal_rule(modal);
+        tgt = subj;
+        src = speaker;
+      }
+      modal = {};
+    }
     if (!modal.empty() && !e.noun) {
       Control m = Control::kNone;
       std::string_view root = code.substr(0, 2);
@@ -803,6 +870,7 @@ class Coder {
   std::vector<int> srcs_, tgts_;
   std::vector<uint8_t> links_;
   size_t sentence_first_event_ = 0;
+  uint32_t object_tok_ = UINT32_MAX;
 };
 
 }  // namespace
