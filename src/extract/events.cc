@@ -185,7 +185,11 @@ class Coder {
     // Modifiers ("security", "northern") sit between a demonym or a
     // possessive and a head, or before an agent noun; not between two names.
     if (modifiers > 0) {
-      bool possessive = gap_begin < gap_end && (norm(gap_begin) == "'s" || norm(gap_begin) == "'");
+      bool titles = true;
+      for (uint32_t t = gap_begin; t < gap_end; ++t)
+        if (!doc_.tokens[t].has(kTokenCapitalized) && !is_determiner(norm(t))) titles = false;
+      bool possessive =
+          titles || (gap_begin < gap_end && (norm(gap_begin) == "'s" || norm(gap_begin) == "'"));
       bool demonym = left.entity >= 0 && doc_.entities[left.entity].type == EntityType::kNorp;
       if (!(possessive || demonym || right.agent)) return false;
     }
@@ -462,11 +466,16 @@ class Coder {
     uint32_t limit = std::min(se, from + (prep.empty() ? 8u : 12u));
     for (uint32_t t = from; t < limit; ++t) {
       std::string_view w = norm(t);
-      if (t > from && is_clause_break(w)) return -1;
+      bool early_that = prep.empty() && w == "that" && t < from + 3;
+      if (t > from && is_clause_break(w) && !early_that) return -1;
       if (t > from && w == "," && prep.empty()) return -1;
       for (size_t i = 0; i < units_.size(); ++i) {
         const Unit& u = units_[i];
         if (u.begin != t) continue;
+        // "offered its troops": the subject's own people are not the target.
+        if (prep.empty() && u.begin > 0 &&
+            in(norm(u.begin - 1), {"its", "their", "his", "her", "our"}))
+          return -1;
         if (prep.empty() ? u.prep.empty() : u.prep == prep) {
           distance = t - from;
           return static_cast<int>(i);
@@ -480,11 +489,26 @@ class Coder {
 
   // Without the slot the entry names, the first actor after the verb that
   // is an object or a recipient ("offered its troops to Lebanon").
+  static bool finite_verb(std::string_view w) {
+    for (const FormHit& h : events::forms_of(w))
+      if (h.flags & (events::kFormPast | events::kFormThird | events::kFormIng)) return true;
+    return false;
+  }
+
+  bool prep_owned(uint32_t t) const {
+    return in(norm(t - 1), {"its", "their", "his", "her", "our"});
+  }
+
   int loose_target(uint32_t from, uint32_t se) const {
     uint32_t limit = std::min(se, from + 10);
     for (uint32_t t = from; t < limit; ++t) {
       std::string_view w = norm(t);
       if (t > from && (is_clause_break(w) || w == ",")) return -1;
+      // Another verb starts another predication ("traveled to X to train Y").
+      if (t > from && tok_mention_[t] < 0 && !doc_.tokens[t].has(kTokenCapitalized) &&
+          !nounish(t, from) && (norm(t - 1) == "to" || finite_verb(w)))
+        return -1;
+      if (t > from && prep_owned(t)) continue;
       for (size_t i = 0; i < units_.size(); ++i) {
         const Unit& u = units_[i];
         if (u.begin != t || u.code.empty()) continue;
@@ -630,16 +654,19 @@ class Coder {
   }
 
   // A type-only actor ("police", "rebels") takes the country of the place
-  // the sentence names, else of the other actor: events are domestic unless
-  // the text says otherwise (documented in docs/schema.md).
+  // the sentence names (documented in docs/schema.md).
   std::string with_country(const std::string& code, const std::string* other, int32_t loc) const {
     if (code.size() != 3 || !is_type_code(code)) return code;
     if (loc >= 0) {
       const std::string& a = doc_.entities[loc].actor;
       if (a.size() >= 3 && !is_type_code(a.substr(0, 3))) return a.substr(0, 3) + code;
     }
+    // Civilians and institutions named without a country ("demonstrators",
+    // "the police") are most often those of the other actor's country; armed
+    // groups often cross borders, so they keep the bare type.
     if (other != nullptr && other->size() >= 3 && !is_type_code(other->substr(0, 3)) &&
-        other->compare(0, 3, "IGO") != 0)
+        other->compare(0, 3, "IGO") != 0 &&
+        !in(code, {"REB", "MIL", "SEP", "INS", "UAF", "PKO", "IMG", "SPY"}))
       return other->substr(0, 3) + code;
     return code;
   }
@@ -682,6 +709,14 @@ class Coder {
           ev.source.has_text = true;
           ev.source.text = {doc_.tokens[units_[s].begin].span.begin,
                             doc_.tokens[units_[s].end - 1].span.end};
+        }
+        if (g < 0 && loc >= 0 && act.target != "-" && !act.noun && s >= 0 &&
+            doc_.entities[loc].actor.size() >= 3 &&
+            sc->compare(0, 3, doc_.entities[loc].actor, 0, 3) != 0) {
+          // No target named: the event happens to the country it happens in
+          // ("blocked roads in Algiers", "lifted the curfew in Montenegro").
+          ev.has_target = true;
+          ev.target.code = doc_.entities[loc].actor.substr(0, 3);
         }
         if (g >= 0 && !tc->empty()) {
           ev.has_target = true;
@@ -736,9 +771,15 @@ class Coder {
     bool source_from = false;
     const Entry& act = comp ? *comp->entry : e;
     uint32_t after = comp ? comp->end : tr.end;
-    int obj = target_of(act, after, se, source_from);
-    if (obj < 0 && !source_from && act.target != "-" && (comp || act.control == Control::kNone))
-      obj = loose_target(after, se);
+    int obj = -1;
+    // "rejected North Korea's demand to sever ...": an object of the
+    // controlling verb itself is the target.
+    if (comp && e.control != Control::kAppeal && e.control != Control::kDemand) {
+      uint32_t d;
+      obj = slot_after(tr.end, comp->begin, {}, d);
+    }
+    if (obj < 0) obj = target_of(act, after, se, source_from);
+    if (obj < 0 && !source_from && act.target != "-") obj = loose_target(after, se);
     int src = subj, tgt = obj;
     if (source_from) std::swap(src, tgt);
 
