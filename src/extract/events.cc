@@ -130,6 +130,9 @@ class Coder {
 
   void run() {
     tok_mention_.assign(doc_.tokens.size(), -1);
+    info_.resize(doc_.tokens.size());
+    for (size_t t = 0; t < doc_.tokens.size(); ++t)
+      info_[t] = doc_.tokens[t].kind == TokenKind::kWord ? events::word_info(norm(t)) : nullptr;
     for (size_t i = 0; i < doc_.mentions.size(); ++i) {
       const Mention& m = doc_.mentions[i];
       for (uint32_t t = m.token_begin; t < m.token_end && t < tok_mention_.size(); ++t)
@@ -152,15 +155,16 @@ class Coder {
       a = Anchor{t, std::min(m.token_end, end), m.entity, {}, false};
       return true;
     }
-    std::string_view w = norm(t);
-    if (t + 1 < end && events::agent_has_two_words(w)) {
-      if (const events::Agent* ag = events::agent(w, norm(t + 1))) {
+    const events::WordInfo* wi = info_[t];
+    if (wi == nullptr) return false;
+    if (t + 1 < end && wi->starts_two_word_agent) {
+      if (const events::Agent* ag = events::agent(norm(t), norm(t + 1))) {
         a = Anchor{t, t + 2, -1, ag->type, true};
         return true;
       }
     }
-    if (const events::Agent* ag = events::agent(w)) {
-      a = Anchor{t, t + 1, -1, ag->type, true};
+    if (wi->agent != nullptr) {
+      a = Anchor{t, t + 1, -1, wi->agent->type, true};
       return true;
     }
     return false;
@@ -179,7 +183,7 @@ class Coder {
           doc_.entities[right.entity].type == EntityType::kGpe)
         continue;
       if (is_function_word(w) || doc_.tokens[t].kind != TokenKind::kWord) return false;
-      if (!events::forms_of(w).empty() && !doc_.tokens[t].has(kTokenCapitalized)) return false;
+      if (!forms_at(t).empty() && !doc_.tokens[t].has(kTokenCapitalized)) return false;
       if (++modifiers > 2) return false;
     }
     // Modifiers ("security", "northern") sit between a demonym or a
@@ -204,7 +208,9 @@ class Coder {
       const Anchor& a = anchors[k];
       if (a.agent) {
         only_places = false;
-        if (!a.agent_type.empty()) {
+        // The first type wins ("rebel commanders" are rebels, "army officials"
+        // military), except that a GOV modifier yields ("government troops").
+        if (!a.agent_type.empty() && (type.empty() || type == "GOV")) {
           type.assign(a.agent_type);
           type_at = static_cast<int>(k);
         }
@@ -289,7 +295,7 @@ class Coder {
           break;
         }
         if (!is_determiner(w) && (is_function_word(w) || doc_.tokens[p].kind != TokenKind::kWord ||
-                                  !events::forms_of(w).empty()))
+                                  !forms_at(p).empty()))
           break;
       }
       units_.push_back(std::move(u));
@@ -404,6 +410,21 @@ class Coder {
       if (m.type == EntityType::kNorp) return true;
     }
     if (doc_.tokens[t - 1].kind == TokenKind::kNumber) return true;
+    if (p != "to" && is_preposition(p)) return true;  // "by phone", "in talks"
+    return false;
+  }
+
+  // Does the word before `t` let it be a verb ("Iran talks", "they met",
+  // "will visit", "to attack")?
+  bool verbish(uint32_t t, uint32_t sb) const {
+    if (t == sb) return false;
+    std::string_view p = norm(t - 1);
+    if (in(p, {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "to", "and",
+               "has", "have", "had", "do", "does", "did"}) ||
+        is_modal(p) || is_negation(p) || is_adverb(p) || is_be(p))
+      return true;
+    for (const Unit& u : units_)
+      if (u.end == t) return true;
     return false;
   }
 
@@ -412,11 +433,11 @@ class Coder {
     object_tok_ = UINT32_MAX;
     for (uint32_t t = sb; t < se; ++t) {
       if (tok_mention_[t] >= 0 || t == object_tok_) continue;  // part of a name, or an object
-      std::span<const FormHit> hits = events::forms_of(norm(t));
+      std::span<const FormHit> hits = forms_at(t);
       if (hits.empty()) continue;
       bool has_noun = false, has_verb = false;
       for (const FormHit& h : hits) (h.flags & events::kFormNoun ? has_noun : has_verb) = true;
-      bool want_noun = has_noun && (!has_verb || nounish(t, sb));
+      bool want_noun = has_noun && (!has_verb || nounish(t, sb) || !verbish(t, sb));
       for (const FormHit& h : hits) {
         const Entry& e = events::entries()[h.entry];
         bool is_noun = (h.flags & events::kFormNoun) != 0;
@@ -489,8 +510,8 @@ class Coder {
 
   // Without the slot the entry names, the first actor after the verb that
   // is an object or a recipient ("offered its troops to Lebanon").
-  static bool finite_verb(std::string_view w) {
-    for (const FormHit& h : events::forms_of(w))
+  bool finite_verb(uint32_t t) const {
+    for (const FormHit& h : forms_at(t))
       if (h.flags & (events::kFormPast | events::kFormThird | events::kFormIng)) return true;
     return false;
   }
@@ -506,7 +527,7 @@ class Coder {
       if (t > from && (is_clause_break(w) || w == ",")) return -1;
       // Another verb starts another predication ("traveled to X to train Y").
       if (t > from && tok_mention_[t] < 0 && !doc_.tokens[t].has(kTokenCapitalized) &&
-          !nounish(t, from) && (norm(t - 1) == "to" || finite_verb(w)))
+          !nounish(t, from) && (norm(t - 1) == "to" || finite_verb(t)))
         return -1;
       if (t > from && prep_owned(t)) continue;
       for (size_t i = 0; i < units_.size(); ++i) {
@@ -545,16 +566,29 @@ class Coder {
     return best;
   }
 
+  // The place the sentence puts the event: a place name after "in", "at",
+  // "near" ..., nearest after the verb (or before it, at double distance).
   int location_of(uint32_t verb, uint32_t sb, uint32_t se) const {
     int best = -1;
     uint32_t best_d = UINT32_MAX;
-    for (const Unit& u : units_) {
-      if (!u.place || u.place_entity < 0 || !is_place_preposition(u.prep)) continue;
-      if (u.begin < sb || u.end > se) continue;
-      uint32_t d = u.begin >= verb ? u.begin - verb : 2 * (verb - u.begin);
+    for (uint32_t mi = sentence_mentions_; mi < doc_.mentions.size(); ++mi) {
+      const Mention& m = doc_.mentions[mi];
+      if (m.token_begin >= se) break;
+      if (m.entity < 0 || m.token_begin < sb + 1 || m.token_end > se) continue;
+      EntityType ty = doc_.entities[m.entity].type;
+      if (ty != EntityType::kGpe && ty != EntityType::kLoc && ty != EntityType::kFac) continue;
+      if (m.token_end < se && norm(m.token_end) == "-") continue;  // "U.S.-brokered"
+      // Skip "the city of", "Syria's northern" and determiners back to the preposition.
+      uint32_t p = m.token_begin - 1;
+      while (p > sb && (is_determiner(norm(p)) || norm(p) == "'s" ||
+                        (doc_.tokens[p].kind == TokenKind::kWord && !is_function_word(norm(p)) &&
+                         m.token_begin - p < 3)))
+        --p;
+      if (!is_place_preposition(norm(p))) continue;
+      uint32_t d = m.token_begin >= verb ? m.token_begin - verb : 2 * (verb - m.token_begin);
       if (d < best_d) {
         best_d = d;
-        best = u.place_entity;
+        best = m.entity;
       }
     }
     return best;
@@ -785,7 +819,18 @@ class Coder {
 
     // Nominal event: a possessive or adjectival actor right before the noun
     // ("Russia's attack on", "the Ukrainian offensive against") is its source.
+    // Inside a prepositional phrase ("in the talks") the clause's subject is
+    // not its source, except "be in contact".
     if (e.noun) {
+      uint32_t p = tr.begin;
+      while (p > sb && tr.begin - p < 5 &&
+             (is_determiner(norm(p - 1)) || norm(p - 1) == "-" || tok_mention_[p - 1] >= 0 ||
+              (doc_.tokens[p - 1].kind == TokenKind::kWord && !is_function_word(norm(p - 1)) &&
+               forms_at(p - 1).empty())))
+        --p;
+      if (p > sb && is_preposition(norm(p - 1)) &&
+          !(norm(p - 1) == "in" && p - 1 > sb && is_be(norm(p - 2))))
+        src = -1;
       for (size_t i = 0; i < units_.size(); ++i) {
         const Unit& u = units_[i];
         if (u.end <= tr.begin && tr.begin - u.end <= 2) {
@@ -895,6 +940,10 @@ class Coder {
 
   void sentence(uint32_t sb, uint32_t se) {
     if (se > doc_.tokens.size() || sb >= se) return;
+    // Mentions are in text order: the first one of this sentence.
+    while (sentence_mentions_ < doc_.mentions.size() &&
+           doc_.mentions[sentence_mentions_].token_begin < sb)
+      ++sentence_mentions_;
     build_units(sb, se);
     find_triggers(sb, se);
     sentence_first_event_ = doc_.events.size();
@@ -904,7 +953,12 @@ class Coder {
     }
   }
 
+  std::span<const FormHit> forms_at(uint32_t t) const {
+    return info_[t] != nullptr ? info_[t]->forms : std::span<const FormHit>();
+  }
+
   Document& doc_;
+  std::vector<const events::WordInfo*> info_;  // per token, null = unknown word
   std::vector<int32_t> tok_mention_;
   std::vector<Unit> units_;
   std::vector<Trigger> triggers_;
@@ -912,6 +966,7 @@ class Coder {
   std::vector<uint8_t> links_;
   size_t sentence_first_event_ = 0;
   uint32_t object_tok_ = UINT32_MAX;
+  uint32_t sentence_mentions_ = 0;
 };
 
 }  // namespace

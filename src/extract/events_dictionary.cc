@@ -50,6 +50,7 @@ struct Index {
   std::unordered_map<std::string_view, const CodeInfo*> codes;
   std::unordered_map<std::string_view, const Agent*> agents;  // "w1" or "w1 w2"
   std::unordered_map<std::string_view, bool> two_word_agent_starts;
+  std::unordered_map<std::string_view, WordInfo> words;
 
   Index() {
     for (const Form& f : kForms) {
@@ -69,6 +70,13 @@ struct Index {
       size_t sp = a.words.find(' ');
       if (sp != std::string_view::npos) two_word_agent_starts[a.words.substr(0, sp)] = true;
     }
+    // Looked up once per token: keep the chains short.
+    words.max_load_factor(0.25f);
+    words.reserve(forms.size() + agents.size());
+    for (const auto& [w, hits] : forms) words[w].forms = hits;
+    for (const auto& [w, a] : agents)
+      if (w.find(' ') == std::string_view::npos) words[w].agent = a;
+    for (const auto& [w, b] : two_word_agent_starts) words[w].starts_two_word_agent = b;
   }
 };
 
@@ -78,6 +86,12 @@ const Index& index() {
 }
 
 }  // namespace
+
+const WordInfo* word_info(std::string_view norm) {
+  const Index& ix = index();
+  auto it = ix.words.find(norm);
+  return it == ix.words.end() ? nullptr : &it->second;
+}
 
 std::span<const Entry> entries() {
   return kEntries;

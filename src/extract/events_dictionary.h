@@ -62,6 +62,15 @@ struct Agent {
   std::string_view type;   // CAMEO type code, "" = a group of people without a type
 };
 
+// Everything the dictionary knows about one normalized word, found with a
+// single hash lookup (the coder calls this once per token).
+struct WordInfo {
+  std::span<const FormHit> forms;  // entries the word can start
+  const Agent* agent = nullptr;    // one-word agent noun
+  bool starts_two_word_agent = false;
+};
+const WordInfo* word_info(std::string_view norm);
+
 std::span<const Entry> entries();
 // Dictionary entries a normalized token form can start, in file order.
 std::span<const FormHit> forms_of(std::string_view norm);
