@@ -475,6 +475,12 @@ class Coder {
       const Unit& u = units_[i];
       if (u.end > t) continue;
       if (!u.prep.empty() && u.prep != "of") continue;
+      // Apposition "Kenzo Oshima, the UN relief coordinator, demanded": of
+      // two groups separated by a comma, the better coded one speaks.
+      if (i > 0 && u.prep.empty() && units_[i - 1].prep.empty() &&
+          units_[i - 1].end + 1 == u.begin && norm(units_[i - 1].end) == "," &&
+          units_[i - 1].group != u.group && units_[i - 1].code.size() > u.code.size())
+        return i - 1;
       return i;
     }
     return -1;
@@ -484,7 +490,7 @@ class Coder {
   // `prep` empty, a direct object (no preposition before it), else a unit
   // right after that preposition.
   int slot_after(uint32_t from, uint32_t se, std::string_view prep, uint32_t& distance) const {
-    uint32_t limit = std::min(se, from + (prep.empty() ? 8u : 12u));
+    uint32_t limit = std::min(se, from + (prep.empty() ? 8u : prep == "by" ? 24u : 12u));
     for (uint32_t t = from; t < limit; ++t) {
       std::string_view w = norm(t);
       bool early_that = prep.empty() && w == "that" && t < from + 3;
@@ -530,6 +536,9 @@ class Coder {
           !nounish(t, from) && (norm(t - 1) == "to" || finite_verb(t)))
         return -1;
       if (t > from && prep_owned(t)) continue;
+      // A circumstance ("in exchange for", "during", "at") ends the search.
+      if (t > from && in(w, {"in", "at", "during", "after", "before", "since", "despite", "amid"}))
+        return -1;
       for (size_t i = 0; i < units_.size(); ++i) {
         const Unit& u = units_[i];
         if (u.begin != t || u.code.empty()) continue;
@@ -580,9 +589,9 @@ class Coder {
       if (m.token_end < se && norm(m.token_end) == "-") continue;  // "U.S.-brokered"
       // Skip "the city of", "Syria's northern" and determiners back to the preposition.
       uint32_t p = m.token_begin - 1;
-      while (p > sb && (is_determiner(norm(p)) || norm(p) == "'s" ||
-                        (doc_.tokens[p].kind == TokenKind::kWord && !is_function_word(norm(p)) &&
-                         m.token_begin - p < 3)))
+      while (p > sb && m.token_begin - p < 5 &&
+             (is_determiner(norm(p)) || norm(p) == "'s" || norm(p) == "of" ||
+              (doc_.tokens[p].kind == TokenKind::kWord && !is_function_word(norm(p)))))
         --p;
       if (!is_place_preposition(norm(p))) continue;
       uint32_t d = m.token_begin >= verb ? m.token_begin - verb : 2 * (verb - m.token_begin);
@@ -828,7 +837,7 @@ class Coder {
               (doc_.tokens[p - 1].kind == TokenKind::kWord && !is_function_word(norm(p - 1)) &&
                forms_at(p - 1).empty())))
         --p;
-      if (p > sb && is_preposition(norm(p - 1)) &&
+      if (p > sb && in(norm(p - 1), {"in", "at", "of", "near", "from", "about", "over"}) &&
           !(norm(p - 1) == "in" && p - 1 > sb && is_be(norm(p - 2))))
         src = -1;
       for (size_t i = 0; i < units_.size(); ++i) {
