@@ -45,9 +45,9 @@ bool is_place_preposition(std::string_view w) {
 
 // Words that end a clause for the object search.
 bool is_clause_break(std::string_view w) {
-  return in(w, {"that",  "which", "who",   "whom", "because", "after",  "before",
-                "while", "when",  "since", "but",  ";",       ":",      "\"",
-                "(",     ")",     "—",     "–",    "if",      "unless", "although"});
+  return in(w, {"that", "which", "who", "whom",   "because",  "after", "before", "while",
+                "when", "since", "but", ";",      ":",        "\"",    "(",      ")",
+                "—",    "–",     "if",  "unless", "although", "until"});
 }
 
 bool is_be(std::string_view w) {
@@ -179,9 +179,7 @@ class Coder {
       std::string_view w = norm(t);
       if (w == "'s" || w == "'" || is_determiner(w) || w == "(" || w == ")") continue;
       if ((w == "of" || w == "from") && left.agent) continue;
-      if (w == "in" && left.agent && right.entity >= 0 &&
-          doc_.entities[right.entity].type == EntityType::kGpe)
-        continue;
+      if (w == "in" && left.agent && right.entity >= 0 && is_country(right.entity)) continue;
       if (is_function_word(w) || doc_.tokens[t].kind != TokenKind::kWord) return false;
       if (!forms_at(t).empty() && !doc_.tokens[t].has(kTokenCapitalized)) return false;
       if (++modifiers > 2) return false;
@@ -198,6 +196,11 @@ class Coder {
       if (!(possessive || demonym || right.agent)) return false;
     }
     return true;
+  }
+
+  bool is_country(int32_t entity) const {
+    const Entity& e = doc_.entities[entity];
+    return e.type == EntityType::kGpe && e.has_geo && e.geo.feature.starts_with("PCL");
   }
 
   std::string compose(const std::vector<Anchor>& anchors, Unit& u) const {
@@ -287,7 +290,7 @@ class Coder {
       u.end = e;
       u.code = compose(anchors, u);
       // The preposition before the group, skipping determiners and modifiers.
-      for (uint32_t p = u.begin; p > sb && u.begin - p < 4;) {
+      for (uint32_t p = u.begin; p > sb && u.begin - p < 5;) {
         --p;
         std::string_view w = norm(p);
         if (is_preposition(w)) {
@@ -419,8 +422,9 @@ class Coder {
   bool verbish(uint32_t t, uint32_t sb) const {
     if (t == sb) return false;
     std::string_view p = norm(t - 1);
-    if (in(p, {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "to", "and",
-               "has", "have", "had", "do", "does", "did"}) ||
+    if (in(p,
+           {"he",  "she", "it",   "they", "we", "i",    "you", "who",  "which", "that",   "to",
+            "and", "has", "have", "had",  "do", "does", "did", "help", "helps", "helped", "or"}) ||
         is_modal(p) || is_negation(p) || is_adverb(p) || is_be(p))
       return true;
     for (const Unit& u : units_)
@@ -442,8 +446,12 @@ class Coder {
         const Entry& e = events::entries()[h.entry];
         bool is_noun = (h.flags & events::kFormNoun) != 0;
         if (is_noun != want_noun) continue;
-        // A bare verb form after a determiner is a noun we do not know.
-        if (!is_noun && has_noun == false && nounish(t, sb) && t > sb && is_determiner(norm(t - 1)))
+        // A bare verb form without a verbal context ("a general strike", "the
+        // attack") is a noun we do not know.
+        if (!is_noun && !has_noun && h.flags == events::kFormBase && !verbish(t, sb)) continue;
+        // "the shelling", "the fighting" without a noun entry: a gerund noun.
+        if (!is_noun && !has_noun && (h.flags & events::kFormIng) && t > sb &&
+            is_determiner(norm(t - 1)))
           continue;
         uint32_t end = match_particles(e, t + 1, se);
         if (end == 0) continue;
@@ -494,8 +502,8 @@ class Coder {
     for (uint32_t t = from; t < limit; ++t) {
       std::string_view w = norm(t);
       bool early_that = prep.empty() && w == "that" && t < from + 3;
-      if (t > from && is_clause_break(w) && !early_that) return -1;
-      if (t > from && w == "," && prep.empty()) return -1;
+      if (is_clause_break(w) && !early_that && (t > from || prep.empty())) return -1;
+      if (w == "," && prep.empty()) return -1;
       for (size_t i = 0; i < units_.size(); ++i) {
         const Unit& u = units_[i];
         if (u.begin != t) continue;
@@ -503,7 +511,9 @@ class Coder {
         if (prep.empty() && u.begin > 0 &&
             in(norm(u.begin - 1), {"its", "their", "his", "her", "our"}))
           return -1;
-        if (prep.empty() ? u.prep.empty() : u.prep == prep) {
+        // "shelled the border town of Mirov": a place after "of" is the object.
+        bool place_of = prep.empty() && u.place && u.prep == "of";
+        if (prep.empty() ? (u.prep.empty() || place_of) : u.prep == prep) {
           distance = t - from;
           return static_cast<int>(i);
         }
@@ -530,7 +540,7 @@ class Coder {
     uint32_t limit = std::min(se, from + 10);
     for (uint32_t t = from; t < limit; ++t) {
       std::string_view w = norm(t);
-      if (t > from && (is_clause_break(w) || w == ",")) return -1;
+      if ((t > from && is_clause_break(w)) || w == ",") return -1;
       // Another verb starts another predication ("traveled to X to train Y").
       if (t > from && tok_mention_[t] < 0 && !doc_.tokens[t].has(kTokenCapitalized) &&
           !nounish(t, from) && (norm(t - 1) == "to" || finite_verb(t)))
@@ -567,6 +577,8 @@ class Coder {
       rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
       uint32_t d = 0;
       int u = slot_after(from, se, alt == "obj" ? std::string_view() : alt, d);
+      // A noun's preposition follows it ("the attack on X", "talks with X").
+      if (u >= 0 && e.noun && d > 4) u = -1;
       if (u >= 0 && d < best_d) {
         best = u;
         best_d = d;
@@ -594,6 +606,12 @@ class Coder {
               (doc_.tokens[p].kind == TokenKind::kWord && !is_function_word(norm(p)))))
         --p;
       if (!is_place_preposition(norm(p))) continue;
+      // Only a place in the verb's own clause: not across ";" or ", and".
+      bool crosses = false;
+      uint32_t lo = std::min(verb, m.token_begin), hi = std::max(verb, m.token_begin);
+      for (uint32_t x = lo; x + 1 < hi && !crosses; ++x)
+        crosses = norm(x) == ";" || (norm(x) == "," && in(norm(x + 1), {"and", "but", "while"}));
+      if (crosses) continue;
       uint32_t d = m.token_begin >= verb ? m.token_begin - verb : 2 * (verb - m.token_begin);
       if (d < best_d) {
         best_d = d;
@@ -609,6 +627,8 @@ class Coder {
     uint32_t best_len = UINT32_MAX;
     for (size_t i = 0; i < doc_.attributions.size(); ++i) {
       const Attribution& a = doc_.attributions[i];
+      // The verb of saying itself ("urged") is the speech act, not its content.
+      if (a.cue.begin < s.end && s.begin < a.cue.end) continue;
       uint32_t len = 0;
       bool inside = false;
       for (Span c : a.content) {
@@ -738,7 +758,10 @@ class Coder {
         const std::string* sc = s >= 0 ? &units_[s].code : nullptr;
         const std::string* tc = g >= 0 ? &units_[g].code : nullptr;
         if (sc == nullptr && tc == nullptr) continue;
-        if (s >= 0 && g >= 0 && (s == g || (!sc->empty() && *sc == *tc))) continue;
+        // "Chechen" fighters against "Russia": one country on both sides of a
+        // bare-country dyad is no event; same-type groups (GOV vs GOV) are.
+        if (s >= 0 && g >= 0 && (s == g || (sc->size() == 3 && *sc == *tc && !is_type_code(*sc))))
+          continue;
         bool dup = false;
         for (size_t k = sentence_first_event_; k < doc_.events.size() && !dup; ++k) {
           const Event& o = doc_.events[k];
@@ -811,6 +834,28 @@ class Coder {
     }
 
     int subj = subject_of(tr.begin, sb);
+    {
+      uint32_t k = tr.begin;
+      while (k > sb &&
+             (is_adverb(norm(k - 1)) || is_modal(norm(k - 1)) || is_negation(norm(k - 1)) ||
+              is_be(norm(k - 1)) || in(norm(k - 1), {"has", "have", "had", "did", "does", "do"})))
+        --k;
+      std::string_view before = k > sb ? norm(k - 1) : std::string_view();
+      if ((before == "and" || before == "but") && last_subject_ >= 0 && !e.noun) {
+        // Coordinated verbs share the subject: "X threatened ... and urged Y".
+        subj = last_subject_;
+      } else if (subj < 0 && k == sb + 1 && in(before, {"it", "they", "he", "she"}) &&
+                 !prev_source_code_.empty()) {
+        // "It refused to ...": the previous sentence's acting group.
+        Unit u;
+        u.begin = prev_source_.first;
+        u.end = prev_source_.second;
+        u.code = prev_source_code_;
+        u.group = -1 - static_cast<int>(units_.size());
+        units_.push_back(std::move(u));
+        subj = static_cast<int>(units_.size()) - 1;
+      }
+    }
     bool source_from = false;
     const Entry& act = comp ? *comp->entry : e;
     uint32_t after = comp ? comp->end : tr.end;
@@ -843,10 +888,15 @@ class Coder {
       for (size_t i = 0; i < units_.size(); ++i) {
         const Unit& u = units_[i];
         if (u.end <= tr.begin && tr.begin - u.end <= 2) {
-          bool adjacent = true;
-          for (uint32_t x = u.end; x < tr.begin; ++x)
-            if (!(norm(x) == "'s" || norm(x) == "'" || nounish(x + 1, sb))) adjacent = false;
-          if (adjacent) src = static_cast<int>(i);
+          bool adjacent = true, possessive = false;
+          for (uint32_t x = u.end; x < tr.begin; ++x) {
+            std::string_view w = norm(x);
+            if (w == "'s" || w == "'")
+              possessive = true;
+            else if (is_function_word(w) || doc_.tokens[x].kind != TokenKind::kWord)
+              adjacent = false;
+          }
+          if (adjacent && (possessive || !u.place)) src = static_cast<int>(i);
         }
       }
       // "a meeting between X and Y" without any other actor: X meets Y.
@@ -864,7 +914,16 @@ class Coder {
       // "X was attacked by Y": the subject is the target; the agent after "by".
       uint32_t d;
       int by = slot_after(tr.end, se, "by", d);
-      tgt = subj;
+      // The target is the group right before the auxiliary ("two villages
+      // were attacked": no coded group there, no target).
+      uint32_t k = tr.begin;
+      while (k > sb && (is_be(norm(k - 1)) || is_adverb(norm(k - 1)) || is_negation(norm(k - 1)) ||
+                        in(norm(k - 1), {"has", "have", "had"}) || is_modal(norm(k - 1))))
+        --k;
+      tgt = -1;
+      for (size_t i = 0; i < units_.size(); ++i)
+        if (units_[i].end == k) tgt = static_cast<int>(i);
+      if (tgt < 0 && k > sb && in(norm(k - 1), {"who", "which", "that", ","})) tgt = subj;
       src = by;
     }
 
@@ -944,6 +1003,11 @@ class Coder {
       code = mapped(act.code, Control::kReject);
       negated = false;
     }
+    if (subj >= 0 && !e.noun) last_subject_ = subj;
+    if (src >= 0 && !units_[src].code.empty()) {
+      prev_source_ = {units_[src].begin, units_[src].end};
+      prev_source_code_ = units_[src].code;
+    }
     emit(sb, se, tr, act, code, modifier, src, tgt, negated, speculative);
   }
 
@@ -956,6 +1020,7 @@ class Coder {
     build_units(sb, se);
     find_triggers(sb, se);
     sentence_first_event_ = doc_.events.size();
+    last_subject_ = -1;
     for (Trigger& tr : triggers_) {
       if (tr.consumed) continue;
       code_trigger(sb, se, tr);
@@ -976,6 +1041,9 @@ class Coder {
   size_t sentence_first_event_ = 0;
   uint32_t object_tok_ = UINT32_MAX;
   uint32_t sentence_mentions_ = 0;
+  int last_subject_ = -1;                      // subject of the last verb in this sentence
+  std::pair<uint32_t, uint32_t> prev_source_;  // tokens of the last coded source
+  std::string prev_source_code_;
 };
 
 }  // namespace

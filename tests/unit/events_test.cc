@@ -191,6 +191,26 @@ TEST_F(Events, ReceivedFromSwapsSourceAndTarget) {
   EXPECT_EQ(e->target.code.substr(0, 3), "REB");
 }
 
+TEST_F(Events, CoordinatedVerbsAndPronounsKeepTheirSubject) {
+  Document doc = analyze(
+      "The Chadian government threatened to expel Nigerien diplomats and urged the United "
+      "Nations to send observers. It refused to meet Nigerien envoys.");
+  const Event* urge = with_code(doc, "020");
+  ASSERT_NE(urge, nullptr) << dump(doc);
+  EXPECT_EQ(urge->source.code, "TCDGOV");
+  EXPECT_EQ(urge->target.code.substr(0, 3), "IGO");
+  const Event* threat = nullptr;
+  const Event* refusal = nullptr;
+  for (const Event& e : doc.events) {
+    if (e.code.substr(0, 2) == "13") threat = &e;
+    if (e.code.substr(0, 2) == "12") refusal = &e;
+  }
+  ASSERT_NE(threat, nullptr) << dump(doc);
+  EXPECT_EQ(threat->target.code, "NERGOV");
+  ASSERT_NE(refusal, nullptr) << dump(doc);
+  EXPECT_EQ(refusal->source.code, "TCDGOV");  // "It" = the government
+}
+
 TEST_F(Events, UnknownVerbsYieldNoEvent) {
   Document doc = analyze("Belgium admired Luxembourg. Austria photographed Hungary.");
   EXPECT_TRUE(doc.events.empty()) << dump(doc);
