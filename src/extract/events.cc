@@ -844,7 +844,7 @@ class Coder {
       if ((before == "and" || before == "but") && last_subject_ >= 0 && !e.noun) {
         // Coordinated verbs share the subject: "X threatened ... and urged Y".
         subj = last_subject_;
-      } else if (subj < 0 && k == sb + 1 && in(before, {"it", "they", "he", "she"}) &&
+      } else if (subj < 0 && k == sb + 1 && in(before, {"it", "they"}) &&
                  !prev_source_code_.empty()) {
         // "It refused to ...": the previous sentence's acting group.
         Unit u;
