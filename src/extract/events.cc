@@ -203,6 +203,25 @@ class Coder {
     return e.type == EntityType::kGpe && e.has_geo && e.geo.feature.starts_with("PCL");
   }
 
+  // "The militants" after "militants from Hayat Tahrir al-Sham": a bare
+  // armed-group type takes the latest fully coded actor of that type in the
+  // document (armed and security types only; "officials" stay unspecified).
+  void remember_or_recall(std::string& code) {
+    static constexpr std::string_view kTypes[] = {"REB", "MIL", "SEP", "INS", "UAF", "SPY", "COP"};
+    for (size_t k = 0; k < std::size(kTypes); ++k) {
+      std::string_view ty = kTypes[k];
+      if (code == ty) {
+        if (!last_full_[k].empty()) code = last_full_[k];
+        return;
+      }
+      if (code.size() == 6 && std::string_view(code).substr(3) == ty &&
+          !is_type_code(code.substr(0, 3))) {
+        last_full_[k] = code;
+        return;
+      }
+    }
+  }
+
   std::string compose(const std::vector<Anchor>& anchors, Unit& u) const {
     std::string country, type, full;
     int full_at = -1, type_at = -1;
@@ -249,6 +268,11 @@ class Coder {
       }
     }
     u.place = only_places;
+    // A capital standing alone acts for its government ("provided Kiev with").
+    if (only_places && anchors.size() == 1 && !country.empty() && anchors[0].entity >= 0) {
+      const Entity& e = doc_.entities[anchors[0].entity];
+      if (e.has_geo && e.geo.feature == "PPLC" && type.empty()) return country + "GOV";
+    }
     if (!full.empty()) {
       if (type_at > full_at && !type.empty()) return full.substr(0, 3) + type;
       return full;
@@ -289,6 +313,9 @@ class Coder {
       u.begin = anchors.front().begin;
       u.end = e;
       u.code = compose(anchors, u);
+      // "Our forces": the speaker's own, not the latest group of that type.
+      if (!(u.begin > sb && in(norm(u.begin - 1), {"our", "my", "their", "its", "his", "her"})))
+        remember_or_recall(u.code);
       // The preposition before the group, skipping determiners and modifiers.
       for (uint32_t p = u.begin; p > sb && u.begin - p < 5;) {
         --p;
@@ -1044,6 +1071,7 @@ class Coder {
   int last_subject_ = -1;                      // subject of the last verb in this sentence
   std::pair<uint32_t, uint32_t> prev_source_;  // tokens of the last coded source
   std::string prev_source_code_;
+  std::array<std::string, 7> last_full_;  // see remember_or_recall
 };
 
 }  // namespace
