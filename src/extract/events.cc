@@ -774,6 +774,12 @@ class Coder {
     group_of(src_unit, srcs_);
     group_of(tgt_unit, tgts_);
     if (srcs_.empty()) srcs_.push_back(-1);
+    // A mutual act of a compound subject without a target ("Israel and Lebanon
+    // renewed negotiations", "X and Y clashed") is one event per ordered pair.
+    // Mediation is between others, never mutual.
+    bool mutual = tgt_unit < 0 && srcs_.size() >= 2 && act.code != "045" &&
+                  in(code.substr(0, 2), {"03", "04", "05", "06", "19"});
+    if (mutual) tgts_ = srcs_;
     if (tgts_.empty()) tgts_.push_back(-1);
     Span vspan{doc_.tokens[verb.begin].span.begin, doc_.tokens[verb.end - 1].span.end};
     int32_t attr = attribution_of(vspan);

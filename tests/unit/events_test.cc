@@ -120,6 +120,16 @@ TEST_F(Events, CompoundActorsGiveOneEventEach) {
   EXPECT_EQ(sources[1], "CHN");
 }
 
+TEST_F(Events, MutualActOfACompoundSubject) {
+  Document doc = analyze("Armenia and Georgia signed a trade agreement on Friday.");
+  ASSERT_EQ(doc.events.size(), 2u) << dump(doc);
+  EXPECT_EQ(doc.events[0].source.code, "ARM");
+  EXPECT_EQ(doc.events[0].target.code, "GEO");
+  EXPECT_EQ(doc.events[1].source.code, "GEO");
+  EXPECT_EQ(doc.events[1].target.code, "ARM");
+  EXPECT_EQ(doc.events[0].code, "057");
+}
+
 TEST_F(Events, PrepositionalTargetAndNominalEvents) {
   Document doc = analyze("France will cooperate with Mali. The Turkish attack on Syria continued.");
   const Event* coop = with_code(doc, "030");  // "will cooperate": intent to cooperate
