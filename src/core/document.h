@@ -152,6 +152,11 @@ struct Event {
   int32_t attribution = -1;  // attribution index
   Certainty certainty = Certainty::kAsserted;
   bool negated = false;
+  // Why: the dictionary entry that named the act (data/event_verbs.tsv id) and,
+  // when a controlling verb or modal changed its code ("threatened to",
+  // "will", "refused to"), that verb's entry id or "modal:<word>" (static storage).
+  std::string_view entry;
+  std::string_view modifier;
 };
 
 struct Document {

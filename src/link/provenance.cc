@@ -42,8 +42,8 @@ class Tracer {
       p_.reports += r.copies;
       std::string outlet = outlet_of(*r.doc);
       outlets.insert(outlet);
-      uint32_t n = node("outlet:" + outlet, r.doc->outlet.empty() ? "(unknown outlet)" : r.doc->outlet,
-                        "outlet");
+      uint32_t n = node("outlet:" + outlet,
+                        r.doc->outlet.empty() ? "(unknown outlet)" : r.doc->outlet, "outlet");
       p_.nodes[n].is_report = true;
       report_node_[outlet] = n;
       if (!r.doc->published.empty() && (p_.earliest.empty() || r.doc->published < p_.earliest))

@@ -25,9 +25,9 @@
 namespace claimtrace::link {
 
 struct ProvenanceNode {
-  std::string key;    // stable identity ("outlet:ria novosti", "anon:ria novosti:a source in syria")
-  std::string label;  // as written (first seen)
-  std::string kind;   // outlet | person | organisation | anonymous | document | unspecified
+  std::string key;  // stable identity ("outlet:ria novosti", "anon:ria novosti:a source in syria")
+  std::string label;       // as written (first seen)
+  std::string kind;        // outlet | person | organisation | anonymous | document | unspecified
   bool is_report = false;  // an outlet that itself reports the story
   bool is_origin = false;
 };
@@ -43,12 +43,12 @@ struct ProvenanceEdge {
 struct Provenance {
   std::vector<ProvenanceNode> nodes;
   std::vector<ProvenanceEdge> edges;
-  uint32_t reports = 0;          // documents, copies included
-  uint32_t outlets = 0;          // distinct outlets among them
-  uint32_t origins = 0;          // independent origins
-  uint32_t named_origins = 0;    // of which named (person, organisation, outlet)
+  uint32_t reports = 0;        // documents, copies included
+  uint32_t outlets = 0;        // distinct outlets among them
+  uint32_t origins = 0;        // independent origins
+  uint32_t named_origins = 0;  // of which named (person, organisation, outlet)
   uint32_t anonymous_origins = 0;
-  std::string earliest;          // earliest publication date (YYYY-MM-DD) or ""
+  std::string earliest;                // earliest publication date (YYYY-MM-DD) or ""
   std::vector<Certainty> certainties;  // distinct certainty levels across reports, sorted
 };
 

@@ -185,6 +185,11 @@ void write_document_json(const Document& doc, const JsonOptions& opts, std::stri
       w.null_field("attribution");
     w.field("certainty", to_string(v.certainty));
     w.field("negated", v.negated);
+    w.field("entry", v.entry);
+    if (v.modifier.empty())
+      w.null_field("modifier");
+    else
+      w.field("modifier", v.modifier);
     w.end_object();
   }
   w.end_array();

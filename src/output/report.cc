@@ -129,6 +129,45 @@ void write_report(const Document& doc, const ReportOptions& opts, std::string& o
       out.push_back('\n');
     }
   }
+
+  if (!doc.events.empty()) {
+    out.append(st.bold());
+    out.append("\nEvents (who did what to whom, where, and who says so)\n");
+    out.append(st.reset());
+    for (const Event& v : doc.events) {
+      out.append("  " + v.id + "  ");
+      out.append(v.source.code.empty() ? std::string_view("?") : std::string_view(v.source.code));
+      out.append(" \u2192 " + v.code + " \u2192 ");
+      out.append(v.has_target ? std::string_view(v.target.code) : std::string_view("-"));
+      out.append("  ");
+      out.append(st.cue());
+      if (v.has_verb) append_flat(out, doc.slice(v.verb));
+      out.append(st.reset());
+      out.append(" [" + std::string(to_string(v.certainty)) + (v.negated ? ", negated" : "") + "]");
+      if (v.location >= 0) out.append(" in " + doc.entities[v.location].name);
+      out.append("\n      ");
+      if (v.source.has_text) append_flat(out, doc.slice(v.source.text));
+      out.append(" \u2192 ");
+      if (v.has_target && v.target.has_text) append_flat(out, doc.slice(v.target.text));
+      out.append("; claimed by: ");
+      out.append(v.attribution >= 0
+                     ? doc.attributions[v.attribution].id + " " + chain_of(doc, v.attribution)
+                     : std::string("(the article itself)"));
+      if (opts.explain) {
+        out.append("\n      entry=" + std::string(v.entry));
+        if (!v.modifier.empty()) out.append(" modifier=" + std::string(v.modifier));
+        if (v.has_verb)
+          out.append(" verb@" + std::to_string(v.verb.begin) + "-" + std::to_string(v.verb.end));
+        if (v.source.has_text)
+          out.append(" source@" + std::to_string(v.source.text.begin) + "-" +
+                     std::to_string(v.source.text.end));
+        if (v.has_target && v.target.has_text)
+          out.append(" target@" + std::to_string(v.target.text.begin) + "-" +
+                     std::to_string(v.target.text.end));
+      }
+      out.push_back('\n');
+    }
+  }
 }
 
 }  // namespace claimtrace::output

@@ -1,6 +1,7 @@
 #include "pipeline/analyzer.h"
 
 #include "extract/entities.h"
+#include "extract/events.h"
 #include "extract/extract.h"
 #include "resolve/resolve.h"
 #include "segment/segmenter.h"
@@ -14,6 +15,7 @@ void Analyzer::analyze(Document& doc) const {
     resolve::resolve_entities(doc, *lexicon_);
   }
   extract::extract(doc);
+  extract::code_events(doc, lexicon_);
 }
 
 }  // namespace claimtrace

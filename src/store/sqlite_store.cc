@@ -186,6 +186,11 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(
   title, body, content='documents_fts_source', content_rowid='doc',
   tokenize='unicode61 remove_diacritics 2');
 )sql"},
+    // 2: why an event was coded: its dictionary entry and modifier (modal, control verb).
+    {2, R"sql(
+ALTER TABLE events ADD COLUMN entry TEXT;
+ALTER TABLE events ADD COLUMN modifier TEXT;
+)sql"},
 };
 
 // ------------------------------------------------------------- helpers --
@@ -498,8 +503,8 @@ class SqliteStore final : public Store {
         "INSERT INTO attribution_cues VALUES (?,?,?)",
         "INSERT INTO events (doc, n, vid, code, root, quad_class, goldstein, source_code, "
         "source_start, source_end, target_code, target_start, target_end, verb_start, verb_end, "
-        "location, attribution, time, certainty, negated) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "location, attribution, time, certainty, negated, entry, modifier) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     };
     stmts_.clear();
     for (const char* sql : kSql) stmts_.emplace_back(db_, sql);
@@ -652,7 +657,8 @@ class SqliteStore final : public Store {
       else
         st.bind_null().bind_null();
       st.bind_index(v.location).bind_index(v.attribution).bind_null();  // time: not yet
-      st.bind(to_string(v.certainty)).bind(int64_t{v.negated}).exec();
+      st.bind(to_string(v.certainty)).bind(int64_t{v.negated});
+      st.bind_or_null(v.entry).bind_or_null(v.modifier).exec();
     }
   }
 
@@ -748,8 +754,8 @@ bool SqliteStore::load_document(std::string_view id, Document& doc) {
        });
   each(
       "SELECT vid, code, source_code, source_start, source_end, target_code, target_start, "
-      "target_end, verb_start, verb_end, location, attribution, certainty, negated "
-      "FROM events WHERE doc = ? ORDER BY n",
+      "target_end, verb_start, verb_end, location, attribution, certainty, negated, entry, "
+      "modifier FROM events WHERE doc = ? ORDER BY n",
       [&](Stmt& st) {
         Event& v = doc.events.emplace_back();
         v.id = st.text(0);
@@ -769,6 +775,8 @@ bool SqliteStore::load_document(std::string_view id, Document& doc) {
         v.attribution = st.is_null(11) ? -1 : static_cast<int32_t>(st.integer(11));
         v.certainty = parse_enum<Certainty, 5>(st.text(12), Certainty::kAsserted);
         v.negated = st.integer(13) != 0;
+        if (!st.is_null(14)) v.entry = intern(st.text(14));
+        if (!st.is_null(15)) v.modifier = intern(st.text(15));
       });
   // Indices that point outside the loaded layers would crash consumers;
   // a consistent store never has them, but a damaged one must not crash us.
