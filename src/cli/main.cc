@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/args.h"
+#include "cli/extract_command.h"
 #include "core/version.h"
 
 int main(int argc, char** argv) {
@@ -15,6 +16,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   AnalyzeArgs analyze;
   CLI::App* analyze_cmd = add_analyze_command(app, analyze);
+  ExtractArgs extract;
+  CLI::App* extract_cmd = add_extract_command(app, extract);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -28,5 +31,6 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   if (analyze_cmd->parsed()) return run_analyze(analyze);
+  if (extract_cmd->parsed()) return run_extract(extract);
   return kExitUsage;
 }

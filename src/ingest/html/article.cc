@@ -1,0 +1,848 @@
+// Main-content extraction. The approach (ours):
+//
+// 1. The page is decoded to UTF-8 (encoding.h) and parsed by libxml2's
+//    forgiving HTML parser.
+// 2. One walk over <body> linearises the DOM into text blocks: a block is
+//    the inline text between two block-level boundaries, owned by the
+//    innermost block-level element. Each block knows its length and how
+//    much of it is link text. Invisible and non-text subtrees (script,
+//    style, forms controls, hidden elements) are skipped; subtrees that are
+//    boilerplate by tag (nav, aside, footer) or by class/id words (menu,
+//    share, comment, related, cookie, ad, ...) are flagged.
+// 3. A class/id flag on an element that holds most of the page's prose is
+//    withdrawn (wrappers named "has-sidebar" and the like).
+// 4. Every element gets good = prose in long, link-poor blocks under it, and
+//    bad = link text and short fragments under it. The main container is
+//    the element that maximises good - kBadWeight * bad: big enough to hold
+//    the prose, small enough to leave menus and lists of links outside.
+// 5. The text is the container's unflagged blocks in document order, minus
+//    link-dominated blocks and the headline (which is the title).
+#include "ingest/html/article.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "ingest/html/dates.h"
+#include "ingest/html/encoding.h"
+
+namespace claimtrace::html {
+
+namespace {
+
+constexpr double kBadWeight = 0.6;
+constexpr int kMaxDepth = 400;  // deeper subtrees are ignored (libxml2 stops earlier)
+
+const char* name_of(const xmlNode* n) {
+  return reinterpret_cast<const char*>(n->name);
+}
+
+bool is(const xmlNode* n, const char* tag) {
+  return std::strcmp(name_of(n), tag) == 0;
+}
+
+std::string attr(const xmlNode* n, const char* name) {
+  for (xmlAttr* a = n->properties; a; a = a->next) {
+    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) {
+      if (a->children && a->children->content)
+        return reinterpret_cast<const char*>(a->children->content);
+      return "";
+    }
+  }
+  return "";
+}
+
+bool has_attr(const xmlNode* n, const char* name) {
+  for (xmlAttr* a = n->properties; a; a = a->next)
+    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) return true;
+  return false;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+// Appends `s` with runs of white space (including no-break space) collapsed
+// to one space.
+void append_collapsed(std::string& out, std::string_view s) {
+  bool space = !out.empty() && (out.back() == ' ' || out.back() == '\n');
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    bool ws = is_space(c);
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      ws = true;
+      ++i;
+    }
+    if (ws) {
+      if (!space && !out.empty()) out.push_back(' ');
+      space = true;
+    } else {
+      out.push_back(static_cast<char>(c));
+      space = false;
+    }
+  }
+}
+
+std::string collapse(std::string_view s) {
+  std::string out;
+  append_collapsed(out, s);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// All text under `n`, collapsed.
+void gather_text(const xmlNode* n, std::string& out, int depth = 0) {
+  if (depth > kMaxDepth) return;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (c->content) append_collapsed(out, reinterpret_cast<const char*>(c->content));
+    } else if (c->type == XML_ELEMENT_NODE && !is(c, "script") && !is(c, "style")) {
+      gather_text(c, out, depth + 1);
+    }
+  }
+}
+
+std::string text_of(const xmlNode* n) {
+  std::string s;
+  gather_text(n, s);
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  if (!s.empty() && s.front() == ' ') s.erase(0, 1);
+  return s;
+}
+
+// ---------------------------------------------------------------- tags
+
+enum class Kind : uint8_t { kInline, kBlock, kSkip, kBoiler };
+
+Kind classify_tag(const xmlNode* n) {
+  static constexpr std::array kSkip = {
+      "script", "style", "noscript", "template",   "svg",    "iframe", "object", "embed",
+      "canvas", "input", "select",   "textarea",   "button", "option", "head",   "math",
+      "video",  "audio", "map",      "figcaption", "dialog", "link",   "meta",   "title"};
+  static constexpr std::array kBoilerTags = {"nav", "aside", "footer", "menu"};
+  static constexpr std::array kBlocks = {
+      "p",      "div",        "section", "article", "main",    "header",   "h1",      "h2",
+      "h3",     "h4",         "h5",      "h6",      "ul",      "ol",       "li",      "dl",
+      "dt",     "dd",         "table",   "tr",      "td",      "th",       "tbody",   "thead",
+      "tfoot",  "blockquote", "pre",     "figure",  "form",    "fieldset", "address", "hr",
+      "center", "details",    "summary", "body",    "caption", "hgroup",   "legend"};
+  const char* name = name_of(n);
+  for (const char* t : kSkip)
+    if (std::strcmp(name, t) == 0) return Kind::kSkip;
+  for (const char* t : kBoilerTags)
+    if (std::strcmp(name, t) == 0) return Kind::kBoiler;
+  for (const char* t : kBlocks)
+    if (std::strcmp(name, t) == 0) return Kind::kBlock;
+  return Kind::kInline;
+}
+
+bool hidden(const xmlNode* n) {
+  if (has_attr(n, "hidden")) return true;
+  if (attr(n, "aria-hidden") == "true") return true;
+  std::string style = attr(n, "style");
+  if (style.empty()) return false;
+  style = lower(style);
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return style.find("display:none") != std::string::npos ||
+         style.find("visibility:hidden") != std::string::npos;
+}
+
+// Words in class/id values that mark page furniture. Whole words (split at
+// non-letters) for short, ambiguous ones; substrings for distinctive ones.
+bool boilerplate_name(const xmlNode* n) {
+  std::string names = attr(n, "class");
+  std::string id = attr(n, "id");
+  if (names.empty() && id.empty()) {
+    std::string role = attr(n, "role");
+    return role == "navigation" || role == "banner" || role == "contentinfo" ||
+           role == "complementary" || role == "menu" || role == "dialog";
+  }
+  names = lower(names + " " + id + " " + attr(n, "role"));
+  static constexpr std::array kSubstrings = {
+      "comment",    "cookie",     "consent",    "share",      "social",       "related",
+      "breadcrumb", "newsletter", "sidebar",    "advert",     "sponsor",      "disqus",
+      "outbrain",   "taboola",    "navigation", "navbar",     "subscribe",    "signup",
+      "popup",      "recommend",  "pagination", "trending",   "footer",       "masthead",
+      "toolbar",    "byline",     "teaser",     "promo",      "banner",       "skiplink",
+      "widget",     "tagcloud",   "most-read",  "mostread",   "print-only",   "author-bio",
+      "login",      "sharing",    "caption",    "dateline",   "published",    "timestamp",
+      "meta-info",  "postmeta",   "post-meta",  "entry-meta", "article-meta", "infobox",
+      "rating",     "menu"};
+  for (const char* s : kSubstrings)
+    if (names.find(s) != std::string::npos) return true;
+  static constexpr std::array kWords = {"nav",      "ad",
+                                        "ads",      "adv",
+                                        "side",     "tags",
+                                        "tag",      "share",
+                                        "meta",     "date",
+                                        "author",   "hidden",
+                                        "modal",    "pager",
+                                        "more",     "foot",
+                                        "header",   "links",
+                                        "skip",     "sr",
+                                        "visually", "screen-reader-text",
+                                        "print"};
+  size_t i = 0;
+  while (i < names.size()) {
+    while (i < names.size() && !std::isalnum(static_cast<unsigned char>(names[i]))) ++i;
+    size_t e = i;
+    while (e < names.size() && std::isalnum(static_cast<unsigned char>(names[e]))) ++e;
+    if (e > i) {
+      std::string_view w(names.data() + i, e - i);
+      for (const char* k : kWords)
+        if (w == k) return true;
+    }
+    i = e;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- blocks
+
+enum class BlockKind : uint8_t { kOther, kParagraph, kHeading, kItem, kPre, kQuote, kCell };
+
+BlockKind block_kind(const xmlNode* n) {
+  const char* t = name_of(n);
+  if (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && t[2] == 0) return BlockKind::kHeading;
+  if (is(n, "p")) return BlockKind::kParagraph;
+  if (is(n, "li") || is(n, "dd") || is(n, "dt")) return BlockKind::kItem;
+  if (is(n, "pre")) return BlockKind::kPre;
+  if (is(n, "blockquote")) return BlockKind::kQuote;
+  if (is(n, "td") || is(n, "th")) return BlockKind::kCell;
+  return BlockKind::kOther;
+}
+
+struct Element {
+  int parent = -1;
+  int end = 0;  // one past the last descendant's index (pre-order)
+  bool flag_tag = false;
+  bool flag_name = false;
+  bool main_hint = false;  // <article>, <main>, itemprop=articleBody
+  double good = 0, bad = 0;
+};
+
+struct Block {
+  std::string text;
+  size_t link_chars = 0;
+  int owner = 0;
+  BlockKind kind = BlockKind::kOther;
+  bool boiler = false;
+};
+
+class Linearizer {
+ public:
+  std::vector<Element> elements;
+  std::vector<Block> blocks;
+
+  void run(const xmlNode* body) {
+    elements.push_back({});
+    stack_.push_back(0);
+    kinds_.push_back(BlockKind::kOther);
+    walk(body, 0, false);
+    flush();
+    elements[0].end = static_cast<int>(elements.size());
+  }
+
+ private:
+  void flush() {
+    // Trim and drop empty blocks.
+    std::string& t = current_.text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.pop_back();
+    size_t b = 0;
+    while (b < t.size() && (t[b] == ' ' || t[b] == '\n')) ++b;
+    if (b) t.erase(0, b);
+    if (!t.empty()) {
+      current_.owner = stack_.back();
+      current_.kind = kinds_.back();
+      current_.link_chars = std::min(current_.link_chars, t.size());
+      blocks.push_back(std::move(current_));
+    }
+    current_ = Block{};
+  }
+
+  void walk(const xmlNode* n, int depth, bool in_pre) {
+    if (depth > kMaxDepth) return;
+    for (const xmlNode* c = n->children; c; c = c->next) {
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+        if (!c->content) continue;
+        std::string_view s(reinterpret_cast<const char*>(c->content));
+        size_t before = current_.text.size();
+        if (in_pre)
+          current_.text.append(s);
+        else
+          append_collapsed(current_.text, s);
+        if (link_depth_ > 0) current_.link_chars += current_.text.size() - before;
+        continue;
+      }
+      if (c->type != XML_ELEMENT_NODE) continue;
+      Kind kind = classify_tag(c);
+      if (kind == Kind::kSkip || hidden(c)) continue;
+      if (is(c, "br")) {
+        if (!current_.text.empty() && current_.text.back() != '\n') {
+          while (!current_.text.empty() && current_.text.back() == ' ') current_.text.pop_back();
+          current_.text.push_back('\n');
+        }
+        continue;
+      }
+      if (is(c, "img")) continue;
+      bool name_flag = boilerplate_name(c);
+      bool tag_flag = kind == Kind::kBoiler || (is(c, "header") && !in_article_);
+      bool block = kind != Kind::kInline || name_flag || tag_flag;
+      if (!block) {
+        bool link = is(c, "a");
+        if (link) ++link_depth_;
+        walk(c, depth + 1, in_pre);
+        if (link) --link_depth_;
+        continue;
+      }
+      flush();
+      int idx = static_cast<int>(elements.size());
+      Element e;
+      e.parent = stack_.back();
+      e.flag_tag = tag_flag;
+      e.flag_name = name_flag;
+      std::string itemprop = attr(c, "itemprop");
+      e.main_hint = is(c, "article") || is(c, "main") || itemprop == "articleBody";
+      elements.push_back(e);
+      stack_.push_back(idx);
+      BlockKind bk = block_kind(c);
+      kinds_.push_back(bk == BlockKind::kOther ? kinds_.back() : bk);
+      bool saved_article = in_article_;
+      if (e.main_hint) in_article_ = true;
+      walk(c, depth + 1, in_pre || is(c, "pre"));
+      flush();
+      in_article_ = saved_article;
+      kinds_.pop_back();
+      stack_.pop_back();
+      elements[static_cast<size_t>(idx)].end = static_cast<int>(elements.size());
+    }
+  }
+
+  Block current_;
+  std::vector<int> stack_;
+  std::vector<BlockKind> kinds_;
+  int link_depth_ = 0;
+  bool in_article_ = false;
+};
+
+// UTF-8 code points in `s` (a cheap length measure that treats scripts alike).
+size_t chars(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool ends_sentence(std::string_view s) {
+  if (s.empty()) return false;
+  char c = s.back();
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == ')';
+}
+
+std::string normalize_for_compare(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80))
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return out;
+}
+
+// ---------------------------------------------------------------- metadata
+
+struct Meta {
+  std::string lang, title_tag, canonical, first_h1;
+  std::vector<std::pair<std::string, std::string>> metas;  // key (lower-case) -> content
+  std::vector<std::string> json_ld;
+  std::string time_pub, time_first;  // <time datetime> marked as publication / first one
+  std::string itemprop_date, itemprop_author, byline;
+
+  const std::string* get(std::string_view key) const {
+    for (const auto& [k, v] : metas)
+      if (k == key && !v.empty()) return &v;
+    return nullptr;
+  }
+};
+
+void collect_meta(const xmlNode* n, Meta& m, int depth) {
+  if (depth > kMaxDepth) return;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (is(c, "html")) {
+      m.lang = attr(c, "lang");
+      if (m.lang.empty()) m.lang = attr(c, "xml:lang");
+    } else if (is(c, "title")) {
+      if (m.title_tag.empty()) m.title_tag = text_of(c);
+      continue;
+    } else if (is(c, "meta")) {
+      std::string content = attr(c, "content");
+      for (const char* k : {"property", "name", "itemprop", "http-equiv"}) {
+        std::string key = attr(c, k);
+        if (!key.empty()) m.metas.emplace_back(lower(key), collapse(content));
+      }
+      if (attr(c, "itemprop") == "datePublished" && m.itemprop_date.empty())
+        m.itemprop_date = content.empty() ? attr(c, "datetime") : content;
+      continue;
+    } else if (is(c, "link")) {
+      std::string rel = lower(attr(c, "rel"));
+      if (rel == "canonical" && m.canonical.empty()) m.canonical = attr(c, "href");
+      continue;
+    } else if (is(c, "script")) {
+      if (lower(attr(c, "type")) == "application/ld+json") {
+        std::string s;
+        for (const xmlNode* t = c->children; t; t = t->next)
+          if (t->content) s += reinterpret_cast<const char*>(t->content);
+        m.json_ld.push_back(std::move(s));
+      }
+      continue;
+    } else if (is(c, "style")) {
+      continue;
+    } else if (is(c, "time")) {
+      std::string dt = attr(c, "datetime");
+      if (dt.empty()) dt = text_of(c);
+      std::string cls = lower(attr(c, "class") + " " + attr(c, "itemprop"));
+      bool pub = has_attr(c, "pubdate") || cls.find("publish") != std::string::npos ||
+                 cls.find("datepublished") != std::string::npos;
+      bool mod = cls.find("modif") != std::string::npos || cls.find("update") != std::string::npos;
+      if (pub && m.time_pub.empty()) m.time_pub = dt;
+      if (!mod && m.time_first.empty()) m.time_first = dt;
+    } else if (is(c, "h1")) {
+      if (m.first_h1.empty()) m.first_h1 = text_of(c);
+    }
+    std::string itemprop = attr(c, "itemprop");
+    if (!itemprop.empty()) {
+      if (itemprop == "datePublished" && m.itemprop_date.empty()) {
+        m.itemprop_date = attr(c, "datetime");
+        if (m.itemprop_date.empty()) m.itemprop_date = attr(c, "content");
+        if (m.itemprop_date.empty()) m.itemprop_date = text_of(c);
+      } else if (itemprop == "author" && m.itemprop_author.empty()) {
+        m.itemprop_author = attr(c, "content");
+        if (m.itemprop_author.empty()) m.itemprop_author = text_of(c);
+      }
+    }
+    if (m.byline.empty()) {
+      std::string rel = attr(c, "rel");
+      std::string cls = lower(attr(c, "class"));
+      if (rel == "author" || cls.find("byline") != std::string::npos || cls == "author" ||
+          cls.find("author-name") != std::string::npos) {
+        std::string t = text_of(c);
+        if (!t.empty() && chars(t) < 80) m.byline = t;
+      }
+    }
+    collect_meta(c, m, depth + 1);
+  }
+}
+
+struct JsonLd {
+  std::string headline, published, author, publisher, language;
+};
+
+std::string json_string(simdjson::dom::element e) {
+  std::string_view s;
+  if (e.get(s) == simdjson::SUCCESS) return std::string(s);
+  return "";
+}
+
+std::string json_name(simdjson::dom::element e) {
+  // A string, {"name": ...}, or an array of either (names joined by ", ").
+  std::string_view s;
+  if (e.get(s) == simdjson::SUCCESS) return std::string(s);
+  simdjson::dom::array arr;
+  if (e.get(arr) == simdjson::SUCCESS) {
+    std::string out;
+    for (simdjson::dom::element x : arr) {
+      std::string n = json_name(x);
+      if (n.empty()) continue;
+      if (!out.empty()) out += ", ";
+      out += n;
+    }
+    return out;
+  }
+  simdjson::dom::object obj;
+  if (e.get(obj) == simdjson::SUCCESS) {
+    simdjson::dom::element name;
+    if (obj["name"].get(name) == simdjson::SUCCESS) return json_name(name);
+  }
+  return "";
+}
+
+bool article_type(simdjson::dom::object obj) {
+  simdjson::dom::element t;
+  if (obj["@type"].get(t) != simdjson::SUCCESS) return false;
+  std::string types;
+  std::string_view s;
+  simdjson::dom::array arr;
+  if (t.get(s) == simdjson::SUCCESS) {
+    types = s;
+  } else if (t.get(arr) == simdjson::SUCCESS) {
+    for (simdjson::dom::element x : arr)
+      if (x.get(s) == simdjson::SUCCESS) types.append(s).push_back(' ');
+  }
+  return types.find("Article") != std::string::npos || types.find("Posting") != std::string::npos ||
+         types.find("Report") != std::string::npos ||
+         types.find("NewsArticle") != std::string::npos;
+}
+
+void walk_json_ld(simdjson::dom::element e, JsonLd& primary, JsonLd& fallback, int depth) {
+  if (depth > 20) return;
+  simdjson::dom::array arr;
+  if (e.get(arr) == simdjson::SUCCESS) {
+    for (simdjson::dom::element x : arr) walk_json_ld(x, primary, fallback, depth + 1);
+    return;
+  }
+  simdjson::dom::object obj;
+  if (e.get(obj) != simdjson::SUCCESS) return;
+  JsonLd& into = article_type(obj) ? primary : fallback;
+  for (auto field : obj) {
+    std::string_view k = field.key;
+    if (k == "headline" && into.headline.empty()) {
+      into.headline = json_string(field.value);
+    } else if (k == "datePublished" && into.published.empty()) {
+      into.published = json_string(field.value);
+    } else if (k == "dateCreated" && fallback.published.empty()) {
+      fallback.published = json_string(field.value);
+    } else if (k == "author" && into.author.empty()) {
+      into.author = json_name(field.value);
+    } else if (k == "publisher" && into.publisher.empty()) {
+      into.publisher = json_name(field.value);
+    } else if (k == "inLanguage" && into.language.empty()) {
+      into.language = json_string(field.value);
+    } else if (k == "@graph" || k == "mainEntity" || k == "mainEntityOfPage") {
+      walk_json_ld(field.value, primary, fallback, depth + 1);
+    }
+  }
+}
+
+// A lenient look-up for when the JSON-LD is not valid JSON (common): the
+// first "key": "value" pair.
+std::string scan_json_key(std::string_view s, std::string_view key) {
+  std::string pat = "\"" + std::string(key) + "\"";
+  size_t p = s.find(pat);
+  if (p == std::string_view::npos) return "";
+  p += pat.size();
+  while (p < s.size() && (is_space(static_cast<unsigned char>(s[p])) || s[p] == ':')) ++p;
+  if (p >= s.size() || s[p] != '"') return "";
+  size_t e = s.find('"', p + 1);
+  if (e == std::string_view::npos) return "";
+  return std::string(s.substr(p + 1, e - p - 1));
+}
+
+JsonLd parse_json_ld(const std::vector<std::string>& scripts) {
+  JsonLd primary, fallback;
+  thread_local simdjson::dom::parser parser;
+  for (const std::string& s : scripts) {
+    simdjson::dom::element root;
+    if (parser.parse(simdjson::padded_string(s)).get(root) == simdjson::SUCCESS) {
+      walk_json_ld(root, primary, fallback, 0);
+    } else {
+      if (fallback.published.empty()) fallback.published = scan_json_key(s, "datePublished");
+      if (fallback.headline.empty()) fallback.headline = scan_json_key(s, "headline");
+    }
+  }
+  auto pick = [](std::string& a, const std::string& b) {
+    if (a.empty()) a = b;
+  };
+  pick(primary.headline, fallback.headline);
+  pick(primary.published, fallback.published);
+  pick(primary.author, fallback.author);
+  pick(primary.publisher, fallback.publisher);
+  pick(primary.language, fallback.language);
+  return primary;
+}
+
+// "Headline | Site" -> "Headline": the longest part between separators.
+std::string clean_title(const std::string& title, const std::string& h1) {
+  if (title.empty()) return title;
+  if (!h1.empty() && normalize_for_compare(title).find(normalize_for_compare(h1)) == 0) return h1;
+  static constexpr std::array kSeps = {" | ",  " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                       " :: ", " \xC2\xBB ", " \xC2\xAB ",     " / ",
+                                       " · "};
+  std::vector<std::string> parts{title};
+  for (const char* sep : kSeps) {
+    std::vector<std::string> next;
+    for (const std::string& p : parts) {
+      size_t b = 0, e;
+      while ((e = p.find(sep, b)) != std::string::npos) {
+        next.push_back(p.substr(b, e - b));
+        b = e + std::strlen(sep);
+      }
+      next.push_back(p.substr(b));
+    }
+    parts = std::move(next);
+  }
+  if (parts.size() == 1) return title;
+  const std::string* best = &parts[0];
+  for (const std::string& p : parts)
+    if (chars(p) > chars(*best)) best = &p;
+  return collapse(*best);
+}
+
+std::string language_tag(std::string s) {
+  s = lower(collapse(s));
+  size_t e = s.find_first_of("-_ ,;");
+  if (e != std::string::npos) s.resize(e);
+  if (s.size() < 2 || s.size() > 3) return "";
+  for (char c : s)
+    if (c < 'a' || c > 'z') return "";
+  return s;
+}
+
+std::string clean_author(std::string s) {
+  s = collapse(s);
+  for (const char* prefix : {"By ", "by ", "BY ", "Von ", "von ", "Par ", "Por "})
+    if (s.rfind(prefix, 0) == 0) s.erase(0, std::strlen(prefix));
+  if (s.rfind("http", 0) == 0 || chars(s) > 100) return "";
+  return s;
+}
+
+std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url) {
+  std::string d;
+  auto try_value = [&](const std::string* v) {
+    if (d.empty() && v) d = parse_date(*v);
+  };
+  try_value(&ld.published);
+  static constexpr std::array kKeys = {"article:published_time",
+                                       "og:article:published_time",
+                                       "article.published",
+                                       "datepublished",
+                                       "date.published",
+                                       "publishdate",
+                                       "publish-date",
+                                       "publish_date",
+                                       "pubdate",
+                                       "publication_date",
+                                       "dc.date.issued",
+                                       "dcterms.issued",
+                                       "dc.date.created",
+                                       "dcterms.created",
+                                       "dc.date",
+                                       "dcterms.date",
+                                       "citation_publication_date",
+                                       "citation_date",
+                                       "sailthru.date",
+                                       "parsely-pub-date",
+                                       "article_date_original",
+                                       "originalpublicationdate",
+                                       "og:published_time",
+                                       "date",
+                                       "created",
+                                       "displaydate",
+                                       "cxenseparse:recs:publishtime",
+                                       "rnews:datepublished",
+                                       "pub_date",
+                                       "release_date"};
+  for (const char* k : kKeys) try_value(m.get(k));
+  try_value(&m.itemprop_date);
+  try_value(&m.time_pub);
+  if (d.empty()) d = date_from_url(url);
+  try_value(&m.time_first);
+  return d;
+}
+
+}  // namespace
+
+bool extract_article(std::string_view bytes, const ExtractOptions& options, Article& out,
+                     std::string& error) {
+  out = Article{};
+  if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    error = "empty page";
+    return false;
+  }
+  // Binary data: NUL bytes in the first KiB (UTF-16 pages have a BOM).
+  std::string_view head = bytes.substr(0, std::min<size_t>(bytes.size(), 1024));
+  bool bom16 =
+      bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF");
+  if (!bom16 && std::count(head.begin(), head.end(), '\0') > 0) {
+    error = "not an HTML page (binary data)";
+    return false;
+  }
+  std::string utf8;
+  out.charset = to_utf8(bytes, options.charset, utf8);
+
+  static std::once_flag init;
+  std::call_once(init, [] { xmlInitParser(); });
+  if (utf8.size() > static_cast<size_t>(INT32_MAX)) {
+    error = "page too large";
+    return false;
+  }
+  htmlDocPtr doc =
+      htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()),
+                     options.url.empty() ? nullptr : options.url.c_str(), "UTF-8",
+                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                         HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  if (doc == nullptr) {
+    error = "the HTML parser could not read the page";
+    return false;
+  }
+  std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> guard(doc, xmlFreeDoc);
+  xmlNode* root = xmlDocGetRootElement(doc);
+  if (root == nullptr) return true;
+
+  // ---- metadata
+  Meta m;
+  collect_meta(reinterpret_cast<xmlNode*>(doc), m, 0);
+  JsonLd ld = parse_json_ld(m.json_ld);
+  auto meta = [&](const char* k) -> std::string {
+    const std::string* v = m.get(k);
+    return v ? *v : std::string();
+  };
+  out.outlet = meta("og:site_name");
+  if (out.outlet.empty()) out.outlet = collapse(ld.publisher);
+  out.url = m.canonical;
+  if (out.url.rfind("http", 0) != 0) out.url = meta("og:url");
+  if (out.url.rfind("http", 0) != 0) out.url = options.url;
+  std::string title = meta("og:title");
+  if (title.empty()) title = collapse(ld.headline);
+  if (title.empty()) title = clean_title(m.title_tag, m.first_h1);
+  if (title.empty()) title = m.first_h1;
+  if (!out.outlet.empty() && title.size() > out.outlet.size() + 3) {
+    // "Headline | Outlet" in og:title too.
+    std::string t = clean_title(title, m.first_h1);
+    if (normalize_for_compare(t) != normalize_for_compare(out.outlet)) title = t;
+  }
+  out.title = collapse(title);
+  out.author = clean_author(meta("author"));
+  if (out.author.empty()) out.author = clean_author(ld.author);
+  if (out.author.empty()) out.author = clean_author(m.itemprop_author);
+  if (out.author.empty()) out.author = clean_author(meta("article:author"));
+  if (out.author.empty()) out.author = clean_author(meta("dc.creator"));
+  if (out.author.empty()) out.author = clean_author(m.byline);
+  out.language = language_tag(m.lang);
+  if (out.language.empty()) out.language = language_tag(meta("content-language"));
+  if (out.language.empty()) out.language = language_tag(meta("og:locale"));
+  if (out.language.empty()) out.language = language_tag(ld.language);
+  out.description = meta("description");
+  if (out.description.empty()) out.description = meta("og:description");
+  const std::string& url_for_date = options.url.empty() ? out.url : options.url;
+  out.published = first_date(m, ld, url_for_date);
+  if (out.published.empty() && url_for_date != out.url) out.published = date_from_url(out.url);
+
+  // ---- main text
+  xmlNode* body = nullptr;
+  for (xmlNode* c = root->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && is(c, "body")) body = c;
+  if (body == nullptr) body = root;
+  Linearizer lin;
+  lin.run(body);
+  std::vector<Element>& el = lin.elements;
+  std::vector<Block>& blocks = lin.blocks;
+  if (blocks.empty()) return true;
+
+  // Prose mass per element (flags ignored), to protect wrappers.
+  std::vector<double> prose(el.size(), 0.0);
+  auto block_prose = [](const Block& b) -> double {
+    size_t n = chars(b.text);
+    double link = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
+    if (n < 40 || link > 0.4) return 0.0;
+    return static_cast<double>(n) * (1.0 - link);
+  };
+  for (const Block& b : blocks) {
+    double p = block_prose(b);
+    if (p <= 0) continue;
+    for (int e = b.owner; e >= 0; e = el[static_cast<size_t>(e)].parent)
+      prose[static_cast<size_t>(e)] += p;
+  }
+  const double total_prose = prose[0];
+  for (size_t i = 0; i < el.size(); ++i)
+    if (el[i].flag_name && prose[i] > 0.5 * total_prose && total_prose > 0) el[i].flag_name = false;
+
+  // Flags inherited down the tree (parents precede children in pre-order).
+  std::vector<char> boiler(el.size(), 0);
+  for (size_t i = 0; i < el.size(); ++i) {
+    boiler[i] = el[i].flag_tag || el[i].flag_name;
+    if (el[i].parent >= 0 && boiler[static_cast<size_t>(el[i].parent)]) boiler[i] = 1;
+  }
+  for (Block& b : blocks) b.boiler = boiler[static_cast<size_t>(b.owner)];
+
+  // good / bad per element.
+  for (const Block& b : blocks) {
+    if (b.boiler) continue;
+    double n = static_cast<double>(chars(b.text));
+    double link = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
+    double good = 0, bad = 0;
+    if (b.kind == BlockKind::kHeading) {
+      // Neutral: headings belong wherever their section goes.
+    } else if (link > 0.5) {
+      bad = n;
+    } else if (n >= 80 || (n >= 40 && ends_sentence(b.text)) ||
+               (b.kind == BlockKind::kParagraph && n >= 25)) {
+      good = n * (1.0 - link);
+      bad = n * link;
+    } else {
+      bad = n * 0.5;
+    }
+    for (int e = b.owner; e >= 0; e = el[static_cast<size_t>(e)].parent) {
+      el[static_cast<size_t>(e)].good += good;
+      el[static_cast<size_t>(e)].bad += bad;
+    }
+  }
+  int best = 0;
+  double best_score = -1e300;
+  for (size_t i = 0; i < el.size(); ++i) {
+    if (boiler[i]) continue;
+    double score = el[i].good - kBadWeight * el[i].bad;
+    if (el[i].main_hint) score += 0.05 * el[i].good;
+    if (score > best_score) {
+      best_score = score;
+      best = static_cast<int>(i);
+    }
+  }
+  const Element& container = el[static_cast<size_t>(best)];
+  const int lo = best, hi = container.end;
+
+  const std::string title_key = normalize_for_compare(out.title);
+  const std::string h1_key = normalize_for_compare(m.first_h1);
+  bool dropped_headline = false;
+  for (const Block& b : blocks) {
+    if (b.owner < lo || b.owner >= hi || b.boiler) continue;
+    double link = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
+    size_t n = chars(b.text);
+    if (link > 0.5 && !(n > 200 && link < 0.7)) continue;
+    if (b.kind == BlockKind::kHeading && !dropped_headline) {
+      std::string key = normalize_for_compare(b.text);
+      if (!key.empty() && (key == title_key || key == h1_key)) {
+        dropped_headline = true;
+        continue;
+      }
+    }
+    if (!out.text.empty()) out.text.push_back('\n');
+    out.text += b.text;
+  }
+
+  // A date written near the top of the article, when metadata had none.
+  if (out.published.empty()) {
+    int seen = 0;
+    bool started = false;
+    for (const Block& b : blocks) {
+      if (!started) {
+        std::string key = normalize_for_compare(b.text);
+        if (b.owner >= lo || (!title_key.empty() && key == title_key) ||
+            (!h1_key.empty() && key == h1_key))
+          started = true;
+      }
+      if (!started) continue;
+      if (chars(b.text) < 200) {
+        std::string d = find_text_date(b.text);
+        if (!d.empty()) {
+          out.published = d;
+          break;
+        }
+      }
+      if (++seen > 12) break;
+    }
+  }
+  return true;
+}
+
+}  // namespace claimtrace::html
