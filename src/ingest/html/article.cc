@@ -26,6 +26,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -176,7 +178,7 @@ bool boilerplate_name(const xmlNode* n) {
       "breadcrumb", "newsletter", "sidebar",    "advert",     "sponsor",      "disqus",
       "outbrain",   "taboola",    "navigation", "navbar",     "subscribe",    "signup",
       "popup",      "recommend",  "pagination", "trending",   "footer",       "masthead",
-      "toolbar",    "byline",     "teaser",     "promo",      "banner",       "skiplink",
+      "toolbar",    "byline",      "promo",      "banner",       "skiplink",
       "widget",     "tagcloud",   "most-read",  "mostread",   "print-only",   "author-bio",
       "login",      "sharing",    "caption",    "dateline",   "published",    "timestamp",
       "meta-info",  "postmeta",   "post-meta",  "entry-meta", "article-meta", "infobox",
@@ -226,6 +228,7 @@ BlockKind block_kind(const xmlNode* n) {
 }
 
 struct Element {
+  const xmlNode* node = nullptr;
   int parent = -1;
   int end = 0;  // one past the last descendant's index (pre-order)
   bool flag_tag = false;
@@ -311,6 +314,7 @@ class Linearizer {
       flush();
       int idx = static_cast<int>(elements.size());
       Element e;
+      e.node = c;
       e.parent = stack_.back();
       e.flag_tag = tag_flag;
       e.flag_name = name_flag;
@@ -754,14 +758,31 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
       prose[static_cast<size_t>(e)] += p;
   }
   const double total_prose = prose[0];
-  for (size_t i = 0; i < el.size(); ++i)
-    if (el[i].flag_name && prose[i] > 0.5 * total_prose && total_prose > 0) el[i].flag_name = false;
+  for (size_t i = 0; i < el.size(); ++i) {
+    if (total_prose > 0 && prose[i] > 0.5 * total_prose) {
+      el[i].flag_name = false;
+      el[i].flag_tag = false;
+    }
+  }
 
   // Flags inherited down the tree (parents precede children in pre-order).
   std::vector<char> boiler(el.size(), 0);
-  for (size_t i = 0; i < el.size(); ++i) {
-    boiler[i] = el[i].flag_tag || el[i].flag_name;
-    if (el[i].parent >= 0 && boiler[static_cast<size_t>(el[i].parent)]) boiler[i] = 1;
+  auto inherit = [&] {
+    for (size_t i = 0; i < el.size(); ++i) {
+      boiler[i] = el[i].flag_tag || el[i].flag_name;
+      if (el[i].parent >= 0 && boiler[static_cast<size_t>(el[i].parent)]) boiler[i] = 1;
+    }
+  };
+  inherit();
+  // When the flags leave little of the prose, they misread the page (a
+  // modifier class such as "Section--Ads" on every section): drop the
+  // class/id flags and keep only those of the tags.
+  double kept = 0;
+  for (const Block& b : blocks)
+    if (!boiler[static_cast<size_t>(b.owner)]) kept += block_prose(b);
+  if (total_prose > 0 && kept < 0.3 * total_prose) {
+    for (Element& e : el) e.flag_name = false;
+    inherit();
   }
   for (Block& b : blocks) b.boiler = boiler[static_cast<size_t>(b.owner)];
 
@@ -799,6 +820,26 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     }
   }
   const Element& container = el[static_cast<size_t>(best)];
+  if (std::getenv("CT_HTML_DEBUG")) {
+    auto desc = [&](int i) {
+      const xmlNode* nd = el[static_cast<size_t>(i)].node;
+      if (!nd) return std::string("root");
+      return std::string(name_of(nd)) + "." + attr(nd, "class") + "#" + attr(nd, "id");
+    };
+    for (int i = best; i >= 0; i = el[static_cast<size_t>(i)].parent)
+      std::fprintf(stderr, "container< %s good=%.0f bad=%.0f\n", desc(i).c_str(),
+                   el[static_cast<size_t>(i)].good, el[static_cast<size_t>(i)].bad);
+    for (const Block& b : blocks) {
+      std::string why;
+      for (int i = b.owner; i >= 0; i = el[static_cast<size_t>(i)].parent)
+        if (el[static_cast<size_t>(i)].flag_tag || el[static_cast<size_t>(i)].flag_name) {
+          why = desc(i);
+          break;
+        }
+      std::fprintf(stderr, "%c %s [%s] %.60s\n", b.owner >= best && b.owner < container.end ? 'I' : 'o',
+                   b.boiler ? "B" : "-", why.c_str(), b.text.c_str());
+    }
+  }
   const int lo = best, hi = container.end;
 
   const std::string title_key = normalize_for_compare(out.title);
