@@ -777,10 +777,10 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   // When the flags leave little of the prose, they misread the page (a
   // modifier class such as "Section--Ads" on every section): drop the
   // class/id flags and keep only those of the tags.
-  double kept = 0;
+  double kept_prose = 0;
   for (const Block& b : blocks)
-    if (!boiler[static_cast<size_t>(b.owner)]) kept += block_prose(b);
-  if (total_prose > 0 && kept < 0.3 * total_prose) {
+    if (!boiler[static_cast<size_t>(b.owner)]) kept_prose += block_prose(b);
+  if (total_prose > 0 && kept_prose < 0.3 * total_prose) {
     for (Element& e : el) e.flag_name = false;
     inherit();
   }
@@ -845,6 +845,7 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   const std::string title_key = normalize_for_compare(out.title);
   const std::string h1_key = normalize_for_compare(m.first_h1);
   bool dropped_headline = false;
+  std::vector<const Block*> kept;
   for (const Block& b : blocks) {
     if (b.owner < lo || b.owner >= hi || b.boiler) continue;
     double link = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
@@ -856,6 +857,41 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
         dropped_headline = true;
         continue;
       }
+    }
+    kept.push_back(&b);
+  }
+  // Trim the edges: what follows the last paragraph of prose (tags, "share
+  // this", comment prompts) and short fragments before the first one
+  // (dates, bylines, photo credits). Headings with nothing of their own
+  // under them (the title of a list of links) go too.
+  auto prose_block = [&](const Block& b) {
+    size_t n = chars(b.text);
+    return b.kind != BlockKind::kHeading &&
+           (n >= 80 || (n >= 40 && ends_sentence(b.text)) ||
+            (b.kind == BlockKind::kParagraph && n >= 25));
+  };
+  size_t first = kept.size(), last = 0;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    if (!prose_block(*kept[i])) continue;
+    if (first == kept.size()) first = i;
+    last = i;
+  }
+  if (first == kept.size()) {
+    first = 0;
+    last = kept.empty() ? 0 : kept.size() - 1;
+  }
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const Block& b = *kept[i];
+    if (i > last) break;
+    if (i < first && b.kind != BlockKind::kHeading && chars(b.text) < 50) continue;
+    if (b.kind == BlockKind::kHeading) {
+      bool has_body = false;
+      for (size_t k = i + 1; k <= last && k < kept.size(); ++k) {
+        if (kept[k]->kind == BlockKind::kHeading) break;
+        has_body = true;
+        break;
+      }
+      if (!has_body) continue;
     }
     if (!out.text.empty()) out.text.push_back('\n');
     out.text += b.text;
