@@ -40,7 +40,7 @@ namespace claimtrace::html {
 
 namespace {
 
-constexpr double kBadWeight = 0.6;
+constexpr double kBadWeight = 2.0;
 constexpr int kMaxDepth = 400;  // deeper subtrees are ignored (libxml2 stops earlier)
 
 const char* name_of(const xmlNode* n) {
@@ -131,10 +131,10 @@ enum class Kind : uint8_t { kInline, kBlock, kSkip, kBoiler };
 
 Kind classify_tag(const xmlNode* n) {
   static constexpr std::array kSkip = {
-      "script", "style", "noscript", "template",   "svg",    "iframe", "object", "embed",
+      "script", "style", "template",   "svg",    "iframe", "object", "embed",
       "canvas", "input", "select",   "textarea",   "button", "option", "head",   "math",
       "video",  "audio", "map",      "figcaption", "dialog", "link",   "meta",   "title"};
-  static constexpr std::array kBoilerTags = {"nav", "aside", "footer", "menu"};
+  static constexpr std::array kBoilerTags = {"nav", "aside", "footer", "menu", "noscript"};
   static constexpr std::array kBlocks = {
       "p",      "div",        "section", "article", "main",    "header",   "h1",      "h2",
       "h3",     "h4",         "h5",      "h6",      "ul",      "ol",       "li",      "dl",
@@ -812,7 +812,7 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   double best_score = -1e300;
   for (size_t i = 0; i < el.size(); ++i) {
     if (boiler[i]) continue;
-    double score = el[i].good - kBadWeight * el[i].bad;
+    double score = el[i].good * el[i].good / (el[i].good + kBadWeight * el[i].bad + 1.0);
     if (el[i].main_hint) score += 0.05 * el[i].good;
     if (score > best_score) {
       best_score = score;
