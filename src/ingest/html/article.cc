@@ -897,26 +897,41 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     out.text += b.text;
   }
 
-  // A date written near the top of the article, when metadata had none.
+  // A date in the <title>, or written near the top of the article.
+  if (out.published.empty()) out.published = find_text_date(m.title_tag);
   if (out.published.empty()) {
-    int seen = 0;
-    bool started = false;
-    for (const Block& b : blocks) {
-      if (!started) {
-        std::string key = normalize_for_compare(b.text);
-        if (b.owner >= lo || (!title_key.empty() && key == title_key) ||
-            (!h1_key.empty() && key == h1_key))
-          started = true;
+    size_t anchor = blocks.size();
+    for (size_t i = 0; i < blocks.size() && anchor == blocks.size(); ++i) {
+      const Block& b = blocks[i];
+      if (b.kind != BlockKind::kHeading) continue;
+      std::string key = normalize_for_compare(b.text);
+      if (!key.empty() && (key == title_key || key == h1_key)) anchor = i;
+    }
+    for (size_t i = 0; i < blocks.size() && anchor == blocks.size(); ++i)
+      if (blocks[i].owner >= lo && blocks[i].owner < hi) anchor = i;
+    if (anchor == blocks.size()) anchor = 0;
+    const size_t from = anchor >= 4 ? anchor - 4 : 0;
+    const size_t to = std::min(blocks.size(), anchor + 16);
+    auto dateish = [&](int e) {
+      for (int k = 0; k < 3 && e > 0; ++k, e = el[static_cast<size_t>(e)].parent) {
+        const xmlNode* nd = el[static_cast<size_t>(e)].node;
+        std::string names = lower(attr(nd, "class") + " " + attr(nd, "id"));
+        for (const char* w : {"date", "datum", "time", "publish", "posted", "meta", "byline",
+                              "info", "dateline"})
+          if (names.find(w) != std::string::npos) return true;
       }
-      if (!started) continue;
-      if (chars(b.text) < 200) {
-        std::string d = find_text_date(b.text);
-        if (!d.empty()) {
-          out.published = d;
-          break;
-        }
+      return false;
+    };
+    for (int pass = 0; pass < 3 && out.published.empty(); ++pass) {
+      for (size_t i = from; i < to && out.published.empty(); ++i) {
+        const Block& b = blocks[i];
+        size_t n = chars(b.text);
+        if (pass == 0 && (n > 120 || !dateish(b.owner))) continue;
+        if (pass == 1 && n > 100) continue;
+        std::string_view t = b.text;
+        if (pass == 2) t = t.substr(0, std::min<size_t>(t.size(), 40));
+        out.published = find_text_date(t);
       }
-      if (++seen > 12) break;
     }
   }
   return true;
