@@ -610,47 +610,65 @@ std::string clean_author(std::string s) {
   return s;
 }
 
+// Days since 1970-01-01 of a "YYYY-MM-DD" string (proleptic Gregorian).
+long days_of(std::string_view d) {
+  int y = std::atoi(std::string(d.substr(0, 4)).c_str());
+  int m = std::atoi(std::string(d.substr(5, 2)).c_str());
+  int day = std::atoi(std::string(d.substr(8, 2)).c_str());
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// A timestamp in UTC ("...Z", "+00:00") may fall on the day after (or
+// before) the local publication day that readers and URLs show.
+bool utc_stamp(std::string_view v) {
+  size_t t = v.find('T');
+  if (t == std::string_view::npos) t = v.find(' ');
+  if (t == std::string_view::npos || t < 8) return false;
+  std::string_view rest = v.substr(t);
+  return rest.find('Z') != std::string_view::npos ||
+         rest.find("+00:00") != std::string_view::npos ||
+         rest.find("+0000") != std::string_view::npos;
+}
+
 std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url) {
+  static constexpr std::array kKeys = {
+      "article:published_time", "og:article:published_time", "article.published",
+      "datepublished", "date.published", "publishdate", "publish-date", "publish_date",
+      "pubdate", "publication_date", "dc.date.issued", "dcterms.issued", "dc.date.created",
+      "dcterms.created", "dc.date", "dcterms.date", "citation_publication_date", "citation_date",
+      "sailthru.date", "parsely-pub-date", "article_date_original", "originalpublicationdate",
+      "og:published_time", "date", "created", "displaydate", "cxenseparse:recs:publishtime",
+      "rnews:datepublished", "pub_date", "release_date"};
+  std::vector<const std::string*> values{&ld.published};
+  for (const char* k : kKeys) values.push_back(m.get(k));
+  values.push_back(&m.itemprop_date);
+  values.push_back(&m.time_pub);
   std::string d;
-  auto try_value = [&](const std::string* v) {
-    if (d.empty() && v) d = parse_date(*v);
-  };
-  try_value(&ld.published);
-  static constexpr std::array kKeys = {"article:published_time",
-                                       "og:article:published_time",
-                                       "article.published",
-                                       "datepublished",
-                                       "date.published",
-                                       "publishdate",
-                                       "publish-date",
-                                       "publish_date",
-                                       "pubdate",
-                                       "publication_date",
-                                       "dc.date.issued",
-                                       "dcterms.issued",
-                                       "dc.date.created",
-                                       "dcterms.created",
-                                       "dc.date",
-                                       "dcterms.date",
-                                       "citation_publication_date",
-                                       "citation_date",
-                                       "sailthru.date",
-                                       "parsely-pub-date",
-                                       "article_date_original",
-                                       "originalpublicationdate",
-                                       "og:published_time",
-                                       "date",
-                                       "created",
-                                       "displaydate",
-                                       "cxenseparse:recs:publishtime",
-                                       "rnews:datepublished",
-                                       "pub_date",
-                                       "release_date"};
-  for (const char* k : kKeys) try_value(m.get(k));
-  try_value(&m.itemprop_date);
-  try_value(&m.time_pub);
-  if (d.empty()) d = date_from_url(url);
-  try_value(&m.time_first);
+  bool d_utc = false;
+  for (const std::string* v : values) {
+    if (!v || v->empty()) continue;
+    std::string x = parse_date(*v);
+    if (x.empty()) continue;
+    if (d.empty()) {
+      d = x;
+      d_utc = utc_stamp(*v);
+    } else if (d_utc && !utc_stamp(*v) && x != d && std::labs(days_of(x) - days_of(d)) <= 1) {
+      d = x;  // the same moment in the publisher's own time zone
+      break;
+    }
+  }
+  std::string from_url = date_from_url(url);
+  if (!from_url.empty() && (d.empty() || std::labs(days_of(from_url) - days_of(d)) <= 1))
+    return from_url;
+  if (d.empty()) {
+    const std::string* t = &m.time_first;
+    d = parse_date(*t);
+  }
   return d;
 }
 
@@ -729,8 +747,10 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   out.description = meta("description");
   if (out.description.empty()) out.description = meta("og:description");
   const std::string& url_for_date = options.url.empty() ? out.url : options.url;
-  out.published = first_date(m, ld, url_for_date);
-  if (out.published.empty() && url_for_date != out.url) out.published = date_from_url(out.url);
+  std::string meta_date = first_date(m, ld, url_for_date);
+  if (meta_date.empty() && url_for_date != out.url) meta_date = date_from_url(out.url);
+  out.published = meta_date;
+  if (out.published.empty()) out.published = find_text_date(m.title_tag);
 
   // ---- main text
   xmlNode* body = nullptr;
@@ -897,9 +917,11 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     out.text += b.text;
   }
 
-  // A date in the <title>, or written near the top of the article.
-  if (out.published.empty()) out.published = find_text_date(m.title_tag);
-  if (out.published.empty()) {
+  // The date shown next to the headline (what a reader sees; often the
+  // date of the last update), else metadata, else a date in <title>, else
+  // one at the start of the first paragraphs.
+  std::string visible_date, lead_date;
+  {
     size_t anchor = blocks.size();
     for (size_t i = 0; i < blocks.size() && anchor == blocks.size(); ++i) {
       const Block& b = blocks[i];
@@ -922,18 +944,22 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
       }
       return false;
     };
-    for (int pass = 0; pass < 3 && out.published.empty(); ++pass) {
-      for (size_t i = from; i < to && out.published.empty(); ++i) {
+    for (int pass = 0; pass < 3 && lead_date.empty(); ++pass) {
+      std::string& found = pass < 2 ? visible_date : lead_date;
+      if (pass == 2 && !visible_date.empty()) break;
+      for (size_t i = from; i < to && found.empty(); ++i) {
         const Block& b = blocks[i];
         size_t n = chars(b.text);
         if (pass == 0 && (n > 120 || !dateish(b.owner))) continue;
         if (pass == 1 && n > 100) continue;
         std::string_view t = b.text;
         if (pass == 2) t = t.substr(0, std::min<size_t>(t.size(), 40));
-        out.published = find_text_date(t);
+        found = find_text_date(t);
       }
     }
   }
+  if (out.published.empty()) out.published = visible_date;
+  if (out.published.empty()) out.published = lead_date;
   return true;
 }
 
