@@ -449,7 +449,7 @@ void collect_meta(const xmlNode* n, Meta& m, int depth) {
 }
 
 struct JsonLd {
-  std::string headline, published, author, publisher, language;
+  std::string headline, published, modified, author, publisher, language;
 };
 
 std::string json_string(simdjson::dom::element e) {
@@ -514,6 +514,8 @@ void walk_json_ld(simdjson::dom::element e, JsonLd& primary, JsonLd& fallback, i
       into.headline = json_string(field.value);
     } else if (k == "datePublished" && into.published.empty()) {
       into.published = json_string(field.value);
+    } else if (k == "dateModified" && into.modified.empty()) {
+      into.modified = json_string(field.value);
     } else if (k == "dateCreated" && fallback.published.empty()) {
       fallback.published = json_string(field.value);
     } else if (k == "author" && into.author.empty()) {
@@ -559,6 +561,7 @@ JsonLd parse_json_ld(const std::vector<std::string>& scripts) {
   };
   pick(primary.headline, fallback.headline);
   pick(primary.published, fallback.published);
+  pick(primary.modified, fallback.modified);
   pick(primary.author, fallback.author);
   pick(primary.publisher, fallback.publisher);
   pick(primary.language, fallback.language);
@@ -633,6 +636,16 @@ bool utc_stamp(std::string_view v) {
   return rest.find('Z') != std::string_view::npos ||
          rest.find("+00:00") != std::string_view::npos ||
          rest.find("+0000") != std::string_view::npos;
+}
+
+std::string modified_date(const Meta& m, const JsonLd& ld) {
+  std::string d = parse_date(ld.modified);
+  for (const char* k : {"article:modified_time", "og:updated_time", "datemodified", "dateupdate",
+                        "last-modified", "dc.date.modified", "dcterms.modified", "lastmod"}) {
+    if (!d.empty()) break;
+    if (const std::string* v = m.get(k)) d = parse_date(*v);
+  }
+  return d;
 }
 
 std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url) {
@@ -921,8 +934,18 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   // date of the last update), else metadata, else a date in <title>, else
   // one at the start of the first paragraphs.
   std::string visible_date, lead_date;
+  size_t anchor = blocks.size();
+  auto dateish = [&](int e) {
+    for (int k = 0; k < 3 && e > 0; ++k, e = el[static_cast<size_t>(e)].parent) {
+      const xmlNode* nd = el[static_cast<size_t>(e)].node;
+      std::string names = lower(attr(nd, "class") + " " + attr(nd, "id"));
+      for (const char* w :
+           {"date", "datum", "time", "publish", "posted", "meta", "byline", "info", "dateline"})
+        if (names.find(w) != std::string::npos) return true;
+    }
+    return false;
+  };
   {
-    size_t anchor = blocks.size();
     for (size_t i = 0; i < blocks.size() && anchor == blocks.size(); ++i) {
       const Block& b = blocks[i];
       if (b.kind != BlockKind::kHeading) continue;
@@ -934,23 +957,13 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     if (anchor == blocks.size()) anchor = 0;
     const size_t from = anchor >= 4 ? anchor - 4 : 0;
     const size_t to = std::min(blocks.size(), anchor + 16);
-    auto dateish = [&](int e) {
-      for (int k = 0; k < 3 && e > 0; ++k, e = el[static_cast<size_t>(e)].parent) {
-        const xmlNode* nd = el[static_cast<size_t>(e)].node;
-        std::string names = lower(attr(nd, "class") + " " + attr(nd, "id"));
-        for (const char* w : {"date", "datum", "time", "publish", "posted", "meta", "byline",
-                              "info", "dateline"})
-          if (names.find(w) != std::string::npos) return true;
-      }
-      return false;
-    };
     for (int pass = 0; pass < 3 && lead_date.empty(); ++pass) {
       std::string& found = pass < 2 ? visible_date : lead_date;
       if (pass == 2 && !visible_date.empty()) break;
       for (size_t i = from; i < to && found.empty(); ++i) {
         const Block& b = blocks[i];
         size_t n = chars(b.text);
-        if (pass == 0 && (n > 120 || !dateish(b.owner))) continue;
+        if (pass == 0 && (n > 200 || !dateish(b.owner))) continue;
         if (pass == 1 && n > 100) continue;
         std::string_view t = b.text;
         if (pass == 2) t = t.substr(0, std::min<size_t>(t.size(), 40));
@@ -960,6 +973,15 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   }
   if (out.published.empty()) out.published = visible_date;
   if (out.published.empty()) out.published = lead_date;
+  // Last resorts: a date-like element anywhere (after the headline first),
+  // then the date of the last modification.
+  if (out.published.empty()) {
+    for (size_t i = 0; i < blocks.size() && out.published.empty(); ++i) {
+      const Block& b = blocks[(i + anchor) % blocks.size()];
+      if (chars(b.text) <= 120 && dateish(b.owner)) out.published = find_text_date(b.text);
+    }
+  }
+  if (out.published.empty()) out.published = modified_date(m, ld);
   return true;
 }
 
