@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/args.h"
+#include "ingest/html/article.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/line_reader.h"
 #include "ingest/text_reader.h"
@@ -27,6 +28,7 @@ std::string guess_input_format(const std::string& path) {
   std::string_view p = path;
   if (ends_with(p, ".gz")) p.remove_suffix(3);
   if (ends_with(p, ".jsonl") || ends_with(p, ".ndjson") || ends_with(p, ".json")) return "jsonl";
+  if (ends_with(p, ".html") || ends_with(p, ".htm") || ends_with(p, ".xhtml")) return "html";
   return "text";
 }
 
@@ -34,18 +36,46 @@ void write_stdout(const std::string& s) {
   if (!s.empty()) std::fwrite(s.data(), 1, s.size(), stdout);
 }
 
-int analyze_text(const AnalyzeArgs& args, const std::string& output_format) {
+// Reads one HTML page into a record: the extracted main text, and the
+// page's metadata unless given on the command line.
+bool read_html_record(const AnalyzeArgs& args, InputRecord& rec, std::string& error) {
+  std::string bytes;
+  if (!read_whole_file(args.input, bytes, error)) return false;
+  html::Article article;
+  const std::string name = args.input == "-" ? "<stdin>" : args.input;
+  if (!html::extract_article(bytes, {.url = args.url, .charset = ""}, article, error)) {
+    error = name + ": " + error;
+    return false;
+  }
+  if (article.text.empty()) {
+    error = name + ": no article text found in the page";
+    return false;
+  }
+  rec = InputRecord{};
+  rec.text = std::move(article.text);
+  rec.title = args.no_title ? std::string() : std::move(article.title);
+  rec.url = std::move(article.url);
+  rec.outlet = std::move(article.outlet);
+  rec.published = std::move(article.published);
+  return true;
+}
+
+int analyze_text(const AnalyzeArgs& args, const std::string& input_format,
+                 const std::string& output_format) {
   InputRecord rec;
   std::string error;
-  if (!read_text_article(args.input, !args.no_title, rec, error)) {
+  const bool ok = input_format == "html"
+                      ? read_html_record(args, rec, error)
+                      : read_text_article(args.input, !args.no_title, rec, error);
+  if (!ok) {
     std::fprintf(stderr, "claimtrace: %s\n", error.c_str());
     return kExitSomeFailed;
   }
   if (!args.title.empty()) rec.title = args.title;
   rec.id = args.id;
-  rec.url = args.url;
-  rec.outlet = args.outlet;
-  rec.published = args.published;
+  if (!args.url.empty()) rec.url = args.url;
+  if (!args.outlet.empty()) rec.outlet = args.outlet;
+  if (!args.published.empty()) rec.published = args.published;
   Document doc;
   to_document(std::move(rec), doc);
   Analyzer analyzer;
@@ -177,7 +207,7 @@ int run_analyze(const AnalyzeArgs& args) {
   static char stdout_buffer[1 << 16];
   std::setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
   return input_format == "jsonl" ? analyze_jsonl(args, output_format)
-                                 : analyze_text(args, output_format);
+                                 : analyze_text(args, input_format, output_format);
 }
 
 }  // namespace claimtrace::cli

@@ -131,9 +131,9 @@ enum class Kind : uint8_t { kInline, kBlock, kSkip, kBoiler };
 
 Kind classify_tag(const xmlNode* n) {
   static constexpr std::array kSkip = {
-      "script", "style", "template",   "svg",    "iframe", "object", "embed",
-      "canvas", "input", "select",   "textarea",   "button", "option", "head",   "math",
-      "video",  "audio", "map",      "figcaption", "dialog", "link",   "meta",   "title"};
+      "script", "style",  "template",   "svg",    "iframe", "object", "embed", "canvas",
+      "input",  "select", "textarea",   "button", "option", "head",   "math",  "video",
+      "audio",  "map",    "figcaption", "dialog", "link",   "meta",   "title"};
   static constexpr std::array kBoilerTags = {"nav", "aside", "footer", "menu", "noscript"};
   static constexpr std::array kBlocks = {
       "p",      "div",        "section", "article", "main",    "header",   "h1",      "h2",
@@ -174,15 +174,15 @@ bool boilerplate_name(const xmlNode* n) {
   }
   names = lower(names + " " + id + " " + attr(n, "role"));
   static constexpr std::array kSubstrings = {
-      "comment",    "cookie",     "consent",    "share",      "social",       "related",
-      "breadcrumb", "newsletter", "sidebar",    "advert",     "sponsor",      "disqus",
-      "outbrain",   "taboola",    "navigation", "navbar",     "subscribe",    "signup",
-      "popup",      "recommend",  "pagination", "trending",   "footer",       "masthead",
-      "toolbar",    "byline",      "promo",      "banner",       "skiplink",
-      "widget",     "tagcloud",   "most-read",  "mostread",   "print-only",   "author-bio",
-      "login",      "sharing",    "caption",    "dateline",   "published",    "timestamp",
-      "meta-info",  "postmeta",   "post-meta",  "entry-meta", "article-meta", "infobox",
-      "rating",     "menu"};
+      "comment",    "cookie",     "consent",    "share",        "social",     "related",
+      "breadcrumb", "newsletter", "sidebar",    "advert",       "sponsor",    "disqus",
+      "outbrain",   "taboola",    "navigation", "navbar",       "subscribe",  "signup",
+      "popup",      "recommend",  "pagination", "trending",     "footer",     "masthead",
+      "toolbar",    "byline",     "promo",      "banner",       "skiplink",   "widget",
+      "tagcloud",   "most-read",  "mostread",   "print-only",   "author-bio", "login",
+      "sharing",    "caption",    "dateline",   "published",    "timestamp",  "meta-info",
+      "postmeta",   "post-meta",  "entry-meta", "article-meta", "infobox",    "rating",
+      "menu"};
   for (const char* s : kSubstrings)
     if (names.find(s) != std::string::npos) return true;
   static constexpr std::array kWords = {"nav",      "ad",
@@ -649,14 +649,36 @@ std::string modified_date(const Meta& m, const JsonLd& ld) {
 }
 
 std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url) {
-  static constexpr std::array kKeys = {
-      "article:published_time", "og:article:published_time", "article.published",
-      "datepublished", "date.published", "publishdate", "publish-date", "publish_date",
-      "pubdate", "publication_date", "dc.date.issued", "dcterms.issued", "dc.date.created",
-      "dcterms.created", "dc.date", "dcterms.date", "citation_publication_date", "citation_date",
-      "sailthru.date", "parsely-pub-date", "article_date_original", "originalpublicationdate",
-      "og:published_time", "date", "created", "displaydate", "cxenseparse:recs:publishtime",
-      "rnews:datepublished", "pub_date", "release_date"};
+  static constexpr std::array kKeys = {"article:published_time",
+                                       "og:article:published_time",
+                                       "article.published",
+                                       "datepublished",
+                                       "date.published",
+                                       "publishdate",
+                                       "publish-date",
+                                       "publish_date",
+                                       "pubdate",
+                                       "publication_date",
+                                       "dc.date.issued",
+                                       "dcterms.issued",
+                                       "dc.date.created",
+                                       "dcterms.created",
+                                       "dc.date",
+                                       "dcterms.date",
+                                       "citation_publication_date",
+                                       "citation_date",
+                                       "sailthru.date",
+                                       "parsely-pub-date",
+                                       "article_date_original",
+                                       "originalpublicationdate",
+                                       "og:published_time",
+                                       "date",
+                                       "created",
+                                       "displaydate",
+                                       "cxenseparse:recs:publishtime",
+                                       "rnews:datepublished",
+                                       "pub_date",
+                                       "release_date"};
   std::vector<const std::string*> values{&ld.published};
   for (const char* k : kKeys) values.push_back(m.get(k));
   values.push_back(&m.itemprop_date);
@@ -869,8 +891,9 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
           why = desc(i);
           break;
         }
-      std::fprintf(stderr, "%c %s [%s] %.60s\n", b.owner >= best && b.owner < container.end ? 'I' : 'o',
-                   b.boiler ? "B" : "-", why.c_str(), b.text.c_str());
+      std::fprintf(stderr, "%c %s [%s] %.60s\n",
+                   b.owner >= best && b.owner < container.end ? 'I' : 'o', b.boiler ? "B" : "-",
+                   why.c_str(), b.text.c_str());
     }
   }
   const int lo = best, hi = container.end;
@@ -899,9 +922,8 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   // under them (the title of a list of links) go too.
   auto prose_block = [&](const Block& b) {
     size_t n = chars(b.text);
-    return b.kind != BlockKind::kHeading &&
-           (n >= 80 || (n >= 40 && ends_sentence(b.text)) ||
-            (b.kind == BlockKind::kParagraph && n >= 25));
+    return b.kind != BlockKind::kHeading && (n >= 80 || (n >= 40 && ends_sentence(b.text)) ||
+                                             (b.kind == BlockKind::kParagraph && n >= 25));
   };
   size_t first = kept.size(), last = 0;
   for (size_t i = 0; i < kept.size(); ++i) {
