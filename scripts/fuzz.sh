@@ -7,13 +7,18 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-60}
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
-mkdir -p fuzz-corpus/jsonl fuzz-corpus/segment
+mkdir -p fuzz-corpus/jsonl fuzz-corpus/segment fuzz-corpus/html
 for f in tests/golden/articles/*.txt examples/*.txt; do
   cp "$f" "fuzz-corpus/segment/$(basename "$f")"
   python3 -c 'import json,sys; print(json.dumps({"id": sys.argv[1], "text": open(sys.argv[1]).read()}))' "$f" \
     >"fuzz-corpus/jsonl/$(basename "$f").jsonl"
 done
-for target in fuzz_jsonl fuzz_segment; do
+# HTML seeds: our own fixture articles wrapped in a small page of ours.
+for f in tests/golden/articles/*.txt; do
+  python3 -c 'import html,sys; t=open(sys.argv[1]).read().split("\n\n"); print("<html lang=en><head><title>"+html.escape(t[0])+" | Desk</title></head><body><nav><a href=/>Home</a></nav><article><h1>"+html.escape(t[0])+"</h1>"+"".join("<p>"+html.escape(p)+"</p>" for p in t[1:])+"</article><footer>Desk</footer></body></html>")' "$f" \
+    >"fuzz-corpus/html/$(basename "$f").html"
+done
+for target in fuzz_jsonl fuzz_segment fuzz_html; do
   dir=fuzz-corpus/${target#fuzz_}
   echo "== $target ($SECONDS_PER_TARGET s)"
   build/fuzz/tests/fuzz/$target "$dir" -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 \

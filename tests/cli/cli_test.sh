@@ -96,5 +96,44 @@ head -c 4000 "$TMP/t.jsonl.gz" >"$TMP/trunc.jsonl.gz"
 "$CT" analyze "$TMP/empty.txt" --output-format json >"$TMP/empty.json"; check "empty text exits 0" 0 $?
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['sentences']==[]" "$TMP/empty.json" && pass "empty text has no sentences" || fail "empty text"
 
+# extract: an HTML page (ours) -> the contract's JSON object.
+cat >"$TMP/page.html" <<'HTML'
+<html lang="en"><head><title>Ferry service resumes | Coast Gazette</title>
+<meta property="article:published_time" content="2030-07-14T09:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Ferry service resumes</h1>
+<p>The island ferry resumed its daily crossings on Monday after a storm damaged the landing stage.</p>
+<p>Operators said the first boat left at seven with about forty passengers and two delivery vans.</p>
+</article><footer>Coast Gazette, all rights reserved</footer></body></html>
+HTML
+"$CT" extract "$TMP/page.html" >"$TMP/page.json"; check "extract exits 0" 0 $?
+python3 - "$TMP/page.json" <<'PY' && pass "extract JSON contract" || fail "extract JSON contract"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["title"] == "Ferry service resumes", d
+assert d["published"] == "2030-07-14" and d["language"] == "en", d
+assert "daily crossings" in d["text"] and "forty passengers" in d["text"], d
+assert "Home" not in d["text"] and "rights reserved" not in d["text"], d
+assert d["author"] is None
+PY
+gzip -c "$TMP/page.html" >"$TMP/page.html.gz"
+"$CT" extract --input-format html "$TMP/page.html.gz" | cmp -s - "$TMP/page.json" && pass "extract reads .gz" || fail "extract .gz"
+"$CT" extract - <"$TMP/page.html" | cmp -s - "$TMP/page.json" && pass "extract reads stdin" || fail "extract stdin"
+"$CT" extract --input-format pdf "$TMP/page.html" >/dev/null 2>&1; check "extract bad --input-format" 2 $?
+"$CT" extract "$TMP/missing.html" >/dev/null 2>&1; check "extract missing file exits 1" 1 $?
+: >"$TMP/empty.html"
+"$CT" extract "$TMP/empty.html" >/dev/null 2>"$TMP/eh.err"; check "extract empty page exits 1" 1 $?
+grep -q "empty.html: empty page" "$TMP/eh.err" && pass "empty page message" || fail "empty page message"
+head -c 3000 /dev/urandom >"$TMP/garbage.html"; printf '\0' >>"$TMP/garbage.html"
+"$CT" extract "$TMP/garbage.html" >/dev/null 2>&1; rc=$?
+[ "$rc" -le 1 ] && pass "binary garbage does not crash" || fail "binary garbage (exit $rc)"
+"$CT" analyze "$TMP/page.html" --output-format json >"$TMP/ha.json"; check "analyze html exits 0" 0 $?
+python3 - "$TMP/ha.json" <<'PY' && pass "analyze html uses page metadata" || fail "analyze html"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["title"] == "Ferry service resumes" and d["published"] == "2030-07-14", d
+assert len(d["sentences"]) == 2, d["sentences"]
+PY
+
 echo "$FAILS failure(s)"
 [ "$FAILS" -eq 0 ]
