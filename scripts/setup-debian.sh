@@ -5,6 +5,7 @@ set -euo pipefail
 PACKAGES=(
   g++ cmake ninja-build ccache pkg-config git   # toolchain
   libsimdjson-dev zlib1g-dev libicu-dev libxxhash-dev libcli11-dev  # engine
+  libxml2-dev                                   # HTML parser (ingest/html)
   libgtest-dev libgmock-dev libbenchmark-dev    # tests and benchmarks
   clang-14 libclang-rt-14-dev                   # libFuzzer targets (scripts/fuzz.sh)
   python3 gzip                                  # CLI tests and scorers
