@@ -134,7 +134,8 @@ Kind classify_tag(const xmlNode* n) {
       "script", "style",  "template",   "svg",    "iframe", "object", "embed", "canvas",
       "input",  "select", "textarea",   "button", "option", "head",   "math",  "video",
       "audio",  "map",    "figcaption", "dialog", "link",   "meta",   "title"};
-  static constexpr std::array kBoilerTags = {"nav", "aside", "footer", "menu", "noscript"};
+  static constexpr std::array kBoilerTags = {"nav",      "aside", "footer", "menu",
+                                             "noscript", "form",  "figure"};
   static constexpr std::array kBlocks = {
       "p",      "div",        "section", "article", "main",    "header",   "h1",      "h2",
       "h3",     "h4",         "h5",      "h6",      "ul",      "ol",       "li",      "dl",
@@ -182,7 +183,10 @@ bool boilerplate_name(const xmlNode* n) {
       "tagcloud",   "most-read",  "mostread",   "print-only",   "author-bio", "login",
       "sharing",    "caption",    "dateline",   "published",    "timestamp",  "meta-info",
       "postmeta",   "post-meta",  "entry-meta", "article-meta", "infobox",    "rating",
-      "menu"};
+      "menu",       "respond",    "reply",      "copyright",    "credit",     "licence",
+      "license",    "paywall",    "disclaimer", "disclosure",   "affiliate",  "author",
+      "autor",      "factbox",    "privacy",    "gdpr",         "dsgvo",      "table-of-contents",
+      "subscription"};
   for (const char* s : kSubstrings)
     if (names.find(s) != std::string::npos) return true;
   static constexpr std::array kWords = {"nav",      "ad",
@@ -190,7 +194,7 @@ bool boilerplate_name(const xmlNode* n) {
                                         "side",     "tags",
                                         "tag",      "share",
                                         "meta",     "date",
-                                        "author",   "hidden",
+                                        "toc",      "cta",
                                         "modal",    "pager",
                                         "more",     "foot",
                                         "header",   "links",
