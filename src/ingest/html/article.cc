@@ -906,6 +906,35 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   const std::string h1_key = normalize_for_compare(m.first_h1);
   bool dropped_headline = false;
   std::vector<const Block*> kept;
+  // The lead (standfirst) often sits between the headline and the body's
+  // container, inside a <header>: prose blocks there belong to the text
+  // unless a class/id names them furniture.
+  {
+    size_t first_in = blocks.size(), headline = blocks.size();
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      if (blocks[i].owner >= lo && blocks[i].owner < hi) {
+        first_in = i;
+        break;
+      }
+      std::string key = normalize_for_compare(blocks[i].text);
+      if (blocks[i].kind == BlockKind::kHeading && !key.empty() &&
+          (key == title_key || key == h1_key))
+        headline = i;
+    }
+    if (headline < first_in && first_in - headline <= 8) {
+      for (size_t i = headline + 1; i < first_in; ++i) {
+        const Block& b = blocks[i];
+        bool named = false;
+        for (int e = b.owner; e >= 0 && !named; e = el[static_cast<size_t>(e)].parent)
+          named = el[static_cast<size_t>(e)].flag_name ||
+                  (el[static_cast<size_t>(e)].flag_tag && el[static_cast<size_t>(e)].node &&
+                   !is(el[static_cast<size_t>(e)].node, "header"));
+        double link = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
+        if (!named && link < 0.2 && chars(b.text) >= 60 && b.kind != BlockKind::kHeading)
+          kept.push_back(&b);
+      }
+    }
+  }
   for (const Block& b : blocks) {
     if (b.owner < lo || b.owner >= hi || b.boiler) continue;
     double link = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
