@@ -181,7 +181,7 @@ bool boilerplate_name(const xmlNode* n) {
       "popup",      "recommend",  "pagination", "trending",     "footer",     "masthead",
       "toolbar",    "byline",     "promo",      "banner",       "skiplink",   "widget",
       "tagcloud",   "most-read",  "mostread",   "print-only",   "author-bio", "login",
-      "sharing",    "caption",    "dateline",   "published",    "timestamp",  "meta-info",
+      "sharing",    "caption",   "published",    "timestamp",  "meta-info",
       "postmeta",   "post-meta",  "entry-meta", "article-meta", "infobox",    "rating",
       "menu",       "respond",    "reply",      "copyright",    "credit",     "licence",
       "license",    "paywall",    "disclaimer", "disclosure",   "affiliate",  "author",
@@ -912,12 +912,13 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   {
     size_t first_in = blocks.size(), headline = blocks.size();
     for (size_t i = 0; i < blocks.size(); ++i) {
-      if (blocks[i].owner >= lo && blocks[i].owner < hi) {
+      if (blocks[i].owner >= lo && blocks[i].owner < hi && !blocks[i].boiler &&
+          headline != blocks.size()) {
         first_in = i;
         break;
       }
       std::string key = normalize_for_compare(blocks[i].text);
-      if (blocks[i].kind == BlockKind::kHeading && !key.empty() &&
+      if (headline == blocks.size() && blocks[i].kind == BlockKind::kHeading && !key.empty() &&
           (key == title_key || key == h1_key))
         headline = i;
     }
@@ -925,10 +926,11 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
       for (size_t i = headline + 1; i < first_in; ++i) {
         const Block& b = blocks[i];
         bool named = false;
-        for (int e = b.owner; e >= 0 && !named; e = el[static_cast<size_t>(e)].parent)
-          named = el[static_cast<size_t>(e)].flag_name ||
-                  (el[static_cast<size_t>(e)].flag_tag && el[static_cast<size_t>(e)].node &&
-                   !is(el[static_cast<size_t>(e)].node, "header"));
+        for (int e = b.owner; e >= 0 && !named; e = el[static_cast<size_t>(e)].parent) {
+          const Element& x = el[static_cast<size_t>(e)];
+          if (x.node && is(x.node, "header")) continue;
+          named = x.flag_name || x.flag_tag;
+        }
         double link = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
         if (!named && link < 0.2 && chars(b.text) >= 60 && b.kind != BlockKind::kHeading)
           kept.push_back(&b);
