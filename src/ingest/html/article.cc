@@ -216,6 +216,52 @@ bool boilerplate_name(const xmlNode* n) {
   return false;
 }
 
+// Whether `n` has a link with an href among its descendants (bounded).
+bool has_link(const xmlNode* n, int depth = 0) {
+  if (depth > 8) return false;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (is(c, "a") && has_attr(c, "href")) return true;
+    if (has_link(c, depth + 1)) return true;
+  }
+  return false;
+}
+
+// Text length under `n`, counting stops at `limit`.
+size_t text_length(const xmlNode* n, size_t limit, int depth = 0) {
+  size_t total = 0;
+  if (depth > 30) return 0;
+  for (const xmlNode* c = n->children; c && total < limit; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content) {
+      for (const xmlChar* p = c->content; *p && total < limit; ++p)
+        if (!is_space(*p)) ++total;
+    } else if (c->type == XML_ELEMENT_NODE && !is(c, "script") && !is(c, "style")) {
+      total += text_length(c, limit - total, depth + 1);
+    }
+  }
+  return total;
+}
+
+// A list of teasers: three or more sibling cards of the same tag and class,
+// each short and each with a link ("related", "most read", "more news").
+bool teaser_list(const xmlNode* n) {
+  std::vector<std::pair<std::string, int>> groups;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (!is(c, "div") && !is(c, "article") && !is(c, "section")) continue;
+    size_t len = text_length(c, 500);
+    if (len < 20 || len >= 500 || !has_link(c)) continue;
+    std::string sig = std::string(name_of(c)) + "|" + attr(c, "class");
+    auto it = std::find_if(groups.begin(), groups.end(),
+                           [&](const auto& g) { return g.first == sig; });
+    if (it == groups.end())
+      groups.emplace_back(std::move(sig), 1);
+    else if (++it->second >= 3)
+      return true;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------- blocks
 
 enum class BlockKind : uint8_t { kOther, kParagraph, kHeading, kItem, kPre, kQuote, kCell };
@@ -305,7 +351,7 @@ class Linearizer {
         continue;
       }
       if (is(c, "img")) continue;
-      bool name_flag = boilerplate_name(c);
+      bool name_flag = boilerplate_name(c) || (kind == Kind::kBlock && teaser_list(c));
       bool tag_flag = kind == Kind::kBoiler || (is(c, "header") && !in_article_);
       bool block = kind != Kind::kInline || name_flag || tag_flag;
       if (!block) {
