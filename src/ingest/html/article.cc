@@ -776,6 +776,8 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   }
   std::string utf8;
   out.charset = to_utf8(bytes, options.charset, utf8);
+  // libxml2 stops at a NUL byte; stray NULs occur in real pages.
+  utf8.erase(std::remove(utf8.begin(), utf8.end(), '\0'), utf8.end());
 
   static std::once_flag init;
   std::call_once(init, [] { xmlInitParser(); });
