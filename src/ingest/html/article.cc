@@ -907,6 +907,8 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
                (b.kind == BlockKind::kParagraph && n >= 25)) {
       good = n * (1.0 - link);
       bad = n * link;
+    } else if (n >= 20 && link < 0.1) {
+      good = 0.1 * n;  // short lines of plain text: verse, dialogue, lists
     } else {
       bad = n * 0.5;
     }
