@@ -41,6 +41,7 @@ namespace claimtrace::html {
 namespace {
 
 constexpr double kBadWeight = 2.0;
+constexpr double kLinkBoxDensity = 0.5;
 constexpr int kMaxDepth = 400;  // deeper subtrees are ignored (libxml2 stops earlier)
 
 const char* name_of(const xmlNode* n) {
@@ -987,8 +988,28 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
       }
     }
   }
+  // Inside the article, a section of three or more blocks that is mostly
+  // link text is a box of links to elsewhere ("read more", teasers).
+  std::vector<double> sec_chars(el.size(), 0.0), sec_links(el.size(), 0.0);
+  std::vector<int> sec_blocks(el.size(), 0);
   for (const Block& b : blocks) {
     if (b.owner < lo || b.owner >= hi || b.boiler) continue;
+    for (int e = b.owner; e > lo; e = el[static_cast<size_t>(e)].parent) {
+      sec_chars[static_cast<size_t>(e)] += static_cast<double>(b.text.size());
+      sec_links[static_cast<size_t>(e)] += static_cast<double>(b.link_chars);
+      ++sec_blocks[static_cast<size_t>(e)];
+    }
+  }
+  auto in_link_box = [&](const Block& b) {
+    for (int e = b.owner; e > lo; e = el[static_cast<size_t>(e)].parent) {
+      size_t i = static_cast<size_t>(e);
+      if (sec_blocks[i] >= 3 && sec_links[i] > kLinkBoxDensity * sec_chars[i]) return true;
+    }
+    return false;
+  };
+  for (const Block& b : blocks) {
+    if (b.owner < lo || b.owner >= hi || b.boiler) continue;
+    if (in_link_box(b)) continue;
     double link = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
     size_t n = chars(b.text);
     if (link > 0.5 && !(n > 200 && link < 0.7)) continue;
