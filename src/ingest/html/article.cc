@@ -188,12 +188,18 @@ bool boilerplate_name(const xmlNode* n) {
       "license",    "paywall",    "disclaimer", "disclosure",   "affiliate",  "author",
       "autor",      "factbox",    "privacy",    "gdpr",         "dsgvo",      "table-of-contents",
       "subscription"};
-  for (const char* s : kSubstrings)
-    if (names.find(s) != std::string::npos) return true;
+  for (const char* s : kSubstrings) {
+    size_t at = names.find(s);
+    // "commentary" is an article genre, not a comment section.
+    while (at != std::string::npos && std::strcmp(s, "comment") == 0 &&
+           names.compare(at, 10, "commentary") == 0)
+      at = names.find(s, at + 1);
+    if (at != std::string::npos) return true;
+  }
   static constexpr std::array kWords = {"nav",      "ad",
                                         "ads",      "adv",
                                         "side",     "tags",
-                                        "tag",      "share",
+                                        "share",
                                         "meta",     "date",
                                         "toc",      "cta",
                                         "modal",    "pager",
@@ -403,7 +409,12 @@ size_t chars(std::string_view s) {
 bool ends_sentence(std::string_view s) {
   if (s.empty()) return false;
   char c = s.back();
-  return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == ')';
+  if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == ')') return true;
+  // Ideographic full stop, fullwidth ! and ?, danda (Bengali, Hindi), closing quotes.
+  for (std::string_view end : {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xE0\xA5\xA4",
+                               "\xE2\x80\x9D", "\xC2\xBB", "\xE3\x80\x8D"})
+    if (s.size() >= end.size() && s.substr(s.size() - end.size()) == end) return true;
+  return false;
 }
 
 std::string normalize_for_compare(std::string_view s) {
