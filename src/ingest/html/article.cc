@@ -899,9 +899,17 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   double kept_prose = 0;
   for (const Block& b : blocks)
     if (!boiler[static_cast<size_t>(b.owner)]) kept_prose += block_prose(b);
-  if (total_prose > 0 && kept_prose < 0.3 * total_prose) {
-    for (Element& e : el) e.flag_name = false;
+  // Withdraw the class/id flag holding the most prose, one at a time.
+  for (int round = 0; round < 16 && total_prose > 0 && kept_prose < 0.3 * total_prose; ++round) {
+    size_t top = el.size();
+    for (size_t i = 0; i < el.size(); ++i)
+      if (el[i].flag_name && (top == el.size() || prose[i] > prose[top])) top = i;
+    if (top == el.size() || prose[top] <= 0) break;
+    el[top].flag_name = false;
     inherit();
+    kept_prose = 0;
+    for (const Block& b : blocks)
+      if (!boiler[static_cast<size_t>(b.owner)]) kept_prose += block_prose(b);
   }
   for (Block& b : blocks) b.boiler = boiler[static_cast<size_t>(b.owner)];
 
