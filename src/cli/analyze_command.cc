@@ -11,6 +11,7 @@
 #include "ingest/jsonl_reader.h"
 #include "ingest/line_reader.h"
 #include "ingest/text_reader.h"
+#include "ingest/warc_reader.h"
 #include "output/json_output.h"
 #include "output/report.h"
 #include "pipeline/analyzer.h"
@@ -29,6 +30,7 @@ std::string guess_input_format(const std::string& path) {
   if (ends_with(p, ".gz")) p.remove_suffix(3);
   if (ends_with(p, ".jsonl") || ends_with(p, ".ndjson") || ends_with(p, ".json")) return "jsonl";
   if (ends_with(p, ".html") || ends_with(p, ".htm") || ends_with(p, ".xhtml")) return "html";
+  if (ends_with(p, ".warc")) return "warc";
   return "text";
 }
 
@@ -186,6 +188,131 @@ int analyze_jsonl(const AnalyzeArgs& args, const std::string& output_format) {
   return failed > 0 ? kExitSomeFailed : kExitOk;
 }
 
+// One work item of the WARC pipeline: HTML pages taken from response records.
+struct WarcBatch {
+  struct Page {
+    std::string id, url, charset, body;
+  };
+  std::vector<Page> pages;
+  std::string output;
+  std::string diagnostics;
+  uint64_t failed = 0;
+};
+
+int analyze_warc(const AnalyzeArgs& args, const std::string& output_format) {
+  WarcReader reader;
+  std::string error;
+  if (!reader.open(args.input, error)) {
+    std::fprintf(stderr, "claimtrace: %s\n", error.c_str());
+    return kExitSomeFailed;
+  }
+  const Analyzer analyzer;
+  const bool report = output_format == "report";
+  const bool array = output_format == "json";
+  const bool color = report && isatty(STDOUT_FILENO) == 1;
+  const std::string input_name = args.input == "-" ? "<stdin>" : args.input;
+  size_t threads = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  uint64_t failed = 0, pages = 0, not_response = 0, not_ok = 0, not_html = 0, bad_http = 0;
+  bool first_output = true;
+  WarcRecord rec;
+  HttpResponse http;
+
+  if (array) write_stdout("[");
+  run_ordered<WarcBatch>(
+      threads,
+      [&](WarcBatch& b) {
+        b.pages.clear();
+        while (b.pages.size() < args.batch_size && reader.next(rec)) {
+          if (rec.type != "response") {
+            ++not_response;
+            continue;
+          }
+          std::string err;
+          if (!parse_http_response(rec.block, http, err)) {
+            ++bad_http;
+            continue;
+          }
+          if (http.status != 200) {
+            ++not_ok;
+            continue;
+          }
+          if (http.content_type != "text/html" && http.content_type != "application/xhtml+xml") {
+            ++not_html;
+            continue;
+          }
+          b.pages.push_back({rec.record_id.empty() ? rec.target_uri : rec.record_id, rec.target_uri,
+                             http.charset, std::move(http.body)});
+        }
+        return !b.pages.empty();
+      },
+      [&](WarcBatch& b) {
+        thread_local Document doc;
+        b.output.clear();
+        b.diagnostics.clear();
+        b.failed = 0;
+        for (size_t i = 0; i < b.pages.size(); ++i) {
+          WarcBatch::Page& page = b.pages[i];
+          if (array && i > 0) b.output.append(",\n");
+          html::Article article;
+          std::string err;
+          bool ok = html::extract_article(page.body, {.url = page.url, .charset = page.charset},
+                                          article, err);
+          if (ok && article.text.empty()) {
+            ok = false;
+            err = "no article text found in the page";
+          }
+          if (!ok) {
+            b.diagnostics += "claimtrace: " + input_name + ": " + page.url + ": " + err + "\n";
+            if (!report)
+              output::write_error_json(page.id, page.url + ": " + err, b.output);
+            else
+              b.output += "error: " + page.url + ": " + err + "\n";
+            ++b.failed;
+          } else {
+            InputRecord in;
+            in.id = page.id;
+            in.text = std::move(article.text);
+            in.title = std::move(article.title);
+            in.url = page.url.empty() ? std::move(article.url) : page.url;
+            in.outlet = std::move(article.outlet);
+            in.published = std::move(article.published);
+            to_document(std::move(in), doc);
+            analyzer.analyze(doc);
+            if (report) {
+              output::write_report(doc, {.color = color, .explain = args.explain}, b.output);
+              b.output.append("\n");
+            } else {
+              output::write_document_json(doc, {.tokens = args.tokens}, b.output);
+            }
+          }
+          if (!report && !array) b.output.push_back('\n');
+        }
+      },
+      [&](WarcBatch& b) {
+        if (array && !first_output && !b.pages.empty()) write_stdout(",\n");
+        first_output = false;
+        write_stdout(b.output);
+        if (!b.diagnostics.empty()) std::fputs(b.diagnostics.c_str(), stderr);
+        failed += b.failed;
+        pages += b.pages.size();
+      });
+  if (array) write_stdout("]\n");
+  std::fflush(stdout);
+  std::fprintf(stderr,
+               "claimtrace: %s: %llu records, %llu HTML pages (%llu without article text); "
+               "skipped: %llu not responses, %llu not HTTP 200, %llu not HTML, %llu bad HTTP\n",
+               input_name.c_str(), static_cast<unsigned long long>(reader.records()),
+               static_cast<unsigned long long>(pages), static_cast<unsigned long long>(failed),
+               static_cast<unsigned long long>(not_response),
+               static_cast<unsigned long long>(not_ok), static_cast<unsigned long long>(not_html),
+               static_cast<unsigned long long>(bad_http));
+  if (!reader.error().empty()) {
+    std::fprintf(stderr, "claimtrace: %s\n", reader.error().c_str());
+    return kExitSomeFailed;
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int run_analyze(const AnalyzeArgs& args) {
@@ -202,12 +329,13 @@ int run_analyze(const AnalyzeArgs& args) {
     if (isatty(STDOUT_FILENO) == 1)
       output_format = "report";
     else
-      output_format = input_format == "jsonl" ? "jsonl" : "json";
+      output_format = input_format == "jsonl" || input_format == "warc" ? "jsonl" : "json";
   }
   static char stdout_buffer[1 << 16];
   std::setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
-  return input_format == "jsonl" ? analyze_jsonl(args, output_format)
-                                 : analyze_text(args, input_format, output_format);
+  if (input_format == "jsonl") return analyze_jsonl(args, output_format);
+  if (input_format == "warc") return analyze_warc(args, output_format);
+  return analyze_text(args, input_format, output_format);
 }
 
 }  // namespace claimtrace::cli

@@ -10,10 +10,11 @@ CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& a) {
   cmd->add_option("input", a.input, "Input file (plain text, JSONL, optionally .gz) or - for stdin")
       ->required();
   cmd->add_option("--input-format", a.input_format,
-                  "text (the whole file is one article), jsonl (one record per line) or html "
-                  "(a web page: main text and metadata are extracted); guessed from the file "
-                  "name when omitted (.jsonl/.ndjson[.gz] = jsonl, .html/.htm[.gz] = html)")
-      ->check(CLI::IsMember({"text", "jsonl", "html"}));
+                  "text (the whole file is one article), jsonl (one record per line), html "
+                  "(a web page: main text and metadata are extracted) or warc (the HTML "
+                  "responses of a web archive); guessed from the file name when omitted "
+                  "(.jsonl/.ndjson[.gz] = jsonl, .html/.htm[.gz] = html, .warc[.gz] = warc)")
+      ->check(CLI::IsMember({"text", "jsonl", "html", "warc"}));
   cmd->add_option("--output-format", a.output_format,
                   "report (readable; default on a terminal), json (pretty JSON; a JSON array "
                   "for JSONL input) or jsonl (one compact object per line)")

@@ -135,5 +135,28 @@ assert d["title"] == "Ferry service resumes" and d["published"] == "2030-07-14",
 assert len(d["sentences"]) == 2, d["sentences"]
 PY
 
+# analyze a WARC archive (built here from our page): HTML 200 responses only, counts on stderr.
+python3 - "$TMP/page.html" "$TMP/a.warc.gz" <<'PY'
+import gzip, sys
+page = open(sys.argv[1], 'rb').read()
+def rec(kind, uri, block):
+    head = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Record-ID: <urn:x:{uri}>\r\n"
+            f"Content-Length: {len(block)}\r\n\r\n").encode()
+    return gzip.compress(head + block + b"\r\n\r\n")
+def http(status, ctype, body):
+    return f"HTTP/1.1 {status} X\r\nContent-Type: {ctype}\r\n\r\n".encode() + body
+out = rec("warcinfo", "info", b"x: y\r\n")
+out += rec("response", "https://coast.example/2030/07/14/ferry", http(200, "text/html; charset=utf-8", page))
+out += rec("response", "https://coast.example/missing", http(404, "text/html", b"<p>gone</p>"))
+out += rec("response", "https://coast.example/logo.png", http(200, "image/png", b"\x89PNG"))
+open(sys.argv[2], 'wb').write(out)
+PY
+"$CT" analyze "$TMP/a.warc.gz" >"$TMP/warc.out" 2>"$TMP/warc.err"; check "analyze warc exits 0" 0 $?
+[ "$(wc -l <"$TMP/warc.out")" = 1 ] && grep -q '"title":"Ferry service resumes"' "$TMP/warc.out" && pass "warc: one HTML page analysed" || fail "warc output"
+grep -q "4 records, 1 HTML pages" "$TMP/warc.err" && grep -q "1 not HTTP 200, 1 not HTML" "$TMP/warc.err" && pass "warc skip counts" || fail "warc skip counts"
+head -c $(( $(stat -c %s "$TMP/a.warc.gz") - 40 )) "$TMP/a.warc.gz" >"$TMP/t.warc.gz"
+"$CT" analyze --input-format warc "$TMP/t.warc.gz" >"$TMP/twarc.out" 2>"$TMP/twarc.err"; check "truncated warc exits 1" 1 $?
+[ "$(wc -l <"$TMP/twarc.out")" = 1 ] && pass "truncated warc keeps records read" || fail "truncated warc output"
+
 echo "$FAILS failure(s)"
 [ "$FAILS" -eq 0 ]
