@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-60}
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
-mkdir -p fuzz-corpus/jsonl fuzz-corpus/segment fuzz-corpus/html
+mkdir -p fuzz-corpus/jsonl fuzz-corpus/segment fuzz-corpus/html fuzz-corpus/warc
 for f in tests/golden/articles/*.txt examples/*.txt; do
   cp "$f" "fuzz-corpus/segment/$(basename "$f")"
   python3 -c 'import json,sys; print(json.dumps({"id": sys.argv[1], "text": open(sys.argv[1]).read()}))' "$f" \
@@ -18,7 +18,15 @@ for f in tests/golden/articles/*.txt; do
   python3 -c 'import html,sys; t=open(sys.argv[1]).read().split("\n\n"); print("<html lang=en><head><title>"+html.escape(t[0])+" | Desk</title></head><body><nav><a href=/>Home</a></nav><article><h1>"+html.escape(t[0])+"</h1>"+"".join("<p>"+html.escape(p)+"</p>" for p in t[1:])+"</article><footer>Desk</footer></body></html>")' "$f" \
     >"fuzz-corpus/html/$(basename "$f").html"
 done
-for target in fuzz_jsonl fuzz_segment fuzz_html; do
+# WARC seeds: one small archive of ours (an HTML page of ours in a response record).
+python3 - fuzz-corpus/warc/seed.warc <<'PY'
+import sys
+page = b"<html><body><p>The ferry runs every hour from the old pier, the harbour office said.</p></body></html>"
+http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+rec = b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/a\r\nContent-Length: %d\r\n\r\n" % len(http)
+open(sys.argv[1], "wb").write(rec + http + b"\r\n\r\n")
+PY
+for target in fuzz_jsonl fuzz_segment fuzz_html fuzz_warc; do
   dir=fuzz-corpus/${target#fuzz_}
   echo "== $target ($SECONDS_PER_TARGET s)"
   build/fuzz/tests/fuzz/$target "$dir" -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 \
