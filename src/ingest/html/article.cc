@@ -1128,6 +1128,35 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
       if (chars(b.text) <= 120 && dateish(b.owner)) out.published = find_text_date(b.text);
     }
   }
+  // Any other meta tag named for a date; a date in the path of the page's
+  // image (uploads are filed by day); the time stamp attribute of a
+  // date-like element.
+  if (out.published.empty()) {
+    for (const auto& [k, v] : m.metas) {
+      if (k.find("modif") != std::string::npos || k.find("updat") != std::string::npos ||
+          k.find("expir") != std::string::npos)
+        continue;
+      if (k.find("date") != std::string::npos || k.find("publish") != std::string::npos ||
+          k.find("created") != std::string::npos || k.find("time") != std::string::npos) {
+        out.published = parse_date(v);
+        if (!out.published.empty()) break;
+      }
+    }
+  }
+  if (out.published.empty()) {
+    const std::string* image = m.get("og:image");
+    if (image) out.published = date_from_url(*image);
+  }
+  if (out.published.empty()) {
+    for (size_t i = 0; i < el.size() && out.published.empty(); ++i) {
+      const xmlNode* nd = el[i].node;
+      if (!nd || !dateish(static_cast<int>(i))) continue;
+      for (const char* a : {"datetime", "title", "content", "data-date"}) {
+        std::string v = attr(nd, a);
+        if (!v.empty() && (out.published = parse_date(v)).size()) break;
+      }
+    }
+  }
   if (out.published.empty()) out.published = modified_date(m, ld);
   return true;
 }
