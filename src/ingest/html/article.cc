@@ -42,6 +42,7 @@ namespace {
 
 constexpr double kBadWeight = 2.0;
 constexpr double kLinkBoxDensity = 0.5;
+constexpr double kHintShare = 0.8;
 constexpr int kMaxDepth = 400;  // deeper subtrees are ignored (libxml2 stops earlier)
 
 const char* name_of(const xmlNode* n) {
@@ -176,17 +177,19 @@ bool boilerplate_name(const xmlNode* n) {
   }
   names = lower(names + " " + id + " " + attr(n, "role"));
   static constexpr std::array kSubstrings = {
-      "comment",    "cookie",     "consent",    "share",        "social",     "related",
-      "breadcrumb", "newsletter", "sidebar",    "advert",       "sponsor",    "disqus",
-      "outbrain",   "taboola",    "navigation", "navbar",       "subscribe",  "signup",
-      "popup",      "recommend",  "pagination", "trending",     "footer",     "masthead",
-      "toolbar",    "byline",     "promo",      "banner",       "skiplink",   "widget",
-      "tagcloud",   "most-read",  "mostread",   "print-only",   "author-bio", "login",
-      "sharing",    "caption",   "published",    "timestamp",  "meta-info",
-      "postmeta",   "post-meta",  "entry-meta", "article-meta", "infobox",    "rating",
-      "menu",       "respond",    "reply",      "copyright",    "credit",     "licence",
-      "license",    "paywall",    "disclaimer", "disclosure",   "affiliate",  "author",
-      "autor",      "factbox",    "privacy",    "gdpr",         "dsgvo",      "table-of-contents",
+      "comment",     "cookie",     "consent",    "share",      "social",
+      "related",     "breadcrumb", "newsletter", "sidebar",    "advert",
+      "sponsor",     "disqus",     "outbrain",   "taboola",    "navigation",
+      "navbar",      "subscribe",  "signup",     "popup",      "recommend",
+      "pagination",  "trending",   "footer",     "masthead",   "toolbar",
+      "byline",      "promo",      "banner",     "skiplink",   "widget",
+      "tagcloud",    "most-read",  "mostread",   "print-only", "author-bio",
+      "login",       "sharing",    "caption",    "published",  "timestamp",
+      "meta-info",   "postmeta",   "post-meta",  "entry-meta", "article-meta",
+      "infobox",     "rating",     "menu",       "respond",    "reply",
+      "copyright",   "credit",     "licence",    "license",    "paywall",
+      "disclaimer",  "disclosure", "affiliate",  "author",     "autor",
+      "factbox",     "privacy",    "gdpr",       "dsgvo",      "table-of-contents",
       "subscription"};
   for (const char* s : kSubstrings) {
     size_t at = names.find(s);
@@ -196,18 +199,11 @@ bool boilerplate_name(const xmlNode* n) {
       at = names.find(s, at + 1);
     if (at != std::string::npos) return true;
   }
-  static constexpr std::array kWords = {"nav",      "ad",
-                                        "ads",      "adv",
-                                        "side",     "tags",
-                                        "share",
-                                        "meta",     "date",
-                                        "toc",      "cta",
-                                        "modal",    "pager",
-                                        "more",     "foot",
-                                        "header",   "links",
-                                        "skip",     "sr",
-                                        "visually", "screen-reader-text",
-                                        "print"};
+  static constexpr std::array kWords = {
+      "nav",  "ad",     "ads",   "adv",  "side",  "tags",     "share",
+      "meta", "date",   "toc",   "cta",  "modal", "pager",    "more",
+      "foot", "header", "links", "skip", "sr",    "visually", "screen-reader-text",
+      "print"};
   size_t i = 0;
   while (i < names.size()) {
     while (i < names.size() && !std::isalnum(static_cast<unsigned char>(names[i]))) ++i;
@@ -259,8 +255,8 @@ bool teaser_list(const xmlNode* n) {
     size_t len = text_length(c, 500);
     if (len < 20 || len >= 500 || !has_link(c)) continue;
     std::string sig = std::string(name_of(c)) + "|" + attr(c, "class");
-    auto it = std::find_if(groups.begin(), groups.end(),
-                           [&](const auto& g) { return g.first == sig; });
+    auto it =
+        std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == sig; });
     if (it == groups.end())
       groups.emplace_back(std::move(sig), 1);
     else if (++it->second >= 3)
@@ -947,6 +943,18 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
       best_score = score;
       best = static_cast<int>(i);
     }
+  }
+  // Markup that names the article (<article>, <main>, itemprop=articleBody)
+  // wins over a wider container when it holds most of the container's prose.
+  {
+    int hinted = -1;
+    for (size_t i = static_cast<size_t>(best) + 1;
+         i < static_cast<size_t>(el[static_cast<size_t>(best)].end); ++i)
+      if (el[i].main_hint && !boiler[i] &&
+          el[i].good >= kHintShare * el[static_cast<size_t>(best)].good &&
+          (hinted < 0 || el[i].good < el[static_cast<size_t>(hinted)].good))
+        hinted = static_cast<int>(i);
+    if (hinted >= 0) best = hinted;
   }
   const Element& container = el[static_cast<size_t>(best)];
   if (std::getenv("CT_HTML_DEBUG")) {
