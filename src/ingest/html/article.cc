@@ -287,6 +287,7 @@ struct Element {
   bool flag_tag = false;
   bool flag_name = false;
   bool main_hint = false;  // <article>, <main>, itemprop=articleBody
+  bool has_image = false;  // an <img> or <picture> directly in its inline content
   double good = 0, bad = 0;
 };
 
@@ -353,7 +354,10 @@ class Linearizer {
         }
         continue;
       }
-      if (is(c, "img")) continue;
+      if (is(c, "img") || is(c, "picture")) {
+        elements[static_cast<size_t>(stack_.back())].has_image = true;
+        continue;
+      }
       bool name_flag = boilerplate_name(c) || (kind == Kind::kBlock && teaser_list(c));
       bool tag_flag = kind == Kind::kBoiler || (is(c, "header") && !in_article_);
       bool block = kind != Kind::kInline || name_flag || tag_flag;
@@ -1027,6 +1031,19 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
       ++sec_blocks[static_cast<size_t>(e)];
     }
   }
+  // A short text next to an image, in a small box of its own, is a caption
+  // or a credit.
+  std::vector<double> box_chars(el.size(), 0.0);
+  for (const Block& b : blocks)
+    for (int e = b.owner, k = 0; e >= 0 && k < 3; e = el[static_cast<size_t>(e)].parent, ++k)
+      box_chars[static_cast<size_t>(e)] += static_cast<double>(chars(b.text));
+  auto caption = [&](const Block& b) {
+    if (chars(b.text) > 200) return false;
+    for (int e = b.owner, k = 0; e > lo && k < 3; e = el[static_cast<size_t>(e)].parent, ++k)
+      if (el[static_cast<size_t>(e)].has_image && box_chars[static_cast<size_t>(e)] < 250)
+        return true;
+    return false;
+  };
   auto in_link_box = [&](const Block& b) {
     for (int e = b.owner; e > lo; e = el[static_cast<size_t>(e)].parent) {
       size_t i = static_cast<size_t>(e);
@@ -1036,7 +1053,7 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   };
   for (const Block& b : blocks) {
     if (b.owner < lo || b.owner >= hi || b.boiler) continue;
-    if (in_link_box(b)) continue;
+    if (in_link_box(b) || caption(b)) continue;
     double link = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
     size_t n = chars(b.text);
     if (link > 0.5 && !(n > 200 && link < 0.7)) continue;
