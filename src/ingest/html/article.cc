@@ -1038,9 +1038,10 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     for (int e = b.owner, k = 0; e >= 0 && k < 3; e = el[static_cast<size_t>(e)].parent, ++k)
       box_chars[static_cast<size_t>(e)] += static_cast<double>(chars(b.text));
   auto caption = [&](const Block& b) {
-    if (chars(b.text) > 200) return false;
+    if (chars(b.text) > 150) return false;
     for (int e = b.owner, k = 0; e > lo && k < 3; e = el[static_cast<size_t>(e)].parent, ++k)
-      if (el[static_cast<size_t>(e)].has_image && box_chars[static_cast<size_t>(e)] < 250)
+      if (el[static_cast<size_t>(e)].has_image &&
+          box_chars[static_cast<size_t>(e)] <= static_cast<double>(chars(b.text)) + 5)
         return true;
     return false;
   };
