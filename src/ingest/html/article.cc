@@ -31,6 +31,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <vector>
 
 #include "ingest/html/dates.h"
@@ -54,6 +55,18 @@ bool is(const xmlNode* n, const char* tag) {
 }
 
 std::string attr(const xmlNode* n, const char* name) {
+  for (xmlAttr* a = n->properties; a; a = a->next) {
+    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) {
+      if (a->children && a->children->content)
+        return reinterpret_cast<const char*>(a->children->content);
+      return "";
+    }
+  }
+  return "";
+}
+
+// The value of attribute `name` without copying ("" when absent).
+std::string_view attr_view(const xmlNode* n, const char* name) {
   for (xmlAttr* a = n->properties; a; a = a->next) {
     if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) {
       if (a->children && a->children->content)
@@ -144,22 +157,24 @@ Kind classify_tag(const xmlNode* n) {
       "dt",     "dd",         "table",   "tr",      "td",      "th",       "tbody",   "thead",
       "tfoot",  "blockquote", "pre",     "figure",  "form",    "fieldset", "address", "hr",
       "center", "details",    "summary", "body",    "caption", "hgroup",   "legend"};
-  const char* name = name_of(n);
-  for (const char* t : kSkip)
-    if (std::strcmp(name, t) == 0) return Kind::kSkip;
-  for (const char* t : kBoilerTags)
-    if (std::strcmp(name, t) == 0) return Kind::kBoiler;
-  for (const char* t : kBlocks)
-    if (std::strcmp(name, t) == 0) return Kind::kBlock;
-  return Kind::kInline;
+  static const std::unordered_map<std::string_view, Kind> kinds = [] {
+    std::unordered_map<std::string_view, Kind> m;
+    for (const char* t : kBlocks) m[t] = Kind::kBlock;
+    for (const char* t : kBoilerTags) m[t] = Kind::kBoiler;
+    for (const char* t : kSkip) m[t] = Kind::kSkip;
+    return m;
+  }();
+  auto it = kinds.find(name_of(n));
+  return it == kinds.end() ? Kind::kInline : it->second;
 }
 
 bool hidden(const xmlNode* n) {
+  if (!n->properties) return false;
   if (has_attr(n, "hidden")) return true;
-  if (attr(n, "aria-hidden") == "true") return true;
-  std::string style = attr(n, "style");
-  if (style.empty()) return false;
-  style = lower(style);
+  if (attr_view(n, "aria-hidden") == "true") return true;
+  std::string_view raw = attr_view(n, "style");
+  if (raw.find(':') == std::string_view::npos) return false;
+  std::string style = lower(std::string(raw));
   style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
   return style.find("display:none") != std::string::npos ||
          style.find("visibility:hidden") != std::string::npos;
@@ -168,14 +183,19 @@ bool hidden(const xmlNode* n) {
 // Words in class/id values that mark page furniture. Whole words (split at
 // non-letters) for short, ambiguous ones; substrings for distinctive ones.
 bool boilerplate_name(const xmlNode* n) {
-  std::string names = attr(n, "class");
-  std::string id = attr(n, "id");
-  if (names.empty() && id.empty()) {
-    std::string role = attr(n, "role");
+  if (!n->properties) return false;
+  std::string_view cls = attr_view(n, "class");
+  std::string_view id = attr_view(n, "id");
+  std::string_view role = attr_view(n, "role");
+  if (cls.empty() && id.empty()) {
     return role == "navigation" || role == "banner" || role == "contentinfo" ||
            role == "complementary" || role == "menu" || role == "dialog";
   }
-  names = lower(names + " " + id + " " + attr(n, "role"));
+  thread_local std::string names;
+  names.clear();
+  for (std::string_view part : {cls, std::string_view(" "), id, std::string_view(" "), role})
+    for (char c : part)
+      names.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   static constexpr std::array kSubstrings = {
       "comment",     "cookie",     "consent",    "share",      "social",
       "related",     "breadcrumb", "newsletter", "sidebar",    "advert",
@@ -375,7 +395,7 @@ class Linearizer {
       e.parent = stack_.back();
       e.flag_tag = tag_flag;
       e.flag_name = name_flag;
-      std::string itemprop = attr(c, "itemprop");
+      std::string_view itemprop = attr_view(c, "itemprop");
       e.main_hint = is(c, "article") || is(c, "main") || itemprop == "articleBody";
       elements.push_back(e);
       stack_.push_back(idx);
@@ -486,7 +506,7 @@ void collect_meta(const xmlNode* n, Meta& m, int depth) {
     } else if (is(c, "h1")) {
       if (m.first_h1.empty()) m.first_h1 = text_of(c);
     }
-    std::string itemprop = attr(c, "itemprop");
+    std::string_view itemprop = c->properties ? attr_view(c, "itemprop") : std::string_view();
     if (!itemprop.empty()) {
       if (itemprop == "datePublished" && m.itemprop_date.empty()) {
         m.itemprop_date = attr(c, "datetime");
@@ -497,9 +517,9 @@ void collect_meta(const xmlNode* n, Meta& m, int depth) {
         if (m.itemprop_author.empty()) m.itemprop_author = text_of(c);
       }
     }
-    if (m.byline.empty()) {
-      std::string rel = attr(c, "rel");
-      std::string cls = lower(attr(c, "class"));
+    if (m.byline.empty() && c->properties) {
+      std::string_view rel = attr_view(c, "rel");
+      std::string cls = lower(std::string(attr_view(c, "class")));
       if (rel == "author" || cls.find("byline") != std::string::npos || cls == "author" ||
           cls.find("author-name") != std::string::npos) {
         std::string t = text_of(c);
