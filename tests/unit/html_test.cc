@@ -233,6 +233,31 @@ TEST(HtmlArticle, MalformedMarkupDoesNotCrash) {
   }
 }
 
+TEST(HtmlArticle, NulBytesDoNotEndThePage) {
+  std::string page =
+      std::string("<html><body><div>") + std::string(1200, ' ') + std::string("\0\0", 2) +
+      "</div><p>After the stray bytes comes the story: the lighthouse keeper retired "
+      "on Friday after forty-one years on the rock.</p></body></html>";
+  Article a = extract(page);
+  EXPECT_TRUE(contains(a.text, "lighthouse keeper retired")) << a.text;
+}
+
+TEST(HtmlArticle, TeaserCardsAndLinkBoxesAreDropped) {
+  std::string page = std::string("<html><body><article><h1>Pears</h1>") + kBody +
+                     "<p>The cooperative will publish its accounts for the year in the spring, "
+                     "after the auditors have finished their work on the books.</p>"
+                     "<div class=\"grid\">";
+  for (int i = 0; i < 4; ++i)
+    page += "<div class=\"card\"><a href=\"/s" + std::to_string(i) + "\">Other story number " +
+            std::to_string(i) +
+            "</a><p>A teaser line describing another story of the week.</p></div>";
+  page += "</div></article></body></html>";
+  Article a = extract(page);
+  EXPECT_TRUE(contains(a.text, "publish its accounts")) << a.text;
+  EXPECT_FALSE(contains(a.text, "Other story number")) << a.text;
+  EXPECT_FALSE(contains(a.text, "teaser line")) << a.text;
+}
+
 TEST(HtmlArticle, DeeplyNestedInputDoesNotCrash) {
   std::string page = "<html><body>";
   for (int i = 0; i < 10000; ++i) page += "<div>";
