@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/args.h"
+#include "ingest/feed_reader.h"
 #include "ingest/html/article.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/line_reader.h"
@@ -31,6 +32,7 @@ std::string guess_input_format(const std::string& path) {
   if (ends_with(p, ".jsonl") || ends_with(p, ".ndjson") || ends_with(p, ".json")) return "jsonl";
   if (ends_with(p, ".html") || ends_with(p, ".htm") || ends_with(p, ".xhtml")) return "html";
   if (ends_with(p, ".warc")) return "warc";
+  if (ends_with(p, ".rss") || ends_with(p, ".atom")) return "rss";
   return "text";
 }
 
@@ -313,6 +315,65 @@ int analyze_warc(const AnalyzeArgs& args, const std::string& output_format) {
   return kExitOk;
 }
 
+// An RSS or Atom feed: every item with a body is one article.
+int analyze_feed(const AnalyzeArgs& args, const std::string& output_format) {
+  std::string bytes, error;
+  if (!read_whole_file(args.input, bytes, error)) {
+    std::fprintf(stderr, "claimtrace: %s\n", error.c_str());
+    return kExitSomeFailed;
+  }
+  const std::string input_name = args.input == "-" ? "<stdin>" : args.input;
+  Feed feed;
+  if (!parse_feed(bytes, feed, error)) {
+    std::fprintf(stderr, "claimtrace: %s: %s\n", input_name.c_str(), error.c_str());
+    return kExitSomeFailed;
+  }
+  const Analyzer analyzer;
+  const bool report = output_format == "report";
+  const bool array = output_format == "json";
+  const bool color = report && isatty(STDOUT_FILENO) == 1;
+  uint64_t failed = 0;
+  Document doc;
+  std::string out;
+  if (array) out += "[";
+  for (size_t i = 0; i < feed.items.size(); ++i) {
+    FeedItem& item = feed.items[i];
+    if (array && i > 0) out += ",\n";
+    InputRecord rec;
+    rec.text = feed_item_text(item);
+    if (rec.text.empty()) {
+      std::string where = item.link.empty() ? "item " + std::to_string(i + 1) : item.link;
+      std::fprintf(stderr, "claimtrace: %s: %s: item without text\n", input_name.c_str(),
+                   where.c_str());
+      if (report)
+        out += "error: " + where + ": item without text\n";
+      else
+        output::write_error_json(item.id, where + ": item without text", out);
+      ++failed;
+    } else {
+      rec.id = std::move(item.id);
+      rec.title = std::move(item.title);
+      rec.url = std::move(item.link);
+      rec.published = std::move(item.published);
+      rec.outlet = args.outlet.empty() ? feed.title : args.outlet;
+      to_document(std::move(rec), doc);
+      analyzer.analyze(doc);
+      if (report) {
+        output::write_report(doc, {.color = color, .explain = args.explain}, out);
+        out += "\n";
+      } else {
+        output::write_document_json(doc, {.tokens = args.tokens}, out);
+      }
+    }
+    if (!report && !array) out.push_back('\n');
+    write_stdout(out);
+    out.clear();
+  }
+  if (array) write_stdout("]\n");
+  std::fflush(stdout);
+  return failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
 }  // namespace
 
 int run_analyze(const AnalyzeArgs& args) {
@@ -329,12 +390,15 @@ int run_analyze(const AnalyzeArgs& args) {
     if (isatty(STDOUT_FILENO) == 1)
       output_format = "report";
     else
-      output_format = input_format == "jsonl" || input_format == "warc" ? "jsonl" : "json";
+      output_format = input_format == "jsonl" || input_format == "warc" || input_format == "rss"
+                          ? "jsonl"
+                          : "json";
   }
   static char stdout_buffer[1 << 16];
   std::setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
   if (input_format == "jsonl") return analyze_jsonl(args, output_format);
   if (input_format == "warc") return analyze_warc(args, output_format);
+  if (input_format == "rss") return analyze_feed(args, output_format);
   return analyze_text(args, input_format, output_format);
 }
 

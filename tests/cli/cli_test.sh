@@ -158,5 +158,25 @@ head -c $(( $(stat -c %s "$TMP/a.warc.gz") - 40 )) "$TMP/a.warc.gz" >"$TMP/t.war
 "$CT" analyze --input-format warc "$TMP/t.warc.gz" >"$TMP/twarc.out" 2>"$TMP/twarc.err"; check "truncated warc exits 1" 1 $?
 [ "$(wc -l <"$TMP/twarc.out")" = 1 ] && pass "truncated warc keeps records read" || fail "truncated warc output"
 
+# analyze an RSS feed (ours): one line per item, an item without a body is an error record.
+cat >"$TMP/f.rss" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Harbour Weekly</title>
+<item><title>New pier opens</title><link>https://harbour.example/pier</link><guid>pier-1</guid>
+<pubDate>Sun, 02 Mar 2031 09:00:00 +0100</pubDate>
+<description>&lt;p&gt;The new pier at the east harbour opened on Sunday after two years of work.&lt;/p&gt;</description></item>
+<item><title>Empty</title><link>https://harbour.example/c</link></item>
+</channel></rss>
+XML
+"$CT" analyze "$TMP/f.rss" >"$TMP/rss.out" 2>"$TMP/rss.err"; check "rss with an empty item exits 1" 1 $?
+python3 - "$TMP/rss.out" <<'PY' && pass "rss items analysed in order" || fail "rss output"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+assert len(lines) == 2, lines
+assert lines[0]["id"] == "pier-1" and lines[0]["published"] == "2031-03-02", lines[0]
+assert lines[0]["outlet"] == "Harbour Weekly" and lines[0]["sentences"], lines[0]
+assert "error" in lines[1], lines[1]
+PY
+
 echo "$FAILS failure(s)"
 [ "$FAILS" -eq 0 ]
