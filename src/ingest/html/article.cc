@@ -17,6 +17,10 @@
 //    the prose, small enough to leave menus and lists of links outside.
 // 5. The text is the container's unflagged blocks in document order, minus
 //    link-dominated blocks and the headline (which is the title).
+//
+// Debugging aid: with CT_HTML_DEBUG set in the environment, the chosen
+// container's ancestry and every block (I = inside, B = flagged, and the
+// element that flagged it) are printed on stderr.
 #include "ingest/html/article.h"
 
 #include <libxml/HTMLparser.h>
