@@ -272,6 +272,12 @@ size_t text_length(const xmlNode* n, size_t limit, int depth = 0) {
 // A list of teasers: three or more sibling cards of the same tag and class,
 // each short and each with a link ("related", "most read", "more news").
 bool teaser_list(const xmlNode* n) {
+  // Cheap test first: at least three div/article/section children.
+  int cards = 0;
+  for (const xmlNode* c = n->children; c && cards < 3; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && (is(c, "div") || is(c, "article") || is(c, "section")))
+      ++cards;
+  if (cards < 3) return false;
   std::vector<std::pair<std::string, int>> groups;
   for (const xmlNode* c = n->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
