@@ -7,9 +7,12 @@
 #include <vector>
 
 #include "cli/args.h"
+#include "ingest/feed_reader.h"
+#include "ingest/html/article.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/line_reader.h"
 #include "ingest/text_reader.h"
+#include "ingest/warc_reader.h"
 #include "output/json_output.h"
 #include "output/report.h"
 #include "pipeline/analyzer.h"
@@ -27,6 +30,9 @@ std::string guess_input_format(const std::string& path) {
   std::string_view p = path;
   if (ends_with(p, ".gz")) p.remove_suffix(3);
   if (ends_with(p, ".jsonl") || ends_with(p, ".ndjson") || ends_with(p, ".json")) return "jsonl";
+  if (ends_with(p, ".html") || ends_with(p, ".htm") || ends_with(p, ".xhtml")) return "html";
+  if (ends_with(p, ".warc")) return "warc";
+  if (ends_with(p, ".rss") || ends_with(p, ".atom")) return "rss";
   return "text";
 }
 
@@ -34,18 +40,46 @@ void write_stdout(const std::string& s) {
   if (!s.empty()) std::fwrite(s.data(), 1, s.size(), stdout);
 }
 
-int analyze_text(const AnalyzeArgs& args, const std::string& output_format) {
+// Reads one HTML page into a record: the extracted main text, and the
+// page's metadata unless given on the command line.
+bool read_html_record(const AnalyzeArgs& args, InputRecord& rec, std::string& error) {
+  std::string bytes;
+  if (!read_whole_file(args.input, bytes, error)) return false;
+  html::Article article;
+  const std::string name = args.input == "-" ? "<stdin>" : args.input;
+  if (!html::extract_article(bytes, {.url = args.url, .charset = ""}, article, error)) {
+    error = name + ": " + error;
+    return false;
+  }
+  if (article.text.empty()) {
+    error = name + ": no article text found in the page";
+    return false;
+  }
+  rec = InputRecord{};
+  rec.text = std::move(article.text);
+  rec.title = args.no_title ? std::string() : std::move(article.title);
+  rec.url = std::move(article.url);
+  rec.outlet = std::move(article.outlet);
+  rec.published = std::move(article.published);
+  return true;
+}
+
+int analyze_text(const AnalyzeArgs& args, const std::string& input_format,
+                 const std::string& output_format) {
   InputRecord rec;
   std::string error;
-  if (!read_text_article(args.input, !args.no_title, rec, error)) {
+  const bool ok = input_format == "html"
+                      ? read_html_record(args, rec, error)
+                      : read_text_article(args.input, !args.no_title, rec, error);
+  if (!ok) {
     std::fprintf(stderr, "claimtrace: %s\n", error.c_str());
     return kExitSomeFailed;
   }
   if (!args.title.empty()) rec.title = args.title;
   rec.id = args.id;
-  rec.url = args.url;
-  rec.outlet = args.outlet;
-  rec.published = args.published;
+  if (!args.url.empty()) rec.url = args.url;
+  if (!args.outlet.empty()) rec.outlet = args.outlet;
+  if (!args.published.empty()) rec.published = args.published;
   Document doc;
   to_document(std::move(rec), doc);
   auto lex = open_lexicon(args.lexicon_image, args.user_lexicons);
@@ -160,6 +194,194 @@ int analyze_jsonl(const AnalyzeArgs& args, const std::string& output_format) {
   return failed > 0 ? kExitSomeFailed : kExitOk;
 }
 
+// One work item of the WARC pipeline: HTML pages taken from response records.
+struct WarcBatch {
+  struct Page {
+    std::string id, url, charset, body;
+  };
+  std::vector<Page> pages;
+  std::string output;
+  std::string diagnostics;
+  uint64_t failed = 0;
+};
+
+int analyze_warc(const AnalyzeArgs& args, const std::string& output_format) {
+  WarcReader reader;
+  std::string error;
+  if (!reader.open(args.input, error)) {
+    std::fprintf(stderr, "claimtrace: %s\n", error.c_str());
+    return kExitSomeFailed;
+  }
+  auto lex = open_lexicon(args.lexicon_image, args.user_lexicons);
+  if (!lex) return kExitSomeFailed;
+  const Analyzer analyzer(lex.get());
+  const bool report = output_format == "report";
+  const bool array = output_format == "json";
+  const bool color = report && isatty(STDOUT_FILENO) == 1;
+  const std::string input_name = args.input == "-" ? "<stdin>" : args.input;
+  size_t threads = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  uint64_t failed = 0, pages = 0, not_response = 0, not_ok = 0, not_html = 0, bad_http = 0;
+  bool first_output = true;
+  WarcRecord rec;
+  HttpResponse http;
+
+  if (array) write_stdout("[");
+  run_ordered<WarcBatch>(
+      threads,
+      [&](WarcBatch& b) {
+        b.pages.clear();
+        while (b.pages.size() < args.batch_size && reader.next(rec)) {
+          if (rec.type != "response") {
+            ++not_response;
+            continue;
+          }
+          std::string err;
+          if (!parse_http_response(rec.block, http, err)) {
+            ++bad_http;
+            continue;
+          }
+          if (http.status != 200) {
+            ++not_ok;
+            continue;
+          }
+          if (http.content_type != "text/html" && http.content_type != "application/xhtml+xml") {
+            ++not_html;
+            continue;
+          }
+          b.pages.push_back({rec.record_id.empty() ? rec.target_uri : rec.record_id, rec.target_uri,
+                             http.charset, std::move(http.body)});
+        }
+        return !b.pages.empty();
+      },
+      [&](WarcBatch& b) {
+        thread_local Document doc;
+        b.output.clear();
+        b.diagnostics.clear();
+        b.failed = 0;
+        for (size_t i = 0; i < b.pages.size(); ++i) {
+          WarcBatch::Page& page = b.pages[i];
+          if (array && i > 0) b.output.append(",\n");
+          html::Article article;
+          std::string err;
+          bool ok = html::extract_article(page.body, {.url = page.url, .charset = page.charset},
+                                          article, err);
+          if (ok && article.text.empty()) {
+            ok = false;
+            err = "no article text found in the page";
+          }
+          if (!ok) {
+            b.diagnostics += "claimtrace: " + input_name + ": " + page.url + ": " + err + "\n";
+            if (!report)
+              output::write_error_json(page.id, page.url + ": " + err, b.output);
+            else
+              b.output += "error: " + page.url + ": " + err + "\n";
+            ++b.failed;
+          } else {
+            InputRecord in;
+            in.id = page.id;
+            in.text = std::move(article.text);
+            in.title = std::move(article.title);
+            in.url = page.url.empty() ? std::move(article.url) : page.url;
+            in.outlet = std::move(article.outlet);
+            in.published = std::move(article.published);
+            to_document(std::move(in), doc);
+            analyzer.analyze(doc);
+            if (report) {
+              output::write_report(doc, {.color = color, .explain = args.explain}, b.output);
+              b.output.append("\n");
+            } else {
+              output::write_document_json(doc, {.tokens = args.tokens}, b.output);
+            }
+          }
+          if (!report && !array) b.output.push_back('\n');
+        }
+      },
+      [&](WarcBatch& b) {
+        if (array && !first_output && !b.pages.empty()) write_stdout(",\n");
+        first_output = false;
+        write_stdout(b.output);
+        if (!b.diagnostics.empty()) std::fputs(b.diagnostics.c_str(), stderr);
+        failed += b.failed;
+        pages += b.pages.size();
+      });
+  if (array) write_stdout("]\n");
+  std::fflush(stdout);
+  std::fprintf(stderr,
+               "claimtrace: %s: %llu records, %llu HTML pages (%llu without article text); "
+               "skipped: %llu not responses, %llu not HTTP 200, %llu not HTML, %llu bad HTTP\n",
+               input_name.c_str(), static_cast<unsigned long long>(reader.records()),
+               static_cast<unsigned long long>(pages), static_cast<unsigned long long>(failed),
+               static_cast<unsigned long long>(not_response),
+               static_cast<unsigned long long>(not_ok), static_cast<unsigned long long>(not_html),
+               static_cast<unsigned long long>(bad_http));
+  if (!reader.error().empty()) {
+    std::fprintf(stderr, "claimtrace: %s\n", reader.error().c_str());
+    return kExitSomeFailed;
+  }
+  return kExitOk;
+}
+
+// An RSS or Atom feed: every item with a body is one article.
+int analyze_feed(const AnalyzeArgs& args, const std::string& output_format) {
+  std::string bytes, error;
+  if (!read_whole_file(args.input, bytes, error)) {
+    std::fprintf(stderr, "claimtrace: %s\n", error.c_str());
+    return kExitSomeFailed;
+  }
+  const std::string input_name = args.input == "-" ? "<stdin>" : args.input;
+  Feed feed;
+  if (!parse_feed(bytes, feed, error)) {
+    std::fprintf(stderr, "claimtrace: %s: %s\n", input_name.c_str(), error.c_str());
+    return kExitSomeFailed;
+  }
+  auto lex = open_lexicon(args.lexicon_image, args.user_lexicons);
+  if (!lex) return kExitSomeFailed;
+  const Analyzer analyzer(lex.get());
+  const bool report = output_format == "report";
+  const bool array = output_format == "json";
+  const bool color = report && isatty(STDOUT_FILENO) == 1;
+  uint64_t failed = 0;
+  Document doc;
+  std::string out;
+  if (array) out += "[";
+  for (size_t i = 0; i < feed.items.size(); ++i) {
+    FeedItem& item = feed.items[i];
+    if (array && i > 0) out += ",\n";
+    InputRecord rec;
+    rec.text = feed_item_text(item);
+    if (rec.text.empty()) {
+      std::string where = item.link.empty() ? "item " + std::to_string(i + 1) : item.link;
+      std::fprintf(stderr, "claimtrace: %s: %s: item without text\n", input_name.c_str(),
+                   where.c_str());
+      if (report)
+        out += "error: " + where + ": item without text\n";
+      else
+        output::write_error_json(item.id, where + ": item without text", out);
+      ++failed;
+    } else {
+      rec.id = std::move(item.id);
+      rec.title = std::move(item.title);
+      rec.url = std::move(item.link);
+      rec.published = std::move(item.published);
+      rec.outlet = args.outlet.empty() ? feed.title : args.outlet;
+      to_document(std::move(rec), doc);
+      analyzer.analyze(doc);
+      if (report) {
+        output::write_report(doc, {.color = color, .explain = args.explain}, out);
+        out += "\n";
+      } else {
+        output::write_document_json(doc, {.tokens = args.tokens}, out);
+      }
+    }
+    if (!report && !array) out.push_back('\n');
+    write_stdout(out);
+    out.clear();
+  }
+  if (array) write_stdout("]\n");
+  std::fflush(stdout);
+  return failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
 }  // namespace
 
 int run_analyze(const AnalyzeArgs& args) {
@@ -176,12 +398,16 @@ int run_analyze(const AnalyzeArgs& args) {
     if (isatty(STDOUT_FILENO) == 1)
       output_format = "report";
     else
-      output_format = input_format == "jsonl" ? "jsonl" : "json";
+      output_format = input_format == "jsonl" || input_format == "warc" || input_format == "rss"
+                          ? "jsonl"
+                          : "json";
   }
   static char stdout_buffer[1 << 16];
   std::setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
-  return input_format == "jsonl" ? analyze_jsonl(args, output_format)
-                                 : analyze_text(args, output_format);
+  if (input_format == "jsonl") return analyze_jsonl(args, output_format);
+  if (input_format == "warc") return analyze_warc(args, output_format);
+  if (input_format == "rss") return analyze_feed(args, output_format);
+  return analyze_text(args, input_format, output_format);
 }
 
 }  // namespace claimtrace::cli

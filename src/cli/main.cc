@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/args.h"
+#include "cli/extract_command.h"
 #include "cli/store_args.h"
 #include "core/version.h"
 
@@ -21,6 +22,8 @@ int main(int argc, char** argv) {
   IngestArgs ingest;
   QueryArgs query;
   StoreCommands store = add_store_commands(app, ingest, query);
+  ExtractArgs extract;
+  CLI::App* extract_cmd = add_extract_command(app, extract);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -44,5 +47,6 @@ int main(int argc, char** argv) {
   if (store.stories->parsed()) return run_stories(query);
   if (store.entities->parsed()) return run_entities(query);
   if (store.sources->parsed()) return run_sources(query);
+  if (extract_cmd->parsed()) return run_extract(extract);
   return kExitUsage;
 }

@@ -96,5 +96,87 @@ head -c 4000 "$TMP/t.jsonl.gz" >"$TMP/trunc.jsonl.gz"
 "$CT" analyze "$TMP/empty.txt" --output-format json >"$TMP/empty.json"; check "empty text exits 0" 0 $?
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['sentences']==[]" "$TMP/empty.json" && pass "empty text has no sentences" || fail "empty text"
 
+# extract: an HTML page (ours) -> the contract's JSON object.
+cat >"$TMP/page.html" <<'HTML'
+<html lang="en"><head><title>Ferry service resumes | Coast Gazette</title>
+<meta property="article:published_time" content="2030-07-14T09:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Ferry service resumes</h1>
+<p>The island ferry resumed its daily crossings on Monday after a storm damaged the landing stage.</p>
+<p>Operators said the first boat left at seven with about forty passengers and two delivery vans.</p>
+</article><footer>Coast Gazette, all rights reserved</footer></body></html>
+HTML
+"$CT" extract "$TMP/page.html" >"$TMP/page.json"; check "extract exits 0" 0 $?
+python3 - "$TMP/page.json" <<'PY' && pass "extract JSON contract" || fail "extract JSON contract"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["title"] == "Ferry service resumes", d
+assert d["published"] == "2030-07-14" and d["language"] == "en", d
+assert "daily crossings" in d["text"] and "forty passengers" in d["text"], d
+assert "Home" not in d["text"] and "rights reserved" not in d["text"], d
+assert d["author"] is None
+PY
+gzip -c "$TMP/page.html" >"$TMP/page.html.gz"
+"$CT" extract --input-format html "$TMP/page.html.gz" | cmp -s - "$TMP/page.json" && pass "extract reads .gz" || fail "extract .gz"
+"$CT" extract - <"$TMP/page.html" | cmp -s - "$TMP/page.json" && pass "extract reads stdin" || fail "extract stdin"
+"$CT" extract --input-format pdf "$TMP/page.html" >/dev/null 2>&1; check "extract bad --input-format" 2 $?
+"$CT" extract "$TMP/missing.html" >/dev/null 2>&1; check "extract missing file exits 1" 1 $?
+: >"$TMP/empty.html"
+"$CT" extract "$TMP/empty.html" >/dev/null 2>"$TMP/eh.err"; check "extract empty page exits 1" 1 $?
+grep -q "empty.html: empty page" "$TMP/eh.err" && pass "empty page message" || fail "empty page message"
+head -c 3000 /dev/urandom >"$TMP/garbage.html"; printf '\0' >>"$TMP/garbage.html"
+"$CT" extract "$TMP/garbage.html" >/dev/null 2>&1; rc=$?
+[ "$rc" -le 1 ] && pass "binary garbage does not crash" || fail "binary garbage (exit $rc)"
+"$CT" analyze "$TMP/page.html" --output-format json >"$TMP/ha.json"; check "analyze html exits 0" 0 $?
+python3 - "$TMP/ha.json" <<'PY' && pass "analyze html uses page metadata" || fail "analyze html"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["title"] == "Ferry service resumes" and d["published"] == "2030-07-14", d
+assert len(d["sentences"]) == 2, d["sentences"]
+PY
+
+# analyze a WARC archive (built here from our page): HTML 200 responses only, counts on stderr.
+python3 - "$TMP/page.html" "$TMP/a.warc.gz" <<'PY'
+import gzip, sys
+page = open(sys.argv[1], 'rb').read()
+def rec(kind, uri, block):
+    head = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Record-ID: <urn:x:{uri}>\r\n"
+            f"Content-Length: {len(block)}\r\n\r\n").encode()
+    return gzip.compress(head + block + b"\r\n\r\n")
+def http(status, ctype, body):
+    return f"HTTP/1.1 {status} X\r\nContent-Type: {ctype}\r\n\r\n".encode() + body
+out = rec("warcinfo", "info", b"x: y\r\n")
+out += rec("response", "https://coast.example/2030/07/14/ferry", http(200, "text/html; charset=utf-8", page))
+out += rec("response", "https://coast.example/missing", http(404, "text/html", b"<p>gone</p>"))
+out += rec("response", "https://coast.example/logo.png", http(200, "image/png", b"\x89PNG"))
+open(sys.argv[2], 'wb').write(out)
+PY
+"$CT" analyze "$TMP/a.warc.gz" >"$TMP/warc.out" 2>"$TMP/warc.err"; check "analyze warc exits 0" 0 $?
+[ "$(wc -l <"$TMP/warc.out")" = 1 ] && grep -q '"title":"Ferry service resumes"' "$TMP/warc.out" && pass "warc: one HTML page analysed" || fail "warc output"
+grep -q "4 records, 1 HTML pages" "$TMP/warc.err" && grep -q "1 not HTTP 200, 1 not HTML" "$TMP/warc.err" && pass "warc skip counts" || fail "warc skip counts"
+head -c $(( $(stat -c %s "$TMP/a.warc.gz") - 40 )) "$TMP/a.warc.gz" >"$TMP/t.warc.gz"
+"$CT" analyze --input-format warc "$TMP/t.warc.gz" >"$TMP/twarc.out" 2>"$TMP/twarc.err"; check "truncated warc exits 1" 1 $?
+[ "$(wc -l <"$TMP/twarc.out")" = 1 ] && pass "truncated warc keeps records read" || fail "truncated warc output"
+
+# analyze an RSS feed (ours): one line per item, an item without a body is an error record.
+cat >"$TMP/f.rss" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Harbour Weekly</title>
+<item><title>New pier opens</title><link>https://harbour.example/pier</link><guid>pier-1</guid>
+<pubDate>Sun, 02 Mar 2031 09:00:00 +0100</pubDate>
+<description>&lt;p&gt;The new pier at the east harbour opened on Sunday after two years of work.&lt;/p&gt;</description></item>
+<item><title>Empty</title><link>https://harbour.example/c</link></item>
+</channel></rss>
+XML
+"$CT" analyze "$TMP/f.rss" >"$TMP/rss.out" 2>"$TMP/rss.err"; check "rss with an empty item exits 1" 1 $?
+python3 - "$TMP/rss.out" <<'PY' && pass "rss items analysed in order" || fail "rss output"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+assert len(lines) == 2, lines
+assert lines[0]["id"] == "pier-1" and lines[0]["published"] == "2031-03-02", lines[0]
+assert lines[0]["outlet"] == "Harbour Weekly" and lines[0]["sentences"], lines[0]
+assert "error" in lines[1], lines[1]
+PY
+
 echo "$FAILS failure(s)"
 [ "$FAILS" -eq 0 ]

@@ -1,0 +1,1220 @@
+// Main-content extraction. The approach (ours):
+//
+// 1. The page is decoded to UTF-8 (encoding.h) and parsed by libxml2's
+//    forgiving HTML parser.
+// 2. One walk over <body> linearises the DOM into text blocks: a block is
+//    the inline text between two block-level boundaries, owned by the
+//    innermost block-level element. Each block knows its length and how
+//    much of it is link text. Invisible and non-text subtrees (script,
+//    style, forms controls, hidden elements) are skipped; subtrees that are
+//    boilerplate by tag (nav, aside, footer) or by class/id words (menu,
+//    share, comment, related, cookie, ad, ...) are flagged.
+// 3. A class/id flag on an element that holds most of the page's prose is
+//    withdrawn (wrappers named "has-sidebar" and the like).
+// 4. Every element gets good = prose in long, link-poor blocks under it, and
+//    bad = link text and short fragments under it. The main container is
+//    the element that maximises good - kBadWeight * bad: big enough to hold
+//    the prose, small enough to leave menus and lists of links outside.
+// 5. The text is the container's unflagged blocks in document order, minus
+//    link-dominated blocks and the headline (which is the title).
+//
+// Debugging aid: with CT_HTML_DEBUG set in the environment, the chosen
+// container's ancestry and every block (I = inside, B = flagged, and the
+// element that flagged it) are printed on stderr.
+#include "ingest/html/article.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "ingest/html/dates.h"
+#include "ingest/html/encoding.h"
+
+namespace claimtrace::html {
+
+namespace {
+
+constexpr double kBadWeight = 2.0;
+constexpr double kLinkBoxDensity = 0.5;
+constexpr double kHintShare = 0.8;
+constexpr int kMaxDepth = 400;  // deeper subtrees are ignored (libxml2 stops earlier)
+
+const char* name_of(const xmlNode* n) {
+  return reinterpret_cast<const char*>(n->name);
+}
+
+bool is(const xmlNode* n, const char* tag) {
+  return std::strcmp(name_of(n), tag) == 0;
+}
+
+std::string attr(const xmlNode* n, const char* name) {
+  for (xmlAttr* a = n->properties; a; a = a->next) {
+    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) {
+      if (a->children && a->children->content)
+        return reinterpret_cast<const char*>(a->children->content);
+      return "";
+    }
+  }
+  return "";
+}
+
+// The value of attribute `name` without copying ("" when absent).
+std::string_view attr_view(const xmlNode* n, const char* name) {
+  for (xmlAttr* a = n->properties; a; a = a->next) {
+    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) {
+      if (a->children && a->children->content)
+        return reinterpret_cast<const char*>(a->children->content);
+      return "";
+    }
+  }
+  return "";
+}
+
+bool has_attr(const xmlNode* n, const char* name) {
+  for (xmlAttr* a = n->properties; a; a = a->next)
+    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) return true;
+  return false;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+// Appends `s` with runs of white space (including no-break space) collapsed
+// to one space.
+void append_collapsed(std::string& out, std::string_view s) {
+  bool space = !out.empty() && (out.back() == ' ' || out.back() == '\n');
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    bool ws = is_space(c);
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      ws = true;
+      ++i;
+    }
+    if (ws) {
+      if (!space && !out.empty()) out.push_back(' ');
+      space = true;
+    } else {
+      out.push_back(static_cast<char>(c));
+      space = false;
+    }
+  }
+}
+
+std::string collapse(std::string_view s) {
+  std::string out;
+  append_collapsed(out, s);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// All text under `n`, collapsed.
+void gather_text(const xmlNode* n, std::string& out, int depth = 0) {
+  if (depth > kMaxDepth) return;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (c->content) append_collapsed(out, reinterpret_cast<const char*>(c->content));
+    } else if (c->type == XML_ELEMENT_NODE && !is(c, "script") && !is(c, "style")) {
+      gather_text(c, out, depth + 1);
+    }
+  }
+}
+
+std::string text_of(const xmlNode* n) {
+  std::string s;
+  gather_text(n, s);
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  if (!s.empty() && s.front() == ' ') s.erase(0, 1);
+  return s;
+}
+
+// ---------------------------------------------------------------- tags
+
+enum class Kind : uint8_t { kInline, kBlock, kSkip, kBoiler };
+
+Kind classify_tag(const xmlNode* n) {
+  static constexpr std::array kSkip = {
+      "script", "style",  "template",   "svg",    "iframe", "object", "embed", "canvas",
+      "input",  "select", "textarea",   "button", "option", "head",   "math",  "video",
+      "audio",  "map",    "figcaption", "dialog", "link",   "meta",   "title"};
+  static constexpr std::array kBoilerTags = {"nav",      "aside", "footer", "menu",
+                                             "noscript", "form",  "figure"};
+  static constexpr std::array kBlocks = {
+      "p",      "div",        "section", "article", "main",    "header",   "h1",      "h2",
+      "h3",     "h4",         "h5",      "h6",      "ul",      "ol",       "li",      "dl",
+      "dt",     "dd",         "table",   "tr",      "td",      "th",       "tbody",   "thead",
+      "tfoot",  "blockquote", "pre",     "figure",  "form",    "fieldset", "address", "hr",
+      "center", "details",    "summary", "body",    "caption", "hgroup",   "legend"};
+  static const std::unordered_map<std::string_view, Kind> kinds = [] {
+    std::unordered_map<std::string_view, Kind> m;
+    for (const char* t : kBlocks) m[t] = Kind::kBlock;
+    for (const char* t : kBoilerTags) m[t] = Kind::kBoiler;
+    for (const char* t : kSkip) m[t] = Kind::kSkip;
+    return m;
+  }();
+  auto it = kinds.find(name_of(n));
+  return it == kinds.end() ? Kind::kInline : it->second;
+}
+
+bool hidden(const xmlNode* n) {
+  if (!n->properties) return false;
+  if (has_attr(n, "hidden")) return true;
+  if (attr_view(n, "aria-hidden") == "true") return true;
+  std::string_view raw = attr_view(n, "style");
+  if (raw.find(':') == std::string_view::npos) return false;
+  std::string style = lower(std::string(raw));
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return style.find("display:none") != std::string::npos ||
+         style.find("visibility:hidden") != std::string::npos;
+}
+
+// Words in class/id values that mark page furniture. Whole words (split at
+// non-letters) for short, ambiguous ones; substrings for distinctive ones.
+bool boilerplate_name(const xmlNode* n) {
+  if (!n->properties) return false;
+  std::string_view cls = attr_view(n, "class");
+  std::string_view id = attr_view(n, "id");
+  std::string_view role = attr_view(n, "role");
+  if (cls.empty() && id.empty()) {
+    return role == "navigation" || role == "banner" || role == "contentinfo" ||
+           role == "complementary" || role == "menu" || role == "dialog";
+  }
+  thread_local std::string names;
+  names.clear();
+  for (std::string_view part : {cls, std::string_view(" "), id, std::string_view(" "), role})
+    for (char c : part)
+      names.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  static constexpr std::array kSubstrings = {
+      "comment",     "cookie",     "consent",    "share",      "social",
+      "related",     "breadcrumb", "newsletter", "sidebar",    "advert",
+      "sponsor",     "disqus",     "outbrain",   "taboola",    "navigation",
+      "navbar",      "subscribe",  "signup",     "popup",      "recommend",
+      "pagination",  "trending",   "footer",     "masthead",   "toolbar",
+      "byline",      "promo",      "banner",     "skiplink",   "widget",
+      "tagcloud",    "most-read",  "mostread",   "print-only", "author-bio",
+      "login",       "sharing",    "caption",    "published",  "timestamp",
+      "meta-info",   "postmeta",   "post-meta",  "entry-meta", "article-meta",
+      "infobox",     "rating",     "menu",       "respond",    "reply",
+      "copyright",   "credit",     "licence",    "license",    "paywall",
+      "disclaimer",  "disclosure", "affiliate",  "author",     "autor",
+      "factbox",     "privacy",    "gdpr",       "dsgvo",      "table-of-contents",
+      "subscription"};
+  for (const char* s : kSubstrings) {
+    size_t at = names.find(s);
+    // "commentary" is an article genre, not a comment section.
+    while (at != std::string::npos && std::strcmp(s, "comment") == 0 &&
+           names.compare(at, 10, "commentary") == 0)
+      at = names.find(s, at + 1);
+    if (at != std::string::npos) return true;
+  }
+  static constexpr std::array kWords = {
+      "nav",  "ad",     "ads",   "adv",  "side",  "tags",     "share",
+      "meta", "date",   "toc",   "cta",  "modal", "pager",    "more",
+      "foot", "header", "links", "skip", "sr",    "visually", "screen-reader-text",
+      "print"};
+  size_t i = 0;
+  while (i < names.size()) {
+    while (i < names.size() && !std::isalnum(static_cast<unsigned char>(names[i]))) ++i;
+    size_t e = i;
+    while (e < names.size() && std::isalnum(static_cast<unsigned char>(names[e]))) ++e;
+    if (e > i) {
+      std::string_view w(names.data() + i, e - i);
+      for (const char* k : kWords)
+        if (w == k) return true;
+    }
+    i = e;
+  }
+  return false;
+}
+
+// Whether `n` has a link with an href among its descendants (bounded).
+bool has_link(const xmlNode* n, int depth = 0) {
+  if (depth > 8) return false;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (is(c, "a") && has_attr(c, "href")) return true;
+    if (has_link(c, depth + 1)) return true;
+  }
+  return false;
+}
+
+// Text length under `n`, counting stops at `limit`.
+size_t text_length(const xmlNode* n, size_t limit, int depth = 0) {
+  size_t total = 0;
+  if (depth > 30) return 0;
+  for (const xmlNode* c = n->children; c && total < limit; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content) {
+      for (const xmlChar* p = c->content; *p && total < limit; ++p)
+        if (!is_space(*p)) ++total;
+    } else if (c->type == XML_ELEMENT_NODE && !is(c, "script") && !is(c, "style")) {
+      total += text_length(c, limit - total, depth + 1);
+    }
+  }
+  return total;
+}
+
+// A list of teasers: three or more sibling cards of the same tag and class,
+// each short and each with a link ("related", "most read", "more news").
+bool teaser_list(const xmlNode* n) {
+  // Cheap test first: at least three div/article/section children.
+  int cards = 0;
+  for (const xmlNode* c = n->children; c && cards < 3; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && (is(c, "div") || is(c, "article") || is(c, "section")))
+      ++cards;
+  if (cards < 3) return false;
+  std::vector<std::pair<std::string, int>> groups;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (!is(c, "div") && !is(c, "article") && !is(c, "section")) continue;
+    size_t len = text_length(c, 500);
+    if (len < 20 || len >= 500 || !has_link(c)) continue;
+    std::string sig = std::string(name_of(c)) + "|" + attr(c, "class");
+    auto it =
+        std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == sig; });
+    if (it == groups.end())
+      groups.emplace_back(std::move(sig), 1);
+    else if (++it->second >= 3)
+      return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- blocks
+
+enum class BlockKind : uint8_t { kOther, kParagraph, kHeading, kItem, kPre, kQuote, kCell };
+
+BlockKind block_kind(const xmlNode* n) {
+  const char* t = name_of(n);
+  if (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && t[2] == 0) return BlockKind::kHeading;
+  if (is(n, "p")) return BlockKind::kParagraph;
+  if (is(n, "li") || is(n, "dd") || is(n, "dt")) return BlockKind::kItem;
+  if (is(n, "pre")) return BlockKind::kPre;
+  if (is(n, "blockquote")) return BlockKind::kQuote;
+  if (is(n, "td") || is(n, "th")) return BlockKind::kCell;
+  return BlockKind::kOther;
+}
+
+struct Element {
+  const xmlNode* node = nullptr;
+  int parent = -1;
+  int end = 0;  // one past the last descendant's index (pre-order)
+  bool flag_tag = false;
+  bool flag_name = false;
+  bool main_hint = false;  // <article>, <main>, itemprop=articleBody
+  bool has_image = false;  // an <img> or <picture> directly in its inline content
+  double good = 0, bad = 0;
+};
+
+struct Block {
+  std::string text;
+  size_t link_chars = 0;
+  int owner = 0;
+  BlockKind kind = BlockKind::kOther;
+  bool boiler = false;
+};
+
+class Linearizer {
+ public:
+  std::vector<Element> elements;
+  std::vector<Block> blocks;
+
+  void run(const xmlNode* body) {
+    elements.push_back({});
+    stack_.push_back(0);
+    kinds_.push_back(BlockKind::kOther);
+    walk(body, 0, false);
+    flush();
+    elements[0].end = static_cast<int>(elements.size());
+  }
+
+ private:
+  void flush() {
+    // Trim and drop empty blocks.
+    std::string& t = current_.text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.pop_back();
+    size_t b = 0;
+    while (b < t.size() && (t[b] == ' ' || t[b] == '\n')) ++b;
+    if (b) t.erase(0, b);
+    if (!t.empty()) {
+      current_.owner = stack_.back();
+      current_.kind = kinds_.back();
+      current_.link_chars = std::min(current_.link_chars, t.size());
+      blocks.push_back(std::move(current_));
+    }
+    current_ = Block{};
+  }
+
+  void walk(const xmlNode* n, int depth, bool in_pre) {
+    if (depth > kMaxDepth) return;
+    for (const xmlNode* c = n->children; c; c = c->next) {
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+        if (!c->content) continue;
+        std::string_view s(reinterpret_cast<const char*>(c->content));
+        size_t before = current_.text.size();
+        if (in_pre)
+          current_.text.append(s);
+        else
+          append_collapsed(current_.text, s);
+        if (link_depth_ > 0) current_.link_chars += current_.text.size() - before;
+        continue;
+      }
+      if (c->type != XML_ELEMENT_NODE) continue;
+      Kind kind = classify_tag(c);
+      if (kind == Kind::kSkip || hidden(c)) continue;
+      if (is(c, "br")) {
+        if (!current_.text.empty() && current_.text.back() != '\n') {
+          while (!current_.text.empty() && current_.text.back() == ' ') current_.text.pop_back();
+          current_.text.push_back('\n');
+        }
+        continue;
+      }
+      if (is(c, "img") || is(c, "picture")) {
+        elements[static_cast<size_t>(stack_.back())].has_image = true;
+        continue;
+      }
+      bool name_flag = boilerplate_name(c) || (kind == Kind::kBlock && teaser_list(c));
+      bool tag_flag = kind == Kind::kBoiler || (is(c, "header") && !in_article_);
+      bool block = kind != Kind::kInline || name_flag || tag_flag;
+      if (!block) {
+        bool link = is(c, "a");
+        if (link) ++link_depth_;
+        walk(c, depth + 1, in_pre);
+        if (link) --link_depth_;
+        continue;
+      }
+      flush();
+      int idx = static_cast<int>(elements.size());
+      Element e;
+      e.node = c;
+      e.parent = stack_.back();
+      e.flag_tag = tag_flag;
+      e.flag_name = name_flag;
+      std::string_view itemprop = attr_view(c, "itemprop");
+      e.main_hint = is(c, "article") || is(c, "main") || itemprop == "articleBody";
+      elements.push_back(e);
+      stack_.push_back(idx);
+      BlockKind bk = block_kind(c);
+      kinds_.push_back(bk == BlockKind::kOther ? kinds_.back() : bk);
+      bool saved_article = in_article_;
+      if (e.main_hint) in_article_ = true;
+      walk(c, depth + 1, in_pre || is(c, "pre"));
+      flush();
+      in_article_ = saved_article;
+      kinds_.pop_back();
+      stack_.pop_back();
+      elements[static_cast<size_t>(idx)].end = static_cast<int>(elements.size());
+    }
+  }
+
+  Block current_;
+  std::vector<int> stack_;
+  std::vector<BlockKind> kinds_;
+  int link_depth_ = 0;
+  bool in_article_ = false;
+};
+
+// UTF-8 code points in `s` (a cheap length measure that treats scripts alike).
+size_t chars(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool ends_sentence(std::string_view s) {
+  if (s.empty()) return false;
+  char c = s.back();
+  if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == ')') return true;
+  // Ideographic full stop, fullwidth ! and ?, danda (Bengali, Hindi), closing quotes.
+  for (std::string_view end : {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xE0\xA5\xA4",
+                               "\xE2\x80\x9D", "\xC2\xBB", "\xE3\x80\x8D"})
+    if (s.size() >= end.size() && s.substr(s.size() - end.size()) == end) return true;
+  return false;
+}
+
+std::string normalize_for_compare(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80))
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return out;
+}
+
+// ---------------------------------------------------------------- metadata
+
+struct Meta {
+  std::string lang, title_tag, canonical, first_h1;
+  std::vector<std::pair<std::string, std::string>> metas;  // key (lower-case) -> content
+  std::vector<std::string> json_ld;
+  std::string time_pub, time_first;  // <time datetime> marked as publication / first one
+  std::string itemprop_date, itemprop_author, byline;
+
+  const std::string* get(std::string_view key) const {
+    for (const auto& [k, v] : metas)
+      if (k == key && !v.empty()) return &v;
+    return nullptr;
+  }
+};
+
+void collect_meta(const xmlNode* n, Meta& m, int depth) {
+  if (depth > kMaxDepth) return;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (is(c, "html")) {
+      m.lang = attr(c, "lang");
+      if (m.lang.empty()) m.lang = attr(c, "xml:lang");
+    } else if (is(c, "title")) {
+      if (m.title_tag.empty()) m.title_tag = text_of(c);
+      continue;
+    } else if (is(c, "meta")) {
+      std::string content = attr(c, "content");
+      for (const char* k : {"property", "name", "itemprop", "http-equiv"}) {
+        std::string key = attr(c, k);
+        if (!key.empty()) m.metas.emplace_back(lower(key), collapse(content));
+      }
+      if (attr(c, "itemprop") == "datePublished" && m.itemprop_date.empty())
+        m.itemprop_date = content.empty() ? attr(c, "datetime") : content;
+      continue;
+    } else if (is(c, "link")) {
+      std::string rel = lower(attr(c, "rel"));
+      if (rel == "canonical" && m.canonical.empty()) m.canonical = attr(c, "href");
+      continue;
+    } else if (is(c, "script")) {
+      if (lower(attr(c, "type")) == "application/ld+json") {
+        std::string s;
+        for (const xmlNode* t = c->children; t; t = t->next)
+          if (t->content) s += reinterpret_cast<const char*>(t->content);
+        m.json_ld.push_back(std::move(s));
+      }
+      continue;
+    } else if (is(c, "style")) {
+      continue;
+    } else if (is(c, "time")) {
+      std::string dt = attr(c, "datetime");
+      if (dt.empty()) dt = text_of(c);
+      std::string cls = lower(attr(c, "class") + " " + attr(c, "itemprop"));
+      bool pub = has_attr(c, "pubdate") || cls.find("publish") != std::string::npos ||
+                 cls.find("datepublished") != std::string::npos;
+      bool mod = cls.find("modif") != std::string::npos || cls.find("update") != std::string::npos;
+      if (pub && m.time_pub.empty()) m.time_pub = dt;
+      if (!mod && m.time_first.empty()) m.time_first = dt;
+    } else if (is(c, "h1")) {
+      if (m.first_h1.empty()) m.first_h1 = text_of(c);
+    }
+    std::string_view itemprop = c->properties ? attr_view(c, "itemprop") : std::string_view();
+    if (!itemprop.empty()) {
+      if (itemprop == "datePublished" && m.itemprop_date.empty()) {
+        m.itemprop_date = attr(c, "datetime");
+        if (m.itemprop_date.empty()) m.itemprop_date = attr(c, "content");
+        if (m.itemprop_date.empty()) m.itemprop_date = text_of(c);
+      } else if (itemprop == "author" && m.itemprop_author.empty()) {
+        m.itemprop_author = attr(c, "content");
+        if (m.itemprop_author.empty()) m.itemprop_author = text_of(c);
+      }
+    }
+    if (m.byline.empty() && c->properties) {
+      std::string_view rel = attr_view(c, "rel");
+      std::string cls = lower(std::string(attr_view(c, "class")));
+      if (rel == "author" || cls.find("byline") != std::string::npos || cls == "author" ||
+          cls.find("author-name") != std::string::npos) {
+        std::string t = text_of(c);
+        if (!t.empty() && chars(t) < 80) m.byline = t;
+      }
+    }
+    collect_meta(c, m, depth + 1);
+  }
+}
+
+struct JsonLd {
+  std::string headline, published, modified, author, publisher, language;
+};
+
+std::string json_string(simdjson::dom::element e) {
+  std::string_view s;
+  if (e.get(s) == simdjson::SUCCESS) return std::string(s);
+  return "";
+}
+
+std::string json_name(simdjson::dom::element e) {
+  // A string, {"name": ...}, or an array of either (names joined by ", ").
+  std::string_view s;
+  if (e.get(s) == simdjson::SUCCESS) return std::string(s);
+  simdjson::dom::array arr;
+  if (e.get(arr) == simdjson::SUCCESS) {
+    std::string out;
+    for (simdjson::dom::element x : arr) {
+      std::string n = json_name(x);
+      if (n.empty()) continue;
+      if (!out.empty()) out += ", ";
+      out += n;
+    }
+    return out;
+  }
+  simdjson::dom::object obj;
+  if (e.get(obj) == simdjson::SUCCESS) {
+    simdjson::dom::element name;
+    if (obj["name"].get(name) == simdjson::SUCCESS) return json_name(name);
+  }
+  return "";
+}
+
+bool article_type(simdjson::dom::object obj) {
+  simdjson::dom::element t;
+  if (obj["@type"].get(t) != simdjson::SUCCESS) return false;
+  std::string types;
+  std::string_view s;
+  simdjson::dom::array arr;
+  if (t.get(s) == simdjson::SUCCESS) {
+    types = s;
+  } else if (t.get(arr) == simdjson::SUCCESS) {
+    for (simdjson::dom::element x : arr)
+      if (x.get(s) == simdjson::SUCCESS) types.append(s).push_back(' ');
+  }
+  return types.find("Article") != std::string::npos || types.find("Posting") != std::string::npos ||
+         types.find("Report") != std::string::npos ||
+         types.find("NewsArticle") != std::string::npos;
+}
+
+void walk_json_ld(simdjson::dom::element e, JsonLd& primary, JsonLd& fallback, int depth) {
+  if (depth > 20) return;
+  simdjson::dom::array arr;
+  if (e.get(arr) == simdjson::SUCCESS) {
+    for (simdjson::dom::element x : arr) walk_json_ld(x, primary, fallback, depth + 1);
+    return;
+  }
+  simdjson::dom::object obj;
+  if (e.get(obj) != simdjson::SUCCESS) return;
+  JsonLd& into = article_type(obj) ? primary : fallback;
+  for (auto field : obj) {
+    std::string_view k = field.key;
+    if (k == "headline" && into.headline.empty()) {
+      into.headline = json_string(field.value);
+    } else if (k == "datePublished" && into.published.empty()) {
+      into.published = json_string(field.value);
+    } else if (k == "dateModified" && into.modified.empty()) {
+      into.modified = json_string(field.value);
+    } else if (k == "dateCreated" && fallback.published.empty()) {
+      fallback.published = json_string(field.value);
+    } else if (k == "author" && into.author.empty()) {
+      into.author = json_name(field.value);
+    } else if (k == "publisher" && into.publisher.empty()) {
+      into.publisher = json_name(field.value);
+    } else if (k == "inLanguage" && into.language.empty()) {
+      into.language = json_string(field.value);
+    } else if (k == "@graph" || k == "mainEntity" || k == "mainEntityOfPage") {
+      walk_json_ld(field.value, primary, fallback, depth + 1);
+    }
+  }
+}
+
+// A lenient look-up for when the JSON-LD is not valid JSON (common): the
+// first "key": "value" pair.
+std::string scan_json_key(std::string_view s, std::string_view key) {
+  std::string pat = "\"" + std::string(key) + "\"";
+  size_t p = s.find(pat);
+  if (p == std::string_view::npos) return "";
+  p += pat.size();
+  while (p < s.size() && (is_space(static_cast<unsigned char>(s[p])) || s[p] == ':')) ++p;
+  if (p >= s.size() || s[p] != '"') return "";
+  size_t e = s.find('"', p + 1);
+  if (e == std::string_view::npos) return "";
+  return std::string(s.substr(p + 1, e - p - 1));
+}
+
+JsonLd parse_json_ld(const std::vector<std::string>& scripts) {
+  JsonLd primary, fallback;
+  thread_local simdjson::dom::parser parser;
+  for (const std::string& s : scripts) {
+    simdjson::dom::element root;
+    if (parser.parse(simdjson::padded_string(s)).get(root) == simdjson::SUCCESS) {
+      walk_json_ld(root, primary, fallback, 0);
+    } else {
+      if (fallback.published.empty()) fallback.published = scan_json_key(s, "datePublished");
+      if (fallback.headline.empty()) fallback.headline = scan_json_key(s, "headline");
+    }
+  }
+  auto pick = [](std::string& a, const std::string& b) {
+    if (a.empty()) a = b;
+  };
+  pick(primary.headline, fallback.headline);
+  pick(primary.published, fallback.published);
+  pick(primary.modified, fallback.modified);
+  pick(primary.author, fallback.author);
+  pick(primary.publisher, fallback.publisher);
+  pick(primary.language, fallback.language);
+  return primary;
+}
+
+// "Headline | Site" -> "Headline": the longest part between separators.
+std::string clean_title(const std::string& title, const std::string& h1) {
+  if (title.empty()) return title;
+  if (!h1.empty() && normalize_for_compare(title).find(normalize_for_compare(h1)) == 0) return h1;
+  static constexpr std::array kSeps = {" | ",  " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                       " :: ", " \xC2\xBB ", " \xC2\xAB ",     " / ",
+                                       " · "};
+  std::vector<std::string> parts{title};
+  for (const char* sep : kSeps) {
+    std::vector<std::string> next;
+    for (const std::string& p : parts) {
+      size_t b = 0, e;
+      while ((e = p.find(sep, b)) != std::string::npos) {
+        next.push_back(p.substr(b, e - b));
+        b = e + std::strlen(sep);
+      }
+      next.push_back(p.substr(b));
+    }
+    parts = std::move(next);
+  }
+  if (parts.size() == 1) return title;
+  const std::string* best = &parts[0];
+  for (const std::string& p : parts)
+    if (chars(p) > chars(*best)) best = &p;
+  return collapse(*best);
+}
+
+std::string language_tag(std::string s) {
+  s = lower(collapse(s));
+  size_t e = s.find_first_of("-_ ,;");
+  if (e != std::string::npos) s.resize(e);
+  if (s.size() < 2 || s.size() > 3) return "";
+  for (char c : s)
+    if (c < 'a' || c > 'z') return "";
+  return s;
+}
+
+std::string clean_author(std::string s) {
+  s = collapse(s);
+  for (const char* prefix : {"By ", "by ", "BY ", "Von ", "von ", "Par ", "Por "})
+    if (s.rfind(prefix, 0) == 0) s.erase(0, std::strlen(prefix));
+  if (s.rfind("http", 0) == 0 || chars(s) > 100) return "";
+  return s;
+}
+
+// Days since 1970-01-01 of a "YYYY-MM-DD" string (proleptic Gregorian).
+long days_of(std::string_view d) {
+  int y = std::atoi(std::string(d.substr(0, 4)).c_str());
+  int m = std::atoi(std::string(d.substr(5, 2)).c_str());
+  int day = std::atoi(std::string(d.substr(8, 2)).c_str());
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// A timestamp in UTC ("...Z", "+00:00") may fall on the day after (or
+// before) the local publication day that readers and URLs show.
+bool utc_stamp(std::string_view v) {
+  size_t t = v.find('T');
+  if (t == std::string_view::npos) t = v.find(' ');
+  if (t == std::string_view::npos || t < 8) return false;
+  std::string_view rest = v.substr(t);
+  return rest.find('Z') != std::string_view::npos ||
+         rest.find("+00:00") != std::string_view::npos ||
+         rest.find("+0000") != std::string_view::npos;
+}
+
+std::string modified_date(const Meta& m, const JsonLd& ld) {
+  std::string d = parse_date(ld.modified);
+  for (const char* k : {"article:modified_time", "og:updated_time", "datemodified", "dateupdate",
+                        "last-modified", "dc.date.modified", "dcterms.modified", "lastmod"}) {
+    if (!d.empty()) break;
+    if (const std::string* v = m.get(k)) d = parse_date(*v);
+  }
+  return d;
+}
+
+std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url) {
+  static constexpr std::array kKeys = {"article:published_time",
+                                       "og:article:published_time",
+                                       "article.published",
+                                       "datepublished",
+                                       "date.published",
+                                       "publishdate",
+                                       "publish-date",
+                                       "publish_date",
+                                       "pubdate",
+                                       "publication_date",
+                                       "dc.date.issued",
+                                       "dcterms.issued",
+                                       "dc.date.created",
+                                       "dcterms.created",
+                                       "dc.date",
+                                       "dcterms.date",
+                                       "citation_publication_date",
+                                       "citation_date",
+                                       "sailthru.date",
+                                       "parsely-pub-date",
+                                       "article_date_original",
+                                       "originalpublicationdate",
+                                       "og:published_time",
+                                       "date",
+                                       "created",
+                                       "displaydate",
+                                       "cxenseparse:recs:publishtime",
+                                       "rnews:datepublished",
+                                       "pub_date",
+                                       "release_date"};
+  std::vector<const std::string*> values{&ld.published};
+  for (const char* k : kKeys) values.push_back(m.get(k));
+  values.push_back(&m.itemprop_date);
+  values.push_back(&m.time_pub);
+  std::string d;
+  bool d_utc = false;
+  for (const std::string* v : values) {
+    if (!v || v->empty()) continue;
+    std::string x = parse_date(*v);
+    if (x.empty()) continue;
+    if (d.empty()) {
+      d = x;
+      d_utc = utc_stamp(*v);
+    } else if (d_utc && !utc_stamp(*v) && x != d && std::labs(days_of(x) - days_of(d)) <= 1) {
+      d = x;  // the same moment in the publisher's own time zone
+      break;
+    }
+  }
+  std::string from_url = date_from_url(url);
+  if (!from_url.empty() && (d.empty() || std::labs(days_of(from_url) - days_of(d)) <= 1))
+    return from_url;
+  if (d.empty()) {
+    const std::string* t = &m.time_first;
+    d = parse_date(*t);
+  }
+  return d;
+}
+
+}  // namespace
+
+bool extract_article(std::string_view bytes, const ExtractOptions& options, Article& out,
+                     std::string& error) {
+  out = Article{};
+  if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    error = "empty page";
+    return false;
+  }
+  // Binary data: NUL bytes in the first KiB (UTF-16 pages have a BOM).
+  std::string_view head = bytes.substr(0, std::min<size_t>(bytes.size(), 1024));
+  bool bom16 =
+      bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF");
+  if (!bom16 && std::count(head.begin(), head.end(), '\0') > 0) {
+    error = "not an HTML page (binary data)";
+    return false;
+  }
+  std::string utf8;
+  out.charset = to_utf8(bytes, options.charset, utf8);
+  // libxml2 stops at a NUL byte; stray NULs occur in real pages.
+  utf8.erase(std::remove(utf8.begin(), utf8.end(), '\0'), utf8.end());
+
+  static std::once_flag init;
+  std::call_once(init, [] { xmlInitParser(); });
+  if (utf8.size() > static_cast<size_t>(INT32_MAX)) {
+    error = "page too large";
+    return false;
+  }
+  htmlDocPtr doc =
+      htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()),
+                     options.url.empty() ? nullptr : options.url.c_str(), "UTF-8",
+                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                         HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  if (doc == nullptr) {
+    error = "the HTML parser could not read the page";
+    return false;
+  }
+  std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> guard(doc, xmlFreeDoc);
+  xmlNode* root = xmlDocGetRootElement(doc);
+  if (root == nullptr) return true;
+
+  // ---- metadata
+  Meta m;
+  collect_meta(reinterpret_cast<xmlNode*>(doc), m, 0);
+  JsonLd ld = parse_json_ld(m.json_ld);
+  auto meta = [&](const char* k) -> std::string {
+    const std::string* v = m.get(k);
+    return v ? *v : std::string();
+  };
+  out.outlet = meta("og:site_name");
+  if (out.outlet.empty()) out.outlet = collapse(ld.publisher);
+  out.url = m.canonical;
+  if (out.url.rfind("http", 0) != 0) out.url = meta("og:url");
+  if (out.url.rfind("http", 0) != 0) out.url = options.url;
+  std::string title = meta("og:title");
+  if (title.empty()) title = collapse(ld.headline);
+  if (title.empty()) title = clean_title(m.title_tag, m.first_h1);
+  if (title.empty()) title = m.first_h1;
+  if (!out.outlet.empty() && title.size() > out.outlet.size() + 3) {
+    // "Headline | Outlet" in og:title too.
+    std::string t = clean_title(title, m.first_h1);
+    if (normalize_for_compare(t) != normalize_for_compare(out.outlet)) title = t;
+  }
+  out.title = collapse(title);
+  out.author = clean_author(meta("author"));
+  if (out.author.empty()) out.author = clean_author(ld.author);
+  if (out.author.empty()) out.author = clean_author(m.itemprop_author);
+  if (out.author.empty()) out.author = clean_author(meta("article:author"));
+  if (out.author.empty()) out.author = clean_author(meta("dc.creator"));
+  if (out.author.empty()) out.author = clean_author(m.byline);
+  out.language = language_tag(m.lang);
+  if (out.language.empty()) out.language = language_tag(meta("content-language"));
+  if (out.language.empty()) out.language = language_tag(meta("og:locale"));
+  if (out.language.empty()) out.language = language_tag(ld.language);
+  out.description = meta("description");
+  if (out.description.empty()) out.description = meta("og:description");
+  const std::string& url_for_date = options.url.empty() ? out.url : options.url;
+  std::string meta_date = first_date(m, ld, url_for_date);
+  if (meta_date.empty() && url_for_date != out.url) meta_date = date_from_url(out.url);
+  out.published = meta_date;
+  if (out.published.empty()) out.published = find_text_date(m.title_tag);
+
+  // ---- main text
+  xmlNode* body = nullptr;
+  for (xmlNode* c = root->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && is(c, "body")) body = c;
+  if (body == nullptr) body = root;
+  Linearizer lin;
+  lin.run(body);
+  std::vector<Element>& el = lin.elements;
+  std::vector<Block>& blocks = lin.blocks;
+  if (blocks.empty()) return true;
+
+  // Prose mass per element (flags ignored), to protect wrappers.
+  std::vector<double> prose(el.size(), 0.0);
+  auto block_prose = [](const Block& b) -> double {
+    size_t n = chars(b.text);
+    double link = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
+    if (n < 40 || link > 0.4) return 0.0;
+    return static_cast<double>(n) * (1.0 - link);
+  };
+  for (const Block& b : blocks) {
+    double p = block_prose(b);
+    if (p <= 0) continue;
+    for (int e = b.owner; e >= 0; e = el[static_cast<size_t>(e)].parent)
+      prose[static_cast<size_t>(e)] += p;
+  }
+  const double total_prose = prose[0];
+  for (size_t i = 0; i < el.size(); ++i) {
+    if (total_prose > 0 && prose[i] > 0.5 * total_prose) {
+      el[i].flag_name = false;
+      el[i].flag_tag = false;
+    }
+  }
+
+  // Flags inherited down the tree (parents precede children in pre-order).
+  std::vector<char> boiler(el.size(), 0);
+  auto inherit = [&] {
+    for (size_t i = 0; i < el.size(); ++i) {
+      boiler[i] = el[i].flag_tag || el[i].flag_name;
+      if (el[i].parent >= 0 && boiler[static_cast<size_t>(el[i].parent)]) boiler[i] = 1;
+    }
+  };
+  inherit();
+  // When the flags leave little of the prose, they misread the page (a
+  // modifier class such as "Section--Ads" on every section): drop the
+  // class/id flags and keep only those of the tags.
+  double kept_prose = 0;
+  for (const Block& b : blocks)
+    if (!boiler[static_cast<size_t>(b.owner)]) kept_prose += block_prose(b);
+  // Withdraw the class/id flag holding the most prose, one at a time.
+  for (int round = 0; round < 16 && total_prose > 0 && kept_prose < 0.3 * total_prose; ++round) {
+    size_t top = el.size();
+    for (size_t i = 0; i < el.size(); ++i)
+      if (el[i].flag_name && (top == el.size() || prose[i] > prose[top])) top = i;
+    if (top == el.size() || prose[top] <= 0) break;
+    el[top].flag_name = false;
+    inherit();
+    kept_prose = 0;
+    for (const Block& b : blocks)
+      if (!boiler[static_cast<size_t>(b.owner)]) kept_prose += block_prose(b);
+  }
+  for (Block& b : blocks) b.boiler = boiler[static_cast<size_t>(b.owner)];
+
+  // good / bad per element.
+  for (const Block& b : blocks) {
+    if (b.boiler) continue;
+    double n = static_cast<double>(chars(b.text));
+    double link = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
+    double good = 0, bad = 0;
+    if (b.kind == BlockKind::kHeading) {
+      // Neutral: headings belong wherever their section goes.
+    } else if (link > 0.5) {
+      bad = n;
+    } else if (n >= 80 || (n >= 40 && ends_sentence(b.text)) ||
+               (b.kind == BlockKind::kParagraph && n >= 25)) {
+      good = n * (1.0 - link);
+      bad = n * link;
+    } else if (n >= 20 && link < 0.1) {
+      good = 0.1 * n;  // short lines of plain text: verse, dialogue, lists
+    } else {
+      bad = n * 0.5;
+    }
+    for (int e = b.owner; e >= 0; e = el[static_cast<size_t>(e)].parent) {
+      el[static_cast<size_t>(e)].good += good;
+      el[static_cast<size_t>(e)].bad += bad;
+    }
+  }
+  int best = 0;
+  double best_score = -1e300;
+  for (size_t i = 0; i < el.size(); ++i) {
+    if (boiler[i]) continue;
+    double score = el[i].good * el[i].good / (el[i].good + kBadWeight * el[i].bad + 1.0);
+    if (el[i].main_hint) score += 0.05 * el[i].good;
+    if (score > best_score) {
+      best_score = score;
+      best = static_cast<int>(i);
+    }
+  }
+  // Markup that names the article (<article>, <main>, itemprop=articleBody)
+  // wins over a wider container when it holds most of the container's prose.
+  {
+    int hinted = -1;
+    for (size_t i = static_cast<size_t>(best) + 1;
+         i < static_cast<size_t>(el[static_cast<size_t>(best)].end); ++i)
+      if (el[i].main_hint && !boiler[i] &&
+          el[i].good >= kHintShare * el[static_cast<size_t>(best)].good &&
+          (hinted < 0 || el[i].good < el[static_cast<size_t>(hinted)].good))
+        hinted = static_cast<int>(i);
+    if (hinted >= 0) best = hinted;
+  }
+  const Element& container = el[static_cast<size_t>(best)];
+  if (std::getenv("CT_HTML_DEBUG")) {
+    auto desc = [&](int i) {
+      const xmlNode* nd = el[static_cast<size_t>(i)].node;
+      if (!nd) return std::string("root");
+      return std::string(name_of(nd)) + "." + attr(nd, "class") + "#" + attr(nd, "id");
+    };
+    for (int i = best; i >= 0; i = el[static_cast<size_t>(i)].parent)
+      std::fprintf(stderr, "container< %s good=%.0f bad=%.0f\n", desc(i).c_str(),
+                   el[static_cast<size_t>(i)].good, el[static_cast<size_t>(i)].bad);
+    for (const Block& b : blocks) {
+      std::string why;
+      for (int i = b.owner; i >= 0; i = el[static_cast<size_t>(i)].parent)
+        if (el[static_cast<size_t>(i)].flag_tag || el[static_cast<size_t>(i)].flag_name) {
+          why = desc(i);
+          break;
+        }
+      std::fprintf(stderr, "%c %s [%s] %.60s\n",
+                   b.owner >= best && b.owner < container.end ? 'I' : 'o', b.boiler ? "B" : "-",
+                   why.c_str(), b.text.c_str());
+    }
+  }
+  const int lo = best, hi = container.end;
+
+  const std::string title_key = normalize_for_compare(out.title);
+  const std::string h1_key = normalize_for_compare(m.first_h1);
+  bool dropped_headline = false;
+  std::vector<const Block*> kept;
+  // The lead (standfirst) often sits between the headline and the body's
+  // container, inside a <header>: prose blocks there belong to the text
+  // unless a class/id names them furniture.
+  {
+    size_t first_in = blocks.size(), headline = blocks.size();
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      if (blocks[i].owner >= lo && blocks[i].owner < hi && !blocks[i].boiler &&
+          headline != blocks.size()) {
+        first_in = i;
+        break;
+      }
+      std::string key = normalize_for_compare(blocks[i].text);
+      if (headline == blocks.size() && blocks[i].kind == BlockKind::kHeading && !key.empty() &&
+          (key == title_key || key == h1_key))
+        headline = i;
+    }
+    if (headline < first_in && first_in - headline <= 8) {
+      for (size_t i = headline + 1; i < first_in; ++i) {
+        const Block& b = blocks[i];
+        bool named = false;
+        for (int e = b.owner; e >= 0 && !named; e = el[static_cast<size_t>(e)].parent) {
+          const Element& x = el[static_cast<size_t>(e)];
+          if (x.node && is(x.node, "header")) continue;
+          named = x.flag_name || x.flag_tag;
+        }
+        double link = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
+        if (!named && link < 0.2 && chars(b.text) >= 60 && b.kind != BlockKind::kHeading)
+          kept.push_back(&b);
+      }
+    }
+  }
+  // Inside the article, a section of three or more blocks that is mostly
+  // link text is a box of links to elsewhere ("read more", teasers).
+  std::vector<double> sec_chars(el.size(), 0.0), sec_links(el.size(), 0.0);
+  std::vector<int> sec_blocks(el.size(), 0);
+  for (const Block& b : blocks) {
+    if (b.owner < lo || b.owner >= hi || b.boiler) continue;
+    for (int e = b.owner; e > lo; e = el[static_cast<size_t>(e)].parent) {
+      sec_chars[static_cast<size_t>(e)] += static_cast<double>(b.text.size());
+      sec_links[static_cast<size_t>(e)] += static_cast<double>(b.link_chars);
+      ++sec_blocks[static_cast<size_t>(e)];
+    }
+  }
+  // A short text next to an image, in a small box of its own, is a caption
+  // or a credit.
+  std::vector<double> box_chars(el.size(), 0.0);
+  for (const Block& b : blocks)
+    for (int e = b.owner, k = 0; e >= 0 && k < 3; e = el[static_cast<size_t>(e)].parent, ++k)
+      box_chars[static_cast<size_t>(e)] += static_cast<double>(chars(b.text));
+  auto caption = [&](const Block& b) {
+    if (chars(b.text) > 150) return false;
+    for (int e = b.owner, k = 0; e > lo && k < 3; e = el[static_cast<size_t>(e)].parent, ++k)
+      if (el[static_cast<size_t>(e)].has_image &&
+          box_chars[static_cast<size_t>(e)] <= static_cast<double>(chars(b.text)) + 5)
+        return true;
+    return false;
+  };
+  auto in_link_box = [&](const Block& b) {
+    for (int e = b.owner; e > lo; e = el[static_cast<size_t>(e)].parent) {
+      size_t i = static_cast<size_t>(e);
+      if (sec_blocks[i] >= 3 && sec_links[i] > kLinkBoxDensity * sec_chars[i]) return true;
+    }
+    return false;
+  };
+  for (const Block& b : blocks) {
+    if (b.owner < lo || b.owner >= hi || b.boiler) continue;
+    if (in_link_box(b) || caption(b)) continue;
+    double link = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
+    size_t n = chars(b.text);
+    if (link > 0.5 && !(n > 200 && link < 0.7)) continue;
+    if (b.kind == BlockKind::kHeading && !dropped_headline) {
+      std::string key = normalize_for_compare(b.text);
+      if (!key.empty() && (key == title_key || key == h1_key)) {
+        dropped_headline = true;
+        continue;
+      }
+    }
+    kept.push_back(&b);
+  }
+  // Trim the edges: what follows the last paragraph of prose (tags, "share
+  // this", comment prompts) and short fragments before the first one
+  // (dates, bylines, photo credits). Headings with nothing of their own
+  // under them (the title of a list of links) go too.
+  auto prose_block = [&](const Block& b) {
+    size_t n = chars(b.text);
+    return b.kind != BlockKind::kHeading && (n >= 80 || (n >= 40 && ends_sentence(b.text)) ||
+                                             (b.kind == BlockKind::kParagraph && n >= 25));
+  };
+  size_t first = kept.size(), last = 0;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    if (!prose_block(*kept[i])) continue;
+    if (first == kept.size()) first = i;
+    last = i;
+  }
+  if (first == kept.size()) {
+    first = 0;
+    last = kept.empty() ? 0 : kept.size() - 1;
+  }
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const Block& b = *kept[i];
+    if (i > last) break;
+    if (i < first && b.kind != BlockKind::kHeading && chars(b.text) < 50) continue;
+    if (b.kind == BlockKind::kHeading) {
+      bool has_body = false;
+      for (size_t k = i + 1; k <= last && k < kept.size(); ++k) {
+        if (kept[k]->kind == BlockKind::kHeading) break;
+        has_body = true;
+        break;
+      }
+      if (!has_body) continue;
+    }
+    if (!out.text.empty()) out.text.push_back('\n');
+    out.text += b.text;
+  }
+
+  // The date shown next to the headline (what a reader sees; often the
+  // date of the last update), else metadata, else a date in <title>, else
+  // one at the start of the first paragraphs.
+  std::string visible_date, lead_date;
+  size_t anchor = blocks.size();
+  auto dateish = [&](int e) {
+    for (int k = 0; k < 3 && e > 0; ++k, e = el[static_cast<size_t>(e)].parent) {
+      const xmlNode* nd = el[static_cast<size_t>(e)].node;
+      std::string names = lower(attr(nd, "class") + " " + attr(nd, "id"));
+      for (const char* w :
+           {"date", "datum", "time", "publish", "posted", "meta", "byline", "info", "dateline"})
+        if (names.find(w) != std::string::npos) return true;
+    }
+    return false;
+  };
+  {
+    for (size_t i = 0; i < blocks.size() && anchor == blocks.size(); ++i) {
+      const Block& b = blocks[i];
+      if (b.kind != BlockKind::kHeading) continue;
+      std::string key = normalize_for_compare(b.text);
+      if (!key.empty() && (key == title_key || key == h1_key)) anchor = i;
+    }
+    for (size_t i = 0; i < blocks.size() && anchor == blocks.size(); ++i)
+      if (blocks[i].owner >= lo && blocks[i].owner < hi) anchor = i;
+    if (anchor == blocks.size()) anchor = 0;
+    const size_t from = anchor >= 4 ? anchor - 4 : 0;
+    const size_t to = std::min(blocks.size(), anchor + 16);
+    for (int pass = 0; pass < 3 && lead_date.empty(); ++pass) {
+      std::string& found = pass < 2 ? visible_date : lead_date;
+      if (pass == 2 && !visible_date.empty()) break;
+      for (size_t i = from; i < to && found.empty(); ++i) {
+        const Block& b = blocks[i];
+        size_t n = chars(b.text);
+        if (pass == 0 && (n > 200 || !dateish(b.owner))) continue;
+        if (pass == 1 && n > 100) continue;
+        std::string_view t = b.text;
+        if (pass == 2) t = t.substr(0, std::min<size_t>(t.size(), 40));
+        found = find_text_date(t);
+      }
+    }
+  }
+  if (out.published.empty()) out.published = visible_date;
+  if (out.published.empty()) out.published = lead_date;
+  // Last resorts: a date-like element anywhere (after the headline first),
+  // then the date of the last modification.
+  if (out.published.empty()) {
+    for (size_t i = 0; i < blocks.size() && out.published.empty(); ++i) {
+      const Block& b = blocks[(i + anchor) % blocks.size()];
+      if (chars(b.text) <= 120 && dateish(b.owner)) out.published = find_text_date(b.text);
+    }
+  }
+  // Any other meta tag named for a date; a date in the path of the page's
+  // image (uploads are filed by day); the time stamp attribute of a
+  // date-like element.
+  if (out.published.empty()) {
+    for (const auto& [k, v] : m.metas) {
+      if (k.find("modif") != std::string::npos || k.find("updat") != std::string::npos ||
+          k.find("expir") != std::string::npos)
+        continue;
+      if (k.find("date") != std::string::npos || k.find("publish") != std::string::npos ||
+          k.find("created") != std::string::npos || k.find("time") != std::string::npos) {
+        out.published = parse_date(v);
+        if (!out.published.empty()) break;
+      }
+    }
+  }
+  if (out.published.empty()) {
+    const std::string* image = m.get("og:image");
+    if (image) out.published = date_from_url(*image);
+  }
+  if (out.published.empty()) {
+    for (size_t i = 0; i < el.size() && out.published.empty(); ++i) {
+      const xmlNode* nd = el[i].node;
+      if (!nd || !dateish(static_cast<int>(i))) continue;
+      for (const char* a : {"datetime", "title", "content", "data-date"}) {
+        std::string v = attr(nd, a);
+        if (!v.empty() && (out.published = parse_date(v)).size()) break;
+      }
+    }
+  }
+  if (out.published.empty()) out.published = modified_date(m, ld);
+  return true;
+}
+
+}  // namespace claimtrace::html

@@ -1,0 +1,320 @@
+// Tests for src/ingest/html: main text, metadata, dates, encodings and bad
+// input. Every page here is written for the test (fictional content).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "ingest/html/article.h"
+#include "ingest/html/dates.h"
+#include "ingest/html/encoding.h"
+
+namespace claimtrace::html {
+namespace {
+
+Article extract(const std::string& page, const std::string& url = "") {
+  Article a;
+  std::string error;
+  EXPECT_TRUE(extract_article(page, {.url = url, .charset = ""}, a, error)) << error;
+  return a;
+}
+
+bool contains(const std::string& hay, const std::string& needle) {
+  return hay.find(needle) != std::string::npos;
+}
+
+// A news page with every kind of furniture around a five-paragraph story.
+const char* kNewsPage = R"(<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8">
+<title>Harbour bridge reopens after repairs | The Lantern Post</title>
+<meta property="og:site_name" content="The Lantern Post">
+<meta name="author" content="Mara Quill">
+<meta property="article:published_time" content="2031-04-09T08:15:00+02:00">
+<link rel="canonical" href="https://lantern.example/news/harbour-bridge">
+</head><body>
+<div id="cookie-banner">We use cookies to improve this site. Accept all cookies?</div>
+<header class="site-header"><a href="/">The Lantern Post</a>
+<nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li>
+<li><a href="/weather">Weather</a></li></ul></nav></header>
+<div class="layout">
+<main><article>
+<h1>Harbour bridge reopens after repairs</h1>
+<div class="byline">By Mara Quill</div>
+<p>The old harbour bridge in Tessel reopened to traffic on Tuesday after eleven months of
+repairs to its rusted supports, the town council said in a statement.</p>
+<p>Engineers replaced forty steel cables and resurfaced the deck, which had been closed to
+cars since a routine inspection found cracks in two of the main girders last spring.</p>
+<figure><img src="bridge.jpg"><figcaption>The bridge at dawn, photographed from the pier.</figcaption></figure>
+<h2>Costs above the estimate</h2>
+<p>The work cost about 14 million lantern crowns, roughly a third more than the first estimate,
+according to figures released by the council's finance committee on Monday.</p>
+<p>"We would rather pay once and do it properly," said deputy mayor Ilse Varnholt, who added
+that the bridge should now last another fifty years without major work.</p>
+<div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Share by email</a></div>
+</article></main>
+<aside class="sidebar"><h3>Most read</h3><ul>
+<li><a href="/a">Ferry timetable changes for the summer season</a></li>
+<li><a href="/b">Lighthouse museum opens a new wing for visitors</a></li></ul></aside>
+</div>
+<section id="comments"><h3>Comments</h3><div class="comment"><p>Finally! I have been waiting
+for this bridge to reopen for nearly a year now, it was a long detour.</p></div></section>
+<div class="related-articles"><h3>Related</h3><a href="/c">Council approves the new budget for the harbour district</a></div>
+<footer><p>Copyright 2031 The Lantern Post. All rights reserved. Contact the newsroom.</p></footer>
+</body></html>)";
+
+TEST(HtmlArticle, KeepsParagraphsAndDropsBoilerplate) {
+  Article a = extract(kNewsPage);
+  EXPECT_TRUE(contains(a.text, "The old harbour bridge in Tessel reopened")) << a.text;
+  EXPECT_TRUE(contains(a.text, "Engineers replaced forty steel cables")) << a.text;
+  EXPECT_TRUE(contains(a.text, "roughly a third more")) << a.text;
+  EXPECT_TRUE(contains(a.text, "another fifty years")) << a.text;
+  EXPECT_TRUE(contains(a.text, "Costs above the estimate")) << "headings inside the article stay";
+  for (const char* gone :
+       {"cookies", "Sport", "Weather", "Ferry timetable", "Lighthouse museum", "Finally!",
+        "new budget", "Copyright", "Share on Facebook", "The bridge at dawn", "By Mara Quill"})
+    EXPECT_FALSE(contains(a.text, gone)) << gone << " should be gone:\n" << a.text;
+  // The headline is the title, not part of the text.
+  EXPECT_FALSE(contains(a.text, "Harbour bridge reopens after repairs")) << a.text;
+}
+
+TEST(HtmlArticle, ParagraphsAreSeparatedByNewlines) {
+  Article a = extract(kNewsPage);
+  size_t first = a.text.find("The old harbour bridge");
+  size_t second = a.text.find("Engineers replaced");
+  ASSERT_NE(first, std::string::npos);
+  ASSERT_NE(second, std::string::npos);
+  std::string between = a.text.substr(first, second - first);
+  EXPECT_TRUE(contains(between, "\n"));
+  // Line breaks inside a paragraph's source are collapsed to spaces.
+  EXPECT_TRUE(contains(a.text, "rusted supports, the town council")) << a.text;
+}
+
+TEST(HtmlArticle, MetadataFromMetaTags) {
+  Article a = extract(kNewsPage);
+  EXPECT_EQ(a.title, "Harbour bridge reopens after repairs");
+  EXPECT_EQ(a.author, "Mara Quill");
+  EXPECT_EQ(a.published, "2031-04-09");
+  EXPECT_EQ(a.language, "en");
+  EXPECT_EQ(a.url, "https://lantern.example/news/harbour-bridge");
+  EXPECT_EQ(a.outlet, "The Lantern Post");
+}
+
+const char* kBody = R"(<p>The orchard cooperative in Velm harvested a record crop of pears this
+autumn, its chairwoman told members at the annual meeting on Friday evening.</p>
+<p>Members voted to spend part of the surplus on a new cold store near the station.</p>)";
+
+TEST(HtmlArticle, MetadataFromJsonLd) {
+  std::string page = std::string(R"(<html><head><title>Ignored | Site</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"Velm Courier"},
+ {"@type":"NewsArticle","headline":"Record pear harvest in Velm","datePublished":"2030-10-04T18:00:00+01:00",
+  "author":[{"@type":"Person","name":"Tomas Brell"},{"@type":"Person","name":"Ana Sef"}],
+  "publisher":{"@type":"Organization","name":"Velm Courier"},"inLanguage":"nl-BE"}]}
+</script></head><body>)") +
+                     kBody + "</body></html>";
+  Article a = extract(page);
+  EXPECT_EQ(a.title, "Record pear harvest in Velm");
+  EXPECT_EQ(a.published, "2030-10-04");
+  EXPECT_EQ(a.author, "Tomas Brell, Ana Sef");
+  EXPECT_EQ(a.outlet, "Velm Courier");
+  EXPECT_EQ(a.language, "nl");
+}
+
+TEST(HtmlArticle, InvalidJsonLdStillGivesTheDate) {
+  std::string page = std::string(R"(<html><head>
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2029-02-11T10:00:00",}</script>
+</head><body>)") + kBody +
+                     "</body></html>";
+  EXPECT_EQ(extract(page).published, "2029-02-11");
+}
+
+TEST(HtmlArticle, TitleFromTitleTagWithoutSiteSuffix) {
+  std::string page = std::string(
+                         "<html><head><title>Record pear harvest in Velm - Velm Courier "
+                         "Online</title></head><body>") +
+                     kBody + "</body></html>";
+  EXPECT_EQ(extract(page).title, "Record pear harvest in Velm");
+}
+
+TEST(HtmlArticle, TitleFromH1WhenNothingElse) {
+  std::string page =
+      std::string("<html><body><h1>Pears, pears, pears</h1>") + kBody + "</body></html>";
+  Article a = extract(page);
+  EXPECT_EQ(a.title, "Pears, pears, pears");
+  EXPECT_FALSE(contains(a.text, "Pears, pears, pears"));
+}
+
+TEST(HtmlArticle, DateFromTimeElement) {
+  std::string page = std::string(
+                         "<html><body><article><h1>Pears</h1><time datetime=\"2028-06-30\">"
+                         "30 June</time>") +
+                     kBody + "</article></body></html>";
+  EXPECT_EQ(extract(page).published, "2028-06-30");
+}
+
+TEST(HtmlArticle, DateFromUrl) {
+  std::string page = std::string("<html><body>") + kBody + "</body></html>";
+  EXPECT_EQ(extract(page, "https://courier.example/2027/03/05/pears").published, "2027-03-05");
+  EXPECT_EQ(extract(page, "https://courier.example/pears").published, "");
+}
+
+TEST(HtmlArticle, DateFromVisibleDateline) {
+  std::string page = std::string(
+                         "<html><body><article><h1>Pears</h1><div class=\"info\">Posted "
+                         "on 12. März 2026 by the editors</div>") +
+                     kBody + "</article></body></html>";
+  EXPECT_EQ(extract(page).published, "2026-03-12");
+}
+
+TEST(HtmlArticle, AuthorFromByline) {
+  std::string page = std::string(
+                         "<html><body><article><h1>Pears</h1><span class=\"byline\">By "
+                         "Hana Lott</span>") +
+                     kBody + "</article></body></html>";
+  EXPECT_EQ(extract(page).author, "Hana Lott");
+}
+
+TEST(HtmlArticle, Windows1252WithMetaCharset) {
+  // "Café Müller" in windows-1252 bytes: é = E9, ü = FC; 0x93/0x94 are curly quotes.
+  std::string page =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
+      "</head><body><p>The \x93"
+      "Caf\xE9 M\xFCller\x94 on the market square will close at the end of the month after "
+      "sixty years, its owners said on Sunday.</p></body></html>";
+  Article a = extract(page);
+  EXPECT_TRUE(contains(a.text,
+                       "\xE2\x80\x9C"
+                       "Caf\xC3\xA9 M\xC3\xBCller\xE2\x80\x9D"))
+      << a.text;
+  EXPECT_EQ(a.charset, "windows-1252");
+}
+
+TEST(HtmlArticle, TransportCharsetWinsOverMeta) {
+  std::string page =
+      "<html><head><meta charset=\"utf-8\"></head><body><p>Gr\xFC\xDF"
+      "e from the valley, where the spring fair opened on a sunny Saturday.</p>"
+      "</body></html>";
+  Article a;
+  std::string error;
+  ASSERT_TRUE(extract_article(page, {.url = "", .charset = "iso-8859-1"}, a, error));
+  EXPECT_TRUE(contains(a.text,
+                       "Gr\xC3\xBC\xC3\x9F"
+                       "e"))
+      << a.text;
+}
+
+TEST(HtmlArticle, InvalidUtf8IsRepairedNotRejected) {
+  std::string page =
+      "<html><head><meta charset=\"utf-8\"></head><body><p>A stray \xFF byte in "
+      "an otherwise ordinary paragraph about the village fair and its stalls.</p>"
+      "</body></html>";
+  Article a = extract(page);
+  EXPECT_TRUE(contains(a.text, "A stray \xEF\xBF\xBD byte")) << a.text;
+}
+
+TEST(HtmlArticle, EmptyAndBinaryInputAreErrors) {
+  Article a;
+  std::string error;
+  EXPECT_FALSE(extract_article("", {}, a, error));
+  EXPECT_EQ(error, "empty page");
+  EXPECT_FALSE(extract_article("  \n\t ", {}, a, error));
+  std::string binary("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  EXPECT_FALSE(extract_article(binary, {}, a, error));
+  EXPECT_TRUE(contains(error, "binary")) << error;
+}
+
+TEST(HtmlArticle, MalformedMarkupDoesNotCrash) {
+  for (const char* page :
+       {"<p>unclosed <b>bold <i>italic", "</div></div></p>", "<html><body></body></html>", "<<<>>>",
+        "<script>never closed", "<!-- comment only", "plain text, no tags at all",
+        "<table><tr><td>cell<td>cell</table></tr>", "<a href=\"x\"><a href=\"y\">nested</a>"}) {
+    Article a;
+    std::string error;
+    EXPECT_TRUE(extract_article(page, {}, a, error)) << page << ": " << error;
+  }
+}
+
+TEST(HtmlArticle, NulBytesDoNotEndThePage) {
+  std::string page =
+      std::string("<html><body><div>") + std::string(1200, ' ') + std::string("\0\0", 2) +
+      "</div><p>After the stray bytes comes the story: the lighthouse keeper retired "
+      "on Friday after forty-one years on the rock.</p></body></html>";
+  Article a = extract(page);
+  EXPECT_TRUE(contains(a.text, "lighthouse keeper retired")) << a.text;
+}
+
+TEST(HtmlArticle, TeaserCardsAndLinkBoxesAreDropped) {
+  std::string page = std::string("<html><body><article><h1>Pears</h1>") + kBody +
+                     "<p>The cooperative will publish its accounts for the year in the spring, "
+                     "after the auditors have finished their work on the books.</p>"
+                     "<div class=\"grid\">";
+  for (int i = 0; i < 4; ++i)
+    page += "<div class=\"card\"><a href=\"/s" + std::to_string(i) + "\">Other story number " +
+            std::to_string(i) +
+            "</a><p>A teaser line describing another story of the week.</p></div>";
+  page += "</div></article></body></html>";
+  Article a = extract(page);
+  EXPECT_TRUE(contains(a.text, "publish its accounts")) << a.text;
+  EXPECT_FALSE(contains(a.text, "Other story number")) << a.text;
+  EXPECT_FALSE(contains(a.text, "teaser line")) << a.text;
+}
+
+TEST(HtmlArticle, DeeplyNestedInputDoesNotCrash) {
+  std::string page = "<html><body>";
+  for (int i = 0; i < 10000; ++i) page += "<div>";
+  page += "<p>Deep down, a sentence long enough to count as a paragraph of prose here.</p>";
+  for (int i = 0; i < 10000; ++i) page += "</div>";
+  page += "</body></html>";
+  Article a;
+  std::string error;
+  EXPECT_TRUE(extract_article(page, {}, a, error));  // text may be lost below the depth limit
+}
+
+TEST(HtmlDates, ParsesCommonForms) {
+  EXPECT_EQ(parse_date("2024-05-17T10:00:00Z"), "2024-05-17");
+  EXPECT_EQ(parse_date("2024/05/17"), "2024-05-17");
+  EXPECT_EQ(parse_date("20240517"), "2024-05-17");
+  EXPECT_EQ(parse_date("Fri, 17 May 2024 10:00:00 GMT"), "2024-05-17");
+  EXPECT_EQ(parse_date("May 17, 2024"), "2024-05-17");
+  EXPECT_EQ(parse_date("17. Mai 2024"), "2024-05-17");
+  EXPECT_EQ(parse_date("17.05.2024"), "2024-05-17");
+  EXPECT_EQ(parse_date("17 de mayo de 2024"), "2024-05-17");
+  EXPECT_EQ(parse_date("le 3 février 2023"), "2023-02-03");
+}
+
+TEST(HtmlDates, RejectsImpossibleDates) {
+  EXPECT_EQ(parse_date("2024-02-30"), "");
+  EXPECT_EQ(parse_date("2024-13-01"), "");
+  EXPECT_EQ(parse_date("1850-01-01"), "");
+  EXPECT_EQ(parse_date("no date here"), "");
+  EXPECT_EQ(parse_date("version 2.10.20245"), "");
+  EXPECT_EQ(parse_date("call 030 1234 2024"), "");
+}
+
+TEST(HtmlDates, FromUrls) {
+  EXPECT_EQ(date_from_url("https://x.example/2024/05/17/story"), "2024-05-17");
+  EXPECT_EQ(date_from_url("https://x.example/news/2024-05-17-story"), "2024-05-17");
+  EXPECT_EQ(date_from_url("https://x.example/a/20240517/story"), "2024-05-17");
+  EXPECT_EQ(date_from_url("https://2024-05-17.example/story"), "");  // host is not the path
+  EXPECT_EQ(date_from_url("https://x.example/id/120240517123"), "");
+}
+
+TEST(HtmlEncoding, SniffsDeclarations) {
+  EXPECT_EQ(sniff_charset("<meta charset=\"ISO-8859-1\">"), "windows-1252");
+  EXPECT_EQ(sniff_charset("<meta http-equiv=Content-Type content='text/html; charset=koi8-r'>"),
+            "koi8-r");
+  EXPECT_EQ(sniff_charset("\xEF\xBB\xBF<html>"), "utf-8");
+  EXPECT_EQ(sniff_charset("<html><body>nothing declared</body></html>"), "");
+}
+
+TEST(HtmlEncoding, ConvertsToUtf8) {
+  std::string out;
+  EXPECT_EQ(to_utf8("<meta charset=koi8-r>\xF0\xD2\xC9\xD7\xC5\xD4", "", out), "koi8-r");
+  EXPECT_TRUE(contains(out, "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82")) << out;  // Привет
+  EXPECT_EQ(to_utf8("\xEF\xBB\xBFplain", "", out), "utf-8");
+  EXPECT_EQ(out, "plain");
+  // Declared latin-1 but actually UTF-8: kept as UTF-8.
+  EXPECT_EQ(to_utf8("<meta charset=iso-8859-1>caf\xC3\xA9", "", out), "utf-8");
+}
+
+}  // namespace
+}  // namespace claimtrace::html

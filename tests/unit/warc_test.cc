@@ -1,0 +1,149 @@
+// Tests for src/ingest/warc_reader: records, gzip members, HTTP decoding,
+// truncated and damaged archives. The archives are built here, from our own
+// fictional pages.
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "ingest/warc_reader.h"
+
+namespace claimtrace {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string record(const std::string& type, const std::string& uri, const std::string& block) {
+  return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Target-URI: <" + uri +
+         ">\r\nWARC-Date: 2031-05-01T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:" + uri +
+         ">\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: " +
+         std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+}
+
+std::string http(int status, const std::string& type, const std::string& body) {
+  return "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Type: " + type +
+         "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+std::string gzip_member(const std::string& s) {
+  z_stream zs{};
+  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, s.size()) + 32, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(s.data()));
+  zs.avail_in = static_cast<uInt>(s.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+fs::path write(const std::string& name, const std::string& content) {
+  fs::path p = fs::temp_directory_path() / ("claimtrace_warc_" + name);
+  std::ofstream(p, std::ios::binary) << content;
+  return p;
+}
+
+const std::string kPage =
+    "<html><body><p>The river ferry at Osk now runs every hour, the harbour office said.</p>"
+    "</body></html>";
+
+std::vector<std::string> three_records() {
+  return {record("warcinfo", "info", "software: test\r\n"),
+          record("response", "https://osk.example/ferry", http(200, "text/html", kPage)),
+          record("response", "https://osk.example/logo.png", http(200, "image/png", "PNG..."))};
+}
+
+std::vector<WarcRecord> read_all(const fs::path& p, std::string& error) {
+  WarcReader reader;
+  std::vector<WarcRecord> out;
+  EXPECT_TRUE(reader.open(p.string(), error)) << error;
+  WarcRecord rec;
+  while (reader.next(rec)) out.push_back(rec);
+  error = reader.error();
+  return out;
+}
+
+TEST(WarcReader, ReadsPlainRecords) {
+  std::string all;
+  for (const auto& r : three_records()) all += r;
+  std::string error;
+  auto recs = read_all(write("plain.warc", all), error);
+  EXPECT_EQ(error, "");
+  ASSERT_EQ(recs.size(), 3u);
+  EXPECT_EQ(recs[0].type, "warcinfo");
+  EXPECT_EQ(recs[1].type, "response");
+  EXPECT_EQ(recs[1].target_uri, "https://osk.example/ferry");
+  EXPECT_EQ(recs[1].date, "2031-05-01T10:00:00Z");
+  HttpResponse resp;
+  ASSERT_TRUE(parse_http_response(recs[1].block, resp, error)) << error;
+  EXPECT_EQ(resp.status, 200);
+  EXPECT_EQ(resp.content_type, "text/html");
+  EXPECT_EQ(resp.body, kPage);
+}
+
+TEST(WarcReader, ReadsOneGzipMemberPerRecord) {
+  std::string all;
+  for (const auto& r : three_records()) all += gzip_member(r);
+  std::string error;
+  auto recs = read_all(write("members.warc.gz", all), error);
+  EXPECT_EQ(error, "");
+  ASSERT_EQ(recs.size(), 3u);
+  EXPECT_EQ(recs[2].target_uri, "https://osk.example/logo.png");
+}
+
+TEST(WarcReader, TruncatedArchiveKeepsEarlierRecordsAndSaysSo) {
+  std::string all;
+  for (const auto& r : three_records()) all += r;
+  all.resize(all.size() - 20);  // cut into the last record's block
+  std::string error;
+  auto recs = read_all(write("trunc.warc", all), error);
+  EXPECT_EQ(recs.size(), 2u);
+  EXPECT_NE(error.find("truncated record"), std::string::npos) << error;
+}
+
+TEST(WarcReader, TruncatedGzipKeepsEarlierRecordsAndSaysSo) {
+  std::string all;
+  std::string last;
+  for (const auto& r : three_records()) all += (last = gzip_member(r));
+  all.resize(all.size() - last.size() / 2);  // half of the last member
+  std::string error;
+  auto recs = read_all(write("trunc.warc.gz", all), error);
+  EXPECT_EQ(recs.size(), 2u);
+  EXPECT_FALSE(error.empty());
+}
+
+TEST(WarcReader, GarbageIsAnErrorNotACrash) {
+  std::string error;
+  auto recs = read_all(write("garbage.warc", "this is not an archive\nat all\n"), error);
+  EXPECT_TRUE(recs.empty());
+  EXPECT_NE(error.find("not a WARC record header"), std::string::npos) << error;
+  recs = read_all(write("nolength.warc", "WARC/1.0\r\nWARC-Type: response\r\n\r\nbody"), error);
+  EXPECT_TRUE(recs.empty());
+  EXPECT_NE(error.find("Content-Length"), std::string::npos) << error;
+}
+
+TEST(HttpResponse, DecodesChunkedAndGzipBodies) {
+  std::string block =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n5\r\nHello\r\n7\r\n, ferry\r\n0\r\n\r\n";
+  HttpResponse r;
+  std::string error;
+  ASSERT_TRUE(parse_http_response(block, r, error));
+  EXPECT_EQ(r.body, "Hello, ferry");
+  EXPECT_EQ(r.charset, "iso-8859-1");
+  std::string gz = gzip_member(kPage);
+  block =
+      "HTTP/1.1 404 Not Found\r\nContent-Encoding: gzip\r\nContent-Type: text/html\r\n\r\n" + gz;
+  ASSERT_TRUE(parse_http_response(block, r, error));
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.body, kPage);
+  EXPECT_FALSE(parse_http_response("GET / HTTP/1.1\r\n\r\n", r, error));
+}
+
+}  // namespace
+}  // namespace claimtrace
