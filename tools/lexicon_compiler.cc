@@ -392,7 +392,8 @@ int main(int argc, char** argv) {
       {"org_start", KeywordClass::kOrgStart},
       {"media_noun", KeywordClass::kMediaNoun},
       {"place_qualifier", KeywordClass::kPlaceQualifier},
-      {"title_modifier", KeywordClass::kTitleModifier}};
+      {"title_modifier", KeywordClass::kTitleModifier},
+      {"media_head", KeywordClass::kMediaHead}};
   read_tsv(
       data_dir + "/keywords.tsv", 2,
       [&](const auto& c) {

@@ -48,6 +48,8 @@ std::string_view keyword_class(uint8_t t) {
       return "place_qualifier";
     case lexicon::KeywordClass::kCommonWord:
       return "common_word";
+    case lexicon::KeywordClass::kMediaHead:
+      return "media_head";
     case lexicon::KeywordClass::kTitleModifier:
       return "title_modifier";
   }

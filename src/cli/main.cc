@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   if (store.claims->parsed()) return run_claims(query);
   if (store.events->parsed()) return run_events(query);
   if (store.stories->parsed()) return run_stories(query);
+  if (store.trace->parsed()) return run_trace(query);
   if (store.entities->parsed()) return run_entities(query);
   if (store.sources->parsed()) return run_sources(query);
   if (extract_cmd->parsed()) return run_extract(extract);

@@ -3,7 +3,9 @@
 // SQL is in the backend (src/store/).
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -12,6 +14,7 @@
 #include "cli/table_format.h"
 #include "core/json_writer.h"
 #include "ingest/jsonl_reader.h"
+#include "link/provenance.h"
 #include "link/stories.h"
 #include "output/json_output.h"
 #include "output/report.h"
@@ -208,64 +211,223 @@ int run_sources(const QueryArgs& a) {
 
 // Stories: the store's groups of copies and reprints are linked further by
 // content (link/stories.h): each group's first document is reloaded with its
-// stored entities, re-tokenized, and clustered; groups that cluster together
-// form one story.
+// stored layers, re-tokenized, and clustered; groups that cluster together
+// form one story, largest first.
+struct LinkedStories {
+  std::vector<store::Story> groups;
+  std::vector<std::vector<size_t>> stories;  // indices into groups
+  size_t reports(const std::vector<size_t>& s) const {
+    size_t n = 0;
+    for (size_t g : s) n += groups[g].documents.size();
+    return n;
+  }
+};
+
+LinkedStories link_stories(store::Store& db) {
+  LinkedStories ls;
+  ls.groups = db.stories(0);
+  std::vector<link::StoryDoc> terms(ls.groups.size());
+  Document doc;
+  for (size_t g = 0; g < ls.groups.size(); ++g) {
+    if (ls.groups[g].documents.empty() || !db.load_document(ls.groups[g].documents[0], doc))
+      continue;
+    segment::segment(doc);  // tokens are not stored; entities are
+    terms[g] = link::story_terms(doc);
+  }
+  std::vector<bool> used(ls.groups.size(), false);
+  for (const link::Story& s : link::cluster_stories(terms)) {
+    ls.stories.emplace_back(s.members.begin(), s.members.end());
+    for (uint32_t m : s.members) used[m] = true;
+  }
+  for (size_t g = 0; g < ls.groups.size(); ++g)
+    if (!used[g]) ls.stories.push_back({g});
+  std::stable_sort(ls.stories.begin(), ls.stories.end(),
+                   [&](const auto& x, const auto& y) { return ls.reports(x) > ls.reports(y); });
+  return ls;
+}
+
+// Provenance of one story: its groups' first documents, each standing for its copies.
+link::Provenance story_provenance(store::Store& db, const LinkedStories& ls,
+                                  const std::vector<size_t>& story, std::vector<Document>& docs) {
+  docs.clear();
+  docs.reserve(story.size());
+  std::vector<link::ReportInput> inputs;
+  for (size_t g : story) {
+    Document& d = docs.emplace_back();
+    if (!db.load_document(ls.groups[g].documents[0], d)) {
+      docs.pop_back();
+      continue;
+    }
+  }
+  for (size_t i = 0; i < docs.size(); ++i)
+    inputs.push_back({&docs[i], static_cast<uint32_t>(ls.groups[story[i]].documents.size())});
+  return link::trace_provenance(inputs);
+}
+
+void write_provenance_summary(JsonWriter& w, const link::Provenance& p) {
+  w.field("outlets", static_cast<int64_t>(p.outlets));
+  w.field("origins", static_cast<int64_t>(p.origins));
+  w.field("named_origins", static_cast<int64_t>(p.named_origins));
+  w.field("anonymous_origins", static_cast<int64_t>(p.anonymous_origins));
+  w.key("certainty");
+  w.begin_array();
+  for (Certainty c : p.certainties) w.value(to_string(c));
+  w.end_array();
+}
+
 int run_stories(const QueryArgs& a) {
   auto db = open_for_query(a.db);
   if (!db) return kExitSomeFailed;
   try {
-    std::vector<store::Story> groups = db->stories(0);
-    std::vector<link::StoryDoc> terms(groups.size());
-    Document doc;
-    for (size_t g = 0; g < groups.size(); ++g) {
-      if (groups[g].documents.empty() || !db->load_document(groups[g].documents[0], doc)) continue;
-      segment::segment(doc);  // tokens are not stored; entities are
-      terms[g] = link::story_terms(doc);
-    }
-    std::vector<link::Story> linked = link::cluster_stories(terms);
-    // Stories: linked clusters of groups, then the groups left alone.
-    std::vector<std::vector<size_t>> stories;
-    std::vector<bool> used(groups.size(), false);
-    for (const link::Story& s : linked) {
-      stories.emplace_back(s.members.begin(), s.members.end());
-      for (uint32_t m : s.members) used[m] = true;
-    }
-    for (size_t g = 0; g < groups.size(); ++g)
-      if (!used[g]) stories.push_back({g});
-    auto reports = [&](const std::vector<size_t>& s) {
-      size_t n = 0;
-      for (size_t g : s) n += groups[g].documents.size();
-      return n;
-    };
-    std::stable_sort(stories.begin(), stories.end(),
-                     [&](const auto& x, const auto& y) { return reports(x) > reports(y); });
+    LinkedStories ls = link_stories(*db);
+    std::vector<std::vector<size_t>> stories = ls.stories;
     if (a.limit > 0 && stories.size() > static_cast<size_t>(a.limit)) stories.resize(a.limit);
-
     std::string out;
     JsonWriter w(out);
     w.begin_array();
+    std::vector<Document> docs;
     for (const auto& s : stories) {
-      std::string earliest;
-      for (size_t g : s)
-        if (!groups[g].earliest.empty() && (earliest.empty() || groups[g].earliest < earliest))
-          earliest = groups[g].earliest;
+      link::Provenance p = story_provenance(*db, ls, s, docs);
       w.begin_object();
-      w.field("id", std::string_view(groups[s[0]].id));  // stable: the first group's key
-      w.field("reports", static_cast<int64_t>(reports(s)));
-      if (earliest.empty())
+      w.field("id", std::string_view(ls.groups[s[0]].id));  // stable: the first group's key
+      w.field("reports", static_cast<int64_t>(ls.reports(s)));
+      if (p.earliest.empty())
         w.null_field("earliest");
       else
-        w.field("earliest", std::string_view(earliest));
+        w.field("earliest", std::string_view(p.earliest));
       w.field("grouping", s.size() > 1 ? "linked" : "copies");
+      write_provenance_summary(w, p);
       w.key("documents");
       w.begin_array();
       for (size_t g : s)
-        for (const auto& d : groups[g].documents) w.value(std::string_view(d));
+        for (const auto& d : ls.groups[g].documents) w.value(std::string_view(d));
       w.end_array();
       w.end_object();
     }
     w.end_array();
     out += '\n';
+    print(out);
+  } catch (const store::StoreError& e) {
+    std::fprintf(stderr, "claimtrace: %s\n", e.what());
+    return kExitSomeFailed;
+  }
+  return kExitOk;
+}
+
+namespace {
+
+// The provenance tree as indented text: each report, whom it cites, and on.
+std::string provenance_text(const link::Provenance& p, const std::string& id, size_t reports) {
+  std::string out = "story " + id + ": " + std::to_string(reports) + " reports from " +
+                    std::to_string(p.outlets) + " outlets; " + std::to_string(p.origins) +
+                    " independent origins (" + std::to_string(p.named_origins) + " named, " +
+                    std::to_string(p.anonymous_origins) + " anonymous)";
+  if (!p.earliest.empty()) out += "; earliest " + p.earliest;
+  out += "\ncertainty across reports:";
+  for (Certainty c : p.certainties) out += std::string(" ") + std::string(to_string(c));
+  out += "\n\n";
+  std::vector<std::vector<size_t>> edges_from(p.nodes.size());
+  for (size_t e = 0; e < p.edges.size(); ++e) edges_from[p.edges[e].from].push_back(e);
+  std::function<void(uint32_t, int, std::vector<bool>&)> walk = [&](uint32_t n, int depth,
+                                                                    std::vector<bool>& on_path) {
+    for (size_t e : edges_from[n]) {
+      const link::ProvenanceEdge& edge = p.edges[e];
+      const link::ProvenanceNode& to = p.nodes[edge.to];
+      out += std::string(2 + depth * 4, ' ') + "\u2514\u2500 " + edge.cue + " (" +
+             std::string(to_string(edge.certainty)) + ") \u2192 " + to.label + " [" + to.kind +
+             (to.is_report ? ", reports it too" : "") + (to.is_origin ? ", ORIGIN" : "") + "]" +
+             (p.nodes[n].is_report && p.nodes[n].document != edge.doc_id
+                  ? " (second-hand, as " + edge.doc_id + " tells it)"
+                  : "") +
+             "\n";
+      if (!on_path[edge.to] && !to.is_report) {
+        on_path[edge.to] = true;
+        walk(edge.to, depth + 1, on_path);
+        on_path[edge.to] = false;
+      }
+    }
+  };
+  for (size_t n = 0; n < p.nodes.size(); ++n) {
+    const link::ProvenanceNode& node = p.nodes[n];
+    if (!node.is_report) continue;
+    out += node.label + (node.is_origin ? "  [reports without citing anyone: ORIGIN]" : "") + "\n";
+    std::vector<bool> on_path(p.nodes.size(), false);
+    on_path[n] = true;
+    walk(static_cast<uint32_t>(n), 0, on_path);
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_trace(const QueryArgs& a) {
+  auto db = open_for_query(a.db);
+  if (!db) return kExitSomeFailed;
+  try {
+    LinkedStories ls = link_stories(*db);
+    const std::vector<size_t>* story = nullptr;
+    for (const auto& s : ls.stories) {
+      if (ls.groups[s[0]].id == a.text) story = &s;
+      for (size_t g : s)
+        for (const auto& d : ls.groups[g].documents)
+          if (d == a.text) story = &s;
+      if (story) break;
+    }
+    if (!story) {
+      std::fprintf(stderr, "claimtrace: no story or document \"%s\" in %s\n", a.text.c_str(),
+                   a.db.c_str());
+      return kExitSomeFailed;
+    }
+    std::vector<Document> docs;
+    link::Provenance p = story_provenance(*db, ls, *story, docs);
+    const std::string id = ls.groups[(*story)[0]].id;
+    std::string out;
+    if (a.format == "dot") {
+      out = link::provenance_dot(p, "story " + id);
+    } else if (a.format == "json") {
+      JsonWriter w(out);
+      w.begin_object();
+      w.field("id", std::string_view(id));
+      w.field("reports", static_cast<int64_t>(ls.reports(*story)));
+      if (p.earliest.empty())
+        w.null_field("earliest");
+      else
+        w.field("earliest", std::string_view(p.earliest));
+      write_provenance_summary(w, p);
+      w.key("nodes");
+      w.begin_array();
+      for (const auto& n : p.nodes) {
+        w.begin_object();
+        w.field("key", std::string_view(n.key));
+        w.field("label", std::string_view(n.label));
+        w.field("kind", std::string_view(n.kind));
+        w.field("report", n.is_report);
+        if (n.is_report) w.field("document", std::string_view(n.document));
+        w.field("origin", n.is_origin);
+        w.end_object();
+      }
+      w.end_array();
+      w.key("edges");
+      w.begin_array();
+      for (const auto& e : p.edges) {
+        w.begin_object();
+        w.field("from", static_cast<int64_t>(e.from));
+        w.field("to", static_cast<int64_t>(e.to));
+        w.field("document", std::string_view(e.doc_id));
+        if (e.published.empty())
+          w.null_field("published");
+        else
+          w.field("published", std::string_view(e.published));
+        w.field("cue", std::string_view(e.cue));
+        w.field("certainty", to_string(e.certainty));
+        w.end_object();
+      }
+      w.end_array();
+      w.end_object();
+      out += '\n';
+    } else {
+      out = provenance_text(p, id, ls.reports(*story));
+    }
     print(out);
   } catch (const store::StoreError& e) {
     std::fprintf(stderr, "claimtrace: %s\n", e.what());

@@ -127,11 +127,19 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
 
   c.stories = app.add_subcommand(
       "stories",
-      "List stories: groups of stored documents that are copies or near-identical reprints.");
+      "List stories: stored documents that report the same story (copies, reprints and "
+      "articles linked by content), with their independent origins.");
   add_db(c.stories, q.db);
   add_format(c.stories, q, false);
   c.stories->add_option("--limit", q.limit, "At most N stories (0 = all; default 50)")
       ->check(CLI::NonNegativeNumber);
+  c.trace = app.add_subcommand(
+      "trace", "The provenance tree of a story: outlets, whom they cite, and the origins");
+  add_db(c.trace, q.db);
+  c.trace->add_option("id", q.text, "A story id (from `stories`) or the id of a stored document")
+      ->required();
+  c.trace->add_option("--format", q.format, "text (a tree), json or dot (Graphviz)")
+      ->check(CLI::IsMember({"text", "json", "dot"}));
   return c;
 }
 

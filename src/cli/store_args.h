@@ -41,6 +41,7 @@ struct StoreCommands {
   CLI::App* claims = nullptr;
   CLI::App* events = nullptr;
   CLI::App* stories = nullptr;
+  CLI::App* trace = nullptr;
   CLI::App* entities = nullptr;
   CLI::App* sources = nullptr;
 };
@@ -55,6 +56,7 @@ int run_search(const QueryArgs& args);
 int run_claims(const QueryArgs& args);
 int run_events(const QueryArgs& args);
 int run_stories(const QueryArgs& args);
+int run_trace(const QueryArgs& args);
 int run_entities(const QueryArgs& args);
 int run_sources(const QueryArgs& args);
 

@@ -246,8 +246,10 @@ class Recognizer {
     lexicon::Match whole;
     bool whole_known = lex_.longest(doc_, b, e, whole) && whole.end_token == e &&
                        choose_reading(whole, sentence_start, headline) != UINT32_MAX;
-    if ((org_head || org_start) && !whole_known) {
-      bool media = keyword(e - 1, e, KeywordClass::kMediaNoun) || preceded_by_media_noun(b);
+    const bool media_head = e - b >= 2 && keyword(e - 1, e, KeywordClass::kMediaHead);
+    if ((org_head || org_start || media_head) && !whole_known) {
+      bool media =
+          media_head || keyword(e - 1, e, KeywordClass::kMediaNoun) || preceded_by_media_noun(b);
       add(b, e, media ? EntityType::kMedia : EntityType::kOrg, UINT32_MAX, "org-head-word");
       return;
     }

@@ -45,6 +45,7 @@ enum class KeywordClass : uint8_t {
   kPlaceQualifier = 5,
   kCommonWord = 6,     // a lower-case English dictionary word (sentence-initial capitals)
   kTitleModifier = 7,  // deputy, former, acting: may precede a person title
+  kMediaHead = 8,      // a name ending in it is an outlet: Courier, Herald, Wire
 };
 
 struct LexEntry {

@@ -46,6 +46,8 @@ class Tracer {
                         r.doc->outlet.empty() ? "(unknown outlet)" : r.doc->outlet, "outlet");
       p_.nodes[n].is_report = true;
       report_node_[outlet] = n;
+      owner_doc_[n] = r.doc->id;
+      p_.nodes[n].document = r.doc->id;
       if (!r.doc->published.empty() && (p_.earliest.empty() || r.doc->published < p_.earliest))
         p_.earliest = r.doc->published;
     }
@@ -65,9 +67,20 @@ class Tracer {
     auto it = index_.find(key);
     if (it != index_.end()) return it->second;
     uint32_t n = static_cast<uint32_t>(p_.nodes.size());
-    p_.nodes.push_back({key, label, kind, false, false});
+    p_.nodes.push_back({key, label, kind, false, false, {}});
     index_.emplace(key, n);
     return n;
+  }
+
+  // "the newspaper", "the agency": an outlet named by its kind only.
+  static bool is_outlet_description(const std::string& normalized) {
+    static const char* kNouns[] = {"newspaper",   "paper",   "daily",       "agency",
+                                   "news agency", "outlet",  "news outlet", "broadcaster",
+                                   "channel",     "station", "network",     "website",
+                                   "magazine",    "wire",    "wire service"};
+    for (const char* n : kNouns)
+      if (normalized == n) return true;
+    return false;
   }
 
   // The node of an attribution's source, as cited by `citer_outlet`.
@@ -76,18 +89,34 @@ class Tracer {
       return node("unspecified:" + citer_outlet, "(unnamed reports)", "unspecified");
     std::string text(d.slice(a.source));
     std::string kind(to_string(a.source_kind));
+    std::string norm = normalize_name(text);
+    bool definite =
+        text.size() > 4 && (text.compare(0, 4, "the ") == 0 || text.compare(0, 4, "The ") == 0);
     if (a.source_kind == SourceKind::kAnonymous || a.source_kind == SourceKind::kPronoun ||
-        a.source_kind == SourceKind::kDocument)
-      return node("anon:" + citer_outlet + ":" + normalize_name(text), text, kind);
+        a.source_kind == SourceKind::kDocument) {
+      // "The source said": the anonymous source this document cited before.
+      if (definite && last_anonymous_ != UINT32_MAX) return last_anonymous_;
+      last_anonymous_ = node("anon:" + citer_outlet + ":" + norm, text, kind);
+      return last_anonymous_;
+    }
+    if (a.source_kind == SourceKind::kOutlet && a.source_entity < 0 &&
+        is_outlet_description(norm) && last_outlet_ != UINT32_MAX)
+      return last_outlet_;  // "..., the newspaper said"
     std::string name = a.source_entity >= 0 ? d.entities[a.source_entity].name : text;
     std::string key = normalize_name(name);
-    // A cited outlet that reports the story itself is the same node.
-    if (report_node_.count(key)) return report_node_[key];
-    if (a.source_kind == SourceKind::kOutlet) return node("outlet:" + key, name, "outlet");
-    return node("source:" + key, name, kind);
+    uint32_t n;
+    if (report_node_.count(key))
+      n = report_node_[key];  // a cited outlet that reports the story itself
+    else if (a.source_kind == SourceKind::kOutlet)
+      n = node("outlet:" + key, name, "outlet");
+    else
+      n = node("source:" + key, name, kind);
+    if (p_.nodes[n].kind == "outlet") last_outlet_ = n;
+    return n;
   }
 
   void cite(const Document& d, std::set<Certainty>& certainties) {
+    last_anonymous_ = last_outlet_ = UINT32_MAX;  // descriptions refer within one document
     const std::string outlet = outlet_of(d);
     const uint32_t root = report_node_[outlet];
     std::vector<uint32_t> nodes_of(d.attributions.size());
@@ -110,9 +139,18 @@ class Tracer {
 
   // Origins: nodes reachable from the reports that cite nobody further.
   // A report reached through a citation is followed into, not counted.
+  //
+  // What a document says a *reporting* outlet's sources said ("the Evening
+  // Star reported that a port official confirmed ...") is second-hand: that
+  // outlet's own report names its sources, so these edges are not followed
+  // (they stay in the graph for display).
   void find_origins() {
     std::vector<std::vector<uint32_t>> out(p_.nodes.size());
-    for (const ProvenanceEdge& e : p_.edges) out[e.from].push_back(e.to);
+    for (const ProvenanceEdge& e : p_.edges) {
+      auto owner = owner_doc_.find(e.from);
+      bool secondhand = owner != owner_doc_.end() && owner->second != e.doc_id;
+      if (!secondhand) out[e.from].push_back(e.to);
+    }
     std::set<uint32_t> origins;
     std::vector<bool> seen(p_.nodes.size(), false);
     std::function<void(uint32_t)> walk = [&](uint32_t n) {
@@ -124,12 +162,7 @@ class Tracer {
       }
       for (uint32_t m : out[n]) walk(m);
     };
-    // Start from reports nobody in the story cites (the others are reached).
-    std::vector<bool> cited(p_.nodes.size(), false);
-    for (const ProvenanceEdge& e : p_.edges) cited[e.to] = true;
-    for (const auto& [outlet, n] : report_node_)
-      if (!cited[n]) walk(n);
-    for (const auto& [outlet, n] : report_node_) walk(n);  // cycles: everything reached
+    for (const auto& [outlet, n] : report_node_) walk(n);
     for (uint32_t n : origins) {
       ProvenanceNode& node = p_.nodes[n];
       node.is_origin = true;
@@ -146,6 +179,9 @@ class Tracer {
   Provenance p_;
   std::unordered_map<std::string, uint32_t> index_;
   std::unordered_map<std::string, uint32_t> report_node_;  // normalized outlet -> node
+  std::unordered_map<uint32_t, std::string> owner_doc_;    // report node -> its document
+  uint32_t last_anonymous_ = UINT32_MAX;                   // in the document being read
+  uint32_t last_outlet_ = UINT32_MAX;
 };
 
 std::string dot_escape(const std::string& s) {

@@ -30,6 +30,7 @@ struct ProvenanceNode {
   std::string kind;        // outlet | person | organisation | anonymous | document | unspecified
   bool is_report = false;  // an outlet that itself reports the story
   bool is_origin = false;
+  std::string document;  // for a report: the id of its document
 };
 
 struct ProvenanceEdge {

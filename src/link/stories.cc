@@ -83,11 +83,14 @@ StoryDoc story_terms(const Document& doc) {
   out.id = doc.id;
   std::unordered_map<std::string, float> counts;
   // Names: who and where are what tell two look-alike stories apart.
+  // Outlets are who tells the story, not what it is about: they weigh little,
+  // or reports citing each other would cluster by their sources.
   for (const Entity& e : doc.entities) {
     if (e.type == EntityType::kMisc) continue;
     std::string key = "E:" + e.name;
     for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    counts[key] += 3.0f * static_cast<float>(std::min<size_t>(e.mentions.size(), 3));
+    float weight = e.type == EntityType::kMedia ? 0.5f : 3.0f;
+    counts[key] += weight * static_cast<float>(std::min<size_t>(e.mentions.size(), 3));
   }
   // Content words and numbers of the body (the title is usually its first line).
   for (const Token& t : doc.tokens) {
@@ -118,14 +121,17 @@ std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const Stor
       if (fresh) df.push_back(0);
       ++df[it->second];
     }
-  // TF-IDF vectors (log-scaled counts, smoothed idf). Terms of one document
+  // TF-IDF vectors (log-scaled counts, smoothed idf). The idf counts 100
+  // notional documents without the term, so that in a small collection where
+  // every document tells the same story its words still weigh (in a large
+  // collection the prior vanishes). Terms of one document
   // only stay in its vector: they can link nothing but must weigh in its
   // norm, or a few shared words would make two documents look alike.
   std::vector<SparseVec> vecs(n);
   for (uint32_t i = 0; i < n; ++i) {
     for (const auto& [term, c] : docs[i].terms) {
       uint32_t id = ids[term];
-      float idf = std::log((static_cast<float>(n) + 1.0f) / static_cast<float>(df[id]));
+      float idf = std::log((static_cast<float>(n) + 100.0f) / static_cast<float>(df[id]));
       vecs[i].emplace_back(id, (1.0f + std::log(c)) * idf);
     }
     std::sort(vecs[i].begin(), vecs[i].end());
