@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Provenance golden test on a scenario we wrote (tests/link/rumour.jsonl):
+# Provenance golden test on a scenario we wrote (examples/kessa-missiles.jsonl):
 # one rumour reprinted, cited and re-hedged by several fictional outlets, two
 # independent confirmations, one copy of each kind, and an unrelated article.
 # Expected: one story of 11 reports with 4 independent origins (the Courier's
@@ -12,7 +12,7 @@ TESTS=${1:?tests directory}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 DB="$TMP/p.db"
-"$CT" ingest --db "$DB" "$TESTS/link/rumour.jsonl" --quiet || { echo "FAIL ingest"; exit 1; }
+"$CT" ingest --db "$DB" "$TESTS/../examples/kessa-missiles.jsonl" --quiet || { echo "FAIL ingest"; exit 1; }
 "$CT" stories --db "$DB" >"$TMP/stories.json" || { echo "FAIL stories"; exit 1; }
 "$CT" trace r05 --db "$DB" --format json >"$TMP/trace.json" || { echo "FAIL trace"; exit 1; }
 "$CT" trace r05 --db "$DB" --format dot >"$TMP/trace.dot" || { echo "FAIL trace dot"; exit 1; }
