@@ -242,6 +242,16 @@ class Extractor {
         if (is_determiner(prev) && prev != "that") continue;
         // "Ana's tweets", "the senator's claims": a possessed noun.
         if (prev == "'s" || (prev == "'" && !closes_quote(i - 1))) continue;
+        // "in support of", "with plans for": after a preposition a bare
+        // form is a noun ("after saying" stays a verb).
+        if (!ends_with_ing(i) && noun_preposition(prev)) continue;
+      }
+      // "declined to be named": anonymity, not a statement.
+      if ((m.entry->rule == "cue:decline" || m.entry->rule == "cue:refuse") &&
+          i + m.token_count + 1 < se && w(i + m.token_count) == "to" &&
+          w(i + m.token_count + 1) == "be") {
+        i += m.token_count - 1;
+        continue;
       }
       uint32_t aux = i;
       while (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) --aux;
@@ -249,6 +259,11 @@ class Extractor {
       hits_.push_back({i, i + m.token_count, m.entry, aux});
       i += m.token_count - 1;
     }
+  }
+
+  static bool noun_preposition(std::string_view x) {
+    return x == "in" || x == "of" || x == "for" || x == "with" || x == "about" || x == "on" ||
+           x == "from" || x == "without" || x == "against" || x == "under" || x == "over";
   }
 
   // "apparently", "quickly": a lower-case -ly word between subject and verb.
@@ -396,8 +411,18 @@ class Extractor {
 
   // ---- building ---------------------------------------------------------
 
+  // The cue's words: the verb with the auxiliaries and adverbs before it
+  // ("has also said", "did not say") and a colon right after it ("said:").
+  Range cue_range(const CueHit& h) const {
+    Range r{h.entry->role == CueRole::kVerb ? h.aux_b : h.b, h.e};
+    while (r.b < h.b && (hedge_of(w(r.b)) != Hedge::kNone || w(r.b) == "since" || capitalized(r.b)))
+      ++r.b;
+    if (r.e < toks_.size() && w(r.e) == ":" && in_quote_[r.e] < 0) ++r.e;
+    return r;
+  }
+
   uint32_t add_cue(const CueHit& h) {
-    Span s = span_of({h.b, h.e});
+    Span s = span_of(cue_range(h));
     for (uint32_t k = 0; k < doc_.cues.size(); ++k)
       if (doc_.cues[k].span.begin == s.begin && doc_.cues[k].span.end == s.end &&
           doc_.cues[k].cue_class == h.entry->cue_class)
@@ -430,7 +455,7 @@ class Extractor {
       a.source_kind = classify_source(source);
       for (uint32_t i = source.b; i < source.e; ++i) covered_[i] = 1;
     }
-    a.cue = span_of({h.b, h.e});
+    a.cue = span_of(cue_range(h));
     a.content = std::move(spans);
     a.via = via >= 0 ? via : enclosing(a.cue);
     a.quoted = quoted;
@@ -764,12 +789,15 @@ class Extractor {
       while (k < se && !is_comma(k)) ++k;
       r = k < se ? k + 1 : se;
     }
-    if (r < se && (w(r) == "that" || w(r) == ":")) return r + 1;
+    // The complementizer belongs to the content ("said that X" -> "that X",
+    // as PolNeAR marks it); a colon does not.
+    if (r < se && w(r) == "that") return r;
+    if (r < se && w(r) == ":") return r + 1;
     if (r < se && is_comma(r) && r + 1 < se && opens_quote(r + 1)) return r + 1;
     // An addressee: "told Reuters that", "told the committee on Monday that".
     for (uint32_t k = r; k < se && k < r + 8; ++k) {
       if (punct(k) || in_quote_[k] >= 0) break;
-      if (w(k) == "that") return k + 1;
+      if (w(k) == "that") return k;
     }
     // "told X how ...", "says of Y, \"...\"": the content starts at the
     // question word or the quotation.
