@@ -236,7 +236,7 @@ class Extractor {
       if (in_quote_[i] >= 0 || toks_[i].kind != TokenKind::kWord) continue;
       SpeechCueMatch m = match_speech_cue(doc_, i);
       if (m.entry == nullptr || i + m.token_count > se) continue;
-      if (m.entry->role == CueRole::kVerb && i > sb) {
+      if ((m.entry->role == CueRole::kVerb || m.entry->role == CueRole::kSeem) && i > sb) {
         std::string_view prev = w(i - 1);
         // "the alleged deployment", "a warning": an adjective or noun, not a verb.
         if (is_determiner(prev) && prev != "that") continue;
@@ -369,6 +369,11 @@ class Extractor {
       if (h.b == i && h.entry->role == role) return true;
     return false;
   }
+  bool verb_hit_at(uint32_t i) const {
+    for (const CueHit& h : hits_)
+      if (h.b == i && h.entry->role == CueRole::kVerb) return true;
+    return false;
+  }
   bool clause_cue_at(uint32_t i) const {
     for (const CueHit& h : hits_)
       if (h.b == i && (h.entry->role == CueRole::kCite || h.entry->role == CueRole::kPrep ||
@@ -390,6 +395,13 @@ class Extractor {
       // A concessive or non-restrictive relative clause after a comma is
       // usually the writer's addition: "..., but", "..., who is 70".
       if (is_comma(i) && in_quote_[i + 1] < 0 && writer_clause_word(w(i + 1))) return i;
+      // "... and said", "..., and also warned": a second statement of the
+      // same source ends this one.
+      if ((w(i) == "and" || w(i) == "but") && i > b) {
+        uint32_t k = i + 1;
+        while (k < se && aux_words().count(w(k))) ++k;
+        if (k < se && verb_hit_at(k)) return is_comma(i - 1) ? i - 1 : i;
+      }
     }
     return se;
   }
@@ -414,7 +426,8 @@ class Extractor {
   // The cue's words: the verb with the auxiliaries and adverbs before it
   // ("has also said", "did not say") and a colon right after it ("said:").
   Range cue_range(const CueHit& h) const {
-    Range r{h.entry->role == CueRole::kVerb ? h.aux_b : h.b, h.e};
+    Range r{h.entry->role == CueRole::kVerb || h.entry->role == CueRole::kSeem ? h.aux_b : h.b,
+            h.e};
     while (r.b < h.b && (hedge_of(w(r.b)) != Hedge::kNone || w(r.b) == "since" || capitalized(r.b)))
       ++r.b;
     if (r.e < toks_.size() && w(r.e) == ":" && in_quote_[r.e] < 0) ++r.e;
@@ -563,6 +576,9 @@ class Extractor {
         case CueRole::kAdverb:
           adverbs.push_back(hi);
           break;
+        case CueRole::kSeem:
+          do_seem(h, sb, se);
+          break;
       }
     }
     for (auto [hi, parent] : cite_hits) do_cite(hits_[hi], parent, se, first_attr);
@@ -574,6 +590,26 @@ class Extractor {
         break;
       }
     }
+  }
+
+  // "X seemed to Y", "X appears unfazed", "it seems that Y": the writer's
+  // impression, with no source; the content is the subject and the rest.
+  void do_seem(const CueHit& h, uint32_t sb, uint32_t se) {
+    if (h.e >= se || covered_[h.b]) return;
+    std::string_view next = w(h.e);
+    const bool linker = next == "to" || next == "that" || next == "like" || next == "as";
+    const bool seem = h.entry->rule == "cue:seem";
+    if (!linker && !(seem && toks_[h.e].kind == TokenKind::kWord && !capitalized(h.e) &&
+                     !noun_preposition(next) && !adjunct_starts().count(next)))
+      return;
+    const uint32_t ce = clause_end(h.e, se);
+    if (h.aux_b > sb && w(h.aux_b - 1) == "it" && next == "that") {
+      emit(h, {}, {{h.e, ce}}, "seem");
+      return;
+    }
+    Range subj = left_np(sb, h.aux_b);
+    if (subj.empty() || (subj.e - subj.b == 1 && w(subj.b) == "it")) return;
+    emit(h, {}, {subj, {h.e, ce}}, "seem");
   }
 
   // A sentence that is one quotation with no cue of its own, right after a
@@ -616,18 +652,60 @@ class Extractor {
     }
     // SPEAKER: CONTENT at the start of a paragraph, with the speaker in
     // capitals (a transcript) or the content a quotation.
-    if (!toks_[sb].has(kTokenParagraphStart) && sb != 0) return false;
-    for (uint32_t i = sb + 1; i < se && i < sb + 5; ++i) {
+    // A headline (a paragraph of one short sentence) "NAME: CONTENT" is
+    // NAME's statement too.
+    if (!toks_[sb].has(kTokenParagraphStart) && sb != 0) return quote_after_colon(sb, se);
+    const bool headline =
+        se - sb <= 30 && (se >= toks_.size() || toks_[se].has(kTokenParagraphStart));
+    uint32_t lower = 0, first_lower = se;
+    for (uint32_t i = sb + 1; i < se && i < sb + 6; ++i) {
       if (w(i) != ":") {
-        if (punct(i) || !capitalized(i)) return false;
+        if (punct(i) && w(i) != "'s") break;
+        if (!capitalized(i)) {
+          first_lower = std::min(first_lower, i);
+          if (++lower > (headline ? 1 : 0)) break;
+        }
         continue;
       }
-      if (i + 1 >= se) return false;
+      if (i + 1 >= se || !capitalized(sb)) break;
       bool caps = true;
       for (uint32_t k = sb; k < i; ++k) caps = caps && toks_[k].has(kTokenAllCaps);
-      if (!caps && !opens_quote(i + 1)) return false;
+      uint32_t words = 0;
+      for (uint32_t k = i + 1; k < se; ++k) words += toks_[k].kind == TokenKind::kWord;
+      const bool title = headline && words >= 3 && !label_word(w(i - 1)) && !caps;
+      if (!caps && !opens_quote(i + 1) && !title) break;
+      // "Ana Ruiz on the budget: ..." names Ana Ruiz.
+      Range src{sb, i};
+      if (first_lower < i && first_lower > sb &&
+          (is_np_preposition(w(first_lower)) || w(first_lower) == "on" || w(first_lower) == "to"))
+        src.e = first_lower;
       CueHit h{i, i + 1, &kColonCue, i};
-      return emit(h, {sb, i}, {{i + 1, se}}, "speaker_colon") >= 0;
+      return emit(h, src, {{i + 1, se}}, title ? "headline_colon" : "speaker_colon") >= 0;
+    }
+    return quote_after_colon(sb, se);
+  }
+
+  // Section labels that end in a colon without naming a speaker.
+  static bool label_word(std::string_view x) {
+    return x == "update" || x == "related" || x == "latest" || x == "watch" || x == "note" ||
+           x == "exclusive" || x == "breaking" || x == "opinion" || x == "analysis" ||
+           x == "editorial" || x == "correction" || x == "stories" || x == "read" ||
+           x == "listen" || x == "video" || x == "photos" || x == "live";
+  }
+
+  // "... Republican pollster Ana Ruiz: \"QUOTE\"": a name right before a
+  // colon that opens a quotation.
+  bool quote_after_colon(uint32_t sb, uint32_t se) {
+    for (uint32_t i = sb + 1; i + 1 < se; ++i) {
+      if (w(i) != ":" || in_quote_[i] >= 0 || !opens_quote(i + 1) || !capitalized(i - 1)) continue;
+      bool cue_before = false;
+      for (const CueHit& h : hits_) cue_before = cue_before || h.e == i;
+      if (cue_before) return false;
+      Range src = left_np(sb, i);
+      if (src.empty() || src.e - src.b > 8) return false;
+      CueHit h{i, i + 1, &kColonCue, i};
+      const QuoteRegion& q = quotes_[in_quote_[i + 1]];
+      return emit(h, src, {{q.open, q.close + 1}}, "name_colon_quote") >= 0;
     }
     return false;
   }
@@ -648,7 +726,12 @@ class Extractor {
     // Participle after a comma: "..., stating that CONTENT" -- the source is
     // the main clause's.
     const bool after_and = h.aux_b > sb && w(h.aux_b - 1) == "and";
-    if ((ing && h.aux_b > sb && is_comma(h.aux_b - 1)) || after_and) {
+    // "..., by saying", "while noting": a participle after a preposition,
+    // not at the start of the sentence.
+    const bool after_prep = ing && h.aux_b > sb + 1 &&
+                            (w(h.aux_b - 1) == "by" || w(h.aux_b - 1) == "while" ||
+                             w(h.aux_b - 1) == "after" || w(h.aux_b - 1) == "before");
+    if ((ing && h.aux_b > sb && is_comma(h.aux_b - 1)) || after_and || after_prep) {
       int32_t main = last_in_sentence(first_attr);
       Range src{0, 0};
       int32_t via = -1;
@@ -657,7 +740,7 @@ class Extractor {
         via = doc_.attributions[main].via;
       } else {
         src = left_np(sb, first_verbish(sb, h.aux_b));
-        if (src.b != sb) src = {0, 0};
+        if (src.b != sb) src = sentence_subject(sb, h.aux_b);
       }
       if (src.empty()) return false;
       uint32_t cb = skip_complementizer(h.e, se);
@@ -774,6 +857,36 @@ class Extractor {
     return {name.b, aux_b - 1};
   }
 
+  // The subject that opens a sentence, for a participle without a main
+  // attribution ("Ana Ruiz threw her weight behind X, saying ..."): after an
+  // optional connective or short introductory phrase, a pronoun or a run of
+  // capitalised words (with a determiner, "of" and "'s" inside) followed by a
+  // lower-case word.
+  Range sentence_subject(uint32_t sb, uint32_t limit) const {
+    uint32_t b = sb;
+    static const WordSet kConnectives{"but", "and", "so", "yet", "meanwhile", "still", "however"};
+    if (b < limit && kConnectives.count(w(b))) ++b;
+    if (b < limit && is_comma(b)) ++b;
+    if (b < limit && (adjunct_starts().count(w(b)) || is_np_preposition(w(b)))) {
+      uint32_t k = b;
+      while (k < limit && k < b + 10 && !is_comma(k) && !quote_mark(k)) ++k;
+      if (k < limit && is_comma(k)) b = k + 1;
+    }
+    if (b >= limit || quote_mark(b)) return {0, 0};
+    if (pronouns().count(w(b)) && w(b) != "it" && w(b) != "this" && w(b) != "these")
+      return {b, b + 1};
+    uint32_t e = b;
+    if (is_determiner(w(e))) ++e;
+    const uint32_t first_word = e;
+    while (e < limit && e < b + 8 && !punct(e) &&
+           (capitalized(e) || (e > first_word && (w(e) == "of" || w(e) == "'s"))))
+      ++e;
+    while (e > first_word && !capitalized(e - 1)) --e;
+    if (e == first_word || e >= limit || punct(e) || capitalized(e)) return {0, 0};
+    if (toks_[e].kind != TokenKind::kWord) return {0, 0};
+    return {b, e};
+  }
+
   // First token at or after which a verb-like word appears (the end of a
   // sentence-initial subject).
   uint32_t first_verbish(uint32_t sb, uint32_t limit) const {
@@ -823,6 +936,13 @@ class Extractor {
     if (src.empty()) return false;
     // Sentence-initial (possibly after a connective): "According to SOURCE, CONTENT".
     bool initial = h.b == sb || (h.b > sb && is_comma(h.b - 1) && h.b - sb <= 3);
+    if (initial && (src.e >= se || !is_comma(src.e))) {
+      // A long source runs to the comma: "According to early results of a
+      // poll conducted by X for Y, CONTENT".
+      uint32_t k = src.e;
+      while (k < se && k < h.e + 30 && !is_comma(k) && !quote_mark(k) && w(k) != ";") ++k;
+      if (k < se && is_comma(k)) src.e = k;
+    }
     if (initial && src.e < se && is_comma(src.e)) {
       uint32_t cb = skip_complementizer(src.e + 1, se);
       return emit(h, src, {{cb, clause_end(cb, se)}}, "according_to_initial") >= 0;
@@ -832,6 +952,9 @@ class Extractor {
       if (src.e < se && is_comma(src.e)) content.push_back({src.e + 1, se});
       return emit(h, src, content, "according_to_final") >= 0;
     }
+    // "CONTENT according to SOURCE." without a comma: the clause before it.
+    if (h.b > sb + 2 && (src.e >= se || punct(src.e)))
+      return emit(h, src, {{sb, h.b}}, "according_to_final") >= 0;
     return false;
   }
 

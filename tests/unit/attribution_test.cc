@@ -346,6 +346,128 @@ TEST(Attribution, LongAppositiveSubject) {
   EXPECT_EQ(a->source_kind, SourceKind::kPerson);
 }
 
+// ---- PolNeAR span conventions and further constructions ------------------
+
+TEST(Attribution, CueKeepsAuxiliariesAndColon) {
+  Document d = analyze(
+      "Mayor Orla Venn has also said that the ferry will run. Ilse Varn said: \u201cWe are "
+      "ready.\u201d");
+  const Attribution* a = by_cue(d, "has also said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Mayor Orla Venn");
+  EXPECT_EQ(content(d, *a), "that the ferry will run");
+  const Attribution* b = by_cue(d, "said:");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(d, *b), "\u201cWe are ready.\u201d");
+  EXPECT_EQ(by_cue(d, "said"), nullptr);
+}
+
+TEST(Attribution, NegatedCueSpanIncludesNegation) {
+  Document d = analyze("The ministry did not say that the dam was safe.");
+  const Attribution* a = by_cue(d, "did not say");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->certainty, Certainty::kDenied);
+}
+
+TEST(Attribution, CueWordAfterPrepositionIsANoun) {
+  Document d = analyze("Farmers marched in support of the miners on Friday.");
+  EXPECT_TRUE(d.attributions.empty());
+  Document e = analyze("Farmers said they support the miners.");
+  EXPECT_EQ(e.attributions.size(), 1u);
+}
+
+TEST(Attribution, DeclinedToBeNamedIsNoStatement) {
+  Document d = analyze("A clerk who declined to be identified said the files were gone.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(d.slice(d.attributions[0].cue), "said");
+  Document e = analyze("The harbour office declined to comment on the fire.");
+  const Attribution* a = by_cue(e, "declined");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(e, *a), "The harbour office");
+}
+
+TEST(Attribution, AccordingToWithALongSourceOrNoComma) {
+  Document d = analyze(
+      "According to early figures from a survey conducted by the Tarn Institute for the Velm "
+      "Herald, turnout fell sharply. Wheat prices rose according to the grain board.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_EQ(source(d, d.attributions[0]),
+            "early figures from a survey conducted by the Tarn Institute for the Velm Herald");
+  EXPECT_EQ(content(d, d.attributions[0]), "turnout fell sharply");
+  EXPECT_EQ(source(d, d.attributions[1]), "the grain board");
+  EXPECT_EQ(content(d, d.attributions[1]), "Wheat prices rose");
+}
+
+TEST(Attribution, ParticipleTakesTheSentenceSubject) {
+  Document d = analyze(
+      "Ana Pirel threw her weight behind the levy on Tuesday, saying it would fund the clinics. "
+      "Jorn Hale closed the debate by noting that the vote would go ahead.");
+  const Attribution* a = by_cue(d, "saying");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ana Pirel");
+  EXPECT_EQ(content(d, *a), "it would fund the clinics");
+  const Attribution* b = by_cue(d, "noting");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(d, *b), "Jorn Hale");
+  EXPECT_EQ(content(d, *b), "that the vote would go ahead");
+}
+
+TEST(Attribution, SecondVerbEndsTheFirstContent) {
+  Document d = analyze("Ada Quill praised the ruling and said she would not appeal.");
+  const Attribution* a = by_cue(d, "praised");
+  const Attribution* b = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(d, *a), "the ruling");
+  EXPECT_EQ(source(d, *b), "Ada Quill");
+  EXPECT_EQ(content(d, *b), "she would not appeal");
+}
+
+TEST(Attribution, HeadlineColonNamesTheSpeaker) {
+  Document d = analyze(
+      "Quill: Harbour Levy Will Double Next Year\n"
+      "Update: Ferries Run Late\n"
+      "The council met on Monday.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "Quill");
+  EXPECT_EQ(d.slice(d.attributions[0].cue), ":");
+  EXPECT_EQ(content(d, d.attributions[0]), "Harbour Levy Will Double Next Year");
+}
+
+TEST(Attribution, NameBeforeColonAndQuotation) {
+  Document d = analyze(
+      "The result did not surprise the analyst Pia Lund: \u201cTurnout was low everywhere.\u201d");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "the analyst Pia Lund");
+  EXPECT_EQ(content(d, d.attributions[0]), "\u201cTurnout was low everywhere.\u201d");
+  EXPECT_TRUE(d.attributions[0].quoted);
+}
+
+TEST(Attribution, SeemIsASourcelessImpression) {
+  Document d = analyze(
+      "The ferry crew seemed unconcerned by the delay. The talks appeared to stall. "
+      "Orla Venn appeared on television.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_FALSE(d.attributions[0].has_source);
+  EXPECT_EQ(content(d, d.attributions[0]), "The ferry crew | unconcerned by the delay");
+  EXPECT_EQ(d.attributions[0].certainty, Certainty::kSpeculative);
+  EXPECT_EQ(content(d, d.attributions[1]), "The talks | to stall");
+}
+
+TEST(Attribution, MoreVerbsOfSayingAndStance) {
+  Document d = analyze(
+      "Senator Pia Lund joked that the vote was rigged. The union blamed the board for the "
+      "strike. Jorn Hale plans to run again.");
+  const Attribution* a = by_cue(d, "joked");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "that the vote was rigged");
+  const Attribution* b = by_cue(d, "blamed");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(d, *b), "The union");
+  EXPECT_EQ(b->certainty, Certainty::kAlleged);
+  EXPECT_NE(by_cue(d, "plans to"), nullptr);
+}
+
 }  // namespace
 }  // namespace claimtrace
 
