@@ -395,6 +395,9 @@ class Extractor {
       // A concessive or non-restrictive relative clause after a comma is
       // usually the writer's addition: "..., but", "..., who is 70".
       if (is_comma(i) && in_quote_[i + 1] < 0 && writer_clause_word(w(i + 1))) return i;
+      // "..., the outlet's source claimed." / "..., said Ana.": a reporting
+      // clause closes the content.
+      if (is_comma(i) && i > b && reporting_clause_after(i, se)) return i;
       // "... and said", "..., and also warned": a second statement of the
       // same source ends this one.
       if ((w(i) == "and" || w(i) == "but") && i > b) {
@@ -404,6 +407,27 @@ class Extractor {
       }
     }
     return se;
+  }
+
+  // Tokens after the comma at `c` are a short reporting clause that ends at
+  // the sentence end or a comma: "SOURCE (aux) CUE" or "CUE SOURCE".
+  bool reporting_clause_after(uint32_t c, uint32_t se) const {
+    for (const CueHit& h : hits_) {
+      if (h.entry->role != CueRole::kVerb || h.b <= c || h.b > c + 10) continue;
+      bool plain = true;
+      for (uint32_t k = c + 1; k < h.aux_b && plain; ++k)
+        plain = !punct(k) && in_quote_[k] < 0 && !np_stop_words().count(w(k));
+      if (!plain) continue;
+      uint32_t e = h.e;
+      if (h.aux_b == c + 1) {  // "CUE SOURCE": "said Ana Ruiz"
+        while (e < se && e < h.e + 8 && !punct(e) && in_quote_[e] < 0) ++e;
+      }
+      // Allow a short adjunct: "claimed on Wednesday".
+      uint32_t k = e;
+      while (k < se && k < e + 4 && !punct(k) && adjunct_starts().count(w(e))) ++k;
+      if (k >= se || (punct(k) && in_quote_[k] < 0 && (is_comma(k) || k + 1 >= se))) return true;
+    }
+    return false;
   }
 
   static bool writer_clause_word(std::string_view x) {
@@ -500,10 +524,18 @@ class Extractor {
       return;
     }
     Hedge strongest = Hedge::kNone;
+    // A hedge between the auxiliaries and the cue: "have allegedly said".
+    for (uint32_t i = h.aux_b; i < h.b; ++i) {
+      Hedge hd = hedge_of(w(i));
+      if (hd > strongest) strongest = hd;
+    }
     for (Range r : content) {
       for (uint32_t i = r.b; i < r.e && i < toks_.size(); ++i) {
         Hedge hd = hedge_of(w(i));
         if (hd == Hedge::kNone) continue;
+        // "..., allegedly offering drones": the hedge marks that side clause
+        // (its own attribution), not the main claim.
+        if (side_clause_hedge(i, r.b)) continue;
         // "in May": a capitalised modal inside a sentence is the month.
         if (capitalized(i) && i > 0 && !punct(i - 1) && !toks_[i].has(kTokenParagraphStart))
           continue;
@@ -518,6 +550,16 @@ class Extractor {
     else if (strongest == Hedge::kReported && c == Certainty::kAsserted)
       c = Certainty::kReported;
     a.certainty = c;
+  }
+
+  // A hedging adverb that opens a side clause after a comma inside a
+  // content: "X met Y, allegedly offering Z".
+  bool side_clause_hedge(uint32_t i, uint32_t content_b) const {
+    if (i <= content_b || i + 1 >= toks_.size() || in_quote_[i] >= 0 || !is_comma(i - 1))
+      return false;
+    const Hedge hd = hedge_of(w(i));
+    return (hd == Hedge::kAlleged || hd == Hedge::kReported) &&
+           toks_[i + 1].kind == TokenKind::kWord && !capitalized(i + 1);
   }
 
   uint32_t hedge_cue(uint32_t i) {
@@ -582,6 +624,13 @@ class Extractor {
       }
     }
     for (auto [hi, parent] : cite_hits) do_cite(hits_[hi], parent, se, first_attr);
+    // Side clauses hedged on their own ("..., allegedly offering drones")
+    // inside a content: the hedged part, relayed through that attribution.
+    for (size_t hi : adverbs) {
+      const CueHit& h = hits_[hi];
+      if (!covered_[h.b] || h.b <= sb || !side_clause_hedge(h.b, sb)) continue;
+      emit(h, {}, {{h.e, clause_end(h.e, se)}}, "side_clause_adverb");
+    }
     if (doc_.attributions.size() == first_attr) {
       for (size_t hi : adverbs) {
         const CueHit& h = hits_[hi];
@@ -791,19 +840,38 @@ class Extractor {
     if (right_ok) content.push_back(right);
     // Content before the source: "CONTENT, SOURCE CUE." / "\"QUOTE,\" SOURCE CUE."
     const uint32_t left_end = src_after ? h.aux_b : src.b;
-    if (left_end > prev_end && (is_comma(left_end - 1) || closes_quote(left_end - 1))) {
-      Range left{prev_end, left_end};
+    // "X have been discussing Y, the outlet's source claimed": an earlier
+    // attribution of this sentence that lies wholly before the source is
+    // part of this content, and reaches us through it.
+    uint32_t left_b = prev_end;
+    int32_t nested = -1;
+    if (prev_end > sb && left_end > sb && doc_.attributions.size() > first_attr) {
+      const Attribution& p = doc_.attributions.back();
+      const uint32_t lo = toks_[sb].span.begin, hi = toks_[left_end - 1].span.end;
+      bool inside = p.rule != std::string_view("cite") && p.cue.begin >= lo && p.cue.end <= hi &&
+                    (!p.has_source || (p.source.begin >= lo && p.source.end <= hi));
+      for (const Span& sp : p.content) inside = inside && sp.begin >= lo && sp.end <= hi;
+      if (inside) {
+        left_b = sb;
+        nested = static_cast<int32_t>(doc_.attributions.size() - 1);
+      }
+    }
+    if (left_end > left_b && (is_comma(left_end - 1) || closes_quote(left_end - 1))) {
+      Range left{left_b, left_end};
       // Without content after the cue the content is before the source; with
       // both a quote before and content after ("\"Q1,\" he said, \"Q2.\"")
       // the content is both parts.
       if (!right_ok || in_quote_[left_end - 1] >= 0) content.insert(content.begin(), left);
     }
     if (content.empty()) return false;
-    return emit(h, src, content,
-                src_after            ? "content_cue_source"
-                : content.size() > 1 ? "quote_source_cue_quote"
-                : right_ok           ? "source_cue_content"
-                                     : "content_source_cue") >= 0;
+    const int32_t k = emit(h, src, content,
+                           src_after            ? "content_cue_source"
+                           : content.size() > 1 ? "quote_source_cue_quote"
+                           : right_ok           ? "source_cue_content"
+                                                : "content_source_cue");
+    if (k >= 0 && nested >= 0 && !right_ok && doc_.attributions[nested].via < 0)
+      doc_.attributions[nested].via = k;
+    return k >= 0;
   }
 
   // "told USA Today", "told reporters on Monday": a short noun group with no

@@ -503,5 +503,46 @@ TEST(AttributionEntities, SourcesLinkToEntitiesAndPronounsToThePersonBefore) {
   EXPECT_TRUE(anonymous_seen);
 }
 
+TEST(Attribution, NestedStatementReachesUsThroughTheReportingClause) {
+  Document d = analyze(
+      "The two envoys have been discussing a ceasefire, the agency\u2019s source claimed, "
+      "noting that talks began in March.");
+  const Attribution* inner = by_cue(d, "have been discussing");
+  const Attribution* outer = by_cue(d, "claimed");
+  ASSERT_NE(inner, nullptr);
+  ASSERT_NE(outer, nullptr);
+  EXPECT_EQ(content(d, *inner), "a ceasefire");
+  EXPECT_EQ(content(d, *outer), "The two envoys have been discussing a ceasefire");
+  ASSERT_GE(inner->via, 0);
+  EXPECT_EQ(&d.attributions[inner->via], outer);
+}
+
+TEST(Attribution, SideClauseHedgeMarksOnlyThatClause) {
+  Document d = analyze(
+      "The Velm Gazette reported that port officials met smugglers in May, allegedly offering "
+      "fuel for safe passage.");
+  const Attribution* main = by_cue(d, "reported");
+  const Attribution* side = by_cue(d, "allegedly");
+  ASSERT_NE(main, nullptr);
+  ASSERT_NE(side, nullptr);
+  EXPECT_EQ(main->certainty, Certainty::kReported);  // not demoted by the side clause
+  EXPECT_EQ(side->certainty, Certainty::kAlleged);
+  EXPECT_FALSE(side->has_source);
+  EXPECT_EQ(content(d, *side), "offering fuel for safe passage");
+  ASSERT_GE(side->via, 0);
+  EXPECT_EQ(&d.attributions[side->via], main);
+  // A hedge in the main clause still demotes it.
+  Document e = analyze("The Velm Gazette reported that port officials allegedly met smugglers.");
+  ASSERT_EQ(e.attributions.size(), 1u);
+  EXPECT_EQ(e.attributions[0].certainty, Certainty::kAlleged);
+}
+
+TEST(Attribution, HedgeBeforeTheCueGradesIt) {
+  Document d = analyze("Two clerks have allegedly said that the ledger was burned.");
+  const Attribution* a = by_cue(d, "have allegedly said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->certainty, Certainty::kAlleged);
+}
+
 }  // namespace
 }  // namespace claimtrace
