@@ -31,16 +31,17 @@ using WordSet = std::unordered_set<std::string_view>;
 // Words that may stand between a subject and its verb of saying:
 // auxiliaries, negation and adverbs ("has since also said", "did not say").
 const WordSet& aux_words() {
-  static const WordSet s{
-      "has",        "have",      "had",        "is",         "are",        "was",
-      "were",       "be",        "been",       "being",      "will",       "would",
-      "shall",      "should",    "can",        "could",      "may",        "might",
-      "must",       "do",        "does",       "did",        "not",        "n't",
-      "never",      "also",      "since",      "later",      "earlier",    "previously",
-      "repeatedly", "publicly",  "privately",  "recently",   "then",       "further",
-      "again",      "already",   "reportedly", "allegedly",  "reportedly", "first",
-      "once",       "often",     "still",      "just",       "only",       "even",
-      "separately", "initially", "openly",     "explicitly", "directly",   "too"};
+  static const WordSet s{"has",        "have",       "had",       "is",         "are",
+                         "was",        "were",       "be",        "been",       "being",
+                         "will",       "would",      "shall",     "should",     "can",
+                         "could",      "may",        "might",     "must",       "do",
+                         "does",       "did",        "not",       "n't",        "never",
+                         "also",       "since",      "later",     "earlier",    "previously",
+                         "repeatedly", "publicly",   "privately", "recently",   "then",
+                         "further",    "again",      "already",   "reportedly", "allegedly",
+                         "reportedly", "first",      "once",      "often",      "still",
+                         "just",       "only",       "even",      "separately", "initially",
+                         "openly",     "explicitly", "directly",  "too",        "now"};
   return s;
 }
 
@@ -322,6 +323,13 @@ class Extractor {
       if (punct(i)) break;
       if (toks_[i].kind == TokenKind::kSymbol || toks_[i].kind == TokenKind::kUrl) break;
       if (saw_det && !is_np_preposition(x)) break;
+      // "Her advisers", "this reporter", "one official": a determiner that
+      // could also stand alone opens the group.
+      if (b < end && (x == "her" || x == "his" || x == "this" || x == "these" || x == "one") &&
+          !capitalized(b)) {
+        b = i;
+        break;
+      }
       if (np_stop_words().count(x) || pronouns().count(x)) break;
       if (end - i > 10) return {end, end};  // too long to be a subject
       b = i;
@@ -804,8 +812,10 @@ class Extractor {
       while (c > sb && !is_comma(c)) --c;
       if (c > sb && is_comma(c) && hit_at(c + 1, CueRole::kCite)) src = left_np(sb, c);
     }
-    if (src.empty()) src = appositive_subject(sb, h.aux_b);
-    if (src.empty()) src = left_np(sb, h.aux_b);
+    // "Ana Ruiz, however, said": the subject ends before the parenthetical.
+    const uint32_t subj_end = before_parenthetical(sb, h.aux_b);
+    if (src.empty()) src = appositive_subject(sb, subj_end);
+    if (src.empty()) src = left_np(sb, subj_end);
     bool src_after = false;
     if (src.empty()) {
       // Inverted: "CONTENT," said SOURCE.
@@ -820,6 +830,10 @@ class Extractor {
         if (!src.empty() && src.e < se && !punct(src.e)) src = {0, 0};
         // "..., said Wednesday.": a time, not a speaker.
         if (!src.empty() && src.e - src.b == 1 && adjunct_starts().count(w(src.b))) src = {0, 0};
+        // "..., said Ana Ruiz, the director of the port.": the apposition
+        // that ends the sentence belongs to the source.
+        if (!src.empty() && src.e + 1 < se && is_comma(src.e))
+          src.e = trailing_apposition(src.e, se);
         src_after = !src.empty();
       }
       if (src.empty()) return false;
@@ -872,6 +886,38 @@ class Extractor {
     if (k >= 0 && nested >= 0 && !right_ok && doc_.attributions[nested].via < 0)
       doc_.attributions[nested].via = k;
     return k >= 0;
+  }
+
+  // End of a source "NAME, APPOSITION." that runs from the comma at `c` to
+  // the end of the sentence; `c` when the rest is not a plain apposition.
+  uint32_t trailing_apposition(uint32_t c, uint32_t se) const {
+    uint32_t e = se;
+    while (e > c + 1 && punct(e - 1) && w(e - 1) != ")") --e;
+    if (e <= c + 1 || e - c > 25) return c;
+    for (uint32_t k = c + 1; k < e; ++k) {
+      if (quote_mark(k) || in_quote_[k] >= 0 || w(k) == ";" || w(k) == ":") return c;
+      if (is_comma(k) && k + 1 < e && clause_cue_at(k + 1)) return c;
+    }
+    for (const CueHit& h : hits_)
+      if (h.b > c && h.b < e) return c;
+    return e;
+  }
+
+  // "X, however, said" / "X, for his part, said": the end of the subject
+  // before a short parenthetical (or `end` when there is none).
+  uint32_t before_parenthetical(uint32_t sb, uint32_t end) const {
+    if (end < sb + 3 || !is_comma(end - 1)) return end;
+    static const WordSet kParenthetical{
+        "however",   "meanwhile", "too",      "though",   "for",      "example",   "instance",
+        "in",        "turn",      "fact",     "his",      "her",      "their",     "its",
+        "part",      "instead",   "response", "contrast", "also",     "then",      "separately",
+        "later",     "earlier",   "now",      "moreover", "likewise", "similarly", "nevertheless",
+        "meanwhile", "too",       "still",    "though"};
+    for (uint32_t k = end - 2; k > sb && end - 2 - k < 4; --k) {
+      if (is_comma(k)) return k > sb ? k : end;
+      if (!kParenthetical.count(w(k))) return end;
+    }
+    return end;
   }
 
   // "told USA Today", "told reporters on Monday": a short noun group with no

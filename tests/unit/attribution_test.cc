@@ -465,7 +465,7 @@ TEST(Attribution, MoreVerbsOfSayingAndStance) {
   ASSERT_NE(b, nullptr);
   EXPECT_EQ(source(d, *b), "The union");
   EXPECT_EQ(b->certainty, Certainty::kAlleged);
-  EXPECT_NE(by_cue(d, "plans to"), nullptr);
+  EXPECT_EQ(by_cue(d, "plans to"), nullptr);  // an intention, not a statement
 }
 
 }  // namespace
@@ -542,6 +542,33 @@ TEST(Attribution, HedgeBeforeTheCueGradesIt) {
   const Attribution* a = by_cue(d, "have allegedly said");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->certainty, Certainty::kAlleged);
+}
+
+TEST(Attribution, SourceSpans) {
+  // An apposition that ends the sentence belongs to an inverted source.
+  Document d = analyze(
+      "\u201cThe dam will hold,\u201d said Ivo Tarn, the chief engineer of the valley board.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "Ivo Tarn, the chief engineer of the valley board");
+  // ... but not a participle clause with its own cue.
+  Document e =
+      analyze("\u201cThe dam will hold,\u201d said Ivo Tarn, adding that repairs start soon.");
+  const Attribution* a = by_cue(e, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(e, *a), "Ivo Tarn");
+  // A parenthetical between subject and verb is not the source.
+  Document f = analyze("Mayor Orla Venn, however, said the ferry would run.");
+  ASSERT_EQ(f.attributions.size(), 1u);
+  EXPECT_EQ(source(f, f.attributions[0]), "Mayor Orla Venn");
+  // A possessive determiner opens the source group.
+  Document g = analyze("Her closest advisers said the plan was dead.");
+  ASSERT_EQ(g.attributions.size(), 1u);
+  EXPECT_EQ(source(g, g.attributions[0]), "Her closest advisers");
+  // "now" sits between subject and verb.
+  Document h = analyze("Jorn Hale now says the vote was fair.");
+  ASSERT_EQ(h.attributions.size(), 1u);
+  EXPECT_EQ(source(h, h.attributions[0]), "Jorn Hale");
+  EXPECT_EQ(h.slice(h.attributions[0].cue), "now says");
 }
 
 }  // namespace
