@@ -326,7 +326,7 @@ class Extractor {
       // "Her advisers", "this reporter", "one official": a determiner that
       // could also stand alone opens the group.
       if (b < end && (x == "her" || x == "his" || x == "this" || x == "these" || x == "one") &&
-          !capitalized(b)) {
+          (x == "one" || !capitalized(b))) {
         b = i;
         break;
       }
@@ -679,10 +679,13 @@ class Extractor {
     if (q.open != sb) return false;  // the quote must open the sentence
     Attribution& a = doc_.attributions.back();
     if (!a.quoted || a.content.empty()) return false;
-    // Adjacent: the previous attribution's cue ends the sentence just before.
-    if (sb == 0 || toks_[sb - 1].span.end < a.cue.end) return false;
+    // Adjacent: the previous attribution (its cue, a source after the cue,
+    // or a quotation already continued) ends just before this sentence.
+    uint32_t anchor = std::max(a.cue.end, a.content.back().end);
+    if (a.has_source) anchor = std::max(anchor, a.source.end);
+    if (sb == 0 || toks_[sb - 1].span.end < anchor) return false;
     uint32_t gap_tokens = 0;
-    for (uint32_t i = sb; i-- > 0 && toks_[i].span.begin >= a.cue.end;) ++gap_tokens;
+    for (uint32_t i = sb; i-- > 0 && toks_[i].span.begin >= anchor;) ++gap_tokens;
     if (gap_tokens > 4) return false;
     if (covered_[sb]) return false;
     Range r{q.open, q.close + 1};
@@ -782,7 +785,8 @@ class Extractor {
     }
     // Participle after a comma: "..., stating that CONTENT" -- the source is
     // the main clause's.
-    const bool after_and = h.aux_b > sb && w(h.aux_b - 1) == "and";
+    // "X said A and added B", "X declined to comment, but told Y ...".
+    const bool after_and = h.aux_b > sb && (w(h.aux_b - 1) == "and" || w(h.aux_b - 1) == "but");
     // "..., by saying", "while noting": a participle after a preposition,
     // not at the start of the sentence.
     const bool after_prep = ing && h.aux_b > sb + 1 &&
@@ -800,7 +804,7 @@ class Extractor {
         if (src.b != sb) src = sentence_subject(sb, h.aux_b);
       }
       if (src.empty()) return false;
-      uint32_t cb = skip_complementizer(h.e, se);
+      uint32_t cb = skip_complementizer(h.e, se, h.entry->rule == "cue:tell");
       int32_t k = emit(h, src, {{cb, clause_end(cb, se)}}, "participle");
       if (k >= 0) doc_.attributions[k].via = via;
       return k >= 0;
@@ -815,6 +819,12 @@ class Extractor {
     // "Ana Ruiz, however, said": the subject ends before the parenthetical.
     const uint32_t subj_end = before_parenthetical(sb, h.aux_b);
     if (src.empty()) src = appositive_subject(sb, subj_end);
+    // "\"QUOTE,\" NAME, APPOSITION, said": the clause starts after the quote.
+    if (src.empty() && subj_end > sb + 1) {
+      uint32_t q = subj_end - 1;
+      while (q > sb && !closes_quote(q) && subj_end - q < 40) --q;
+      if (closes_quote(q) && q + 1 < subj_end) src = appositive_subject(q + 1, subj_end);
+    }
     if (src.empty()) src = left_np(sb, subj_end);
     bool src_after = false;
     if (src.empty()) {
@@ -824,8 +834,19 @@ class Extractor {
           (is_comma(h.aux_b - 1) || closes_quote(h.aux_b - 1))) {
         src = right_np(h.e, se);
         if (!src.empty() && !pronouns().count(w(src.b)) && !capitalized(src.b) &&
-            !is_determiner(w(src.b)))
+            !is_determiner(w(src.b)) && w(src.b) != "one")
           src = {0, 0};
+        // "said one source on the panel.": a prepositional tail that ends
+        // the sentence belongs to the source.
+        if (!src.empty() && src.e < se && (src.e - src.b > 1 || !pronouns().count(w(src.b))) &&
+            (w(src.e) == "on" || w(src.e) == "at" || w(src.e) == "in" || w(src.e) == "close" ||
+             w(src.e) == "familiar")) {
+          uint32_t k = src.e + 1;
+          while (k < se && k < src.e + 8 && !punct(k) && in_quote_[k] < 0 &&
+                 !np_stop_words().count(w(k)) && !adjunct_starts().count(w(k)))
+            ++k;
+          if (k > src.e + 1 && (k >= se || (punct(k) && !quote_mark(k)))) src.e = k;
+        }
         // The source must close the clause: "..., said Ana Ruiz." not "said he would".
         if (!src.empty() && src.e < se && !punct(src.e)) src = {0, 0};
         // "..., said Wednesday.": a time, not a speaker.
@@ -1025,6 +1046,20 @@ class Extractor {
     for (uint32_t k = r; k < se && k < r + 8; ++k) {
       if (punct(k) || in_quote_[k] >= 0) break;
       if (w(k) == "that") return k;
+    }
+    // "told The Daily Tarn he would run": a capitalised addressee (or
+    // "reporters") followed by a clause without "that".
+    if (addressee && r < se) {
+      uint32_t k = r;
+      if (w(k) == "the") ++k;
+      const uint32_t first = k;
+      while (k < se && k < r + 6 && capitalized(k) && !punct(k) && in_quote_[k] < 0) ++k;
+      if (k == first && (w(k) == "reporters" || w(k) == "supporters")) ++k;
+      // The clause must open with a subject: a pronoun or a determiner.
+      if (k > first && k < se && !capitalized(k) &&
+          ((pronouns().count(w(k)) && w(k) != "who") ||
+           (is_determiner(w(k)) && w(k) != "that" && w(k) != "no")))
+        return k;
     }
     // "told X how ...", "says of Y, \"...\"": the content starts at the
     // question word or the quotation.

@@ -571,5 +571,36 @@ TEST(Attribution, SourceSpans) {
   EXPECT_EQ(h.slice(h.attributions[0].cue), "now says");
 }
 
+TEST(Attribution, QuoteContinuesAfterAnInvertedSourceWithApposition) {
+  Document d = analyze(
+      "\u201cThe levy is fair,\u201d said Ivo Tarn, a tax adviser in Velm. "
+      "\u201cNobody pays twice.\u201d");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(content(d, d.attributions[0]),
+            "\u201cThe levy is fair,\u201d | \u201cNobody pays twice.\u201d");
+}
+
+TEST(Attribution, AppositiveSourceAfterAQuote) {
+  Document d = analyze(
+      "\u201cWe lost the harvest,\u201d Ana Pirel, a farmer from the valley, said on Monday.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "Ana Pirel, a farmer from the valley");
+}
+
+TEST(Attribution, InvertedSourceWithPrepositionalTail) {
+  Document d = analyze("\u201cIt is chaos,\u201d said one official on the council.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "one official on the council");
+}
+
+TEST(Attribution, ButToldAndCapitalisedAddressee) {
+  Document d =
+      analyze("Jorn Hale did not name his rivals, but told The Velm Herald he would run again.");
+  const Attribution* a = by_cue(d, "told");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Jorn Hale");
+  EXPECT_EQ(content(d, *a), "he would run again");
+}
+
 }  // namespace
 }  // namespace claimtrace
