@@ -179,6 +179,94 @@ constexpr SpeechCueEntry kDashCue{"-", "cue:dash", CueClass::kSay, CueRole::kVer
                                   Certainty::kReported};
 constexpr SpeechCueEntry kColonCue{":", "cue:colon", CueClass::kSay, CueRole::kVerb,
                                    Certainty::kReported};
+// Nouns of saying and believing before a "that" clause ("his claim that X",
+// "the report that X").
+constexpr SpeechCueEntry kNounClaimCue{"", "cue:noun", CueClass::kClaim, CueRole::kVerb,
+                                       Certainty::kAlleged};
+constexpr SpeechCueEntry kNounReportCue{"", "cue:noun", CueClass::kReport, CueRole::kVerb,
+                                        Certainty::kReported};
+
+const WordSet& claim_nouns() {
+  static const WordSet s{"claim",
+                         "claims",
+                         "assertion",
+                         "assertions",
+                         "suggestion",
+                         "suggestions",
+                         "complaint",
+                         "complaints",
+                         "allegation",
+                         "allegations",
+                         "criticism",
+                         "argument",
+                         "arguments",
+                         "warning",
+                         "warnings",
+                         "insistence",
+                         "promise",
+                         "promises",
+                         "pledge",
+                         "belief",
+                         "beliefs",
+                         "view",
+                         "notion",
+                         "idea",
+                         "rumor",
+                         "rumors",
+                         "rumour",
+                         "rumours",
+                         "speculation",
+                         "accusation",
+                         "accusations",
+                         "charge",
+                         "charges",
+                         "concern",
+                         "concerns",
+                         "fear",
+                         "fears",
+                         "hope",
+                         "hopes",
+                         "contention",
+                         "declaration",
+                         "admission",
+                         "acknowledgment",
+                         "acknowledgement",
+                         "denial",
+                         "prediction",
+                         "predictions",
+                         "insinuation",
+                         "implication",
+                         "conclusion",
+                         "impression",
+                         "perception",
+                         "theory",
+                         "opinion",
+                         "sense",
+                         "boast",
+                         "vow",
+                         "threat",
+                         "demand",
+                         "demands",
+                         "recommendation",
+                         "proposal",
+                         "estimate",
+                         "finding",
+                         "findings",
+                         "expectation",
+                         "expectations",
+                         "worries",
+                         "doubts",
+                         "assurance",
+                         "assurances",
+                         "confidence"};
+  return s;
+}
+const WordSet& report_nouns() {
+  static const WordSet s{"report",  "reports",   "statement",  "announcement", "news",
+                         "word",    "reporting", "revelation", "revelations",  "testimony",
+                         "comment", "comments",  "remarks",    "remark",       "message"};
+  return s;
+}
 
 struct Range {  // token range [b, e)
   uint32_t b = 0, e = 0;
@@ -632,6 +720,8 @@ class Extractor {
       }
     }
     for (auto [hi, parent] : cite_hits) do_cite(hits_[hi], parent, se, first_attr);
+    do_nominal(sb, se);
+    if (doc_.attributions.size() == first_attr) in_document(sb, se);
     // Side clauses hedged on their own ("..., allegedly offering drones")
     // inside a content: the hedged part, relayed through that attribution.
     for (size_t hi : adverbs) {
@@ -646,6 +736,84 @@ class Extractor {
         emit(h, {}, {{sb, h.b}, {h.e, se}}, "sourceless_adverb");
         break;
       }
+    }
+  }
+
+  // "In a Velm Herald poll released Monday, CONTENT": a sentence-initial
+  // document (poll, survey, study, report, letter) that no verb cites.
+  void in_document(uint32_t sb, uint32_t se) {
+    uint32_t i = sb;
+    if (i < se && (w(i) == "but" || w(i) == "and")) ++i;
+    if (i + 3 >= se || w(i) != "in" || covered_[i]) return;
+    for (const CueHit& h : hits_)
+      if (h.entry->role == CueRole::kVerb || h.entry->role == CueRole::kPrep) return;
+    static const WordSet kDocs{"poll",    "polls",    "survey", "surveys",  "study",  "report",
+                               "letter",  "memo",     "filing", "ruling",   "op-ed",  "editorial",
+                               "column",  "tweet",    "post",   "analysis", "review", "complaint",
+                               "lawsuit", "document", "audit"};
+    uint32_t e = i + 1;
+    bool doc = false;
+    for (; e < se && e < i + 16 && !is_comma(e) && !quote_mark(e); ++e)
+      if (kDocs.count(w(e))) doc = true;
+    if (!doc || e >= se || !is_comma(e) || e == i + 1) return;
+    static constexpr SpeechCueEntry kInCue{"in", "cue:in", CueClass::kAccordingTo, CueRole::kPrep,
+                                           Certainty::kReported};
+    CueHit h{i, i + 1, &kInCue, i};
+    emit(h, {i + 1, e}, {{e + 1, clause_end(e + 1, se)}}, "in_document");
+  }
+
+  // "Ana Ruiz's claim that X", "his suggestion that X": a noun of saying or
+  // believing with a "that" clause and an owner, who is the source.
+  void do_nominal(uint32_t sb, uint32_t se) {
+    for (uint32_t i = sb + 1; i + 2 < se; ++i) {
+      if (in_quote_[i] >= 0 || covered_[i] || w(i + 1) != "that") continue;
+      const bool report = report_nouns().count(w(i)) > 0;
+      if (!report && !claim_nouns().count(w(i))) continue;
+      // A complement clause opens with a subject; "the claim that was made"
+      // is a relative clause.
+      const uint32_t k = i + 2;
+      std::string_view x = w(k);
+      const bool subject = capitalized(k) || opens_quote(k) ||
+                           toks_[k].kind == TokenKind::kNumber ||
+                           (pronouns().count(x) && x != "who") ||
+                           (is_determiner(x) && x != "that") || x == "there" || x == "if";
+      if (!subject || aux_words().count(x)) continue;
+      // The owner: "X's claim", "his claim", "the claim by X" is not handled.
+      Range src{0, 0};
+      uint32_t p = i;
+      while (p > sb && !punct(p - 1) && p + 3 > i && !is_determiner(w(p - 1)) && w(p - 1) != "'s" &&
+             toks_[p - 1].kind == TokenKind::kWord && !capitalized(p - 1) &&
+             !np_stop_words().count(w(p - 1)))
+        --p;  // adjectives: "his repeated claim"
+      if (p > sb && w(p - 1) == "'s") {
+        // The owner: a name ("Ana Ruiz's", "Mr. Ruiz's") or a short
+        // definite group ("the judge's").
+        uint32_t b = p - 1;
+        while (b > sb && capitalized(b - 1) && toks_[b - 1].kind == TokenKind::kWord && p - b < 6)
+          --b;
+        if (b == p - 1) {
+          uint32_t n = b;
+          while (n > sb && b - n < 3 && toks_[n - 1].kind == TokenKind::kWord &&
+                 !is_determiner(w(n - 1)) && !np_stop_words().count(w(n - 1)))
+            --n;
+          b = n > sb && is_determiner(w(n - 1)) ? n - 1 : n;
+        } else if (b > sb && is_determiner(w(b - 1))) {
+          --b;
+        }
+        // "Despite Ana's": a sentence-initial preposition is no part of it.
+        while (b + 1 < p - 1 && (noun_preposition(w(b)) || adjunct_starts().count(w(b)) ||
+                                 w(b) == "despite" || w(b) == "but" || w(b) == "and"))
+          ++b;
+        Range owner{b, p - 1};
+        if (!owner.empty() && owner.e - owner.b <= 5) src = {owner.b, p};
+      } else if (p > sb && (w(p - 1) == "his" || w(p - 1) == "her" || w(p - 1) == "their" ||
+                            w(p - 1) == "its" || w(p - 1) == "our")) {
+        src = {p - 1, p};
+      } else {
+        continue;  // without an owner the noun is mostly the writer's framing
+      }
+      CueHit h{i, i + 1, report ? &kNounReportCue : &kNounClaimCue, i};
+      emit(h, src, {{i + 1, clause_end(i + 1, se)}}, "noun_that");
     }
   }
 
@@ -772,6 +940,22 @@ class Extractor {
 
   bool do_verb(const CueHit& h, uint32_t sb, uint32_t se, uint32_t prev_end, uint32_t first_attr) {
     const bool ing = ends_with_ing(h.b);
+    // "(When) asked whether X, Ana said ...": the question, with no source
+    // (whoever asked); the answer is the main clause's own attribution.
+    if (h.entry->rule == "cue:ask" && h.b < se &&
+        (h.aux_b == sb || (h.aux_b == sb + 1 && (w(sb) == "when" || w(sb) == "after" ||
+                                                 w(sb) == "once" || w(sb) == "if")))) {
+      std::string_view x = w(h.e);
+      if (x == "whether" || x == "if" || x == "about" || x == "what" || x == "who" || x == "how" ||
+          x == "why" || x == "to" || x == "for" || x == "specifically" || opens_quote(h.e)) {
+        uint32_t e = h.e;
+        while (e < se && !(is_comma(e) && in_quote_[e] < 0)) ++e;
+        if (e < se && e > h.e + 1) {
+          uint32_t cb = x == "about" ? h.e + 1 : h.e;
+          return emit(h, {}, {{cb, e}}, "asked_sourceless") >= 0;
+        }
+      }
+    }
     // Passive: CONTENT was/has been reported by SOURCE.
     if (h.e < se && w(h.e) == "by") {
       bool passive = false;

@@ -602,5 +602,46 @@ TEST(Attribution, ButToldAndCapitalisedAddressee) {
   EXPECT_EQ(content(d, *a), "he would run again");
 }
 
+TEST(Attribution, OwnedNounOfSayingWithThatClause) {
+  Document d = analyze("Critics mocked Ana Pirel's claim that the harbour was safe.");
+  const Attribution* a = by_cue(d, "claim");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ana Pirel's");
+  EXPECT_EQ(content(d, *a), "that the harbour was safe");
+  EXPECT_EQ(a->certainty, Certainty::kAlleged);
+  // A relative clause or an ownerless noun is no attribution.
+  Document e = analyze("The idea that was floated died. There is a fear that prices will rise.");
+  EXPECT_TRUE(e.attributions.empty());
+}
+
+TEST(Attribution, AskedWithoutASource) {
+  Document d = analyze("Asked whether the bridge would reopen, Mayor Orla Venn said it would.");
+  const Attribution* q = by_cue(d, "Asked");
+  ASSERT_NE(q, nullptr);
+  EXPECT_FALSE(q->has_source);
+  EXPECT_EQ(content(d, *q), "whether the bridge would reopen");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Mayor Orla Venn");
+}
+
+TEST(Attribution, SentenceInitialDocument) {
+  Document d =
+      analyze("In a Velm Herald poll released Monday, most farmers ranked the levy first.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "a Velm Herald poll released Monday");
+  EXPECT_EQ(content(d, d.attributions[0]), "most farmers ranked the levy first");
+  Document e = analyze("In a village near the coast, farmers grew wheat.");
+  EXPECT_TRUE(e.attributions.empty());
+}
+
+TEST(Attribution, MadeItClear) {
+  Document d = analyze("The minister made it clear that the levy would stay.");
+  const Attribution* a = by_cue(d, "made it clear");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "The minister");
+  EXPECT_EQ(content(d, *a), "that the levy would stay");
+}
+
 }  // namespace
 }  // namespace claimtrace
