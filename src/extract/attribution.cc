@@ -345,8 +345,19 @@ class Extractor {
       uint32_t aux = i;
       while (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) --aux;
       if (m.entry->role == CueRole::kVerb && noun_like(i, m.token_count, sb, aux)) continue;
-      hits_.push_back({i, i + m.token_count, m.entry, aux});
-      i += m.token_count - 1;
+      uint32_t e = i + m.token_count;
+      // A particle that belongs to the verb: "warned of", "railed against",
+      // "agreed with", "asked about" (not "said on Monday", "said at a rally").
+      if (m.entry->role == CueRole::kVerb && e + 1 < se && in_quote_[e] < 0 &&
+          !adjunct_starts().count(w(e + 1))) {
+        std::string_view x = w(e);
+        const bool say = m.entry->cue_class == CueClass::kSay && m.entry->rule != "cue:ask";
+        if (x == "about" || x == "against" || x == "over" ||
+            (!say && (x == "of" || x == "with" || x == "for")))
+          ++e;
+      }
+      hits_.push_back({i, e, m.entry, aux});
+      i = e - 1;
     }
   }
 
@@ -721,6 +732,7 @@ class Extractor {
     }
     for (auto [hi, parent] : cite_hits) do_cite(hits_[hi], parent, se, first_attr);
     do_nominal(sb, se);
+    do_unknown_verb_that(sb, se);
     if (doc_.attributions.size() == first_attr) in_document(sb, se);
     // Side clauses hedged on their own ("..., allegedly offering drones")
     // inside a content: the hedged part, relayed through that attribution.
@@ -736,6 +748,46 @@ class Extractor {
         emit(h, {}, {{sb, h.b}, {h.e, se}}, "sourceless_adverb");
         break;
       }
+    }
+  }
+
+  // "SOURCE VERBED that CLAUSE" with a verb outside the lexicon ("Ana Ruiz
+  // conceded that", "the panel concluded that"): a past or present verb
+  // form right after its subject, then a complement clause.
+  void do_unknown_verb_that(uint32_t sb, uint32_t se) {
+    static constexpr SpeechCueEntry kVerbThatCue{"", "cue:verb_that", CueClass::kClaim,
+                                                 CueRole::kVerb, Certainty::kAlleged};
+    static const WordSet kNot{"so",      "such",       "now",      "given",    "except", "provided",
+                              "means",   "meant",      "ensured",  "ensures",  "is",     "was",
+                              "has",     "does",       "believes", "seemed",   "seems",  "appeared",
+                              "appears", "proved",     "proves",   "happened", "turned", "decided",
+                              "ruled",   "determined", "noticed"};
+    for (uint32_t i = sb + 1; i + 2 < se; ++i) {
+      if (w(i + 1) != "that" || in_quote_[i] >= 0 || covered_[i] || capitalized(i)) continue;
+      std::string_view x = w(i);
+      if (toks_[i].kind != TokenKind::kWord || x.size() < 4 || kNot.count(x) ||
+          aux_words().count(x) || np_stop_words().count(x))
+        continue;
+      if (x.substr(x.size() - 2) != "ed") continue;  // a past form: not a plural noun
+      bool known = false;
+      for (const CueHit& h : hits_) known = known || (h.b <= i && i < h.e);
+      if (known) continue;
+      const uint32_t k = i + 2;
+      std::string_view y = w(k);
+      const bool subject = capitalized(k) || (pronouns().count(y) && y != "who") ||
+                           (is_determiner(y) && y != "that") || y == "there";
+      if (!subject) continue;
+      uint32_t aux = i;
+      while (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) --aux;
+      Range src = left_np(sb, aux);
+      if (src.empty() || src.e - src.b > 6) continue;
+      if (!(capitalized(src.b) || pronouns().count(w(src.b)) || is_determiner(w(src.b))) ||
+          w(src.b) == "it" || w(src.b) == "who")
+        continue;
+      if (!(src.b == sb || punct(src.b - 1) || w(src.b - 1) == "and" || w(src.b - 1) == "but"))
+        continue;
+      CueHit h{i, i + 1, &kVerbThatCue, aux};
+      emit(h, src, {{i + 1, clause_end(i + 1, se)}}, "verb_that");
     }
   }
 

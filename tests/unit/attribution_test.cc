@@ -643,5 +643,28 @@ TEST(Attribution, MadeItClear) {
   EXPECT_EQ(content(d, *a), "that the levy would stay");
 }
 
+TEST(Attribution, UnlistedPastVerbBeforeAThatClause) {
+  Document d = analyze("The review panel surmised that the pumps had failed.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "The review panel");
+  EXPECT_EQ(d.slice(d.attributions[0].cue), "surmised");
+  EXPECT_EQ(content(d, d.attributions[0]), "that the pumps had failed");
+  // Not after a non-subject, nor with "so that".
+  Document e =
+      analyze("It happened that the pumps failed. They worked so that the town stayed dry.");
+  EXPECT_TRUE(e.attributions.empty());
+}
+
+TEST(Attribution, VerbParticleBelongsToTheCue) {
+  Document d =
+      analyze("The union railed against the levy. Jorn Hale said on Monday that it would pass.");
+  const Attribution* a = by_cue(d, "railed against");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "the levy");
+  const Attribution* b = by_cue(d, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(d, *b), "that it would pass");
+}
+
 }  // namespace
 }  // namespace claimtrace
