@@ -978,11 +978,12 @@ class Extractor {
   bool quote_after_colon(uint32_t sb, uint32_t se) {
     for (uint32_t i = sb + 1; i + 1 < se; ++i) {
       if (w(i) != ":" || in_quote_[i] >= 0 || !opens_quote(i + 1) || !capitalized(i - 1)) continue;
-      bool cue_before = false;
-      for (const CueHit& h : hits_) cue_before = cue_before || h.e == i;
-      if (cue_before) return false;
+      // Only when no verb of saying precedes ("told CNBC: \"...\"").
+      for (const CueHit& h : hits_)
+        if (h.b < i) return false;
       Range src = left_np(sb, i);
       if (src.empty() || src.e - src.b > 8) return false;
+      if (src.b > sb && (noun_preposition(w(src.b - 1)) || w(src.b - 1) == "to")) return false;
       CueHit h{i, i + 1, &kColonCue, i};
       const QuoteRegion& q = quotes_[in_quote_[i + 1]];
       return emit(h, src, {{q.open, q.close + 1}}, "name_colon_quote") >= 0;
@@ -1015,8 +1016,13 @@ class Extractor {
       if (passive) {
         Range src = right_np(h.e + 1, se);
         if (src.empty()) return false;
-        uint32_t ce = h.aux_b;
-        return emit(h, src, {{prev_end, ce}}, "passive_by") >= 0;
+        // The content is the subject: the noun group before the auxiliaries
+        // ("The strike has been reported by X"); a relative clause ("which
+        // was backed by X") is left alone.
+        if (h.aux_b > sb && (w(h.aux_b - 1) == "which" || w(h.aux_b - 1) == "who")) return false;
+        Range subj = left_np(prev_end, h.aux_b);
+        if (subj.empty() || subj.b == h.aux_b) subj = {prev_end, h.aux_b};
+        return emit(h, src, {subj}, "passive_by") >= 0;
       }
     }
     // Participle after a comma: "..., stating that CONTENT" -- the source is

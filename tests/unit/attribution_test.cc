@@ -666,5 +666,22 @@ TEST(Attribution, VerbParticleBelongsToTheCue) {
   EXPECT_EQ(content(d, *b), "that it would pass");
 }
 
+TEST(Attribution, PassiveContentIsTheSubject) {
+  Document d = analyze("After the vote, the new levy was backed by the farmers' union.");
+  const Attribution* a = by_cue(d, "was backed");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "the new levy");
+  EXPECT_EQ(a->rule, "passive_by");
+  // A relative clause is not taken apart.
+  Document e = analyze("They built the dam, which was backed by the farmers.");
+  EXPECT_EQ(by_cue(e, "was backed"), nullptr);
+}
+
+TEST(Attribution, NameColonQuoteNeedsNoEarlierVerb) {
+  Document d = analyze("Ana Pirel told the Velm Herald: \u201cThe harbour is safe.\u201d");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "Ana Pirel");
+}
+
 }  // namespace
 }  // namespace claimtrace
