@@ -457,9 +457,17 @@ class Extractor {
   // Trims punctuation outside quotation marks from both ends.
   Range trim(Range r) const {
     while (r.b < r.e && punct(r.b) && !opens_quote(r.b)) ++r.b;
-    while (r.e > r.b && punct(r.e - 1) && !closes_quote(r.e - 1) && w(r.e - 1) != ")" &&
-           w(r.e - 1) != "]")
+    while (r.e > r.b && punct(r.e - 1) && !closes_quote(r.e - 1)) {
+      // Keep a closing bracket whose opening one is inside the range.
+      std::string_view x = w(r.e - 1);
+      if (x == ")" || x == "]") {
+        const std::string_view open = x == ")" ? "(" : "[";
+        bool matched = false;
+        for (uint32_t k = r.b; k + 1 < r.e && !matched; ++k) matched = w(k) == open;
+        if (matched) break;
+      }
       --r.e;
+    }
     return r;
   }
 

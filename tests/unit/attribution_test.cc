@@ -683,5 +683,12 @@ TEST(Attribution, NameColonQuoteNeedsNoEarlierVerb) {
   EXPECT_EQ(source(d, d.attributions[0]), "Ana Pirel");
 }
 
+TEST(Attribution, UnmatchedClosingBracketIsTrimmed) {
+  Document d = analyze("(Ana Pirel said the vote was fair.) Jorn Hale said the levy rose (again).");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_EQ(content(d, d.attributions[0]), "the vote was fair");
+  EXPECT_EQ(content(d, d.attributions[1]), "the levy rose (again)");
+}
+
 }  // namespace
 }  // namespace claimtrace
