@@ -345,6 +345,12 @@ class Extractor {
       uint32_t aux = i;
       while (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) --aux;
       if (m.entry->role == CueRole::kVerb && noun_like(i, m.token_count, sb, aux)) continue;
+      // "a program called X", "one called Y": a participle naming a thing.
+      if (m.entry->rule == "cue:call" && w(i) == "called" && aux == i) {
+        Range subj = left_np(sb, i);
+        if (!subj.empty() && (w(subj.b) == "a" || w(subj.b) == "an" || w(subj.b) == "one"))
+          continue;
+      }
       uint32_t e = i + m.token_count;
       // A particle that belongs to the verb: "warned of", "railed against",
       // "agreed with", "asked about" (not "said on Monday", "said at a rally").

@@ -690,5 +690,13 @@ TEST(Attribution, UnmatchedClosingBracketIsTrimmed) {
   EXPECT_EQ(content(d, d.attributions[1]), "the levy rose (again)");
 }
 
+TEST(Attribution, CalledAfterAnIndefiniteNounNamesAThing) {
+  Document d = analyze("Ana Pirel runs a charity called Harbour Aid.");
+  EXPECT_TRUE(d.attributions.empty());
+  Document e = analyze("Ana Pirel called the levy a disgrace.");
+  ASSERT_EQ(e.attributions.size(), 1u);
+  EXPECT_EQ(content(e, e.attributions[0]), "the levy a disgrace");
+}
+
 }  // namespace
 }  // namespace claimtrace
