@@ -530,6 +530,21 @@ class Extractor {
     return se;
   }
 
+  uint32_t object_end(uint32_t b, uint32_t e) const {
+    static const WordSet kAdjunct{"during", "since", "after",   "before", "while",
+                                  "when",   "amid",  "despite", "until"};
+    for (uint32_t k = b + 1; k < e; ++k) {
+      if (in_quote_[k] >= 0) continue;
+      if (kAdjunct.count(w(k))) return is_comma(k - 1) ? k - 1 : k;
+      // "..., contradicting X": a participle clause of the writer.
+      if (is_comma(k) && k + 1 < e && ends_with_ing(k + 1) && in_quote_[k + 1] < 0) return k;
+      // "X but has been met with": a new predicate.
+      if (w(k) == "but" && k + 1 < e && (aux_words().count(w(k + 1)) || pronouns().count(w(k + 1))))
+        return is_comma(k - 1) ? k - 1 : k;
+    }
+    return e;
+  }
+
   // Tokens after the comma at `c` are a short reporting clause that ends at
   // the sentence end or a comma: "SOURCE (aux) CUE" or "CUE SOURCE".
   bool reporting_clause_after(uint32_t c, uint32_t se) const {
@@ -1120,6 +1135,10 @@ class Extractor {
     const bool tell = h.entry->rule == "cue:tell";
     uint32_t cb = skip_complementizer(r, se, tell);
     uint32_t ce = clause_end(cb, se);
+    // A stance on a thing ("criticized the law during a stop in Flint"):
+    // the object ends where a time or circumstance adjunct begins.
+    if (h.entry->cue_class != CueClass::kSay && cb < ce && w(cb) != "that" && in_quote_[cb] < 0)
+      ce = object_end(cb, ce);
     Range right{cb, ce};
     if (tell && cb == r && addressee_only(right)) right = {cb, cb};
     // "He said:" with the quotation in the next sentence or paragraph.

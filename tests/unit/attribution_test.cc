@@ -698,5 +698,17 @@ TEST(Attribution, CalledAfterAnIndefiniteNounNamesAThing) {
   EXPECT_EQ(content(e, e.attributions[0]), "the levy a disgrace");
 }
 
+TEST(Attribution, StanceObjectEndsBeforeAnAdjunct) {
+  Document d = analyze(
+      "Ana Pirel criticized the levy during a visit to Velm. Jorn Hale said the levy rose "
+      "after the flood.");
+  const Attribution* a = by_cue(d, "criticized");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "the levy");
+  const Attribution* b = by_cue(d, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(d, *b), "the levy rose after the flood");  // a clause keeps it
+}
+
 }  // namespace
 }  // namespace claimtrace
