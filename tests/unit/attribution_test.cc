@@ -700,11 +700,11 @@ TEST(Attribution, CalledAfterAnIndefiniteNounNamesAThing) {
 
 TEST(Attribution, StanceObjectEndsBeforeAnAdjunct) {
   Document d = analyze(
-      "Ana Pirel criticized the levy during a visit to Velm. Jorn Hale said the levy rose "
+      "Ana Pirel blamed the board during a visit to Velm. Jorn Hale said the levy rose "
       "after the flood.");
-  const Attribution* a = by_cue(d, "criticized");
+  const Attribution* a = by_cue(d, "blamed");
   ASSERT_NE(a, nullptr);
-  EXPECT_EQ(content(d, *a), "the levy");
+  EXPECT_EQ(content(d, *a), "the board");
   const Attribution* b = by_cue(d, "said");
   ASSERT_NE(b, nullptr);
   EXPECT_EQ(content(d, *b), "the levy rose after the flood");  // a clause keeps it
