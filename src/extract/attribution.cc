@@ -1101,8 +1101,10 @@ class Extractor {
     if (src.empty()) {
       // Inverted: "CONTENT," said SOURCE.
       // Only plain verbs of saying invert ("said Ana", "added Ana", "wrote Ana").
-      if (h.entry->cue_class == CueClass::kSay && !ing && h.aux_b == h.b && h.aux_b > sb &&
-          (is_comma(h.aux_b - 1) || closes_quote(h.aux_b - 1))) {
+      const bool after_quote_sentence = h.aux_b == sb && sb > 0 && closes_quote(sb - 1);
+      if (h.entry->cue_class == CueClass::kSay && !ing && h.aux_b == h.b &&
+          ((h.aux_b > sb && (is_comma(h.aux_b - 1) || closes_quote(h.aux_b - 1))) ||
+           after_quote_sentence)) {
         src = right_np(h.e, se);
         if (!src.empty() && !pronouns().count(w(src.b)) && !capitalized(src.b) &&
             !is_determiner(w(src.b)) && w(src.b) != "one")
@@ -1172,6 +1174,14 @@ class Extractor {
       // both a quote before and content after ("\"Q1,\" he said, \"Q2.\"")
       // the content is both parts.
       if (!right_ok || in_quote_[left_end - 1] >= 0) content.insert(content.begin(), left);
+    }
+    // "\"Why now?\" Ana asked." split after the question mark: the
+    // quotation that ends the previous sentence is the content.
+    if (content.empty() && sb > 0 && closes_quote(sb - 1) && in_quote_[sb - 1] >= 0 &&
+        (src_after ? h.aux_b == sb : src.b == sb) && light_tail({src_after ? src.e : h.e, se}) &&
+        !covered_[sb - 1]) {
+      const QuoteRegion& q = quotes_[in_quote_[sb - 1]];
+      content.push_back({q.open, q.close + 1});
     }
     if (content.empty()) return false;
     const int32_t k = emit(h, src, content,

@@ -710,5 +710,16 @@ TEST(Attribution, StanceObjectEndsBeforeAnAdjunct) {
   EXPECT_EQ(content(d, *b), "the levy rose after the flood");  // a clause keeps it
 }
 
+TEST(Attribution, QuestionQuoteEndsTheSentenceBeforeItsSpeaker) {
+  Document d = analyze(
+      "\u201cWhy is the bridge closed?\u201d Ana Pirel asked. \u201cNobody knows!\u201d said Jorn "
+      "Hale.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_EQ(source(d, d.attributions[0]), "Ana Pirel");
+  EXPECT_EQ(content(d, d.attributions[0]), "\u201cWhy is the bridge closed?\u201d");
+  EXPECT_EQ(source(d, d.attributions[1]), "Jorn Hale");
+  EXPECT_EQ(content(d, d.attributions[1]), "\u201cNobody knows!\u201d");
+}
+
 }  // namespace
 }  // namespace claimtrace
