@@ -1038,6 +1038,21 @@ class Extractor {
         }
       }
     }
+    // "X is said / expected / believed to Y": a sourceless report about X.
+    {
+      bool passive = false;
+      for (uint32_t i = h.aux_b; i < h.b; ++i) passive = passive || is_passive_aux(w(i));
+      if (passive && !ing && h.e + 1 < se && w(h.e) == "to" && h.e == h.b + 1) {
+        Range subj = left_np(sb, h.aux_b);
+        if (!subj.empty() && toks_[subj.b].kind == TokenKind::kWord && w(subj.b) != "'s" &&
+            w(subj.b) != "it" && w(subj.b) != "which" && w(subj.b) != "who")
+          return emit(h, {}, {subj, {h.e, clause_end(h.e, se)}}, "passive_to") >= 0;
+      }
+      // The bare forms "believed", "known", "rumored" are cues only so.
+      if (h.entry->rule == "cue:believed" || h.entry->rule == "cue:known" ||
+          h.entry->rule == "cue:rumor")
+        return false;
+    }
     // Passive: CONTENT was/has been reported by SOURCE.
     if (h.e < se && w(h.e) == "by") {
       bool passive = false;

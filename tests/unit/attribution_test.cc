@@ -721,5 +721,17 @@ TEST(Attribution, QuestionQuoteEndsTheSentenceBeforeItsSpeaker) {
   EXPECT_EQ(content(d, d.attributions[1]), "\u201cNobody knows!\u201d");
 }
 
+TEST(Attribution, PassiveWithInfinitiveHasNoSource) {
+  Document d = analyze(
+      "The envoy is expected to resign on Friday. The smugglers are believed to have fled. "
+      "Ana Pirel believed the smugglers.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_FALSE(d.attributions[0].has_source);
+  EXPECT_EQ(d.slice(d.attributions[0].cue), "is expected");
+  EXPECT_EQ(content(d, d.attributions[0]), "The envoy | to resign on Friday");
+  EXPECT_EQ(content(d, d.attributions[1]), "The smugglers | to have fled");
+  EXPECT_EQ(d.attributions[1].certainty, Certainty::kAlleged);
+}
+
 }  // namespace
 }  // namespace claimtrace
