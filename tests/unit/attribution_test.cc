@@ -733,5 +733,17 @@ TEST(Attribution, PassiveWithInfinitiveHasNoSource) {
   EXPECT_EQ(d.attributions[1].certainty, Certainty::kAlleged);
 }
 
+TEST(Attribution, PresentFormsAndCharacterisations) {
+  Document d =
+      analyze("The report mentions that two pumps failed. Jorn Hale compared the levy to a toll.");
+  const Attribution* a = by_cue(d, "mentions");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "The report");
+  EXPECT_EQ(a->source_kind, SourceKind::kDocument);
+  const Attribution* b = by_cue(d, "compared");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(d, *b), "the levy to a toll");
+}
+
 }  // namespace
 }  // namespace claimtrace
