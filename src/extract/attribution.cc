@@ -1086,8 +1086,13 @@ class Extractor {
         src = source_range(doc_.attributions[main]);
         via = doc_.attributions[main].via;
       } else {
-        src = left_np(sb, first_verbish(sb, h.aux_b));
-        if (src.b != sb) src = sentence_subject(sb, h.aux_b);
+        src = sentence_subject(sb, h.aux_b);
+        if (src.empty()) {
+          // "The two envoys have ...": a subject ending at an auxiliary.
+          const uint32_t v = first_verbish(sb, h.aux_b);
+          src = v < h.aux_b && aux_words().count(w(v)) ? left_np(sb, v) : Range{0, 0};
+          if (src.b != sb) src = {0, 0};
+        }
       }
       if (src.empty()) return false;
       uint32_t cb = skip_complementizer(h.e, se, h.entry->rule == "cue:tell");
@@ -1277,7 +1282,14 @@ class Extractor {
         // introductory phrase ("In January, Gov. Ana Ruiz, ...").
         // The source is the name with its appositions, without the comma
         // that closes them.
-        if (name_b == sb || commas >= 2) return {name_b, aux_b - 1};
+        if (name_b == sb || commas >= 2) {
+          // "Ana Ruiz, speaking to farmers, said": a participle clause is
+          // not an apposition.
+          if (name_e + 1 < aux_b && is_comma(name_e) && ends_with_ing(name_e + 1) &&
+              !capitalized(name_e + 1))
+            return {name_b, name_e};
+          return {name_b, aux_b - 1};
+        }
         // One comma before: "Intro, NAME, APPOSITIVE, said" vs
         // "NAME, APPOSITIVE, said"; accept only the latter.
       }
@@ -1305,7 +1317,8 @@ class Extractor {
     if (b < limit && (adjunct_starts().count(w(b)) || is_np_preposition(w(b)))) {
       uint32_t k = b;
       while (k < limit && k < b + 10 && !is_comma(k) && !quote_mark(k)) ++k;
-      if (k < limit && is_comma(k)) b = k + 1;
+      if (k >= limit || !is_comma(k)) return {0, 0};  // "In the end Ana ..." is no subject
+      b = k + 1;
     }
     if (b >= limit || quote_mark(b)) return {0, 0};
     if (pronouns().count(w(b)) && w(b) != "it" && w(b) != "this" && w(b) != "these")

@@ -745,5 +745,20 @@ TEST(Attribution, PresentFormsAndCharacterisations) {
   EXPECT_EQ(content(d, *b), "the levy to a toll");
 }
 
+TEST(Attribution, ParticipleClauseIsNotAnApposition) {
+  Document d = analyze("Ana Pirel, speaking to farmers in Velm, said the levy would fall.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "Ana Pirel");
+}
+
+TEST(Attribution, ParticipleSourceIsNeverAnIntroductoryWord) {
+  Document d = analyze("Chastened, the board met again on Monday, promising to cut the levy.");
+  for (const Attribution& a : d.attributions) EXPECT_NE(source(d, a), "Chastened");
+  Document e = analyze("Jorn Hale beamed and asked the crowd to welcome the mayor.");
+  const Attribution* a = by_cue(e, "asked");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(e, *a), "Jorn Hale");
+}
+
 }  // namespace
 }  // namespace claimtrace
