@@ -345,6 +345,11 @@ class Extractor {
       uint32_t aux = i;
       while (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) --aux;
       if (m.entry->role == CueRole::kVerb && noun_like(i, m.token_count, sb, aux)) continue;
+      // "denied reports that ...": right after a verb of saying, the cue
+      // word is that verb's object.
+      if (m.entry->role == CueRole::kVerb && !hits_.empty() && hits_.back().e == i &&
+          hits_.back().entry->role == CueRole::kVerb)
+        continue;
       // "a program called X", "one called Y": a participle naming a thing.
       if (m.entry->rule == "cue:call" && w(i) == "called" && aux == i) {
         Range subj = left_np(sb, i);
@@ -435,7 +440,10 @@ class Extractor {
         b = i;
         break;
       }
-      if (np_stop_words().count(x) || pronouns().count(x)) break;
+      // "Commission on Presidential Debates": "on" inside a name.
+      const bool in_name =
+          x == "on" && i > sb && capitalized(i - 1) && capitalized(i + 1) && !time_word(w(i + 1));
+      if (!in_name && (np_stop_words().count(x) || pronouns().count(x))) break;
       if (end - i > 10) return {end, end};  // too long to be a subject
       b = i;
       saw_det = is_determiner(x);
@@ -1108,7 +1116,7 @@ class Extractor {
       if (c > sb && is_comma(c) && hit_at(c + 1, CueRole::kCite)) src = left_np(sb, c);
     }
     // "Ana Ruiz, however, said": the subject ends before the parenthetical.
-    const uint32_t subj_end = before_parenthetical(sb, h.aux_b);
+    const uint32_t subj_end = before_time_adjunct(sb, before_parenthetical(sb, h.aux_b));
     if (src.empty()) src = appositive_subject(sb, subj_end);
     // "\"QUOTE,\" NAME, APPOSITION, said": the clause starts after the quote.
     if (src.empty() && subj_end > sb + 1) {
@@ -1229,6 +1237,30 @@ class Extractor {
     return e;
   }
 
+  static bool time_word(std::string_view x) {
+    static const WordSet kTime{
+        "monday",  "tuesday",   "wednesday", "thursday", "friday",    "saturday", "sunday",
+        "january", "february",  "march",     "april",    "may",       "june",     "july",
+        "august",  "september", "october",   "november", "december",  "jan.",     "feb.",
+        "aug.",    "sept.",     "oct.",      "nov.",     "dec.",      "week",     "month",
+        "year",    "night",     "morning",   "evening",  "afternoon", "weekend"};
+    return kTime.count(x) > 0;
+  }
+
+  // "The ministry on Friday denied", "Ana Ruiz last week said": the end of
+  // the subject before a time adjunct (or `end` when there is none).
+  uint32_t before_time_adjunct(uint32_t sb, uint32_t end) const {
+    uint32_t k = end;
+    while (k > sb && (time_word(w(k - 1)) || toks_[k - 1].kind == TokenKind::kNumber) &&
+           end - k < 3)
+      --k;
+    if (k == end || k <= sb) return end;
+    std::string_view x = w(k - 1);
+    if (x == "on" || x == "last" || x == "this" || x == "in" || x == "late" || x == "early")
+      return k - 1 > sb ? k - 1 : end;
+    return end;
+  }
+
   // "X, however, said" / "X, for his part, said": the end of the subject
   // before a short parenthetical (or `end` when there is none).
   uint32_t before_parenthetical(uint32_t sb, uint32_t end) const {
@@ -1345,6 +1377,16 @@ class Extractor {
 
   // Skips ", citing X," and "that" / ":" / a short addressee before "that".
   uint32_t skip_complementizer(uint32_t r, uint32_t se, bool addressee = false) const {
+    // "reported on Thursday, citing X, that": a short adjunct before the
+    // relayed source.
+    if (r < se && adjunct_starts().count(w(r))) {
+      for (uint32_t k = r + 1; k < se && k < r + 5 && !quote_mark(k); ++k) {
+        if (is_comma(k)) {
+          if (k + 1 < se && hit_at(k + 1, CueRole::kCite)) r = k;
+          break;
+        }
+      }
+    }
     if (r < se && is_comma(r) && r + 1 < se && hit_at(r + 1, CueRole::kCite)) {
       uint32_t k = r + 1;
       while (k < se && !is_comma(k)) ++k;
@@ -1355,10 +1397,14 @@ class Extractor {
     if (r < se && w(r) == "that") return r;
     if (r < se && w(r) == ":") return r + 1;
     if (r < se && is_comma(r) && r + 1 < se && opens_quote(r + 1)) return r + 1;
-    // An addressee: "told Reuters that", "told the committee on Monday that".
-    for (uint32_t k = r; k < se && k < r + 8; ++k) {
-      if (punct(k) || in_quote_[k] >= 0) break;
-      if (w(k) == "that") return k;
+    // An addressee or an adjunct: "told Reuters that", "said on Monday
+    // that" (not the object in "denied reports that").
+    if (r < se && (addressee || adjunct_starts().count(w(r)) || capitalized(r) || time_word(w(r)) ||
+                   pronouns().count(w(r)))) {
+      for (uint32_t k = r; k < se && k < r + 8; ++k) {
+        if (punct(k) || in_quote_[k] >= 0) break;
+        if (w(k) == "that") return k;
+      }
     }
     // "told The Daily Tarn he would run": a capitalised addressee (or
     // "reporters") followed by a clause without "that".

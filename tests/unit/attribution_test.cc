@@ -760,5 +760,32 @@ TEST(Attribution, ParticipleSourceIsNeverAnIntroductoryWord) {
   EXPECT_EQ(source(e, *a), "Jorn Hale");
 }
 
+TEST(Attribution, OnInsideAnOrganisationName) {
+  Document d = analyze("The Commission on Harbour Safety says the cranes are sound.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "The Commission on Harbour Safety");
+}
+
+TEST(Attribution, TimeAdjunctAndObjectBeforeThat) {
+  Document d =
+      analyze("The Velm port authority on Friday denied reports that the cranes had failed.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "The Velm port authority");
+  EXPECT_EQ(content(d, d.attributions[0]), "reports that the cranes had failed");
+  EXPECT_EQ(d.attributions[0].certainty, Certainty::kDenied);
+}
+
+TEST(Attribution, AdjunctBeforeCitingAndThat) {
+  Document d = analyze(
+      "The Tarn Courier had reported on Monday, quoting two clerks, that the ledger was burned.");
+  const Attribution* main = by_cue(d, "had reported");
+  const Attribution* cited = by_cue(d, "quoting");
+  ASSERT_NE(main, nullptr);
+  ASSERT_NE(cited, nullptr);
+  EXPECT_EQ(content(d, *main), "that the ledger was burned");
+  EXPECT_EQ(source(d, *cited), "two clerks");
+  EXPECT_EQ(&d.attributions[cited->via], main);
+}
+
 }  // namespace
 }  // namespace claimtrace
