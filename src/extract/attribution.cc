@@ -1198,6 +1198,15 @@ class Extractor {
     }
     if (left_end > left_b && (is_comma(left_end - 1) || closes_quote(left_end - 1))) {
       Range left{left_b, left_end};
+      // "X said on Monday that CONTENT, officials told reporters": the
+      // content starts at "that", after the first cue's adjunct.
+      if (left.b > sb && adjunct_starts().count(w(left.b))) {
+        for (uint32_t k = left.b + 1; k < left.e && k < left.b + 6 && !punct(k); ++k)
+          if (w(k) == "that") {
+            left.b = k;
+            break;
+          }
+      }
       // Without content after the cue the content is before the source; with
       // both a quote before and content after ("\"Q1,\" he said, \"Q2.\"")
       // the content is both parts.
