@@ -10,9 +10,9 @@ import sys
 
 CLASSES = {"say": "kSay", "claim": "kClaim", "report": "kReport", "cite": "kCite",
            "according_to": "kAccordingTo"}
-ROLES = {"verb": "kVerb", "prep": "kPrep", "cite": "kCite", "adverb": "kAdverb"}
+ROLES = {"verb": "kVerb", "prep": "kPrep", "cite": "kCite", "adverb": "kAdverb", "seem": "kSeem"}
 CERTAINTY = {"asserted": "kAsserted", "reported": "kReported", "alleged": "kAlleged",
-             "denied": "kDenied"}
+             "speculative": "kSpeculative", "denied": "kDenied"}
 
 
 def c_string(s):

@@ -31,16 +31,17 @@ using WordSet = std::unordered_set<std::string_view>;
 // Words that may stand between a subject and its verb of saying:
 // auxiliaries, negation and adverbs ("has since also said", "did not say").
 const WordSet& aux_words() {
-  static const WordSet s{
-      "has",        "have",      "had",        "is",         "are",        "was",
-      "were",       "be",        "been",       "being",      "will",       "would",
-      "shall",      "should",    "can",        "could",      "may",        "might",
-      "must",       "do",        "does",       "did",        "not",        "n't",
-      "never",      "also",      "since",      "later",      "earlier",    "previously",
-      "repeatedly", "publicly",  "privately",  "recently",   "then",       "further",
-      "again",      "already",   "reportedly", "allegedly",  "reportedly", "first",
-      "once",       "often",     "still",      "just",       "only",       "even",
-      "separately", "initially", "openly",     "explicitly", "directly",   "too"};
+  static const WordSet s{"has",        "have",       "had",       "is",         "are",
+                         "was",        "were",       "be",        "been",       "being",
+                         "will",       "would",      "shall",     "should",     "can",
+                         "could",      "may",        "might",     "must",       "do",
+                         "does",       "did",        "not",       "n't",        "never",
+                         "also",       "since",      "later",     "earlier",    "previously",
+                         "repeatedly", "publicly",   "privately", "recently",   "then",
+                         "further",    "again",      "already",   "reportedly", "allegedly",
+                         "reportedly", "first",      "once",      "often",      "still",
+                         "just",       "only",       "even",      "separately", "initially",
+                         "openly",     "explicitly", "directly",  "too",        "now"};
   return s;
 }
 
@@ -178,6 +179,94 @@ constexpr SpeechCueEntry kDashCue{"-", "cue:dash", CueClass::kSay, CueRole::kVer
                                   Certainty::kReported};
 constexpr SpeechCueEntry kColonCue{":", "cue:colon", CueClass::kSay, CueRole::kVerb,
                                    Certainty::kReported};
+// Nouns of saying and believing before a "that" clause ("his claim that X",
+// "the report that X").
+constexpr SpeechCueEntry kNounClaimCue{"", "cue:noun", CueClass::kClaim, CueRole::kVerb,
+                                       Certainty::kAlleged};
+constexpr SpeechCueEntry kNounReportCue{"", "cue:noun", CueClass::kReport, CueRole::kVerb,
+                                        Certainty::kReported};
+
+const WordSet& claim_nouns() {
+  static const WordSet s{"claim",
+                         "claims",
+                         "assertion",
+                         "assertions",
+                         "suggestion",
+                         "suggestions",
+                         "complaint",
+                         "complaints",
+                         "allegation",
+                         "allegations",
+                         "criticism",
+                         "argument",
+                         "arguments",
+                         "warning",
+                         "warnings",
+                         "insistence",
+                         "promise",
+                         "promises",
+                         "pledge",
+                         "belief",
+                         "beliefs",
+                         "view",
+                         "notion",
+                         "idea",
+                         "rumor",
+                         "rumors",
+                         "rumour",
+                         "rumours",
+                         "speculation",
+                         "accusation",
+                         "accusations",
+                         "charge",
+                         "charges",
+                         "concern",
+                         "concerns",
+                         "fear",
+                         "fears",
+                         "hope",
+                         "hopes",
+                         "contention",
+                         "declaration",
+                         "admission",
+                         "acknowledgment",
+                         "acknowledgement",
+                         "denial",
+                         "prediction",
+                         "predictions",
+                         "insinuation",
+                         "implication",
+                         "conclusion",
+                         "impression",
+                         "perception",
+                         "theory",
+                         "opinion",
+                         "sense",
+                         "boast",
+                         "vow",
+                         "threat",
+                         "demand",
+                         "demands",
+                         "recommendation",
+                         "proposal",
+                         "estimate",
+                         "finding",
+                         "findings",
+                         "expectation",
+                         "expectations",
+                         "worries",
+                         "doubts",
+                         "assurance",
+                         "assurances",
+                         "confidence"};
+  return s;
+}
+const WordSet& report_nouns() {
+  static const WordSet s{"report",  "reports",   "statement",  "announcement", "news",
+                         "word",    "reporting", "revelation", "revelations",  "testimony",
+                         "comment", "comments",  "remarks",    "remark",       "message"};
+  return s;
+}
 
 struct Range {  // token range [b, e)
   uint32_t b = 0, e = 0;
@@ -236,19 +325,56 @@ class Extractor {
       if (in_quote_[i] >= 0 || toks_[i].kind != TokenKind::kWord) continue;
       SpeechCueMatch m = match_speech_cue(doc_, i);
       if (m.entry == nullptr || i + m.token_count > se) continue;
-      if (m.entry->role == CueRole::kVerb && i > sb) {
+      if ((m.entry->role == CueRole::kVerb || m.entry->role == CueRole::kSeem) && i > sb) {
         std::string_view prev = w(i - 1);
         // "the alleged deployment", "a warning": an adjective or noun, not a verb.
         if (is_determiner(prev) && prev != "that") continue;
         // "Ana's tweets", "the senator's claims": a possessed noun.
         if (prev == "'s" || (prev == "'" && !closes_quote(i - 1))) continue;
+        // "in support of", "with plans for": after a preposition a bare
+        // form is a noun ("after saying" stays a verb).
+        if (!ends_with_ing(i) && noun_preposition(prev)) continue;
+      }
+      // "declined to be named": anonymity, not a statement.
+      if ((m.entry->rule == "cue:decline" || m.entry->rule == "cue:refuse") &&
+          i + m.token_count + 1 < se && w(i + m.token_count) == "to" &&
+          w(i + m.token_count + 1) == "be") {
+        i += m.token_count - 1;
+        continue;
       }
       uint32_t aux = i;
       while (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) --aux;
       if (m.entry->role == CueRole::kVerb && noun_like(i, m.token_count, sb, aux)) continue;
-      hits_.push_back({i, i + m.token_count, m.entry, aux});
-      i += m.token_count - 1;
+      // "denied reports that ...": right after a verb of saying, the cue
+      // word is that verb's object.
+      if (m.entry->role == CueRole::kVerb && !hits_.empty() && hits_.back().e == i &&
+          hits_.back().entry->role == CueRole::kVerb)
+        continue;
+      // "a program called X", "one called Y": a participle naming a thing.
+      if (m.entry->rule == "cue:call" && w(i) == "called" && aux == i) {
+        Range subj = left_np(sb, i);
+        if (!subj.empty() && (w(subj.b) == "a" || w(subj.b) == "an" || w(subj.b) == "one"))
+          continue;
+      }
+      uint32_t e = i + m.token_count;
+      // A particle that belongs to the verb: "warned of", "railed against",
+      // "agreed with", "asked about" (not "said on Monday", "said at a rally").
+      if (m.entry->role == CueRole::kVerb && e + 1 < se && in_quote_[e] < 0 &&
+          !adjunct_starts().count(w(e + 1))) {
+        std::string_view x = w(e);
+        const bool say = m.entry->cue_class == CueClass::kSay && m.entry->rule != "cue:ask";
+        if (x == "about" || x == "against" || x == "over" ||
+            (!say && (x == "of" || x == "with" || x == "for")))
+          ++e;
+      }
+      hits_.push_back({i, e, m.entry, aux});
+      i = e - 1;
     }
+  }
+
+  static bool noun_preposition(std::string_view x) {
+    return x == "in" || x == "of" || x == "for" || x == "with" || x == "about" || x == "on" ||
+           x == "from" || x == "without" || x == "against" || x == "under" || x == "over";
   }
 
   // "apparently", "quickly": a lower-case -ly word between subject and verb.
@@ -307,7 +433,17 @@ class Extractor {
       if (punct(i)) break;
       if (toks_[i].kind == TokenKind::kSymbol || toks_[i].kind == TokenKind::kUrl) break;
       if (saw_det && !is_np_preposition(x)) break;
-      if (np_stop_words().count(x) || pronouns().count(x)) break;
+      // "Her advisers", "this reporter", "one official": a determiner that
+      // could also stand alone opens the group.
+      if (b < end && (x == "her" || x == "his" || x == "this" || x == "these" || x == "one") &&
+          (x == "one" || !capitalized(b))) {
+        b = i;
+        break;
+      }
+      // "Commission on Presidential Debates": "on" inside a name.
+      const bool in_name =
+          x == "on" && i > sb && capitalized(i - 1) && capitalized(i + 1) && !time_word(w(i + 1));
+      if (!in_name && (np_stop_words().count(x) || pronouns().count(x))) break;
       if (end - i > 10) return {end, end};  // too long to be a subject
       b = i;
       saw_det = is_determiner(x);
@@ -335,9 +471,17 @@ class Extractor {
   // Trims punctuation outside quotation marks from both ends.
   Range trim(Range r) const {
     while (r.b < r.e && punct(r.b) && !opens_quote(r.b)) ++r.b;
-    while (r.e > r.b && punct(r.e - 1) && !closes_quote(r.e - 1) && w(r.e - 1) != ")" &&
-           w(r.e - 1) != "]")
+    while (r.e > r.b && punct(r.e - 1) && !closes_quote(r.e - 1)) {
+      // Keep a closing bracket whose opening one is inside the range.
+      std::string_view x = w(r.e - 1);
+      if (x == ")" || x == "]") {
+        const std::string_view open = x == ")" ? "(" : "[";
+        bool matched = false;
+        for (uint32_t k = r.b; k + 1 < r.e && !matched; ++k) matched = w(k) == open;
+        if (matched) break;
+      }
       --r.e;
+    }
     return r;
   }
 
@@ -352,6 +496,11 @@ class Extractor {
   bool hit_at(uint32_t i, CueRole role) const {
     for (const CueHit& h : hits_)
       if (h.b == i && h.entry->role == role) return true;
+    return false;
+  }
+  bool verb_hit_at(uint32_t i) const {
+    for (const CueHit& h : hits_)
+      if (h.b == i && h.entry->role == CueRole::kVerb) return true;
     return false;
   }
   bool clause_cue_at(uint32_t i) const {
@@ -375,8 +524,54 @@ class Extractor {
       // A concessive or non-restrictive relative clause after a comma is
       // usually the writer's addition: "..., but", "..., who is 70".
       if (is_comma(i) && in_quote_[i + 1] < 0 && writer_clause_word(w(i + 1))) return i;
+      // "..., the outlet's source claimed." / "..., said Ana.": a reporting
+      // clause closes the content.
+      if (is_comma(i) && i > b && reporting_clause_after(i, se)) return i;
+      // "... and said", "..., and also warned": a second statement of the
+      // same source ends this one.
+      if ((w(i) == "and" || w(i) == "but") && i > b) {
+        uint32_t k = i + 1;
+        while (k < se && aux_words().count(w(k))) ++k;
+        if (k < se && verb_hit_at(k)) return is_comma(i - 1) ? i - 1 : i;
+      }
     }
     return se;
+  }
+
+  uint32_t object_end(uint32_t b, uint32_t e) const {
+    static const WordSet kAdjunct{"during", "since", "after",   "before", "while",
+                                  "when",   "amid",  "despite", "until"};
+    for (uint32_t k = b + 1; k < e; ++k) {
+      if (in_quote_[k] >= 0) continue;
+      if (kAdjunct.count(w(k))) return is_comma(k - 1) ? k - 1 : k;
+      // "..., contradicting X": a participle clause of the writer.
+      if (is_comma(k) && k + 1 < e && ends_with_ing(k + 1) && in_quote_[k + 1] < 0) return k;
+      // "X but has been met with": a new predicate.
+      if (w(k) == "but" && k + 1 < e && (aux_words().count(w(k + 1)) || pronouns().count(w(k + 1))))
+        return is_comma(k - 1) ? k - 1 : k;
+    }
+    return e;
+  }
+
+  // Tokens after the comma at `c` are a short reporting clause that ends at
+  // the sentence end or a comma: "SOURCE (aux) CUE" or "CUE SOURCE".
+  bool reporting_clause_after(uint32_t c, uint32_t se) const {
+    for (const CueHit& h : hits_) {
+      if (h.entry->role != CueRole::kVerb || h.b <= c || h.b > c + 10) continue;
+      bool plain = true;
+      for (uint32_t k = c + 1; k < h.aux_b && plain; ++k)
+        plain = !punct(k) && in_quote_[k] < 0 && !np_stop_words().count(w(k));
+      if (!plain) continue;
+      uint32_t e = h.e;
+      if (h.aux_b == c + 1) {  // "CUE SOURCE": "said Ana Ruiz"
+        while (e < se && e < h.e + 8 && !punct(e) && in_quote_[e] < 0) ++e;
+      }
+      // Allow a short adjunct: "claimed on Wednesday".
+      uint32_t k = e;
+      while (k < se && k < e + 4 && !punct(k) && adjunct_starts().count(w(e))) ++k;
+      if (k >= se || (punct(k) && in_quote_[k] < 0 && (is_comma(k) || k + 1 >= se))) return true;
+    }
+    return false;
   }
 
   static bool writer_clause_word(std::string_view x) {
@@ -396,8 +591,19 @@ class Extractor {
 
   // ---- building ---------------------------------------------------------
 
+  // The cue's words: the verb with the auxiliaries and adverbs before it
+  // ("has also said", "did not say") and a colon right after it ("said:").
+  Range cue_range(const CueHit& h) const {
+    Range r{h.entry->role == CueRole::kVerb || h.entry->role == CueRole::kSeem ? h.aux_b : h.b,
+            h.e};
+    while (r.b < h.b && (hedge_of(w(r.b)) != Hedge::kNone || w(r.b) == "since" || capitalized(r.b)))
+      ++r.b;
+    if (r.e < toks_.size() && w(r.e) == ":" && in_quote_[r.e] < 0) ++r.e;
+    return r;
+  }
+
   uint32_t add_cue(const CueHit& h) {
-    Span s = span_of({h.b, h.e});
+    Span s = span_of(cue_range(h));
     for (uint32_t k = 0; k < doc_.cues.size(); ++k)
       if (doc_.cues[k].span.begin == s.begin && doc_.cues[k].span.end == s.end &&
           doc_.cues[k].cue_class == h.entry->cue_class)
@@ -430,7 +636,7 @@ class Extractor {
       a.source_kind = classify_source(source);
       for (uint32_t i = source.b; i < source.e; ++i) covered_[i] = 1;
     }
-    a.cue = span_of({h.b, h.e});
+    a.cue = span_of(cue_range(h));
     a.content = std::move(spans);
     a.via = via >= 0 ? via : enclosing(a.cue);
     a.quoted = quoted;
@@ -462,10 +668,18 @@ class Extractor {
       return;
     }
     Hedge strongest = Hedge::kNone;
+    // A hedge between the auxiliaries and the cue: "have allegedly said".
+    for (uint32_t i = h.aux_b; i < h.b; ++i) {
+      Hedge hd = hedge_of(w(i));
+      if (hd > strongest) strongest = hd;
+    }
     for (Range r : content) {
       for (uint32_t i = r.b; i < r.e && i < toks_.size(); ++i) {
         Hedge hd = hedge_of(w(i));
         if (hd == Hedge::kNone) continue;
+        // "..., allegedly offering drones": the hedge marks that side clause
+        // (its own attribution), not the main claim.
+        if (side_clause_hedge(i, r.b)) continue;
         // "in May": a capitalised modal inside a sentence is the month.
         if (capitalized(i) && i > 0 && !punct(i - 1) && !toks_[i].has(kTokenParagraphStart))
           continue;
@@ -480,6 +694,16 @@ class Extractor {
     else if (strongest == Hedge::kReported && c == Certainty::kAsserted)
       c = Certainty::kReported;
     a.certainty = c;
+  }
+
+  // A hedging adverb that opens a side clause after a comma inside a
+  // content: "X met Y, allegedly offering Z".
+  bool side_clause_hedge(uint32_t i, uint32_t content_b) const {
+    if (i <= content_b || i + 1 >= toks_.size() || in_quote_[i] >= 0 || !is_comma(i - 1))
+      return false;
+    const Hedge hd = hedge_of(w(i));
+    return (hd == Hedge::kAlleged || hd == Hedge::kReported) &&
+           toks_[i + 1].kind == TokenKind::kWord && !capitalized(i + 1);
   }
 
   uint32_t hedge_cue(uint32_t i) {
@@ -538,9 +762,22 @@ class Extractor {
         case CueRole::kAdverb:
           adverbs.push_back(hi);
           break;
+        case CueRole::kSeem:
+          do_seem(h, sb, se);
+          break;
       }
     }
     for (auto [hi, parent] : cite_hits) do_cite(hits_[hi], parent, se, first_attr);
+    do_nominal(sb, se);
+    do_unknown_verb_that(sb, se);
+    if (doc_.attributions.size() == first_attr) in_document(sb, se);
+    // Side clauses hedged on their own ("..., allegedly offering drones")
+    // inside a content: the hedged part, relayed through that attribution.
+    for (size_t hi : adverbs) {
+      const CueHit& h = hits_[hi];
+      if (!covered_[h.b] || h.b <= sb || !side_clause_hedge(h.b, sb)) continue;
+      emit(h, {}, {{h.e, clause_end(h.e, se)}}, "side_clause_adverb");
+    }
     if (doc_.attributions.size() == first_attr) {
       for (size_t hi : adverbs) {
         const CueHit& h = hits_[hi];
@@ -549,6 +786,144 @@ class Extractor {
         break;
       }
     }
+  }
+
+  // "SOURCE VERBED that CLAUSE" with a verb outside the lexicon ("Ana Ruiz
+  // conceded that", "the panel concluded that"): a past or present verb
+  // form right after its subject, then a complement clause.
+  void do_unknown_verb_that(uint32_t sb, uint32_t se) {
+    static constexpr SpeechCueEntry kVerbThatCue{"", "cue:verb_that", CueClass::kClaim,
+                                                 CueRole::kVerb, Certainty::kAlleged};
+    static const WordSet kNot{"so",      "such",       "now",      "given",    "except", "provided",
+                              "means",   "meant",      "ensured",  "ensures",  "is",     "was",
+                              "has",     "does",       "believes", "seemed",   "seems",  "appeared",
+                              "appears", "proved",     "proves",   "happened", "turned", "decided",
+                              "ruled",   "determined", "noticed"};
+    for (uint32_t i = sb + 1; i + 2 < se; ++i) {
+      if (w(i + 1) != "that" || in_quote_[i] >= 0 || covered_[i] || capitalized(i)) continue;
+      std::string_view x = w(i);
+      if (toks_[i].kind != TokenKind::kWord || x.size() < 4 || kNot.count(x) ||
+          aux_words().count(x) || np_stop_words().count(x))
+        continue;
+      if (x.substr(x.size() - 2) != "ed") continue;  // a past form: not a plural noun
+      bool known = false;
+      for (const CueHit& h : hits_) known = known || (h.b <= i && i < h.e);
+      if (known) continue;
+      const uint32_t k = i + 2;
+      std::string_view y = w(k);
+      const bool subject = capitalized(k) || (pronouns().count(y) && y != "who") ||
+                           (is_determiner(y) && y != "that") || y == "there";
+      if (!subject) continue;
+      uint32_t aux = i;
+      while (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) --aux;
+      Range src = left_np(sb, aux);
+      if (src.empty() || src.e - src.b > 6) continue;
+      if (!(capitalized(src.b) || pronouns().count(w(src.b)) || is_determiner(w(src.b))) ||
+          w(src.b) == "it" || w(src.b) == "who")
+        continue;
+      if (!(src.b == sb || punct(src.b - 1) || w(src.b - 1) == "and" || w(src.b - 1) == "but"))
+        continue;
+      CueHit h{i, i + 1, &kVerbThatCue, aux};
+      emit(h, src, {{i + 1, clause_end(i + 1, se)}}, "verb_that");
+    }
+  }
+
+  // "In a Velm Herald poll released Monday, CONTENT": a sentence-initial
+  // document (poll, survey, study, report, letter) that no verb cites.
+  void in_document(uint32_t sb, uint32_t se) {
+    uint32_t i = sb;
+    if (i < se && (w(i) == "but" || w(i) == "and")) ++i;
+    if (i + 3 >= se || w(i) != "in" || covered_[i]) return;
+    for (const CueHit& h : hits_)
+      if (h.entry->role == CueRole::kVerb || h.entry->role == CueRole::kPrep) return;
+    static const WordSet kDocs{"poll",    "polls",    "survey", "surveys",  "study",  "report",
+                               "letter",  "memo",     "filing", "ruling",   "op-ed",  "editorial",
+                               "column",  "tweet",    "post",   "analysis", "review", "complaint",
+                               "lawsuit", "document", "audit"};
+    uint32_t e = i + 1;
+    bool doc = false;
+    for (; e < se && e < i + 16 && !is_comma(e) && !quote_mark(e); ++e)
+      if (kDocs.count(w(e))) doc = true;
+    if (!doc || e >= se || !is_comma(e) || e == i + 1) return;
+    static constexpr SpeechCueEntry kInCue{"in", "cue:in", CueClass::kAccordingTo, CueRole::kPrep,
+                                           Certainty::kReported};
+    CueHit h{i, i + 1, &kInCue, i};
+    emit(h, {i + 1, e}, {{e + 1, clause_end(e + 1, se)}}, "in_document");
+  }
+
+  // "Ana Ruiz's claim that X", "his suggestion that X": a noun of saying or
+  // believing with a "that" clause and an owner, who is the source.
+  void do_nominal(uint32_t sb, uint32_t se) {
+    for (uint32_t i = sb + 1; i + 2 < se; ++i) {
+      if (in_quote_[i] >= 0 || covered_[i] || w(i + 1) != "that") continue;
+      const bool report = report_nouns().count(w(i)) > 0;
+      if (!report && !claim_nouns().count(w(i))) continue;
+      // A complement clause opens with a subject; "the claim that was made"
+      // is a relative clause.
+      const uint32_t k = i + 2;
+      std::string_view x = w(k);
+      const bool subject = capitalized(k) || opens_quote(k) ||
+                           toks_[k].kind == TokenKind::kNumber ||
+                           (pronouns().count(x) && x != "who") ||
+                           (is_determiner(x) && x != "that") || x == "there" || x == "if";
+      if (!subject || aux_words().count(x)) continue;
+      // The owner: "X's claim", "his claim", "the claim by X" is not handled.
+      Range src{0, 0};
+      uint32_t p = i;
+      while (p > sb && !punct(p - 1) && p + 3 > i && !is_determiner(w(p - 1)) && w(p - 1) != "'s" &&
+             toks_[p - 1].kind == TokenKind::kWord && !capitalized(p - 1) &&
+             !np_stop_words().count(w(p - 1)))
+        --p;  // adjectives: "his repeated claim"
+      if (p > sb && w(p - 1) == "'s") {
+        // The owner: a name ("Ana Ruiz's", "Mr. Ruiz's") or a short
+        // definite group ("the judge's").
+        uint32_t b = p - 1;
+        while (b > sb && capitalized(b - 1) && toks_[b - 1].kind == TokenKind::kWord && p - b < 6)
+          --b;
+        if (b == p - 1) {
+          uint32_t n = b;
+          while (n > sb && b - n < 3 && toks_[n - 1].kind == TokenKind::kWord &&
+                 !is_determiner(w(n - 1)) && !np_stop_words().count(w(n - 1)))
+            --n;
+          b = n > sb && is_determiner(w(n - 1)) ? n - 1 : n;
+        } else if (b > sb && is_determiner(w(b - 1))) {
+          --b;
+        }
+        // "Despite Ana's": a sentence-initial preposition is no part of it.
+        while (b + 1 < p - 1 && (noun_preposition(w(b)) || adjunct_starts().count(w(b)) ||
+                                 w(b) == "despite" || w(b) == "but" || w(b) == "and"))
+          ++b;
+        Range owner{b, p - 1};
+        if (!owner.empty() && owner.e - owner.b <= 5) src = {owner.b, p};
+      } else if (p > sb && (w(p - 1) == "his" || w(p - 1) == "her" || w(p - 1) == "their" ||
+                            w(p - 1) == "its" || w(p - 1) == "our")) {
+        src = {p - 1, p};
+      } else {
+        continue;  // without an owner the noun is mostly the writer's framing
+      }
+      CueHit h{i, i + 1, report ? &kNounReportCue : &kNounClaimCue, i};
+      emit(h, src, {{i + 1, clause_end(i + 1, se)}}, "noun_that");
+    }
+  }
+
+  // "X seemed to Y", "X appears unfazed", "it seems that Y": the writer's
+  // impression, with no source; the content is the subject and the rest.
+  void do_seem(const CueHit& h, uint32_t sb, uint32_t se) {
+    if (h.e >= se || covered_[h.b]) return;
+    std::string_view next = w(h.e);
+    const bool linker = next == "to" || next == "that" || next == "like" || next == "as";
+    const bool seem = h.entry->rule == "cue:seem";
+    if (!linker && !(seem && toks_[h.e].kind == TokenKind::kWord && !capitalized(h.e) &&
+                     !noun_preposition(next) && !adjunct_starts().count(next)))
+      return;
+    const uint32_t ce = clause_end(h.e, se);
+    if (h.aux_b > sb && w(h.aux_b - 1) == "it" && next == "that") {
+      emit(h, {}, {{h.e, ce}}, "seem");
+      return;
+    }
+    Range subj = left_np(sb, h.aux_b);
+    if (subj.empty() || (subj.e - subj.b == 1 && w(subj.b) == "it")) return;
+    emit(h, {}, {subj, {h.e, ce}}, "seem");
   }
 
   // A sentence that is one quotation with no cue of its own, right after a
@@ -561,10 +936,13 @@ class Extractor {
     if (q.open != sb) return false;  // the quote must open the sentence
     Attribution& a = doc_.attributions.back();
     if (!a.quoted || a.content.empty()) return false;
-    // Adjacent: the previous attribution's cue ends the sentence just before.
-    if (sb == 0 || toks_[sb - 1].span.end < a.cue.end) return false;
+    // Adjacent: the previous attribution (its cue, a source after the cue,
+    // or a quotation already continued) ends just before this sentence.
+    uint32_t anchor = std::max(a.cue.end, a.content.back().end);
+    if (a.has_source) anchor = std::max(anchor, a.source.end);
+    if (sb == 0 || toks_[sb - 1].span.end < anchor) return false;
     uint32_t gap_tokens = 0;
-    for (uint32_t i = sb; i-- > 0 && toks_[i].span.begin >= a.cue.end;) ++gap_tokens;
+    for (uint32_t i = sb; i-- > 0 && toks_[i].span.begin >= anchor;) ++gap_tokens;
     if (gap_tokens > 4) return false;
     if (covered_[sb]) return false;
     Range r{q.open, q.close + 1};
@@ -591,24 +969,98 @@ class Extractor {
     }
     // SPEAKER: CONTENT at the start of a paragraph, with the speaker in
     // capitals (a transcript) or the content a quotation.
-    if (!toks_[sb].has(kTokenParagraphStart) && sb != 0) return false;
-    for (uint32_t i = sb + 1; i < se && i < sb + 5; ++i) {
+    // A headline (a paragraph of one short sentence) "NAME: CONTENT" is
+    // NAME's statement too.
+    if (!toks_[sb].has(kTokenParagraphStart) && sb != 0) return quote_after_colon(sb, se);
+    const bool headline =
+        se - sb <= 30 && (se >= toks_.size() || toks_[se].has(kTokenParagraphStart));
+    uint32_t lower = 0, first_lower = se;
+    for (uint32_t i = sb + 1; i < se && i < sb + 6; ++i) {
       if (w(i) != ":") {
-        if (punct(i) || !capitalized(i)) return false;
+        if (punct(i) && w(i) != "'s") break;
+        if (!capitalized(i)) {
+          first_lower = std::min(first_lower, i);
+          if (++lower > (headline ? 1 : 0)) break;
+        }
         continue;
       }
-      if (i + 1 >= se) return false;
+      if (i + 1 >= se || !capitalized(sb)) break;
       bool caps = true;
       for (uint32_t k = sb; k < i; ++k) caps = caps && toks_[k].has(kTokenAllCaps);
-      if (!caps && !opens_quote(i + 1)) return false;
+      uint32_t words = 0;
+      for (uint32_t k = i + 1; k < se; ++k) words += toks_[k].kind == TokenKind::kWord;
+      const bool title = headline && words >= 3 && !label_word(w(i - 1)) && !caps;
+      if (!caps && !opens_quote(i + 1) && !title) break;
+      // "Ana Ruiz on the budget: ..." names Ana Ruiz.
+      Range src{sb, i};
+      if (first_lower < i && first_lower > sb &&
+          (is_np_preposition(w(first_lower)) || w(first_lower) == "on" || w(first_lower) == "to"))
+        src.e = first_lower;
       CueHit h{i, i + 1, &kColonCue, i};
-      return emit(h, {sb, i}, {{i + 1, se}}, "speaker_colon") >= 0;
+      return emit(h, src, {{i + 1, se}}, title ? "headline_colon" : "speaker_colon") >= 0;
+    }
+    return quote_after_colon(sb, se);
+  }
+
+  // Section labels that end in a colon without naming a speaker.
+  static bool label_word(std::string_view x) {
+    return x == "update" || x == "related" || x == "latest" || x == "watch" || x == "note" ||
+           x == "exclusive" || x == "breaking" || x == "opinion" || x == "analysis" ||
+           x == "editorial" || x == "correction" || x == "stories" || x == "read" ||
+           x == "listen" || x == "video" || x == "photos" || x == "live";
+  }
+
+  // "... Republican pollster Ana Ruiz: \"QUOTE\"": a name right before a
+  // colon that opens a quotation.
+  bool quote_after_colon(uint32_t sb, uint32_t se) {
+    for (uint32_t i = sb + 1; i + 1 < se; ++i) {
+      if (w(i) != ":" || in_quote_[i] >= 0 || !opens_quote(i + 1) || !capitalized(i - 1)) continue;
+      // Only when no verb of saying precedes ("told CNBC: \"...\"").
+      for (const CueHit& h : hits_)
+        if (h.b < i) return false;
+      Range src = left_np(sb, i);
+      if (src.empty() || src.e - src.b > 8) return false;
+      if (src.b > sb && (noun_preposition(w(src.b - 1)) || w(src.b - 1) == "to")) return false;
+      CueHit h{i, i + 1, &kColonCue, i};
+      const QuoteRegion& q = quotes_[in_quote_[i + 1]];
+      return emit(h, src, {{q.open, q.close + 1}}, "name_colon_quote") >= 0;
     }
     return false;
   }
 
   bool do_verb(const CueHit& h, uint32_t sb, uint32_t se, uint32_t prev_end, uint32_t first_attr) {
     const bool ing = ends_with_ing(h.b);
+    // "(When) asked whether X, Ana said ...": the question, with no source
+    // (whoever asked); the answer is the main clause's own attribution.
+    if (h.entry->rule == "cue:ask" && h.b < se &&
+        (h.aux_b == sb || (h.aux_b == sb + 1 && (w(sb) == "when" || w(sb) == "after" ||
+                                                 w(sb) == "once" || w(sb) == "if")))) {
+      std::string_view x = w(h.e);
+      if (x == "whether" || x == "if" || x == "about" || x == "what" || x == "who" || x == "how" ||
+          x == "why" || x == "to" || x == "for" || x == "specifically" || opens_quote(h.e)) {
+        uint32_t e = h.e;
+        while (e < se && !(is_comma(e) && in_quote_[e] < 0)) ++e;
+        if (e < se && e > h.e + 1) {
+          uint32_t cb = x == "about" ? h.e + 1 : h.e;
+          return emit(h, {}, {{cb, e}}, "asked_sourceless") >= 0;
+        }
+      }
+    }
+    // "X is said / expected / believed to Y": a sourceless report about X.
+    {
+      bool passive = false;
+      for (uint32_t i = h.aux_b; i < h.b; ++i) passive = passive || is_passive_aux(w(i));
+      if (passive && !ing && h.e + 1 < se && w(h.e) == "to" && h.e == h.b + 1) {
+        Range subj = left_np(sb, h.aux_b);
+        if (!subj.empty() && toks_[subj.b].kind == TokenKind::kWord && w(subj.b) != "'s" &&
+            w(subj.b) != "it" && w(subj.b) != "which" && w(subj.b) != "who")
+          return emit(h, {}, {subj, {h.e, clause_end(h.e, se)}}, "passive_to") >= 0;
+      }
+      // The bare forms "believed", "known", "rumored" are cues only so.
+      if (h.entry->rule == "cue:believed" || h.entry->rule == "cue:known" ||
+          h.entry->rule == "cue:rumor")
+        return false;
+    }
     // Passive: CONTENT was/has been reported by SOURCE.
     if (h.e < se && w(h.e) == "by") {
       bool passive = false;
@@ -616,14 +1068,25 @@ class Extractor {
       if (passive) {
         Range src = right_np(h.e + 1, se);
         if (src.empty()) return false;
-        uint32_t ce = h.aux_b;
-        return emit(h, src, {{prev_end, ce}}, "passive_by") >= 0;
+        // The content is the subject: the noun group before the auxiliaries
+        // ("The strike has been reported by X"); a relative clause ("which
+        // was backed by X") is left alone.
+        if (h.aux_b > sb && (w(h.aux_b - 1) == "which" || w(h.aux_b - 1) == "who")) return false;
+        Range subj = left_np(prev_end, h.aux_b);
+        if (subj.empty() || subj.b == h.aux_b) subj = {prev_end, h.aux_b};
+        return emit(h, src, {subj}, "passive_by") >= 0;
       }
     }
     // Participle after a comma: "..., stating that CONTENT" -- the source is
     // the main clause's.
-    const bool after_and = h.aux_b > sb && w(h.aux_b - 1) == "and";
-    if ((ing && h.aux_b > sb && is_comma(h.aux_b - 1)) || after_and) {
+    // "X said A and added B", "X declined to comment, but told Y ...".
+    const bool after_and = h.aux_b > sb && (w(h.aux_b - 1) == "and" || w(h.aux_b - 1) == "but");
+    // "..., by saying", "while noting": a participle after a preposition,
+    // not at the start of the sentence.
+    const bool after_prep = ing && h.aux_b > sb + 1 &&
+                            (w(h.aux_b - 1) == "by" || w(h.aux_b - 1) == "while" ||
+                             w(h.aux_b - 1) == "after" || w(h.aux_b - 1) == "before");
+    if ((ing && h.aux_b > sb && is_comma(h.aux_b - 1)) || after_and || after_prep) {
       int32_t main = last_in_sentence(first_attr);
       Range src{0, 0};
       int32_t via = -1;
@@ -631,11 +1094,16 @@ class Extractor {
         src = source_range(doc_.attributions[main]);
         via = doc_.attributions[main].via;
       } else {
-        src = left_np(sb, first_verbish(sb, h.aux_b));
-        if (src.b != sb) src = {0, 0};
+        src = sentence_subject(sb, h.aux_b);
+        if (src.empty()) {
+          // "The two envoys have ...": a subject ending at an auxiliary.
+          const uint32_t v = first_verbish(sb, h.aux_b);
+          src = v < h.aux_b && aux_words().count(w(v)) ? left_np(sb, v) : Range{0, 0};
+          if (src.b != sb) src = {0, 0};
+        }
       }
       if (src.empty()) return false;
-      uint32_t cb = skip_complementizer(h.e, se);
+      uint32_t cb = skip_complementizer(h.e, se, h.entry->rule == "cue:tell");
       int32_t k = emit(h, src, {{cb, clause_end(cb, se)}}, "participle");
       if (k >= 0) doc_.attributions[k].via = via;
       return k >= 0;
@@ -647,22 +1115,47 @@ class Extractor {
       while (c > sb && !is_comma(c)) --c;
       if (c > sb && is_comma(c) && hit_at(c + 1, CueRole::kCite)) src = left_np(sb, c);
     }
-    if (src.empty()) src = appositive_subject(sb, h.aux_b);
-    if (src.empty()) src = left_np(sb, h.aux_b);
+    // "Ana Ruiz, however, said": the subject ends before the parenthetical.
+    const uint32_t subj_end = before_time_adjunct(sb, before_parenthetical(sb, h.aux_b));
+    if (src.empty()) src = appositive_subject(sb, subj_end);
+    // "\"QUOTE,\" NAME, APPOSITION, said": the clause starts after the quote.
+    if (src.empty() && subj_end > sb + 1) {
+      uint32_t q = subj_end - 1;
+      while (q > sb && !closes_quote(q) && subj_end - q < 40) --q;
+      if (closes_quote(q) && q + 1 < subj_end) src = appositive_subject(q + 1, subj_end);
+    }
+    if (src.empty()) src = left_np(sb, subj_end);
     bool src_after = false;
     if (src.empty()) {
       // Inverted: "CONTENT," said SOURCE.
       // Only plain verbs of saying invert ("said Ana", "added Ana", "wrote Ana").
-      if (h.entry->cue_class == CueClass::kSay && !ing && h.aux_b == h.b && h.aux_b > sb &&
-          (is_comma(h.aux_b - 1) || closes_quote(h.aux_b - 1))) {
+      const bool after_quote_sentence = h.aux_b == sb && sb > 0 && closes_quote(sb - 1);
+      if (h.entry->cue_class == CueClass::kSay && !ing && h.aux_b == h.b &&
+          ((h.aux_b > sb && (is_comma(h.aux_b - 1) || closes_quote(h.aux_b - 1))) ||
+           after_quote_sentence)) {
         src = right_np(h.e, se);
         if (!src.empty() && !pronouns().count(w(src.b)) && !capitalized(src.b) &&
-            !is_determiner(w(src.b)))
+            !is_determiner(w(src.b)) && w(src.b) != "one")
           src = {0, 0};
+        // "said one source on the panel.": a prepositional tail that ends
+        // the sentence belongs to the source.
+        if (!src.empty() && src.e < se && (src.e - src.b > 1 || !pronouns().count(w(src.b))) &&
+            (w(src.e) == "on" || w(src.e) == "at" || w(src.e) == "in" || w(src.e) == "close" ||
+             w(src.e) == "familiar")) {
+          uint32_t k = src.e + 1;
+          while (k < se && k < src.e + 8 && !punct(k) && in_quote_[k] < 0 &&
+                 !np_stop_words().count(w(k)) && !adjunct_starts().count(w(k)))
+            ++k;
+          if (k > src.e + 1 && (k >= se || (punct(k) && !quote_mark(k)))) src.e = k;
+        }
         // The source must close the clause: "..., said Ana Ruiz." not "said he would".
         if (!src.empty() && src.e < se && !punct(src.e)) src = {0, 0};
         // "..., said Wednesday.": a time, not a speaker.
         if (!src.empty() && src.e - src.b == 1 && adjunct_starts().count(w(src.b))) src = {0, 0};
+        // "..., said Ana Ruiz, the director of the port.": the apposition
+        // that ends the sentence belongs to the source.
+        if (!src.empty() && src.e + 1 < se && is_comma(src.e))
+          src.e = trailing_apposition(src.e, se);
         src_after = !src.empty();
       }
       if (src.empty()) return false;
@@ -672,6 +1165,10 @@ class Extractor {
     const bool tell = h.entry->rule == "cue:tell";
     uint32_t cb = skip_complementizer(r, se, tell);
     uint32_t ce = clause_end(cb, se);
+    // A stance on a thing ("criticized the law during a stop in Flint"):
+    // the object ends where a time or circumstance adjunct begins.
+    if (h.entry->cue_class != CueClass::kSay && cb < ce && w(cb) != "that" && in_quote_[cb] < 0)
+      ce = object_end(cb, ce);
     Range right{cb, ce};
     if (tell && cb == r && addressee_only(right)) right = {cb, cb};
     // "He said:" with the quotation in the next sentence or paragraph.
@@ -683,19 +1180,111 @@ class Extractor {
     if (right_ok) content.push_back(right);
     // Content before the source: "CONTENT, SOURCE CUE." / "\"QUOTE,\" SOURCE CUE."
     const uint32_t left_end = src_after ? h.aux_b : src.b;
-    if (left_end > prev_end && (is_comma(left_end - 1) || closes_quote(left_end - 1))) {
-      Range left{prev_end, left_end};
+    // "X have been discussing Y, the outlet's source claimed": an earlier
+    // attribution of this sentence that lies wholly before the source is
+    // part of this content, and reaches us through it.
+    uint32_t left_b = prev_end;
+    int32_t nested = -1;
+    if (prev_end > sb && left_end > sb && doc_.attributions.size() > first_attr) {
+      const Attribution& p = doc_.attributions.back();
+      const uint32_t lo = toks_[sb].span.begin, hi = toks_[left_end - 1].span.end;
+      bool inside = p.rule != std::string_view("cite") && p.cue.begin >= lo && p.cue.end <= hi &&
+                    (!p.has_source || (p.source.begin >= lo && p.source.end <= hi));
+      for (const Span& sp : p.content) inside = inside && sp.begin >= lo && sp.end <= hi;
+      if (inside) {
+        left_b = sb;
+        nested = static_cast<int32_t>(doc_.attributions.size() - 1);
+      }
+    }
+    if (left_end > left_b && (is_comma(left_end - 1) || closes_quote(left_end - 1))) {
+      Range left{left_b, left_end};
+      // "X said on Monday that CONTENT, officials told reporters": the
+      // content starts at "that", after the first cue's adjunct.
+      if (left.b > sb && adjunct_starts().count(w(left.b))) {
+        for (uint32_t k = left.b + 1; k < left.e && k < left.b + 6 && !punct(k); ++k)
+          if (w(k) == "that") {
+            left.b = k;
+            break;
+          }
+      }
       // Without content after the cue the content is before the source; with
       // both a quote before and content after ("\"Q1,\" he said, \"Q2.\"")
       // the content is both parts.
       if (!right_ok || in_quote_[left_end - 1] >= 0) content.insert(content.begin(), left);
     }
+    // "\"Why now?\" Ana asked." split after the question mark: the
+    // quotation that ends the previous sentence is the content.
+    if (content.empty() && sb > 0 && closes_quote(sb - 1) && in_quote_[sb - 1] >= 0 &&
+        (src_after ? h.aux_b == sb : src.b == sb) && light_tail({src_after ? src.e : h.e, se}) &&
+        !covered_[sb - 1]) {
+      const QuoteRegion& q = quotes_[in_quote_[sb - 1]];
+      content.push_back({q.open, q.close + 1});
+    }
     if (content.empty()) return false;
-    return emit(h, src, content,
-                src_after            ? "content_cue_source"
-                : content.size() > 1 ? "quote_source_cue_quote"
-                : right_ok           ? "source_cue_content"
-                                     : "content_source_cue") >= 0;
+    const int32_t k = emit(h, src, content,
+                           src_after            ? "content_cue_source"
+                           : content.size() > 1 ? "quote_source_cue_quote"
+                           : right_ok           ? "source_cue_content"
+                                                : "content_source_cue");
+    if (k >= 0 && nested >= 0 && !right_ok && doc_.attributions[nested].via < 0)
+      doc_.attributions[nested].via = k;
+    return k >= 0;
+  }
+
+  // End of a source "NAME, APPOSITION." that runs from the comma at `c` to
+  // the end of the sentence; `c` when the rest is not a plain apposition.
+  uint32_t trailing_apposition(uint32_t c, uint32_t se) const {
+    uint32_t e = se;
+    while (e > c + 1 && punct(e - 1) && w(e - 1) != ")") --e;
+    if (e <= c + 1 || e - c > 25) return c;
+    for (uint32_t k = c + 1; k < e; ++k) {
+      if (quote_mark(k) || in_quote_[k] >= 0 || w(k) == ";" || w(k) == ":") return c;
+      if (is_comma(k) && k + 1 < e && clause_cue_at(k + 1)) return c;
+    }
+    for (const CueHit& h : hits_)
+      if (h.b > c && h.b < e) return c;
+    return e;
+  }
+
+  static bool time_word(std::string_view x) {
+    static const WordSet kTime{
+        "monday",  "tuesday",   "wednesday", "thursday", "friday",    "saturday", "sunday",
+        "january", "february",  "march",     "april",    "may",       "june",     "july",
+        "august",  "september", "october",   "november", "december",  "jan.",     "feb.",
+        "aug.",    "sept.",     "oct.",      "nov.",     "dec.",      "week",     "month",
+        "year",    "night",     "morning",   "evening",  "afternoon", "weekend"};
+    return kTime.count(x) > 0;
+  }
+
+  // "The ministry on Friday denied", "Ana Ruiz last week said": the end of
+  // the subject before a time adjunct (or `end` when there is none).
+  uint32_t before_time_adjunct(uint32_t sb, uint32_t end) const {
+    uint32_t k = end;
+    while (k > sb && (time_word(w(k - 1)) || toks_[k - 1].kind == TokenKind::kNumber) &&
+           end - k < 3)
+      --k;
+    if (k == end || k <= sb) return end;
+    std::string_view x = w(k - 1);
+    if (x == "on" || x == "last" || x == "this" || x == "in" || x == "late" || x == "early")
+      return k - 1 > sb ? k - 1 : end;
+    return end;
+  }
+
+  // "X, however, said" / "X, for his part, said": the end of the subject
+  // before a short parenthetical (or `end` when there is none).
+  uint32_t before_parenthetical(uint32_t sb, uint32_t end) const {
+    if (end < sb + 3 || !is_comma(end - 1)) return end;
+    static const WordSet kParenthetical{
+        "however",   "meanwhile", "too",      "though",   "for",      "example",   "instance",
+        "in",        "turn",      "fact",     "his",      "her",      "their",     "its",
+        "part",      "instead",   "response", "contrast", "also",     "then",      "separately",
+        "later",     "earlier",   "now",      "moreover", "likewise", "similarly", "nevertheless",
+        "meanwhile", "too",       "still",    "though"};
+    for (uint32_t k = end - 2; k > sb && end - 2 - k < 4; --k) {
+      if (is_comma(k)) return k > sb ? k : end;
+      if (!kParenthetical.count(w(k))) return end;
+    }
+    return end;
   }
 
   // "told USA Today", "told reporters on Monday": a short noun group with no
@@ -734,7 +1323,14 @@ class Extractor {
         // introductory phrase ("In January, Gov. Ana Ruiz, ...").
         // The source is the name with its appositions, without the comma
         // that closes them.
-        if (name_b == sb || commas >= 2) return {name_b, aux_b - 1};
+        if (name_b == sb || commas >= 2) {
+          // "Ana Ruiz, speaking to farmers, said": a participle clause is
+          // not an apposition.
+          if (name_e + 1 < aux_b && is_comma(name_e) && ends_with_ing(name_e + 1) &&
+              !capitalized(name_e + 1))
+            return {name_b, name_e};
+          return {name_b, aux_b - 1};
+        }
         // One comma before: "Intro, NAME, APPOSITIVE, said" vs
         // "NAME, APPOSITIVE, said"; accept only the latter.
       }
@@ -749,6 +1345,37 @@ class Extractor {
     return {name.b, aux_b - 1};
   }
 
+  // The subject that opens a sentence, for a participle without a main
+  // attribution ("Ana Ruiz threw her weight behind X, saying ..."): after an
+  // optional connective or short introductory phrase, a pronoun or a run of
+  // capitalised words (with a determiner, "of" and "'s" inside) followed by a
+  // lower-case word.
+  Range sentence_subject(uint32_t sb, uint32_t limit) const {
+    uint32_t b = sb;
+    static const WordSet kConnectives{"but", "and", "so", "yet", "meanwhile", "still", "however"};
+    if (b < limit && kConnectives.count(w(b))) ++b;
+    if (b < limit && is_comma(b)) ++b;
+    if (b < limit && (adjunct_starts().count(w(b)) || is_np_preposition(w(b)))) {
+      uint32_t k = b;
+      while (k < limit && k < b + 10 && !is_comma(k) && !quote_mark(k)) ++k;
+      if (k >= limit || !is_comma(k)) return {0, 0};  // "In the end Ana ..." is no subject
+      b = k + 1;
+    }
+    if (b >= limit || quote_mark(b)) return {0, 0};
+    if (pronouns().count(w(b)) && w(b) != "it" && w(b) != "this" && w(b) != "these")
+      return {b, b + 1};
+    uint32_t e = b;
+    if (is_determiner(w(e))) ++e;
+    const uint32_t first_word = e;
+    while (e < limit && e < b + 8 && !punct(e) &&
+           (capitalized(e) || (e > first_word && (w(e) == "of" || w(e) == "'s"))))
+      ++e;
+    while (e > first_word && !capitalized(e - 1)) --e;
+    if (e == first_word || e >= limit || punct(e) || capitalized(e)) return {0, 0};
+    if (toks_[e].kind != TokenKind::kWord) return {0, 0};
+    return {b, e};
+  }
+
   // First token at or after which a verb-like word appears (the end of a
   // sentence-initial subject).
   uint32_t first_verbish(uint32_t sb, uint32_t limit) const {
@@ -759,17 +1386,48 @@ class Extractor {
 
   // Skips ", citing X," and "that" / ":" / a short addressee before "that".
   uint32_t skip_complementizer(uint32_t r, uint32_t se, bool addressee = false) const {
+    // "reported on Thursday, citing X, that": a short adjunct before the
+    // relayed source.
+    if (r < se && adjunct_starts().count(w(r))) {
+      for (uint32_t k = r + 1; k < se && k < r + 5 && !quote_mark(k); ++k) {
+        if (is_comma(k)) {
+          if (k + 1 < se && hit_at(k + 1, CueRole::kCite)) r = k;
+          break;
+        }
+      }
+    }
     if (r < se && is_comma(r) && r + 1 < se && hit_at(r + 1, CueRole::kCite)) {
       uint32_t k = r + 1;
       while (k < se && !is_comma(k)) ++k;
       r = k < se ? k + 1 : se;
     }
-    if (r < se && (w(r) == "that" || w(r) == ":")) return r + 1;
+    // The complementizer belongs to the content ("said that X" -> "that X",
+    // as PolNeAR marks it); a colon does not.
+    if (r < se && w(r) == "that") return r;
+    if (r < se && w(r) == ":") return r + 1;
     if (r < se && is_comma(r) && r + 1 < se && opens_quote(r + 1)) return r + 1;
-    // An addressee: "told Reuters that", "told the committee on Monday that".
-    for (uint32_t k = r; k < se && k < r + 8; ++k) {
-      if (punct(k) || in_quote_[k] >= 0) break;
-      if (w(k) == "that") return k + 1;
+    // An addressee or an adjunct: "told Reuters that", "said on Monday
+    // that" (not the object in "denied reports that").
+    if (r < se && (addressee || adjunct_starts().count(w(r)) || capitalized(r) || time_word(w(r)) ||
+                   pronouns().count(w(r)))) {
+      for (uint32_t k = r; k < se && k < r + 8; ++k) {
+        if (punct(k) || in_quote_[k] >= 0) break;
+        if (w(k) == "that") return k;
+      }
+    }
+    // "told The Daily Tarn he would run": a capitalised addressee (or
+    // "reporters") followed by a clause without "that".
+    if (addressee && r < se) {
+      uint32_t k = r;
+      if (w(k) == "the") ++k;
+      const uint32_t first = k;
+      while (k < se && k < r + 6 && capitalized(k) && !punct(k) && in_quote_[k] < 0) ++k;
+      if (k == first && (w(k) == "reporters" || w(k) == "supporters")) ++k;
+      // The clause must open with a subject: a pronoun or a determiner.
+      if (k > first && k < se && !capitalized(k) &&
+          ((pronouns().count(w(k)) && w(k) != "who") ||
+           (is_determiner(w(k)) && w(k) != "that" && w(k) != "no")))
+        return k;
     }
     // "told X how ...", "says of Y, \"...\"": the content starts at the
     // question word or the quotation.
@@ -795,6 +1453,13 @@ class Extractor {
     if (src.empty()) return false;
     // Sentence-initial (possibly after a connective): "According to SOURCE, CONTENT".
     bool initial = h.b == sb || (h.b > sb && is_comma(h.b - 1) && h.b - sb <= 3);
+    if (initial && (src.e >= se || !is_comma(src.e))) {
+      // A long source runs to the comma: "According to early results of a
+      // poll conducted by X for Y, CONTENT".
+      uint32_t k = src.e;
+      while (k < se && k < h.e + 30 && !is_comma(k) && !quote_mark(k) && w(k) != ";") ++k;
+      if (k < se && is_comma(k)) src.e = k;
+    }
     if (initial && src.e < se && is_comma(src.e)) {
       uint32_t cb = skip_complementizer(src.e + 1, se);
       return emit(h, src, {{cb, clause_end(cb, se)}}, "according_to_initial") >= 0;
@@ -804,6 +1469,9 @@ class Extractor {
       if (src.e < se && is_comma(src.e)) content.push_back({src.e + 1, se});
       return emit(h, src, content, "according_to_final") >= 0;
     }
+    // "CONTENT according to SOURCE." without a comma: the clause before it.
+    if (h.b > sb + 2 && (src.e >= se || punct(src.e)))
+      return emit(h, src, {{sb, h.b}}, "according_to_final") >= 0;
     return false;
   }
 

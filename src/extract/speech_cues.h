@@ -10,7 +10,7 @@
 namespace claimtrace::extract {
 
 // How a cue combines with its source and content (see data/speech_cues.tsv).
-enum class CueRole : uint8_t { kVerb, kPrep, kCite, kAdverb };
+enum class CueRole : uint8_t { kVerb, kPrep, kCite, kAdverb, kSeem };
 
 struct SpeechCueEntry {
   std::string_view form;  // space-separated normalized tokens

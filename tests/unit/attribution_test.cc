@@ -45,7 +45,7 @@ TEST(Attribution, SourceCueThatContent) {
   const Attribution& a = d.attributions[0];
   EXPECT_EQ(source(d, a), "Mayor Elna Vorst");
   EXPECT_EQ(d.slice(a.cue), "said");
-  EXPECT_EQ(content(d, a), "the bridge will reopen in May");
+  EXPECT_EQ(content(d, a), "that the bridge will reopen in May");
   EXPECT_EQ(a.source_kind, SourceKind::kPerson);
   EXPECT_EQ(a.certainty, Certainty::kReported);
   EXPECT_FALSE(a.quoted);
@@ -129,19 +129,19 @@ TEST(Attribution, CitingBetweenCueAndThat) {
   Document d = analyze(
       "Radio Pelt also claimed, citing sources in Varna, that the talks had "
       "failed.");
-  const Attribution* main = by_cue(d, "claimed");
+  const Attribution* main = by_cue(d, "also claimed");
   const Attribution* cited = by_cue(d, "citing");
   ASSERT_NE(main, nullptr);
   ASSERT_NE(cited, nullptr);
   EXPECT_EQ(source(d, *main), "Radio Pelt");
-  EXPECT_EQ(content(d, *main), "the talks had failed");
+  EXPECT_EQ(content(d, *main), "that the talks had failed");
   EXPECT_EQ(source(d, *cited), "sources in Varna");
   EXPECT_EQ(&d.attributions[cited->via], main);
 }
 
 TEST(Attribution, PassiveReportedBy) {
   Document d = analyze("The strike has also been reported by the Velm Gazette.");
-  const Attribution* a = by_cue(d, "reported");
+  const Attribution* a = by_cue(d, "has also been reported");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(source(d, *a), "the Velm Gazette");
   EXPECT_EQ(content(d, *a), "The strike");
@@ -159,7 +159,7 @@ TEST(Attribution, ParticipleTakesMainSubject) {
   EXPECT_EQ(content(d, *main), "the council to act");
   EXPECT_EQ(main->certainty, Certainty::kAsserted);
   EXPECT_EQ(source(d, *part), "Senator Ada Quill");
-  EXPECT_EQ(content(d, *part), "delays could cost lives");
+  EXPECT_EQ(content(d, *part), "that delays could cost lives");
   EXPECT_EQ(part->certainty, Certainty::kSpeculative);  // "could"
 }
 
@@ -198,7 +198,7 @@ TEST(Attribution, MultiParagraphQuote) {
       "Ren Osk said: \u201cWe waited all night. Nobody came.\n"
       "\u201cIn the morning the water was gone.\u201d\n"
       "The town was quiet.");
-  const Attribution* a = by_cue(d, "said");
+  const Attribution* a = by_cue(d, "said:");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(content(d, *a),
             "\u201cWe waited all night. Nobody came.\n\u201cIn the morning the water was "
@@ -271,7 +271,7 @@ TEST(Attribution, ByteOffsetsWithNonAscii) {
   EXPECT_EQ(a.source.end, text.find(" said"));
   EXPECT_EQ(a.cue.begin, text.find("said"));
   ASSERT_EQ(a.content.size(), 1u);
-  EXPECT_EQ(a.content[0].begin, text.find("the café"));
+  EXPECT_EQ(a.content[0].begin, text.find("that the café"));
   EXPECT_EQ(a.content[0].end, text.find(".", text.find("Łódź")));
 }
 
@@ -346,6 +346,128 @@ TEST(Attribution, LongAppositiveSubject) {
   EXPECT_EQ(a->source_kind, SourceKind::kPerson);
 }
 
+// ---- PolNeAR span conventions and further constructions ------------------
+
+TEST(Attribution, CueKeepsAuxiliariesAndColon) {
+  Document d = analyze(
+      "Mayor Orla Venn has also said that the ferry will run. Ilse Varn said: \u201cWe are "
+      "ready.\u201d");
+  const Attribution* a = by_cue(d, "has also said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Mayor Orla Venn");
+  EXPECT_EQ(content(d, *a), "that the ferry will run");
+  const Attribution* b = by_cue(d, "said:");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(d, *b), "\u201cWe are ready.\u201d");
+  EXPECT_EQ(by_cue(d, "said"), nullptr);
+}
+
+TEST(Attribution, NegatedCueSpanIncludesNegation) {
+  Document d = analyze("The ministry did not say that the dam was safe.");
+  const Attribution* a = by_cue(d, "did not say");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->certainty, Certainty::kDenied);
+}
+
+TEST(Attribution, CueWordAfterPrepositionIsANoun) {
+  Document d = analyze("Farmers marched in support of the miners on Friday.");
+  EXPECT_TRUE(d.attributions.empty());
+  Document e = analyze("Farmers said they support the miners.");
+  EXPECT_EQ(e.attributions.size(), 1u);
+}
+
+TEST(Attribution, DeclinedToBeNamedIsNoStatement) {
+  Document d = analyze("A clerk who declined to be identified said the files were gone.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(d.slice(d.attributions[0].cue), "said");
+  Document e = analyze("The harbour office declined to comment on the fire.");
+  const Attribution* a = by_cue(e, "declined");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(e, *a), "The harbour office");
+}
+
+TEST(Attribution, AccordingToWithALongSourceOrNoComma) {
+  Document d = analyze(
+      "According to early figures from a survey conducted by the Tarn Institute for the Velm "
+      "Herald, turnout fell sharply. Wheat prices rose according to the grain board.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_EQ(source(d, d.attributions[0]),
+            "early figures from a survey conducted by the Tarn Institute for the Velm Herald");
+  EXPECT_EQ(content(d, d.attributions[0]), "turnout fell sharply");
+  EXPECT_EQ(source(d, d.attributions[1]), "the grain board");
+  EXPECT_EQ(content(d, d.attributions[1]), "Wheat prices rose");
+}
+
+TEST(Attribution, ParticipleTakesTheSentenceSubject) {
+  Document d = analyze(
+      "Ana Pirel threw her weight behind the levy on Tuesday, saying it would fund the clinics. "
+      "Jorn Hale closed the debate by noting that the vote would go ahead.");
+  const Attribution* a = by_cue(d, "saying");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ana Pirel");
+  EXPECT_EQ(content(d, *a), "it would fund the clinics");
+  const Attribution* b = by_cue(d, "noting");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(d, *b), "Jorn Hale");
+  EXPECT_EQ(content(d, *b), "that the vote would go ahead");
+}
+
+TEST(Attribution, SecondVerbEndsTheFirstContent) {
+  Document d = analyze("Ada Quill praised the ruling and said she would not appeal.");
+  const Attribution* a = by_cue(d, "praised");
+  const Attribution* b = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(d, *a), "the ruling");
+  EXPECT_EQ(source(d, *b), "Ada Quill");
+  EXPECT_EQ(content(d, *b), "she would not appeal");
+}
+
+TEST(Attribution, HeadlineColonNamesTheSpeaker) {
+  Document d = analyze(
+      "Quill: Harbour Levy Will Double Next Year\n"
+      "Update: Ferries Run Late\n"
+      "The council met on Monday.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "Quill");
+  EXPECT_EQ(d.slice(d.attributions[0].cue), ":");
+  EXPECT_EQ(content(d, d.attributions[0]), "Harbour Levy Will Double Next Year");
+}
+
+TEST(Attribution, NameBeforeColonAndQuotation) {
+  Document d = analyze(
+      "The result did not surprise the analyst Pia Lund: \u201cTurnout was low everywhere.\u201d");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "the analyst Pia Lund");
+  EXPECT_EQ(content(d, d.attributions[0]), "\u201cTurnout was low everywhere.\u201d");
+  EXPECT_TRUE(d.attributions[0].quoted);
+}
+
+TEST(Attribution, SeemIsASourcelessImpression) {
+  Document d = analyze(
+      "The ferry crew seemed unconcerned by the delay. The talks appeared to stall. "
+      "Orla Venn appeared on television.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_FALSE(d.attributions[0].has_source);
+  EXPECT_EQ(content(d, d.attributions[0]), "The ferry crew | unconcerned by the delay");
+  EXPECT_EQ(d.attributions[0].certainty, Certainty::kSpeculative);
+  EXPECT_EQ(content(d, d.attributions[1]), "The talks | to stall");
+}
+
+TEST(Attribution, MoreVerbsOfSayingAndStance) {
+  Document d = analyze(
+      "Senator Pia Lund joked that the vote was rigged. The union blamed the board for the "
+      "strike. Jorn Hale plans to run again.");
+  const Attribution* a = by_cue(d, "joked");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "that the vote was rigged");
+  const Attribution* b = by_cue(d, "blamed");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(d, *b), "The union");
+  EXPECT_EQ(b->certainty, Certainty::kAlleged);
+  EXPECT_EQ(by_cue(d, "plans to"), nullptr);  // an intention, not a statement
+}
+
 }  // namespace
 }  // namespace claimtrace
 
@@ -379,6 +501,290 @@ TEST(AttributionEntities, SourcesLinkToEntitiesAndPronounsToThePersonBefore) {
     EXPECT_GE(a.via, 0);
   }
   EXPECT_TRUE(anonymous_seen);
+}
+
+TEST(Attribution, NestedStatementReachesUsThroughTheReportingClause) {
+  Document d = analyze(
+      "The two envoys have been discussing a ceasefire, the agency\u2019s source claimed, "
+      "noting that talks began in March.");
+  const Attribution* inner = by_cue(d, "have been discussing");
+  const Attribution* outer = by_cue(d, "claimed");
+  ASSERT_NE(inner, nullptr);
+  ASSERT_NE(outer, nullptr);
+  EXPECT_EQ(content(d, *inner), "a ceasefire");
+  EXPECT_EQ(content(d, *outer), "The two envoys have been discussing a ceasefire");
+  ASSERT_GE(inner->via, 0);
+  EXPECT_EQ(&d.attributions[inner->via], outer);
+}
+
+TEST(Attribution, SideClauseHedgeMarksOnlyThatClause) {
+  Document d = analyze(
+      "The Velm Gazette reported that port officials met smugglers in May, allegedly offering "
+      "fuel for safe passage.");
+  const Attribution* main = by_cue(d, "reported");
+  const Attribution* side = by_cue(d, "allegedly");
+  ASSERT_NE(main, nullptr);
+  ASSERT_NE(side, nullptr);
+  EXPECT_EQ(main->certainty, Certainty::kReported);  // not demoted by the side clause
+  EXPECT_EQ(side->certainty, Certainty::kAlleged);
+  EXPECT_FALSE(side->has_source);
+  EXPECT_EQ(content(d, *side), "offering fuel for safe passage");
+  ASSERT_GE(side->via, 0);
+  EXPECT_EQ(&d.attributions[side->via], main);
+  // A hedge in the main clause still demotes it.
+  Document e = analyze("The Velm Gazette reported that port officials allegedly met smugglers.");
+  ASSERT_EQ(e.attributions.size(), 1u);
+  EXPECT_EQ(e.attributions[0].certainty, Certainty::kAlleged);
+}
+
+TEST(Attribution, HedgeBeforeTheCueGradesIt) {
+  Document d = analyze("Two clerks have allegedly said that the ledger was burned.");
+  const Attribution* a = by_cue(d, "have allegedly said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->certainty, Certainty::kAlleged);
+}
+
+TEST(Attribution, SourceSpans) {
+  // An apposition that ends the sentence belongs to an inverted source.
+  Document d = analyze(
+      "\u201cThe dam will hold,\u201d said Ivo Tarn, the chief engineer of the valley board.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "Ivo Tarn, the chief engineer of the valley board");
+  // ... but not a participle clause with its own cue.
+  Document e =
+      analyze("\u201cThe dam will hold,\u201d said Ivo Tarn, adding that repairs start soon.");
+  const Attribution* a = by_cue(e, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(e, *a), "Ivo Tarn");
+  // A parenthetical between subject and verb is not the source.
+  Document f = analyze("Mayor Orla Venn, however, said the ferry would run.");
+  ASSERT_EQ(f.attributions.size(), 1u);
+  EXPECT_EQ(source(f, f.attributions[0]), "Mayor Orla Venn");
+  // A possessive determiner opens the source group.
+  Document g = analyze("Her closest advisers said the plan was dead.");
+  ASSERT_EQ(g.attributions.size(), 1u);
+  EXPECT_EQ(source(g, g.attributions[0]), "Her closest advisers");
+  // "now" sits between subject and verb.
+  Document h = analyze("Jorn Hale now says the vote was fair.");
+  ASSERT_EQ(h.attributions.size(), 1u);
+  EXPECT_EQ(source(h, h.attributions[0]), "Jorn Hale");
+  EXPECT_EQ(h.slice(h.attributions[0].cue), "now says");
+}
+
+TEST(Attribution, QuoteContinuesAfterAnInvertedSourceWithApposition) {
+  Document d = analyze(
+      "\u201cThe levy is fair,\u201d said Ivo Tarn, a tax adviser in Velm. "
+      "\u201cNobody pays twice.\u201d");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(content(d, d.attributions[0]),
+            "\u201cThe levy is fair,\u201d | \u201cNobody pays twice.\u201d");
+}
+
+TEST(Attribution, AppositiveSourceAfterAQuote) {
+  Document d = analyze(
+      "\u201cWe lost the harvest,\u201d Ana Pirel, a farmer from the valley, said on Monday.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "Ana Pirel, a farmer from the valley");
+}
+
+TEST(Attribution, InvertedSourceWithPrepositionalTail) {
+  Document d = analyze("\u201cIt is chaos,\u201d said one official on the council.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "one official on the council");
+}
+
+TEST(Attribution, ButToldAndCapitalisedAddressee) {
+  Document d =
+      analyze("Jorn Hale did not name his rivals, but told The Velm Herald he would run again.");
+  const Attribution* a = by_cue(d, "told");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Jorn Hale");
+  EXPECT_EQ(content(d, *a), "he would run again");
+}
+
+TEST(Attribution, OwnedNounOfSayingWithThatClause) {
+  Document d = analyze("Critics mocked Ana Pirel's claim that the harbour was safe.");
+  const Attribution* a = by_cue(d, "claim");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ana Pirel's");
+  EXPECT_EQ(content(d, *a), "that the harbour was safe");
+  EXPECT_EQ(a->certainty, Certainty::kAlleged);
+  // A relative clause or an ownerless noun is no attribution.
+  Document e = analyze("The idea that was floated died. There is a fear that prices will rise.");
+  EXPECT_TRUE(e.attributions.empty());
+}
+
+TEST(Attribution, AskedWithoutASource) {
+  Document d = analyze("Asked whether the bridge would reopen, Mayor Orla Venn said it would.");
+  const Attribution* q = by_cue(d, "Asked");
+  ASSERT_NE(q, nullptr);
+  EXPECT_FALSE(q->has_source);
+  EXPECT_EQ(content(d, *q), "whether the bridge would reopen");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Mayor Orla Venn");
+}
+
+TEST(Attribution, SentenceInitialDocument) {
+  Document d =
+      analyze("In a Velm Herald poll released Monday, most farmers ranked the levy first.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "a Velm Herald poll released Monday");
+  EXPECT_EQ(content(d, d.attributions[0]), "most farmers ranked the levy first");
+  Document e = analyze("In a village near the coast, farmers grew wheat.");
+  EXPECT_TRUE(e.attributions.empty());
+}
+
+TEST(Attribution, MadeItClear) {
+  Document d = analyze("The minister made it clear that the levy would stay.");
+  const Attribution* a = by_cue(d, "made it clear");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "The minister");
+  EXPECT_EQ(content(d, *a), "that the levy would stay");
+}
+
+TEST(Attribution, UnlistedPastVerbBeforeAThatClause) {
+  Document d = analyze("The review panel surmised that the pumps had failed.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "The review panel");
+  EXPECT_EQ(d.slice(d.attributions[0].cue), "surmised");
+  EXPECT_EQ(content(d, d.attributions[0]), "that the pumps had failed");
+  // Not after a non-subject, nor with "so that".
+  Document e =
+      analyze("It happened that the pumps failed. They worked so that the town stayed dry.");
+  EXPECT_TRUE(e.attributions.empty());
+}
+
+TEST(Attribution, VerbParticleBelongsToTheCue) {
+  Document d =
+      analyze("The union railed against the levy. Jorn Hale said on Monday that it would pass.");
+  const Attribution* a = by_cue(d, "railed against");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "the levy");
+  const Attribution* b = by_cue(d, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(d, *b), "that it would pass");
+}
+
+TEST(Attribution, PassiveContentIsTheSubject) {
+  Document d = analyze("After the vote, the new levy was backed by the farmers' union.");
+  const Attribution* a = by_cue(d, "was backed");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "the new levy");
+  EXPECT_EQ(a->rule, "passive_by");
+  // A relative clause is not taken apart.
+  Document e = analyze("They built the dam, which was backed by the farmers.");
+  EXPECT_EQ(by_cue(e, "was backed"), nullptr);
+}
+
+TEST(Attribution, NameColonQuoteNeedsNoEarlierVerb) {
+  Document d = analyze("Ana Pirel told the Velm Herald: \u201cThe harbour is safe.\u201d");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "Ana Pirel");
+}
+
+TEST(Attribution, UnmatchedClosingBracketIsTrimmed) {
+  Document d = analyze("(Ana Pirel said the vote was fair.) Jorn Hale said the levy rose (again).");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_EQ(content(d, d.attributions[0]), "the vote was fair");
+  EXPECT_EQ(content(d, d.attributions[1]), "the levy rose (again)");
+}
+
+TEST(Attribution, CalledAfterAnIndefiniteNounNamesAThing) {
+  Document d = analyze("Ana Pirel runs a charity called Harbour Aid.");
+  EXPECT_TRUE(d.attributions.empty());
+  Document e = analyze("Ana Pirel called the levy a disgrace.");
+  ASSERT_EQ(e.attributions.size(), 1u);
+  EXPECT_EQ(content(e, e.attributions[0]), "the levy a disgrace");
+}
+
+TEST(Attribution, StanceObjectEndsBeforeAnAdjunct) {
+  Document d = analyze(
+      "Ana Pirel blamed the board during a visit to Velm. Jorn Hale said the levy rose "
+      "after the flood.");
+  const Attribution* a = by_cue(d, "blamed");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "the board");
+  const Attribution* b = by_cue(d, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(d, *b), "the levy rose after the flood");  // a clause keeps it
+}
+
+TEST(Attribution, QuestionQuoteEndsTheSentenceBeforeItsSpeaker) {
+  Document d = analyze(
+      "\u201cWhy is the bridge closed?\u201d Ana Pirel asked. \u201cNobody knows!\u201d said Jorn "
+      "Hale.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_EQ(source(d, d.attributions[0]), "Ana Pirel");
+  EXPECT_EQ(content(d, d.attributions[0]), "\u201cWhy is the bridge closed?\u201d");
+  EXPECT_EQ(source(d, d.attributions[1]), "Jorn Hale");
+  EXPECT_EQ(content(d, d.attributions[1]), "\u201cNobody knows!\u201d");
+}
+
+TEST(Attribution, PassiveWithInfinitiveHasNoSource) {
+  Document d = analyze(
+      "The envoy is expected to resign on Friday. The smugglers are believed to have fled. "
+      "Ana Pirel believed the smugglers.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_FALSE(d.attributions[0].has_source);
+  EXPECT_EQ(d.slice(d.attributions[0].cue), "is expected");
+  EXPECT_EQ(content(d, d.attributions[0]), "The envoy | to resign on Friday");
+  EXPECT_EQ(content(d, d.attributions[1]), "The smugglers | to have fled");
+  EXPECT_EQ(d.attributions[1].certainty, Certainty::kAlleged);
+}
+
+TEST(Attribution, PresentFormsAndCharacterisations) {
+  Document d =
+      analyze("The report mentions that two pumps failed. Jorn Hale compared the levy to a toll.");
+  const Attribution* a = by_cue(d, "mentions");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "The report");
+  EXPECT_EQ(a->source_kind, SourceKind::kDocument);
+  const Attribution* b = by_cue(d, "compared");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(d, *b), "the levy to a toll");
+}
+
+TEST(Attribution, ParticipleClauseIsNotAnApposition) {
+  Document d = analyze("Ana Pirel, speaking to farmers in Velm, said the levy would fall.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "Ana Pirel");
+}
+
+TEST(Attribution, ParticipleSourceIsNeverAnIntroductoryWord) {
+  Document d = analyze("Chastened, the board met again on Monday, promising to cut the levy.");
+  for (const Attribution& a : d.attributions) EXPECT_NE(source(d, a), "Chastened");
+  Document e = analyze("Jorn Hale beamed and asked the crowd to welcome the mayor.");
+  const Attribution* a = by_cue(e, "asked");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(e, *a), "Jorn Hale");
+}
+
+TEST(Attribution, OnInsideAnOrganisationName) {
+  Document d = analyze("The Commission on Harbour Safety says the cranes are sound.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "The Commission on Harbour Safety");
+}
+
+TEST(Attribution, TimeAdjunctAndObjectBeforeThat) {
+  Document d =
+      analyze("The Velm port authority on Friday denied reports that the cranes had failed.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(source(d, d.attributions[0]), "The Velm port authority");
+  EXPECT_EQ(content(d, d.attributions[0]), "reports that the cranes had failed");
+  EXPECT_EQ(d.attributions[0].certainty, Certainty::kDenied);
+}
+
+TEST(Attribution, AdjunctBeforeCitingAndThat) {
+  Document d = analyze(
+      "The Tarn Courier had reported on Monday, quoting two clerks, that the ledger was burned.");
+  const Attribution* main = by_cue(d, "had reported");
+  const Attribution* cited = by_cue(d, "quoting");
+  ASSERT_NE(main, nullptr);
+  ASSERT_NE(cited, nullptr);
+  EXPECT_EQ(content(d, *main), "that the ledger was burned");
+  EXPECT_EQ(source(d, *cited), "two clerks");
+  EXPECT_EQ(&d.attributions[cited->via], main);
 }
 
 }  // namespace
