@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   if (store.trace->parsed()) return run_trace(query);
   if (store.entities->parsed()) return run_entities(query);
   if (store.sources->parsed()) return run_sources(query);
+  if (store.export_->parsed()) return run_export(query);
   if (extract_cmd->parsed()) return run_extract(extract);
   return kExitUsage;
 }

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "cli/args.h"
+#include "cli/linked_stories.h"
 #include "cli/store_args.h"
 #include "cli/table_format.h"
 #include "core/json_writer.h"
@@ -213,16 +214,6 @@ int run_sources(const QueryArgs& a) {
 // content (link/stories.h): each group's first document is reloaded with its
 // stored layers, re-tokenized, and clustered; groups that cluster together
 // form one story, largest first.
-struct LinkedStories {
-  std::vector<store::Story> groups;
-  std::vector<std::vector<size_t>> stories;  // indices into groups
-  size_t reports(const std::vector<size_t>& s) const {
-    size_t n = 0;
-    for (size_t g : s) n += groups[g].documents.size();
-    return n;
-  }
-};
-
 LinkedStories link_stories(store::Store& db) {
   LinkedStories ls;
   ls.groups = db.stories(0);

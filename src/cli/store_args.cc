@@ -140,6 +140,23 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
       ->required();
   c.trace->add_option("--format", q.format, "text (a tree), json or dot (Graphviz)")
       ->check(CLI::IsMember({"text", "json", "dot"}));
+
+  c.export_ = app.add_subcommand(
+      "export",
+      "Write the whole store to a file: GDELT 2.0 Events or Mentions (tab-separated), JSONL "
+      "documents or events as CSV.");
+  add_db(c.export_, q.db);
+  c.export_
+      ->add_option("--format", q.format,
+                   "gdelt-events (61 GDELT 2.0 Event columns), gdelt-mentions (16 Mentions "
+                   "columns), jsonl (one analyze JSON document per line) or csv (events, "
+                   "with a header)")
+      ->required()
+      ->check(CLI::IsMember({"gdelt-events", "gdelt-mentions", "jsonl", "csv"}));
+  c.export_->add_option("-o,--output", q.output, "File to write; - for stdout")->required();
+  c.export_->add_flag("--no-link", q.no_link,
+                      "Story counts (NumMentions, NumSources, NumArticles) from copies and "
+                      "reprints only, without linking stories by content (faster)");
   return c;
 }
 

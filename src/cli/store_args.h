@@ -1,6 +1,6 @@
 #pragma once
 // Options of the store verbs (ingest, stats, show, search, claims, events,
-// stories) and their registration with CLI11.
+// stories, trace, export) and their registration with CLI11.
 #include <string>
 #include <vector>
 
@@ -27,9 +27,11 @@ struct QueryArgs {
   std::string db = kDefaultDb;
   std::string format;  // table | json | jsonl | csv ("" = table on a terminal, else jsonl)
   std::string outlet, since, until, certainty, source_kind, code, root, actor, target, place, type;
-  std::string text;    // search: the words; show: the document id
-  bool raw = false;    // search: pass the text to FTS5 unchanged
-  bool check = false;  // stats: run integrity checks
+  std::string text;      // search: the words; show: the document id
+  bool raw = false;      // search: pass the text to FTS5 unchanged
+  bool check = false;    // stats: run integrity checks
+  std::string output;    // export: the file to write, "-" = stdout
+  bool no_link = false;  // export: story counts from copies and reprints only
   long long limit = 50;
 };
 
@@ -44,6 +46,7 @@ struct StoreCommands {
   CLI::App* trace = nullptr;
   CLI::App* entities = nullptr;
   CLI::App* sources = nullptr;
+  CLI::App* export_ = nullptr;
 };
 
 // Registers every store verb; `ingest` fills `in`, the others fill `q`.
@@ -59,5 +62,6 @@ int run_stories(const QueryArgs& args);
 int run_trace(const QueryArgs& args);
 int run_entities(const QueryArgs& args);
 int run_sources(const QueryArgs& args);
+int run_export(const QueryArgs& args);
 
 }  // namespace claimtrace::cli

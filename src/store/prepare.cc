@@ -1,7 +1,9 @@
 // Worker-side preparation of documents for the store, and CAMEO helpers.
 #include <cctype>
+#include <cmath>
 
 #include "core/content_hash.h"
+#include "extract/events_dictionary.h"
 #include "store/store.h"
 #include "store/zstd_codec.h"
 
@@ -77,6 +79,13 @@ int cameo_quad_class(std::string_view code) {
   if (r >= 9 && r <= 13) return 3;
   if (r >= 14 && r <= 20) return 4;
   return 0;
+}
+
+std::optional<double> cameo_goldstein(std::string_view code) {
+  const extract::events::CodeInfo* info = extract::events::code_info(code);
+  if (info == nullptr) return std::nullopt;
+  // The tables hold one decimal; a float widened to double would print 1.89999997...
+  return std::round(static_cast<double>(info->goldstein) * 10.0) / 10.0;
 }
 
 }  // namespace claimtrace::store

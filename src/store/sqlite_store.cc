@@ -276,6 +276,10 @@ class Stmt {
     check(sqlite3_bind_int64(stmt_, next_++, v));
     return *this;
   }
+  Stmt& bind(double v) {
+    check(sqlite3_bind_double(stmt_, next_++, v));
+    return *this;
+  }
   Stmt& bind_null() {
     check(sqlite3_bind_null(stmt_, next_++));
     return *this;
@@ -297,6 +301,7 @@ class Stmt {
 
   bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double real(int col) const { return sqlite3_column_double(stmt_, col); }
   std::string_view text(int col) const {
     const unsigned char* p = sqlite3_column_text(stmt_, col);
     return p ? std::string_view(reinterpret_cast<const char*>(p),
@@ -416,6 +421,7 @@ class SqliteStore final : public Store {
   void optimize() override { exec("PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA optimize"); }
 
   bool load_document(std::string_view id, Document& doc) override;
+  void for_each_document(const std::function<bool(const DocumentRecords&)>& fn) override;
   ResultTable totals() override;
   ResultTable outlets(int64_t limit) override;
   ResultTable search(std::string_view fts_query, const QueryFilter& filter) override;
@@ -495,7 +501,8 @@ class SqliteStore final : public Store {
         "VALUES (?,?,?,?,?,?,?)",
         "INSERT INTO documents_fts (rowid, title, body) VALUES (?,?,?)",
         "INSERT INTO sentences VALUES (?,?,?,?,?,?)",
-        "INSERT INTO entities (doc, n, eid, type, name, actor) VALUES (?,?,?,?,?,?)",
+        "INSERT INTO entities (doc, n, eid, type, name, actor, geonameid, lat, lon, country, "
+        "admin1, feature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         "INSERT INTO mentions VALUES (?,?,?,?,?)",
         "INSERT INTO cues VALUES (?,?,?,?,?,?)",
         "INSERT INTO attributions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -576,8 +583,20 @@ class SqliteStore final : public Store {
           .bind(e.id)
           .bind(to_string(e.type))
           .bind(e.name)
-          .bind_or_null(e.actor)
-          .exec();
+          .bind_or_null(e.actor);
+      Stmt& st = stmts_[kInsertEntity];
+      if (e.has_geo) {  // the resolved place; `feature` is never NULL for a geocoded entity
+        if (e.geo.geonameid)
+          st.bind(int64_t{e.geo.geonameid});
+        else
+          st.bind_null();
+        st.bind(static_cast<double>(e.geo.lat)).bind(static_cast<double>(e.geo.lon));
+        st.bind_or_null(std::string_view(e.geo.country, strnlen(e.geo.country, 2)));
+        st.bind_or_null(e.geo.admin1).bind(std::string_view(e.geo.feature));
+      } else {
+        st.bind_null().bind_null().bind_null().bind_null().bind_null().bind_null();
+      }
+      st.exec();
       for (size_t m = 0; m < e.mentions.size(); ++m)
         stmt(kInsertMention)
             .bind(doc)
@@ -637,7 +656,11 @@ class SqliteStore final : public Store {
       const std::string root = cameo_root(v.code);
       Stmt& st = stmt(kInsertEvent);
       st.bind(doc).bind(static_cast<int64_t>(i)).bind(v.id).bind(v.code).bind(root);
-      st.bind(int64_t{cameo_quad_class(v.code)}).bind_null();  // Goldstein: not known yet
+      st.bind(int64_t{cameo_quad_class(v.code)});
+      if (auto g = cameo_goldstein(v.code))
+        st.bind(*g);
+      else
+        st.bind_null();
       st.bind(v.source.code);
       if (v.source.has_text)
         st.bind(int64_t{v.source.text.begin}).bind(int64_t{v.source.text.end});
@@ -705,13 +728,26 @@ bool SqliteStore::load_document(std::string_view id, Document& doc) {
          s.paragraph = static_cast<uint32_t>(st.integer(2));
          s.uncertain = st.integer(3) != 0;
        });
-  each("SELECT eid, type, name, actor FROM entities WHERE doc = ? ORDER BY n", [&](Stmt& st) {
-    Entity& e = doc.entities.emplace_back();
-    e.id = st.text(0);
-    e.type = parse_enum<EntityType, 9>(st.text(1), EntityType::kMisc);
-    e.name = st.text(2);
-    e.actor = st.text(3);
-  });
+  each(
+      "SELECT eid, type, name, actor, geonameid, lat, lon, country, admin1, feature "
+      "FROM entities WHERE doc = ? ORDER BY n",
+      [&](Stmt& st) {
+        Entity& e = doc.entities.emplace_back();
+        e.id = st.text(0);
+        e.type = parse_enum<EntityType, 9>(st.text(1), EntityType::kMisc);
+        e.name = st.text(2);
+        e.actor = st.text(3);
+        e.has_geo = !st.is_null(9);
+        if (e.has_geo) {
+          e.geo.geonameid = static_cast<uint32_t>(st.integer(4));
+          e.geo.lat = static_cast<float>(st.real(5));
+          e.geo.lon = static_cast<float>(st.real(6));
+          std::string_view c = st.text(7);
+          for (size_t i = 0; i < 2 && i < c.size(); ++i) e.geo.country[i] = c[i];
+          e.geo.admin1 = st.text(8);
+          e.geo.feature = st.text(9);
+        }
+      });
   each("SELECT entity, start, \"end\" FROM mentions WHERE doc = ? ORDER BY entity, n",
        [&](Stmt& st) {
          size_t e = static_cast<size_t>(st.integer(0));
@@ -790,6 +826,38 @@ bool SqliteStore::load_document(std::string_view id, Document& doc) {
     v.attribution = valid(v.attribution, doc.attributions.size());
   }
   return true;
+}
+
+void SqliteStore::for_each_document(const std::function<bool(const DocumentRecords&)>& fn) {
+  // One pass in key order; a document's copies follow it (LEFT JOIN, ordered
+  // by copy id), so only one document's records are held at a time.
+  Stmt st(db_,
+          "SELECT d.doc, d.id, d.url, d.outlet, d.published, d.title, d.ingested_at, "
+          "c.id, c.url, c.outlet, c.published, c.title, c.ingested_at "
+          "FROM documents d LEFT JOIN copies c ON c.doc = d.doc ORDER BY d.doc, c.id");
+  st.reset();
+  auto read = [&](int col, StoredRecord& r) {
+    r.id = st.text(col);
+    r.url = st.text(col + 1);
+    r.outlet = st.text(col + 2);
+    r.published = st.text(col + 3);
+    r.title = st.text(col + 4);
+    r.ingested_at = st.text(col + 5);
+  };
+  DocumentRecords cur;
+  bool have = false;
+  while (st.step()) {
+    int64_t key = st.integer(0);
+    if (!have || key != cur.key) {
+      if (have && !fn(cur)) return;
+      cur.key = key;
+      cur.copies.clear();
+      read(1, cur.doc);
+      have = true;
+    }
+    if (!st.is_null(7)) read(7, cur.copies.emplace_back());
+  }
+  if (have) fn(cur);
 }
 
 ResultTable SqliteStore::totals() {

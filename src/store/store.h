@@ -14,6 +14,7 @@
 //    metadata are kept, its layers are those of the original);
 //  - queries never modify the store.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -81,6 +82,21 @@ struct QueryFilter {
   int64_t limit = 100;      // <= 0: no limit
 };
 
+// Metadata of one stored record: a document or one of its copies.
+struct StoredRecord {
+  std::string id, url, outlet, published, title;
+  std::string ingested_at;  // UTC ISO 8601
+};
+
+// A stored document (its layers are load_document(doc.id)) with the records
+// stored as its copies. `key` is the backend's stable integer key of the
+// document (SQLite: documents.doc), usable to build stable numeric ids.
+struct DocumentRecords {
+  int64_t key = 0;
+  StoredRecord doc;
+  std::vector<StoredRecord> copies;  // by id
+};
+
 struct Story {
   std::string id;
   std::string earliest;                // earliest published date among its documents
@@ -108,6 +124,11 @@ class Store {
   // of its input record (a copy's id loads the copy's metadata with the
   // original's text and layers). Returns false when no such id is stored.
   virtual bool load_document(std::string_view id, Document& doc) = 0;
+
+  // Calls `fn` for every stored document in key order with its copies,
+  // streaming (one document's records in memory at a time); stops early when
+  // `fn` returns false. `fn` may call load_document().
+  virtual void for_each_document(const std::function<bool(const DocumentRecords&)>& fn) = 0;
 
   // Summary tables: one row of totals, and documents per outlet.
   virtual ResultTable totals() = 0;
@@ -140,5 +161,8 @@ int sqlite_latest_schema_version();
 // cooperation, 3 verbal conflict, 4 material conflict; 0 when unknown).
 std::string cameo_root(std::string_view code);
 int cameo_quad_class(std::string_view code);
+// The Goldstein scale value of a CAMEO event code (data/cameo/event_codes.tsv,
+// compiled in); nullopt for a code the tables do not know.
+std::optional<double> cameo_goldstein(std::string_view code);
 
 }  // namespace claimtrace::store
