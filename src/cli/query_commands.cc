@@ -242,16 +242,17 @@ link::Provenance story_provenance(store::Store& db, const LinkedStories& ls,
                                   const std::vector<size_t>& story, std::vector<Document>& docs) {
   docs.clear();
   docs.reserve(story.size());
-  std::vector<link::ReportInput> inputs;
+  std::vector<uint32_t> copies;  // per loaded document (a group that fails to load is left out)
   for (size_t g : story) {
     Document& d = docs.emplace_back();
     if (!db.load_document(ls.groups[g].documents[0], d)) {
       docs.pop_back();
       continue;
     }
+    copies.push_back(static_cast<uint32_t>(ls.groups[g].documents.size()));
   }
-  for (size_t i = 0; i < docs.size(); ++i)
-    inputs.push_back({&docs[i], static_cast<uint32_t>(ls.groups[story[i]].documents.size())});
+  std::vector<link::ReportInput> inputs;
+  for (size_t i = 0; i < docs.size(); ++i) inputs.push_back({&docs[i], copies[i]});
   return link::trace_provenance(inputs);
 }
 

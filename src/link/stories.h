@@ -9,9 +9,9 @@
 // inverted index over each document's strongest terms, so the work grows
 // with the number of documents sharing distinctive terms, not with the
 // square of the collection. Clusters are formed greedily from the most
-// similar pairs, merging two clusters only while their centroids stay
-// similar (average-link in spirit, which resists chaining two look-alike
-// events through one ambiguous article).
+// similar pairs under average linkage, which resists chaining two
+// look-alike events through one ambiguous article; linked documents must
+// also share a distinctive name.
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -30,9 +30,9 @@ struct StoryDoc {
 StoryDoc story_terms(const Document& doc);
 
 struct StoryOptions {
-  float pair_threshold = 0.22f;      // cosine for two documents to be linked
-  float centroid_threshold = 0.20f;  // cosine two clusters' centroids must keep to merge
-  size_t index_terms = 12;           // strongest terms per document used to find candidates
+  float pair_threshold = 0.22f;          // cosine for two documents to be linked
+  float average_link_threshold = 0.15f;  // mean cross-pair cosine two clusters need to merge
+  size_t index_terms = 12;               // strongest terms per document used to find candidates
 };
 
 struct Story {
