@@ -87,6 +87,7 @@ bool LineReader::next(std::string& line) {
 }
 
 bool read_whole_file(const std::string& path, std::string& out, std::string& error) {
+  error.clear();  // success is "no error", so a caller's earlier message must not linger
   gzFile f = open_gz(path, error);
   if (f == nullptr) return false;
   out.clear();
