@@ -168,6 +168,14 @@ class Recognizer {
           !tok(m.begin_token).has(kTokenAllCaps) && kind != LexKind::kCountry)
         continue;
       if (kind == LexKind::kPlace) {
+        // An acronym ("EU", "BC") is not an ordinary place name ("Eu", France).
+        if (ntok == 1 && tok(m.begin_token).has(kTokenAllCaps) &&
+            doc_.slice(tok(m.begin_token).span).size() <= 3 && !headline) {
+          std::string_view name = lex_.str(e.name);
+          bool name_caps =
+              std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+          if (!name_caps) continue;
+        }
         bool common = (e.flags & lexicon::kLexCommonWord) != 0;
         if (common && (sentence_start || headline || e.population < 100000)) continue;
         // Small places need support: a locative preposition ("in X").

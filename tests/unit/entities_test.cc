@@ -117,3 +117,20 @@ TEST_F(Entities, CapitalsResolveToCapitalCities) {
 
 }  // namespace
 }  // namespace claimtrace
+
+namespace claimtrace {
+namespace {
+
+TEST(EntitiesAcronyms, AcronymIsNotAnOrdinaryPlaceName) {
+  std::string err;
+  auto lex = lexicon::Lexicon::open(CLAIMTRACE_LEXICON_IMAGE, err);
+  ASSERT_TRUE(lex) << err;
+  Document doc;
+  doc.text = "Ministers met in Brussels, where the EU agreed new rules.";
+  Analyzer(lex.get()).analyze(doc);
+  for (const Entity& e : doc.entities)
+    if (e.has_geo) EXPECT_NE(std::string(e.geo.country, 2), "FR") << e.name;  // "Eu", France
+}
+
+}  // namespace
+}  // namespace claimtrace
