@@ -128,8 +128,11 @@ TEST(EntitiesAcronyms, AcronymIsNotAnOrdinaryPlaceName) {
   Document doc;
   doc.text = "Ministers met in Brussels, where the EU agreed new rules.";
   Analyzer(lex.get()).analyze(doc);
-  for (const Entity& e : doc.entities)
-    if (e.has_geo) EXPECT_NE(std::string(e.geo.country, 2), "FR") << e.name;  // "Eu", France
+  for (const Entity& e : doc.entities) {
+    if (e.has_geo) {
+      EXPECT_NE(std::string(e.geo.country, 2), "FR") << e.name;  // "Eu", France
+    }
+  }
 }
 
 }  // namespace
