@@ -53,8 +53,9 @@ class Lexicon {
     if (id >= entry_end_ && overlay_) return overlay_->entry(id);
     return entries_[id - header_->entry_base];
   }
+  // Strings are NUL-terminated: data() may be passed to C functions.
   std::string_view str(uint32_t offset) const {
-    if (offset == 0) return {};
+    if (offset == 0) return std::string_view("", 0);
     if (offset >= pool_end_ && overlay_) return overlay_->str(offset);
     return std::string_view(pool_ + (offset - header_->pool_base));
   }

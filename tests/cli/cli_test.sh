@@ -178,5 +178,11 @@ assert lines[0]["outlet"] == "Harbour Weekly" and lines[0]["sentences"], lines[0
 assert "error" in lines[1], lines[1]
 PY
 
+# lexicon lookup and stats (entries with and without optional strings).
+"$CT" lexicon lookup "Paris" >"$TMP/lk.txt"; check "lexicon lookup exits 0" 0 $?
+grep -q "geonameid=2988507" "$TMP/lk.txt" && pass "lookup shows Paris, France" || fail "lookup Paris"
+"$CT" lexicon lookup "NHS Reuters" >/dev/null; check "lookup of mixed entries exits 0" 0 $?
+"$CT" lexicon stats | grep -q "^entries:" && pass "lexicon stats" || fail "lexicon stats"
+
 echo "$FAILS failure(s)"
 [ "$FAILS" -eq 0 ]
