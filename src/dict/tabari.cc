@@ -1,0 +1,852 @@
+#include "dict/tabari.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+namespace claimtrace::dict {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The text before a ';' comment.
+std::string_view strip_comment(std::string_view line) {
+  size_t k = line.find(';');
+  return k == std::string_view::npos ? line : line.substr(0, k);
+}
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+// yymmdd or yyyymmdd -> yyyymmdd; 0 if malformed. Two-digit years <= 30 are 20xx.
+int parse_tabari_date(std::string_view d) {
+  d = trim(d);
+  for (char c : d)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return 0;
+  if (d.size() == 6) {
+    int yy = std::stoi(std::string(d.substr(0, 2)));
+    int y = yy <= 30 ? 2000 + yy : 1900 + yy;
+    return y * 10000 + std::stoi(std::string(d.substr(2)));
+  }
+  if (d.size() == 8) return std::stoi(std::string(d));
+  return 0;
+}
+
+// Splits "AL_GORE" / "AL GORE" / "FORCES_" into words; a word followed by '_'
+// is exact.
+Phrase parse_phrase(std::string_view s) {
+  Phrase p;
+  std::string cur;
+  auto flush = [&](bool exact) {
+    if (!cur.empty()) {
+      p.words.push_back(upper(cur));
+      p.exact.push_back(exact);
+      cur.clear();
+    }
+  };
+  for (char c : s) {
+    if (c == '_')
+      flush(true);
+    else if (std::isspace(static_cast<unsigned char>(c)))
+      flush(false);
+    else
+      cur.push_back(c);
+  }
+  flush(false);
+  return p;
+}
+
+bool word_matches(std::string_view token, std::string_view word, bool exact) {
+  if (exact) return token == word;
+  return token.size() >= word.size() && token.substr(0, word.size()) == word;
+}
+
+}  // namespace
+
+std::string Diagnostic::str() const {
+  return file + ":" + std::to_string(line) + ": " + message;
+}
+
+int parse_iso_date(std::string_view iso) {
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return 0;
+  std::string d =
+      std::string(iso.substr(0, 4)) + std::string(iso.substr(5, 2)) + std::string(iso.substr(8, 2));
+  return parse_tabari_date(d);
+}
+
+void Dictionaries::error(const std::string& file, int line, std::string msg) {
+  diags_.push_back({file, line, std::move(msg)});
+}
+
+bool Dictionaries::load_project(const std::string& path) {
+  std::string text;
+  if (!read_file(path, text)) {
+    error(path, 0, "cannot read the project file");
+    return false;
+  }
+  std::string dir;
+  size_t slash = path.rfind('/');
+  if (slash != std::string::npos) dir = path.substr(0, slash + 1);
+  std::istringstream in(text);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    std::string_view l = trim(line);
+    if (l.empty() || l.front() != '<') continue;
+    size_t close = l.find('>');
+    if (close == std::string_view::npos) continue;
+    std::string tag = upper(l.substr(1, close - 1));
+    std::string name(trim(l.substr(close + 1)));
+    bool verbs = tag == "VERBSFILE", actors = tag == "ACTORSFILE", agents = tag == "AGENTSFILE",
+         options = tag == "OPTIONSFILE";
+    if (!verbs && !actors && !agents && !options) continue;
+    if (name.empty()) {
+      error(path, n, "<" + tag + "> names no file");
+      continue;
+    }
+    std::string full = !name.empty() && name[0] == '/' ? name : dir + name;
+    std::string body;
+    if (!read_file(full, body)) {
+      error(path, n, "cannot read " + full);
+      continue;
+    }
+    if (verbs) parse_verbs(body, full);
+    if (actors || agents) parse_actors(body, full, agents);
+    if (options) parse_options(body, full);
+  }
+  finish();
+  return true;
+}
+
+void Dictionaries::parse_options(std::string_view text, const std::string& file) {
+  // Options are recognised but none changes our coder yet; lines that are not
+  // comments, SET:, COMPLEX:, OUTPUT:, LABEL:, FORWARD: or DELETE: are reported.
+  std::istringstream in{std::string(text)};
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    std::string_view l = trim(line);
+    if (l.substr(0, 2) == "~~") break;  // end-of-file marker
+    if (l.empty() || l.substr(0, 2) == "//" || l.front() == '#') continue;
+    size_t colon = l.find(':');
+    if (colon == std::string_view::npos) {
+      error(file, n, "option line without a keyword: " + std::string(l));
+      continue;
+    }
+  }
+}
+
+std::vector<Elem> Dictionaries::parse_elems(std::string_view s, const std::string& file, int line,
+                                            bool& ok) {
+  std::vector<Elem> out;
+  bool tight = false;  // separator before the next element was '_'
+  size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      ++i;
+      continue;
+    }
+    if (c == '_') {
+      tight = true;
+      ++i;
+      continue;
+    }
+    Elem e;
+    e.tight = tight && !out.empty();
+    tight = false;
+    if (c == '{') {
+      int depth = 0;
+      size_t j = i;
+      for (; j < s.size(); ++j) {
+        if (s[j] == '{') ++depth;
+        if (s[j] == '}' && --depth == 0) break;
+      }
+      if (j >= s.size()) {
+        error(file, line, "unclosed '{'");
+        ok = false;
+        return out;
+      }
+      std::string_view inner = s.substr(i + 1, j - i - 1);
+      e.kind = ElemKind::kAlt;
+      size_t start = 0;
+      int d = 0;
+      for (size_t k = 0; k <= inner.size(); ++k) {
+        if (k < inner.size() && inner[k] == '{') ++d;
+        if (k < inner.size() && inner[k] == '}') --d;
+        if (k == inner.size() || (inner[k] == '|' && d == 0)) {
+          e.alts.push_back(parse_elems(inner.substr(start, k - start), file, line, ok));
+          start = k + 1;
+        }
+      }
+      i = j + 1;
+    } else if (c == '}' || c == '|') {
+      error(file, line, std::string("unexpected '") + c + "'");
+      ok = false;
+      ++i;
+      continue;
+    } else if (c == '$' || c == '+' || c == '%' || c == '^') {
+      e.kind = c == '$'   ? ElemKind::kSource
+               : c == '+' ? ElemKind::kTarget
+               : c == '%' ? ElemKind::kCompound
+                          : ElemKind::kSkip;
+      ++i;
+    } else {
+      size_t j = i + (c == '&' ? 1 : 0);
+      while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j])) && s[j] != '_' &&
+             s[j] != '{' && s[j] != '}' && s[j] != '|')
+        ++j;
+      std::string w = upper(s.substr(i, j - i));
+      if (c == '&') {
+        e.kind = ElemKind::kSynset;
+        e.word = w.substr(1);
+      } else {
+        e.kind = ElemKind::kWord;
+        e.word = w;
+        e.exact = j < s.size() && s[j] == '_';
+      }
+      i = j;
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Pattern Dictionaries::parse_pattern(std::string_view body, const std::string& file, int line,
+                                    bool& ok) {
+  Pattern p;
+  p.line = line;
+  size_t open = body.rfind('[');
+  size_t close = body.rfind(']');
+  if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
+    error(file, line, "no [code]");
+    ok = false;
+    return p;
+  }
+  std::string code(trim(body.substr(open + 1, close - open - 1)));
+  if (code == "---") code.clear();
+  size_t colon = code.find(':');
+  if (colon != std::string::npos) {
+    p.code2 = code.substr(colon + 1);
+    code = code.substr(0, colon);
+  }
+  p.code = code;
+  std::string_view pat = body.substr(0, open);
+  size_t star = pat.find('*');
+  if (star == std::string_view::npos) {
+    // A root line: the pattern is the verb alone.
+    return p;
+  }
+  std::string_view before = pat.substr(0, star), after = pat.substr(star + 1);
+  bool tight_before = !before.empty() && before.back() == '_';
+  bool tight_after = !after.empty() && after.front() == '_';
+  std::vector<Elem> b = parse_elems(before, file, line, ok);
+  // Text-order tight = joined to the previous element; store nearest-first
+  // with tight = joined to the element nearer the verb.
+  std::vector<Elem> rb;
+  for (size_t k = b.size(); k-- > 0;) {
+    bool joined = k + 1 < b.size() ? b[k + 1].tight : tight_before;
+    rb.push_back(b[k]);
+    rb.back().tight = joined;
+  }
+  p.before = std::move(rb);
+  p.after = parse_elems(after, file, line, ok);
+  if (!p.after.empty()) p.after[0].tight = tight_after;
+  if (pat.find('*', star + 1) != std::string_view::npos) {
+    error(file, line, "more than one '*'");
+    ok = false;
+  }
+  return p;
+}
+
+void Dictionaries::parse_verbs(std::string_view text, const std::string& file) {
+  std::istringstream in{std::string(text)};
+  std::string raw;
+  int n = 0;
+  std::string section;  // "", SYNSETS, TIME, NOUN, ADJECTIVE
+  std::string synset;
+  while (std::getline(in, raw)) {
+    ++n;
+    std::string_view l = trim(strip_comment(raw));
+    if (l.substr(0, 2) == "~~") break;  // end-of-file marker
+    if (l.empty() || l.front() == '#') continue;
+    if (l.front() == '<') {
+      std::string tag = upper(l);
+      if (tag.size() > 2 && tag[1] == '/') {
+        section.clear();
+      } else {
+        size_t close = tag.find('>');
+        section = tag.substr(1, close == std::string::npos ? std::string::npos : close - 1);
+      }
+      continue;
+    }
+    if (section == "SYNSETS") {
+      if (l.front() == '&') {
+        synset = upper(trim(l.substr(1)));
+        synsets_[synset];
+      } else if (l.front() == '+' && !synset.empty()) {
+        bool ok = true;
+        synsets_[synset].push_back(parse_elems(l.substr(1), file, n, ok));
+      } else {
+        error(file, n, "synset line outside a &SET");
+      }
+      continue;
+    }
+    if (section == "NOUN") {
+      Phrase p = parse_phrase(l);
+      if (!p.words.empty()) nouns_[p.words[0]] = true;
+      continue;
+    }
+    if (!section.empty()) continue;  // TIME, ADJECTIVE and unknown sections
+    if (l.front() == '-') {
+      if (verbs_.empty()) {
+        error(file, n, "pattern before any verb");
+        continue;
+      }
+      bool ok = true;
+      Pattern p = parse_pattern(l.substr(1), file, n, ok);
+      if (ok) verbs_.back().patterns.push_back(std::move(p));
+      continue;
+    }
+    if (l.front() == '{') {
+      if (verbs_.empty() || l.back() != '}') {
+        error(file, n, verbs_.empty() ? "verb forms before any verb" : "unclosed '{'");
+        continue;
+      }
+      Phrase forms = parse_phrase(l.substr(1, l.size() - 2));
+      for (size_t k = 0; k < forms.words.size(); ++k)
+        explicit_forms_.back().push_back((forms.exact[k] ? "=" : "~") + forms.words[k]);
+      continue;
+    }
+    if (l.front() == '&' || l.front() == '+') {
+      error(file, n, "synset line outside <SYNSETS>");
+      continue;
+    }
+    size_t open = l.find('[');
+    if (open == std::string_view::npos) {
+      error(file, n, "verb without [code]");
+      continue;
+    }
+    bool ok = true;
+    Verb v;
+    v.base = parse_pattern(l, file, n, ok);
+    Phrase root = parse_phrase(l.substr(0, open));
+    if (!ok || root.words.empty()) {
+      if (root.words.empty()) error(file, n, "verb line without a verb");
+      continue;
+    }
+    v.root = root.words[0];
+    // Further root words ("CARRY OUT") must follow the verb.
+    for (size_t k = 1; k < root.words.size(); ++k) {
+      Elem e;
+      e.kind = ElemKind::kWord;
+      e.word = root.words[k];
+      e.exact = root.exact[k];
+      e.tight = root.exact[k - 1];  // '_' joins, a space lets words intervene
+      v.base.after.push_back(e);
+    }
+    verbs_.push_back(std::move(v));
+    explicit_forms_.emplace_back();
+    explicit_forms_.back().push_back((root.exact[0] ? "=" : "~") + root.words[0]);
+  }
+}
+
+void Dictionaries::parse_actors(std::string_view text, const std::string& file, bool agents) {
+  std::istringstream in{std::string(text)};
+  std::string raw;
+  int n = 0;
+  std::string section;
+  std::vector<uint32_t> group;  // actors sharing the codes that follow
+  auto add_codes = [&](std::string_view s) {
+    size_t i = 0;
+    while ((i = s.find('[', i)) != std::string_view::npos) {
+      size_t j = s.find(']', i);
+      if (j == std::string_view::npos) {
+        error(file, n, "unclosed '['");
+        return;
+      }
+      std::string_view block = trim(s.substr(i + 1, j - i - 1));
+      i = j + 1;
+      DatedCode dc;
+      size_t sp = block.find_first_of(" \t<>");
+      std::string_view code = sp == std::string_view::npos ? block : block.substr(0, sp);
+      std::string_view rest = sp == std::string_view::npos ? "" : trim(block.substr(sp));
+      bool code_is_date = !code.empty() && std::isdigit(static_cast<unsigned char>(code[0])) &&
+                          code.find('-') != std::string_view::npos;
+      if (code.empty() || code_is_date) {
+        error(file, n, "code block without a code: [" + std::string(block) + "]");
+        continue;
+      }
+      dc.code = upper(code);
+      if (!rest.empty()) {
+        if (rest.front() == '<') {
+          dc.to = parse_tabari_date(rest.substr(1));
+          if (dc.to) dc.to -= 1;  // "<d": before d
+        } else if (rest.front() == '>') {
+          dc.from = parse_tabari_date(rest.substr(1));
+          if (dc.from) dc.from += 1;
+        } else {
+          size_t dash = rest.find('-');
+          if (dash != std::string_view::npos) {
+            dc.from = parse_tabari_date(rest.substr(0, dash));
+            dc.to = parse_tabari_date(rest.substr(dash + 1));
+          }
+        }
+        if (dc.from == 0 && dc.to == 0) {
+          error(file, n, "bad date restriction: [" + std::string(block) + "]");
+          continue;
+        }
+      }
+      for (uint32_t a : group) actors_[a].codes.push_back(dc);
+    }
+  };
+  while (std::getline(in, raw)) {
+    ++n;
+    std::string_view l = trim(strip_comment(raw));
+    if (l.substr(0, 2) == "~~") break;  // end-of-file marker
+    if (l.empty() || l.front() == '#') continue;
+    if (l.front() == '<') {
+      std::string tag = upper(l);
+      section = tag.size() > 2 && tag[1] == '/' ? "" : tag;
+      continue;
+    }
+    if (!section.empty()) {
+      if (section.find("NOUN") != std::string::npos) {
+        Phrase p = parse_phrase(l);
+        if (!p.words.empty()) nouns_[p.words[0]] = true;
+      }
+      continue;
+    }
+    if (l.front() == '[') {
+      if (group.empty()) error(file, n, "code without an actor");
+      add_codes(l);
+      continue;
+    }
+    bool synonym = l.front() == '+';
+    if (synonym) l.remove_prefix(1);
+    size_t open = l.find('[');
+    Phrase p = parse_phrase(open == std::string_view::npos ? l : l.substr(0, open));
+    if (p.words.empty()) {
+      error(file, n, "actor line without a name");
+      continue;
+    }
+    if (!synonym) group.clear();
+    Actor a;
+    a.phrase = std::move(p);
+    a.agent = agents;
+    if (synonym && !group.empty()) a.codes = actors_[group.front()].codes;
+    group.push_back(static_cast<uint32_t>(actors_.size()));
+    actors_.push_back(std::move(a));
+    if (open != std::string_view::npos) {
+      if (synonym) {
+        group.assign(1, static_cast<uint32_t>(actors_.size() - 1));
+        actors_.back().codes.clear();
+      }
+      add_codes(l.substr(open));
+    }
+  }
+}
+
+void Dictionaries::finish() {
+  verb_forms_.clear();
+  for (uint32_t v = 0; v < verbs_.size(); ++v) {
+    // The root and listed forms match as stems unless they end in '_'; the
+    // regular inflections of the root are added as whole words.
+    const std::string& r = verbs_[v].root;
+    std::vector<std::string> forms = explicit_forms_[v];
+    char last = r.back();
+    bool vowel_y =
+        r.size() > 1 && std::string_view("AEIOU").find(r[r.size() - 2]) != std::string_view::npos;
+    if (last == 'E') {
+      forms.push_back("=" + r + "S");
+      forms.push_back("=" + r + "D");
+      forms.push_back("=" + r.substr(0, r.size() - 1) + "ING");
+    } else if (last == 'Y' && !vowel_y) {
+      std::string stem = r.substr(0, r.size() - 1);
+      forms.push_back("=" + stem + "IES");
+      forms.push_back("=" + stem + "IED");
+      forms.push_back("=" + r + "ING");
+    } else {
+      bool sib = last == 'S' || last == 'X' || last == 'Z' || last == 'H';
+      forms.push_back("=" + r + (sib ? "ES" : "S"));
+      forms.push_back("=" + r + "ED");
+      forms.push_back("=" + r + "ING");
+      forms.push_back("=" + r + last + "ED");
+      forms.push_back("=" + r + last + "ING");
+    }
+    std::sort(forms.begin(), forms.end());
+    forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+    for (const std::string& f : forms) verb_forms_[f].push_back(v);
+  }
+  actor_first_.clear();
+  for (uint32_t a = 0; a < actors_.size(); ++a) {
+    const Phrase& p = actors_[a].phrase;
+    actor_first_[(p.exact[0] ? "=" : "~") + p.words[0]].push_back(a);
+  }
+}
+
+void Dictionaries::verbs_for(std::string_view word, std::vector<uint32_t>& out) const {
+  out.clear();
+  std::string key = "=" + std::string(word);
+  if (auto it = verb_forms_.find(key); it != verb_forms_.end())
+    out.insert(out.end(), it->second.begin(), it->second.end());
+  for (size_t len = 1; len <= word.size(); ++len) {
+    key = "~" + std::string(word.substr(0, len));
+    if (auto it = verb_forms_.find(key); it != verb_forms_.end())
+      out.insert(out.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+void Dictionaries::actors_for(std::string_view word, std::vector<uint32_t>& out) const {
+  out.clear();
+  std::string key = "=" + std::string(word);
+  if (auto it = actor_first_.find(key); it != actor_first_.end())
+    out.insert(out.end(), it->second.begin(), it->second.end());
+  for (size_t len = 1; len <= word.size(); ++len) {
+    key = "~" + std::string(word.substr(0, len));
+    if (auto it = actor_first_.find(key); it != actor_first_.end())
+      out.insert(out.end(), it->second.begin(), it->second.end());
+  }
+}
+
+// ------------------------------------------------------------------ coder
+
+namespace {
+
+struct Hit {
+  uint32_t begin, end;  // token range
+  std::string code;
+  bool agent;
+};
+
+std::string code_on(const Actor& a, int date) {
+  const DatedCode* fallback = nullptr;
+  for (const DatedCode& c : a.codes) {
+    if (c.from == 0 && c.to == 0) {
+      if (!fallback) fallback = &c;
+      continue;
+    }
+    if (date == 0) continue;
+    if ((c.from == 0 || date >= c.from) && (c.to == 0 || date <= c.to)) return c.code;
+  }
+  return fallback ? fallback->code : std::string();
+}
+
+bool is_punct(std::string_view w) {
+  return !w.empty() && !std::isalnum(static_cast<unsigned char>(w[0]));
+}
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const Dictionaries& d, const std::vector<std::string_view>& words, int date)
+      : d_(d), date_(date) {
+    bool has_lower = false;
+    for (std::string_view w : words) {
+      for (char c : w)
+        if (std::islower(static_cast<unsigned char>(c))) has_lower = true;
+      up_.push_back(upper(w));
+    }
+    for (size_t i = 0; i < words.size(); ++i) {
+      std::string_view w = words[i];
+      bool cap = i > 0 && has_lower && !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
+      capital_.push_back(cap);
+    }
+    find_actors();
+  }
+
+  std::vector<CodedEvent> run();
+
+ private:
+  void find_actors();
+  const Hit* hit_at(uint32_t pos) const {
+    for (const Hit& h : hits_)
+      if (pos >= h.begin && pos < h.end) return &h;
+    return nullptr;
+  }
+  // Matches `elems` starting at token `pos` going in direction `dir` (+1/-1);
+  // `first_tight`: the first element must be at `pos`. Returns words matched
+  // or -1.
+  int match(const std::vector<Elem>& elems, size_t k, long pos, int dir, long& end);
+  int match_elem(const Elem& e, long pos, int dir, long& next);
+
+  const Dictionaries& d_;
+  int date_;
+  std::vector<std::string> up_;
+  std::vector<bool> capital_;
+  std::vector<Hit> hits_;
+  const Hit* src_ = nullptr;
+  const Hit* tgt_ = nullptr;
+  const Hit* comp_ = nullptr;
+};
+
+void SentenceCoder::find_actors() {
+  std::vector<uint32_t> cands;
+  std::vector<Hit> raw;
+  for (uint32_t i = 0; i < up_.size();) {
+    if (is_punct(up_[i])) {
+      ++i;
+      continue;
+    }
+    d_.actors_for(up_[i], cands);
+    uint32_t best_len = 0;
+    const Actor* best = nullptr;
+    for (uint32_t a : cands) {
+      const Phrase& p = d_.actors()[a].phrase;
+      if (p.words.size() <= best_len || i + p.words.size() > up_.size()) continue;
+      bool ok = true;
+      for (size_t k = 0; k < p.words.size() && ok; ++k)
+        ok = word_matches(up_[i + k], p.words[k], p.exact[k]);
+      if (ok) {
+        best_len = static_cast<uint32_t>(p.words.size());
+        best = &d_.actors()[a];
+      }
+    }
+    if (best) {
+      raw.push_back({i, i + best_len, code_on(*best, date_), best->agent});
+      i += best_len;
+    } else {
+      ++i;
+    }
+  }
+  // Agents join the actor before them ("Arnor's president", "Arnorian
+  // president") or after "of" ("the president of Arnor").
+  std::vector<bool> used(raw.size(), false);
+  for (size_t h = 0; h < raw.size(); ++h) {
+    if (!raw[h].agent) continue;
+    std::string ag = raw[h].code;
+    size_t tilde = ag.find('~');
+    bool suffix = tilde == 0;
+    std::string bare = ag;
+    bare.erase(std::remove(bare.begin(), bare.end(), '~'), bare.end());
+    bare = std::string(trim(bare));
+    long partner = -1;
+    if (h > 0 && !raw[h - 1].agent && !used[h - 1]) {
+      uint32_t gap = raw[h].begin - raw[h - 1].end;
+      bool ok = gap <= 2;
+      for (uint32_t t = raw[h - 1].end; t < raw[h].begin && ok; ++t)
+        ok = !is_punct(up_[t]) || up_[t] == "'" || up_[t] == "'S";
+      if (ok) partner = static_cast<long>(h - 1);
+    }
+    if (partner < 0 && h + 1 < raw.size() && !raw[h + 1].agent) {
+      bool ok = raw[h + 1].begin > raw[h].end && raw[h + 1].begin - raw[h].end <= 2;
+      for (uint32_t t = raw[h].end; t < raw[h + 1].begin && ok; ++t)
+        ok = up_[t] == "OF" || up_[t] == "THE";
+      if (ok) partner = static_cast<long>(h + 1);
+    }
+    if (partner >= 0) {
+      Hit& a = raw[partner];
+      a.code = suffix ? a.code + bare : bare + a.code;
+      a.begin = std::min(a.begin, raw[h].begin);
+      a.end = std::max(a.end, raw[h].end);
+      used[h] = true;
+    } else {
+      raw[h].code = bare;
+      raw[h].agent = false;
+    }
+  }
+  for (size_t h = 0; h < raw.size(); ++h)
+    if (!used[h]) hits_.push_back(raw[h]);
+}
+
+int SentenceCoder::match_elem(const Elem& e, long pos, int dir, long& next) {
+  if (pos < 0 || pos >= static_cast<long>(up_.size())) return -1;
+  switch (e.kind) {
+    case ElemKind::kWord:
+      if (!word_matches(up_[pos], e.word, e.exact)) return -1;
+      next = pos + dir;
+      return 1;
+    case ElemKind::kSkip:
+      next = pos + dir;
+      return 0;
+    case ElemKind::kSource:
+    case ElemKind::kTarget:
+    case ElemKind::kCompound: {
+      const Hit* h = hit_at(static_cast<uint32_t>(pos));
+      if (!h) return -1;
+      (e.kind == ElemKind::kSource ? src_ : e.kind == ElemKind::kTarget ? tgt_ : comp_) = h;
+      next = dir > 0 ? h->end : static_cast<long>(h->begin) - 1;
+      return 0;
+    }
+    case ElemKind::kAlt:
+    case ElemKind::kSynset: {
+      const std::vector<std::vector<Elem>>* alts = &e.alts;
+      if (e.kind == ElemKind::kSynset) {
+        auto it = d_.synsets().find(e.word);
+        if (it == d_.synsets().end()) return -1;
+        alts = &it->second;
+      }
+      for (const std::vector<Elem>& alt : *alts) {
+        if (alt.empty()) continue;
+        // Alternatives are in text order: going backwards, try each start
+        // that ends at `pos`.
+        for (long start = pos; start >= 0 && start > pos - 8; --start) {
+          std::vector<Elem> seq = alt;
+          for (size_t q = 0; q < seq.size(); ++q) seq[q].tight = true;
+          long end = 0;
+          long s = dir > 0 ? pos : start;
+          int got = match(seq, 0, s, +1, end);
+          if (got >= 0 && (dir > 0 || end == pos + 1)) {
+            next = dir > 0 ? end : start - 1;
+            return got;
+          }
+          if (dir > 0) break;
+        }
+      }
+      return -1;
+    }
+  }
+  return -1;
+}
+
+int SentenceCoder::match(const std::vector<Elem>& elems, size_t k, long pos, int dir, long& end) {
+  if (k == elems.size()) {
+    end = pos;
+    return 0;
+  }
+  const Elem& e = elems[k];
+  long n = static_cast<long>(up_.size());
+  for (long p = pos; p >= 0 && p < n; p += dir) {
+    long next = 0;
+    int got = match_elem(e, p, dir, next);
+    if (got >= 0) {
+      int rest = match(elems, k + 1, next, dir, end);
+      if (rest >= 0) return got + rest;
+    }
+    if (e.tight) break;
+  }
+  return -1;
+}
+
+std::vector<CodedEvent> SentenceCoder::run() {
+  std::vector<CodedEvent> out;
+  static const char* kDeterminers[] = {"THE", "A", "AN"};
+  std::vector<uint32_t> vbuf;
+  for (uint32_t i = 0; i < up_.size(); ++i) {
+    d_.verbs_for(up_[i], vbuf);
+    const std::vector<uint32_t>* vs = &vbuf;
+    if (vs->empty() || hit_at(i) || capital_[i] || d_.is_noun(up_[i])) continue;
+    if (i > 0 && std::find(std::begin(kDeterminers), std::end(kDeterminers), up_[i - 1]) !=
+                     std::end(kDeterminers))
+      continue;
+    const Pattern* best = nullptr;
+    const Hit *bsrc = nullptr, *btgt = nullptr, *bcomp = nullptr;
+    int best_words = -1;
+    for (uint32_t v : *vs) {
+      const Verb& verb = d_.verbs()[v];
+      auto try_pattern = [&](const Pattern& p, bool base) {
+        src_ = tgt_ = comp_ = nullptr;
+        long end = 0;
+        std::vector<Elem> after = p.after;
+        if (!base) after.insert(after.begin(), verb.base.after.begin(), verb.base.after.end());
+        int a = match(after, 0, static_cast<long>(i) + 1, +1, end);
+        if (a < 0) return;
+        int b = match(p.before, 0, static_cast<long>(i) - 1, -1, end);
+        if (b < 0) return;
+        int words = a + b + (base ? 0 : 1);
+        if (words > best_words) {
+          best_words = words;
+          best = &p;
+          bsrc = src_;
+          btgt = tgt_;
+          bcomp = comp_;
+        }
+      };
+      try_pattern(verb.base, true);
+      for (const Pattern& p : verb.patterns) try_pattern(p, false);
+    }
+    if (!best) continue;
+    if (best->code.empty()) return out;  // [---]: this verb codes nothing
+    // Default slots: the first actor before the verb, the first after it.
+    if (bcomp) {
+      // "A and B held talks": each codes the other.
+      const Hit* other = nullptr;
+      for (const Hit& h : hits_)
+        if (h.begin >= bcomp->end && &h != bcomp && h.begin < i) {
+          other = &h;
+          break;
+        }
+      if (!other) continue;
+      out.push_back({{bcomp->code, bcomp->begin, bcomp->end},
+                     {other->code, other->begin, other->end},
+                     best->code,
+                     i});
+      out.push_back({{other->code, other->begin, other->end},
+                     {bcomp->code, bcomp->begin, bcomp->end},
+                     best->code.empty() ? best->code : best->code,
+                     i});
+      return out;
+    }
+    if (!bsrc)
+      for (const Hit& h : hits_)
+        if (h.end <= i) {
+          bsrc = &h;
+          break;
+        }
+    if (!btgt)
+      for (const Hit& h : hits_)
+        if (h.begin > i && &h != bsrc) {
+          btgt = &h;
+          break;
+        }
+    if (!bsrc || !btgt) continue;
+    // Compound sources and targets: "A and B".
+    auto compound = [&](const Hit* h) {
+      std::vector<const Hit*> all{h};
+      for (;;) {
+        const Hit* last = all.back();
+        const Hit* nxt = nullptr;
+        for (const Hit& x : hits_)
+          if (x.begin > last->end - 1) {
+            nxt = &x;
+            break;
+          }
+        if (!nxt || nxt->begin != last->end + 1) break;
+        const std::string& sep = up_[last->end];
+        if (sep != "AND" && sep != ",") break;
+        all.push_back(nxt);
+      }
+      return all;
+    };
+    std::vector<const Hit*> srcs = compound(bsrc), tgts = compound(btgt);
+    for (const Hit* s : srcs)
+      for (const Hit* t : tgts) {
+        if (s->code.empty() || t->code.empty() || s->code == "###" || t->code == "###") continue;
+        out.push_back({{s->code, s->begin, s->end}, {t->code, t->begin, t->end}, best->code, i});
+        if (!best->code2.empty())
+          out.push_back({{t->code, t->begin, t->end}, {s->code, s->begin, s->end}, best->code2, i});
+      }
+    return out;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
+                                      const std::vector<std::string_view>& words, int date) {
+  SentenceCoder c(dict, words, date);
+  return c.run();
+}
+
+}  // namespace claimtrace::dict
