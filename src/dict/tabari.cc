@@ -316,7 +316,12 @@ void Dictionaries::parse_verbs(std::string_view text, const std::string& file) {
       if (!p.words.empty()) nouns_[p.words[0]] = true;
       continue;
     }
-    if (!section.empty()) continue;  // TIME, ADJECTIVE and unknown sections
+    if (section == "ADJECTIVE") {
+      Phrase p = parse_phrase(l);
+      if (!p.words.empty()) adjectives_[p.words[0]] = true;
+      continue;
+    }
+    if (!section.empty()) continue;  // TIME and unknown sections
     if (l.front() == '-') {
       if (verbs_.empty()) {
         error(file, n, "pattern before any verb");
@@ -430,10 +435,11 @@ void Dictionaries::parse_actors(std::string_view text, const std::string& file, 
       continue;
     }
     if (!section.empty()) {
-      if (section.find("NOUN") != std::string::npos) {
-        Phrase p = parse_phrase(l);
-        if (!p.words.empty()) nouns_[p.words[0]] = true;
-      }
+      Phrase p = parse_phrase(l);
+      if (!p.words.empty() && section.find("NOUN") != std::string::npos)
+        nouns_[p.words[0]] = true;
+      if (!p.words.empty() && section.find("ADJECTIVE") != std::string::npos)
+        adjectives_[p.words[0]] = true;
       continue;
     }
     if (l.front() == '[') {
@@ -553,6 +559,35 @@ std::string code_on(const Actor& a, int date) {
   return fallback ? fallback->code : std::string();
 }
 
+// Adds an agent code to each of an actor's codes ("ARN" + "~GOV" = "ARNGOV"),
+// unless the code already holds it ("USAGOV" stays).
+std::string combine_agent(const std::string& actor, const std::string& agent, bool suffix) {
+  std::string out;
+  size_t start = 0;
+  while (start <= actor.size()) {
+    size_t slash = actor.find('/', start);
+    std::string part = actor.substr(start, slash == std::string::npos ? slash : slash - start);
+    if (part.find(agent) == std::string::npos) part = suffix ? part + agent : agent + part;
+    if (!out.empty()) out += '/';
+    out += part;
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> split_codes(const std::string& code) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (;;) {
+    size_t slash = code.find('/', start);
+    out.push_back(code.substr(start, slash == std::string::npos ? slash : slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return out;
+}
+
 bool is_punct(std::string_view w) {
   return !w.empty() && !std::isalnum(static_cast<unsigned char>(w[0]));
 }
@@ -590,6 +625,14 @@ class SentenceCoder {
   int match(const std::vector<Elem>& elems, size_t k, long pos, int dir, long& end);
   int match_elem(const Elem& e, long pos, int dir, long& next);
 
+  // The actors joined to `h` by "and" or commas (determiners and listed
+  // adjectives may come between), in text order.
+  std::vector<const Hit*> compound(const Hit* h) const;
+  // One event per code pair ("FRO/BIL" codes two actors).
+  static void emit(std::vector<CodedEvent>& out, const Hit* s, const Hit* t,
+                   const std::string& code, uint32_t verb);
+  bool joins(uint32_t from, uint32_t to) const;
+
   const Dictionaries& d_;
   int date_;
   std::vector<std::string> up_;
@@ -615,8 +658,12 @@ void SentenceCoder::find_actors() {
       const Phrase& p = d_.actors()[a].phrase;
       if (p.words.size() <= best_len || i + p.words.size() > up_.size()) continue;
       bool ok = true;
-      for (size_t k = 0; k < p.words.size() && ok; ++k)
+      for (size_t k = 0; k < p.words.size() && ok; ++k) {
         ok = word_matches(up_[i + k], p.words[k], p.exact[k]);
+        // Agent nouns match their regular plurals too.
+        if (!ok && d_.actors()[a].agent && k + 1 == p.words.size())
+          ok = up_[i + k] == p.words[k] + "S" || up_[i + k] == p.words[k] + "ES";
+      }
       if (ok) {
         best_len = static_cast<uint32_t>(p.words.size());
         best = &d_.actors()[a];
@@ -651,18 +698,17 @@ void SentenceCoder::find_actors() {
     if (partner < 0 && h + 1 < raw.size() && !raw[h + 1].agent) {
       bool ok = raw[h + 1].begin > raw[h].end && raw[h + 1].begin - raw[h].end <= 2;
       for (uint32_t t = raw[h].end; t < raw[h + 1].begin && ok; ++t)
-        ok = up_[t] == "OF" || up_[t] == "THE";
+        ok = up_[t] == "OF" || up_[t] == "THE" || up_[t] == "IN";
       if (ok) partner = static_cast<long>(h + 1);
     }
     if (partner >= 0) {
       Hit& a = raw[partner];
-      a.code = suffix ? a.code + bare : bare + a.code;
+      a.code = combine_agent(a.code, bare, suffix);
       a.begin = std::min(a.begin, raw[h].begin);
       a.end = std::max(a.end, raw[h].end);
       used[h] = true;
     } else {
-      raw[h].code = bare;
-      raw[h].agent = false;
+      used[h] = true;  // an agent alone is no actor
     }
   }
   for (size_t h = 0; h < raw.size(); ++h)
@@ -738,6 +784,38 @@ int SentenceCoder::match(const std::vector<Elem>& elems, size_t k, long pos, int
   return -1;
 }
 
+bool SentenceCoder::joins(uint32_t from, uint32_t to) const {
+  if (from >= to) return false;
+  bool conj = false;
+  for (uint32_t t = from; t < to; ++t) {
+    const std::string& w = up_[t];
+    if (w == "AND" || w == ",")
+      conj = true;
+    else if (w != "THE" && w != "A" && w != "AN" && !d_.is_adjective(w))
+      return false;
+  }
+  return conj;
+}
+
+std::vector<const Hit*> SentenceCoder::compound(const Hit* h) const {
+  size_t k = static_cast<size_t>(h - hits_.data());
+  size_t lo = k, hi = k;
+  while (lo > 0 && joins(hits_[lo - 1].end, hits_[lo].begin)) --lo;
+  while (hi + 1 < hits_.size() && joins(hits_[hi].end, hits_[hi + 1].begin)) ++hi;
+  std::vector<const Hit*> out;
+  for (size_t j = lo; j <= hi; ++j) out.push_back(&hits_[j]);
+  return out;
+}
+
+void SentenceCoder::emit(std::vector<CodedEvent>& out, const Hit* s, const Hit* t,
+                         const std::string& code, uint32_t verb) {
+  for (const std::string& sc : split_codes(s->code))
+    for (const std::string& tc : split_codes(t->code)) {
+      if (sc.empty() || tc.empty() || sc == "###" || tc == "###") continue;
+      out.push_back({{sc, s->begin, s->end}, {tc, t->begin, t->end}, code, verb});
+    }
+}
+
 std::vector<CodedEvent> SentenceCoder::run() {
   std::vector<CodedEvent> out;
   static const char* kDeterminers[] = {"THE", "A", "AN"};
@@ -779,23 +857,13 @@ std::vector<CodedEvent> SentenceCoder::run() {
     if (best->code.empty()) return out;  // [---]: this verb codes nothing
     // Default slots: the first actor before the verb, the first after it.
     if (bcomp) {
-      // "A and B held talks": each codes the other.
-      const Hit* other = nullptr;
-      for (const Hit& h : hits_)
-        if (h.begin >= bcomp->end && &h != bcomp && h.begin < i) {
-          other = &h;
-          break;
-        }
-      if (!other) continue;
-      out.push_back({{bcomp->code, bcomp->begin, bcomp->end},
-                     {other->code, other->begin, other->end},
-                     best->code,
-                     i});
-      out.push_back({{other->code, other->begin, other->end},
-                     {bcomp->code, bcomp->begin, bcomp->end},
-                     best->code.empty() ? best->code : best->code,
-                     i});
-      return out;
+      // "A and B held talks": each codes the others.
+      std::vector<const Hit*> group = compound(bcomp);
+      for (const Hit* s : group)
+        for (const Hit* t : group)
+          if (s != t) emit(out, s, t, best->code, i);
+      if (!out.empty()) return out;
+      continue;
     }
     if (!bsrc)
       for (const Hit& h : hits_)
@@ -810,24 +878,6 @@ std::vector<CodedEvent> SentenceCoder::run() {
           break;
         }
     if (!bsrc || !btgt) continue;
-    // Compound sources and targets: "A and B".
-    auto compound = [&](const Hit* h) {
-      std::vector<const Hit*> all{h};
-      for (;;) {
-        const Hit* last = all.back();
-        const Hit* nxt = nullptr;
-        for (const Hit& x : hits_)
-          if (x.begin > last->end - 1) {
-            nxt = &x;
-            break;
-          }
-        if (!nxt || nxt->begin != last->end + 1) break;
-        const std::string& sep = up_[last->end];
-        if (sep != "AND" && sep != ",") break;
-        all.push_back(nxt);
-      }
-      return all;
-    };
     std::vector<const Hit*> srcs = compound(bsrc), tgts = compound(btgt);
     for (const Hit* s : srcs)
       for (const Hit* t : tgts) {

@@ -84,6 +84,9 @@ class Dictionaries {
     return synsets_;
   }
   bool is_noun(std::string_view w) const { return nouns_.count(std::string(w)) != 0; }
+  bool is_adjective(std::string_view w) const {
+    return adjectives_.count(std::string(w)) != 0;
+  }
 
   // Verb indexes (into verbs()) with a form matching the upper-case word.
   void verbs_for(std::string_view word, std::vector<uint32_t>& out) const;
@@ -100,6 +103,7 @@ class Dictionaries {
   std::vector<Actor> actors_;
   std::unordered_map<std::string, std::vector<std::vector<Elem>>> synsets_;
   std::unordered_map<std::string, bool> nouns_;
+  std::unordered_map<std::string, bool> adjectives_;
   std::unordered_map<std::string, std::vector<uint32_t>> verb_forms_;
   std::unordered_map<std::string, std::vector<uint32_t>> actor_first_;  // stem or exact word
   std::vector<std::vector<std::string>> explicit_forms_;                // per verb
