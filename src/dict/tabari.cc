@@ -84,6 +84,37 @@ std::string Diagnostic::str() const {
   return file + ":" + std::to_string(line) + ": " + message;
 }
 
+std::vector<std::pair<uint32_t, uint32_t>> split_words(std::string_view text) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  auto edge = [](unsigned char c) {
+    return c < 0x80 && !std::isalnum(c) && c != '\'' && c != '-' && c != '_' && c != '&';
+  };
+  uint32_t i = 0, n = static_cast<uint32_t>(text.size());
+  while (i < n) {
+    if (std::isspace(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    uint32_t j = i;
+    while (j < n && !std::isspace(static_cast<unsigned char>(text[j]))) ++j;
+    uint32_t b = i, e = j;
+    while (b < e && edge(static_cast<unsigned char>(text[b]))) {
+      out.emplace_back(b, b + 1);
+      ++b;
+    }
+    uint32_t tail = e;
+    while (tail > b && edge(static_cast<unsigned char>(text[tail - 1]))) --tail;
+    // Leading and trailing quotes of a word are punctuation too.
+    while (b < tail && text[b] == '\'') ++b;
+    while (tail > b && text[tail - 1] == '\'') --tail;
+    if (b < tail) out.emplace_back(b, tail);
+    for (uint32_t t = tail; t < e; ++t)
+      if (edge(static_cast<unsigned char>(text[t]))) out.emplace_back(t, t + 1);
+    i = j;
+  }
+  return out;
+}
+
 int parse_iso_date(std::string_view iso) {
   if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return 0;
   std::string d =
@@ -436,8 +467,7 @@ void Dictionaries::parse_actors(std::string_view text, const std::string& file, 
     }
     if (!section.empty()) {
       Phrase p = parse_phrase(l);
-      if (!p.words.empty() && section.find("NOUN") != std::string::npos)
-        nouns_[p.words[0]] = true;
+      if (!p.words.empty() && section.find("NOUN") != std::string::npos) nouns_[p.words[0]] = true;
       if (!p.words.empty() && section.find("ADJECTIVE") != std::string::npos)
         adjectives_[p.words[0]] = true;
       continue;
@@ -631,7 +661,8 @@ class SentenceCoder {
   // One event per code pair ("FRO/BIL" codes two actors).
   static void emit(std::vector<CodedEvent>& out, const Hit* s, const Hit* t,
                    const std::string& code, uint32_t verb);
-  bool joins(uint32_t from, uint32_t to) const;
+  // 0: the tokens between do not join two actors; 1: a comma; 2: "and".
+  int joins(uint32_t from, uint32_t to) const;
 
   const Dictionaries& d_;
   int date_;
@@ -784,24 +815,29 @@ int SentenceCoder::match(const std::vector<Elem>& elems, size_t k, long pos, int
   return -1;
 }
 
-bool SentenceCoder::joins(uint32_t from, uint32_t to) const {
-  if (from >= to) return false;
-  bool conj = false;
+int SentenceCoder::joins(uint32_t from, uint32_t to) const {
+  if (from >= to) return 0;
+  int conj = 0;
   for (uint32_t t = from; t < to; ++t) {
     const std::string& w = up_[t];
-    if (w == "AND" || w == ",")
-      conj = true;
+    if (w == "AND")
+      conj = 2;
+    else if (w == ",")
+      conj = std::max(conj, 1);
     else if (w != "THE" && w != "A" && w != "AN" && !d_.is_adjective(w))
-      return false;
+      return 0;
   }
   return conj;
 }
 
 std::vector<const Hit*> SentenceCoder::compound(const Hit* h) const {
+  // A list is "A, B and C": commas join only when an "and" closes the list.
   size_t k = static_cast<size_t>(h - hits_.data());
   size_t lo = k, hi = k;
-  while (lo > 0 && joins(hits_[lo - 1].end, hits_[lo].begin)) --lo;
-  while (hi + 1 < hits_.size() && joins(hits_[hi].end, hits_[hi + 1].begin)) ++hi;
+  while (lo > 0 && joins(hits_[lo - 1].end, hits_[lo].begin) != 0) --lo;
+  while (hi + 1 < hits_.size() && joins(hits_[hi].end, hits_[hi + 1].begin) != 0) ++hi;
+  while (hi > lo && joins(hits_[hi - 1].end, hits_[hi].begin) != 2) --hi;
+  if (hi < k) return {h};
   std::vector<const Hit*> out;
   for (size_t j = lo; j <= hi; ++j) out.push_back(&hits_[j]);
   return out;
@@ -817,7 +853,7 @@ void SentenceCoder::emit(std::vector<CodedEvent>& out, const Hit* s, const Hit* 
 }
 
 std::vector<CodedEvent> SentenceCoder::run() {
-  std::vector<CodedEvent> out;
+  std::vector<CodedEvent> out, later;
   static const char* kDeterminers[] = {"THE", "A", "AN"};
   std::vector<uint32_t> vbuf;
   for (uint32_t i = 0; i < up_.size(); ++i) {
@@ -854,14 +890,19 @@ std::vector<CodedEvent> SentenceCoder::run() {
       for (const Pattern& p : verb.patterns) try_pattern(p, false);
     }
     if (!best) continue;
-    if (best->code.empty()) return out;  // [---]: this verb codes nothing
+    // [---]: this verb codes nothing; look on. A code ending in '?' ("said")
+    // is used only when no other verb codes.
+    if (best->code.empty()) continue;
+    const bool fallback = best->code.back() == '?';
+    const std::string code = fallback ? best->code.substr(0, best->code.size() - 1) : best->code;
+    if (fallback && !later.empty()) continue;
     // Default slots: the first actor before the verb, the first after it.
     if (bcomp) {
       // "A and B held talks": each codes the others.
       std::vector<const Hit*> group = compound(bcomp);
       for (const Hit* s : group)
         for (const Hit* t : group)
-          if (s != t) emit(out, s, t, best->code, i);
+          if (s != t) emit(out, s, t, code, i);
       if (!out.empty()) return out;
       continue;
     }
@@ -879,16 +920,15 @@ std::vector<CodedEvent> SentenceCoder::run() {
         }
     if (!bsrc || !btgt) continue;
     std::vector<const Hit*> srcs = compound(bsrc), tgts = compound(btgt);
+    std::vector<CodedEvent>& dest = fallback ? later : out;
     for (const Hit* s : srcs)
       for (const Hit* t : tgts) {
-        if (s->code.empty() || t->code.empty() || s->code == "###" || t->code == "###") continue;
-        out.push_back({{s->code, s->begin, s->end}, {t->code, t->begin, t->end}, best->code, i});
-        if (!best->code2.empty())
-          out.push_back({{t->code, t->begin, t->end}, {s->code, s->begin, s->end}, best->code2, i});
+        emit(dest, s, t, code, i);
+        if (!best->code2.empty()) emit(dest, t, s, best->code2, i);
       }
-    return out;
+    if (!fallback && !out.empty()) return out;
   }
-  return out;
+  return out.empty() ? later : out;
 }
 
 }  // namespace

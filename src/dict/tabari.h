@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace claimtrace::dict {
@@ -84,9 +85,7 @@ class Dictionaries {
     return synsets_;
   }
   bool is_noun(std::string_view w) const { return nouns_.count(std::string(w)) != 0; }
-  bool is_adjective(std::string_view w) const {
-    return adjectives_.count(std::string(w)) != 0;
-  }
+  bool is_adjective(std::string_view w) const { return adjectives_.count(std::string(w)) != 0; }
 
   // Verb indexes (into verbs()) with a form matching the upper-case word.
   void verbs_for(std::string_view word, std::vector<uint32_t>& out) const;
@@ -124,6 +123,11 @@ struct CodedEvent {
 // is yyyymmdd (0 = unknown: undated codes win). Words may be in any case.
 std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
                                       const std::vector<std::string_view>& words, int date);
+
+// Splits text into words the TABARI way: at white space, with punctuation
+// at a word's edges split off (",", "."); apostrophes and hyphens inside a
+// word stay ("DIDN'T", "ITHILEN'S"). Returns byte ranges [begin, end).
+std::vector<std::pair<uint32_t, uint32_t>> split_words(std::string_view text);
 
 // "YYYY-MM-DD" -> yyyymmdd, 0 if malformed.
 int parse_iso_date(std::string_view iso);

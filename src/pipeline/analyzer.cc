@@ -26,15 +26,15 @@ void Analyzer::code_with_dictionaries(Document& doc) const {
   const int date = dict::parse_iso_date(doc.published);
   std::vector<std::string_view> words;
   for (const Sentence& s : doc.sentences) {
+    const std::string_view text = doc.slice(s.span);
+    const auto ranges = dict::split_words(text);
     words.clear();
-    for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t)
-      words.push_back(doc.slice(doc.tokens[t].span));
+    for (const auto& [b, e] : ranges) words.push_back(text.substr(b, e - b));
     for (const dict::CodedEvent& e : dict::code_sentence(*dicts_, words, date)) {
       Event v;
       v.id = "v" + std::to_string(doc.events.size() + 1);
       auto span_of = [&](uint32_t b, uint32_t end) {
-        return Span{doc.tokens[s.first_token + b].span.begin,
-                    doc.tokens[s.first_token + end - 1].span.end};
+        return Span{s.span.begin + ranges[b].first, s.span.begin + ranges[end - 1].second};
       };
       v.source.code = e.source.code;
       v.source.has_text = true;
@@ -45,7 +45,7 @@ void Analyzer::code_with_dictionaries(Document& doc) const {
       v.target.text = span_of(e.target.begin, e.target.end);
       v.code = e.code;
       v.has_verb = true;
-      v.verb = doc.tokens[s.first_token + e.verb].span;
+      v.verb = span_of(e.verb, e.verb + 1);
       v.entry = "tabari";
       doc.events.push_back(std::move(v));
     }
