@@ -44,7 +44,7 @@ constexpr std::string_view kVerbs =
     "WRITE [060]\n"
     "{ WROTE_ WRITTEN_ }\n"
     "- FAILED_TO_* [061]\n"
-    "- ^ * [062]\n";
+    "- NEVER ^ * [062]\n";
 
 constexpr std::string_view kActors =
     "NORTHLAND [NOR]\n"
@@ -178,11 +178,13 @@ TEST(TabariCoder, CodesSentences) {
   EXPECT_EQ(code("Northland said South Land praised it."), (V{"NOR/SOU/053", "SOU/NOR/054"}));
   // Irregular form, determiner and capitalization make it a noun.
   EXPECT_EQ(code("Northland wrote to South Land."), V{"NOR/SOU/060"});
+  EXPECT_EQ(code("Northland never really wrote to South Land."), V{"NOR/SOU/062"});
+  EXPECT_EQ(code("Northland never wrote to South Land."), V{"NOR/SOU/060"});
   EXPECT_EQ(code("Northland read the Praise of South Land."), V{});
   EXPECT_EQ(code("Northland read the praise of South Land."), V{});
   // Date-restricted codes by the record date.
-  EXPECT_EQ(code("Captain Hook praised Northland.", 20050301), V{"NORGOV/NOR/051"});
-  EXPECT_EQ(code("Captain Hook praised Northland.", 20120301), V{"NORREB/NOR/051"});
+  EXPECT_EQ(code("Captain Hook praised Northland.", 20200301), V{"NORGOV/NOR/051"});
+  EXPECT_EQ(code("Captain Hook praised Northland.", 20210301), V{"NORREB/NOR/051"});
   EXPECT_EQ(code("Old King praised Northland.", 20100301), V{"EAS/NOR/051"});
   EXPECT_EQ(code("Old King praised Northland.", 20160301), V{"WES/NOR/051"});
   // Agents join actors; compound actors code once each.
