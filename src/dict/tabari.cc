@@ -618,6 +618,13 @@ std::vector<std::string> split_codes(const std::string& code) {
   return out;
 }
 
+// `token` is `word` with a regular plural or possessive ending.
+bool noun_ending(std::string_view token, std::string_view word) {
+  if (token.size() <= word.size() || token.substr(0, word.size()) != word) return false;
+  std::string_view end = token.substr(word.size());
+  return end == "S" || end == "ES" || end == "'S" || end == "S'" || end == "'";
+}
+
 bool is_punct(std::string_view w) {
   return !w.empty() && !std::isalnum(static_cast<unsigned char>(w[0]));
 }
@@ -691,9 +698,8 @@ void SentenceCoder::find_actors() {
       bool ok = true;
       for (size_t k = 0; k < p.words.size() && ok; ++k) {
         ok = word_matches(up_[i + k], p.words[k], p.exact[k]);
-        // Agent nouns match their regular plurals too.
-        if (!ok && d_.actors()[a].agent && k + 1 == p.words.size())
-          ok = up_[i + k] == p.words[k] + "S" || up_[i + k] == p.words[k] + "ES";
+        // Nouns match their regular plurals and possessives too.
+        if (!ok && k + 1 == p.words.size()) ok = noun_ending(up_[i + k], p.words[k]);
       }
       if (ok) {
         best_len = static_cast<uint32_t>(p.words.size());
