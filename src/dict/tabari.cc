@@ -559,11 +559,20 @@ void Dictionaries::actors_for(std::string_view word, std::vector<uint32_t>& out)
   std::string key = "=" + std::string(word);
   if (auto it = actor_first_.find(key); it != actor_first_.end())
     out.insert(out.end(), it->second.begin(), it->second.end());
+  // Whole words with a plural or possessive ending (the matcher checks which).
+  for (std::string_view end : {"S", "ES", "'S", "S'", "'"}) {
+    if (word.size() <= end.size() || word.substr(word.size() - end.size()) != end) continue;
+    key = "=" + std::string(word.substr(0, word.size() - end.size()));
+    if (auto it = actor_first_.find(key); it != actor_first_.end())
+      out.insert(out.end(), it->second.begin(), it->second.end());
+  }
   for (size_t len = 1; len <= word.size(); ++len) {
     key = "~" + std::string(word.substr(0, len));
     if (auto it = actor_first_.find(key); it != actor_first_.end())
       out.insert(out.end(), it->second.begin(), it->second.end());
   }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 // ------------------------------------------------------------------ coder
