@@ -62,7 +62,7 @@ Phrase parse_phrase(std::string_view s) {
     }
   };
   for (char c : s) {
-    if (c == '_')
+    if (c == '_' || c == '=')  // '=' ends a whole word too ("BAN=")
       flush(true);
     else if (std::isspace(static_cast<unsigned char>(c)))
       flush(false);
@@ -595,7 +595,9 @@ std::string code_on(const Actor& a, int date) {
     if (date == 0) continue;
     if ((c.from == 0 || date >= c.from) && (c.to == 0 || date <= c.to)) return c.code;
   }
-  return fallback ? fallback->code : std::string();
+  if (fallback) return fallback->code;
+  // Unknown date: the first code listed.
+  return date == 0 && !a.codes.empty() ? a.codes.front().code : std::string();
 }
 
 // Adds an agent code to each of an actor's codes ("ARN" + "~GOV" = "ARNGOV"),
@@ -923,13 +925,13 @@ std::vector<CodedEvent> SentenceCoder::run() {
     }
     if (!bsrc)
       for (const Hit& h : hits_)
-        if (h.end <= i) {
+        if (h.end <= i && h.code != "---") {
           bsrc = &h;
           break;
         }
     if (!btgt)
       for (const Hit& h : hits_)
-        if (h.begin > i && &h != bsrc) {
+        if (h.begin > i && &h != bsrc && h.code != "---") {
           btgt = &h;
           break;
         }
