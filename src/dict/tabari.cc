@@ -755,9 +755,16 @@ void SentenceCoder::find_actors() {
       a.begin = std::min(a.begin, raw[h].begin);
       a.end = std::max(a.end, raw[h].end);
       used[h] = true;
-    } else {
-      used[h] = true;  // an agent alone is no actor
     }
+  }
+  // An agent alone is coded by its own code: "~MIL" (a type), "NGM" (a
+  // prefix agent is an actor code of its own).
+  for (size_t h = 0; h < raw.size(); ++h) {
+    if (!raw[h].agent || used[h]) continue;
+    std::string& c = raw[h].code;
+    c.erase(std::remove(c.begin(), c.end(), ' '), c.end());
+    if (!c.empty() && c.back() == '~') c.pop_back();
+    raw[h].agent = false;
   }
   for (size_t h = 0; h < raw.size(); ++h)
     if (!used[h]) hits_.push_back(raw[h]);
