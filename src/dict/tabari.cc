@@ -194,6 +194,7 @@ std::vector<Elem> Dictionaries::parse_elems(std::string_view s, const std::strin
   while (i < s.size()) {
     char c = s[i];
     if (std::isspace(static_cast<unsigned char>(c))) {
+      tight = false;  // "IN_ $": IN is a whole word, then any gap
       ++i;
       continue;
     }
@@ -254,6 +255,10 @@ std::vector<Elem> Dictionaries::parse_elems(std::string_view s, const std::strin
         e.kind = ElemKind::kWord;
         e.word = w;
         e.exact = j < s.size() && s[j] == '_';
+        if (!e.word.empty() && e.word.back() == '~') {  // "REAL~_": a stem before '_'
+          e.word.pop_back();
+          e.exact = false;
+        }
       }
       i = j;
     }
@@ -871,7 +876,7 @@ void SentenceCoder::emit(std::vector<CodedEvent>& out, const Hit* s, const Hit* 
                          const std::string& code, uint32_t verb) {
   for (const std::string& sc : split_codes(s->code))
     for (const std::string& tc : split_codes(t->code)) {
-      if (sc.empty() || tc.empty() || sc == "###" || tc == "###") continue;
+      if (sc.empty() || tc.empty() || sc == "###" || tc == "###" || sc == tc) continue;
       out.push_back({{sc, s->begin, s->end}, {tc, t->begin, t->end}, code, verb});
     }
 }
