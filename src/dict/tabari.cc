@@ -641,14 +641,22 @@ bool noun_ending(std::string_view token, std::string_view word) {
   return end == "S" || end == "ES" || end == "'S" || end == "S'" || end == "'";
 }
 
+bool is_pronoun(std::string_view w) {
+  return w == "HE" || w == "SHE" || w == "IT" || w == "THEY" || w == "HIM" || w == "HER" ||
+         w == "THEM";
+}
+
 bool is_punct(std::string_view w) {
   return !w.empty() && !std::isalnum(static_cast<unsigned char>(w[0]));
 }
 
 class SentenceCoder {
  public:
-  SentenceCoder(const Dictionaries& d, const std::vector<std::string_view>& words, int date)
-      : d_(d), date_(date) {
+  // `pronoun`: the code "he", "she", "it", "they" (and their object forms)
+  // stand for ("" = none).
+  SentenceCoder(const Dictionaries& d, const std::vector<std::string_view>& words, int date,
+                const std::string& pronoun = {})
+      : d_(d), date_(date), pronoun_(pronoun) {
     bool has_lower = false;
     for (std::string_view w : words) {
       for (char c : w)
@@ -686,9 +694,21 @@ class SentenceCoder {
                    const std::string& code, uint32_t verb);
   // 0: the tokens between do not join two actors; 1: a comma; 2: "and".
   int joins(uint32_t from, uint32_t to) const;
+  // "was VERBed", "have been VERBed": the verb is passive.
+  bool is_passive(uint32_t verb) const;
 
   const Dictionaries& d_;
   int date_;
+  std::string pronoun_;
+
+ public:
+  bool hit_starts(uint32_t pos) const {
+    for (const Hit& h : hits_)
+      if (h.begin == pos) return true;
+    return false;
+  }
+
+ private:
   std::vector<std::string> up_;
   std::vector<bool> capital_;
   std::vector<Hit> hits_;
@@ -725,6 +745,9 @@ void SentenceCoder::find_actors() {
     if (best) {
       raw.push_back({i, i + best_len, code_on(*best, date_), best->agent});
       i += best_len;
+    } else if (!pronoun_.empty() && is_pronoun(up_[i])) {
+      raw.push_back({i, i + 1, pronoun_, false});
+      ++i;
     } else {
       ++i;
     }
@@ -881,6 +904,19 @@ void SentenceCoder::emit(std::vector<CodedEvent>& out, const Hit* s, const Hit* 
     }
 }
 
+bool SentenceCoder::is_passive(uint32_t verb) const {
+  const std::string& v = up_[verb];
+  if (v.size() < 3 || (v.substr(v.size() - 2) != "ED" && v.substr(v.size() - 1) != "N"))
+    return false;
+  for (uint32_t k = verb; k > 0 && k + 3 > verb; --k) {
+    const std::string& w = up_[k - 1];
+    if (w == "WAS" || w == "WERE" || w == "IS" || w == "ARE" || w == "BEEN" || w == "BE" ||
+        w == "BEING")
+      return true;
+  }
+  return false;
+}
+
 std::vector<CodedEvent> SentenceCoder::run() {
   std::vector<CodedEvent> out, later;
   static const char* kDeterminers[] = {"THE", "A", "AN"};
@@ -919,9 +955,11 @@ std::vector<CodedEvent> SentenceCoder::run() {
       for (const Pattern& p : verb.patterns) try_pattern(p, false);
     }
     if (!best) continue;
+    const bool src_slot = bsrc != nullptr, tgt_slot = btgt != nullptr;
     // [---]: this verb codes nothing; look on. A code ending in '?' ("said")
     // is used only when no other verb codes.
     if (best->code.empty()) continue;
+    if (best->code == "###") return {};  // a discard: the sentence codes nothing
     const bool fallback = best->code.back() == '?';
     const std::string code = fallback ? best->code.substr(0, best->code.size() - 1) : best->code;
     if (fallback && !later.empty()) continue;
@@ -947,6 +985,15 @@ std::vector<CodedEvent> SentenceCoder::run() {
           btgt = &h;
           break;
         }
+    // Passive voice: "A was opposed by B" codes B against A.
+    if (bsrc && !src_slot && !tgt_slot && is_passive(i)) {
+      for (const Hit& h : hits_)
+        if (h.begin > i && h.begin <= i + 4 && up_[h.begin - 1] == "BY") {
+          btgt = bsrc;
+          bsrc = &h;
+          break;
+        }
+    }
     if (!bsrc || !btgt) continue;
     std::vector<const Hit*> srcs = compound(bsrc), tgts = compound(btgt);
     std::vector<CodedEvent>& dest = fallback ? later : out;
@@ -964,8 +1011,41 @@ std::vector<CodedEvent> SentenceCoder::run() {
 
 std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
                                       const std::vector<std::string_view>& words, int date) {
-  SentenceCoder c(dict, words, date);
-  return c.run();
+  // Clause by clause: after an event, coding goes on after the next "and",
+  // "but" or ";" that does not continue a list of actors; pronouns there
+  // stand for the previous clause's source.
+  std::vector<CodedEvent> out;
+  std::string pronoun;
+  size_t start = 0;
+  while (start < words.size()) {
+    std::vector<std::string_view> sub(words.begin() + static_cast<long>(start), words.end());
+    SentenceCoder c(dict, sub, date, pronoun);
+    std::vector<CodedEvent> ev = c.run();
+    if (ev.empty()) break;
+    uint32_t from = 0;
+    for (CodedEvent& e : ev) {
+      from = std::max({from, e.verb + 1, e.target.end, e.source.end});
+      const auto off = static_cast<uint32_t>(start);
+      e.verb += off;
+      e.source.begin += off;
+      e.source.end += off;
+      e.target.begin += off;
+      e.target.end += off;
+    }
+    pronoun = ev.front().source.code;
+    out.insert(out.end(), ev.begin(), ev.end());
+    size_t next = 0;
+    for (size_t b = from; b + 1 < sub.size(); ++b) {
+      std::string w = upper(sub[b]);
+      if ((w == "AND" || w == "BUT" || w == ";") && !c.hit_starts(static_cast<uint32_t>(b + 1))) {
+        next = b + 1;
+        break;
+      }
+    }
+    if (next == 0) break;
+    start += next;
+  }
+  return out;
 }
 
 }  // namespace claimtrace::dict
