@@ -44,7 +44,12 @@ constexpr std::string_view kVerbs =
     "WRITE [060]\n"
     "{ WROTE_ WRITTEN_ }\n"
     "- FAILED_TO_* [061]\n"
-    "- NEVER ^ * [062]\n";
+    "- NEVER ^ * [062]\n"
+    "OPPOSE [112]\n"
+    "- * THE_BIG~_PLAN [113]\n"
+    "- * IN_ + [114]\n"
+    "SCORN [###]\n"
+    "SAID [023?]\n";
 
 constexpr std::string_view kActors =
     "NORTHLAND [NOR]\n"
@@ -67,7 +72,7 @@ Dictionaries make() {
 TEST(TabariDict, VerbsAndPatterns) {
   Dictionaries d = make();
   EXPECT_TRUE(d.diagnostics().empty()) << d.diagnostics()[0].str();
-  ASSERT_EQ(d.verbs().size(), 2u);
+  ASSERT_EQ(d.verbs().size(), 5u);
   const Verb& praise = d.verbs()[0];
   EXPECT_EQ(praise.root, "PRAISE");
   EXPECT_EQ(praise.base.code, "051");
@@ -191,6 +196,38 @@ TEST(TabariCoder, CodesSentences) {
   EXPECT_EQ(code("Northland 's minister praised South Land."), V{"NORGOVMIN/SOU/051"});
   EXPECT_EQ(code("Northland and Old King praised South Land.", 20200101),
             (V{"NOR/SOU/051", "WES/SOU/051"}));
+  // A comma list needs "and"; no actor codes against itself.
+  EXPECT_EQ(code("Northland praised South Land, Northland said."), V{"NOR/SOU/051"});
+  // Plural and possessive endings of whole-word actors.
+  EXPECT_EQ(code("Northland praised South Land's navy."), V{"NOR/SOU/051"});
+  // An agent alone is an actor with its agent code.
+  EXPECT_EQ(code("Activists praised Northland."), V{"NGO/NOR/051"});
+  EXPECT_EQ(code("Ministers praised Northland."), V{"~GOVMIN/NOR/051"});
+}
+
+TEST(TabariCoder, PatternsClausesAndVoice) {
+  Dictionaries d = make();
+  std::vector<std::string> store;
+  auto code = [&](const std::string& s) {
+    std::vector<std::string> out;
+    for (const CodedEvent& e : code_sentence(d, words(s, store), 0))
+      out.push_back(e.source.code + "/" + e.target.code + "/" + e.code);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  // '~' keeps a word a stem before '_'; "IN_ +" lets words come between.
+  EXPECT_EQ(code("Northland opposed the biggest plan of South Land."), V{"NOR/SOU/113"});
+  EXPECT_EQ(code("Northland opposed the big plan of South Land."), V{"NOR/SOU/113"});
+  EXPECT_EQ(code("Northland opposed in the end South Land."), V{"NOR/SOU/114"});
+  // Passive voice swaps the slots.
+  EXPECT_EQ(code("South Land was opposed by Northland."), V{"NOR/SOU/112"});
+  // A second clause after "and", its pronoun standing for the first source.
+  EXPECT_EQ(code("Northland praised South Land and then it opposed Old King."),
+            (V{"NOR/SOU/051", "NOR/WES/112"}));
+  // A discard code silences the sentence; a '?' code is a fallback.
+  EXPECT_EQ(code("Northland scorned South Land."), V{});
+  EXPECT_EQ(code("Northland said South Land was lovely."), V{"NOR/SOU/023"});
+  EXPECT_EQ(code("Northland said it opposed South Land."), V{"NOR/SOU/112"});
 }
 
 }  // namespace
