@@ -30,13 +30,16 @@ std::unique_ptr<dict::Dictionaries> load_dictionaries(const std::string& spec, b
   auto d = std::make_unique<dict::Dictionaries>();
   const size_t colon = spec.find(':');
   const std::string kind = colon == std::string::npos ? "" : spec.substr(0, colon);
-  if (kind != "tabari") {
-    std::fprintf(stderr, "claimtrace: --dictionaries must be tabari:PATH.project, got \"%s\"\n",
-                 spec.c_str());
+  if (kind != "tabari" && kind != "petrarch") {
+    std::fprintf(
+        stderr,
+        "claimtrace: --dictionaries must be tabari:PATH.project or petrarch:DIR, got \"%s\"\n",
+        spec.c_str());
     ok = false;
     return nullptr;
   }
-  ok = d->load_project(spec.substr(colon + 1));
+  ok = kind == "tabari" ? d->load_project(spec.substr(colon + 1))
+                        : d->load_petrarch(spec.substr(colon + 1));
   for (const dict::Diagnostic& e : d->diagnostics())
     std::fprintf(stderr, "claimtrace: %s\n", e.str().c_str());
   if (!ok) return nullptr;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -411,7 +412,8 @@ void Dictionaries::parse_verbs(std::string_view text, const std::string& file) {
   }
 }
 
-void Dictionaries::parse_actors(std::string_view text, const std::string& file, bool agents) {
+void Dictionaries::parse_actors(std::string_view text, const std::string& file, bool agents,
+                                bool hash_comments) {
   std::istringstream in{std::string(text)};
   std::string raw;
   int n = 0;
@@ -460,11 +462,56 @@ void Dictionaries::parse_actors(std::string_view text, const std::string& file, 
       for (uint32_t a : group) actors_[a].codes.push_back(dc);
     }
   };
-  while (std::getline(in, raw)) {
-    ++n;
+  std::unordered_map<std::string, std::vector<std::string>> substitutions;  // !PERSON!
+  std::vector<std::string> pending;  // expanded lines still to read
+  for (;;) {
+    if (!pending.empty()) {
+      raw = std::move(pending.back());
+      pending.pop_back();
+    } else if (std::getline(in, raw)) {
+      ++n;
+    } else {
+      break;
+    }
+    if (hash_comments) {
+      size_t hash = raw.find('#');
+      if (hash != std::string::npos) raw.resize(hash);
+    }
     std::string_view l = trim(strip_comment(raw));
     if (l.substr(0, 2) == "~~") break;  // end-of-file marker
     if (l.empty() || l.front() == '#') continue;
+    if (l.front() == '!' && l.find('=') != std::string_view::npos &&
+        l.find('=') < l.find('[')) {  // "!PERSON! = MAN, MEN, WOMAN"
+      size_t close = l.find('!', 1), eq = l.find('=');
+      if (close == std::string_view::npos || close > eq) {
+        error(file, n, "bad substitution line");
+        continue;
+      }
+      std::vector<std::string>& alts = substitutions[std::string(l.substr(0, close + 1))];
+      std::string_view rest = l.substr(eq + 1);
+      while (!rest.empty()) {
+        size_t comma = rest.find(',');
+        std::string_view item = trim(rest.substr(0, comma));
+        if (!item.empty()) alts.emplace_back(item);
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+      }
+      continue;
+    }
+    if (size_t bang = l.find('!'); bang != std::string_view::npos && !substitutions.empty()) {
+      size_t close = l.find('!', bang + 1);
+      if (close != std::string_view::npos) {
+        auto it = substitutions.find(std::string(l.substr(bang, close - bang + 1)));
+        if (it == substitutions.end()) {
+          error(file, n, "unknown substitution " + std::string(l.substr(bang, close - bang + 1)));
+          continue;
+        }
+        for (const std::string& alt : it->second)
+          pending.push_back(std::string(l.substr(0, bang)) + alt +
+                            std::string(l.substr(close + 1)));
+        continue;
+      }
+    }
     if (l.front() == '<') {
       std::string tag = upper(l);
       section = tag.size() > 2 && tag[1] == '/' ? "" : tag;
@@ -505,6 +552,207 @@ void Dictionaries::parse_actors(std::string_view text, const std::string& file, 
       add_codes(l.substr(open));
     }
   }
+}
+
+void Dictionaries::parse_petrarch_verbs(std::string_view text, const std::string& file) {
+  std::istringstream in{std::string(text)};
+  std::string raw;
+  int n = 0;
+  std::string synset;
+  std::string block_code;
+  size_t block_start = verbs_.size();
+  bool in_block = false;
+  while (std::getline(in, raw)) {
+    ++n;
+    size_t hash = raw.find('#');
+    if (hash != std::string::npos) raw.resize(hash);
+    std::string_view l = trim(raw);
+    if (l.empty() || l.front() == '~') continue;  // transformations are not read
+    if (l.substr(0, 3) == "---") {
+      size_t open = l.find('['), close = l.find(']');
+      if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
+        error(file, n, "verb block without [code]");
+        block_code.clear();
+      } else {
+        block_code = std::string(trim(l.substr(open + 1, close - open - 1)));
+        if (block_code == "---") block_code.clear();
+      }
+      block_start = verbs_.size();
+      in_block = true;
+      synset.clear();
+      continue;
+    }
+    if (l.front() == '&') {
+      synset = upper(trim(l.substr(1)));
+      while (!synset.empty() && synset.back() == '_') synset.pop_back();
+      synsets_[synset];
+      continue;
+    }
+    if (l.front() == '+' && synset.empty() && in_block) {
+      l.remove_prefix(1);  // "+ANGERED_BY {}": a verb phrase of the block
+    } else if (l.front() == '+') {
+      if (synset.empty()) {
+        error(file, n, "synset member outside a &SET");
+        continue;
+      }
+      bool ok = true;
+      synsets_[synset].push_back(parse_elems(l.substr(1), file, n, ok));
+      continue;
+    }
+    if (!in_block) {
+      error(file, n, "line outside a verb block");
+      continue;
+    }
+    if (l.front() == '-') {
+      // "(TO BORDER)" groups are words in order; "{ARMS SHIPMENT}" a phrase.
+      std::string body;
+      int depth = 0;
+      for (char c : l.substr(1)) {
+        if (c == '(' || c == ')') {
+          body.push_back(' ');
+        } else if (c == '{') {
+          ++depth;
+        } else if (c == '}') {
+          --depth;
+        } else if (depth > 0 && c == ' ') {
+          body.push_back('_');
+        } else {
+          body.push_back(c);
+        }
+      }
+      if (depth != 0) {
+        error(file, n, "unbalanced '{'");
+        continue;
+      }
+      if (body.find('[') == std::string::npos) body += " [" + block_code + "]";
+      bool ok = true;
+      Pattern p = parse_pattern(body, file, n, ok);
+      if (!ok) continue;
+      if (verbs_.size() == block_start) {
+        error(file, n, "pattern before any verb of its block");
+        continue;
+      }
+      for (size_t v = block_start; v < verbs_.size(); ++v) verbs_[v].patterns.push_back(p);
+      continue;
+    }
+    // A verb, optionally with its irregular forms: "SPEED {SPEEDING SPEEDS SPED}".
+    std::string verb_code = block_code;
+    if (size_t open = l.find('['); open != std::string_view::npos) {
+      size_t close = l.find(']', open);
+      if (close == std::string_view::npos) {
+        error(file, n, "unclosed '['");
+        continue;
+      }
+      verb_code = std::string(trim(l.substr(open + 1, close - open - 1)));
+      if (verb_code == "---") verb_code.clear();
+      l = l.substr(0, open);
+    }
+    size_t brace = l.find('{');
+    Phrase root = parse_phrase(l.substr(0, brace));
+    if (root.words.empty()) {
+      error(file, n, "verb line without a verb");
+      continue;
+    }
+    Verb v;
+    v.root = root.words[0];
+    if (size_t colon = verb_code.find(':'); colon != std::string::npos) {
+      v.base.code2 = verb_code.substr(colon + 1);
+      verb_code.resize(colon);
+    }
+    v.base.code = verb_code;
+    v.base.line = n;
+    for (size_t k = 1; k < root.words.size(); ++k) {
+      Elem e;
+      e.kind = ElemKind::kWord;
+      e.word = root.words[k];
+      e.exact = root.exact[k];
+      e.tight = true;
+      v.base.after.push_back(e);
+    }
+    verbs_.push_back(std::move(v));
+    explicit_forms_.emplace_back();
+    explicit_forms_.back().push_back((root.exact[0] ? "=" : "~") + root.words[0]);
+    if (brace != std::string_view::npos) {
+      size_t close = l.find('}', brace);
+      if (close == std::string_view::npos) {
+        error(file, n, "unclosed '{'");
+        continue;
+      }
+      Phrase forms = parse_phrase(l.substr(brace + 1, close - brace - 1));
+      for (const std::string& w : forms.words) explicit_forms_.back().push_back("=" + w);
+    }
+  }
+}
+
+bool Dictionaries::load_petrarch(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<std::pair<std::string, std::string>> files;  // kind, path
+  if (fs::is_directory(path, ec)) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(path, ec))
+      if (entry.is_regular_file(ec)) names.push_back(entry.path().string());
+    std::sort(names.begin(), names.end());
+    for (const std::string& f : names) {
+      std::string base = upper(fs::path(f).filename().string());
+      if (base.find(".INI") != std::string::npos || base.find("LICENSE") != std::string::npos)
+        continue;
+      if (base.find("VERBS") != std::string::npos || base.rfind("CAMEO", 0) == 0)
+        files.emplace_back("verbs", f);
+      else if (base.find("ACTORS") != std::string::npos)
+        files.emplace_back("actors", f);
+      else if (base.find("AGENTS") != std::string::npos)
+        files.emplace_back("agents", f);
+    }
+  } else {
+    std::string text;
+    if (!read_file(path, text)) {
+      error(path, 0, "cannot read the PETRARCH configuration");
+      return false;
+    }
+    std::string dir = fs::path(path).parent_path().string();
+    if (!dir.empty()) dir += '/';
+    std::istringstream in(text);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      std::string_view l = trim(line);
+      size_t eq = l.find('=');
+      if (l.empty() || l.front() == '#' || l.front() == '[' || eq == std::string_view::npos)
+        continue;
+      std::string key = upper(trim(l.substr(0, eq)));
+      std::string_view value = trim(l.substr(eq + 1));
+      std::string kind = key == "VERBFILE_NAME"    ? "verbs"
+                         : key == "ACTORFILE_LIST" ? "actors"
+                         : key == "AGENTFILE_NAME" ? "agents"
+                                                   : "";
+      if (kind.empty()) continue;
+      while (!value.empty()) {
+        size_t comma = value.find(',');
+        std::string name(trim(value.substr(0, comma)));
+        if (!name.empty()) files.emplace_back(kind, name[0] == '/' ? name : dir + name);
+        if (comma == std::string_view::npos) break;
+        value.remove_prefix(comma + 1);
+      }
+    }
+  }
+  if (files.empty()) {
+    error(path, 0, "no PETRARCH dictionaries found");
+    return false;
+  }
+  for (const auto& [kind, f] : files) {
+    std::string body;
+    if (!read_file(f, body)) {
+      error(f, 0, "cannot read");
+      continue;
+    }
+    if (kind == "verbs") parse_petrarch_verbs(body, f);
+    if (kind == "actors") parse_actors(body, f, false, true);
+    if (kind == "agents") parse_actors(body, f, true, true);
+  }
+  finish();
+  return true;
 }
 
 void Dictionaries::finish() {

@@ -72,9 +72,18 @@ class Dictionaries {
   // Reads a .project file and every dictionary it names; false when the
   // project itself cannot be read. Problems go to diagnostics().
   bool load_project(const std::string& path);
+  // Reads PETRARCH dictionaries: a folder (files named *verbs*/CAMEO*,
+  // *actors*, *agents*) or a PETR_config.ini naming them. False when nothing
+  // can be read.
+  bool load_petrarch(const std::string& path);
+  // A PETRARCH verb file: synsets, "--- NAME [code] ---" blocks of verbs
+  // sharing their patterns, '(' ')' groups and "{A B}" phrases in patterns.
+  void parse_petrarch_verbs(std::string_view text, const std::string& file);
   // Parses one file's text (exposed for tests and for other readers).
   void parse_verbs(std::string_view text, const std::string& file);
-  void parse_actors(std::string_view text, const std::string& file, bool agents);
+  // `hash_comments`: '#' starts a comment (PETRARCH) as well as ';'.
+  void parse_actors(std::string_view text, const std::string& file, bool agents,
+                    bool hash_comments = false);
   void parse_options(std::string_view text, const std::string& file);
   void finish();  // builds the lookup indexes; call after parsing
 

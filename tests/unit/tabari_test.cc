@@ -232,3 +232,45 @@ TEST(TabariCoder, PatternsClausesAndVoice) {
 
 }  // namespace
 }  // namespace claimtrace::dict
+
+namespace claimtrace::dict {
+namespace {
+
+TEST(PetrarchDict, VerbBlocksPhrasesAndSubstitutions) {
+  Dictionaries d;
+  d.parse_petrarch_verbs(
+      "&ARMY\n"
+      "+TROOPS\n"
+      "+ARMED_FORCES\n"
+      "---  HELP   [070]  ---\n"
+      "HELP\n"
+      "ASSIST [071] # own code\n"
+      "- * (WITH {FOOD AID})   [073]  # phrase in a group\n"
+      "- * &ARMY\n"
+      "- * {BROKEN [099]\n",
+      "v.txt");
+  d.parse_actors("# comment\nNORTHLAND_ [NOR] # trailing\n+NORTH_LAND_\n", "a.txt", false, true);
+  d.parse_actors("!PERSON! = MAN, WOMEN\nARMED_!PERSON! [~MIL]\n", "g.txt", true, true);
+  d.finish();
+  ASSERT_EQ(d.diagnostics().size(), 1u);
+  EXPECT_EQ(d.diagnostics()[0].str().rfind("v.txt:9:", 0), 0u) << d.diagnostics()[0].str();
+  ASSERT_EQ(d.verbs().size(), 2u);
+  EXPECT_EQ(d.verbs()[0].base.code, "070");
+  EXPECT_EQ(d.verbs()[1].base.code, "071");
+  ASSERT_EQ(d.verbs()[1].patterns.size(), 2u);      // shared by the block
+  EXPECT_EQ(d.verbs()[1].patterns[1].code, "070");  // no code: the block's
+  EXPECT_EQ(d.actors().size(), 4u);                 // two actors, two expanded agents
+  std::vector<std::string> store{"Northland", "assisted", "North", "Land", "with", "food", "aid"};
+  std::vector<std::string_view> w(store.begin(), store.end());
+  auto ev = code_sentence(d, w, 0);
+  ASSERT_EQ(ev.size(), 0u);  // one actor only (self-events are dropped)
+  store = {"Armed", "women", "helped", "Northland", "with", "food", "aid"};
+  w.assign(store.begin(), store.end());
+  ev = code_sentence(d, w, 0);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source.code, "~MIL");
+  EXPECT_EQ(ev[0].code, "073");
+}
+
+}  // namespace
+}  // namespace claimtrace::dict
