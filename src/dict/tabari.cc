@@ -920,6 +920,12 @@ class SentenceCoder {
   }
 
   std::vector<CodedEvent> run();
+  // An actor starts at token `pos` (a list goes on there).
+  bool hit_starts(uint32_t pos) const {
+    for (const Hit& h : hits_)
+      if (h.begin == pos) return true;
+    return false;
+  }
 
  private:
   void find_actors();
@@ -928,9 +934,9 @@ class SentenceCoder {
       if (pos >= h.begin && pos < h.end) return &h;
     return nullptr;
   }
-  // Matches `elems` starting at token `pos` going in direction `dir` (+1/-1);
-  // `first_tight`: the first element must be at `pos`. Returns words matched
-  // or -1.
+  // Matches elems[k..] from token `pos` going in direction `dir` (+1/-1); a
+  // tight element must match at `pos`, others at the first place they can.
+  // Returns the number of words matched or -1; `end` is the next free token.
   int match(const std::vector<Elem>& elems, size_t k, long pos, int dir, long& end);
   int match_elem(const Elem& e, long pos, int dir, long& next);
 
@@ -949,14 +955,6 @@ class SentenceCoder {
   int date_;
   std::string pronoun_;
 
- public:
-  bool hit_starts(uint32_t pos) const {
-    for (const Hit& h : hits_)
-      if (h.begin == pos) return true;
-    return false;
-  }
-
- private:
   std::vector<std::string> up_;
   std::vector<bool> capital_;
   std::vector<Hit> hits_;

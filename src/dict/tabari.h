@@ -1,11 +1,11 @@
 #pragma once
-// TABARI dictionaries (.project, .verbs, .actors, .agents, .options) read at
-// run time, and a pattern coder that uses them instead of our own verb
-// dictionary. Formats follow the TABARI manual: words are stems unless they
-// end in '_'; '_' joins words that must be adjacent; in verb patterns '*' is
-// the verb, '$' the source, '+' the target, '%' a compound actor, '^' one
-// skipped word, '{A | B}' alternatives and '&NAME' a synonym set; '[---]'
-// codes nothing; '[A:B]' also codes B from target to source.
+// TABARI dictionaries (.project, .verbs, .actors, .agents, .options) and
+// PETRARCH ones (CAMEO verbs, Phoenix actors and agents) read at run time,
+// and a pattern coder that uses them instead of our own verb dictionary. Formats follow the TABARI
+// manual: words are stems unless they end in '_'; '_' joins words that must be adjacent; in verb
+// patterns '*' is the verb, '$' the source, '+' the target, '%' a compound actor, '^' one skipped
+// word, '{A | B}' alternatives and '&NAME' a synonym set; '[---]' codes nothing; '[A:B]' also codes
+// B from target to source.
 #include <cstdint>
 #include <string>
 #include <string_view>
