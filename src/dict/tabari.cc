@@ -920,12 +920,6 @@ class SentenceCoder {
   }
 
   std::vector<CodedEvent> run();
-  // An actor starts at token `pos` (a list goes on there).
-  bool hit_starts(uint32_t pos) const {
-    for (const Hit& h : hits_)
-      if (h.begin == pos) return true;
-    return false;
-  }
 
  private:
   void find_actors();
@@ -1258,8 +1252,8 @@ std::vector<CodedEvent> SentenceCoder::run() {
 std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
                                       const std::vector<std::string_view>& words, int date) {
   // Clause by clause: after an event, coding goes on after the next "and",
-  // "but" or ";" that does not continue a list of actors; pronouns there
-  // stand for the previous clause's source.
+  // "but" or ";" past its verb and actors (lists of actors are already in the
+  // event); pronouns there stand for the previous clause's source.
   std::vector<CodedEvent> out;
   std::string pronoun;
   size_t start = 0;
@@ -1283,7 +1277,7 @@ std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
     size_t next = 0;
     for (size_t b = from; b + 1 < sub.size(); ++b) {
       std::string w = upper(sub[b]);
-      if ((w == "AND" || w == "BUT" || w == ";") && !c.hit_starts(static_cast<uint32_t>(b + 1))) {
+      if (w == "AND" || w == "BUT" || w == ";") {
         next = b + 1;
         break;
       }
