@@ -1005,11 +1005,11 @@ void SentenceCoder::find_actors() {
     bare = std::string(trim(bare));
     long partner = -1;
     if (h > 0 && !raw[h - 1].agent && !used[h - 1]) {
-      uint32_t gap = raw[h].begin - raw[h - 1].end;
-      bool ok = gap <= 2;
-      for (uint32_t t = raw[h - 1].end; t < raw[h].begin && ok; ++t)
-        ok = !is_punct(up_[t]) || up_[t] == "'" || up_[t] == "'S";
-      if (ok) partner = static_cast<long>(h - 1);
+      // Right before the agent ("Arnor's president"; a split-off "'s" may
+      // come between).
+      const uint32_t end = raw[h - 1].end, gap = raw[h].begin - end;
+      if (gap == 0 || (gap == 1 && (up_[end] == "'S" || up_[end] == "'")))
+        partner = static_cast<long>(h - 1);
     }
     if (partner < 0 && h + 1 < raw.size() && !raw[h + 1].agent) {
       bool ok = raw[h + 1].begin > raw[h].end && raw[h + 1].begin - raw[h].end <= 2;
