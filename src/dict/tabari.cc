@@ -1209,7 +1209,8 @@ std::vector<CodedEvent> SentenceCoder::run() {
       std::vector<const Hit*> group = compound(bcomp);
       for (const Hit* s : group)
         for (const Hit* t : group)
-          if (s != t) emit(out, s, t, code, i);
+          if (s != t)  // "[A:B]": the later actor codes B back
+            emit(out, s, t, s < t || best->code2.empty() ? code : best->code2, i);
       if (!out.empty()) return out;
       continue;
     }
