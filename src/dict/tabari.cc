@@ -905,6 +905,7 @@ class SentenceCoder {
   SentenceCoder(const Dictionaries& d, const std::vector<std::string_view>& words, int date,
                 const std::string& pronoun = {})
       : d_(d), date_(date), pronoun_(pronoun) {
+    carried_.code = pronoun;
     bool has_lower = false;
     for (std::string_view w : words) {
       for (char c : w)
@@ -948,6 +949,7 @@ class SentenceCoder {
   const Dictionaries& d_;
   int date_;
   std::string pronoun_;
+  Hit carried_{0, 0, {}, false};
 
   std::vector<std::string> up_;
   std::vector<bool> capital_;
@@ -1124,6 +1126,7 @@ int SentenceCoder::joins(uint32_t from, uint32_t to) const {
 
 std::vector<const Hit*> SentenceCoder::compound(const Hit* h) const {
   // A list is "A, B and C": commas join only when an "and" closes the list.
+  if (h == &carried_) return {h};
   size_t k = static_cast<size_t>(h - hits_.data());
   size_t lo = k, hi = k;
   while (lo > 0 && joins(hits_[lo - 1].end, hits_[lo].begin) != 0) --lo;
@@ -1220,6 +1223,9 @@ std::vector<CodedEvent> SentenceCoder::run() {
           bsrc = &h;
           break;
         }
+    // A later clause without a subject ("... and offered aid to X") keeps
+    // the previous clause's source (it has no words here: begin == end).
+    if (!bsrc && !pronoun_.empty()) bsrc = &carried_;
     if (!btgt)
       for (const Hit& h : hits_)
         if (h.begin > i && &h != bsrc && h.code != "---") {

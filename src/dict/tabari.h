@@ -119,7 +119,7 @@ class Dictionaries {
 
 struct CodedActor {
   std::string code;
-  uint32_t begin = 0, end = 0;  // token range in the sentence
+  uint32_t begin = 0, end = 0;  // token range in the sentence; empty = carried over
 };
 
 struct CodedEvent {

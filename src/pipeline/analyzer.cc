@@ -37,8 +37,8 @@ void Analyzer::code_with_dictionaries(Document& doc) const {
         return Span{s.span.begin + ranges[b].first, s.span.begin + ranges[end - 1].second};
       };
       v.source.code = e.source.code;
-      v.source.has_text = true;
-      v.source.text = span_of(e.source.begin, e.source.end);
+      v.source.has_text = e.source.end > e.source.begin;  // empty: from an earlier clause
+      if (v.source.has_text) v.source.text = span_of(e.source.begin, e.source.end);
       v.has_target = true;
       v.target.code = e.target.code;
       v.target.has_text = true;

@@ -224,6 +224,9 @@ TEST(TabariCoder, PatternsClausesAndVoice) {
   // A second clause after "and", its pronoun standing for the first source.
   EXPECT_EQ(code("Northland praised South Land and then it opposed Old King."),
             (V{"NOR/SOU/051", "NOR/WES/112"}));
+  // A later clause without a subject keeps the earlier source.
+  EXPECT_EQ(code("Northland praised South Land and opposed Old King."),
+            (V{"NOR/SOU/051", "NOR/WES/112"}));
   // A discard code silences the sentence; a '?' code is a fallback.
   EXPECT_EQ(code("Northland scorned South Land."), V{});
   EXPECT_EQ(code("Northland said South Land was lovely."), V{"NOR/SOU/023"});
