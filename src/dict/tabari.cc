@@ -769,18 +769,35 @@ void Dictionaries::finish() {
       forms.push_back("=" + r + "S");
       forms.push_back("=" + r + "D");
       forms.push_back("=" + r.substr(0, r.size() - 1) + "ING");
+      forms.push_back("=" + r + "N");
     } else if (last == 'Y' && !vowel_y) {
       std::string stem = r.substr(0, r.size() - 1);
       forms.push_back("=" + stem + "IES");
       forms.push_back("=" + stem + "IED");
       forms.push_back("=" + r + "ING");
     } else {
-      bool sib = last == 'S' || last == 'X' || last == 'Z' || last == 'H';
-      forms.push_back("=" + r + (sib ? "ES" : "S"));
-      forms.push_back("=" + r + "ED");
-      forms.push_back("=" + r + "ING");
-      forms.push_back("=" + r + last + "ED");
-      forms.push_back("=" + r + last + "ING");
+      // One syllable ending consonant-vowel-consonant ("BAN"): the consonant
+      // doubles ("BANNED", not "BANED"); otherwise -S, -ES, -ED, -EN, -ING.
+      auto vowel = [](char c) {
+        return std::string_view("AEIOU").find(c) != std::string_view::npos;
+      };
+      int groups = 0;
+      for (size_t k = 0; k < r.size(); ++k)
+        if (vowel(r[k]) && (k == 0 || !vowel(r[k - 1]))) ++groups;
+      bool cvc = groups == 1 && r.size() >= 3 && !vowel(last) && vowel(r[r.size() - 2]) &&
+                 !vowel(r[r.size() - 3]) &&
+                 std::string_view("WXY").find(last) == std::string_view::npos;
+      forms.push_back("=" + r + "S");
+      if (cvc) {
+        forms.push_back("=" + r + last + "ED");
+        forms.push_back("=" + r + last + "ING");
+        forms.push_back("=" + r + last + "EN");
+      } else {
+        forms.push_back("=" + r + "ES");
+        forms.push_back("=" + r + "ED");
+        forms.push_back("=" + r + "EN");
+        forms.push_back("=" + r + "ING");
+      }
     }
     std::sort(forms.begin(), forms.end());
     forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
