@@ -55,20 +55,25 @@ int parse_tabari_date(std::string_view d) {
 Phrase parse_phrase(std::string_view s) {
   Phrase p;
   std::string cur;
+  bool space = false;  // a space since the last word
   auto flush = [&](bool exact) {
     if (!cur.empty()) {
+      p.gap.push_back(!p.words.empty() && space);
       p.words.push_back(upper(cur));
       p.exact.push_back(exact);
       cur.clear();
+      space = false;
     }
   };
   for (char c : s) {
-    if (c == '_' || c == '=')  // '=' ends a whole word too ("BAN=")
+    if (c == '_' || c == '=') {  // '=' ends a whole word too ("BAN=")
       flush(true);
-    else if (std::isspace(static_cast<unsigned char>(c)))
+    } else if (std::isspace(static_cast<unsigned char>(c))) {
       flush(false);
-    else
+      space = true;
+    } else {
       cur.push_back(c);
+    }
   }
   flush(false);
   return p;
@@ -88,16 +93,17 @@ std::string Diagnostic::str() const {
 std::vector<std::pair<uint32_t, uint32_t>> split_words(std::string_view text) {
   std::vector<std::pair<uint32_t, uint32_t>> out;
   auto edge = [](unsigned char c) {
-    return c < 0x80 && !std::isalnum(c) && c != '\'' && c != '-' && c != '_' && c != '&';
+    return c < 0x80 && !std::isalnum(c) && c != '\'' && c != '-' && c != '&';
   };
   uint32_t i = 0, n = static_cast<uint32_t>(text.size());
   while (i < n) {
-    if (std::isspace(static_cast<unsigned char>(text[i]))) {
+    // '_' joins words in dictionaries; in text it separates them too.
+    if (std::isspace(static_cast<unsigned char>(text[i])) || text[i] == '_') {
       ++i;
       continue;
     }
     uint32_t j = i;
-    while (j < n && !std::isspace(static_cast<unsigned char>(text[j]))) ++j;
+    while (j < n && !std::isspace(static_cast<unsigned char>(text[j])) && text[j] != '_') ++j;
     uint32_t b = i, e = j;
     while (b < e && edge(static_cast<unsigned char>(text[b]))) {
       out.emplace_back(b, b + 1);
@@ -985,25 +991,35 @@ void SentenceCoder::find_actors() {
       continue;
     }
     d_.actors_for(up_[i], cands);
-    uint32_t best_len = 0;
+    size_t best_words = 0;
+    uint32_t best_end = 0;
     const Actor* best = nullptr;
     for (uint32_t a : cands) {
       const Phrase& p = d_.actors()[a].phrase;
-      if (p.words.size() <= best_len || i + p.words.size() > up_.size()) continue;
+      if (p.words.size() <= best_words || i + p.words.size() > up_.size()) continue;
+      uint32_t at = i;  // next token to match
       bool ok = true;
       for (size_t k = 0; k < p.words.size() && ok; ++k) {
-        ok = word_matches(up_[i + k], p.words[k], p.exact[k]);
-        // Nouns match their regular plurals and possessives too.
-        if (!ok && k + 1 == p.words.size()) ok = noun_ending(up_[i + k], p.words[k]);
+        // After a space in the phrase, up to three words may come between.
+        const uint32_t last = k > 0 && p.gap[k] ? at + 3 : at;
+        ok = false;
+        for (uint32_t t = at; t <= last && t < up_.size() && !ok; ++t) {
+          if (is_punct(up_[t])) break;
+          ok = word_matches(up_[t], p.words[k], p.exact[k]);
+          // Nouns match their regular plurals and possessives too.
+          if (!ok && k + 1 == p.words.size()) ok = noun_ending(up_[t], p.words[k]);
+          if (ok) at = t + 1;
+        }
       }
       if (ok) {
-        best_len = static_cast<uint32_t>(p.words.size());
+        best_words = p.words.size();
+        best_end = at;
         best = &d_.actors()[a];
       }
     }
     if (best) {
-      raw.push_back({i, i + best_len, code_on(*best, date_), best->agent});
-      i += best_len;
+      raw.push_back({i, best_end, code_on(*best, date_), best->agent});
+      i = best_end;
     } else if (!pronoun_.empty() && is_pronoun(up_[i])) {
       raw.push_back({i, i + 1, pronoun_, false});
       ++i;
@@ -1064,9 +1080,21 @@ int SentenceCoder::match_elem(const Elem& e, long pos, int dir, long& next) {
       if (!word_matches(up_[pos], e.word, e.exact)) return -1;
       next = pos + dir;
       return 1;
-    case ElemKind::kSkip:
+    case ElemKind::kSkip: {
+      // One word, or a whole actor with its determiner ("at the Gondor").
+      long p = pos;
+      if (dir > 0 && (up_[p] == "THE" || up_[p] == "A" || up_[p] == "AN") &&
+          p + 1 < static_cast<long>(up_.size()))
+        ++p;
+      if (const Hit* h = hit_at(static_cast<uint32_t>(p))) {
+        next = dir > 0 ? h->end : static_cast<long>(h->begin) - 1;
+        if (dir < 0 && next >= 0 && (up_[next] == "THE" || up_[next] == "A" || up_[next] == "AN"))
+          --next;
+        return 0;
+      }
       next = pos + dir;
       return 0;
+    }
     case ElemKind::kSource:
     case ElemKind::kTarget:
     case ElemKind::kCompound: {

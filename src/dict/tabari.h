@@ -31,10 +31,13 @@ struct DatedCode {
 };
 
 // A sequence of words; `exact[i]` = the word must match whole (it ended in
-// '_'), otherwise it matches any word it begins (a stem).
+// '_'), otherwise it matches any word it begins (a stem). Words joined by '_'
+// are adjacent; a space lets a few words come between ("PRINCE DOL_AMROTH"
+// matches "Prince of Dol Amroth").
 struct Phrase {
   std::vector<std::string> words;
   std::vector<bool> exact;
+  std::vector<bool> gap;  // gap[k]: a space before word k, other words may come between
 };
 
 struct Actor {

@@ -56,6 +56,7 @@ constexpr std::string_view kActors =
     "SOUTH_LAND_ [SOU]\n"
     "CAPTAIN_HOOK [NORGOV 200101-201012] [NORREB]\n"
     "+JAMES_HOOK\n"
+    "KING WESTMARCH_ [WMK]\n"
     "OLD_KING\n"
     "\t[EAS <150101]\n"
     "\t[WES]\n";
@@ -124,8 +125,10 @@ TEST(TabariDict, VerbForms) {
 
 TEST(TabariDict, ActorsWithDates) {
   Dictionaries d = make();
-  ASSERT_EQ(d.actors().size(), 7u);
+  ASSERT_EQ(d.actors().size(), 8u);
   const Actor& hook = d.actors()[2];
+  EXPECT_TRUE(d.actors()[4].phrase.gap[1]);
+  EXPECT_FALSE(d.actors()[1].phrase.gap[1]);
   ASSERT_EQ(hook.codes.size(), 2u);
   EXPECT_EQ(hook.codes[0].code, "NORGOV");
   EXPECT_EQ(hook.codes[0].from, 20200101);
@@ -135,11 +138,11 @@ TEST(TabariDict, ActorsWithDates) {
   EXPECT_EQ(d.actors()[3].phrase.words, (std::vector<std::string>{"JAMES", "HOOK"}));
   EXPECT_EQ(d.actors()[3].codes.size(), 2u);
   // Codes on the lines after the name; "<date" restriction.
-  const Actor& king = d.actors()[4];
+  const Actor& king = d.actors()[5];
   ASSERT_EQ(king.codes.size(), 2u);
   EXPECT_EQ(king.codes[0].to, 20150100);
   EXPECT_TRUE(d.actors()[1].phrase.exact[1]);
-  EXPECT_TRUE(d.actors()[5].agent);
+  EXPECT_TRUE(d.actors()[6].agent);
 }
 
 TEST(TabariDict, ErrorsNameFileAndLineAndGoOn) {
@@ -192,6 +195,9 @@ TEST(TabariCoder, CodesSentences) {
   EXPECT_EQ(code("Captain Hook praised Northland.", 20210301), V{"NORREB/NOR/051"});
   EXPECT_EQ(code("Old King praised Northland.", 20100301), V{"EAS/NOR/051"});
   EXPECT_EQ(code("Old King praised Northland.", 20160301), V{"WES/NOR/051"});
+  // A space in an actor phrase lets words come between, '_' does not.
+  EXPECT_EQ(code("The King of the Westmarch praised Northland."), V{"WMK/NOR/051"});
+  EXPECT_EQ(code("Old and King praised Northland."), V{});
   // Agents join actors; compound actors code once each.
   EXPECT_EQ(code("Northland 's minister praised South Land."), V{"NORGOVMIN/SOU/051"});
   EXPECT_EQ(code("Northland and Old King praised South Land.", 20200101),
