@@ -955,7 +955,9 @@ class SentenceCoder {
   // Matches elems[k..] from token `pos` going in direction `dir` (+1/-1); a
   // tight element must match at `pos`, others at the first place they can.
   // Returns the number of words matched or -1; `end` is the next free token.
-  int match(const std::vector<Elem>& elems, size_t k, long pos, int dir, long& end);
+  // `all_tight`: every element adjacent to the one before (alternatives).
+  int match(const std::vector<Elem>& elems, size_t k, long pos, int dir, long& end,
+            bool all_tight = false);
   int match_elem(const Elem& e, long pos, int dir, long& next);
 
   // The actors joined to `h` by "and" or commas (determiners and listed
@@ -1117,11 +1119,9 @@ int SentenceCoder::match_elem(const Elem& e, long pos, int dir, long& next) {
         // Alternatives are in text order: going backwards, try each start
         // that ends at `pos`.
         for (long start = pos; start >= 0 && start > pos - 8; --start) {
-          std::vector<Elem> seq = alt;
-          for (size_t q = 0; q < seq.size(); ++q) seq[q].tight = true;
           long end = 0;
           long s = dir > 0 ? pos : start;
-          int got = match(seq, 0, s, +1, end);
+          int got = match(alt, 0, s, +1, end, /*all_tight=*/true);
           if (got >= 0 && (dir > 0 || end == pos + 1)) {
             next = dir > 0 ? end : start - 1;
             return got;
@@ -1135,7 +1135,8 @@ int SentenceCoder::match_elem(const Elem& e, long pos, int dir, long& next) {
   return -1;
 }
 
-int SentenceCoder::match(const std::vector<Elem>& elems, size_t k, long pos, int dir, long& end) {
+int SentenceCoder::match(const std::vector<Elem>& elems, size_t k, long pos, int dir, long& end,
+                         bool all_tight) {
   if (k == elems.size()) {
     end = pos;
     return 0;
@@ -1146,10 +1147,10 @@ int SentenceCoder::match(const std::vector<Elem>& elems, size_t k, long pos, int
     long next = 0;
     int got = match_elem(e, p, dir, next);
     if (got >= 0) {
-      int rest = match(elems, k + 1, next, dir, end);
+      int rest = match(elems, k + 1, next, dir, end, all_tight);
       if (rest >= 0) return got + rest;
     }
-    if (e.tight) break;
+    if (e.tight || all_tight) break;
   }
   return -1;
 }
@@ -1224,9 +1225,14 @@ std::vector<CodedEvent> SentenceCoder::run() {
       auto try_pattern = [&](const Pattern& p, bool base) {
         src_ = tgt_ = comp_ = nullptr;
         long end = 0;
-        std::vector<Elem> after = p.after;
-        if (!base) after.insert(after.begin(), verb.base.after.begin(), verb.base.after.end());
-        int a = match(after, 0, static_cast<long>(i) + 1, +1, end);
+        int a;
+        if (base || verb.base.after.empty()) {
+          a = match(p.after, 0, static_cast<long>(i) + 1, +1, end);
+        } else {  // the root's own further words come first ("CARRY OUT")
+          std::vector<Elem> after = verb.base.after;
+          after.insert(after.end(), p.after.begin(), p.after.end());
+          a = match(after, 0, static_cast<long>(i) + 1, +1, end);
+        }
         if (a < 0) return;
         int b = match(p.before, 0, static_cast<long>(i) - 1, -1, end);
         if (b < 0) return;
