@@ -822,7 +822,8 @@ void Dictionaries::verbs_for(std::string_view word, std::vector<uint32_t>& out) 
   if (auto it = verb_forms_.find(key); it != verb_forms_.end())
     out.insert(out.end(), it->second.begin(), it->second.end());
   for (size_t len = 1; len <= word.size(); ++len) {
-    key = "~" + std::string(word.substr(0, len));
+    key.assign(1, '~');
+    key.append(word.substr(0, len));
     if (auto it = verb_forms_.find(key); it != verb_forms_.end())
       out.insert(out.end(), it->second.begin(), it->second.end());
   }
@@ -838,12 +839,14 @@ void Dictionaries::actors_for(std::string_view word, std::vector<uint32_t>& out)
   // Whole words with a plural or possessive ending (the matcher checks which).
   for (std::string_view end : {"S", "ES", "'S", "S'", "'"}) {
     if (word.size() <= end.size() || word.substr(word.size() - end.size()) != end) continue;
-    key = "=" + std::string(word.substr(0, word.size() - end.size()));
+    key.assign(1, '=');
+    key.append(word.substr(0, word.size() - end.size()));
     if (auto it = actor_first_.find(key); it != actor_first_.end())
       out.insert(out.end(), it->second.begin(), it->second.end());
   }
   for (size_t len = 1; len <= word.size(); ++len) {
-    key = "~" + std::string(word.substr(0, len));
+    key.assign(1, '~');
+    key.append(word.substr(0, len));
     if (auto it = actor_first_.find(key); it != actor_first_.end())
       out.insert(out.end(), it->second.begin(), it->second.end());
   }
