@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/args.h"
+#include "dict/tabari.h"
 #include "ingest/feed_reader.h"
 #include "ingest/html/article.h"
 #include "ingest/jsonl_reader.h"
@@ -21,6 +22,29 @@
 namespace claimtrace::cli {
 
 namespace {
+
+// Loads --dictionaries (null = none asked for); `ok` false on an unusable spec.
+std::unique_ptr<dict::Dictionaries> load_dictionaries(const std::string& spec, bool& ok) {
+  ok = true;
+  if (spec.empty()) return nullptr;
+  auto d = std::make_unique<dict::Dictionaries>();
+  const size_t colon = spec.find(':');
+  const std::string kind = colon == std::string::npos ? "" : spec.substr(0, colon);
+  if (kind != "tabari" && kind != "petrarch") {
+    std::fprintf(
+        stderr,
+        "claimtrace: --dictionaries must be tabari:PATH.project or petrarch:DIR, got \"%s\"\n",
+        spec.c_str());
+    ok = false;
+    return nullptr;
+  }
+  ok = kind == "tabari" ? d->load_project(spec.substr(colon + 1))
+                        : d->load_petrarch(spec.substr(colon + 1));
+  for (const dict::Diagnostic& e : d->diagnostics())
+    std::fprintf(stderr, "claimtrace: %s\n", e.str().c_str());
+  if (!ok) return nullptr;
+  return d;
+}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -84,7 +108,10 @@ int analyze_text(const AnalyzeArgs& args, const std::string& input_format,
   to_document(std::move(rec), doc);
   auto lex = open_lexicon(args.lexicon_image, args.user_lexicons);
   if (!lex) return kExitSomeFailed;
-  Analyzer analyzer(lex.get());
+  bool dicts_ok = true;
+  auto dicts = load_dictionaries(args.dictionaries, dicts_ok);
+  if (!dicts_ok) return kExitUsage;
+  Analyzer analyzer(lex.get(), dicts.get());
   analyzer.analyze(doc);
   std::string out;
   if (output_format == "report") {
@@ -118,7 +145,10 @@ int analyze_jsonl(const AnalyzeArgs& args, const std::string& output_format) {
   }
   auto lex = open_lexicon(args.lexicon_image, args.user_lexicons);
   if (!lex) return kExitSomeFailed;
-  const Analyzer analyzer(lex.get());
+  bool dicts_ok = true;
+  auto dicts = load_dictionaries(args.dictionaries, dicts_ok);
+  if (!dicts_ok) return kExitUsage;
+  const Analyzer analyzer(lex.get(), dicts.get());
   const bool report = output_format == "report";
   const bool array = output_format == "json";
   const bool color = report && isatty(STDOUT_FILENO) == 1;
@@ -214,7 +244,10 @@ int analyze_warc(const AnalyzeArgs& args, const std::string& output_format) {
   }
   auto lex = open_lexicon(args.lexicon_image, args.user_lexicons);
   if (!lex) return kExitSomeFailed;
-  const Analyzer analyzer(lex.get());
+  bool dicts_ok = true;
+  auto dicts = load_dictionaries(args.dictionaries, dicts_ok);
+  if (!dicts_ok) return kExitUsage;
+  const Analyzer analyzer(lex.get(), dicts.get());
   const bool report = output_format == "report";
   const bool array = output_format == "json";
   const bool color = report && isatty(STDOUT_FILENO) == 1;
@@ -336,7 +369,10 @@ int analyze_feed(const AnalyzeArgs& args, const std::string& output_format) {
   }
   auto lex = open_lexicon(args.lexicon_image, args.user_lexicons);
   if (!lex) return kExitSomeFailed;
-  const Analyzer analyzer(lex.get());
+  bool dicts_ok = true;
+  auto dicts = load_dictionaries(args.dictionaries, dicts_ok);
+  if (!dicts_ok) return kExitUsage;
+  const Analyzer analyzer(lex.get(), dicts.get());
   const bool report = output_format == "report";
   const bool array = output_format == "json";
   const bool color = report && isatty(STDOUT_FILENO) == 1;

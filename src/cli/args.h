@@ -27,6 +27,7 @@ struct AnalyzeArgs {
   bool explain = false;
   std::string lexicon_image;               // "" = Lexicon::default_path()
   std::vector<std::string> user_lexicons;  // --lexicon FILE (repeatable)
+  std::string dictionaries;                // "tabari:PATH.project" ("" = our own)
   unsigned threads = 0;                    // 0 = hardware concurrency
   unsigned batch_size = 128;
 };

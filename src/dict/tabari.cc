@@ -1,0 +1,1352 @@
+#include "dict/tabari.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace claimtrace::dict {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The text before a ';' comment.
+std::string_view strip_comment(std::string_view line) {
+  size_t k = line.find(';');
+  return k == std::string_view::npos ? line : line.substr(0, k);
+}
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+// yymmdd or yyyymmdd -> yyyymmdd; 0 if malformed. Two-digit years <= 30 are 20xx.
+int parse_tabari_date(std::string_view d) {
+  d = trim(d);
+  for (char c : d)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return 0;
+  if (d.size() == 6) {
+    int yy = std::stoi(std::string(d.substr(0, 2)));
+    int y = yy <= 30 ? 2000 + yy : 1900 + yy;
+    return y * 10000 + std::stoi(std::string(d.substr(2)));
+  }
+  if (d.size() == 8) return std::stoi(std::string(d));
+  return 0;
+}
+
+// Splits "AL_GORE" / "AL GORE" / "FORCES_" into words; a word followed by '_'
+// is exact.
+Phrase parse_phrase(std::string_view s) {
+  Phrase p;
+  std::string cur;
+  bool space = false;  // a space since the last word
+  auto flush = [&](bool exact) {
+    if (!cur.empty()) {
+      p.gap.push_back(!p.words.empty() && space);
+      p.words.push_back(upper(cur));
+      p.exact.push_back(exact);
+      cur.clear();
+      space = false;
+    }
+  };
+  for (char c : s) {
+    if (c == '_' || c == '=') {  // '=' ends a whole word too ("BAN=")
+      flush(true);
+    } else if (std::isspace(static_cast<unsigned char>(c))) {
+      flush(false);
+      space = true;
+    } else {
+      cur.push_back(c);
+    }
+  }
+  flush(false);
+  return p;
+}
+
+bool word_matches(std::string_view token, std::string_view word, bool exact) {
+  if (exact) return token == word;
+  return token.size() >= word.size() && token.substr(0, word.size()) == word;
+}
+
+}  // namespace
+
+std::string Diagnostic::str() const {
+  return file + ":" + std::to_string(line) + ": " + message;
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> split_words(std::string_view text) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  auto edge = [](unsigned char c) {
+    return c < 0x80 && !std::isalnum(c) && c != '\'' && c != '-' && c != '&';
+  };
+  uint32_t i = 0, n = static_cast<uint32_t>(text.size());
+  while (i < n) {
+    // '_' joins words in dictionaries; in text it separates them too.
+    if (std::isspace(static_cast<unsigned char>(text[i])) || text[i] == '_') {
+      ++i;
+      continue;
+    }
+    uint32_t j = i;
+    while (j < n && !std::isspace(static_cast<unsigned char>(text[j])) && text[j] != '_') ++j;
+    uint32_t b = i, e = j;
+    while (b < e && edge(static_cast<unsigned char>(text[b]))) {
+      out.emplace_back(b, b + 1);
+      ++b;
+    }
+    uint32_t tail = e;
+    while (tail > b && edge(static_cast<unsigned char>(text[tail - 1]))) --tail;
+    // Leading and trailing quotes of a word are punctuation too.
+    while (b < tail && text[b] == '\'') ++b;
+    while (tail > b && text[tail - 1] == '\'') --tail;
+    if (b < tail) out.emplace_back(b, tail);
+    for (uint32_t t = tail; t < e; ++t)
+      if (edge(static_cast<unsigned char>(text[t]))) out.emplace_back(t, t + 1);
+    i = j;
+  }
+  return out;
+}
+
+int parse_iso_date(std::string_view iso) {
+  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return 0;
+  std::string d =
+      std::string(iso.substr(0, 4)) + std::string(iso.substr(5, 2)) + std::string(iso.substr(8, 2));
+  return parse_tabari_date(d);
+}
+
+void Dictionaries::error(const std::string& file, int line, std::string msg) {
+  diags_.push_back({file, line, std::move(msg)});
+}
+
+bool Dictionaries::load_project(const std::string& path) {
+  std::string text;
+  if (!read_file(path, text)) {
+    error(path, 0, "cannot read the project file");
+    return false;
+  }
+  std::string dir;
+  size_t slash = path.rfind('/');
+  if (slash != std::string::npos) dir = path.substr(0, slash + 1);
+  std::istringstream in(text);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    std::string_view l = trim(line);
+    if (l.empty() || l.front() != '<') continue;
+    size_t close = l.find('>');
+    if (close == std::string_view::npos) continue;
+    std::string tag = upper(l.substr(1, close - 1));
+    std::string name(trim(l.substr(close + 1)));
+    bool verbs = tag == "VERBSFILE", actors = tag == "ACTORSFILE", agents = tag == "AGENTSFILE",
+         options = tag == "OPTIONSFILE";
+    if (!verbs && !actors && !agents && !options) continue;
+    if (name.empty()) {
+      error(path, n, "<" + tag + "> names no file");
+      continue;
+    }
+    std::string full = !name.empty() && name[0] == '/' ? name : dir + name;
+    std::string body;
+    if (!read_file(full, body)) {
+      error(path, n, "cannot read " + full);
+      continue;
+    }
+    if (verbs) parse_verbs(body, full);
+    if (actors || agents) parse_actors(body, full, agents);
+    if (options) parse_options(body, full);
+  }
+  finish();
+  return true;
+}
+
+void Dictionaries::parse_options(std::string_view text, const std::string& file) {
+  // Options are recognised but none changes our coder yet; lines that are not
+  // comments, SET:, COMPLEX:, OUTPUT:, LABEL:, FORWARD: or DELETE: are reported.
+  std::istringstream in{std::string(text)};
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    std::string_view l = trim(line);
+    if (l.substr(0, 2) == "~~") break;  // end-of-file marker
+    if (l.empty() || l.substr(0, 2) == "//" || l.front() == '#') continue;
+    size_t colon = l.find(':');
+    if (colon == std::string_view::npos) {
+      error(file, n, "option line without a keyword: " + std::string(l));
+      continue;
+    }
+  }
+}
+
+std::vector<Elem> Dictionaries::parse_elems(std::string_view s, const std::string& file, int line,
+                                            bool& ok) {
+  std::vector<Elem> out;
+  bool tight = false;  // separator before the next element was '_'
+  size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      tight = false;  // "IN_ $": IN is a whole word, then any gap
+      ++i;
+      continue;
+    }
+    if (c == '_') {
+      tight = true;
+      ++i;
+      continue;
+    }
+    Elem e;
+    e.tight = tight && !out.empty();
+    tight = false;
+    if (c == '{') {
+      int depth = 0;
+      size_t j = i;
+      for (; j < s.size(); ++j) {
+        if (s[j] == '{') ++depth;
+        if (s[j] == '}' && --depth == 0) break;
+      }
+      if (j >= s.size()) {
+        error(file, line, "unclosed '{'");
+        ok = false;
+        return out;
+      }
+      std::string_view inner = s.substr(i + 1, j - i - 1);
+      e.kind = ElemKind::kAlt;
+      size_t start = 0;
+      int d = 0;
+      for (size_t k = 0; k <= inner.size(); ++k) {
+        if (k < inner.size() && inner[k] == '{') ++d;
+        if (k < inner.size() && inner[k] == '}') --d;
+        if (k == inner.size() || (inner[k] == '|' && d == 0)) {
+          e.alts.push_back(parse_elems(inner.substr(start, k - start), file, line, ok));
+          start = k + 1;
+        }
+      }
+      i = j + 1;
+    } else if (c == '}' || c == '|') {
+      error(file, line, std::string("unexpected '") + c + "'");
+      ok = false;
+      ++i;
+      continue;
+    } else if (c == '$' || c == '+' || c == '%' || c == '^') {
+      e.kind = c == '$'   ? ElemKind::kSource
+               : c == '+' ? ElemKind::kTarget
+               : c == '%' ? ElemKind::kCompound
+                          : ElemKind::kSkip;
+      ++i;
+    } else {
+      size_t j = i + (c == '&' ? 1 : 0);
+      while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j])) && s[j] != '_' &&
+             s[j] != '{' && s[j] != '}' && s[j] != '|')
+        ++j;
+      std::string w = upper(s.substr(i, j - i));
+      if (c == '&') {
+        e.kind = ElemKind::kSynset;
+        e.word = w.substr(1);
+      } else {
+        e.kind = ElemKind::kWord;
+        e.word = w;
+        e.exact = j < s.size() && s[j] == '_';
+        if (!e.word.empty() && e.word.back() == '~') {  // "REAL~_": a stem before '_'
+          e.word.pop_back();
+          e.exact = false;
+        }
+      }
+      i = j;
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Pattern Dictionaries::parse_pattern(std::string_view body, const std::string& file, int line,
+                                    bool& ok) {
+  Pattern p;
+  p.line = line;
+  size_t open = body.rfind('[');
+  size_t close = body.rfind(']');
+  if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
+    error(file, line, "no [code]");
+    ok = false;
+    return p;
+  }
+  std::string code(trim(body.substr(open + 1, close - open - 1)));
+  if (code == "---") code.clear();
+  size_t colon = code.find(':');
+  if (colon != std::string::npos) {
+    p.code2 = code.substr(colon + 1);
+    code = code.substr(0, colon);
+  }
+  p.code = code;
+  std::string_view pat = body.substr(0, open);
+  size_t star = pat.find('*');
+  if (star == std::string_view::npos) {
+    // A root line: the pattern is the verb alone.
+    return p;
+  }
+  std::string_view before = pat.substr(0, star), after = pat.substr(star + 1);
+  bool tight_before = !before.empty() && before.back() == '_';
+  bool tight_after = !after.empty() && after.front() == '_';
+  std::vector<Elem> b = parse_elems(before, file, line, ok);
+  // Text-order tight = joined to the previous element; store nearest-first
+  // with tight = joined to the element nearer the verb.
+  std::vector<Elem> rb;
+  for (size_t k = b.size(); k-- > 0;) {
+    bool joined = k + 1 < b.size() ? b[k + 1].tight : tight_before;
+    rb.push_back(b[k]);
+    rb.back().tight = joined;
+  }
+  p.before = std::move(rb);
+  p.after = parse_elems(after, file, line, ok);
+  if (!p.after.empty()) p.after[0].tight = tight_after;
+  if (pat.find('*', star + 1) != std::string_view::npos) {
+    error(file, line, "more than one '*'");
+    ok = false;
+  }
+  return p;
+}
+
+void Dictionaries::parse_verbs(std::string_view text, const std::string& file) {
+  std::istringstream in{std::string(text)};
+  std::string raw;
+  int n = 0;
+  std::string section;  // "", SYNSETS, TIME, NOUN, ADJECTIVE
+  std::string synset;
+  while (std::getline(in, raw)) {
+    ++n;
+    std::string_view l = trim(strip_comment(raw));
+    if (l.substr(0, 2) == "~~") break;  // end-of-file marker
+    if (l.empty() || l.front() == '#') continue;
+    if (l.front() == '<') {
+      std::string tag = upper(l);
+      if (tag.size() > 2 && tag[1] == '/') {
+        section.clear();
+      } else {
+        size_t close = tag.find('>');
+        section = tag.substr(1, close == std::string::npos ? std::string::npos : close - 1);
+      }
+      continue;
+    }
+    if (section == "SYNSETS") {
+      if (l.front() == '&') {
+        synset = upper(trim(l.substr(1)));
+        synsets_[synset];
+      } else if (l.front() == '+' && !synset.empty()) {
+        bool ok = true;
+        synsets_[synset].push_back(parse_elems(l.substr(1), file, n, ok));
+      } else {
+        error(file, n, "synset line outside a &SET");
+      }
+      continue;
+    }
+    if (section == "NOUN") {
+      Phrase p = parse_phrase(l);
+      if (!p.words.empty()) nouns_[p.words[0]] = true;
+      continue;
+    }
+    if (section == "ADJECTIVE") {
+      Phrase p = parse_phrase(l);
+      if (!p.words.empty()) adjectives_[p.words[0]] = true;
+      continue;
+    }
+    if (!section.empty()) continue;  // TIME and unknown sections
+    if (l.front() == '-') {
+      if (verbs_.empty()) {
+        error(file, n, "pattern before any verb");
+        continue;
+      }
+      bool ok = true;
+      Pattern p = parse_pattern(l.substr(1), file, n, ok);
+      if (ok) verbs_.back().patterns.push_back(std::move(p));
+      continue;
+    }
+    if (l.front() == '{') {
+      if (verbs_.empty() || l.back() != '}') {
+        error(file, n, verbs_.empty() ? "verb forms before any verb" : "unclosed '{'");
+        continue;
+      }
+      Phrase forms = parse_phrase(l.substr(1, l.size() - 2));
+      for (size_t k = 0; k < forms.words.size(); ++k)
+        explicit_forms_.back().push_back((forms.exact[k] ? "=" : "~") + forms.words[k]);
+      continue;
+    }
+    if (l.front() == '&' || l.front() == '+') {
+      error(file, n, "synset line outside <SYNSETS>");
+      continue;
+    }
+    size_t open = l.find('[');
+    if (open == std::string_view::npos) {
+      error(file, n, "verb without [code]");
+      continue;
+    }
+    bool ok = true;
+    Verb v;
+    v.base = parse_pattern(l, file, n, ok);
+    Phrase root = parse_phrase(l.substr(0, open));
+    if (!ok || root.words.empty()) {
+      if (root.words.empty()) error(file, n, "verb line without a verb");
+      continue;
+    }
+    v.root = root.words[0];
+    // Further root words ("CARRY OUT") must follow the verb.
+    for (size_t k = 1; k < root.words.size(); ++k) {
+      Elem e;
+      e.kind = ElemKind::kWord;
+      e.word = root.words[k];
+      e.exact = root.exact[k];
+      e.tight = root.exact[k - 1];  // '_' joins, a space lets words intervene
+      v.base.after.push_back(e);
+    }
+    verbs_.push_back(std::move(v));
+    explicit_forms_.emplace_back();
+    explicit_forms_.back().push_back((root.exact[0] ? "=" : "~") + root.words[0]);
+  }
+}
+
+void Dictionaries::parse_actors(std::string_view text, const std::string& file, bool agents,
+                                bool hash_comments) {
+  std::istringstream in{std::string(text)};
+  std::string raw;
+  int n = 0;
+  std::string section;
+  std::vector<uint32_t> group;  // actors sharing the codes that follow
+  auto add_codes = [&](std::string_view s) {
+    size_t i = 0;
+    while ((i = s.find('[', i)) != std::string_view::npos) {
+      size_t j = s.find(']', i);
+      if (j == std::string_view::npos) {
+        error(file, n, "unclosed '['");
+        return;
+      }
+      std::string_view block = trim(s.substr(i + 1, j - i - 1));
+      i = j + 1;
+      DatedCode dc;
+      size_t sp = block.find_first_of(" \t<>");
+      std::string_view code = sp == std::string_view::npos ? block : block.substr(0, sp);
+      std::string_view rest = sp == std::string_view::npos ? "" : trim(block.substr(sp));
+      bool code_is_date = !code.empty() && std::isdigit(static_cast<unsigned char>(code[0])) &&
+                          code.find('-') != std::string_view::npos;
+      if (code.empty() || code_is_date) {
+        error(file, n, "code block without a code: [" + std::string(block) + "]");
+        continue;
+      }
+      dc.code = upper(code);
+      if (!rest.empty()) {
+        if (rest.front() == '<') {
+          dc.to = parse_tabari_date(rest.substr(1));
+          if (dc.to) dc.to -= 1;  // "<d": before d
+        } else if (rest.front() == '>') {
+          dc.from = parse_tabari_date(rest.substr(1));
+          if (dc.from) dc.from += 1;
+        } else {
+          size_t dash = rest.find('-');
+          if (dash != std::string_view::npos) {
+            dc.from = parse_tabari_date(rest.substr(0, dash));
+            dc.to = parse_tabari_date(rest.substr(dash + 1));
+          }
+        }
+        if (dc.from == 0 && dc.to == 0) {
+          error(file, n, "bad date restriction: [" + std::string(block) + "]");
+          continue;
+        }
+      }
+      for (uint32_t a : group) actors_[a].codes.push_back(dc);
+    }
+  };
+  std::unordered_map<std::string, std::vector<std::string>> substitutions;  // !PERSON!
+  std::vector<std::string> pending;  // expanded lines still to read
+  for (;;) {
+    if (!pending.empty()) {
+      raw = std::move(pending.back());
+      pending.pop_back();
+    } else if (std::getline(in, raw)) {
+      ++n;
+    } else {
+      break;
+    }
+    if (hash_comments) {
+      size_t hash = raw.find('#');
+      if (hash != std::string::npos) raw.resize(hash);
+    }
+    std::string_view l = trim(strip_comment(raw));
+    if (l.substr(0, 2) == "~~") break;  // end-of-file marker
+    if (l.empty() || l.front() == '#') continue;
+    if (l.front() == '!' && l.find('=') != std::string_view::npos &&
+        l.find('=') < l.find('[')) {  // "!PERSON! = MAN, MEN, WOMAN"
+      size_t close = l.find('!', 1), eq = l.find('=');
+      if (close == std::string_view::npos || close > eq) {
+        error(file, n, "bad substitution line");
+        continue;
+      }
+      std::vector<std::string>& alts = substitutions[std::string(l.substr(0, close + 1))];
+      std::string_view rest = l.substr(eq + 1);
+      while (!rest.empty()) {
+        size_t comma = rest.find(',');
+        std::string_view item = trim(rest.substr(0, comma));
+        if (!item.empty()) alts.emplace_back(item);
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+      }
+      continue;
+    }
+    if (size_t bang = l.find('!'); bang != std::string_view::npos && !substitutions.empty()) {
+      size_t close = l.find('!', bang + 1);
+      if (close != std::string_view::npos) {
+        auto it = substitutions.find(std::string(l.substr(bang, close - bang + 1)));
+        if (it == substitutions.end()) {
+          error(file, n, "unknown substitution " + std::string(l.substr(bang, close - bang + 1)));
+          continue;
+        }
+        for (const std::string& alt : it->second)
+          pending.push_back(std::string(l.substr(0, bang)) + alt +
+                            std::string(l.substr(close + 1)));
+        continue;
+      }
+    }
+    if (l.front() == '<') {
+      std::string tag = upper(l);
+      section = tag.size() > 2 && tag[1] == '/' ? "" : tag;
+      continue;
+    }
+    if (!section.empty()) {
+      Phrase p = parse_phrase(l);
+      if (!p.words.empty() && section.find("NOUN") != std::string::npos) nouns_[p.words[0]] = true;
+      if (!p.words.empty() && section.find("ADJECTIVE") != std::string::npos)
+        adjectives_[p.words[0]] = true;
+      continue;
+    }
+    if (l.front() == '[') {
+      if (group.empty()) error(file, n, "code without an actor");
+      add_codes(l);
+      continue;
+    }
+    bool synonym = l.front() == '+';
+    if (synonym) l.remove_prefix(1);
+    size_t open = l.find('[');
+    Phrase p = parse_phrase(open == std::string_view::npos ? l : l.substr(0, open));
+    if (p.words.empty()) {
+      error(file, n, "actor line without a name");
+      continue;
+    }
+    if (!synonym) group.clear();
+    Actor a;
+    a.phrase = std::move(p);
+    a.agent = agents;
+    if (synonym && !group.empty()) a.codes = actors_[group.front()].codes;
+    group.push_back(static_cast<uint32_t>(actors_.size()));
+    actors_.push_back(std::move(a));
+    if (open != std::string_view::npos) {
+      if (synonym) {
+        group.assign(1, static_cast<uint32_t>(actors_.size() - 1));
+        actors_.back().codes.clear();
+      }
+      add_codes(l.substr(open));
+    }
+  }
+}
+
+void Dictionaries::parse_petrarch_verbs(std::string_view text, const std::string& file) {
+  std::istringstream in{std::string(text)};
+  std::string raw;
+  int n = 0;
+  std::string synset;
+  std::string block_code;
+  size_t block_start = verbs_.size();
+  bool in_block = false;
+  while (std::getline(in, raw)) {
+    ++n;
+    size_t hash = raw.find('#');
+    if (hash != std::string::npos) raw.resize(hash);
+    std::string_view l = trim(raw);
+    if (l.empty() || l.front() == '~') continue;  // transformations are not read
+    if (l.substr(0, 3) == "---") {
+      size_t open = l.find('['), close = l.find(']');
+      if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
+        error(file, n, "verb block without [code]");
+        block_code.clear();
+      } else {
+        block_code = std::string(trim(l.substr(open + 1, close - open - 1)));
+        if (block_code == "---") block_code.clear();
+      }
+      block_start = verbs_.size();
+      in_block = true;
+      synset.clear();
+      continue;
+    }
+    if (l.front() == '&') {
+      synset = upper(trim(l.substr(1)));
+      while (!synset.empty() && synset.back() == '_') synset.pop_back();
+      synsets_[synset];
+      continue;
+    }
+    if (l.front() == '+' && synset.empty() && in_block) {
+      l.remove_prefix(1);  // "+ANGERED_BY {}": a verb phrase of the block
+    } else if (l.front() == '+') {
+      if (synset.empty()) {
+        error(file, n, "synset member outside a &SET");
+        continue;
+      }
+      bool ok = true;
+      synsets_[synset].push_back(parse_elems(l.substr(1), file, n, ok));
+      continue;
+    }
+    if (!in_block) {
+      error(file, n, "line outside a verb block");
+      continue;
+    }
+    if (l.front() == '-') {
+      // "(TO BORDER)" groups are words in order; "{ARMS SHIPMENT}" a phrase.
+      std::string body;
+      int depth = 0;
+      for (char c : l.substr(1)) {
+        if (c == '(' || c == ')') {
+          body.push_back(' ');
+        } else if (c == '{') {
+          ++depth;
+        } else if (c == '}') {
+          --depth;
+        } else if (depth > 0 && c == ' ') {
+          body.push_back('_');
+        } else {
+          body.push_back(c);
+        }
+      }
+      if (depth != 0) {
+        error(file, n, "unbalanced '{'");
+        continue;
+      }
+      if (body.find('[') == std::string::npos) body += " [" + block_code + "]";
+      bool ok = true;
+      Pattern p = parse_pattern(body, file, n, ok);
+      if (!ok) continue;
+      if (verbs_.size() == block_start) {
+        error(file, n, "pattern before any verb of its block");
+        continue;
+      }
+      for (size_t v = block_start; v < verbs_.size(); ++v) verbs_[v].patterns.push_back(p);
+      continue;
+    }
+    // A verb, optionally with its irregular forms: "SPEED {SPEEDING SPEEDS SPED}".
+    std::string verb_code = block_code;
+    if (size_t open = l.find('['); open != std::string_view::npos) {
+      size_t close = l.find(']', open);
+      if (close == std::string_view::npos) {
+        error(file, n, "unclosed '['");
+        continue;
+      }
+      verb_code = std::string(trim(l.substr(open + 1, close - open - 1)));
+      if (verb_code == "---") verb_code.clear();
+      l = l.substr(0, open);
+    }
+    size_t brace = l.find('{');
+    Phrase root = parse_phrase(l.substr(0, brace));
+    if (root.words.empty()) {
+      error(file, n, "verb line without a verb");
+      continue;
+    }
+    Verb v;
+    v.root = root.words[0];
+    if (size_t colon = verb_code.find(':'); colon != std::string::npos) {
+      v.base.code2 = verb_code.substr(colon + 1);
+      verb_code.resize(colon);
+    }
+    v.base.code = verb_code;
+    v.base.line = n;
+    for (size_t k = 1; k < root.words.size(); ++k) {
+      Elem e;
+      e.kind = ElemKind::kWord;
+      e.word = root.words[k];
+      e.exact = root.exact[k];
+      e.tight = true;
+      v.base.after.push_back(e);
+    }
+    verbs_.push_back(std::move(v));
+    explicit_forms_.emplace_back();
+    explicit_forms_.back().push_back((root.exact[0] ? "=" : "~") + root.words[0]);
+    if (brace != std::string_view::npos) {
+      size_t close = l.find('}', brace);
+      if (close == std::string_view::npos) {
+        error(file, n, "unclosed '{'");
+        continue;
+      }
+      Phrase forms = parse_phrase(l.substr(brace + 1, close - brace - 1));
+      for (const std::string& w : forms.words) explicit_forms_.back().push_back("=" + w);
+    }
+  }
+}
+
+bool Dictionaries::load_petrarch(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<std::pair<std::string, std::string>> files;  // kind, path
+  if (fs::is_directory(path, ec)) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(path, ec))
+      if (entry.is_regular_file(ec)) names.push_back(entry.path().string());
+    std::sort(names.begin(), names.end());
+    for (const std::string& f : names) {
+      std::string base = upper(fs::path(f).filename().string());
+      if (base.find(".INI") != std::string::npos || base.find("LICENSE") != std::string::npos)
+        continue;
+      if (base.find("VERBS") != std::string::npos || base.rfind("CAMEO", 0) == 0)
+        files.emplace_back("verbs", f);
+      else if (base.find("ACTORS") != std::string::npos)
+        files.emplace_back("actors", f);
+      else if (base.find("AGENTS") != std::string::npos)
+        files.emplace_back("agents", f);
+    }
+  } else {
+    std::string text;
+    if (!read_file(path, text)) {
+      error(path, 0, "cannot read the PETRARCH configuration");
+      return false;
+    }
+    std::string dir = fs::path(path).parent_path().string();
+    if (!dir.empty()) dir += '/';
+    std::istringstream in(text);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      std::string_view l = trim(line);
+      size_t eq = l.find('=');
+      if (l.empty() || l.front() == '#' || l.front() == '[' || eq == std::string_view::npos)
+        continue;
+      std::string key = upper(trim(l.substr(0, eq)));
+      std::string_view value = trim(l.substr(eq + 1));
+      std::string kind = key == "VERBFILE_NAME"    ? "verbs"
+                         : key == "ACTORFILE_LIST" ? "actors"
+                         : key == "AGENTFILE_NAME" ? "agents"
+                                                   : "";
+      if (kind.empty()) continue;
+      while (!value.empty()) {
+        size_t comma = value.find(',');
+        std::string name(trim(value.substr(0, comma)));
+        if (!name.empty()) files.emplace_back(kind, name[0] == '/' ? name : dir + name);
+        if (comma == std::string_view::npos) break;
+        value.remove_prefix(comma + 1);
+      }
+    }
+  }
+  if (files.empty()) {
+    error(path, 0, "no PETRARCH dictionaries found");
+    return false;
+  }
+  for (const auto& [kind, f] : files) {
+    std::string body;
+    if (!read_file(f, body)) {
+      error(f, 0, "cannot read");
+      continue;
+    }
+    if (kind == "verbs") parse_petrarch_verbs(body, f);
+    if (kind == "actors") parse_actors(body, f, false, true);
+    if (kind == "agents") parse_actors(body, f, true, true);
+  }
+  finish();
+  return true;
+}
+
+void Dictionaries::finish() {
+  verb_forms_.clear();
+  for (uint32_t v = 0; v < verbs_.size(); ++v) {
+    // The root and listed forms match as stems unless they end in '_'; the
+    // regular inflections of the root are added as whole words.
+    const std::string& r = verbs_[v].root;
+    std::vector<std::string> forms = explicit_forms_[v];
+    char last = r.back();
+    bool vowel_y =
+        r.size() > 1 && std::string_view("AEIOU").find(r[r.size() - 2]) != std::string_view::npos;
+    if (last == 'E') {
+      forms.push_back("=" + r + "S");
+      forms.push_back("=" + r + "D");
+      forms.push_back("=" + r.substr(0, r.size() - 1) + "ING");
+      forms.push_back("=" + r + "N");
+    } else if (last == 'Y' && !vowel_y) {
+      std::string stem = r.substr(0, r.size() - 1);
+      forms.push_back("=" + stem + "IES");
+      forms.push_back("=" + stem + "IED");
+      forms.push_back("=" + r + "ING");
+    } else {
+      // One syllable ending consonant-vowel-consonant ("BAN"): the consonant
+      // doubles ("BANNED", not "BANED"); otherwise -S, -ES, -ED, -EN, -ING.
+      auto vowel = [](char c) {
+        return std::string_view("AEIOU").find(c) != std::string_view::npos;
+      };
+      int groups = 0;
+      for (size_t k = 0; k < r.size(); ++k)
+        if (vowel(r[k]) && (k == 0 || !vowel(r[k - 1]))) ++groups;
+      bool cvc = groups == 1 && r.size() >= 3 && !vowel(last) && vowel(r[r.size() - 2]) &&
+                 !vowel(r[r.size() - 3]) &&
+                 std::string_view("WXY").find(last) == std::string_view::npos;
+      forms.push_back("=" + r + "S");
+      if (cvc) {
+        forms.push_back("=" + r + last + "ED");
+        forms.push_back("=" + r + last + "ING");
+        forms.push_back("=" + r + last + "EN");
+      } else {
+        forms.push_back("=" + r + "ES");
+        forms.push_back("=" + r + "ED");
+        forms.push_back("=" + r + "EN");
+        forms.push_back("=" + r + "ING");
+      }
+    }
+    std::sort(forms.begin(), forms.end());
+    forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+    for (const std::string& f : forms) verb_forms_[f].push_back(v);
+  }
+  actor_first_.clear();
+  for (uint32_t a = 0; a < actors_.size(); ++a) {
+    const Phrase& p = actors_[a].phrase;
+    actor_first_[(p.exact[0] ? "=" : "~") + p.words[0]].push_back(a);
+  }
+}
+
+void Dictionaries::verbs_for(std::string_view word, std::vector<uint32_t>& out) const {
+  out.clear();
+  std::string key = "=" + std::string(word);
+  if (auto it = verb_forms_.find(key); it != verb_forms_.end())
+    out.insert(out.end(), it->second.begin(), it->second.end());
+  for (size_t len = 1; len <= word.size(); ++len) {
+    key.assign(1, '~');
+    key.append(word.substr(0, len));
+    if (auto it = verb_forms_.find(key); it != verb_forms_.end())
+      out.insert(out.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+void Dictionaries::actors_for(std::string_view word, std::vector<uint32_t>& out) const {
+  out.clear();
+  std::string key = "=" + std::string(word);
+  if (auto it = actor_first_.find(key); it != actor_first_.end())
+    out.insert(out.end(), it->second.begin(), it->second.end());
+  // Whole words with a plural or possessive ending (the matcher checks which).
+  for (std::string_view end : {"S", "ES", "'S", "S'", "'"}) {
+    if (word.size() <= end.size() || word.substr(word.size() - end.size()) != end) continue;
+    key.assign(1, '=');
+    key.append(word.substr(0, word.size() - end.size()));
+    if (auto it = actor_first_.find(key); it != actor_first_.end())
+      out.insert(out.end(), it->second.begin(), it->second.end());
+  }
+  for (size_t len = 1; len <= word.size(); ++len) {
+    key.assign(1, '~');
+    key.append(word.substr(0, len));
+    if (auto it = actor_first_.find(key); it != actor_first_.end())
+      out.insert(out.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+// ------------------------------------------------------------------ coder
+
+namespace {
+
+struct Hit {
+  uint32_t begin, end;  // token range
+  std::string code;
+  bool agent;
+};
+
+std::string code_on(const Actor& a, int date) {
+  const DatedCode* fallback = nullptr;
+  for (const DatedCode& c : a.codes) {
+    if (c.from == 0 && c.to == 0) {
+      if (!fallback) fallback = &c;
+      continue;
+    }
+    if (date == 0) continue;
+    if ((c.from == 0 || date >= c.from) && (c.to == 0 || date <= c.to)) return c.code;
+  }
+  if (fallback) return fallback->code;
+  // Unknown date: the first code listed.
+  return date == 0 && !a.codes.empty() ? a.codes.front().code : std::string();
+}
+
+// Adds an agent code to each of an actor's codes ("ARN" + "~GOV" = "ARNGOV"),
+// unless the code already holds it ("USAGOV" stays).
+std::string combine_agent(const std::string& actor, const std::string& agent, bool suffix) {
+  std::string out;
+  size_t start = 0;
+  while (start <= actor.size()) {
+    size_t slash = actor.find('/', start);
+    std::string part = actor.substr(start, slash == std::string::npos ? slash : slash - start);
+    if (part.find(agent) == std::string::npos) part = suffix ? part + agent : agent + part;
+    if (!out.empty()) out += '/';
+    out += part;
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> split_codes(const std::string& code) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (;;) {
+    size_t slash = code.find('/', start);
+    out.push_back(code.substr(start, slash == std::string::npos ? slash : slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return out;
+}
+
+// `token` is `word` with a regular plural or possessive ending.
+bool noun_ending(std::string_view token, std::string_view word) {
+  if (token.size() <= word.size() || token.substr(0, word.size()) != word) return false;
+  std::string_view end = token.substr(word.size());
+  return end == "S" || end == "ES" || end == "'S" || end == "S'" || end == "'";
+}
+
+bool is_pronoun(std::string_view w) {
+  return w == "HE" || w == "SHE" || w == "IT" || w == "THEY" || w == "HIM" || w == "HER" ||
+         w == "THEM";
+}
+
+bool is_punct(std::string_view w) {
+  return !w.empty() && !std::isalnum(static_cast<unsigned char>(w[0]));
+}
+
+class SentenceCoder {
+ public:
+  // `pronoun`: the code "he", "she", "it", "they" (and their object forms)
+  // stand for ("" = none).
+  SentenceCoder(const Dictionaries& d, const std::vector<std::string_view>& words, int date,
+                const std::string& pronoun = {})
+      : d_(d), date_(date), pronoun_(pronoun) {
+    carried_.code = pronoun;
+    bool has_lower = false;
+    for (std::string_view w : words) {
+      for (char c : w)
+        if (std::islower(static_cast<unsigned char>(c))) has_lower = true;
+      up_.push_back(upper(w));
+    }
+    for (size_t i = 0; i < words.size(); ++i) {
+      std::string_view w = words[i];
+      bool cap = i > 0 && has_lower && !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
+      capital_.push_back(cap);
+    }
+    find_actors();
+  }
+
+  std::vector<CodedEvent> run();
+
+ private:
+  void find_actors();
+  const Hit* hit_at(uint32_t pos) const {
+    for (const Hit& h : hits_)
+      if (pos >= h.begin && pos < h.end) return &h;
+    return nullptr;
+  }
+  // Matches elems[k..] from token `pos` going in direction `dir` (+1/-1); a
+  // tight element must match at `pos`, others at the first place they can.
+  // Returns the number of words matched or -1; `end` is the next free token.
+  // `all_tight`: every element adjacent to the one before (alternatives).
+  int match(const std::vector<Elem>& elems, size_t k, long pos, int dir, long& end,
+            bool all_tight = false);
+  int match_elem(const Elem& e, long pos, int dir, long& next);
+
+  // The actors joined to `h` by "and" or commas (determiners and listed
+  // adjectives may come between), in text order.
+  std::vector<const Hit*> compound(const Hit* h) const;
+  // One event per code pair ("FRO/BIL" codes two actors).
+  static void emit(std::vector<CodedEvent>& out, const Hit* s, const Hit* t,
+                   const std::string& code, uint32_t verb);
+  // 0: the tokens between do not join two actors; 1: a comma; 2: "and".
+  int joins(uint32_t from, uint32_t to) const;
+  // "was VERBed", "have been VERBed": the verb is passive.
+  bool is_passive(uint32_t verb) const;
+
+  const Dictionaries& d_;
+  int date_;
+  std::string pronoun_;
+  Hit carried_{0, 0, {}, false};
+
+  std::vector<std::string> up_;
+  std::vector<bool> capital_;
+  std::vector<Hit> hits_;
+  const Hit* src_ = nullptr;
+  const Hit* tgt_ = nullptr;
+  const Hit* comp_ = nullptr;
+};
+
+void SentenceCoder::find_actors() {
+  std::vector<uint32_t> cands;
+  std::vector<Hit> raw;
+  for (uint32_t i = 0; i < up_.size();) {
+    if (is_punct(up_[i])) {
+      ++i;
+      continue;
+    }
+    d_.actors_for(up_[i], cands);
+    size_t best_words = 0;
+    uint32_t best_end = 0;
+    const Actor* best = nullptr;
+    for (uint32_t a : cands) {
+      const Phrase& p = d_.actors()[a].phrase;
+      if (p.words.size() <= best_words || i + p.words.size() > up_.size()) continue;
+      uint32_t at = i;  // next token to match
+      bool ok = true;
+      for (size_t k = 0; k < p.words.size() && ok; ++k) {
+        // After a space in the phrase, up to three words may come between.
+        const uint32_t last = k > 0 && p.gap[k] ? at + 3 : at;
+        ok = false;
+        for (uint32_t t = at; t <= last && t < up_.size() && !ok; ++t) {
+          if (is_punct(up_[t])) break;
+          ok = word_matches(up_[t], p.words[k], p.exact[k]);
+          // Nouns match their regular plurals and possessives too.
+          if (!ok && k + 1 == p.words.size()) ok = noun_ending(up_[t], p.words[k]);
+          if (ok) at = t + 1;
+        }
+      }
+      if (ok) {
+        best_words = p.words.size();
+        best_end = at;
+        best = &d_.actors()[a];
+      }
+    }
+    if (best) {
+      raw.push_back({i, best_end, code_on(*best, date_), best->agent});
+      i = best_end;
+    } else if (!pronoun_.empty() && is_pronoun(up_[i])) {
+      raw.push_back({i, i + 1, pronoun_, false});
+      ++i;
+    } else {
+      ++i;
+    }
+  }
+  // Agents join the actor before them ("Arnor's president", "Arnorian
+  // president") or after "of" ("the president of Arnor").
+  std::vector<bool> used(raw.size(), false);
+  for (size_t h = 0; h < raw.size(); ++h) {
+    if (!raw[h].agent) continue;
+    std::string ag = raw[h].code;
+    size_t tilde = ag.find('~');
+    bool suffix = tilde == 0;
+    std::string bare = ag;
+    bare.erase(std::remove(bare.begin(), bare.end(), '~'), bare.end());
+    bare = std::string(trim(bare));
+    long partner = -1;
+    if (h > 0 && !raw[h - 1].agent && !used[h - 1]) {
+      // Right before the agent ("Arnor's president"; a split-off "'s" may
+      // come between).
+      const uint32_t end = raw[h - 1].end, gap = raw[h].begin - end;
+      if (gap == 0 || (gap == 1 && (up_[end] == "'S" || up_[end] == "'")))
+        partner = static_cast<long>(h - 1);
+    }
+    if (partner < 0 && h + 1 < raw.size() && !raw[h + 1].agent) {
+      bool ok = raw[h + 1].begin > raw[h].end && raw[h + 1].begin - raw[h].end <= 2;
+      for (uint32_t t = raw[h].end; t < raw[h + 1].begin && ok; ++t)
+        ok = up_[t] == "OF" || up_[t] == "THE" || up_[t] == "IN";
+      if (ok) partner = static_cast<long>(h + 1);
+    }
+    if (partner >= 0) {
+      Hit& a = raw[partner];
+      a.code = combine_agent(a.code, bare, suffix);
+      a.begin = std::min(a.begin, raw[h].begin);
+      a.end = std::max(a.end, raw[h].end);
+      used[h] = true;
+    }
+  }
+  // An agent alone is coded by its own code: "~MIL" (a type), "NGM" (a
+  // prefix agent is an actor code of its own).
+  for (size_t h = 0; h < raw.size(); ++h) {
+    if (!raw[h].agent || used[h]) continue;
+    std::string& c = raw[h].code;
+    c.erase(std::remove(c.begin(), c.end(), ' '), c.end());
+    if (!c.empty() && c.back() == '~') c.pop_back();
+    raw[h].agent = false;
+  }
+  for (size_t h = 0; h < raw.size(); ++h)
+    if (!used[h]) hits_.push_back(raw[h]);
+}
+
+int SentenceCoder::match_elem(const Elem& e, long pos, int dir, long& next) {
+  if (pos < 0 || pos >= static_cast<long>(up_.size())) return -1;
+  switch (e.kind) {
+    case ElemKind::kWord:
+      if (!word_matches(up_[pos], e.word, e.exact)) return -1;
+      next = pos + dir;
+      return 1;
+    case ElemKind::kSkip: {
+      // One word, or a whole actor with its determiner ("at the Gondor").
+      long p = pos;
+      if (dir > 0 && (up_[p] == "THE" || up_[p] == "A" || up_[p] == "AN") &&
+          p + 1 < static_cast<long>(up_.size()))
+        ++p;
+      if (const Hit* h = hit_at(static_cast<uint32_t>(p))) {
+        next = dir > 0 ? h->end : static_cast<long>(h->begin) - 1;
+        if (dir < 0 && next >= 0 && (up_[next] == "THE" || up_[next] == "A" || up_[next] == "AN"))
+          --next;
+        return 0;
+      }
+      next = pos + dir;
+      return 0;
+    }
+    case ElemKind::kSource:
+    case ElemKind::kTarget:
+    case ElemKind::kCompound: {
+      const Hit* h = hit_at(static_cast<uint32_t>(pos));
+      if (!h) return -1;
+      (e.kind == ElemKind::kSource ? src_ : e.kind == ElemKind::kTarget ? tgt_ : comp_) = h;
+      next = dir > 0 ? h->end : static_cast<long>(h->begin) - 1;
+      return 0;
+    }
+    case ElemKind::kAlt:
+    case ElemKind::kSynset: {
+      const std::vector<std::vector<Elem>>* alts = &e.alts;
+      if (e.kind == ElemKind::kSynset) {
+        auto it = d_.synsets().find(e.word);
+        if (it == d_.synsets().end()) return -1;
+        alts = &it->second;
+      }
+      for (const std::vector<Elem>& alt : *alts) {
+        if (alt.empty()) continue;
+        // Alternatives are in text order: going backwards, try each start
+        // that ends at `pos`.
+        for (long start = pos; start >= 0 && start > pos - 8; --start) {
+          long end = 0;
+          long s = dir > 0 ? pos : start;
+          int got = match(alt, 0, s, +1, end, /*all_tight=*/true);
+          if (got >= 0 && (dir > 0 || end == pos + 1)) {
+            next = dir > 0 ? end : start - 1;
+            return got;
+          }
+          if (dir > 0) break;
+        }
+      }
+      return -1;
+    }
+  }
+  return -1;
+}
+
+int SentenceCoder::match(const std::vector<Elem>& elems, size_t k, long pos, int dir, long& end,
+                         bool all_tight) {
+  if (k == elems.size()) {
+    end = pos;
+    return 0;
+  }
+  const Elem& e = elems[k];
+  long n = static_cast<long>(up_.size());
+  for (long p = pos; p >= 0 && p < n; p += dir) {
+    long next = 0;
+    int got = match_elem(e, p, dir, next);
+    if (got >= 0) {
+      int rest = match(elems, k + 1, next, dir, end, all_tight);
+      if (rest >= 0) return got + rest;
+    }
+    if (e.tight || all_tight) break;
+  }
+  return -1;
+}
+
+int SentenceCoder::joins(uint32_t from, uint32_t to) const {
+  if (from >= to) return 0;
+  int conj = 0;
+  for (uint32_t t = from; t < to; ++t) {
+    const std::string& w = up_[t];
+    if (w == "AND")
+      conj = 2;
+    else if (w == ",")
+      conj = std::max(conj, 1);
+    else if (w != "THE" && w != "A" && w != "AN" && !d_.is_adjective(w))
+      return 0;
+  }
+  return conj;
+}
+
+std::vector<const Hit*> SentenceCoder::compound(const Hit* h) const {
+  // A list is "A, B and C": commas join only when an "and" closes the list.
+  if (h == &carried_) return {h};
+  size_t k = static_cast<size_t>(h - hits_.data());
+  size_t lo = k, hi = k;
+  while (lo > 0 && joins(hits_[lo - 1].end, hits_[lo].begin) != 0) --lo;
+  while (hi + 1 < hits_.size() && joins(hits_[hi].end, hits_[hi + 1].begin) != 0) ++hi;
+  while (hi > lo && joins(hits_[hi - 1].end, hits_[hi].begin) != 2) --hi;
+  if (hi < k) return {h};
+  std::vector<const Hit*> out;
+  for (size_t j = lo; j <= hi; ++j) out.push_back(&hits_[j]);
+  return out;
+}
+
+void SentenceCoder::emit(std::vector<CodedEvent>& out, const Hit* s, const Hit* t,
+                         const std::string& code, uint32_t verb) {
+  for (const std::string& sc : split_codes(s->code))
+    for (const std::string& tc : split_codes(t->code)) {
+      if (sc.empty() || tc.empty() || sc == "###" || tc == "###" || sc == tc) continue;
+      out.push_back({{sc, s->begin, s->end}, {tc, t->begin, t->end}, code, verb});
+    }
+}
+
+bool SentenceCoder::is_passive(uint32_t verb) const {
+  const std::string& v = up_[verb];
+  if (v.size() < 3 || (v.substr(v.size() - 2) != "ED" && v.substr(v.size() - 1) != "N"))
+    return false;
+  for (uint32_t k = verb; k > 0 && k + 3 > verb; --k) {
+    const std::string& w = up_[k - 1];
+    if (w == "WAS" || w == "WERE" || w == "IS" || w == "ARE" || w == "BEEN" || w == "BE" ||
+        w == "BEING")
+      return true;
+  }
+  return false;
+}
+
+std::vector<CodedEvent> SentenceCoder::run() {
+  std::vector<CodedEvent> out, later;
+  static const char* kDeterminers[] = {"THE", "A", "AN"};
+  std::vector<uint32_t> vbuf;
+  for (uint32_t i = 0; i < up_.size(); ++i) {
+    d_.verbs_for(up_[i], vbuf);
+    const std::vector<uint32_t>* vs = &vbuf;
+    if (vs->empty() || hit_at(i) || capital_[i] || d_.is_noun(up_[i])) continue;
+    if (i > 0 && std::find(std::begin(kDeterminers), std::end(kDeterminers), up_[i - 1]) !=
+                     std::end(kDeterminers))
+      continue;
+    const Pattern* best = nullptr;
+    const Hit *bsrc = nullptr, *btgt = nullptr, *bcomp = nullptr;
+    int best_words = -1;
+    for (uint32_t v : *vs) {
+      const Verb& verb = d_.verbs()[v];
+      auto try_pattern = [&](const Pattern& p, bool base) {
+        src_ = tgt_ = comp_ = nullptr;
+        long end = 0;
+        int a;
+        if (base || verb.base.after.empty()) {
+          a = match(p.after, 0, static_cast<long>(i) + 1, +1, end);
+        } else {  // the root's own further words come first ("CARRY OUT")
+          std::vector<Elem> after = verb.base.after;
+          after.insert(after.end(), p.after.begin(), p.after.end());
+          a = match(after, 0, static_cast<long>(i) + 1, +1, end);
+        }
+        if (a < 0) return;
+        int b = match(p.before, 0, static_cast<long>(i) - 1, -1, end);
+        if (b < 0) return;
+        int words = a + b + (base ? 0 : 1);
+        if (words > best_words) {
+          best_words = words;
+          best = &p;
+          bsrc = src_;
+          btgt = tgt_;
+          bcomp = comp_;
+        }
+      };
+      try_pattern(verb.base, true);
+      for (const Pattern& p : verb.patterns) try_pattern(p, false);
+    }
+    if (!best) continue;
+    const bool src_slot = bsrc != nullptr, tgt_slot = btgt != nullptr;
+    // [---]: this verb codes nothing; look on. A code ending in '?' ("said")
+    // is used only when no other verb codes.
+    if (best->code.empty()) continue;
+    if (best->code == "###") return {};  // a discard: the sentence codes nothing
+    const bool fallback = best->code.back() == '?';
+    const std::string code = fallback ? best->code.substr(0, best->code.size() - 1) : best->code;
+    if (fallback && !later.empty()) continue;
+    // Default slots: the first actor before the verb, the first after it.
+    if (bcomp) {
+      // "A and B held talks": each codes the others.
+      std::vector<const Hit*> group = compound(bcomp);
+      for (const Hit* s : group)
+        for (const Hit* t : group)
+          if (s != t)  // "[A:B]": the later actor codes B back
+            emit(out, s, t, s < t || best->code2.empty() ? code : best->code2, i);
+      if (!out.empty()) return out;
+      continue;
+    }
+    if (!bsrc)
+      for (const Hit& h : hits_)
+        if (h.end <= i && h.code != "---") {
+          bsrc = &h;
+          break;
+        }
+    // A later clause without a subject ("... and offered aid to X") keeps
+    // the previous clause's source (it has no words here: begin == end).
+    if (!bsrc && !pronoun_.empty()) bsrc = &carried_;
+    if (!btgt)
+      for (const Hit& h : hits_)
+        if (h.begin > i && &h != bsrc && h.code != "---") {
+          btgt = &h;
+          break;
+        }
+    // Passive voice: "A was opposed by B" codes B against A.
+    if (bsrc && !src_slot && !tgt_slot && is_passive(i)) {
+      for (const Hit& h : hits_)
+        if (h.begin > i && h.begin <= i + 4 && up_[h.begin - 1] == "BY") {
+          btgt = bsrc;
+          bsrc = &h;
+          break;
+        }
+    }
+    if (!bsrc || !btgt) continue;
+    std::vector<const Hit*> srcs = compound(bsrc), tgts = compound(btgt);
+    std::vector<CodedEvent>& dest = fallback ? later : out;
+    for (const Hit* s : srcs)
+      for (const Hit* t : tgts) {
+        emit(dest, s, t, code, i);
+        if (!best->code2.empty()) emit(dest, t, s, best->code2, i);
+      }
+    if (!fallback && !out.empty()) return out;
+  }
+  return out.empty() ? later : out;
+}
+
+}  // namespace
+
+std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
+                                      const std::vector<std::string_view>& words, int date) {
+  // Clause by clause: after an event, coding goes on after the next "and",
+  // "but" or ";" past its verb and actors (lists of actors are already in the
+  // event); pronouns there stand for the previous clause's source.
+  std::vector<CodedEvent> out;
+  std::string pronoun;
+  size_t start = 0;
+  while (start < words.size()) {
+    std::vector<std::string_view> sub(words.begin() + static_cast<long>(start), words.end());
+    SentenceCoder c(dict, sub, date, pronoun);
+    std::vector<CodedEvent> ev = c.run();
+    if (ev.empty()) break;
+    uint32_t from = 0;
+    for (CodedEvent& e : ev) {
+      from = std::max({from, e.verb + 1, e.target.end, e.source.end});
+      const auto off = static_cast<uint32_t>(start);
+      e.verb += off;
+      e.source.begin += off;
+      e.source.end += off;
+      e.target.begin += off;
+      e.target.end += off;
+    }
+    pronoun = ev.front().source.code;
+    out.insert(out.end(), ev.begin(), ev.end());
+    size_t next = 0;
+    for (size_t b = from; b + 1 < sub.size(); ++b) {
+      std::string w = upper(sub[b]);
+      if (w == "AND" || w == "BUT" || w == ";") {
+        next = b + 1;
+        break;
+      }
+    }
+    if (next == 0) break;
+    start += next;
+  }
+  return out;
+}
+
+}  // namespace claimtrace::dict

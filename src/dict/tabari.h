@@ -1,0 +1,147 @@
+#pragma once
+// TABARI dictionaries (.project, .verbs, .actors, .agents, .options) and
+// PETRARCH ones (CAMEO verbs, Phoenix actors and agents) read at run time,
+// and a pattern coder that uses them instead of our own verb dictionary. Formats follow the TABARI
+// manual: words are stems unless they end in '_'; '_' joins words that must be adjacent; in verb
+// patterns '*' is the verb, '$' the source, '+' the target, '%' a compound actor, '^' one skipped
+// word, '{A | B}' alternatives and '&NAME' a synonym set; '[---]' codes nothing; '[A:B]' also codes
+// B from target to source.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace claimtrace::dict {
+
+// A problem in a dictionary file; loading goes on after it.
+struct Diagnostic {
+  std::string file;
+  int line = 0;
+  std::string message;
+  std::string str() const;  // "file:line: message"
+};
+
+// One code of an actor, valid between two dates (yyyymmdd; 0 = open).
+struct DatedCode {
+  std::string code;
+  int from = 0;
+  int to = 0;
+};
+
+// A sequence of words; `exact[i]` = the word must match whole (it ended in
+// '_'), otherwise it matches any word it begins (a stem). Words joined by '_'
+// are adjacent; a space lets a few words come between ("PRINCE DOL_AMROTH"
+// matches "Prince of Dol Amroth").
+struct Phrase {
+  std::vector<std::string> words;
+  std::vector<bool> exact;
+  std::vector<bool> gap;  // gap[k]: a space before word k, other words may come between
+};
+
+struct Actor {
+  Phrase phrase;
+  std::vector<DatedCode> codes;  // tried in order; first one valid on the date wins
+  bool agent = false;            // from .agents: code is "~XXX" (suffix) or "XXX~" (prefix)
+};
+
+enum class ElemKind : uint8_t { kWord, kSource, kTarget, kCompound, kSkip, kAlt, kSynset };
+
+struct Elem {
+  ElemKind kind = ElemKind::kWord;
+  bool tight = false;                   // joined by '_' to the element nearer the verb
+  std::string word;                     // kWord, kSynset (set name)
+  bool exact = false;                   // kWord
+  std::vector<std::vector<Elem>> alts;  // kAlt
+};
+
+struct Pattern {
+  std::vector<Elem> before;  // nearest to the verb first
+  std::vector<Elem> after;   // nearest to the verb first
+  std::string code;          // "" = [---] (codes nothing)
+  std::string code2;         // reverse-direction code of "[A:B]", "" = none
+  int line = 0;
+};
+
+struct Verb {
+  std::string root;
+  Pattern base;  // the verb's own code (before/after empty)
+  std::vector<Pattern> patterns;
+};
+
+class Dictionaries {
+ public:
+  // Reads a .project file and every dictionary it names; false when the
+  // project itself cannot be read. Problems go to diagnostics().
+  bool load_project(const std::string& path);
+  // Reads PETRARCH dictionaries: a folder (files named *verbs*/CAMEO*,
+  // *actors*, *agents*) or a PETR_config.ini naming them. False when nothing
+  // can be read.
+  bool load_petrarch(const std::string& path);
+  // A PETRARCH verb file: synsets, "--- NAME [code] ---" blocks of verbs
+  // sharing their patterns, '(' ')' groups and "{A B}" phrases in patterns.
+  void parse_petrarch_verbs(std::string_view text, const std::string& file);
+  // Parses one file's text (exposed for tests and for other readers).
+  void parse_verbs(std::string_view text, const std::string& file);
+  // `hash_comments`: '#' starts a comment (PETRARCH) as well as ';'.
+  void parse_actors(std::string_view text, const std::string& file, bool agents,
+                    bool hash_comments = false);
+  void parse_options(std::string_view text, const std::string& file);
+  void finish();  // builds the lookup indexes; call after parsing
+
+  const std::vector<Diagnostic>& diagnostics() const { return diags_; }
+  const std::vector<Verb>& verbs() const { return verbs_; }
+  const std::vector<Actor>& actors() const { return actors_; }
+  const std::unordered_map<std::string, std::vector<std::vector<Elem>>>& synsets() const {
+    return synsets_;
+  }
+  bool is_noun(std::string_view w) const { return nouns_.count(std::string(w)) != 0; }
+  bool is_adjective(std::string_view w) const { return adjectives_.count(std::string(w)) != 0; }
+
+  // Verb indexes (into verbs()) with a form matching the upper-case word.
+  void verbs_for(std::string_view word, std::vector<uint32_t>& out) const;
+  // Actor indexes whose first word can match `word` (stem or exact).
+  void actors_for(std::string_view word, std::vector<uint32_t>& out) const;
+
+ private:
+  void error(const std::string& file, int line, std::string msg);
+  Pattern parse_pattern(std::string_view body, const std::string& file, int line, bool& ok);
+  std::vector<Elem> parse_elems(std::string_view s, const std::string& file, int line, bool& ok);
+
+  std::vector<Diagnostic> diags_;
+  std::vector<Verb> verbs_;
+  std::vector<Actor> actors_;
+  std::unordered_map<std::string, std::vector<std::vector<Elem>>> synsets_;
+  std::unordered_map<std::string, bool> nouns_;
+  std::unordered_map<std::string, bool> adjectives_;
+  std::unordered_map<std::string, std::vector<uint32_t>> verb_forms_;
+  std::unordered_map<std::string, std::vector<uint32_t>> actor_first_;  // stem or exact word
+  std::vector<std::vector<std::string>> explicit_forms_;                // per verb
+};
+
+struct CodedActor {
+  std::string code;
+  uint32_t begin = 0, end = 0;  // token range in the sentence; empty = carried over
+};
+
+struct CodedEvent {
+  CodedActor source, target;
+  std::string code;
+  uint32_t verb = 0;  // token index of the verb
+};
+
+// Codes one sentence given as words (punctuation as separate tokens). `date`
+// is yyyymmdd (0 = unknown: undated codes win). Words may be in any case.
+std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
+                                      const std::vector<std::string_view>& words, int date);
+
+// Splits text into words the TABARI way: at white space, with punctuation
+// at a word's edges split off (",", "."); apostrophes and hyphens inside a
+// word stay ("DIDN'T", "ITHILEN'S"). Returns byte ranges [begin, end).
+std::vector<std::pair<uint32_t, uint32_t>> split_words(std::string_view text);
+
+// "YYYY-MM-DD" -> yyyymmdd, 0 if malformed.
+int parse_iso_date(std::string_view iso);
+
+}  // namespace claimtrace::dict

@@ -1,0 +1,285 @@
+// TABARI dictionary reader and pattern coder, on small dictionaries written
+// for these tests.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dict/tabari.h"
+
+namespace claimtrace::dict {
+namespace {
+
+std::vector<std::string_view> words(const std::string& s, std::vector<std::string>& store) {
+  store.clear();
+  std::string cur;
+  for (char c : s) {
+    if (c == ' ' || c == ',' || c == '.') {
+      if (!cur.empty()) store.push_back(cur);
+      cur.clear();
+      if (c != ' ') store.push_back(std::string(1, c));
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) store.push_back(cur);
+  return {store.begin(), store.end()};
+}
+
+constexpr std::string_view kVerbs =
+    "<SYNSETS>\n"
+    "&FRUIT\n"
+    "+APPLES\n"
+    "+GREEN_PEARS\n"
+    "</SYNSETS>\n"
+    "<NOUN>\n"
+    "HOPE_\n"
+    "</NOUN>\n"
+    "PRAISE [051] ; a comment\n"
+    "- * { WARMLY | IN_PUBLIC } [052]\n"
+    "- $ SAID + * [053:054]\n"
+    "- * &FRUIT_FROM +  [055]\n"
+    "- * NOTHING_ [---]\n"
+    "WRITE [060]\n"
+    "{ WROTE_ WRITTEN_ }\n"
+    "- FAILED_TO_* [061]\n"
+    "- NEVER ^ * [062]\n"
+    "OPPOSE [112]\n"
+    "- * THE_BIG~_PLAN [113]\n"
+    "- * IN_ + [114]\n"
+    "SCORN [###]\n"
+    "SAID [023?]\n";
+
+constexpr std::string_view kActors =
+    "NORTHLAND [NOR]\n"
+    "SOUTH_LAND_ [SOU]\n"
+    "CAPTAIN_HOOK [NORGOV 200101-201012] [NORREB]\n"
+    "+JAMES_HOOK\n"
+    "KING WESTMARCH_ [WMK]\n"
+    "OLD_KING\n"
+    "\t[EAS <150101]\n"
+    "\t[WES]\n";
+
+Dictionaries make() {
+  Dictionaries d;
+  d.parse_verbs(kVerbs, "t.verbs");
+  d.parse_actors(kActors, "t.actors", false);
+  d.parse_actors("MINISTER_ [~GOVMIN]\nACTIVISTS_ [NGO~]\n", "t.agents", true);
+  d.finish();
+  return d;
+}
+
+TEST(TabariDict, VerbsAndPatterns) {
+  Dictionaries d = make();
+  EXPECT_TRUE(d.diagnostics().empty()) << d.diagnostics()[0].str();
+  ASSERT_EQ(d.verbs().size(), 5u);
+  const Verb& praise = d.verbs()[0];
+  EXPECT_EQ(praise.root, "PRAISE");
+  EXPECT_EQ(praise.base.code, "051");
+  ASSERT_EQ(praise.patterns.size(), 4u);
+  // {A | B} alternatives after the verb.
+  ASSERT_EQ(praise.patterns[0].after.size(), 1u);
+  EXPECT_EQ(praise.patterns[0].after[0].kind, ElemKind::kAlt);
+  EXPECT_EQ(praise.patterns[0].after[0].alts.size(), 2u);
+  // $ and + slots, nearest to the verb first; paired code.
+  const Pattern& p1 = praise.patterns[1];
+  ASSERT_EQ(p1.before.size(), 3u);
+  EXPECT_EQ(p1.before[0].kind, ElemKind::kTarget);
+  EXPECT_EQ(p1.before[1].kind, ElemKind::kWord);
+  EXPECT_EQ(p1.before[2].kind, ElemKind::kSource);
+  EXPECT_EQ(p1.code, "053");
+  EXPECT_EQ(p1.code2, "054");
+  // Synset joined by '_' to FROM.
+  const Pattern& p2 = praise.patterns[2];
+  ASSERT_EQ(p2.after.size(), 3u);
+  EXPECT_EQ(p2.after[0].kind, ElemKind::kSynset);
+  EXPECT_EQ(p2.after[0].word, "FRUIT");
+  EXPECT_TRUE(p2.after[1].tight);
+  EXPECT_FALSE(p2.after[2].tight);
+  // [---] codes nothing.
+  EXPECT_TRUE(praise.patterns[3].code.empty());
+  // '_' before the verb: adjacent, exact words.
+  const Pattern& w = d.verbs()[1].patterns[0];
+  ASSERT_EQ(w.before.size(), 2u);
+  EXPECT_EQ(w.before[0].word, "TO");
+  EXPECT_TRUE(w.before[0].tight);
+  EXPECT_TRUE(w.before[0].exact);
+  EXPECT_EQ(d.verbs()[1].patterns[1].before[0].kind, ElemKind::kSkip);
+  ASSERT_EQ(d.synsets().at("FRUIT").size(), 2u);
+  EXPECT_TRUE(d.is_noun("HOPE"));
+}
+
+TEST(TabariDict, VerbForms) {
+  Dictionaries d = make();
+  std::vector<uint32_t> out;
+  for (const char* f : {"PRAISE", "PRAISES", "PRAISED", "PRAISING", "WROTE", "WRITES"}) {
+    d.verbs_for(f, out);
+    EXPECT_FALSE(out.empty()) << f;
+  }
+  d.verbs_for("WROTEN", out);  // WROTE_ is a whole word
+  EXPECT_TRUE(out.empty());
+  d.verbs_for("PRAISEWORTHY", out);  // the root is a stem
+  EXPECT_EQ(out.size(), 1u);
+}
+
+TEST(TabariDict, ActorsWithDates) {
+  Dictionaries d = make();
+  ASSERT_EQ(d.actors().size(), 8u);
+  const Actor& hook = d.actors()[2];
+  EXPECT_TRUE(d.actors()[4].phrase.gap[1]);
+  EXPECT_FALSE(d.actors()[1].phrase.gap[1]);
+  ASSERT_EQ(hook.codes.size(), 2u);
+  EXPECT_EQ(hook.codes[0].code, "NORGOV");
+  EXPECT_EQ(hook.codes[0].from, 20200101);
+  EXPECT_EQ(hook.codes[0].to, 20201012);
+  EXPECT_EQ(hook.codes[1].from, 0);
+  // A synonym line shares its group's codes.
+  EXPECT_EQ(d.actors()[3].phrase.words, (std::vector<std::string>{"JAMES", "HOOK"}));
+  EXPECT_EQ(d.actors()[3].codes.size(), 2u);
+  // Codes on the lines after the name; "<date" restriction.
+  const Actor& king = d.actors()[5];
+  ASSERT_EQ(king.codes.size(), 2u);
+  EXPECT_EQ(king.codes[0].to, 20150100);
+  EXPECT_TRUE(d.actors()[1].phrase.exact[1]);
+  EXPECT_TRUE(d.actors()[6].agent);
+}
+
+TEST(TabariDict, ErrorsNameFileAndLineAndGoOn) {
+  Dictionaries d;
+  d.parse_verbs("- * X [010]\nHELP [040]\n- * NO CODE\n- * {A | B [041]\nAID [042]\n", "bad.verbs");
+  d.parse_actors("GOOD [GOO]\nBROKEN [991201-010114]\nLATE [LAT 99x]\n", "bad.actors", false);
+  d.finish();
+  std::vector<std::string> msgs;
+  for (const Diagnostic& e : d.diagnostics()) msgs.push_back(e.str());
+  ASSERT_EQ(msgs.size(), 5u);
+  EXPECT_EQ(msgs[0].rfind("bad.verbs:1:", 0), 0u) << msgs[0];
+  EXPECT_EQ(msgs[1].rfind("bad.verbs:3:", 0), 0u) << msgs[1];
+  EXPECT_EQ(msgs[2].rfind("bad.verbs:4:", 0), 0u) << msgs[2];
+  EXPECT_EQ(msgs[3].rfind("bad.actors:2:", 0), 0u) << msgs[3];
+  EXPECT_EQ(msgs[4].rfind("bad.actors:3:", 0), 0u) << msgs[4];
+  EXPECT_EQ(d.verbs().size(), 2u);  // HELP and AID survive
+  EXPECT_EQ(d.actors().size(), 3u);
+}
+
+TEST(TabariDict, MissingProjectIsAnError) {
+  Dictionaries d;
+  EXPECT_FALSE(d.load_project("/nonexistent/x.project"));
+  ASSERT_EQ(d.diagnostics().size(), 1u);
+}
+
+TEST(TabariCoder, CodesSentences) {
+  Dictionaries d = make();
+  std::vector<std::string> store;
+  auto code = [&](const std::string& s, int date = 0) {
+    std::vector<std::string> out;
+    for (const CodedEvent& e : code_sentence(d, words(s, store), date))
+      out.push_back(e.source.code + "/" + e.target.code + "/" + e.code);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(code("Northland praised South Land on Monday."), V{"NOR/SOU/051"});
+  EXPECT_EQ(code("Northland praised South Land warmly."), V{"NOR/SOU/052"});
+  EXPECT_EQ(code("Northland praised apples from South Land."), V{"NOR/SOU/055"});
+  EXPECT_EQ(code("Northland praised green pears from South Land."), V{"NOR/SOU/055"});
+  EXPECT_EQ(code("Northland praised nothing about South Land."), V{});
+  EXPECT_EQ(code("Northland said South Land praised it."), (V{"NOR/SOU/053", "SOU/NOR/054"}));
+  // Irregular form, determiner and capitalization make it a noun.
+  EXPECT_EQ(code("Northland wrote to South Land."), V{"NOR/SOU/060"});
+  EXPECT_EQ(code("Northland never really wrote to South Land."), V{"NOR/SOU/062"});
+  EXPECT_EQ(code("Northland never wrote to South Land."), V{"NOR/SOU/060"});
+  EXPECT_EQ(code("Northland read the Praise of South Land."), V{});
+  EXPECT_EQ(code("Northland read the praise of South Land."), V{});
+  // Date-restricted codes by the record date.
+  EXPECT_EQ(code("Captain Hook praised Northland.", 20200301), V{"NORGOV/NOR/051"});
+  EXPECT_EQ(code("Captain Hook praised Northland.", 20210301), V{"NORREB/NOR/051"});
+  EXPECT_EQ(code("Old King praised Northland.", 20100301), V{"EAS/NOR/051"});
+  EXPECT_EQ(code("Old King praised Northland.", 20160301), V{"WES/NOR/051"});
+  // A space in an actor phrase lets words come between, '_' does not.
+  EXPECT_EQ(code("The King of the Westmarch praised Northland."), V{"WMK/NOR/051"});
+  EXPECT_EQ(code("Old and King praised Northland."), V{});
+  // Agents join actors; compound actors code once each.
+  EXPECT_EQ(code("Northland 's minister praised South Land."), V{"NORGOVMIN/SOU/051"});
+  EXPECT_EQ(code("Northland and Old King praised South Land.", 20200101),
+            (V{"NOR/SOU/051", "WES/SOU/051"}));
+  // A comma list needs "and"; no actor codes against itself.
+  EXPECT_EQ(code("Northland praised South Land, Northland said."), V{"NOR/SOU/051"});
+  // Plural and possessive endings of whole-word actors.
+  EXPECT_EQ(code("Northland praised South Land's navy."), V{"NOR/SOU/051"});
+  // An agent alone is an actor with its agent code.
+  EXPECT_EQ(code("Activists praised Northland."), V{"NGO/NOR/051"});
+  EXPECT_EQ(code("Ministers praised Northland."), V{"~GOVMIN/NOR/051"});
+}
+
+TEST(TabariCoder, PatternsClausesAndVoice) {
+  Dictionaries d = make();
+  std::vector<std::string> store;
+  auto code = [&](const std::string& s) {
+    std::vector<std::string> out;
+    for (const CodedEvent& e : code_sentence(d, words(s, store), 0))
+      out.push_back(e.source.code + "/" + e.target.code + "/" + e.code);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  // '~' keeps a word a stem before '_'; "IN_ +" lets words come between.
+  EXPECT_EQ(code("Northland opposed the biggest plan of South Land."), V{"NOR/SOU/113"});
+  EXPECT_EQ(code("Northland opposed the big plan of South Land."), V{"NOR/SOU/113"});
+  EXPECT_EQ(code("Northland opposed in the end South Land."), V{"NOR/SOU/114"});
+  // Passive voice swaps the slots.
+  EXPECT_EQ(code("South Land was opposed by Northland."), V{"NOR/SOU/112"});
+  // A second clause after "and", its pronoun standing for the first source.
+  EXPECT_EQ(code("Northland praised South Land and then it opposed Old King."),
+            (V{"NOR/SOU/051", "NOR/WES/112"}));
+  // A later clause without a subject keeps the earlier source.
+  EXPECT_EQ(code("Northland praised South Land and opposed Old King."),
+            (V{"NOR/SOU/051", "NOR/WES/112"}));
+  // A discard code silences the sentence; a '?' code is a fallback.
+  EXPECT_EQ(code("Northland scorned South Land."), V{});
+  EXPECT_EQ(code("Northland said South Land was lovely."), V{"NOR/SOU/023"});
+  EXPECT_EQ(code("Northland said it opposed South Land."), V{"NOR/SOU/112"});
+}
+
+}  // namespace
+}  // namespace claimtrace::dict
+
+namespace claimtrace::dict {
+namespace {
+
+TEST(PetrarchDict, VerbBlocksPhrasesAndSubstitutions) {
+  Dictionaries d;
+  d.parse_petrarch_verbs(
+      "&ARMY\n"
+      "+TROOPS\n"
+      "+ARMED_FORCES\n"
+      "---  HELP   [070]  ---\n"
+      "HELP\n"
+      "ASSIST [071] # own code\n"
+      "- * (WITH {FOOD AID})   [073]  # phrase in a group\n"
+      "- * &ARMY\n"
+      "- * {BROKEN [099]\n",
+      "v.txt");
+  d.parse_actors("# comment\nNORTHLAND_ [NOR] # trailing\n+NORTH_LAND_\n", "a.txt", false, true);
+  d.parse_actors("!PERSON! = MAN, WOMEN\nARMED_!PERSON! [~MIL]\n", "g.txt", true, true);
+  d.finish();
+  ASSERT_EQ(d.diagnostics().size(), 1u);
+  EXPECT_EQ(d.diagnostics()[0].str().rfind("v.txt:9:", 0), 0u) << d.diagnostics()[0].str();
+  ASSERT_EQ(d.verbs().size(), 2u);
+  EXPECT_EQ(d.verbs()[0].base.code, "070");
+  EXPECT_EQ(d.verbs()[1].base.code, "071");
+  ASSERT_EQ(d.verbs()[1].patterns.size(), 2u);      // shared by the block
+  EXPECT_EQ(d.verbs()[1].patterns[1].code, "070");  // no code: the block's
+  EXPECT_EQ(d.actors().size(), 4u);                 // two actors, two expanded agents
+  std::vector<std::string> store{"Northland", "assisted", "North", "Land", "with", "food", "aid"};
+  std::vector<std::string_view> w(store.begin(), store.end());
+  auto ev = code_sentence(d, w, 0);
+  ASSERT_EQ(ev.size(), 0u);  // one actor only (self-events are dropped)
+  store = {"Armed", "women", "helped", "Northland", "with", "food", "aid"};
+  w.assign(store.begin(), store.end());
+  ev = code_sentence(d, w, 0);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].source.code, "~MIL");
+  EXPECT_EQ(ev[0].code, "073");
+}
+
+}  // namespace
+}  // namespace claimtrace::dict
