@@ -136,6 +136,45 @@ struct Batch {
   uint64_t failed = 0;
 };
 
+// How records of a multi-record input are written: one JSON object per line
+// (jsonl), the objects of a JSON array (json), or report sections (report).
+// Shared by the JSONL, WARC and feed readers so all three look the same.
+struct RecordOutput {
+  RecordOutput(const AnalyzeArgs& args, const std::string& output_format)
+      : report(output_format == "report"),
+        array(output_format == "json"),
+        color(report && isatty(STDOUT_FILENO) == 1),
+        explain(args.explain),
+        tokens(args.tokens) {}
+
+  // Before record `index` of a batch: the array separator.
+  void separate(size_t index, std::string& out) const {
+    if (array && index > 0) out.append(",\n");
+  }
+  void document(const Document& doc, std::string& out) const {
+    if (report) {
+      output::write_report(doc, {.color = color, .explain = explain}, out);
+      out.append("\n");
+    } else {
+      output::write_document_json(doc, {.tokens = tokens}, out);
+      if (!array) out.push_back('\n');
+    }
+  }
+  // A record that failed: {"id", "error": json_reason} in JSON, "error: report_line" in the
+  // report.
+  void error(std::string_view id, const std::string& report_line, const std::string& json_reason,
+             std::string& out) const {
+    if (report) {
+      out += "error: " + report_line + "\n";
+    } else {
+      output::write_error_json(id, json_reason, out);
+      if (!array) out.push_back('\n');
+    }
+  }
+
+  const bool report, array, color, explain, tokens;
+};
+
 int analyze_jsonl(const AnalyzeArgs& args, const std::string& output_format) {
   LineReader reader;
   std::string error;
@@ -149,9 +188,8 @@ int analyze_jsonl(const AnalyzeArgs& args, const std::string& output_format) {
   auto dicts = load_dictionaries(args.dictionaries, dicts_ok);
   if (!dicts_ok) return kExitUsage;
   const Analyzer analyzer(lex.get(), dicts.get());
-  const bool report = output_format == "report";
-  const bool array = output_format == "json";
-  const bool color = report && isatty(STDOUT_FILENO) == 1;
+  const RecordOutput emit(args, output_format);
+  const bool array = emit.array;
   const std::string input_name = args.input == "-" ? "<stdin>" : args.input;
   size_t threads = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
   uint64_t failed = 0, records = 0;
@@ -183,27 +221,18 @@ int analyze_jsonl(const AnalyzeArgs& args, const std::string& output_format) {
         b.diagnostics.clear();
         b.failed = 0;
         for (size_t i = 0; i < b.count; ++i) {
-          if (array && i > 0) b.output.append(",\n");
+          emit.separate(i, b.output);
           if (!parser.parse(b.lines[i], rec, err)) {
             std::string where = input_name + ":" + std::to_string(b.line_numbers[i]);
             b.diagnostics += "claimtrace: " + where + ": " + err + "\n";
-            if (!report)
-              output::write_error_json(
-                  rec.id, "line " + std::to_string(b.line_numbers[i]) + ": " + err, b.output);
-            else
-              b.output += "error: " + where + ": " + err + "\n";
+            emit.error(rec.id, where + ": " + err,
+                       "line " + std::to_string(b.line_numbers[i]) + ": " + err, b.output);
             ++b.failed;
           } else {
             to_document(std::move(rec), doc);
             analyzer.analyze(doc);
-            if (report) {
-              output::write_report(doc, {.color = color, .explain = args.explain}, b.output);
-              b.output.append("\n");
-            } else {
-              output::write_document_json(doc, {.tokens = args.tokens}, b.output);
-            }
+            emit.document(doc, b.output);
           }
-          if (!report && !array) b.output.push_back('\n');
         }
       },
       [&](Batch& b) {
@@ -248,9 +277,8 @@ int analyze_warc(const AnalyzeArgs& args, const std::string& output_format) {
   auto dicts = load_dictionaries(args.dictionaries, dicts_ok);
   if (!dicts_ok) return kExitUsage;
   const Analyzer analyzer(lex.get(), dicts.get());
-  const bool report = output_format == "report";
-  const bool array = output_format == "json";
-  const bool color = report && isatty(STDOUT_FILENO) == 1;
+  const RecordOutput emit(args, output_format);
+  const bool array = emit.array;
   const std::string input_name = args.input == "-" ? "<stdin>" : args.input;
   size_t threads = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
   uint64_t failed = 0, pages = 0, not_response = 0, not_ok = 0, not_html = 0, bad_http = 0;
@@ -293,7 +321,7 @@ int analyze_warc(const AnalyzeArgs& args, const std::string& output_format) {
         b.failed = 0;
         for (size_t i = 0; i < b.pages.size(); ++i) {
           WarcBatch::Page& page = b.pages[i];
-          if (array && i > 0) b.output.append(",\n");
+          emit.separate(i, b.output);
           html::Article article;
           std::string err;
           bool ok = html::extract_article(page.body, {.url = page.url, .charset = page.charset},
@@ -304,10 +332,7 @@ int analyze_warc(const AnalyzeArgs& args, const std::string& output_format) {
           }
           if (!ok) {
             b.diagnostics += "claimtrace: " + input_name + ": " + page.url + ": " + err + "\n";
-            if (!report)
-              output::write_error_json(page.id, page.url + ": " + err, b.output);
-            else
-              b.output += "error: " + page.url + ": " + err + "\n";
+            emit.error(page.id, page.url + ": " + err, page.url + ": " + err, b.output);
             ++b.failed;
           } else {
             InputRecord in;
@@ -319,14 +344,8 @@ int analyze_warc(const AnalyzeArgs& args, const std::string& output_format) {
             in.published = std::move(article.published);
             to_document(std::move(in), doc);
             analyzer.analyze(doc);
-            if (report) {
-              output::write_report(doc, {.color = color, .explain = args.explain}, b.output);
-              b.output.append("\n");
-            } else {
-              output::write_document_json(doc, {.tokens = args.tokens}, b.output);
-            }
+            emit.document(doc, b.output);
           }
-          if (!report && !array) b.output.push_back('\n');
         }
       },
       [&](WarcBatch& b) {
@@ -373,26 +392,21 @@ int analyze_feed(const AnalyzeArgs& args, const std::string& output_format) {
   auto dicts = load_dictionaries(args.dictionaries, dicts_ok);
   if (!dicts_ok) return kExitUsage;
   const Analyzer analyzer(lex.get(), dicts.get());
-  const bool report = output_format == "report";
-  const bool array = output_format == "json";
-  const bool color = report && isatty(STDOUT_FILENO) == 1;
+  const RecordOutput emit(args, output_format);
   uint64_t failed = 0;
   Document doc;
   std::string out;
-  if (array) out += "[";
+  if (emit.array) out += "[";
   for (size_t i = 0; i < feed.items.size(); ++i) {
     FeedItem& item = feed.items[i];
-    if (array && i > 0) out += ",\n";
+    emit.separate(i, out);
     InputRecord rec;
     rec.text = feed_item_text(item);
     if (rec.text.empty()) {
       std::string where = item.link.empty() ? "item " + std::to_string(i + 1) : item.link;
       std::fprintf(stderr, "claimtrace: %s: %s: item without text\n", input_name.c_str(),
                    where.c_str());
-      if (report)
-        out += "error: " + where + ": item without text\n";
-      else
-        output::write_error_json(item.id, where + ": item without text", out);
+      emit.error(item.id, where + ": item without text", where + ": item without text", out);
       ++failed;
     } else {
       rec.id = std::move(item.id);
@@ -402,18 +416,12 @@ int analyze_feed(const AnalyzeArgs& args, const std::string& output_format) {
       rec.outlet = args.outlet.empty() ? feed.title : args.outlet;
       to_document(std::move(rec), doc);
       analyzer.analyze(doc);
-      if (report) {
-        output::write_report(doc, {.color = color, .explain = args.explain}, out);
-        out += "\n";
-      } else {
-        output::write_document_json(doc, {.tokens = args.tokens}, out);
-      }
+      emit.document(doc, out);
     }
-    if (!report && !array) out.push_back('\n');
     write_stdout(out);
     out.clear();
   }
-  if (array) write_stdout("]\n");
+  if (emit.array) write_stdout("]\n");
   std::fflush(stdout);
   return failed > 0 ? kExitSomeFailed : kExitOk;
 }
