@@ -1,5 +1,6 @@
 // Tests for src/ingest: JSONL records, text articles, gzip and line reading.
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cstdio>
@@ -15,8 +16,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Temporary file names unique to this process: ctest runs test cases of one
+// executable as parallel processes.
+inline std::string unique(const std::string& name) {
+  return std::to_string(getpid()) + "_" + name;
+}
+
 fs::path temp_file(const std::string& name, const std::string& content) {
-  fs::path p = fs::temp_directory_path() / ("claimtrace_ingest_" + name);
+  fs::path p = fs::temp_directory_path() / unique("claimtrace_ingest_" + name);
   std::ofstream(p, std::ios::binary) << content;
   return p;
 }
@@ -105,7 +112,7 @@ TEST(TextReader, MissingFileIsAnError) {
 TEST(LineReader, ReadsGzipAndPlainAlike) {
   std::string content = "one\ntwo\r\n\nlast-without-newline";
   auto plain = temp_file("plain.jsonl", content);
-  fs::path gz = fs::temp_directory_path() / "claimtrace_ingest_lines.jsonl.gz";
+  fs::path gz = fs::temp_directory_path() / unique("claimtrace_ingest_lines.jsonl.gz");
   gzFile f = gzopen(gz.c_str(), "wb");
   gzwrite(f, content.data(), static_cast<unsigned>(content.size()));
   gzclose(f);
@@ -125,7 +132,7 @@ TEST(LineReader, TruncatedGzipIsReportedNotFatal) {
   std::string content;
   for (int i = 0; i < 20000; ++i)
     content += "{\"id\":\"" + std::to_string(i) + "\",\"text\":\"x\"}\n";
-  fs::path gz = fs::temp_directory_path() / "claimtrace_ingest_trunc.jsonl.gz";
+  fs::path gz = fs::temp_directory_path() / unique("claimtrace_ingest_trunc.jsonl.gz");
   gzFile f = gzopen(gz.c_str(), "wb");
   gzwrite(f, content.data(), static_cast<unsigned>(content.size()));
   gzclose(f);

@@ -1,6 +1,7 @@
 // Tests for src/lexicon: the builder/loader round trip, phrase matching,
 // transliteration folding, and rejection of bad images.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,12 @@ namespace claimtrace::lexicon {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Temporary file names unique to this process: ctest runs test cases of one
+// executable as parallel processes.
+inline std::string unique(const std::string& name) {
+  return std::to_string(getpid()) + "_" + name;
+}
 
 Document tokens_of(const std::string& text) {
   Document doc;
@@ -43,7 +50,7 @@ class SmallLexicon : public ::testing::Test {
     b.add_phrase("Avel", id, true);
     b.add_phrase("Avel", place("Avel", 43, 900), false);
     b.add_phrase("Wadi ash Shamsī", place("Wadi ash Shamsi", 44, 5000), false);
-    path_ = (fs::temp_directory_path() / "claimtrace_test.lex").string();
+    path_ = (fs::temp_directory_path() / unique("claimtrace_test.lex")).string();
     std::string err;
     ASSERT_TRUE(b.write(path_, err)) << err;
     lex_ = Lexicon::open(path_, err);
@@ -98,14 +105,14 @@ TEST(LexiconOpen, RejectsMissingTruncatedAndForeignFiles) {
   std::string err;
   EXPECT_FALSE(Lexicon::open("/nonexistent/x.lex", err));
   EXPECT_NE(err.find("cannot open"), std::string::npos);
-  auto p = fs::temp_directory_path() / "claimtrace_bad.lex";
+  auto p = fs::temp_directory_path() / unique("claimtrace_bad.lex");
   std::ofstream(p, std::ios::binary) << std::string(200, 'x');
   EXPECT_FALSE(Lexicon::open(p.string(), err));
   EXPECT_NE(err.find("not a claimtrace lexicon"), std::string::npos);
   // A real image cut in half.
   auto real = Lexicon::open(CLAIMTRACE_LEXICON_IMAGE, err);
   ASSERT_TRUE(real) << err;
-  auto half = fs::temp_directory_path() / "claimtrace_half.lex";
+  auto half = fs::temp_directory_path() / unique("claimtrace_half.lex");
   fs::copy_file(CLAIMTRACE_LEXICON_IMAGE, half, fs::copy_options::overwrite_existing);
   fs::resize_file(half, real->mapped_bytes() / 2);
   EXPECT_FALSE(Lexicon::open(half.string(), err));
@@ -133,7 +140,7 @@ TEST(UserLexicon, OverlayAddsEntriesAndReportsBadLines) {
   std::string err;
   auto lex = Lexicon::open(CLAIMTRACE_LEXICON_IMAGE, err);
   ASSERT_TRUE(lex) << err;
-  auto path = fs::temp_directory_path() / "claimtrace_user.tsv";
+  auto path = fs::temp_directory_path() / unique("claimtrace_user.tsv");
   std::ofstream(path) << "# my actors\n"
                          "Ostberg Harbour Board\tORG\tXA\tXAGOV\tOHB|the Board\n"
                          "Paris\tPER\t-\t-\n"  // overrides the city on ties

@@ -2,6 +2,7 @@
 // truncated and damaged archives. The archives are built here, from our own
 // fictional pages.
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <filesystem>
@@ -15,6 +16,12 @@ namespace claimtrace {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Temporary file names unique to this process: ctest runs test cases of one
+// executable as parallel processes.
+inline std::string unique(const std::string& name) {
+  return std::to_string(getpid()) + "_" + name;
+}
 
 std::string record(const std::string& type, const std::string& uri, const std::string& block) {
   return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Target-URI: <" + uri +
@@ -43,7 +50,7 @@ std::string gzip_member(const std::string& s) {
 }
 
 fs::path write(const std::string& name, const std::string& content) {
-  fs::path p = fs::temp_directory_path() / ("claimtrace_warc_" + name);
+  fs::path p = fs::temp_directory_path() / unique("claimtrace_warc_" + name);
   std::ofstream(p, std::ios::binary) << content;
   return p;
 }
