@@ -88,6 +88,35 @@ bool read_html_record(const AnalyzeArgs& args, InputRecord& rec, std::string& er
   return true;
 }
 
+// The resources of one analyze run: the lexicon (with user dictionaries),
+// optional TABARI/PETRARCH dictionaries, and the analyzer over them.
+struct AnalyzeSetup {
+  std::unique_ptr<lexicon::Lexicon> lex;
+  std::unique_ptr<dict::Dictionaries> dicts;
+  std::unique_ptr<Analyzer> analyzer;
+  int exit_code = kExitOk;  // why set-up failed (messages already printed)
+
+  explicit AnalyzeSetup(const AnalyzeArgs& args) {
+    lex = open_lexicon(args.lexicon_image, args.user_lexicons);
+    if (!lex) {
+      exit_code = kExitSomeFailed;
+      return;
+    }
+    bool dicts_ok = true;
+    dicts = load_dictionaries(args.dictionaries, dicts_ok);
+    if (!dicts_ok) {
+      exit_code = kExitUsage;
+      return;
+    }
+    analyzer = std::make_unique<Analyzer>(lex.get(), dicts.get());
+  }
+  bool ok() const { return analyzer != nullptr; }
+};
+
+size_t worker_threads(const AnalyzeArgs& args) {
+  return args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+}
+
 int analyze_text(const AnalyzeArgs& args, const std::string& input_format,
                  const std::string& output_format) {
   InputRecord rec;
@@ -106,12 +135,9 @@ int analyze_text(const AnalyzeArgs& args, const std::string& input_format,
   if (!args.published.empty()) rec.published = args.published;
   Document doc;
   to_document(std::move(rec), doc);
-  auto lex = open_lexicon(args.lexicon_image, args.user_lexicons);
-  if (!lex) return kExitSomeFailed;
-  bool dicts_ok = true;
-  auto dicts = load_dictionaries(args.dictionaries, dicts_ok);
-  if (!dicts_ok) return kExitUsage;
-  Analyzer analyzer(lex.get(), dicts.get());
+  const AnalyzeSetup setup(args);
+  if (!setup.ok()) return setup.exit_code;
+  const Analyzer& analyzer = *setup.analyzer;
   analyzer.analyze(doc);
   std::string out;
   if (output_format == "report") {
@@ -182,16 +208,13 @@ int analyze_jsonl(const AnalyzeArgs& args, const std::string& output_format) {
     std::fprintf(stderr, "claimtrace: %s\n", error.c_str());
     return kExitSomeFailed;
   }
-  auto lex = open_lexicon(args.lexicon_image, args.user_lexicons);
-  if (!lex) return kExitSomeFailed;
-  bool dicts_ok = true;
-  auto dicts = load_dictionaries(args.dictionaries, dicts_ok);
-  if (!dicts_ok) return kExitUsage;
-  const Analyzer analyzer(lex.get(), dicts.get());
+  const AnalyzeSetup setup(args);
+  if (!setup.ok()) return setup.exit_code;
+  const Analyzer& analyzer = *setup.analyzer;
   const RecordOutput emit(args, output_format);
   const bool array = emit.array;
   const std::string input_name = args.input == "-" ? "<stdin>" : args.input;
-  size_t threads = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  const size_t threads = worker_threads(args);
   uint64_t failed = 0, records = 0;
   bool first_output = true;
 
@@ -271,16 +294,13 @@ int analyze_warc(const AnalyzeArgs& args, const std::string& output_format) {
     std::fprintf(stderr, "claimtrace: %s\n", error.c_str());
     return kExitSomeFailed;
   }
-  auto lex = open_lexicon(args.lexicon_image, args.user_lexicons);
-  if (!lex) return kExitSomeFailed;
-  bool dicts_ok = true;
-  auto dicts = load_dictionaries(args.dictionaries, dicts_ok);
-  if (!dicts_ok) return kExitUsage;
-  const Analyzer analyzer(lex.get(), dicts.get());
+  const AnalyzeSetup setup(args);
+  if (!setup.ok()) return setup.exit_code;
+  const Analyzer& analyzer = *setup.analyzer;
   const RecordOutput emit(args, output_format);
   const bool array = emit.array;
   const std::string input_name = args.input == "-" ? "<stdin>" : args.input;
-  size_t threads = args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  const size_t threads = worker_threads(args);
   uint64_t failed = 0, pages = 0, not_response = 0, not_ok = 0, not_html = 0, bad_http = 0;
   bool first_output = true;
   WarcRecord rec;
@@ -386,12 +406,9 @@ int analyze_feed(const AnalyzeArgs& args, const std::string& output_format) {
     std::fprintf(stderr, "claimtrace: %s: %s\n", input_name.c_str(), error.c_str());
     return kExitSomeFailed;
   }
-  auto lex = open_lexicon(args.lexicon_image, args.user_lexicons);
-  if (!lex) return kExitSomeFailed;
-  bool dicts_ok = true;
-  auto dicts = load_dictionaries(args.dictionaries, dicts_ok);
-  if (!dicts_ok) return kExitUsage;
-  const Analyzer analyzer(lex.get(), dicts.get());
+  const AnalyzeSetup setup(args);
+  if (!setup.ok()) return setup.exit_code;
+  const Analyzer& analyzer = *setup.analyzer;
   const RecordOutput emit(args, output_format);
   uint64_t failed = 0;
   Document doc;
