@@ -347,12 +347,18 @@ ResultTable run_table(sqlite3* db, const std::string& sql, const std::vector<std
 }
 
 // Appends WHERE clauses shared by the document-level filters.
+// Appends "WHERE/AND clause" with its parameter when the filter value is set.
+void add_filter(std::string& where, std::vector<std::string>& params, const char* clause,
+                const std::string& v) {
+  if (v.empty()) return;
+  where += where.empty() ? " WHERE " : " AND ";
+  where += clause;
+  params.push_back(v);
+}
+
 void document_filters(const QueryFilter& f, std::string& where, std::vector<std::string>& params) {
   auto add = [&](const char* clause, const std::string& v) {
-    if (v.empty()) return;
-    where += where.empty() ? " WHERE " : " AND ";
-    where += clause;
-    params.push_back(v);
+    add_filter(where, params, clause, v);
   };
   add("d.outlet = ?", f.outlet);
   add("d.published >= ?", f.since);
@@ -937,10 +943,7 @@ ResultTable SqliteStore::claims(const QueryFilter& f) {
   std::string where;
   document_filters(f, where, params);
   auto add = [&](const char* clause, const std::string& v) {
-    if (v.empty()) return;
-    where += where.empty() ? " WHERE " : " AND ";
-    where += clause;
-    params.push_back(v);
+    add_filter(where, params, clause, v);
   };
   add("a.certainty = ?", f.certainty);
   add("a.source_kind = ?", f.source_kind);
@@ -969,10 +972,7 @@ ResultTable SqliteStore::events(const QueryFilter& f) {
   std::string where;
   document_filters(f, where, params);
   auto add = [&](const char* clause, const std::string& v) {
-    if (v.empty()) return;
-    where += where.empty() ? " WHERE " : " AND ";
-    where += clause;
-    params.push_back(v);
+    add_filter(where, params, clause, v);
   };
   add("v.certainty = ?", f.certainty);
   // Code prefix as a range, so the events_code index is used.
@@ -1028,10 +1028,7 @@ ResultTable SqliteStore::sources(const QueryFilter& f) {
   std::string where;
   document_filters(f, where, params);
   auto add = [&](const char* clause, const std::string& v) {
-    if (v.empty()) return;
-    where += where.empty() ? " WHERE " : " AND ";
-    where += clause;
-    params.push_back(v);
+    add_filter(where, params, clause, v);
   };
   add("a.certainty = ?", f.certainty);
   add("a.source_kind = ?", f.source_kind);
