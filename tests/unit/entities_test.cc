@@ -2,6 +2,8 @@
 // (resolve/resolve.cc) with the shipped lexicon, on sentences we wrote.
 #include <gtest/gtest.h>
 
+#include "shipped_lexicon.h"
+
 #include <string>
 
 #include "pipeline/analyzer.h"
@@ -11,12 +13,7 @@ namespace {
 
 class Entities : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    std::string err;
-    lex_ = lexicon::Lexicon::open(CLAIMTRACE_LEXICON_IMAGE, err).release();
-    ASSERT_NE(lex_, nullptr) << err;
-  }
-  static void TearDownTestSuite() { delete lex_; }
+  void SetUp() override { ASSERT_NE(lex_, nullptr) << "no lexicon image"; }
 
   Document analyze(const std::string& text) {
     Document doc;
@@ -29,9 +26,8 @@ class Entities : public ::testing::Test {
       if (e.name == name) return &e;
     return nullptr;
   }
-  static lexicon::Lexicon* lex_;
+  const lexicon::Lexicon* lex_ = testing::shipped_lexicon();
 };
-lexicon::Lexicon* Entities::lex_ = nullptr;
 
 TEST_F(Entities, CountriesDemonymsAndOutlets) {
   Document doc = analyze("Syrian newspaper Al-Watan said Russia’s RIA Novosti agency was wrong.");

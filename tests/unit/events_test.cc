@@ -2,6 +2,8 @@
 // data/cameo/*.tsv) with the shipped lexicon, on sentences we wrote.
 #include <gtest/gtest.h>
 
+#include "shipped_lexicon.h"
+
 #include <string>
 #include <vector>
 
@@ -13,12 +15,7 @@ namespace {
 
 class Events : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    std::string err;
-    lex_ = lexicon::Lexicon::open(CLAIMTRACE_LEXICON_IMAGE, err).release();
-    ASSERT_NE(lex_, nullptr) << err;
-  }
-  static void TearDownTestSuite() { delete lex_; }
+  void SetUp() override { ASSERT_NE(lex_, nullptr) << "no lexicon image"; }
 
   Document analyze(const std::string& text) {
     Document doc;
@@ -39,9 +36,8 @@ class Events : public ::testing::Test {
            std::string(e.entry) + "]\n";
     return s;
   }
-  static lexicon::Lexicon* lex_;
+  const lexicon::Lexicon* lex_ = testing::shipped_lexicon();
 };
-lexicon::Lexicon* Events::lex_ = nullptr;
 
 TEST(EventTables, CodesGoldsteinQuadClassAndTypes) {
   using namespace extract::events;

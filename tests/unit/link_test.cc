@@ -1,6 +1,8 @@
 // Tests for src/link/stories: story clustering on documents we wrote.
 #include <gtest/gtest.h>
 
+#include "shipped_lexicon.h"
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -13,12 +15,7 @@ namespace {
 
 class Stories : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    std::string err;
-    lex_ = lexicon::Lexicon::open(CLAIMTRACE_LEXICON_IMAGE, err).release();
-    ASSERT_NE(lex_, nullptr) << err;
-  }
-  static void TearDownTestSuite() { delete lex_; }
+  void SetUp() override { ASSERT_NE(lex_, nullptr) << "no lexicon image"; }
 
   StoryDoc terms(const std::string& id, const std::string& text) {
     Document doc;
@@ -27,9 +24,8 @@ class Stories : public ::testing::Test {
     Analyzer(lex_).analyze(doc);
     return story_terms(doc);
   }
-  static lexicon::Lexicon* lex_;
+  const lexicon::Lexicon* lex_ = testing::shipped_lexicon();
 };
-lexicon::Lexicon* Stories::lex_ = nullptr;
 
 std::vector<std::vector<std::string>> ids_of(const std::vector<Story>& stories,
                                              const std::vector<StoryDoc>& docs) {
