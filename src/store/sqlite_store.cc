@@ -1205,15 +1205,20 @@ ResultTable SqliteStore::totals() {
 }
 
 ResultTable SqliteStore::outlets(int64_t limit) {
-  // Publishing outlets (documents and copies, grouped by outlets row) with
-  // how many claims in the store cite them as a source.
+  // Every outlet: documents it published (documents and copies) and claims
+  // citing it as a source; documents without an outlet as "(none)".
   return run_table(db_,
-                   "SELECT coalesce(o.name, '(none)'), count(*) AS n, min(x.published), "
-                   "max(x.published), (SELECT count(*) FROM claims c WHERE c.source_outlet = "
-                   "x.outlet_id) FROM (SELECT outlet_id, published FROM documents UNION ALL "
-                   "SELECT outlet_id, published FROM copies) x "
-                   "LEFT JOIN outlets o ON o.outlet = x.outlet_id "
-                   "GROUP BY x.outlet_id ORDER BY n DESC, 1" +
+                   "WITH pub AS (SELECT outlet_id, count(*) AS n, min(published) AS earliest, "
+                   "max(published) AS latest FROM (SELECT outlet_id, published FROM documents "
+                   "UNION ALL SELECT outlet_id, published FROM copies) GROUP BY outlet_id), "
+                   "cited AS (SELECT source_outlet, count(*) AS n FROM claims "
+                   "WHERE source_outlet IS NOT NULL GROUP BY source_outlet) "
+                   "SELECT o.name, coalesce(pub.n, 0), pub.earliest, pub.latest, "
+                   "coalesce(cited.n, 0) FROM outlets o "
+                   "LEFT JOIN pub ON pub.outlet_id = o.outlet "
+                   "LEFT JOIN cited ON cited.source_outlet = o.outlet "
+                   "UNION ALL SELECT '(none)', n, earliest, latest, 0 FROM pub "
+                   "WHERE outlet_id IS NULL ORDER BY 2 DESC, 5 DESC, 1" +
                        limit_clause(limit),
                    {},
                    {{"outlet", CellType::kText},

@@ -100,6 +100,16 @@ t = rows["TASS"]
 assert t["claims"] == 2 and t["documents"] == 2 and t["outlet"] == "TASS" and t["kind"] == "outlet", t
 PY
 expect "sources --place" "Russia TASS" sources --place Belgorod
+"$CT" stats --db "$DB" --format json >"$TMP/stats.json"
+python3 - "$TMP/stats.json" <<'PY' && pass "stats: outlets that publish and outlets that are cited" || fail "stats outlets: $(cat "$TMP/stats.json")"
+import json, sys
+s = json.load(open(sys.argv[1]))
+o = {r["outlet"]: (r["documents"], r["cited"]) for r in s["outlets"]}
+assert o == {"Reuters": (2, 0), "The Kyiv Independent": (1, 0), "TASS": (0, 2)}, o
+t = s["totals"]
+assert t["schema_version"] >= 3 and t["outlets"] == 3 and t["places"] >= 5, t
+assert t["claims"] == t["attributions"] == 12, t
+PY
 got=$("$CT" sources --root 11 --db "$DB" --format jsonl | python3 -c "import json,sys; print([r['source'] for r in map(json.loads, sys.stdin)])")
 [ "$got" = "['TASS']" ] && pass "sources --root" || fail "sources --root: $got"
 got=$("$CT" entities --actor SYR --db "$DB" --format jsonl | python3 -c "import json,sys; print(sorted(r['name'] for r in map(json.loads, sys.stdin)))")
