@@ -98,11 +98,13 @@ for suffix in ("", "-wal", "-shm"):
 shutil.copy(db, v2)
 con = sqlite3.connect(v2)
 con.create_function("claimtrace_text", 1, lambda b: None)
+version = con.execute("PRAGMA user_version").fetchone()[0]  # places/outlets/claims is the last
 for sql in ["DROP INDEX documents_outlet_id", "DROP INDEX events_place",
             "ALTER TABLE documents DROP COLUMN outlet_id", "ALTER TABLE copies DROP COLUMN outlet_id",
             "ALTER TABLE entities DROP COLUMN place", "ALTER TABLE events DROP COLUMN place",
-            "DROP TABLE claims", "DROP TABLE outlets", "DROP TABLE places", "PRAGMA user_version = 2"]:
+            "DROP TABLE claims", "DROP TABLE outlets", "DROP TABLE places"]:
     con.execute(sql)
+con.execute(f"PRAGMA user_version = {version - 1}")
 con.commit()
 con.close()
 r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
