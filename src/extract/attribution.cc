@@ -304,8 +304,11 @@ class Extractor {
   bool punct(uint32_t i) const { return toks_[i].kind == TokenKind::kPunct; }
   bool is_comma(uint32_t i) const { return w(i) == ","; }
   bool quote_mark(uint32_t i) const {
-    return toks_[i].has(kTokenOpenQuote) || toks_[i].has(kTokenCloseQuote) || opens_quote(i) ||
-           closes_quote(i);
+    if (opens_quote(i) || closes_quote(i)) return true;
+    if (!toks_[i].has(kTokenOpenQuote) && !toks_[i].has(kTokenCloseQuote)) return false;
+    // A single mark that pairs with nothing is an apostrophe ("Sanders’
+    // campaign manager"), not a quotation boundary.
+    return w(i) != "'" || in_quote_[i] >= 0;
   }
   bool opens_quote(uint32_t i) const {
     return in_quote_[i] >= 0 && quotes_[in_quote_[i]].open == i;
@@ -444,7 +447,7 @@ class Extractor {
       const bool in_name =
           x == "on" && i > sb && capitalized(i - 1) && capitalized(i + 1) && !time_word(w(i + 1));
       if (!in_name && (np_stop_words().count(x) || pronouns().count(x))) break;
-      if (end - i > 10) return {end, end};  // too long to be a subject
+      if (end - i > 12) return {end, end};  // too long to be a subject
       b = i;
       saw_det = is_determiner(x);
     }
@@ -1108,6 +1111,16 @@ class Extractor {
       if (k >= 0) doc_.attributions[k].via = via;
       return k >= 0;
     }
+    // "Said Ana Ruiz, a teacher, \"QUOTE.\"": a sentence-initial inverted cue.
+    if (h.aux_b == sb && h.b == sb && h.entry->cue_class == CueClass::kSay && !ing && h.e < se &&
+        capitalized(h.e) && in_quote_[h.e] < 0) {
+      Range name = right_np(h.e, se);
+      uint32_t q = name.e;
+      while (q < se && q < name.e + 25 && !quote_mark(q) && in_quote_[q] < 0) ++q;
+      if (!name.empty() && q < se && opens_quote(q) && is_comma(q - 1) && q - 1 >= name.e)
+        return emit(h, {name.b, q - 1}, {{q, quotes_[in_quote_[q]].close + 1}},
+                    "cue_source_quote") >= 0;
+    }
     Range src{0, 0};
     // "X, citing Y, said ...": the source is X; the citation is do_cite's.
     if (h.aux_b > sb + 2 && is_comma(h.aux_b - 1)) {
@@ -1117,6 +1130,7 @@ class Extractor {
     }
     // "Ana Ruiz, however, said": the subject ends before the parenthetical.
     const uint32_t subj_end = before_time_adjunct(sb, before_parenthetical(sb, h.aux_b));
+    if (src.empty()) src = dash_appositive_subject(sb, subj_end);
     if (src.empty()) src = appositive_subject(sb, subj_end);
     // "\"QUOTE,\" NAME, APPOSITION, said": the clause starts after the quote.
     if (src.empty() && subj_end > sb + 1) {
@@ -1148,8 +1162,9 @@ class Extractor {
             ++k;
           if (k > src.e + 1 && (k >= se || (punct(k) && !quote_mark(k)))) src.e = k;
         }
-        // The source must close the clause: "..., said Ana Ruiz." not "said he would".
-        if (!src.empty() && src.e < se && !punct(src.e)) src = {0, 0};
+        // The source must close the clause: "..., said Ana Ruiz." not "said he
+        // would"; a subordinate clause may follow ("said Ana Ruiz when asked").
+        if (!src.empty() && src.e < se && !punct(src.e) && !subordinator(w(src.e))) src = {0, 0};
         // "..., said Wednesday.": a time, not a speaker.
         if (!src.empty() && src.e - src.b == 1 && adjunct_starts().count(w(src.b))) src = {0, 0};
         // "..., said Ana Ruiz, the director of the port.": the apposition
@@ -1229,6 +1244,26 @@ class Extractor {
     if (k >= 0 && nested >= 0 && !right_ok && doc_.attributions[nested].via < 0)
       doc_.attributions[nested].via = k;
     return k >= 0;
+  }
+
+  static bool subordinator(std::string_view x) {
+    return x == "when" || x == "while" || x == "after" || x == "before" || x == "as" ||
+           x == "because";
+  }
+
+  // "Ana Ruiz -- a teacher from Tarn -- said": a name and an apposition set
+  // off by dashes.
+  Range dash_appositive_subject(uint32_t sb, uint32_t aux_b) const {
+    if (aux_b < sb + 4 || !is_dash(aux_b - 1)) return {0, 0};
+    uint32_t d = aux_b - 2;
+    while (d > sb && !is_dash(d) && aux_b - d < 25) {
+      if (quote_mark(d) || in_quote_[d] >= 0 || w(d) == ";" || w(d) == ":") return {0, 0};
+      --d;
+    }
+    if (!is_dash(d) || d + 2 >= aux_b) return {0, 0};
+    Range name = left_np(sb, d);
+    if (name.empty() || !capitalized(name.b) || name.e - name.b > 8) return {0, 0};
+    return {name.b, aux_b - 1};
   }
 
   // End of a source "NAME, APPOSITION." that runs from the comma at `c` to
@@ -1314,10 +1349,19 @@ class Extractor {
       const uint32_t name_b = is_comma(i) ? i + 1 : sb;
       if (is_comma(i) && ++commas > 4) return {0, 0};
       // The chunk after this comma must be a name: short and capitalised.
+      // A party label in brackets belongs to the name: "Rep. Ana Ruiz (D-Ore.)".
       uint32_t name_e = name_b;
-      while (name_e < aux_b && !punct(name_e)) ++name_e;
-      const bool name_like = name_e > name_b && name_e - name_b <= 5 && capitalized(name_b) &&
-                             capitalized(name_e - 1) && name_e < aux_b - 1;
+      while (name_e < aux_b && (!punct(name_e) || w(name_e) == "(" || w(name_e) == ")")) ++name_e;
+      const bool ends_name = name_e > name_b && (capitalized(name_e - 1) || w(name_e - 1) == ")");
+      bool name_like = name_e > name_b && name_e - name_b <= 8 && capitalized(name_b) &&
+                       ends_name && name_e < aux_b - 1;
+      // A plain noun group that opens the sentence: "Six newspapers in the
+      // state, including the Daily Tarn, said".
+      if (!name_like && name_b == sb && name_e < aux_b - 1 && name_e - name_b <= 10) {
+        Range np = left_np(sb, name_e);
+        name_like = np.b == sb && np.e == name_e && !pronouns().count(w(sb)) &&
+                    toks_[sb].kind == TokenKind::kWord;
+      }
       if (name_like && (name_b == sb || is_comma(name_b - 1))) {
         // The clause must begin here: sentence start, or a comma after an
         // introductory phrase ("In January, Gov. Ana Ruiz, ...").
@@ -1327,7 +1371,7 @@ class Extractor {
           // "Ana Ruiz, speaking to farmers, said": a participle clause is
           // not an apposition.
           if (name_e + 1 < aux_b && is_comma(name_e) && ends_with_ing(name_e + 1) &&
-              !capitalized(name_e + 1))
+              !capitalized(name_e + 1) && w(name_e + 1) != "including")
             return {name_b, name_e};
           return {name_b, aux_b - 1};
         }
@@ -1451,6 +1495,14 @@ class Extractor {
   bool do_prep(const CueHit& h, uint32_t sb, uint32_t se) {
     Range src = right_np(h.e, se);
     if (src.empty()) return false;
+    // "according to an official who spoke on condition of anonymity": the
+    // relative clause describes the source.
+    if (src.e < se && w(src.e) == "who") {
+      uint32_t k = src.e + 1;
+      while (k < se && !is_comma(k) && !quote_mark(k) && in_quote_[k] < 0 && k < src.e + 20) ++k;
+      if (k >= se || is_comma(k)) src.e = k;
+      while (src.e > src.b && punct(src.e - 1)) --src.e;
+    }
     // Sentence-initial (possibly after a connective): "According to SOURCE, CONTENT".
     bool initial = h.b == sb || (h.b > sb && is_comma(h.b - 1) && h.b - sb <= 3);
     if (initial && (src.e >= se || !is_comma(src.e))) {
