@@ -10,11 +10,13 @@
 //   modal         may/might: "May" the month (capitalized mid-sentence, next to
 //                 a number) and "might" the noun ("military might of") are
 //                 rejected. Epistemic uses count: "may have",
-//                 "may well", "may be" + non-participle, and modal + verb with a
-//                 specific subject ("the fire could spread"). A generic subject
-//                 ("users may park", "patients may be unaware") gives a root
-//                 reading: emitted, not counted.
-//   ability       could: as modal, and rejected when negated ("could not").
+//                 "may well", "may be" + non-participle with a specific
+//                 subject, and modal + verb after a pronoun or name ("it could
+//                 spread"). "may be" + participle ("may be treated") and a
+//                 noun subject with a plain verb ("users may park", "the
+//                 player may bid") give a root reading: emitted, not counted.
+//   ability       could: rejected when negated ("could not"); + plain verb
+//                 (past ability or possibility) not counted; else as modal.
 //   passive       believed/thought/said/...: only after a form of "be", adverbs
 //                 allowed in between ("is widely believed"); else rejected.
 //   quantifier    some/many/several/certain: rejected before a number ("some
@@ -26,8 +28,11 @@
 //   vague_subject others: only as a subject ("Others argue").
 //   vague_noun    critics/analysts/...: not when a name makes them specific
 //                 ("Citi analysts", "experts from the UN").
-//   weak          approximators and hearsay nouns ("estimated", "rumours"):
-//                 always emitted not counted.
+//   weak          approximators, hearsay nouns and single praise adjectives
+//                 ("estimated", "rumours", "prestigious"): always emitted not
+//                 counted.
+//   degree        generally/widely: only before a participle ("generally
+//                 considered", "widely believed"); else rejected.
 // Boosters inside quotation marks are emitted but not counted: a scare-quoted
 // “confirmed information” is the quoted text's certainty, not the writer's.
 // A sentence is uncertain (CoNLL-2010 sense) when it holds at least one counted
@@ -154,6 +159,24 @@ bool looks_like_noun(const Ctx& c, uint32_t first, uint32_t end) {
   return next.kind != TokenKind::kWord || c.norm(end) == "of";
 }
 
+// The word right before the modal (quotation marks skipped) is a pronoun or
+// a name: "it may", "this could", "Argentina might". A noun group ending in
+// a common noun ("the player may", "the engine could") describes what such
+// things can or are allowed to do as often as what might be so.
+bool pronoun_or_name_subject(const Ctx& c, uint32_t modal) {
+  static constexpr std::array<std::string_view, 10> kPronouns = {
+      "it", "this", "that", "there", "he", "she", "we", "i", "these", "those"};
+  for (uint32_t j = modal; j > c.sent_first;) {
+    --j;
+    const Token& t = c.doc.tokens[j];
+    if (t.has(kTokenOpenQuote) || t.has(kTokenCloseQuote)) continue;
+    if (t.kind != TokenKind::kWord) return false;
+    if (one_of(c.norm(j), kPronouns)) return true;
+    return t.has(kTokenCapitalized) && j > c.sent_first && !looks_plural(c.norm(j));
+  }
+  return false;
+}
+
 // Epistemic or root reading of a modal; see the file comment.
 Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
   uint32_t j = after;
@@ -164,11 +187,11 @@ Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
   if (w == "be") {
     uint32_t k = j + 1;
     while (c.in(k) && is_adverb(c.norm(k))) ++k;
-    if (c.in(k) && looks_like_participle(c.norm(k)))
-      return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
-    return Verdict::kCounted;
+    // "may be treated", "could be used": mostly what can be done to a thing.
+    if (c.in(k) && looks_like_participle(c.norm(k))) return Verdict::kNotCounted;
+    return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
   }
-  return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
+  return pronoun_or_name_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
 }
 
 // Nouns for people or sources of information: what a vague quantifier must
@@ -198,10 +221,17 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
           !specific_subject(c, first))
         return Verdict::kNotCounted;
       return modal_use(c, first, end);
-    case Cond::kAbility:
+    case Cond::kAbility: {
       if (c.in(end) && (c.norm(end) == "not" || c.norm(end) == "n't" || c.norm(end) == "never"))
         return Verdict::kReject;
+      // "could" + plain verb is as often past ability ("he could talk") as
+      // possibility; only "could have", "could well" and "could be" count.
+      uint32_t j = end;
+      while (c.in(j) && (one_of(c.norm(j), kInterveners) || is_adverb(c.norm(j)))) ++j;
+      if (c.in(j) && c.norm(j) != "have" && c.norm(j) != "well" && c.norm(j) != "be")
+        return Verdict::kNotCounted;
       return modal_use(c, first, end);
+    }
     case Cond::kPassive: {
       uint32_t j = first;
       for (int hops = 0; hops < 4 && j > c.sent_first; ++hops) {
@@ -245,6 +275,16 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
       return Verdict::kReject;
     case Cond::kWeak:
       return Verdict::kNotCounted;
+    case Cond::kDegree: {
+      // "generally considered", "widely believed to": agreement of unnamed
+      // many; "generally small", "widely available" only describe a degree.
+      uint32_t j = end;
+      while (c.in(j) && is_adverb(c.norm(j))) ++j;
+      if (c.in(j) && c.doc.tokens[j].kind == TokenKind::kWord &&
+          looks_like_participle(c.norm(j)) && !c.doc.tokens[j].has(kTokenCapitalized))
+        return Verdict::kCounted;
+      return Verdict::kReject;
+    }
     case Cond::kVagueNoun: {
       // "critics", "analysts": vague unless made specific by a name before
       // ("Citi analysts") or after ("analysts at Citi", "experts from the UN").
