@@ -1080,6 +1080,17 @@ class Extractor {
         return emit(h, src, {subj}, "passive_by") >= 0;
       }
     }
+    // Agentless passive: "Three officials were charged with X", "Jokes are
+    // told about Y": nobody is named as the source; the subject is part of
+    // what is reported.
+    if (!ing && h.e < se && w(h.e) != "by" && h.aux_b < h.b && is_passive_aux(w(h.b - 1)) &&
+        participle_form(w(h.b))) {
+      Range subj = left_np(prev_end, h.aux_b);
+      if (!subj.empty() && w(subj.b) != "who" && w(subj.b) != "which" && w(subj.b) != "that") {
+        const uint32_t ce = clause_end(h.e, se);
+        return emit(h, {}, {subj, {h.e, ce}}, "passive_sourceless") >= 0;
+      }
+    }
     // Participle after a comma: "..., stating that CONTENT" -- the source is
     // the main clause's.
     // "X said A and added B", "X declined to comment, but told Y ...".
@@ -1244,6 +1255,13 @@ class Extractor {
     if (k >= 0 && nested >= 0 && !right_ok && doc_.attributions[nested].via < 0)
       doc_.attributions[nested].via = k;
     return k >= 0;
+  }
+
+  // A past participle of a cue verb: "charged", "told", "written".
+  static bool participle_form(std::string_view x) {
+    return (x.size() > 3 && x.substr(x.size() - 2) == "ed") || x == "told" || x == "known" ||
+           x == "thought" || x == "said" || x == "seen" || x == "shown" || x == "written" ||
+           x == "heard" || x == "held" || x == "found";
   }
 
   static bool subordinator(std::string_view x) {
