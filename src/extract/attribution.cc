@@ -530,6 +530,11 @@ class Extractor {
       // "..., the outlet's source claimed." / "..., said Ana.": a reporting
       // clause closes the content.
       if (is_comma(i) && i > b && reporting_clause_after(i, se)) return i;
+      // "A is true, and three-quarters said B": a new clause with its own
+      // subject after ", and" / ", but" is the writer's.
+      if (is_comma(i) && i > b && i + 2 < se && (w(i + 1) == "and" || w(i + 1) == "but") &&
+          in_quote_[i + 1] < 0 && new_clause_at(i + 2, se))
+        return i;
       // "... and said", "..., and also warned": a second statement of the
       // same source ends this one.
       if ((w(i) == "and" || w(i) == "but") && i > b) {
@@ -541,12 +546,33 @@ class Extractor {
     return se;
   }
 
+  // Token `k` opens a clause with its own subject: a personal pronoun, or a
+  // short noun group followed by an auxiliary or a verb of saying.
+  bool new_clause_at(uint32_t k, uint32_t se) const {
+    std::string_view x = w(k);
+    if (x == "he" || x == "she" || x == "they" || x == "we" || x == "i") return true;
+    if (!(capitalized(k) || is_determiner(x) || toks_[k].kind == TokenKind::kNumber)) return false;
+    for (uint32_t j = k + 1; j < se && j < k + 6; ++j) {
+      if (punct(j) || in_quote_[j] >= 0) return false;
+      if (aux_words().count(w(j)) || verb_hit_at(j)) return true;
+    }
+    return false;
+  }
+
   uint32_t object_end(uint32_t b, uint32_t e) const {
     static const WordSet kAdjunct{"during", "since", "after",   "before", "while",
                                   "when",   "amid",  "despite", "until"};
     for (uint32_t k = b + 1; k < e; ++k) {
       if (in_quote_[k] >= 0) continue;
       if (kAdjunct.count(w(k))) return is_comma(k - 1) ? k - 1 : k;
+      // "the Hyde Amendment, a federal provision that ...": an apposition
+      // the writer adds to the object.
+      if (is_comma(k) && k + 1 < e && (w(k + 1) == "a" || w(k + 1) == "an") &&
+          in_quote_[k + 1] < 0)
+        return k;
+      // "... as he urges": a subordinate clause of the writer.
+      if ((w(k) == "as" || w(k) == "because") && k + 1 < e && new_clause_at(k + 1, e))
+        return is_comma(k - 1) ? k - 1 : k;
       // "..., contradicting X": a participle clause of the writer.
       if (is_comma(k) && k + 1 < e && ends_with_ing(k + 1) && in_quote_[k + 1] < 0) return k;
       // "X but has been met with": a new predicate.
@@ -1202,6 +1228,11 @@ class Extractor {
         in_quote_[se] >= 0)
       right = {se, quotes_[in_quote_[se]].close + 1};
     bool right_ok = !src_after && (right.e > se || !light_tail(right));
+    // "\"QUOTE,\" he said, as fighters worked out": after a quotation a
+    // subordinate clause is the writer's scene, not more of the statement.
+    if (right_ok && cb < se && in_quote_[cb] < 0 && subordinator(w(cb)) && h.aux_b > sb &&
+        (closes_quote(h.aux_b - 1) || (src.b > sb && closes_quote(src.b - 1))))
+      right_ok = false;
     std::vector<Range> content;
     if (right_ok) content.push_back(right);
     // Content before the source: "CONTENT, SOURCE CUE." / "\"QUOTE,\" SOURCE CUE."
