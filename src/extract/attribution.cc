@@ -1109,8 +1109,14 @@ class Extractor {
     // Agentless passive: "Three officials were charged with X", "Jokes are
     // told about Y": nobody is named as the source; the subject is part of
     // what is reported.
+    // Only for verbs of saying and reporting, or a stance verb with its
+    // complement ("is considered a", "was accused of"); "the convoy was
+    // attacked" inside a report is an event.
+    const bool stance_complement =
+        h.e < se && (w(h.e) == "of" || w(h.e) == "as" || w(h.e) == "that" || w(h.e) == "to");
     if (!ing && h.e < se && w(h.e) != "by" && h.aux_b < h.b && is_passive_aux(w(h.b - 1)) &&
-        participle_form(w(h.b))) {
+        participle_form(w(h.b)) && !covered_[h.b] &&
+        (h.entry->cue_class != CueClass::kClaim || stance_complement)) {
       Range subj = left_np(prev_end, h.aux_b);
       if (!subj.empty() && w(subj.b) != "who" && w(subj.b) != "which" && w(subj.b) != "that") {
         const uint32_t ce = clause_end(h.e, se);

@@ -10,13 +10,14 @@
 //   modal         may/might: "May" the month (capitalized mid-sentence, next to
 //                 a number) and "might" the noun ("military might of") are
 //                 rejected. Epistemic uses count: "may have",
-//                 "may well", "may be" + non-participle with a specific
-//                 subject, and modal + verb after a pronoun or name ("it could
-//                 spread"). "may be" + participle ("may be treated") and a
-//                 noun subject with a plain verb ("users may park", "the
-//                 player may bid") give a root reading: emitted, not counted.
-//   ability       could: rejected when negated ("could not"); + plain verb
-//                 (past ability or possibility) not counted; else as modal.
+//                 "may well", "may be" + non-participle, and modal + verb with a
+//                 specific subject ("the fire could spread"). A generic subject
+//                 ("users may park", "patients may be unaware") gives a root
+//                 reading: emitted, not counted. "may", which also grants
+//                 permission, counts with a plain verb or a passive only
+//                 after a pronoun or name ("it may close"), not after a common
+//                 noun ("the player may bid", "the wife may keep her name").
+//   ability       could: as modal, and rejected when negated ("could not").
 //   passive       believed/thought/said/...: only after a form of "be", adverbs
 //                 allowed in between ("is widely believed"); else rejected.
 //   quantifier    some/many/several/certain: rejected before a number ("some
@@ -160,9 +161,7 @@ bool looks_like_noun(const Ctx& c, uint32_t first, uint32_t end) {
 }
 
 // The word right before the modal (quotation marks skipped) is a pronoun or
-// a name: "it may", "this could", "Argentina might". A noun group ending in
-// a common noun ("the player may", "the engine could") describes what such
-// things can or are allowed to do as often as what might be so.
+// a name inside the sentence: "it may", "this may", "Norway may".
 bool pronoun_or_name_subject(const Ctx& c, uint32_t modal) {
   static constexpr std::array<std::string_view, 10> kPronouns = {
       "it", "this", "that", "there", "he", "she", "we", "i", "these", "those"};
@@ -172,13 +171,18 @@ bool pronoun_or_name_subject(const Ctx& c, uint32_t modal) {
     if (t.has(kTokenOpenQuote) || t.has(kTokenCloseQuote)) continue;
     if (t.kind != TokenKind::kWord) return false;
     if (one_of(c.norm(j), kPronouns)) return true;
-    return t.has(kTokenCapitalized) && j > c.sent_first && !looks_plural(c.norm(j));
+    return t.has(kTokenCapitalized) && !looks_plural(c.norm(j)) &&
+           !one_of(c.norm(j), kGenericPronouns);
   }
   return false;
 }
 
 // Epistemic or root reading of a modal; see the file comment.
 Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
+  // "may" alone also grants permission: with a common-noun subject ("the
+  // player may bid", "the wife may keep her name", "the vessel may be
+  // inspected") it reads as a rule, not a possibility.
+  const bool may = c.norm(first) == "may";
   uint32_t j = after;
   while (c.in(j) && (one_of(c.norm(j), kInterveners) || is_adverb(c.norm(j)))) ++j;
   if (!c.in(j)) return Verdict::kCounted;
@@ -187,11 +191,14 @@ Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
   if (w == "be") {
     uint32_t k = j + 1;
     while (c.in(k) && is_adverb(c.norm(k))) ++k;
-    // "may be treated", "could be used": mostly what can be done to a thing.
-    if (c.in(k) && looks_like_participle(c.norm(k))) return Verdict::kNotCounted;
-    return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
+    if (c.in(k) && looks_like_participle(c.norm(k))) {
+      if (may) return pronoun_or_name_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
+      return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
+    }
+    return Verdict::kCounted;
   }
-  return pronoun_or_name_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
+  if (may) return pronoun_or_name_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
+  return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
 }
 
 // Nouns for people or sources of information: what a vague quantifier must
@@ -221,17 +228,10 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
           !specific_subject(c, first))
         return Verdict::kNotCounted;
       return modal_use(c, first, end);
-    case Cond::kAbility: {
+    case Cond::kAbility:
       if (c.in(end) && (c.norm(end) == "not" || c.norm(end) == "n't" || c.norm(end) == "never"))
         return Verdict::kReject;
-      // "could" + plain verb is as often past ability ("he could talk") as
-      // possibility; only "could have", "could well" and "could be" count.
-      uint32_t j = end;
-      while (c.in(j) && (one_of(c.norm(j), kInterveners) || is_adverb(c.norm(j)))) ++j;
-      if (c.in(j) && c.norm(j) != "have" && c.norm(j) != "well" && c.norm(j) != "be")
-        return Verdict::kNotCounted;
       return modal_use(c, first, end);
-    }
     case Cond::kPassive: {
       uint32_t j = first;
       for (int hops = 0; hops < 4 && j > c.sent_first; ++hops) {
