@@ -533,7 +533,7 @@ class Extractor {
       // "A is true, and three-quarters said B": a new clause with its own
       // subject after ", and" / ", but" is the writer's.
       if (is_comma(i) && i > b && i + 2 < se && (w(i + 1) == "and" || w(i + 1) == "but") &&
-          in_quote_[i + 1] < 0 && new_clause_at(i + 2, se))
+          in_quote_[i + 1] < 0 && has_verb(b, i) && new_clause_at(i + 2, se))
         return i;
       // "... and said", "..., and also warned": a second statement of the
       // same source ends this one.
@@ -555,7 +555,21 @@ class Extractor {
     for (uint32_t j = k + 1; j < se && j < k + 6; ++j) {
       if (punct(j) || in_quote_[j] >= 0) return false;
       if (aux_words().count(w(j)) || verb_hit_at(j)) return true;
+      if (j > k + 1 && !capitalized(j) && past_form(w(j))) return true;  // "the council voted"
     }
+    return false;
+  }
+
+  static bool past_form(std::string_view x) {
+    return x.size() > 4 && x.substr(x.size() - 2) == "ed";
+  }
+
+  // [b, e) holds a finite verb of its own (an auxiliary or a past form),
+  // so that a following ", and ..." is a second clause rather than the last
+  // item of a list ("the mill, the bakery, and the school").
+  bool has_verb(uint32_t b, uint32_t e) const {
+    for (uint32_t j = b; j < e; ++j)
+      if (in_quote_[j] < 0 && (aux_words().count(w(j)) || (j > b && past_form(w(j))))) return true;
     return false;
   }
 
@@ -567,8 +581,7 @@ class Extractor {
       if (kAdjunct.count(w(k))) return is_comma(k - 1) ? k - 1 : k;
       // "the Hyde Amendment, a federal provision that ...": an apposition
       // the writer adds to the object.
-      if (is_comma(k) && k + 1 < e && (w(k + 1) == "a" || w(k + 1) == "an") &&
-          in_quote_[k + 1] < 0)
+      if (is_comma(k) && k + 1 < e && (w(k + 1) == "a" || w(k + 1) == "an") && in_quote_[k + 1] < 0)
         return k;
       // "... as he urges": a subordinate clause of the writer.
       if ((w(k) == "as" || w(k) == "because") && k + 1 < e && new_clause_at(k + 1, e))
@@ -1109,14 +1122,15 @@ class Extractor {
     // Agentless passive: "Three officials were charged with X", "Jokes are
     // told about Y": nobody is named as the source; the subject is part of
     // what is reported.
-    // Only for verbs of saying and reporting, or a stance verb with its
-    // complement ("is considered a", "was accused of"); "the convoy was
-    // attacked" inside a report is an event.
-    const bool stance_complement =
-        h.e < se && (w(h.e) == "of" || w(h.e) == "as" || w(h.e) == "that" || w(h.e) == "to");
+    // A stance verb in the passive needs its complement ("is considered a",
+    // "was accused of"); without one ("the convoy was attacked") it tells an
+    // event, and its subject is the target, never the source.
     if (!ing && h.e < se && w(h.e) != "by" && h.aux_b < h.b && is_passive_aux(w(h.b - 1)) &&
-        participle_form(w(h.b)) && !covered_[h.b] &&
-        (h.entry->cue_class != CueClass::kClaim || stance_complement)) {
+        participle_form(w(h.b))) {
+      std::string_view last = w(h.e - 1), next = w(h.e);
+      const bool complement = last == "of" || last == "as" || last == "with" || next == "of" ||
+                              next == "as" || next == "that" || next == "to";
+      if (h.entry->cue_class == CueClass::kClaim && !complement) return false;
       Range subj = left_np(prev_end, h.aux_b);
       if (!subj.empty() && w(subj.b) != "who" && w(subj.b) != "which" && w(subj.b) != "that") {
         const uint32_t ce = clause_end(h.e, se);
@@ -1191,8 +1205,10 @@ class Extractor {
           ((h.aux_b > sb && (is_comma(h.aux_b - 1) || closes_quote(h.aux_b - 1))) ||
            after_quote_sentence)) {
         src = right_np(h.e, se);
+        // "said engineer Ivo Kast": a lower-case title before a name is fine.
         if (!src.empty() && !pronouns().count(w(src.b)) && !capitalized(src.b) &&
-            !is_determiner(w(src.b)) && w(src.b) != "one")
+            !is_determiner(w(src.b)) && w(src.b) != "one" &&
+            !(src.e - src.b <= 5 && capitalized(src.e - 1)))
           src = {0, 0};
         // "said one source on the panel.": a prepositional tail that ends
         // the sentence belongs to the source.
@@ -1399,14 +1415,21 @@ class Extractor {
     uint32_t commas = 0;
     for (uint32_t i = aux_b - 1; i-- > sb;) {
       if (quote_mark(i) || in_quote_[i] >= 0 || aux_b - i > 40) return {0, 0};
-      if (w(i) == ";" || w(i) == ":" || w(i) == ".") return {0, 0};
+      if (w(i) == ";" || w(i) == ":") return {0, 0};
+      // A full stop ends the search unless it closes an abbreviation in
+      // brackets ("(R-Ore.)").
+      if (w(i) == "." && !(i + 1 < aux_b && w(i + 1) == ")")) return {0, 0};
       if (!is_comma(i) && i != sb) continue;
       const uint32_t name_b = is_comma(i) ? i + 1 : sb;
       if (is_comma(i) && ++commas > 4) return {0, 0};
       // The chunk after this comma must be a name: short and capitalised.
       // A party label in brackets belongs to the name: "Rep. Ana Ruiz (D-Ore.)".
       uint32_t name_e = name_b;
-      while (name_e < aux_b && (!punct(name_e) || w(name_e) == "(" || w(name_e) == ")")) ++name_e;
+      for (int depth = 0; name_e < aux_b; ++name_e) {
+        if (w(name_e) == "(") ++depth;
+        if (w(name_e) == ")" && depth > 0) --depth;
+        if (punct(name_e) && depth == 0 && w(name_e) != ")") break;
+      }
       const bool ends_name = name_e > name_b && (capitalized(name_e - 1) || w(name_e - 1) == ")");
       bool name_like = name_e > name_b && name_e - name_b <= 8 && capitalized(name_b) &&
                        ends_name && name_e < aux_b - 1;

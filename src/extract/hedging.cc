@@ -280,8 +280,8 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
       // many; "generally small", "widely available" only describe a degree.
       uint32_t j = end;
       while (c.in(j) && is_adverb(c.norm(j))) ++j;
-      if (c.in(j) && c.doc.tokens[j].kind == TokenKind::kWord &&
-          looks_like_participle(c.norm(j)) && !c.doc.tokens[j].has(kTokenCapitalized))
+      if (c.in(j) && c.doc.tokens[j].kind == TokenKind::kWord && looks_like_participle(c.norm(j)) &&
+          !c.doc.tokens[j].has(kTokenCapitalized))
         return Verdict::kCounted;
       return Verdict::kReject;
     }
