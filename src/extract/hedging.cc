@@ -14,9 +14,8 @@
 //                 specific subject ("the fire could spread"). A generic subject
 //                 ("users may park", "patients may be unaware") gives a root
 //                 reading: emitted, not counted. "may", which also grants
-//                 permission, counts with a plain verb or a passive only
-//                 after a pronoun or name ("it may close"), not after a common
-//                 noun ("the player may bid", "the wife may keep her name").
+//                 permission, does not count after a person noun ("the player
+//                 may bid", "the wife may keep her name").
 //   ability       could: as modal, and rejected when negated ("could not").
 //   passive       believed/thought/said/...: only after a form of "be", adverbs
 //                 allowed in between ("is widely believed"); else rejected.
@@ -160,28 +159,34 @@ bool looks_like_noun(const Ctx& c, uint32_t first, uint32_t end) {
   return next.kind != TokenKind::kWord || c.norm(end) == "of";
 }
 
-// The word right before the modal (quotation marks skipped) is a pronoun or
-// a name inside the sentence: "it may", "this may", "Norway may".
-bool pronoun_or_name_subject(const Ctx& c, uint32_t modal) {
-  static constexpr std::array<std::string_view, 10> kPronouns = {
-      "it", "this", "that", "there", "he", "she", "we", "i", "these", "those"};
+// The word right before the modal (quotation marks skipped) names a person
+// or a body of people: "the player may", "the wife may", "members may".
+// With "may" that reads as a permission or a rule, not a possibility.
+bool person_subject(const Ctx& c, uint32_t modal) {
+  static constexpr std::array<std::string_view, 24> kPeople = {
+      "wife",  "husband",  "person",   "people",    "team",   "teams",   "member",   "members",
+      "child", "children", "student",  "students",  "parent", "parents", "citizen",  "citizens",
+      "party", "parties",  "employee", "employees", "scouts", "guests",  "visitors", "staff"};
   for (uint32_t j = modal; j > c.sent_first;) {
     --j;
     const Token& t = c.doc.tokens[j];
     if (t.has(kTokenOpenQuote) || t.has(kTokenCloseQuote)) continue;
-    if (t.kind != TokenKind::kWord) return false;
-    if (one_of(c.norm(j), kPronouns)) return true;
-    return t.has(kTokenCapitalized) && !looks_plural(c.norm(j)) &&
-           !one_of(c.norm(j), kGenericPronouns);
+    if (t.kind != TokenKind::kWord || t.has(kTokenCapitalized)) return false;
+    std::string_view w = c.norm(j);
+    if (one_of(w, kPeople)) return true;
+    if (w.ends_with('s')) w.remove_suffix(1);
+    // Agent nouns: "player", "operator", "chemist", "applicant", "historian".
+    return w.size() > 4 && (w.ends_with("er") || w.ends_with("or") || w.ends_with("ist") ||
+                            w.ends_with("ant") || w.ends_with("ian"));
   }
   return false;
 }
 
 // Epistemic or root reading of a modal; see the file comment.
 Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
-  // "may" alone also grants permission: with a common-noun subject ("the
-  // player may bid", "the wife may keep her name", "the vessel may be
-  // inspected") it reads as a rule, not a possibility.
+  // "may" alone also grants permission: with a person as the subject ("the
+  // player may bid", "the wife may keep her name") it reads as a rule, not a
+  // possibility ("the escalation may end badly").
   const bool may = c.norm(first) == "may";
   uint32_t j = after;
   while (c.in(j) && (one_of(c.norm(j), kInterveners) || is_adverb(c.norm(j)))) ++j;
@@ -192,12 +197,12 @@ Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
     uint32_t k = j + 1;
     while (c.in(k) && is_adverb(c.norm(k))) ++k;
     if (c.in(k) && looks_like_participle(c.norm(k))) {
-      if (may) return pronoun_or_name_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
+      if (may && person_subject(c, first)) return Verdict::kNotCounted;
       return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
     }
     return Verdict::kCounted;
   }
-  if (may) return pronoun_or_name_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
+  if (may && person_subject(c, first)) return Verdict::kNotCounted;
   return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
 }
 

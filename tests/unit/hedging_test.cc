@@ -325,16 +325,17 @@ TEST(Hedging, PraiseAdjectiveIsEmittedButNotCounted) {
   EXPECT_FALSE(doc.sentences[0].uncertain);
 }
 
-TEST(Hedging, MayWithACommonNounSubjectIsPermission) {
+TEST(Hedging, MayWithAPersonAsSubjectIsPermission) {
   for (const char* text :
-       {"The player may bid two points.", "The vessel may be inspected at the pier."}) {
+       {"The player may bid two points.", "Visiting members may be seated at the back."}) {
     Document doc = analyze(text);
     auto h = cues_of(doc, CueClass::kHedge);
     ASSERT_EQ(h.size(), 1u) << text;
     EXPECT_FALSE(extract::cue_counts(*h[0])) << text;
     EXPECT_FALSE(doc.sentences[0].uncertain) << text;
   }
-  for (const char* text : {"It may rain before noon.", "Velmora may be invited to the summit."}) {
+  for (const char* text : {"It may rain before noon.", "Velmora may be invited to the summit.",
+                           "A further escalation of the dispute \u201cmay end badly.\u201d"}) {
     Document doc = analyze(text);
     EXPECT_TRUE(doc.sentences[0].uncertain) << text;
   }
