@@ -1125,11 +1125,18 @@ class Extractor {
     // A stance verb in the passive needs its complement ("is considered a",
     // "was accused of"); without one ("the convoy was attacked") it tells an
     // event, and its subject is the target, never the source.
-    if (!ing && h.e < se && w(h.e) != "by" && h.aux_b < h.b && is_passive_aux(w(h.b - 1)) &&
+    // "was accused", "is generally considered": a form of "be", adverbs allowed.
+    uint32_t be = h.b;
+    while (be > h.aux_b && !is_passive_aux(w(be - 1)) && is_ly_adverb(be - 1)) --be;
+    if (!ing && h.e < se && w(h.e) != "by" && be > h.aux_b && is_passive_aux(w(be - 1)) &&
         participle_form(w(h.b))) {
       std::string_view last = w(h.e - 1), next = w(h.e);
+      static const WordSet kJudged{"considered", "regarded", "seen",     "viewed",
+                                   "deemed",     "believed", "thought",  "known",
+                                   "described",  "labeled",  "labelled", "dubbed"};
       const bool complement = last == "of" || last == "as" || last == "with" || next == "of" ||
-                              next == "as" || next == "that" || next == "to";
+                              next == "as" || next == "that" || next == "to" ||
+                              kJudged.count(w(h.b)) > 0;
       if (h.entry->cue_class == CueClass::kClaim && !complement) return false;
       Range subj = left_np(prev_end, h.aux_b);
       if (!subj.empty() && w(subj.b) != "who" && w(subj.b) != "which" && w(subj.b) != "that") {
@@ -1636,6 +1643,13 @@ class Extractor {
 
   SourceKind classify_source(Range r) const {
     if (r.e - r.b == 1 && pronouns().count(w(r.b))) return SourceKind::kPronoun;
+    // "Mira Holt, who runs the café": the relative clause describes the
+    // source; it does not make her a café.
+    for (uint32_t i = r.b + 1; i + 1 < r.e; ++i)
+      if (is_comma(i) && w(i + 1) == "who") {
+        r.e = i;
+        break;
+      }
     bool outlet = false, anon = false, docw = false, role = false, org = false, caps = false;
     bool acronym = false;
     for (uint32_t i = r.b; i < r.e; ++i) {
