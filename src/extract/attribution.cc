@@ -522,6 +522,8 @@ class Extractor {
   // introduces another cue (", citing X", ", according to X", ", stating ...").
   uint32_t clause_end(uint32_t b, uint32_t se) const {
     for (uint32_t i = b; i + 1 < se; ++i) {
+      // "... \"QUOTE,\" adding ...": the comma inside the closing mark.
+      if (closes_quote(i) && clause_cue_at(i + 1) && comma_before(i + 1, b)) return i + 1;
       if (in_quote_[i] >= 0) continue;
       if (is_comma(i) && clause_cue_at(i + 1)) return i;
       // A concessive or non-restrictive relative clause after a comma is
@@ -1074,16 +1076,31 @@ class Extractor {
     const bool ing = ends_with_ing(h.b);
     // "(When) asked whether X, Ana said ...": the question, with no source
     // (whoever asked); the answer is the main clause's own attribution.
+    // "..., Ana said when asked whether X.": the same question after the
+    // answer, to the end of the sentence.
+    const bool when_before =
+        h.aux_b > sb && (w(h.aux_b - 1) == "when" || w(h.aux_b - 1) == "after");
     if (h.entry->rule == "cue:ask" && h.b < se &&
-        (h.aux_b == sb || (h.aux_b == sb + 1 && (w(sb) == "when" || w(sb) == "after" ||
-                                                 w(sb) == "once" || w(sb) == "if")))) {
-      std::string_view x = w(h.e);
-      if (x == "whether" || x == "if" || x == "about" || x == "what" || x == "who" || x == "how" ||
-          x == "why" || x == "to" || x == "for" || x == "specifically" || opens_quote(h.e)) {
-        uint32_t e = h.e;
+        (h.aux_b == sb || when_before ||
+         (h.aux_b == sb + 1 && (w(sb) == "once" || w(sb) == "if")))) {
+      // "Asked on Fox News who leads", "asked by a reporter whether": a short
+      // adjunct may come before the question.
+      uint32_t q = h.e;
+      for (uint32_t k = h.e; k < se && k < h.e + 6 && !punct(k) && in_quote_[k] < 0; ++k)
+        if (question_word(w(k))) {
+          q = k;
+          break;
+        }
+      std::string_view x = w(q);
+      if (question_word(x) || x == "about" || x == "to" || x == "for" || x == "specifically" ||
+          opens_quote(q)) {
+        uint32_t e = q;
         while (e < se && !(is_comma(e) && in_quote_[e] < 0)) ++e;
-        if (e < se && e > h.e + 1) {
-          uint32_t cb = x == "about" ? h.e + 1 : h.e;
+        if (e == se && h.aux_b > sb) {
+          while (e > q && punct(e - 1) && !closes_quote(e - 1)) --e;  // to the full stop
+        }
+        if ((e < se || h.aux_b > sb) && e > q + 1) {
+          uint32_t cb = x == "about" ? q + 1 : q;
           return emit(h, {}, {{cb, e}}, "asked_sourceless") >= 0;
         }
       }
@@ -1153,7 +1170,9 @@ class Extractor {
     const bool after_prep = ing && h.aux_b > sb + 1 &&
                             (w(h.aux_b - 1) == "by" || w(h.aux_b - 1) == "while" ||
                              w(h.aux_b - 1) == "after" || w(h.aux_b - 1) == "before");
-    if ((ing && h.aux_b > sb && is_comma(h.aux_b - 1)) || after_and || after_prep) {
+    // ",\" adding": the comma may sit inside the closing quotation mark.
+    const bool after_comma = h.aux_b > sb && comma_before(h.aux_b, sb);
+    if ((ing && after_comma) || after_and || after_prep) {
       int32_t main = last_in_sentence(first_attr);
       Range src{0, 0};
       int32_t via = -1;
@@ -1322,6 +1341,25 @@ class Extractor {
     return (x.size() > 3 && x.substr(x.size() - 2) == "ed") || x == "told" || x == "known" ||
            x == "thought" || x == "said" || x == "seen" || x == "shown" || x == "written" ||
            x == "heard" || x == "held" || x == "found";
+  }
+
+  // A comma right before token `i`, perhaps inside a closing quotation mark
+  // (",\"" or ",''").
+  bool comma_before(uint32_t i, uint32_t sb) const {
+    uint32_t k = i;
+    while (k > sb && closes_quote(k - 1) && in_quote_[k - 1] >= 0) {
+      const uint32_t open = quotes_[in_quote_[k - 1]].open;
+      uint32_t m = k - 1;
+      while (m > open && quote_mark(m)) --m;  // both apostrophes of ''
+      if (m == k - 1) break;
+      return is_comma(m);
+    }
+    return k > sb && is_comma(k - 1);
+  }
+
+  static bool question_word(std::string_view x) {
+    return x == "whether" || x == "if" || x == "what" || x == "who" || x == "whom" || x == "how" ||
+           x == "why" || x == "which" || x == "when" || x == "where";
   }
 
   static bool subordinator(std::string_view x) {

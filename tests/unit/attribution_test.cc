@@ -869,6 +869,36 @@ TEST(Attribution, AgentlessPassiveHasNoSource) {
   EXPECT_EQ(r.slice(r.attributions[0].cue), "reported");
 }
 
+TEST(Attribution, WhenAskedAfterTheAnswerIsASourcelessQuestion) {
+  Document d =
+      analyze("\"You bet I would,\" Tova Rell said when asked whether she would run again.");
+  const Attribution* said = by_cue(d, "said");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(source(d, *said), "Tova Rell");
+  const Attribution* asked = by_cue(d, "asked");
+  ASSERT_NE(asked, nullptr);
+  EXPECT_FALSE(asked->has_source);
+  EXPECT_EQ(content(d, *asked), "whether she would run again");
+
+  Document e = analyze("Asked on Velm Radio who leads the party, she named the mayor.");
+  const Attribution* q = by_cue(e, "Asked");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(content(e, *q), "who leads the party");
+}
+
+TEST(Attribution, ParticipleAfterACommaInsideTheClosingQuote) {
+  Document d = analyze(
+      "Ana Ruiz told the paper that the plan \u201cwas a gamble,\u201d adding, \u201cWe lost "
+      "the vote.\u201d");
+  const Attribution* told = by_cue(d, "told");
+  const Attribution* adding = by_cue(d, "adding");
+  ASSERT_NE(told, nullptr);
+  ASSERT_NE(adding, nullptr);
+  EXPECT_EQ(content(d, *told), "that the plan \u201cwas a gamble,\u201d");
+  EXPECT_EQ(source(d, *adding), "Ana Ruiz");
+  EXPECT_EQ(content(d, *adding), "\u201cWe lost the vote.\u201d");
+}
+
 TEST(Attribution, ContentEndsBeforeANewClauseAfterAnd) {
   Document d = analyze("Ana Ruiz said the plan is fair, and the council voted for it.");
   const Attribution* a = by_cue(d, "said");
