@@ -348,6 +348,15 @@ class Extractor {
       uint32_t aux = i;
       while (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) --aux;
       if (m.entry->role == CueRole::kVerb && noun_like(i, m.token_count, sb, aux)) continue;
+      // "a talk show", "The Daily Show": the bare form "show" is a verb only
+      // after a plural subject ("records show", "they show") or an auxiliary.
+      if (w(i) == "show" && m.token_count == 1 && aux == i && i > sb) {
+        std::string_view prev = w(i - 1);
+        const bool plural_subject =
+            (prev.size() > 3 && prev.back() == 's' && !capitalized(i - 1)) || prev == "they" ||
+            prev == "we" || prev == "data" || prev == "you" || prev == "i";
+        if (!plural_subject) continue;
+      }
       // "denied reports that ...": right after a verb of saying, the cue
       // word is that verb's object.
       if (m.entry->role == CueRole::kVerb && !hits_.empty() && hits_.back().e == i &&

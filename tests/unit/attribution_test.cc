@@ -899,6 +899,16 @@ TEST(Attribution, ParticipleAfterACommaInsideTheClosingQuote) {
   EXPECT_EQ(content(d, *adding), "\u201cWe lost the vote.\u201d");
 }
 
+TEST(Attribution, ShowIsAVerbOnlyAfterAPluralSubject) {
+  Document noun = analyze("Ana Ruiz hosts a radio show that airs on Sundays in Tarn.");
+  EXPECT_EQ(by_cue(noun, "show"), nullptr);
+  Document verb = analyze("Harbour records show that the pier was sold in 2019.");
+  const Attribution* a = by_cue(verb, "show");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(verb, *a), "Harbour records");
+  EXPECT_EQ(content(verb, *a), "that the pier was sold in 2019");
+}
+
 TEST(Attribution, ContentEndsBeforeANewClauseAfterAnd) {
   Document d = analyze("Ana Ruiz said the plan is fair, and the council voted for it.");
   const Attribution* a = by_cue(d, "said");
