@@ -461,7 +461,31 @@ class Extractor {
       saw_det = is_determiner(x);
     }
     while (b < end && (is_np_preposition(w(b)) || w(b) == "and")) ++b;
-    return {b, end};
+    return {b + object_gap_offset(b, end), end};
+  }
+
+  // "the income trends Democrats point to", "a tactic Ana Ruiz hopes":
+  // a noun group that opens with a determiner and then a capitalised subject
+  // after a lower-case noun is a relative clause without "that"; the subject
+  // of the verb is the capitalised part. A title before a name ("candidate
+  // Ana Ruiz", "newspaper Al-Watan") stays.
+  uint32_t object_gap_offset(uint32_t b, uint32_t end) const {
+    if (end < b + 3) return 0;
+    std::string_view first = w(b);
+    static const WordSet kOpeners{"a", "an", "the", "two", "three", "several", "many", "some"};
+    if (!kOpeners.count(first)) return 0;
+    for (uint32_t k = b + 2; k < end; ++k) {
+      if (!capitalized(k) || capitalized(k - 1) || toks_[k - 1].kind != TokenKind::kWord) continue;
+      std::string_view noun = w(k - 1);
+      if (person_roles().count(noun) || outlet_words().count(noun) || org_words().count(noun) ||
+          anonymous_heads().count(noun) || document_words().count(noun) ||
+          is_np_preposition(noun) || noun_preposition(noun) || noun == "at" || noun == "to" ||
+          noun == "by" || noun == "and" || noun == "or" || is_determiner(noun) || noun == "'s" ||
+          noun == "host" || noun == "nominee" || noun == "rival" || noun == "star")
+        return 0;
+      return k - b;
+    }
+    return 0;
   }
 
   // The noun group that starts at token `start` (walking right).

@@ -909,6 +909,17 @@ TEST(Attribution, ShowIsAVerbOnlyAfterAPluralSubject) {
   EXPECT_EQ(content(verb, *a), "that the pier was sold in 2019");
 }
 
+TEST(Attribution, RelativeClauseWithoutThatLeavesTheAntecedentOut) {
+  Document d = analyze("It was a tactic Velm Labour hopes will win the port towns.");
+  const Attribution* a = by_cue(d, "hopes");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Velm Labour");
+  // A title before a name belongs to the source.
+  Document t = analyze("The harbour candidate Ana Ruiz said the pier will reopen.");
+  ASSERT_NE(by_cue(t, "said"), nullptr);
+  EXPECT_EQ(source(t, *by_cue(t, "said")), "The harbour candidate Ana Ruiz");
+}
+
 TEST(Attribution, ContentEndsBeforeANewClauseAfterAnd) {
   Document d = analyze("Ana Ruiz said the plan is fair, and the council voted for it.");
   const Attribution* a = by_cue(d, "said");
