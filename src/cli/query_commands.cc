@@ -210,50 +210,12 @@ int run_sources(const QueryArgs& a) {
   return table_verb(a, [](store::Store& db, const store::QueryFilter& f) { return db.sources(f); });
 }
 
-// Stories: the store's groups of copies and reprints are linked further by
-// content (link/stories.h): each group's first document is reloaded with its
-// stored layers, re-tokenized, and clustered; groups that cluster together
-// form one story, largest first.
-LinkedStories link_stories(store::Store& db) {
-  LinkedStories ls;
-  ls.groups = db.stories(0);
-  std::vector<link::StoryDoc> terms(ls.groups.size());
-  Document doc;
-  for (size_t g = 0; g < ls.groups.size(); ++g) {
-    if (ls.groups[g].documents.empty() || !db.load_document(ls.groups[g].documents[0], doc))
-      continue;
-    segment::segment(doc);  // tokens are not stored; entities are
-    terms[g] = link::story_terms(doc);
-  }
-  std::vector<bool> used(ls.groups.size(), false);
-  for (const link::Story& s : link::cluster_stories(terms)) {
-    ls.stories.emplace_back(s.members.begin(), s.members.end());
-    for (uint32_t m : s.members) used[m] = true;
-  }
-  for (size_t g = 0; g < ls.groups.size(); ++g)
-    if (!used[g]) ls.stories.push_back({g});
-  std::stable_sort(ls.stories.begin(), ls.stories.end(),
-                   [&](const auto& x, const auto& y) { return ls.reports(x) > ls.reports(y); });
-  return ls;
-}
-
-// Provenance of one story: its groups' first documents, each standing for its copies.
-link::Provenance story_provenance(store::Store& db, const LinkedStories& ls,
-                                  const std::vector<size_t>& story, std::vector<Document>& docs) {
-  docs.clear();
-  docs.reserve(story.size());
-  std::vector<uint32_t> copies;  // per loaded document (a group that fails to load is left out)
-  for (size_t g : story) {
-    Document& d = docs.emplace_back();
-    if (!db.load_document(ls.groups[g].documents[0], d)) {
-      docs.pop_back();
-      continue;
-    }
-    copies.push_back(static_cast<uint32_t>(ls.groups[g].documents.size()));
-  }
-  std::vector<link::ReportInput> inputs;
-  for (size_t i = 0; i < docs.size(); ++i) inputs.push_back({&docs[i], copies[i]});
-  return link::trace_provenance(inputs);
+void warn_unlinked(const LinkedStories& ls, const std::string& db) {
+  if (ls.unlinked > 0)
+    std::fprintf(stderr,
+                 "claimtrace: warning: %zu documents of %s are not linked yet (run claimtrace "
+                 "link --db %s); they are listed with their exact copies only\n",
+                 ls.unlinked, db.c_str(), db.c_str());
 }
 
 void write_provenance_summary(JsonWriter& w, const link::Provenance& p) {
@@ -271,23 +233,26 @@ int run_stories(const QueryArgs& a) {
   auto db = open_for_query(a.db);
   if (!db) return kExitSomeFailed;
   try {
-    LinkedStories ls = link_stories(*db);
-    std::vector<std::vector<size_t>> stories = ls.stories;
-    if (a.limit > 0 && stories.size() > static_cast<size_t>(a.limit)) stories.resize(a.limit);
+    LinkedStories ls = read_stories(*db);
+    warn_unlinked(ls, a.db);
+    size_t count = ls.stories.size();
+    if (a.limit > 0 && count > static_cast<size_t>(a.limit)) count = static_cast<size_t>(a.limit);
     std::string out;
     JsonWriter w(out);
     w.begin_array();
     std::vector<Document> docs;
-    for (const auto& s : stories) {
+    for (size_t i = 0; i < count; ++i) {
+      const std::vector<size_t>& s = ls.stories[i];
       link::Provenance p = story_provenance(*db, ls, s, docs);
       w.begin_object();
-      w.field("id", std::string_view(ls.groups[s[0]].id));  // stable: the first group's key
+      w.field("id", std::string_view(ls.ids[i]));
       w.field("reports", static_cast<int64_t>(ls.reports(s)));
       if (p.earliest.empty())
         w.null_field("earliest");
       else
         w.field("earliest", std::string_view(p.earliest));
       w.field("grouping", s.size() > 1 ? "linked" : "copies");
+      w.field("groups", static_cast<int64_t>(s.size()));
       write_provenance_summary(w, p);
       w.key("documents");
       w.begin_array();
@@ -356,14 +321,17 @@ int run_trace(const QueryArgs& a) {
   auto db = open_for_query(a.db);
   if (!db) return kExitSomeFailed;
   try {
-    LinkedStories ls = link_stories(*db);
+    LinkedStories ls = read_stories(*db);
+    warn_unlinked(ls, a.db);
     const std::vector<size_t>* story = nullptr;
-    for (const auto& s : ls.stories) {
-      if (ls.groups[s[0]].id == a.text) story = &s;
+    std::string id;
+    for (size_t i = 0; i < ls.stories.size() && !story; ++i) {
+      const auto& s = ls.stories[i];
+      if (ls.ids[i] == a.text) story = &s;
       for (size_t g : s)
         for (const auto& d : ls.groups[g].documents)
           if (d == a.text) story = &s;
-      if (story) break;
+      if (story) id = ls.ids[i];
     }
     if (!story) {
       std::fprintf(stderr, "claimtrace: no story or document \"%s\" in %s\n", a.text.c_str(),
@@ -372,7 +340,6 @@ int run_trace(const QueryArgs& a) {
     }
     std::vector<Document> docs;
     link::Provenance p = story_provenance(*db, ls, *story, docs);
-    const std::string id = ls.groups[(*story)[0]].id;
     std::string out;
     if (a.format == "dot") {
       out = link::provenance_dot(p, "story " + id);

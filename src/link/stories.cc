@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <numeric>
 #include <string_view>
 #include <unordered_map>
@@ -123,6 +125,35 @@ StoryDoc story_terms(const Document& doc) {
   out.terms.assign(counts.begin(), counts.end());
   std::sort(out.terms.begin(), out.terms.end());
   return out;
+}
+
+std::string serialize_terms(const StoryDoc& doc) {
+  std::string out;
+  char count[32];
+  for (const auto& [term, c] : doc.terms) {
+    for (char ch : term) out += (ch == '\t' || ch == '\n') ? ' ' : ch;
+    std::snprintf(count, sizeof count, "\t%g\n", static_cast<double>(c));
+    out += count;
+  }
+  return out;
+}
+
+bool parse_terms(std::string_view text, StoryDoc& out) {
+  out.terms.clear();
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    if (nl == std::string_view::npos) return false;
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl + 1);
+    size_t tab = line.rfind('\t');
+    if (tab == std::string_view::npos) return false;
+    std::string count(line.substr(tab + 1));
+    char* end = nullptr;
+    float c = std::strtof(count.c_str(), &end);
+    if (end == count.c_str() || *end != '\0' || !(c > 0)) return false;
+    out.terms.emplace_back(std::string(line.substr(0, tab)), c);
+  }
+  return true;
 }
 
 std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const StoryOptions& opts) {

@@ -14,6 +14,7 @@
 // also share a distinctive name.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -28,6 +29,12 @@ struct StoryDoc {
 
 // Terms of an analysed document (entities need the entity stages).
 StoryDoc story_terms(const Document& doc);
+
+// Stored form of a document's terms (one "term<TAB>count" line each), so a
+// later link run can cluster it without reloading and re-analysing it.
+std::string serialize_terms(const StoryDoc& doc);
+// Parses serialize_terms() output; false (and `out` partly filled) when malformed.
+bool parse_terms(std::string_view text, StoryDoc& out);
 
 struct StoryOptions {
   float pair_threshold = 0.22f;          // cosine for two documents to be linked
