@@ -61,7 +61,11 @@ LinkStats link_store(store::Store& db, bool relink_all) {
     if (!db.load_document(it.state.id, doc))
       throw store::StoreError("link: stored document " + it.state.id + " cannot be loaded");
     segment::segment(doc);  // tokens are not stored; entities are
-    it.signature = link::minhash_signature(doc.text);
+    // The headline takes part when it is not the body's first line: notices
+    // whose bodies are one template often differ only there ("X SETS QUARTERLY").
+    it.signature = link::minhash_signature(doc.title.empty() || doc.text.starts_with(doc.title)
+                                               ? doc.text
+                                               : doc.title + "\n" + doc.text);
     it.terms = link::story_terms(doc);
   }
 

@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <string>
 
 namespace claimtrace::link {
@@ -35,20 +36,29 @@ bool word_byte(unsigned char c) {
 // Lower-cased words of the text (ASCII letters and digits, and any non-ASCII
 // byte, so UTF-8 letters stay inside their word). Punctuation, line breaks
 // and spacing do not matter: reprints re-wrap and re-punctuate.
-std::vector<std::string> words_of(std::string_view text) {
+// `capitalised_inside` (parallel to the result): the word starts with a
+// capital letter and does not start a sentence, i.e. it is likely a name.
+std::vector<std::string> words_of(std::string_view text, std::vector<bool>* capitalised_inside) {
   std::vector<std::string> words;
   size_t i = 0;
+  bool sentence_start = true;
   while (i < text.size()) {
-    while (i < text.size() && !word_byte(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < text.size() && !word_byte(static_cast<unsigned char>(text[i]))) {
+      if (text[i] == '.' || text[i] == '!' || text[i] == '?' || text[i] == '"' || text[i] == ':')
+        sentence_start = true;
+      ++i;
+    }
     size_t start = i;
     while (i < text.size() &&
            (word_byte(static_cast<unsigned char>(text[i])) ||
-            // keep "1.5" and "1,000" one number
-            ((text[i] == '.' || text[i] == ',') && i > start && i + 1 < text.size() &&
-             std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+            // keep "1.5", "1,000", "7-1/4" and "5/8" one number
+            ((text[i] == '.' || text[i] == ',' || text[i] == '-' || text[i] == '/') && i > start &&
+             i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
              std::isdigit(static_cast<unsigned char>(text[i + 1])))))
       ++i;
     if (i > start) {
+      capitalised_inside->push_back(!sentence_start && text[start] >= 'A' && text[start] <= 'Z');
+      sentence_start = false;
       std::string w(text.substr(start, i - start));
       for (char& c : w)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -63,14 +73,16 @@ std::vector<std::string> words_of(std::string_view text) {
 MinHashSignature minhash_signature(std::string_view text, const NearDuplicateOptions& opts) {
   MinHashSignature sig;
   sig.values.fill(UINT32_MAX);
-  const std::vector<std::string> words = words_of(text);
-  std::vector<uint64_t> numbers;
-  for (const std::string& w : words)
-    if (std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      numbers.push_back(XXH3_64bits(w.data(), w.size()));
-  std::sort(numbers.begin(), numbers.end());
-  numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
-  sig.numbers_hash = XXH3_64bits(numbers.data(), numbers.size() * sizeof(uint64_t));
+  std::vector<bool> capitalised_inside;
+  const std::vector<std::string> words = words_of(text, &capitalised_inside);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (capitalised_inside[i] ||
+        std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      const uint64_t bit = XXH3_64bits(w.data(), w.size()) & 127;
+      sig.facts[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
+  }
 
   const size_t k = std::max<size_t>(1, opts.shingle_words);
   std::vector<uint64_t> shingles;
@@ -102,29 +114,36 @@ float estimated_jaccard(const MinHashSignature& a, const MinHashSignature& b) {
   return static_cast<float>(equal) / static_cast<float>(kMinHashSize);
 }
 
+float facts_jaccard(const MinHashSignature& a, const MinHashSignature& b) {
+  int both = 0, either = 0;
+  for (size_t i = 0; i < a.facts.size(); ++i) {
+    both += std::popcount(a.facts[i] & b.facts[i]);
+    either += std::popcount(a.facts[i] | b.facts[i]);
+  }
+  return either == 0 ? 1.0f : static_cast<float>(both) / static_cast<float>(either);
+}
+
 bool near_duplicates(const MinHashSignature& a, const MinHashSignature& b,
                      const NearDuplicateOptions& opts) {
   if (a.shingles < opts.min_shingles || b.shingles < opts.min_shingles) return false;
-  if (std::min(a.shingles, b.shingles) < opts.numbers_must_match_below &&
-      a.numbers_hash != b.numbers_hash)
-    return false;
-  return estimated_jaccard(a, b) >= opts.threshold;
+  return estimated_jaccard(a, b) >= opts.threshold && facts_jaccard(a, b) >= opts.facts_threshold;
 }
 
 std::vector<uint8_t> serialize(const MinHashSignature& s) {
   std::vector<uint8_t> out;
-  out.reserve(kMinHashSize * 4 + 12);
+  out.reserve(kMinHashSize * 4 + 20);
   auto put = [&](uint64_t v, int bytes) {
     for (int i = 0; i < bytes; ++i) out.push_back(static_cast<uint8_t>(v >> (8 * i)));
   };
   for (uint32_t v : s.values) put(v, 4);
   put(s.shingles, 4);
-  put(s.numbers_hash, 8);
+  put(s.facts[0], 8);
+  put(s.facts[1], 8);
   return out;
 }
 
 bool deserialize(const uint8_t* data, size_t size, MinHashSignature& out) {
-  if (size != kMinHashSize * 4 + 12) return false;
+  if (size != kMinHashSize * 4 + 20) return false;
   auto get = [&](size_t at, int bytes) {
     uint64_t v = 0;
     for (int i = 0; i < bytes; ++i) v |= uint64_t{data[at + i]} << (8 * i);
@@ -132,7 +151,8 @@ bool deserialize(const uint8_t* data, size_t size, MinHashSignature& out) {
   };
   for (size_t i = 0; i < kMinHashSize; ++i) out.values[i] = static_cast<uint32_t>(get(i * 4, 4));
   out.shingles = static_cast<uint32_t>(get(kMinHashSize * 4, 4));
-  out.numbers_hash = get(kMinHashSize * 4 + 4, 8);
+  out.facts[0] = get(kMinHashSize * 4 + 4, 8);
+  out.facts[1] = get(kMinHashSize * 4 + 12, 8);
   return true;
 }
 

@@ -18,9 +18,13 @@
 // `threshold` (0.5 by default; see docs/linking.md for why).
 //
 // Template notices (standard wire items that share their wording and differ
-// in the facts: a company, an amount, a date) must not be merged: a changed
-// fact breaks every shingle that contains it, and short texts are also
-// required to agree on their numbers (`numbers_must_match_below`).
+// in the facts: a company, an amount, a date) must not be merged. A changed
+// fact breaks every shingle that contains it, but a long template can still
+// share most shingles, so near-duplicates must also agree on their *facts*:
+// the set of numbers and of capitalised words inside sentences (names),
+// summarised in a 128-bit mask whose Jaccard must reach `facts_threshold`.
+// A reprint or an updated version keeps most of its names and figures; two
+// bond issues or dividend notices of different companies do not.
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -36,15 +40,13 @@ struct NearDuplicateOptions {
   size_t bands = 32;        // kMinHashSize must be a multiple
   float threshold = 0.5f;   // estimated Jaccard of the shingle sets
   size_t min_shingles = 4;  // shorter texts (a headline, an empty body) are never near-duplicates
-  // Texts with fewer shingles than this must also contain the same numbers:
-  // in a short notice the figures are the news.
-  size_t numbers_must_match_below = 60;
+  float facts_threshold = 0.5f;  // Jaccard of the fact masks (numbers and names)
 };
 
 struct MinHashSignature {
   std::array<uint32_t, kMinHashSize> values{};
-  uint32_t shingles = 0;      // distinct shingles of the text
-  uint64_t numbers_hash = 0;  // order-free hash of the set of numbers in the text
+  uint32_t shingles = 0;            // distinct shingles of the text
+  std::array<uint64_t, 2> facts{};  // one bit per distinct number or name (hashed)
 };
 
 MinHashSignature minhash_signature(std::string_view text, const NearDuplicateOptions& opts = {});
@@ -52,8 +54,11 @@ MinHashSignature minhash_signature(std::string_view text, const NearDuplicateOpt
 // Fraction of equal signature values (estimates the Jaccard similarity).
 float estimated_jaccard(const MinHashSignature& a, const MinHashSignature& b);
 
+// Jaccard of the fact masks (1 when neither text has any fact).
+float facts_jaccard(const MinHashSignature& a, const MinHashSignature& b);
+
 // Whether two signatures are near-duplicates under `opts` (similarity,
-// minimum length and, for short texts, equal numbers).
+// minimum length, shared facts).
 bool near_duplicates(const MinHashSignature& a, const MinHashSignature& b,
                      const NearDuplicateOptions& opts = {});
 

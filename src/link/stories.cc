@@ -213,6 +213,18 @@ std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const Stor
     return false;
   };
 
+  // The names of each document alone (same weights, own norm): who and where
+  // the report is about. Template notices (bond issues, dividends, one
+  // agency's daily market wrap) share their whole vocabulary and a place or
+  // two, but name different companies; reports of one story share most of
+  // their names.
+  std::vector<SparseVec> name_vecs(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    for (const auto& [id, w] : vecs[i])
+      if (is_name_[id]) name_vecs[i].emplace_back(id, w);
+    normalize(name_vecs[i]);
+  }
+
   // Candidate pairs: documents sharing one of their strongest terms.
   std::unordered_map<uint32_t, std::vector<uint32_t>> postings;
   for (uint32_t i = 0; i < n; ++i) {
@@ -232,7 +244,9 @@ std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const Stor
         uint32_t x = std::min(list[a], list[b]), y = std::max(list[a], list[b]);
         if (!seen.insert((uint64_t{x} << 32) | y).second) continue;
         float s = dot(vecs[x], vecs[y]);
-        if (s >= opts.pair_threshold && shares_name(x, y)) pairs.emplace_back(s, x, y);
+        if (s >= opts.pair_threshold && shares_name(x, y) &&
+            dot(name_vecs[x], name_vecs[y]) >= opts.name_threshold)
+          pairs.emplace_back(s, x, y);
       }
   }
   std::sort(pairs.begin(), pairs.end(),
@@ -244,7 +258,8 @@ std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const Stor
   // gluing unrelated stories together.
   std::vector<uint32_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0);
-  std::vector<SparseVec> sum = vecs;  // sum of member vectors, per root
+  std::vector<SparseVec> sum = vecs;            // sum of member vectors, per root
+  std::vector<SparseVec> name_sum = name_vecs;  // and of their name vectors
   std::vector<uint32_t> size(n, 1);
   auto find = [&](uint32_t x) {
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
@@ -256,8 +271,13 @@ std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const Stor
     float mean =
         dot(sum[rx], sum[ry]) / static_cast<float>(size[rx]) / static_cast<float>(size[ry]);
     if (mean < opts.average_link_threshold) continue;
+    float name_mean = dot(name_sum[rx], name_sum[ry]) / static_cast<float>(size[rx]) /
+                      static_cast<float>(size[ry]);
+    if (name_mean < opts.average_name_threshold) continue;
     parent[ry] = rx;
     sum[rx] = add(sum[rx], sum[ry]);
+    name_sum[rx] = add(name_sum[rx], name_sum[ry]);
+    name_sum[ry].clear();
     size[rx] += size[ry];
     sum[ry].clear();
   }

@@ -39,6 +39,8 @@ bool parse_terms(std::string_view text, StoryDoc& out);
 struct StoryOptions {
   float pair_threshold = 0.22f;          // cosine for two documents to be linked
   float average_link_threshold = 0.15f;  // mean cross-pair cosine two clusters need to merge
+  float name_threshold = 0.2f;           // cosine of the two documents' names alone
+  float average_name_threshold = 0.1f;   // mean cross-pair name cosine two clusters need
   size_t index_terms = 12;               // strongest terms per document used to find candidates
 };
 
