@@ -39,6 +39,9 @@ bool published_before(const std::string& pa, int64_t ka, const std::string& pb, 
 
 LinkStats link_store(store::Store& db, bool relink_all) {
   const auto start = std::chrono::steady_clock::now();
+  auto since = [](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  };
   LinkStats stats;
   std::vector<LinkItem> items;
   db.for_each_link_state(true, [&](const store::LinkState& s) {
@@ -54,6 +57,7 @@ LinkStats link_store(store::Store& db, bool relink_all) {
   stats.documents = items.size();
 
   // Features of the new documents: the only per-document work, done once.
+  auto phase = std::chrono::steady_clock::now();
   Document doc;
   for (LinkItem& it : items) {
     if (!it.fresh) continue;
@@ -69,11 +73,13 @@ LinkStats link_store(store::Store& db, bool relink_all) {
     it.terms = link::story_terms(doc);
   }
 
+  stats.feature_seconds = since(phase);
   if (stats.newly_linked == 0) {  // nothing new: the stored groups and stories stand
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return stats;
   }
 
+  phase = std::chrono::steady_clock::now();
   // Near-duplicate groups: old documents restore the LSH index from their
   // stored signatures; new ones join it earliest first.
   std::unordered_map<int64_t, uint32_t> index_of;
@@ -96,6 +102,8 @@ LinkStats link_store(store::Store& db, bool relink_all) {
   });
   for (uint32_t i : fresh) group[i] = grouper.add(i, items[i].signature);
 
+  stats.grouping_seconds = since(phase);
+  phase = std::chrono::steady_clock::now();
   // Stories over the groups, each represented by its original's terms.
   std::map<uint32_t, std::vector<uint32_t>> members;  // group -> items
   for (uint32_t i = 0; i < items.size(); ++i) members[group[i]].push_back(i);
@@ -131,6 +139,7 @@ LinkStats link_store(store::Store& db, bool relink_all) {
   for (size_t g = 0; g < groups.size(); ++g)
     if (story_of_group[g] < 0) story_of_group[g] = min_key({g});
 
+  stats.story_seconds = since(phase);
   // Store what is new or changed.
   std::vector<store::LinkState> rows;
   for (size_t g = 0; g < groups.size(); ++g)
@@ -239,9 +248,11 @@ int run_link(const QueryArgs& a) {
     auto db = store::open_sqlite_store(a.db);
     LinkStats s = link_store(*db, a.relink_all);
     std::fprintf(stderr,
-                 "claimtrace: linked %zu new of %zu documents in %.2f s: %zu near-duplicate "
-                 "groups, %zu stories (largest %zu documents)\n",
-                 s.newly_linked, s.documents, s.seconds, s.near_groups, s.stories, s.largest_story);
+                 "claimtrace: linked %zu new of %zu documents in %.2f s (features %.2f s, "
+                 "near-duplicates %.2f s, stories %.2f s): %zu near-duplicate groups, %zu "
+                 "stories (largest %zu documents)\n",
+                 s.newly_linked, s.documents, s.seconds, s.feature_seconds, s.grouping_seconds,
+                 s.story_seconds, s.near_groups, s.stories, s.largest_story);
   } catch (const store::StoreError& e) {
     std::fprintf(stderr, "claimtrace: link: %s\n", e.what());
     return kExitSomeFailed;

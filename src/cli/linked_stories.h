@@ -42,12 +42,15 @@ struct LinkedStories {
 LinkedStories read_stories(store::Store& db, bool use_links = true);
 
 struct LinkStats {
-  size_t documents = 0;      // stored documents
-  size_t newly_linked = 0;   // documents whose features were computed by this run
-  size_t near_groups = 0;    // groups of two or more documents
-  size_t stories = 0;        // stories of two or more groups
-  size_t largest_story = 0;  // in documents
-  double seconds = 0;
+  size_t documents = 0;         // stored documents
+  size_t newly_linked = 0;      // documents whose features were computed by this run
+  size_t near_groups = 0;       // groups of two or more documents
+  size_t stories = 0;           // stories of two or more groups
+  size_t largest_story = 0;     // in documents
+  double seconds = 0;           // in all, of which:
+  double feature_seconds = 0;   //   loading and hashing the new documents
+  double grouping_seconds = 0;  //   near-duplicate grouping (LSH)
+  double story_seconds = 0;     //   story clustering
 };
 
 // Links the documents stored since the last run (all of them with
