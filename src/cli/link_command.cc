@@ -24,7 +24,7 @@ namespace {
 struct LinkItem {
   store::LinkState state;
   link::MinHashSignature signature;
-  link::StoryDoc terms;
+  std::string terms;   // serialised story terms (link::serialize_terms), parsed only for originals
   bool fresh = false;  // features computed by this run
 };
 
@@ -50,7 +50,8 @@ LinkStats link_store(store::Store& db, bool relink_all) {
     it.fresh = relink_all || !s.linked ||
                !link::deserialize(reinterpret_cast<const uint8_t*>(s.minhash.data()),
                                   s.minhash.size(), it.signature) ||
-               !link::parse_terms(s.terms, it.terms);
+               s.terms.empty();
+    if (!it.fresh) it.terms = s.terms;
     it.state.minhash.clear();
     it.state.terms.clear();
   });
@@ -70,7 +71,7 @@ LinkStats link_store(store::Store& db, bool relink_all) {
     it.signature = link::minhash_signature(doc.title.empty() || doc.text.starts_with(doc.title)
                                                ? doc.text
                                                : doc.title + "\n" + doc.text);
-    it.terms = link::story_terms(doc);
+    it.terms = link::serialize_terms(link::story_terms(doc));
   }
 
   stats.feature_seconds = since(phase);
@@ -108,14 +109,18 @@ LinkStats link_store(store::Store& db, bool relink_all) {
   std::map<uint32_t, std::vector<uint32_t>> members;  // group -> items
   for (uint32_t i = 0; i < items.size(); ++i) members[group[i]].push_back(i);
   std::vector<std::vector<uint32_t>> groups;
-  std::vector<link::StoryDoc> group_terms;
+  std::vector<link::HashedTerms> group_terms;
   for (auto& [g, m] : members) {
     if (m.size() > 1) ++stats.near_groups;
     uint32_t original = *std::min_element(m.begin(), m.end(), [&](uint32_t a, uint32_t b) {
       return published_before(items[a].state.published, items[a].state.key,
                               items[b].state.published, items[b].state.key);
     });
-    group_terms.push_back(items[original].terms);
+    if (!link::parse_hashed_terms(items[original].terms, group_terms.emplace_back()))
+      throw store::StoreError("link: stored story terms of " + items[original].state.id +
+                              " are malformed (run claimtrace link --all)");
+    for (uint32_t i : m)
+      if (!items[i].fresh) std::string().swap(items[i].terms);  // only new ones are written back
     groups.push_back(std::move(m));
   }
   std::vector<int64_t> story_of_group(groups.size(), -1);
@@ -153,7 +158,7 @@ LinkStats link_store(store::Store& db, bool relink_all) {
       if (it.fresh) {
         std::vector<uint8_t> sig = link::serialize(it.signature);
         r.minhash.assign(sig.begin(), sig.end());
-        r.terms = link::serialize_terms(it.terms);
+        r.terms = std::move(it.terms);
       }
       rows.push_back(std::move(r));
     }

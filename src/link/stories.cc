@@ -2,6 +2,8 @@
 
 #include "segment/tokenizer.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -156,18 +158,44 @@ bool parse_terms(std::string_view text, StoryDoc& out) {
   return true;
 }
 
+uint64_t term_key(std::string_view term) {
+  const uint64_t h = XXH3_64bits(term.data(), term.size()) >> 1;
+  return term.starts_with("E:") ? h | kNameTermBit : h;
+}
+
+HashedTerms hash_terms(const StoryDoc& doc) {
+  HashedTerms out;
+  out.reserve(doc.terms.size());
+  for (const auto& [term, c] : doc.terms) out.emplace_back(term_key(term), c);
+  return out;
+}
+
+bool parse_hashed_terms(std::string_view text, HashedTerms& out) {
+  StoryDoc doc;
+  if (!parse_terms(text, doc)) return false;
+  out = hash_terms(doc);
+  return true;
+}
+
 std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const StoryOptions& opts) {
+  std::vector<HashedTerms> hashed;
+  hashed.reserve(docs.size());
+  for (const StoryDoc& d : docs) hashed.push_back(hash_terms(d));
+  return cluster_stories(hashed, opts);
+}
+
+std::vector<Story> cluster_stories(const std::vector<HashedTerms>& docs, const StoryOptions& opts) {
   const uint32_t n = static_cast<uint32_t>(docs.size());
   // Term ids and document frequencies.
-  std::unordered_map<std::string, uint32_t> ids;
+  std::unordered_map<uint64_t, uint32_t> ids;
   std::vector<uint32_t> df;
   std::vector<bool> is_name_;  // the term is a named entity (not an outlet)
-  for (const StoryDoc& d : docs)
-    for (const auto& [term, c] : d.terms) {
+  for (const HashedTerms& d : docs)
+    for (const auto& [term, c] : d) {
       auto [it, fresh] = ids.emplace(term, static_cast<uint32_t>(df.size()));
       if (fresh) {
         df.push_back(0);
-        is_name_.push_back(term.starts_with("E:"));
+        is_name_.push_back((term & kNameTermBit) != 0);
       }
       ++df[it->second];
     }
@@ -179,7 +207,7 @@ std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const Stor
   // norm, or a few shared words would make two documents look alike.
   std::vector<SparseVec> vecs(n);
   for (uint32_t i = 0; i < n; ++i) {
-    for (const auto& [term, c] : docs[i].terms) {
+    for (const auto& [term, c] : docs[i]) {
       uint32_t id = ids[term];
       float idf = std::log((static_cast<float>(n) + 100.0f) / static_cast<float>(df[id]));
       vecs[i].emplace_back(id, (1.0f + std::log(c)) * idf);
@@ -225,29 +253,41 @@ std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const Stor
     normalize(name_vecs[i]);
   }
 
-  // Candidate pairs: documents sharing one of their strongest terms.
+  // Candidate pairs: documents sharing one of their strongest terms. Each
+  // document is compared with the later documents of its terms' postings,
+  // each once (a per-document stamp instead of a set of all pairs seen, so
+  // memory stays linear in the collection).
+  constexpr size_t kMaxPostings = 200;  // a term in more documents is too common to be distinctive
   std::unordered_map<uint32_t, std::vector<uint32_t>> postings;
+  std::vector<std::vector<uint32_t>> top_terms(n);
   for (uint32_t i = 0; i < n; ++i) {
     SparseVec top = vecs[i];
     size_t k = std::min(opts.index_terms, top.size());
     std::partial_sort(top.begin(), top.begin() + k, top.end(),
                       [](const auto& a, const auto& b) { return a.second > b.second; });
     for (size_t j = 0; j < k; ++j)
-      if (df[top[j].first] >= 2) postings[top[j].first].push_back(i);
+      if (df[top[j].first] >= 2) {
+        postings[top[j].first].push_back(i);
+        top_terms[i].push_back(top[j].first);
+      }
   }
   std::vector<std::tuple<float, uint32_t, uint32_t>> pairs;
-  std::unordered_set<uint64_t> seen;
-  for (auto& [term, list] : postings) {
-    if (list.size() > 200) continue;  // too common to be distinctive
-    for (size_t a = 0; a < list.size(); ++a)
-      for (size_t b = a + 1; b < list.size(); ++b) {
-        uint32_t x = std::min(list[a], list[b]), y = std::max(list[a], list[b]);
-        if (!seen.insert((uint64_t{x} << 32) | y).second) continue;
+  std::vector<uint32_t> stamp(n, UINT32_MAX);  // stamp[y] == x: pair (x, y) already compared
+  for (uint32_t x = 0; x < n; ++x) {
+    for (uint32_t term : top_terms[x]) {
+      const std::vector<uint32_t>& list = postings[term];
+      if (list.size() > kMaxPostings) continue;
+      for (auto it = std::upper_bound(list.begin(), list.end(), x); it != list.end(); ++it) {
+        const uint32_t y = *it;
+        if (stamp[y] == x) continue;
+        stamp[y] = x;
         float s = dot(vecs[x], vecs[y]);
         if (s >= opts.pair_threshold && shares_name(x, y) &&
             dot(name_vecs[x], name_vecs[y]) >= opts.name_threshold)
           pairs.emplace_back(s, x, y);
       }
+    }
+    std::vector<uint32_t>().swap(top_terms[x]);
   }
   std::sort(pairs.begin(), pairs.end(),
             [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
@@ -265,15 +305,30 @@ std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const Stor
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
   };
+  // Two clusters that failed to merge fail again until one of them grows:
+  // remember the sizes they failed at, so the (costly) sums are not compared
+  // again for every pair of their members.
+  std::unordered_map<uint64_t, uint64_t> failed;
   for (const auto& [s, x, y] : pairs) {
     uint32_t rx = find(x), ry = find(y);
     if (rx == ry) continue;
+    if (rx > ry) std::swap(rx, ry);
+    const uint64_t pair_key = (uint64_t{rx} << 32) | ry;
+    const uint64_t sizes = (uint64_t{size[rx]} << 32) | size[ry];
+    auto known = failed.find(pair_key);
+    if (known != failed.end() && known->second == sizes) continue;
     float mean =
         dot(sum[rx], sum[ry]) / static_cast<float>(size[rx]) / static_cast<float>(size[ry]);
-    if (mean < opts.average_link_threshold) continue;
+    if (mean < opts.average_link_threshold) {
+      failed[pair_key] = sizes;
+      continue;
+    }
     float name_mean = dot(name_sum[rx], name_sum[ry]) / static_cast<float>(size[rx]) /
                       static_cast<float>(size[ry]);
-    if (name_mean < opts.average_name_threshold) continue;
+    if (name_mean < opts.average_name_threshold) {
+      failed[pair_key] = sizes;
+      continue;
+    }
     parent[ry] = rx;
     sum[rx] = add(sum[rx], sum[ry]);
     name_sum[rx] = add(name_sum[rx], name_sum[ry]);

@@ -63,7 +63,7 @@ TEST_F(Stories, SameEventTogetherLookAlikeEventApart) {
 }
 
 TEST(StoriesRaw, EmptyAndSingletons) {
-  EXPECT_TRUE(cluster_stories({}).empty());
+  EXPECT_TRUE(cluster_stories(std::vector<StoryDoc>{}).empty());
   std::vector<StoryDoc> docs(3);
   docs[0].terms = {{"W:alpha", 1.0f}};
   docs[1].terms = {{"W:beta", 1.0f}};
