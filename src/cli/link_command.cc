@@ -219,8 +219,9 @@ LinkedStories read_stories(store::Store& db, bool use_links) {
   return ls;
 }
 
-link::Provenance story_provenance(store::Store& db, const LinkedStories& ls,
-                                  const std::vector<size_t>& story, std::vector<Document>& docs) {
+std::vector<link::ReportInput> story_reports(store::Store& db, const LinkedStories& ls,
+                                             const std::vector<size_t>& story,
+                                             std::vector<Document>& docs) {
   docs.clear();
   docs.reserve(story.size());
   std::vector<size_t> loaded;  // group of each loaded document
@@ -240,7 +241,12 @@ link::Provenance story_provenance(store::Store& db, const LinkedStories& ls,
     in.copies = static_cast<uint32_t>(g.documents.size());
     in.copy_outlets.assign(g.outlets.begin() + 1, g.outlets.end());
   }
-  return link::trace_provenance(inputs);
+  return inputs;
+}
+
+link::Provenance story_provenance(store::Store& db, const LinkedStories& ls,
+                                  const std::vector<size_t>& story, std::vector<Document>& docs) {
+  return link::trace_provenance(story_reports(db, ls, story, docs));
 }
 
 int run_link(const QueryArgs& a) {

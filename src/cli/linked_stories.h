@@ -59,6 +59,12 @@ struct LinkStats {
 // from the stored terms, and stores what changed. Throws store::StoreError.
 LinkStats link_store(store::Store& db, bool relink_all = false);
 
+// The reports of one story: its groups' originals (loaded into `docs`, which
+// must outlive the result), each standing for its copies.
+std::vector<link::ReportInput> story_reports(store::Store& db, const LinkedStories& ls,
+                                             const std::vector<size_t>& story,
+                                             std::vector<Document>& docs);
+
 // Provenance of one story: its groups' originals, each standing for its
 // copies (`docs` receives the loaded documents and must outlive the result's use).
 link::Provenance story_provenance(store::Store& db, const LinkedStories& ls,

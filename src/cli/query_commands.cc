@@ -15,6 +15,7 @@
 #include "cli/table_format.h"
 #include "core/json_writer.h"
 #include "ingest/jsonl_reader.h"
+#include "link/event_clusters.h"
 #include "link/provenance.h"
 #include "link/stories.h"
 #include "output/json_output.h"
@@ -333,21 +334,57 @@ int run_trace(const QueryArgs& a) {
           if (d == a.text) story = &s;
       if (story) id = ls.ids[i];
     }
+    // An event cluster id: STORY/KEY (see link/event_clusters.h).
+    std::string cluster_key;
+    if (!story && a.text.find('/') != std::string::npos) {
+      const std::string story_id = a.text.substr(0, a.text.find('/'));
+      for (size_t i = 0; i < ls.stories.size() && !story; ++i)
+        if (ls.ids[i] == story_id) {
+          story = &ls.stories[i];
+          id = story_id;
+          cluster_key = a.text.substr(story_id.size() + 1);
+        }
+    }
     if (!story) {
-      std::fprintf(stderr, "claimtrace: no story or document \"%s\" in %s\n", a.text.c_str(),
-                   a.db.c_str());
+      std::fprintf(stderr, "claimtrace: no story, event cluster or document \"%s\" in %s\n",
+                   a.text.c_str(), a.db.c_str());
       return kExitSomeFailed;
     }
     std::vector<Document> docs;
-    link::Provenance p = story_provenance(*db, ls, *story, docs);
+    std::vector<link::ReportInput> inputs = story_reports(*db, ls, *story, docs);
+    const std::vector<link::EventCluster> clusters = link::cluster_events(inputs);
+    auto subset = [&](const link::EventCluster& c) {
+      std::vector<link::ReportInput> sub;
+      for (uint32_t r : c.reports) sub.push_back(inputs[r]);
+      return sub;
+    };
+    auto copies = [](const std::vector<link::ReportInput>& in) {
+      size_t n = 0;
+      for (const auto& r : in) n += r.copies;
+      return n;
+    };
+    size_t reports = ls.reports(*story);
+    if (!cluster_key.empty()) {
+      auto c = std::find_if(clusters.begin(), clusters.end(),
+                            [&](const link::EventCluster& x) { return x.key == cluster_key; });
+      if (c == clusters.end()) {
+        std::fprintf(stderr, "claimtrace: story %s has no event cluster \"%s\"\n", id.c_str(),
+                     cluster_key.c_str());
+        return kExitSomeFailed;
+      }
+      inputs = subset(*c);
+      reports = copies(inputs);
+      id = a.text;
+    }
+    link::Provenance p = link::trace_provenance(inputs);
     std::string out;
     if (a.format == "dot") {
-      out = link::provenance_dot(p, "story " + id);
+      out = link::provenance_dot(p, (cluster_key.empty() ? "story " : "event cluster ") + id);
     } else if (a.format == "json") {
       JsonWriter w(out);
       w.begin_object();
       w.field("id", std::string_view(id));
-      w.field("reports", static_cast<int64_t>(ls.reports(*story)));
+      w.field("reports", static_cast<int64_t>(reports));
       if (p.earliest.empty())
         w.null_field("earliest");
       else
@@ -382,10 +419,48 @@ int run_trace(const QueryArgs& a) {
         w.end_object();
       }
       w.end_array();
+      if (cluster_key.empty()) {
+        // Corroboration of each event cluster of the story.
+        w.key("event_clusters");
+        w.begin_array();
+        for (const link::EventCluster& c : clusters) {
+          const std::vector<link::ReportInput> sub = subset(c);
+          const link::Provenance cp = link::trace_provenance(sub);
+          w.begin_object();
+          w.field("id", id + "/" + c.key);
+          w.field("reports", static_cast<int64_t>(copies(sub)));
+          w.field("mentions", static_cast<int64_t>(c.mentions));
+          if (cp.earliest.empty())
+            w.null_field("earliest");
+          else
+            w.field("earliest", std::string_view(cp.earliest));
+          w.field("outlets", static_cast<int64_t>(cp.outlets));
+          w.field("origins", static_cast<int64_t>(cp.origins));
+          w.field("named_origins", static_cast<int64_t>(cp.named_origins));
+          w.field("anonymous_origins", static_cast<int64_t>(cp.anonymous_origins));
+          w.key("certainty");
+          w.begin_array();
+          for (Certainty ce : c.certainties) w.value(to_string(ce));
+          w.end_array();
+          w.end_object();
+        }
+        w.end_array();
+      }
       w.end_object();
       out += '\n';
     } else {
-      out = provenance_text(p, id, ls.reports(*story));
+      out = provenance_text(p, id, reports);
+      if (cluster_key.empty() && !clusters.empty()) {
+        out += "\nevent clusters (trace STORY/KEY for one):\n";
+        for (const link::EventCluster& c : clusters) {
+          const link::Provenance cp = link::trace_provenance(subset(c));
+          out += "  " + id + "/" + c.key + ": " + std::to_string(copies(subset(c))) + " reports, " +
+                 std::to_string(cp.outlets) + " outlets, " + std::to_string(cp.origins) +
+                 " independent origins; certainty";
+          for (Certainty ce : c.certainties) out += std::string(" ") + std::string(to_string(ce));
+          out += "\n";
+        }
+      }
     }
     print(out);
   } catch (const store::StoreError& e) {
