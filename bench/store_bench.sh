@@ -98,13 +98,14 @@ for suffix in ("", "-wal", "-shm"):
 shutil.copy(db, v2)
 con = sqlite3.connect(v2)
 con.create_function("claimtrace_text", 1, lambda b: None)
-version = con.execute("PRAGMA user_version").fetchone()[0]  # places/outlets/claims is the last
+version = con.execute("PRAGMA user_version").fetchone()[0]  # undo migrations 3 and 4
 for sql in ["DROP INDEX documents_outlet_id", "DROP INDEX events_place",
             "ALTER TABLE documents DROP COLUMN outlet_id", "ALTER TABLE copies DROP COLUMN outlet_id",
             "ALTER TABLE entities DROP COLUMN place", "ALTER TABLE events DROP COLUMN place",
-            "DROP TABLE claims", "DROP TABLE outlets", "DROP TABLE places"]:
+            "DROP TABLE claims", "DROP TABLE outlets", "DROP TABLE places",
+            "DROP TABLE IF EXISTS link_documents"]:
     con.execute(sql)
-con.execute(f"PRAGMA user_version = {version - 1}")
+con.execute("PRAGMA user_version = 2")
 con.commit()
 con.close()
 r0 = resource.getrusage(resource.RUSAGE_CHILDREN)

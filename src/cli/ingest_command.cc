@@ -21,6 +21,7 @@
 
 #include "cli/args.h"
 #include "cli/input_files.h"
+#include "cli/linked_stories.h"
 #include "cli/store_args.h"
 #include "core/json_writer.h"
 #include "ingest/jsonl_reader.h"
@@ -379,6 +380,22 @@ int run_ingest(const IngestArgs& args) {
         args.db.c_str(), static_cast<unsigned long long>(t.stored),
         static_cast<unsigned long long>(t.copies), static_cast<unsigned long long>(t.skipped),
         static_cast<unsigned long long>(t.failed));
+  if (!args.no_link) {
+    try {
+      LinkStats ls = link_store(*db);
+      if (!args.quiet)
+        std::fprintf(stderr,
+                     "claimtrace: linked %zu new of %zu documents in %.2f s: %zu near-duplicate "
+                     "groups, %zu stories\n",
+                     ls.newly_linked, ls.documents, ls.seconds, ls.near_groups, ls.stories);
+    } catch (const store::StoreError& e) {
+      std::fprintf(stderr,
+                   "claimtrace: link failed (the documents are stored; run claimtrace link): "
+                   "%s\n",
+                   e.what());
+      return kExitSomeFailed;
+    }
+  }
   return t.failed > 0 ? kExitSomeFailed : kExitOk;
 }
 

@@ -61,6 +61,8 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
   c.ingest->add_option("--errors", in.errors,
                        "Write one JSON line per failed record (file, line, id, reason)");
   c.ingest->add_flag("--quiet,-q", in.quiet, "No progress and no summary on stderr");
+  c.ingest->add_flag("--no-link", in.no_link,
+                     "Do not run `link` (near-duplicates and stories) after storing");
   c.ingest->add_flag("--no-title", in.no_title,
                      "Text files: do not record the first line as the title");
   c.ingest
@@ -170,8 +172,16 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
       ->check(CLI::IsMember({"gdelt-events", "gdelt-mentions", "jsonl", "csv"}));
   c.export_->add_option("-o,--output", q.output, "File to write; - for stdout")->required();
   c.export_->add_flag("--no-link", q.no_link,
-                      "Story counts (NumMentions, NumSources, NumArticles) from copies and "
-                      "reprints only, without linking stories by content (faster)");
+                      "Story counts (NumMentions, NumSources, NumArticles) from exact copies "
+                      "only, ignoring the stored near-duplicate groups and stories");
+  c.link = app.add_subcommand(
+      "link",
+      "Group near-duplicates (wire copies, reprints, updated versions) and cluster stories; "
+      "stores the result for stories, trace and export. Incremental: only documents stored "
+      "since the last run are analysed. Run automatically by ingest.");
+  add_db(c.link, q.db);
+  c.link->add_flag("--all", q.relink_all,
+                   "Recompute every document's features instead of only the new ones");
   return c;
 }
 

@@ -291,6 +291,23 @@ UPDATE claims SET source_outlet = (SELECT o.outlet FROM outlets o WHERE o.key = 
     SELECT 1 FROM attributions a LEFT JOIN entities e ON e.doc = a.doc AND e.n = a.source_entity
     WHERE a.doc = claims.doc AND a.n = claims.n AND (a.source_kind = 'outlet' OR e.type = 'MEDIA'));
 )sql"},
+    // Cross-document links (src/link/, `claimtrace link`): self-contained, it
+    // only adds its own table. Per stored document: the features linking
+    // needs (MinHash signature, zstd-compressed story terms), so new
+    // documents are linked without reloading the old ones, and the groups
+    // found: near_group (near-duplicate group; the id of the document that
+    // started it) and story (story cluster; the smallest document key in it,
+    // so ids stay stable as documents join). Absent row = not linked yet.
+    {4, R"sql(
+CREATE TABLE link_documents (
+  doc        INTEGER PRIMARY KEY REFERENCES documents(doc),
+  minhash    BLOB NOT NULL,
+  terms_zstd BLOB NOT NULL,
+  near_group INTEGER NOT NULL,
+  story      INTEGER NOT NULL
+);
+CREATE INDEX link_documents_story ON link_documents(story);
+)sql"},
 };
 
 // ------------------------------------------------------------- helpers --
@@ -613,6 +630,9 @@ class SqliteStore final : public Store {
   ResultTable entities(const QueryFilter& filter) override;
   ResultTable sources(const QueryFilter& filter) override;
   std::vector<Story> stories(int64_t limit) override;
+  void for_each_link_state(bool with_features,
+                           const std::function<void(const LinkState&)>& fn) override;
+  void write_link_states(std::span<const LinkState> rows) override;
   std::string check_integrity() override;
 
  private:
@@ -1417,6 +1437,65 @@ std::vector<Story> SqliteStore::stories(int64_t limit) {
   });
   if (limit > 0 && out.size() > static_cast<size_t>(limit)) out.resize(static_cast<size_t>(limit));
   return out;
+}
+
+void SqliteStore::for_each_link_state(bool with_features,
+                                      const std::function<void(const LinkState&)>& fn) {
+  Stmt st(db_, with_features
+                   ? "SELECT d.doc, d.id, d.published, l.near_group, l.story, l.minhash, "
+                     "l.terms_zstd FROM documents d LEFT JOIN link_documents l ON l.doc = d.doc "
+                     "ORDER BY d.doc"
+                   : "SELECT d.doc, d.id, d.published, l.near_group, l.story FROM documents d "
+                     "LEFT JOIN link_documents l ON l.doc = d.doc ORDER BY d.doc");
+  st.reset();
+  LinkState s;
+  while (st.step()) {
+    s.key = st.integer(0);
+    s.id = st.text(1);
+    s.published = st.text(2);
+    s.linked = !st.is_null(3);
+    s.near_group = s.linked ? st.integer(3) : 0;
+    s.story = s.linked ? st.integer(4) : 0;
+    s.minhash.clear();
+    s.terms.clear();
+    if (with_features && s.linked) {
+      s.minhash = st.blob(5);
+      if (!zstd_decompress(st.blob(6), s.terms))
+        throw StoreError("link_documents: stored terms of document " + s.id + " are corrupt");
+    }
+    fn(s);
+  }
+}
+
+void SqliteStore::write_link_states(std::span<const LinkState> rows) {
+  Stmt features(db_,
+                "INSERT INTO link_documents (doc, minhash, terms_zstd, near_group, story) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(doc) DO UPDATE SET minhash = excluded.minhash, "
+                "terms_zstd = excluded.terms_zstd, near_group = excluded.near_group, "
+                "story = excluded.story");
+  Stmt groups(db_, "UPDATE link_documents SET near_group = ?, story = ? WHERE doc = ?");
+  exec("BEGIN IMMEDIATE");
+  try {
+    std::string compressed;
+    for (const LinkState& r : rows) {
+      if (!r.minhash.empty()) {
+        zstd_compress(r.terms, compressed);
+        features.reset()
+            .bind(r.key)
+            .bind_blob(r.minhash)
+            .bind_blob(compressed)
+            .bind(r.near_group)
+            .bind(r.story)
+            .exec();
+      } else {
+        groups.reset().bind(r.near_group).bind(r.story).bind(r.key).exec();
+      }
+    }
+    exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
 }
 
 std::string SqliteStore::check_integrity() {

@@ -123,6 +123,18 @@ struct Story {
   std::vector<std::string> documents;  // input record ids
 };
 
+// Cross-document link state of one stored document (src/link/, `claimtrace
+// link`). `linked` is false for a document stored since the last link run.
+struct LinkState {
+  int64_t key = 0;  // documents key (see DocumentRecords::key)
+  std::string id, published;
+  bool linked = false;
+  int64_t near_group = 0;  // key of the document that started its near-duplicate group
+  int64_t story = 0;       // story cluster id: the smallest document key in the story
+  std::string minhash;     // serialised MinHash signature (link/near_duplicates.h)
+  std::string terms;       // story terms, as link/stories.h serialises them
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -171,6 +183,15 @@ class Store {
 
   // Stories ranked by number of documents (then id); limit <= 0: all.
   virtual std::vector<Story> stories(int64_t limit) = 0;
+
+  // Calls `fn` for every stored document in key order with its link state;
+  // the stored features (minhash, terms) only when `with_features`.
+  virtual void for_each_link_state(bool with_features,
+                                   const std::function<void(const LinkState&)>& fn) = 0;
+  // Stores link states in one transaction: a row with features (non-empty
+  // minhash) is inserted or replaced whole; a row without updates the
+  // groups of an already linked document.
+  virtual void write_link_states(std::span<const LinkState> rows) = 0;
 
   // Runs the backend's integrity checks; returns "ok" or the problems found.
   virtual std::string check_integrity() = 0;

@@ -149,15 +149,16 @@ python3 - "$TMP/v2.db" <<'PY' || fail "could not make a version-2 store"
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.create_function("claimtrace_text", 1, lambda b: None)
-# The places/outlets/claims migration is the last one: undo it and set the
-# version before it (2 while it is number 3).
+# Undo migrations 3 (places/outlets/claims) and 4 (link_documents): a
+# store as version 2 wrote it.
 version = db.execute("PRAGMA user_version").fetchone()[0]
 for sql in ["DROP INDEX documents_outlet_id", "DROP INDEX events_place",
             "ALTER TABLE documents DROP COLUMN outlet_id", "ALTER TABLE copies DROP COLUMN outlet_id",
             "ALTER TABLE entities DROP COLUMN place", "ALTER TABLE events DROP COLUMN place",
-            "DROP TABLE claims", "DROP TABLE outlets", "DROP TABLE places"]:
+            "DROP TABLE claims", "DROP TABLE outlets", "DROP TABLE places",
+            "DROP TABLE IF EXISTS link_documents"]:
     db.execute(sql)
-db.execute(f"PRAGMA user_version = {version - 1}")
+db.execute("PRAGMA user_version = 2")
 db.commit()
 PY
 "$CT" stats --db "$TMP/v2.db" --check --format json >"$TMP/v2.stats" 2>"$TMP/v2.check"
