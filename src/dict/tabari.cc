@@ -139,6 +139,10 @@ bool Dictionaries::load_project(const std::string& path) {
     error(path, 0, "cannot read the project file");
     return false;
   }
+  // TABARI's own defaults, which the .options file may change.
+  options_ = CoderOptions{};
+  options_.min_words = 8;
+  options_.comma = true;
   std::string dir;
   size_t slash = path.rfind('/');
   if (slash != std::string::npos) dir = path.substr(0, slash + 1);
@@ -175,8 +179,9 @@ bool Dictionaries::load_project(const std::string& path) {
 }
 
 void Dictionaries::parse_options(std::string_view text, const std::string& file) {
-  // Options are recognised but none changes our coder yet; lines that are not
-  // comments, SET:, COMPLEX:, OUTPUT:, LABEL:, FORWARD: or DELETE: are reported.
+  // Read: "COMMA: OFF", "COMMA: MIN = 2 MAX = 10 EMIN = .. EMAX = .. BMIN = ..
+  // BMAX = ..", "SET: MINIMUM WORDS = N". Other keywords (SET:, COMPLEX:,
+  // OUTPUT:, LABEL:, FORWARD:, DELETE:, DEFAULT:) are accepted and not used.
   std::istringstream in{std::string(text)};
   std::string line;
   int n = 0;
@@ -189,6 +194,62 @@ void Dictionaries::parse_options(std::string_view text, const std::string& file)
     if (colon == std::string_view::npos) {
       error(file, n, "option line without a keyword: " + std::string(l));
       continue;
+    }
+    const std::string key = upper(trim(l.substr(0, colon)));
+    const std::string rest = upper(trim(l.substr(colon + 1)));
+    // "NAME = 12" pairs; false when a value is not a number.
+    auto settings = [&](std::vector<std::pair<std::string, int>>& out) {
+      std::string_view r = rest;
+      while (!r.empty()) {
+        size_t eq = r.find('=');
+        if (eq == std::string_view::npos) break;
+        std::string name(trim(r.substr(0, eq)));
+        r.remove_prefix(eq + 1);
+        r = trim(r);
+        size_t end = 0;
+        while (end < r.size() && std::isdigit(static_cast<unsigned char>(r[end]))) ++end;
+        if (end == 0) return false;
+        out.emplace_back(name, std::stoi(std::string(r.substr(0, end))));
+        r.remove_prefix(end);
+      }
+      return true;
+    };
+    std::vector<std::pair<std::string, int>> values;
+    if (key == "COMMA") {
+      if (rest == "OFF") {
+        options_.comma = false;
+        continue;
+      }
+      if (!settings(values) || values.empty()) {
+        error(file, n, "COMMA: expects OFF or NAME = NUMBER pairs");
+        continue;
+      }
+      options_.comma = true;
+      for (const auto& [name, v] : values) {
+        int* slot = name == "MIN"    ? &options_.comma_min
+                    : name == "MAX"  ? &options_.comma_max
+                    : name == "EMIN" ? &options_.end_min
+                    : name == "EMAX" ? &options_.end_max
+                    : name == "BMIN" ? &options_.begin_min
+                    : name == "BMAX" ? &options_.begin_max
+                                     : nullptr;
+        if (slot)
+          *slot = v;
+        else
+          error(file, n, "unknown COMMA: setting " + name);
+      }
+    } else if (key == "SET" && rest.rfind("MINIMUM WORDS", 0) == 0) {
+      if (!settings(values) || values.size() != 1) {
+        error(file, n, "SET: MINIMUM WORDS expects = NUMBER");
+        continue;
+      }
+      options_.min_words = values[0].second;
+    } else if (key == "SET" && rest.rfind("CONVERT AGENT", 0) == 0) {
+      const bool yes = rest.find("TRUE") != std::string::npos;
+      if (!yes && rest.find("FALSE") == std::string::npos)
+        error(file, n, "SET: CONVERT AGENT expects TRUE or FALSE");
+      else
+        options_.convert_agents = yes;
     }
   }
 }
@@ -947,6 +1008,12 @@ class SentenceCoder {
   }
 
   std::vector<CodedEvent> run();
+  // The sentence holds a discard: an actor coded "###" on the record's date
+  // or a verb phrase whose own code is "###" ("KAN_WA_MA_KAN [###]").
+  bool discarded();
+  // Token indexes left after removing comma-delimited clauses of the sizes
+  // the options give; commas inside a list of actors are kept.
+  std::vector<uint32_t> kept_tokens(const CoderOptions& o) const;
 
  private:
   void find_actors();
@@ -1065,12 +1132,17 @@ void SentenceCoder::find_actors() {
       used[h] = true;
     }
   }
-  // An agent alone is coded by its own code: "~MIL" (a type), "NGM" (a
-  // prefix agent is an actor code of its own).
+  // A prefix agent alone is an actor code of its own ("NGM~" codes "NGM");
+  // a type agent alone ("~GOV": "the government") codes its type unless
+  // agent conversion is off.
   for (size_t h = 0; h < raw.size(); ++h) {
     if (!raw[h].agent || used[h]) continue;
     std::string& c = raw[h].code;
     c.erase(std::remove(c.begin(), c.end(), ' '), c.end());
+    if (!c.empty() && c.front() == '~' && !d_.options().convert_agents) {
+      used[h] = true;
+      continue;
+    }
     if (!c.empty() && c.back() == '~') c.pop_back();
     raw[h].agent = false;
   }
@@ -1209,6 +1281,80 @@ bool SentenceCoder::is_passive(uint32_t verb) const {
   return false;
 }
 
+bool SentenceCoder::discarded() {
+  for (const Hit& h : hits_)
+    for (const std::string& c : split_codes(h.code))
+      if (c == "###") return true;
+  std::vector<uint32_t> vbuf;
+  for (uint32_t i = 0; i < up_.size(); ++i) {
+    d_.verbs_for(up_[i], vbuf);
+    for (uint32_t v : vbuf) {
+      const Verb& verb = d_.verbs()[v];
+      long end = 0;
+      if (verb.base.code == "###" &&
+          match(verb.base.after, 0, static_cast<long>(i) + 1, +1, end) >= 0)
+        return true;
+    }
+  }
+  return false;
+}
+
+std::vector<uint32_t> SentenceCoder::kept_tokens(const CoderOptions& o) const {
+  const uint32_t n = static_cast<uint32_t>(up_.size());
+  std::vector<uint32_t> commas;
+  for (uint32_t t = 0; t < n; ++t)
+    if (up_[t] == ",") commas.push_back(t);
+  std::vector<bool> drop(n, false);
+  auto words = [&](uint32_t from, uint32_t to) {  // words in [from, to)
+    int k = 0;
+    for (uint32_t t = from; t < to; ++t) k += !is_punct(up_[t]);
+    return k;
+  };
+  // A comma between two actors of a list ("Arnor, Osgiliath and Gondor").
+  auto in_list = [&](uint32_t comma) {
+    const Hit* before = nullptr;
+    for (const Hit& h : hits_)
+      if (h.end == comma) before = &h;
+    if (!before) return false;
+    for (const Hit& h : hits_)
+      if (h.begin > comma && joins(comma, h.begin) != 0) return true;
+    return false;
+  };
+  if (!o.comma || commas.empty()) {
+    std::vector<uint32_t> all(n);
+    for (uint32_t t = 0; t < n; ++t) all[t] = t;
+    return all;
+  }
+  std::vector<bool> removed_comma(commas.size(), false);
+  for (size_t c = 0; c + 1 < commas.size(); ++c) {
+    const int w = words(commas[c] + 1, commas[c + 1]);
+    if (w < o.comma_min || w > o.comma_max || in_list(commas[c]) || in_list(commas[c + 1]))
+      continue;
+    for (uint32_t t = commas[c] + 1; t <= commas[c + 1]; ++t) drop[t] = true;
+    removed_comma[c + 1] = true;
+    ++c;  // the clause's closing comma is gone
+  }
+  // The last comma's clause runs to the end of the sentence (its final
+  // punctuation stays).
+  if (!removed_comma.back()) {
+    const uint32_t last = commas.back();
+    uint32_t end = n;
+    while (end > last + 1 && is_punct(up_[end - 1])) --end;
+    const int w = words(last + 1, end);
+    if (w >= o.end_min && w <= o.end_max && !in_list(last))
+      for (uint32_t t = last; t < end; ++t) drop[t] = true;
+  }
+  if (o.begin_min <= o.begin_max && !drop[commas.front()]) {
+    const int w = words(0, commas.front());
+    if (w >= o.begin_min && w <= o.begin_max && !in_list(commas.front()))
+      for (uint32_t t = 0; t <= commas.front(); ++t) drop[t] = true;
+  }
+  std::vector<uint32_t> kept;
+  for (uint32_t t = 0; t < n; ++t)
+    if (!drop[t]) kept.push_back(t);
+  return kept;
+}
+
 std::vector<CodedEvent> SentenceCoder::run() {
   std::vector<CodedEvent> out, later;
   static const char* kDeterminers[] = {"THE", "A", "AN"};
@@ -1308,6 +1454,9 @@ std::vector<CodedEvent> SentenceCoder::run() {
   return out.empty() ? later : out;
 }
 
+std::vector<CodedEvent> code_clauses(const Dictionaries& dict,
+                                     const std::vector<std::string_view>& words, int date);
+
 }  // namespace
 
 std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
@@ -1315,6 +1464,47 @@ std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
   // Clause by clause: after an event, coding goes on after the next "and",
   // "but" or ";" past its verb and actors (lists of actors are already in the
   // event); pronouns there stand for the previous clause's source.
+  const CoderOptions& opt = dict.options();
+  if (opt.min_words > 0) {
+    int n = 0;
+    for (std::string_view w : words) n += !w.empty() && !is_punct(w);
+    if (n < opt.min_words) return {};
+  }
+  std::vector<uint32_t> kept;
+  std::vector<std::string_view> shown;
+  {
+    SentenceCoder whole(dict, words, date);
+    if (whole.discarded()) return {};
+    kept = whole.kept_tokens(opt);
+  }
+  const bool shortened = kept.size() < words.size();
+  if (shortened) {
+    shown.reserve(kept.size());
+    for (uint32_t t : kept) shown.push_back(words[t]);
+  }
+  std::vector<CodedEvent> out = code_clauses(dict, shortened ? shown : words, date);
+  if (shortened) {
+    auto back = [&](CodedActor& a) {
+      if (a.end > a.begin) {
+        a.begin = kept[a.begin];
+        a.end = kept[a.end - 1] + 1;
+      } else {
+        a.begin = a.end = 0;
+      }
+    };
+    for (CodedEvent& e : out) {
+      e.verb = kept[e.verb];
+      back(e.source);
+      back(e.target);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<CodedEvent> code_clauses(const Dictionaries& dict,
+                                     const std::vector<std::string_view>& words, int date) {
   std::vector<CodedEvent> out;
   std::string pronoun;
   size_t start = 0;
@@ -1348,5 +1538,7 @@ std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
   }
   return out;
 }
+
+}  // namespace
 
 }  // namespace claimtrace::dict

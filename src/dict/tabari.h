@@ -70,6 +70,22 @@ struct Verb {
   std::vector<Pattern> patterns;
 };
 
+// Coder settings from a TABARI .options file ("COMMA:", "SET: MINIMUM WORDS").
+struct CoderOptions {
+  // Sentences with fewer words (punctuation not counted) code nothing.
+  int min_words = 0;
+  // Comma-delimited clauses whose word count lies in [min, max] are removed
+  // before coding: internal ("X, which ..., Y"), at the end (", a senior
+  // official said") and at the start (off when begin_min > begin_max).
+  bool comma = false;
+  int comma_min = 2, comma_max = 10;
+  int end_min = 2, end_max = 10;
+  int begin_min = 255, begin_max = 0;
+  // An agent with no actor to join codes itself ("security forces" = ~MIL);
+  // "SET: CONVERT AGENT = FALSE" drops it instead (TABARI's default).
+  bool convert_agents = true;
+};
+
 class Dictionaries {
  public:
   // Reads a .project file and every dictionary it names; false when the
@@ -91,6 +107,8 @@ class Dictionaries {
   void finish();  // builds the lookup indexes; call after parsing
 
   const std::vector<Diagnostic>& diagnostics() const { return diags_; }
+  const CoderOptions& options() const { return options_; }
+  CoderOptions& options() { return options_; }
   const std::vector<Verb>& verbs() const { return verbs_; }
   const std::vector<Actor>& actors() const { return actors_; }
   const std::unordered_map<std::string, std::vector<std::vector<Elem>>>& synsets() const {
@@ -110,6 +128,7 @@ class Dictionaries {
   std::vector<Elem> parse_elems(std::string_view s, const std::string& file, int line, bool& ok);
 
   std::vector<Diagnostic> diags_;
+  CoderOptions options_;
   std::vector<Verb> verbs_;
   std::vector<Actor> actors_;
   std::unordered_map<std::string, std::vector<std::vector<Elem>>> synsets_;
