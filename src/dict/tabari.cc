@@ -1235,7 +1235,7 @@ int SentenceCoder::joins(uint32_t from, uint32_t to) const {
   int conj = 0;
   for (uint32_t t = from; t < to; ++t) {
     const std::string& w = up_[t];
-    if (w == "AND")
+    if (w == "AND" || w == "NOR")  // "neither A nor B"
       conj = 2;
     else if (w == ",")
       conj = std::max(conj, 1);
