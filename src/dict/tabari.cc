@@ -4,6 +4,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <span>
 #include <sstream>
 
 namespace claimtrace::dict {
@@ -417,12 +418,12 @@ void Dictionaries::parse_verbs(std::string_view text, const std::string& file) {
     }
     if (section == "NOUN") {
       Phrase p = parse_phrase(l);
-      if (!p.words.empty()) nouns_[p.words[0]] = true;
+      if (!p.words.empty()) nouns_.add(p.words[0], 0);
       continue;
     }
     if (section == "ADJECTIVE") {
       Phrase p = parse_phrase(l);
-      if (!p.words.empty()) adjectives_[p.words[0]] = true;
+      if (!p.words.empty()) adjectives_.add(p.words[0], 0);
       continue;
     }
     if (!section.empty()) continue;  // TIME and unknown sections
@@ -586,9 +587,9 @@ void Dictionaries::parse_actors(std::string_view text, const std::string& file, 
     }
     if (!section.empty()) {
       Phrase p = parse_phrase(l);
-      if (!p.words.empty() && section.find("NOUN") != std::string::npos) nouns_[p.words[0]] = true;
+      if (!p.words.empty() && section.find("NOUN") != std::string::npos) nouns_.add(p.words[0], 0);
       if (!p.words.empty() && section.find("ADJECTIVE") != std::string::npos)
-        adjectives_[p.words[0]] = true;
+        adjectives_.add(p.words[0], 0);
       continue;
     }
     if (l.front() == '[') {
@@ -823,7 +824,8 @@ bool Dictionaries::load_petrarch(const std::string& path) {
 }
 
 void Dictionaries::finish() {
-  verb_forms_.clear();
+  verb_exact_.clear();
+  verb_stem_.clear();
   for (uint32_t v = 0; v < verbs_.size(); ++v) {
     // The root and listed forms match as stems unless they end in '_'; the
     // regular inflections of the root are added as whole words.
@@ -868,51 +870,124 @@ void Dictionaries::finish() {
     }
     std::sort(forms.begin(), forms.end());
     forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
-    for (const std::string& f : forms) verb_forms_[f].push_back(v);
+    for (const std::string& f : forms)
+      (f[0] == '=' ? verb_exact_ : verb_stem_).add(std::string_view(f).substr(1), v);
   }
-  actor_first_.clear();
+  actor_exact_.clear();
+  actor_stem_.clear();
   for (uint32_t a = 0; a < actors_.size(); ++a) {
     const Phrase& p = actors_[a].phrase;
-    actor_first_[(p.exact[0] ? "=" : "~") + p.words[0]].push_back(a);
+    (p.exact[0] ? actor_exact_ : actor_stem_).add(p.words[0], a);
+  }
+}
+
+bool Dictionaries::save_compiled(const std::string&, std::string& err) const {
+  err = "not implemented";
+  return false;
+}
+bool Dictionaries::load_compiled(const std::string&, std::string& err) {
+  err = "not implemented";
+  return false;
+}
+
+void WordIndex::clear() {
+  slots_.clear();
+  entries_.clear();
+  lengths_ = 0;
+  first_two_.assign(1024, 0);
+}
+
+void WordIndex::grow() {
+  std::vector<std::pair<uint64_t, uint32_t>> old;
+  old.swap(slots_);
+  slots_.assign(old.empty() ? 64 : old.size() * 2, {0, 0});
+  const size_t mask = slots_.size() - 1;
+  for (const auto& slot : old) {
+    if (slot.second == 0) continue;
+    size_t i = slot.first & mask;
+    while (slots_[i].second != 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
+void WordIndex::add(std::string_view key, uint32_t id) {
+  uint64_t h = kSeed;
+  for (char c : key) h = step(h, c);
+  if (const auto* ids = probe(h, key)) {
+    auto& v = const_cast<std::vector<uint32_t>&>(*ids);
+    if (v.empty() || v.back() != id) v.push_back(id);
+    return;
+  }
+  if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+  entries_.push_back({std::string(key), {id}});
+  const size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (slots_[i].second != 0) i = (i + 1) & mask;
+  slots_[i] = {h, static_cast<uint32_t>(entries_.size())};
+  lengths_ |= uint64_t{1} << std::min<size_t>(key.size(), 63);
+  if (key.size() >= 2) {
+    const unsigned pair =
+        static_cast<unsigned char>(key[0]) << 8 | static_cast<unsigned char>(key[1]);
+    first_two_[pair >> 6] |= uint64_t{1} << (pair & 63);
+  }
+}
+
+const std::vector<uint32_t>* WordIndex::probe(uint64_t h, std::string_view key) const {
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask; slots_[i].second != 0; i = (i + 1) & mask)
+    if (slots_[i].first == h && entries_[slots_[i].second - 1].key == key)
+      return &entries_[slots_[i].second - 1].ids;
+  return nullptr;
+}
+
+const std::vector<uint32_t>* WordIndex::find(std::string_view key) const {
+  if (!(lengths_ >> std::min<size_t>(key.size(), 63) & 1)) return nullptr;
+  uint64_t h = kSeed;
+  for (char c : key) h = step(h, c);
+  return probe(h, key);
+}
+
+void WordIndex::prefixes(std::string_view word, std::vector<uint32_t>& out) const {
+  uint64_t h = kSeed;
+  size_t longest = word.size();
+  if (word.size() >= 2) {
+    const unsigned pair =
+        static_cast<unsigned char>(word[0]) << 8 | static_cast<unsigned char>(word[1]);
+    if (!(first_two_[pair >> 6] >> (pair & 63) & 1)) longest = 1;
+  }
+  for (size_t len = 1; len <= longest; ++len) {
+    h = step(h, word[len - 1]);
+    if (!(lengths_ >> std::min<size_t>(len, 63) & 1)) continue;
+    if (const auto* ids = probe(h, word.substr(0, len)))
+      out.insert(out.end(), ids->begin(), ids->end());
   }
 }
 
 void Dictionaries::verbs_for(std::string_view word, std::vector<uint32_t>& out) const {
   out.clear();
-  std::string key = "=" + std::string(word);
-  if (auto it = verb_forms_.find(key); it != verb_forms_.end())
-    out.insert(out.end(), it->second.begin(), it->second.end());
-  for (size_t len = 1; len <= word.size(); ++len) {
-    key.assign(1, '~');
-    key.append(word.substr(0, len));
-    if (auto it = verb_forms_.find(key); it != verb_forms_.end())
-      out.insert(out.end(), it->second.begin(), it->second.end());
+  if (const auto* ids = verb_exact_.find(word)) out = *ids;
+  verb_stem_.prefixes(word, out);
+  if (out.size() > 1) {
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 void Dictionaries::actors_for(std::string_view word, std::vector<uint32_t>& out) const {
   out.clear();
-  std::string key = "=" + std::string(word);
-  if (auto it = actor_first_.find(key); it != actor_first_.end())
-    out.insert(out.end(), it->second.begin(), it->second.end());
+  if (const auto* ids = actor_exact_.find(word)) out = *ids;
   // Whole words with a plural or possessive ending (the matcher checks which).
   for (std::string_view end : {"S", "ES", "'S", "S'", "'"}) {
     if (word.size() <= end.size() || word.substr(word.size() - end.size()) != end) continue;
-    key.assign(1, '=');
-    key.append(word.substr(0, word.size() - end.size()));
-    if (auto it = actor_first_.find(key); it != actor_first_.end())
-      out.insert(out.end(), it->second.begin(), it->second.end());
+    if (const auto* ids = actor_exact_.find(word.substr(0, word.size() - end.size())))
+      out.insert(out.end(), ids->begin(), ids->end());
   }
-  for (size_t len = 1; len <= word.size(); ++len) {
-    key.assign(1, '~');
-    key.append(word.substr(0, len));
-    if (auto it = actor_first_.find(key); it != actor_first_.end())
-      out.insert(out.end(), it->second.begin(), it->second.end());
+  actor_stem_.prefixes(word, out);
+  if (out.size() > 1) {
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 // ------------------------------------------------------------------ coder
@@ -985,25 +1060,66 @@ bool is_punct(std::string_view w) {
   return !w.empty() && !std::isalnum(static_cast<unsigned char>(w[0]));
 }
 
+// A sentence's words looked up once: upper-cased, capitalisation, and the
+// verbs and actors each word can start. Clauses are coded on slices of it.
+struct PreparedWords {
+  std::vector<std::string> up;
+  std::vector<char> capital;  // capitalised inside mixed-case text: a noun
+  std::vector<std::vector<uint32_t>> verbs, actors;
+
+  PreparedWords() = default;
+  PreparedWords(const Dictionaries& d, const std::vector<std::string_view>& words) {
+    const size_t n = words.size();
+    bool has_lower = false;
+    up.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      std::string& u = up[i];
+      u.resize(words[i].size());
+      for (size_t k = 0; k < u.size(); ++k) {
+        const char c = words[i][k];
+        has_lower |= c >= 'a' && c <= 'z';
+        u[k] = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+      }
+    }
+    capital.resize(n);
+    for (size_t i = 0; i < n; ++i)
+      capital[i] =
+          i > 0 && has_lower && !words[i].empty() && words[i][0] >= 'A' && words[i][0] <= 'Z';
+    verbs.resize(n);
+    actors.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      if (is_punct(up[i])) continue;
+      d.verbs_for(up[i], verbs[i]);
+      d.actors_for(up[i], actors[i]);
+    }
+  }
+  // The words at `kept`, in order.
+  PreparedWords select(const std::vector<uint32_t>& kept) const {
+    PreparedWords out;
+    for (uint32_t t : kept) {
+      out.up.push_back(up[t]);
+      out.capital.push_back(capital[t]);
+      out.verbs.push_back(verbs[t]);
+      out.actors.push_back(actors[t]);
+    }
+    return out;
+  }
+};
+
 class SentenceCoder {
  public:
-  // `pronoun`: the code "he", "she", "it", "they" (and their object forms)
-  // stand for ("" = none).
-  SentenceCoder(const Dictionaries& d, const std::vector<std::string_view>& words, int date,
+  // Codes words[start..]. `pronoun`: the code "he", "she", "it", "they" (and
+  // their object forms) stand for ("" = none).
+  SentenceCoder(const Dictionaries& d, const PreparedWords& words, size_t start, int date,
                 const std::string& pronoun = {})
-      : d_(d), date_(date), pronoun_(pronoun) {
+      : d_(d),
+        date_(date),
+        pronoun_(pronoun),
+        up_(std::span(words.up).subspan(start)),
+        capital_(std::span(words.capital).subspan(start)),
+        verbs_(std::span(words.verbs).subspan(start)),
+        actors_(std::span(words.actors).subspan(start)) {
     carried_.code = pronoun;
-    bool has_lower = false;
-    for (std::string_view w : words) {
-      for (char c : w)
-        if (std::islower(static_cast<unsigned char>(c))) has_lower = true;
-      up_.push_back(upper(w));
-    }
-    for (size_t i = 0; i < words.size(); ++i) {
-      std::string_view w = words[i];
-      bool cap = i > 0 && has_lower && !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
-      capital_.push_back(cap);
-    }
     find_actors();
   }
 
@@ -1046,8 +1162,9 @@ class SentenceCoder {
   std::string pronoun_;
   Hit carried_{0, 0, {}, false};
 
-  std::vector<std::string> up_;
-  std::vector<bool> capital_;
+  std::span<const std::string> up_;
+  std::span<const char> capital_;
+  std::span<const std::vector<uint32_t>> verbs_, actors_;
   std::vector<Hit> hits_;
   const Hit* src_ = nullptr;
   const Hit* tgt_ = nullptr;
@@ -1055,14 +1172,13 @@ class SentenceCoder {
 };
 
 void SentenceCoder::find_actors() {
-  std::vector<uint32_t> cands;
   std::vector<Hit> raw;
   for (uint32_t i = 0; i < up_.size();) {
     if (is_punct(up_[i])) {
       ++i;
       continue;
     }
-    d_.actors_for(up_[i], cands);
+    const std::vector<uint32_t>& cands = actors_[i];
     size_t best_words = 0;
     uint32_t best_end = 0;
     const Actor* best = nullptr;
@@ -1285,10 +1401,8 @@ bool SentenceCoder::discarded() {
   for (const Hit& h : hits_)
     for (const std::string& c : split_codes(h.code))
       if (c == "###") return true;
-  std::vector<uint32_t> vbuf;
   for (uint32_t i = 0; i < up_.size(); ++i) {
-    d_.verbs_for(up_[i], vbuf);
-    for (uint32_t v : vbuf) {
+    for (uint32_t v : verbs_[i]) {
       const Verb& verb = d_.verbs()[v];
       long end = 0;
       if (verb.base.code == "###" &&
@@ -1358,10 +1472,8 @@ std::vector<uint32_t> SentenceCoder::kept_tokens(const CoderOptions& o) const {
 std::vector<CodedEvent> SentenceCoder::run() {
   std::vector<CodedEvent> out, later;
   static const char* kDeterminers[] = {"THE", "A", "AN"};
-  std::vector<uint32_t> vbuf;
   for (uint32_t i = 0; i < up_.size(); ++i) {
-    d_.verbs_for(up_[i], vbuf);
-    const std::vector<uint32_t>* vs = &vbuf;
+    const std::vector<uint32_t>* vs = &verbs_[i];
     if (vs->empty() || hit_at(i) || capital_[i] || d_.is_noun(up_[i])) continue;
     if (i > 0 && std::find(std::begin(kDeterminers), std::end(kDeterminers), up_[i - 1]) !=
                      std::end(kDeterminers))
@@ -1454,8 +1566,8 @@ std::vector<CodedEvent> SentenceCoder::run() {
   return out.empty() ? later : out;
 }
 
-std::vector<CodedEvent> code_clauses(const Dictionaries& dict,
-                                     const std::vector<std::string_view>& words, int date);
+std::vector<CodedEvent> code_clauses(const Dictionaries& dict, const PreparedWords& words,
+                                     int date);
 
 }  // namespace
 
@@ -1470,19 +1582,16 @@ std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
     for (std::string_view w : words) n += !w.empty() && !is_punct(w);
     if (n < opt.min_words) return {};
   }
+  const PreparedWords all(dict, words);
   std::vector<uint32_t> kept;
-  std::vector<std::string_view> shown;
   {
-    SentenceCoder whole(dict, words, date);
+    SentenceCoder whole(dict, all, 0, date);
     if (whole.discarded()) return {};
     kept = whole.kept_tokens(opt);
   }
   const bool shortened = kept.size() < words.size();
-  if (shortened) {
-    shown.reserve(kept.size());
-    for (uint32_t t : kept) shown.push_back(words[t]);
-  }
-  std::vector<CodedEvent> out = code_clauses(dict, shortened ? shown : words, date);
+  std::vector<CodedEvent> out =
+      shortened ? code_clauses(dict, all.select(kept), date) : code_clauses(dict, all, date);
   if (shortened) {
     auto back = [&](CodedActor& a) {
       if (a.end > a.begin) {
@@ -1503,14 +1612,14 @@ std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
 
 namespace {
 
-std::vector<CodedEvent> code_clauses(const Dictionaries& dict,
-                                     const std::vector<std::string_view>& words, int date) {
+std::vector<CodedEvent> code_clauses(const Dictionaries& dict, const PreparedWords& words,
+                                     int date) {
   std::vector<CodedEvent> out;
   std::string pronoun;
   size_t start = 0;
-  while (start < words.size()) {
-    std::vector<std::string_view> sub(words.begin() + static_cast<long>(start), words.end());
-    SentenceCoder c(dict, sub, date, pronoun);
+  while (start < words.up.size()) {
+    std::span<const std::string> sub = std::span(words.up).subspan(start);
+    SentenceCoder c(dict, words, start, date, pronoun);
     std::vector<CodedEvent> ev = c.run();
     if (ev.empty()) break;
     uint32_t from = 0;
@@ -1527,7 +1636,7 @@ std::vector<CodedEvent> code_clauses(const Dictionaries& dict,
     out.insert(out.end(), ev.begin(), ev.end());
     size_t next = 0;
     for (size_t b = from; b + 1 < sub.size(); ++b) {
-      std::string w = upper(sub[b]);
+      const std::string& w = sub[b];
       if (w == "AND" || w == "BUT" || w == ";") {
         next = b + 1;
         break;

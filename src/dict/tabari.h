@@ -70,6 +70,37 @@ struct Verb {
   std::vector<Pattern> patterns;
 };
 
+// Words and word stems to ids, looked up without building strings: keys are
+// hashed one character at a time, so every prefix of a token costs one probe.
+class WordIndex {
+ public:
+  void add(std::string_view key, uint32_t id);
+  void clear();
+  // The ids of `key` itself (null if none).
+  const std::vector<uint32_t>* find(std::string_view key) const;
+  // Appends the ids of every key that is a prefix of `word`, `word` included.
+  void prefixes(std::string_view word, std::vector<uint32_t>& out) const;
+
+ private:
+  static uint64_t step(uint64_t h, char c) {
+    return (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  }
+  static constexpr uint64_t kSeed = 0xcbf29ce484222325ULL;
+  const std::vector<uint32_t>* probe(uint64_t h, std::string_view key) const;
+  void grow();
+  struct Entry {
+    std::string key;
+    std::vector<uint32_t> ids;
+  };
+  // Open addressing, a power-of-two table of (hash, entry + 1; 0 = empty).
+  std::vector<std::pair<uint64_t, uint32_t>> slots_;
+  std::vector<Entry> entries_;
+  uint64_t lengths_ = 0;  // bit L: a key of length L (63: 63 or more)
+  // Bit (c0 << 8 | c1): a key of two or more characters starts with c0 c1;
+  // most words start no stem, and are passed over without a probe.
+  std::vector<uint64_t> first_two_ = std::vector<uint64_t>(1024, 0);
+};
+
 // Coder settings from a TABARI .options file ("COMMA:", "SET: MINIMUM WORDS").
 struct CoderOptions {
   // Sentences with fewer words (punctuation not counted) code nothing.
@@ -106,6 +137,12 @@ class Dictionaries {
   void parse_options(std::string_view text, const std::string& file);
   void finish();  // builds the lookup indexes; call after parsing
 
+  // A compiled file (`claimtrace lexicon import`): every dictionary already
+  // parsed, loaded without reading the text files again. False with `err`
+  // set when the file cannot be written or read or is not such a file.
+  bool save_compiled(const std::string& path, std::string& err) const;
+  bool load_compiled(const std::string& path, std::string& err);
+
   const std::vector<Diagnostic>& diagnostics() const { return diags_; }
   const CoderOptions& options() const { return options_; }
   CoderOptions& options() { return options_; }
@@ -114,8 +151,8 @@ class Dictionaries {
   const std::unordered_map<std::string, std::vector<std::vector<Elem>>>& synsets() const {
     return synsets_;
   }
-  bool is_noun(std::string_view w) const { return nouns_.count(std::string(w)) != 0; }
-  bool is_adjective(std::string_view w) const { return adjectives_.count(std::string(w)) != 0; }
+  bool is_noun(std::string_view w) const { return nouns_.find(w) != nullptr; }
+  bool is_adjective(std::string_view w) const { return adjectives_.find(w) != nullptr; }
 
   // Verb indexes (into verbs()) with a form matching the upper-case word.
   void verbs_for(std::string_view word, std::vector<uint32_t>& out) const;
@@ -132,11 +169,10 @@ class Dictionaries {
   std::vector<Verb> verbs_;
   std::vector<Actor> actors_;
   std::unordered_map<std::string, std::vector<std::vector<Elem>>> synsets_;
-  std::unordered_map<std::string, bool> nouns_;
-  std::unordered_map<std::string, bool> adjectives_;
-  std::unordered_map<std::string, std::vector<uint32_t>> verb_forms_;
-  std::unordered_map<std::string, std::vector<uint32_t>> actor_first_;  // stem or exact word
-  std::vector<std::vector<std::string>> explicit_forms_;                // per verb
+  WordIndex nouns_, adjectives_;
+  WordIndex verb_exact_, verb_stem_;                      // verb forms: whole words, stems
+  WordIndex actor_exact_, actor_stem_;                    // first words of actors
+  std::vector<std::vector<std::string>> explicit_forms_;  // per verb
 };
 
 struct CodedActor {
