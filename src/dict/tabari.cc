@@ -881,13 +881,238 @@ void Dictionaries::finish() {
   }
 }
 
-bool Dictionaries::save_compiled(const std::string&, std::string& err) const {
-  err = "not implemented";
-  return false;
+// ------------------------------------------------------- compiled file
+//
+// "CTDICT1\n", then the parsed dictionaries as length-prefixed fields
+// (little-endian u32 counts and numbers, strings as length + bytes); the
+// lookup indexes are rebuilt by finish() on load.
+
+namespace {
+
+constexpr std::string_view kCompiledMagic = "CTDICT1\n";
+
+struct Writer {
+  std::string out;
+  void u32(uint32_t v) {
+    for (int k = 0; k < 4; ++k) out.push_back(static_cast<char>(v >> (8 * k) & 0xff));
+  }
+  void i32(int v) { u32(static_cast<uint32_t>(v)); }
+  void str(std::string_view s) {
+    u32(static_cast<uint32_t>(s.size()));
+    out.append(s);
+  }
+  void elems(const std::vector<Elem>& v) {
+    u32(static_cast<uint32_t>(v.size()));
+    for (const Elem& e : v) {
+      out.push_back(static_cast<char>(e.kind));
+      out.push_back(static_cast<char>(e.tight | e.exact << 1));
+      str(e.word);
+      u32(static_cast<uint32_t>(e.alts.size()));
+      for (const auto& alt : e.alts) elems(alt);
+    }
+  }
+  void pattern(const Pattern& p) {
+    elems(p.before);
+    elems(p.after);
+    str(p.code);
+    str(p.code2);
+    i32(p.line);
+  }
+};
+
+struct Reader {
+  std::string_view in;
+  bool ok = true;
+  uint32_t u32() {
+    if (in.size() < 4) return fail();
+    uint32_t v = 0;
+    for (int k = 0; k < 4; ++k)
+      v |= static_cast<uint32_t>(static_cast<unsigned char>(in[k])) << (8 * k);
+    in.remove_prefix(4);
+    return v;
+  }
+  // A count of items each taking at least `min_bytes`: bounded by what is left.
+  uint32_t count(size_t min_bytes) {
+    const uint32_t n = u32();
+    return n > in.size() / min_bytes ? fail() : n;
+  }
+  uint32_t fail() {
+    ok = false;
+    in = {};
+    return 0;
+  }
+  std::string str() {
+    const uint32_t n = u32();
+    if (n > in.size()) return fail(), std::string();
+    std::string s(in.substr(0, n));
+    in.remove_prefix(n);
+    return s;
+  }
+  uint8_t byte() {
+    if (in.empty()) return static_cast<uint8_t>(fail());
+    const auto b = static_cast<uint8_t>(in[0]);
+    in.remove_prefix(1);
+    return b;
+  }
+  std::vector<Elem> elems(int depth = 0) {
+    std::vector<Elem> v;
+    if (depth > 16) return fail(), v;
+    const uint32_t n = count(10);
+    for (uint32_t k = 0; k < n && ok; ++k) {
+      Elem e;
+      const uint8_t kind = byte();
+      if (kind > static_cast<uint8_t>(ElemKind::kSynset)) return fail(), v;
+      e.kind = static_cast<ElemKind>(kind);
+      const uint8_t flags = byte();
+      e.tight = flags & 1;
+      e.exact = flags & 2;
+      e.word = str();
+      const uint32_t alts = count(4);
+      for (uint32_t a = 0; a < alts && ok; ++a) e.alts.push_back(elems(depth + 1));
+      v.push_back(std::move(e));
+    }
+    return v;
+  }
+  Pattern pattern() {
+    Pattern p;
+    p.before = elems();
+    p.after = elems();
+    p.code = str();
+    p.code2 = str();
+    p.line = static_cast<int>(u32());
+    return p;
+  }
+};
+
+}  // namespace
+
+bool Dictionaries::save_compiled(const std::string& path, std::string& err) const {
+  Writer w;
+  w.out.append(kCompiledMagic);
+  const CoderOptions& o = options_;
+  for (int v : {o.min_words, int{o.comma}, o.comma_min, o.comma_max, o.end_min, o.end_max,
+                o.begin_min, o.begin_max, int{o.convert_agents}})
+    w.i32(v);
+  w.u32(static_cast<uint32_t>(verbs_.size()));
+  for (size_t v = 0; v < verbs_.size(); ++v) {
+    w.str(verbs_[v].root);
+    w.pattern(verbs_[v].base);
+    w.u32(static_cast<uint32_t>(verbs_[v].patterns.size()));
+    for (const Pattern& p : verbs_[v].patterns) w.pattern(p);
+    w.u32(static_cast<uint32_t>(explicit_forms_[v].size()));
+    for (const std::string& f : explicit_forms_[v]) w.str(f);
+  }
+  w.u32(static_cast<uint32_t>(actors_.size()));
+  for (const Actor& a : actors_) {
+    w.u32(static_cast<uint32_t>(a.phrase.words.size()));
+    for (size_t k = 0; k < a.phrase.words.size(); ++k) {
+      w.str(a.phrase.words[k]);
+      w.u32(a.phrase.exact[k] | a.phrase.gap[k] << 1);
+    }
+    w.u32(static_cast<uint32_t>(a.codes.size()));
+    for (const DatedCode& c : a.codes) {
+      w.str(c.code);
+      w.i32(c.from);
+      w.i32(c.to);
+    }
+    w.u32(a.agent);
+  }
+  w.u32(static_cast<uint32_t>(synsets_.size()));
+  for (const auto& [name, alts] : synsets_) {
+    w.str(name);
+    w.u32(static_cast<uint32_t>(alts.size()));
+    for (const auto& alt : alts) w.elems(alt);
+  }
+  for (const WordIndex* words : {&nouns_, &adjectives_}) {
+    const auto keys = words->keys();
+    w.u32(static_cast<uint32_t>(keys.size()));
+    for (std::string_view k : keys) w.str(k);
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out || !out.write(w.out.data(), static_cast<std::streamsize>(w.out.size()))) {
+    err = "cannot write " + path;
+    return false;
+  }
+  return true;
 }
-bool Dictionaries::load_compiled(const std::string&, std::string& err) {
-  err = "not implemented";
-  return false;
+
+bool Dictionaries::load_compiled(const std::string& path, std::string& err) {
+  std::string data;
+  if (!read_file(path, data)) {
+    err = "cannot read " + path;
+    return false;
+  }
+  if (std::string_view(data).substr(0, kCompiledMagic.size()) != kCompiledMagic) {
+    err = path + ": not a compiled dictionary file (claimtrace lexicon import)";
+    return false;
+  }
+  Reader r{std::string_view(data).substr(kCompiledMagic.size())};
+  Dictionaries d;
+  CoderOptions& o = d.options_;
+  for (int* v : {&o.min_words, &o.comma_min, &o.comma_max, &o.end_min, &o.end_max, &o.begin_min,
+                 &o.begin_max}) {
+    if (v == &o.comma_min) o.comma = r.u32() != 0;
+    *v = static_cast<int>(r.u32());
+  }
+  o.convert_agents = r.u32() != 0;
+  const uint32_t nverbs = r.count(16);
+  for (uint32_t v = 0; v < nverbs && r.ok; ++v) {
+    Verb verb;
+    verb.root = r.str();
+    verb.base = r.pattern();
+    const uint32_t np = r.count(20);
+    for (uint32_t k = 0; k < np && r.ok; ++k) verb.patterns.push_back(r.pattern());
+    if (verb.root.empty()) r.fail();
+    d.verbs_.push_back(std::move(verb));
+    d.explicit_forms_.emplace_back();
+    const uint32_t nf = r.count(4);
+    for (uint32_t k = 0; k < nf && r.ok; ++k) {
+      d.explicit_forms_.back().push_back(r.str());
+      if (d.explicit_forms_.back().back().size() < 2) r.fail();  // "=WORD" / "~WORD"
+    }
+  }
+  const uint32_t nactors = r.count(12);
+  for (uint32_t a = 0; a < nactors && r.ok; ++a) {
+    Actor actor;
+    const uint32_t nw = r.count(8);
+    for (uint32_t k = 0; k < nw && r.ok; ++k) {
+      actor.phrase.words.push_back(r.str());
+      const uint32_t flags = r.u32();
+      actor.phrase.exact.push_back(flags & 1);
+      actor.phrase.gap.push_back(flags & 2);
+      if (actor.phrase.words.back().empty()) r.fail();
+    }
+    if (actor.phrase.words.empty()) r.fail();
+    const uint32_t nc = r.count(12);
+    for (uint32_t k = 0; k < nc && r.ok; ++k) {
+      DatedCode c;
+      c.code = r.str();
+      c.from = static_cast<int>(r.u32());
+      c.to = static_cast<int>(r.u32());
+      actor.codes.push_back(std::move(c));
+    }
+    actor.agent = r.u32() != 0;
+    d.actors_.push_back(std::move(actor));
+  }
+  const uint32_t nsets = r.count(8);
+  for (uint32_t k = 0; k < nsets && r.ok; ++k) {
+    std::string name = r.str();
+    auto& alts = d.synsets_[name];
+    const uint32_t na = r.count(4);
+    for (uint32_t a = 0; a < na && r.ok; ++a) alts.push_back(r.elems());
+  }
+  for (WordIndex* words : {&d.nouns_, &d.adjectives_}) {
+    const uint32_t nk = r.count(4);
+    for (uint32_t k = 0; k < nk && r.ok; ++k) words->add(r.str(), 0);
+  }
+  if (!r.ok || !r.in.empty()) {
+    err = path + ": truncated or corrupt compiled dictionary file";
+    return false;
+  }
+  d.finish();
+  d.diags_ = std::move(diags_);
+  *this = std::move(d);
+  return true;
 }
 
 void WordIndex::clear() {
@@ -946,6 +1171,12 @@ const std::vector<uint32_t>* WordIndex::find(std::string_view key) const {
   uint64_t h = kSeed;
   for (char c : key) h = step(h, c);
   return probe(h, key);
+}
+
+std::vector<std::string_view> WordIndex::keys() const {
+  std::vector<std::string_view> out;
+  for (const Entry& e : entries_) out.push_back(e.key);
+  return out;
 }
 
 void WordIndex::prefixes(std::string_view word, std::vector<uint32_t>& out) const {

@@ -80,6 +80,8 @@ class WordIndex {
   const std::vector<uint32_t>* find(std::string_view key) const;
   // Appends the ids of every key that is a prefix of `word`, `word` included.
   void prefixes(std::string_view word, std::vector<uint32_t>& out) const;
+  // Every key, in the order added.
+  std::vector<std::string_view> keys() const;
 
  private:
   static uint64_t step(uint64_t h, char c) {
