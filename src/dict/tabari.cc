@@ -1462,18 +1462,24 @@ void SentenceCoder::find_actors() {
       // Right before the agent ("Arnor's president"; a split-off "'s" may
       // come between).
       const uint32_t end = raw[h - 1].end, gap = raw[h].begin - end;
-      if (gap == 0 || (gap == 1 && (up_[end] == "'S" || up_[end] == "'")))
+      if (gap == 0 || (gap == 1 && (up_[end] == "'S" || up_[end] == "'" || up_[end] == "FORMER")))
         partner = static_cast<long>(h - 1);
     }
     if (partner < 0 && h + 1 < raw.size() && !raw[h + 1].agent) {
-      bool ok = raw[h + 1].begin > raw[h].end && raw[h + 1].begin - raw[h].end <= 2;
+      // "the president of Arnor", "activists in Arnor", "activists Arnor".
+      bool ok = raw[h + 1].begin >= raw[h].end && raw[h + 1].begin - raw[h].end <= 2;
       for (uint32_t t = raw[h].end; t < raw[h + 1].begin && ok; ++t)
         ok = up_[t] == "OF" || up_[t] == "THE" || up_[t] == "IN";
       if (ok) partner = static_cast<long>(h + 1);
     }
     if (partner >= 0) {
       Hit& a = raw[partner];
-      a.code = combine_agent(a.code, bare, suffix);
+      // "former" before the agent or its actor makes it an elite (~ELI):
+      // "Arnor former security officials", "former Gondor prosecutors".
+      const uint32_t first = std::min(a.begin, raw[h].begin);
+      const bool former = (first > 0 && up_[first - 1] == "FORMER") ||
+                          (raw[h].begin > 0 && up_[raw[h].begin - 1] == "FORMER");
+      a.code = former ? combine_agent(a.code, "ELI", true) : combine_agent(a.code, bare, suffix);
       a.begin = std::min(a.begin, raw[h].begin);
       a.end = std::max(a.end, raw[h].end);
       used[h] = true;

@@ -353,6 +353,15 @@ TEST(TabariCoder, DiscardsAndNeitherNor) {
             (V{"NOR/BAN/111", "SOU/BAN/111"}));
 }
 
+TEST(TabariCoder, FormerAgentsAndAgentsBeforeActors) {
+  using V = std::vector<std::string>;
+  Dictionaries d = make();
+  EXPECT_EQ(coded(d, "The minister of Northland praised South Land."), V{"NORGOVMIN/SOU/051"});
+  EXPECT_EQ(coded(d, "The former minister of Northland praised South Land."), V{"NORELI/SOU/051"});
+  EXPECT_EQ(coded(d, "Northland former ministers praised South Land."), V{"NORELI/SOU/051"});
+  EXPECT_EQ(coded(d, "Activists Northland praised South Land."), V{"NGONOR/SOU/051"});
+}
+
 TEST(WordIndexTest, WholeWordsAndPrefixes) {
   WordIndex w;
   w.add("PRAIS", 1);
