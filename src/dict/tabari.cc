@@ -1282,6 +1282,19 @@ bool noun_ending(std::string_view token, std::string_view word) {
   return end == "S" || end == "ES" || end == "'S" || end == "S'" || end == "'";
 }
 
+int synsets_in(const std::vector<Elem>& elems) {
+  int n = 0;
+  for (const Elem& e : elems) {
+    n += e.kind == ElemKind::kSynset;
+    for (const auto& alt : e.alts) n += synsets_in(alt);
+  }
+  return n;
+}
+
+int synsets_in(const Pattern& p) {
+  return synsets_in(p.before) + synsets_in(p.after);
+}
+
 bool is_pronoun(std::string_view w) {
   return w == "HE" || w == "SHE" || w == "IT" || w == "THEY" || w == "HIM" || w == "HER" ||
          w == "THEM";
@@ -1372,9 +1385,10 @@ class SentenceCoder {
   // Matches elems[k..] from token `pos` going in direction `dir` (+1/-1); a
   // tight element must match at `pos`, others at the first place they can.
   // Returns the number of words matched or -1; `end` is the next free token.
-  // `all_tight`: every element adjacent to the one before (alternatives).
+  // `anchored`: the first element must match at `pos` (alternatives); later
+  // ones follow their own '_' or space.
   int match(const std::vector<Elem>& elems, size_t k, long pos, int dir, long& end,
-            bool all_tight = false);
+            bool anchored = false);
   int match_elem(const Elem& e, long pos, int dir, long& next);
 
   // The actors joined to `h` by "and" or commas (determiners and listed
@@ -1501,6 +1515,17 @@ void SentenceCoder::find_actors() {
   }
   for (size_t h = 0; h < raw.size(); ++h)
     if (!used[h]) hits_.push_back(raw[h]);
+  // With no earlier clause to refer to, "he", "she", "it", "they" stand for
+  // the sentence's first actor before them ("Gondor's Prime Minister said he
+  // regretted ...").
+  if (pronoun_.empty() && !hits_.empty()) {
+    const Hit first = hits_.front();
+    for (uint32_t i = first.end; i < up_.size(); ++i) {
+      if (!is_pronoun(up_[i]) || hit_at(i) || first.code.empty()) continue;
+      auto at = std::find_if(hits_.begin(), hits_.end(), [&](const Hit& h) { return h.begin > i; });
+      hits_.insert(at, Hit{i, i + 1, first.code, false});
+    }
+  }
 }
 
 int SentenceCoder::match_elem(const Elem& e, long pos, int dir, long& next) {
@@ -1549,7 +1574,7 @@ int SentenceCoder::match_elem(const Elem& e, long pos, int dir, long& next) {
         for (long start = pos; start >= 0 && start > pos - 8; --start) {
           long end = 0;
           long s = dir > 0 ? pos : start;
-          int got = match(alt, 0, s, +1, end, /*all_tight=*/true);
+          int got = match(alt, 0, s, +1, end, /*anchored=*/true);
           if (got >= 0 && (dir > 0 || end == pos + 1)) {
             next = dir > 0 ? end : start - 1;
             return got;
@@ -1564,7 +1589,7 @@ int SentenceCoder::match_elem(const Elem& e, long pos, int dir, long& next) {
 }
 
 int SentenceCoder::match(const std::vector<Elem>& elems, size_t k, long pos, int dir, long& end,
-                         bool all_tight) {
+                         bool anchored) {
   if (k == elems.size()) {
     end = pos;
     return 0;
@@ -1575,10 +1600,10 @@ int SentenceCoder::match(const std::vector<Elem>& elems, size_t k, long pos, int
     long next = 0;
     int got = match_elem(e, p, dir, next);
     if (got >= 0) {
-      int rest = match(elems, k + 1, next, dir, end, all_tight);
+      int rest = match(elems, k + 1, next, dir, end);
       if (rest >= 0) return got + rest;
     }
-    if (e.tight || all_tight) break;
+    if (e.tight || anchored) break;
   }
   return -1;
 }
@@ -1734,7 +1759,9 @@ std::vector<CodedEvent> SentenceCoder::run() {
         if (a < 0) return;
         int b = match(p.before, 0, static_cast<long>(i) - 1, -1, end);
         if (b < 0) return;
-        int words = a + b + (base ? 0 : 1);
+        // Words matched; at a tie a literal word beats a synonym set
+        // ("* DOLLAR" over "* &CURRENCY").
+        int words = (a + b + (base ? 0 : 1)) * 8 - std::min(synsets_in(p), 7);
         if (words > best_words) {
           best_words = words;
           best = &p;

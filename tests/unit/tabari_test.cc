@@ -360,6 +360,28 @@ TEST(TabariCoder, FormerAgentsAndAgentsBeforeActors) {
   EXPECT_EQ(coded(d, "The former minister of Northland praised South Land."), V{"NORELI/SOU/051"});
   EXPECT_EQ(coded(d, "Northland former ministers praised South Land."), V{"NORELI/SOU/051"});
   EXPECT_EQ(coded(d, "Activists Northland praised South Land."), V{"NGONOR/SOU/051"});
+  // A pronoun stands for the sentence's first actor; none before it, none.
+  EXPECT_EQ(coded(d, "Northland 's minister wrote that he praised South Land."),
+            V{"NORGOVMIN/SOU/051"});
+  EXPECT_EQ(coded(d, "He praised South Land , Northland said ."), V{});
+}
+
+TEST(TabariCoder, SpacedAlternativesAndLiteralOverSynset) {
+  using V = std::vector<std::string>;
+  Dictionaries d;
+  d.parse_verbs(
+      "<SYNSETS>\n&COIN\n+DUCAT\n+SILVER CROWN\n</SYNSETS>\n"
+      "GIVE [070]\n{ GAVE_ }\n- * &COIN [071]\n- * DUCAT [072]\n- { WARMLY GLADLY | COLDLY } * "
+      "[073]\n",
+      "t.verbs");
+  d.parse_actors("NORTHLAND [NOR]\nSOUTHLAND [SOU]\n", "t.actors", false);
+  d.finish();
+  EXPECT_EQ(coded(d, "Northland gave ducats to Southland."), V{"NOR/SOU/072"});
+  EXPECT_EQ(coded(d, "Northland gave a silver crown to Southland."), V{"NOR/SOU/071"});
+  // A space inside a synset member or an alternative lets words come between.
+  EXPECT_EQ(coded(d, "Northland gave a silver royal crown to Southland."), V{"NOR/SOU/071"});
+  EXPECT_EQ(coded(d, "Northland warmly and gladly gave bread to Southland."), V{"NOR/SOU/073"});
+  EXPECT_EQ(coded(d, "Northland gave bread to Southland."), V{"NOR/SOU/070"});
 }
 
 TEST(WordIndexTest, WholeWordsAndPrefixes) {
