@@ -426,7 +426,37 @@ void Dictionaries::parse_verbs(std::string_view text, const std::string& file) {
       if (!p.words.empty()) adjectives_.add(p.words[0], 0);
       continue;
     }
-    if (!section.empty()) continue;  // TIME and unknown sections
+    if (section == "TIME") {
+      // Time phrases: "[###]" discards the sentence like a discard verb;
+      // date shifts ("[+7]", "[-30]") and their patterns are not used.
+      const size_t open = l.find('[');
+      if (open == std::string_view::npos) {
+        error(file, n, "time phrase without [code]");
+        continue;
+      }
+      if (l.front() == '-' || trim(l.substr(open)) != "[###]") continue;
+      Phrase words = parse_phrase(l.substr(0, open));
+      if (words.words.empty()) {
+        error(file, n, "time phrase without words");
+        continue;
+      }
+      Verb v;
+      v.root = words.words[0];
+      v.base.code = "###";
+      v.base.line = n;
+      for (size_t k = 1; k < words.words.size(); ++k) {
+        Elem e;
+        e.word = words.words[k];
+        e.exact = words.exact[k];
+        e.tight = !words.gap[k];
+        v.base.after.push_back(e);
+      }
+      verbs_.push_back(std::move(v));
+      explicit_forms_.emplace_back();
+      explicit_forms_.back().push_back((words.exact[0] ? "=" : "~") + words.words[0]);
+      continue;
+    }
+    if (!section.empty()) continue;  // unknown sections
     if (l.front() == '-') {
       if (verbs_.empty()) {
         error(file, n, "pattern before any verb");

@@ -337,13 +337,21 @@ TEST(TabariOptions, CommaClausesMinimumWordsAndAgents) {
 TEST(TabariCoder, DiscardsAndNeitherNor) {
   using V = std::vector<std::string>;
   Dictionaries d;
-  d.parse_verbs("PRAISE [051]\nSCORN [111]\nLOREM_IPSUM [###]\n", "t.verbs");
+  d.parse_verbs(
+      "PRAISE [051]\nSCORN [111]\nLOREM_IPSUM [###]\n"
+      "<TIME>\nONCE_UPON_A_TIME [###]\nNEXT_WEEK [+7]\n- * AND NEXT [+1]\nLATER\n</TIME>\n",
+      "t.verbs");
+  ASSERT_EQ(d.diagnostics().size(), 1u);
+  EXPECT_EQ(d.diagnostics()[0].str(), "t.verbs:8: time phrase without [code]");
   d.parse_actors("NORTHLAND [NOR]\nSOUTHLAND [SOU]\nBANDITS_ [BAN <200101] [###]\n", "t.actors",
                  false);
   d.finish();
   EXPECT_EQ(coded(d, "Northland praised Southland."), V{"NOR/SOU/051"});
   // A verb phrase coded ### anywhere discards the sentence.
   EXPECT_EQ(coded(d, "Northland praised Southland , lorem ipsum ."), V{});
+  // So does a <TIME> phrase coded ###; date shifts change nothing here.
+  EXPECT_EQ(coded(d, "Once upon a time Northland praised Southland ."), V{});
+  EXPECT_EQ(coded(d, "Northland praised Southland next week ."), V{"NOR/SOU/051"});
   // An actor coded ### on the record's date discards it; before 2020-01-01 (yymmdd
   // 200101) it codes BAN.
   EXPECT_EQ(coded(d, "Northland praised Southland and bandits.", 19990101),
