@@ -652,6 +652,45 @@ void Dictionaries::parse_actors(std::string_view text, const std::string& file, 
   }
 }
 
+void Dictionaries::parse_discards(std::string_view text, const std::string& file) {
+  std::istringstream in{std::string(text)};
+  std::string raw;
+  int n = 0;
+  while (std::getline(in, raw)) {
+    ++n;
+    if (size_t hash = raw.find('#'); hash != std::string::npos) raw.resize(hash);
+    std::string_view l = trim(raw);
+    if (l.empty()) continue;
+    const bool story = l.front() == '+';
+    if (story) l = trim(l.substr(1));
+    if (l.find_first_of("[]{}") != std::string_view::npos) {
+      error(file, n, "discard phrase with brackets: " + std::string(l));
+      continue;
+    }
+    Phrase words = parse_phrase(l);
+    if (words.words.empty()) {
+      error(file, n, "discard line without words");
+      continue;
+    }
+    // Whole words, one after the other.
+    Verb v;
+    v.root = words.words[0];
+    v.story_discard = story;
+    v.base.code = "###";
+    v.base.line = n;
+    for (size_t k = 1; k < words.words.size(); ++k) {
+      Elem e;
+      e.word = words.words[k];
+      e.exact = true;
+      e.tight = true;
+      v.base.after.push_back(e);
+    }
+    verbs_.push_back(std::move(v));
+    explicit_forms_.emplace_back();
+    explicit_forms_.back().push_back("=" + words.words[0]);
+  }
+}
+
 void Dictionaries::parse_petrarch_verbs(std::string_view text, const std::string& file) {
   std::istringstream in{std::string(text)};
   std::string raw;
@@ -801,6 +840,8 @@ bool Dictionaries::load_petrarch(const std::string& path) {
         files.emplace_back("actors", f);
       else if (base.find("AGENTS") != std::string::npos)
         files.emplace_back("agents", f);
+      else if (base.find("DISCARDS") != std::string::npos)
+        files.emplace_back("discards", f);
     }
   } else {
     std::string text;
@@ -821,10 +862,11 @@ bool Dictionaries::load_petrarch(const std::string& path) {
         continue;
       std::string key = upper(trim(l.substr(0, eq)));
       std::string_view value = trim(l.substr(eq + 1));
-      std::string kind = key == "VERBFILE_NAME"    ? "verbs"
-                         : key == "ACTORFILE_LIST" ? "actors"
-                         : key == "AGENTFILE_NAME" ? "agents"
-                                                   : "";
+      std::string kind = key == "VERBFILE_NAME"      ? "verbs"
+                         : key == "ACTORFILE_LIST"   ? "actors"
+                         : key == "AGENTFILE_NAME"   ? "agents"
+                         : key == "DISCARDFILE_NAME" ? "discards"
+                                                     : "";
       if (kind.empty()) continue;
       while (!value.empty()) {
         size_t comma = value.find(',');
@@ -848,6 +890,7 @@ bool Dictionaries::load_petrarch(const std::string& path) {
     if (kind == "verbs") parse_petrarch_verbs(body, f);
     if (kind == "actors") parse_actors(body, f, false, true);
     if (kind == "agents") parse_actors(body, f, true, true);
+    if (kind == "discards") parse_discards(body, f);
   }
   finish();
   return true;
@@ -1026,6 +1069,7 @@ bool Dictionaries::save_compiled(const std::string& path, std::string& err) cons
   w.u32(static_cast<uint32_t>(verbs_.size()));
   for (size_t v = 0; v < verbs_.size(); ++v) {
     w.str(verbs_[v].root);
+    w.u32(verbs_[v].story_discard);
     w.pattern(verbs_[v].base);
     w.u32(static_cast<uint32_t>(verbs_[v].patterns.size()));
     for (const Pattern& p : verbs_[v].patterns) w.pattern(p);
@@ -1089,6 +1133,7 @@ bool Dictionaries::load_compiled(const std::string& path, std::string& err) {
   for (uint32_t v = 0; v < nverbs && r.ok; ++v) {
     Verb verb;
     verb.root = r.str();
+    verb.story_discard = r.u32() != 0;
     verb.base = r.pattern();
     const uint32_t np = r.count(20);
     for (uint32_t k = 0; k < np && r.ok; ++k) verb.patterns.push_back(r.pattern());
@@ -1400,7 +1445,8 @@ class SentenceCoder {
   std::vector<CodedEvent> run();
   // The sentence holds a discard: an actor coded "###" on the record's date
   // or a verb phrase whose own code is "###" ("KAN_WA_MA_KAN [###]").
-  bool discarded();
+  // 0: no discard; 1: the sentence is discarded; 2: the whole article is.
+  int discarded();
   // Token indexes left after removing comma-delimited clauses of the sizes
   // the options give; commas inside a list of actors are kept.
   std::vector<uint32_t> kept_tokens(const CoderOptions& o) const;
@@ -1689,20 +1735,23 @@ bool SentenceCoder::is_passive(uint32_t verb) const {
   return false;
 }
 
-bool SentenceCoder::discarded() {
+int SentenceCoder::discarded() {
+  int found = 0;
   for (const Hit& h : hits_)
     for (const std::string& c : split_codes(h.code))
-      if (c == "###") return true;
+      if (c == "###") found = 1;
   for (uint32_t i = 0; i < up_.size(); ++i) {
     for (uint32_t v : verbs_[i]) {
       const Verb& verb = d_.verbs()[v];
       long end = 0;
       if (verb.base.code == "###" &&
-          match(verb.base.after, 0, static_cast<long>(i) + 1, +1, end) >= 0)
-        return true;
+          match(verb.base.after, 0, static_cast<long>(i) + 1, +1, end) >= 0) {
+        if (verb.story_discard) return 2;
+        found = 1;
+      }
     }
   }
-  return false;
+  return found;
 }
 
 std::vector<uint32_t> SentenceCoder::kept_tokens(const CoderOptions& o) const {
@@ -1866,7 +1915,9 @@ std::vector<CodedEvent> code_clauses(const Dictionaries& dict, const PreparedWor
 }  // namespace
 
 std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
-                                      const std::vector<std::string_view>& words, int date) {
+                                      const std::vector<std::string_view>& words, int date,
+                                      bool* story_discard) {
+  if (story_discard) *story_discard = false;
   // Clause by clause: after an event, coding goes on after the next "and",
   // "but" or ";" past its verb and actors (lists of actors are already in the
   // event); pronouns there stand for the previous clause's source.
@@ -1880,7 +1931,10 @@ std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
   std::vector<uint32_t> kept;
   {
     SentenceCoder whole(dict, all, 0, date);
-    if (whole.discarded()) return {};
+    if (const int discard = whole.discarded()) {
+      if (story_discard) *story_discard = discard == 2;
+      return {};
+    }
     kept = whole.kept_tokens(opt);
   }
   const bool shortened = kept.size() < words.size();

@@ -66,7 +66,8 @@ struct Pattern {
 
 struct Verb {
   std::string root;
-  Pattern base;  // the verb's own code (before/after empty)
+  bool story_discard = false;  // a PETRARCH '+' discard: the whole article codes nothing
+  Pattern base;                // the verb's own code (before/after empty)
   std::vector<Pattern> patterns;
 };
 
@@ -137,6 +138,9 @@ class Dictionaries {
   void parse_actors(std::string_view text, const std::string& file, bool agents,
                     bool hash_comments = false);
   void parse_options(std::string_view text, const std::string& file);
+  // A PETRARCH discard file: phrases that discard their sentence, or with a
+  // leading '+' the whole article ("+World Golf Championships").
+  void parse_discards(std::string_view text, const std::string& file);
   void finish();  // builds the lookup indexes; call after parsing
 
   // A compiled file (`claimtrace lexicon import`): every dictionary already
@@ -190,8 +194,11 @@ struct CodedEvent {
 
 // Codes one sentence given as words (punctuation as separate tokens). `date`
 // is yyyymmdd (0 = unknown: undated codes win). Words may be in any case.
+// `story_discard` (optional) is set when the sentence holds a phrase that
+// discards the whole article (its events and every other sentence's).
 std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
-                                      const std::vector<std::string_view>& words, int date);
+                                      const std::vector<std::string_view>& words, int date,
+                                      bool* story_discard = nullptr);
 
 // Splits text into words the TABARI way: at white space, with punctuation
 // at a word's edges split off (",", "."); apostrophes and hyphens inside a

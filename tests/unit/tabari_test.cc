@@ -392,6 +392,31 @@ TEST(TabariCoder, SpacedAlternativesAndLiteralOverSynset) {
   EXPECT_EQ(coded(d, "Northland gave bread to Southland."), V{"NOR/SOU/070"});
 }
 
+TEST(PetrarchDict, SentenceAndStoryDiscards) {
+  using V = std::vector<std::string>;
+  Dictionaries d;
+  d.parse_verbs("PRAISE [051]\n", "t.verbs");
+  d.parse_actors("NORTHLAND [NOR]\nSOUTHLAND [SOU]\n", "t.actors", false, true);
+  d.parse_discards("# comment\nYEARS LATER\n+Grand Regatta   # rowing\nSEASON [###]\n\n",
+                   "t.discards");
+  ASSERT_EQ(d.diagnostics().size(), 1u);
+  EXPECT_EQ(d.diagnostics()[0].line, 4);
+  d.finish();
+  std::vector<std::string> store;
+  bool story = true;
+  EXPECT_EQ(code_sentence(d, words("Northland praised Southland .", store), 0, &story).size(), 1u);
+  EXPECT_FALSE(story);
+  EXPECT_TRUE(code_sentence(d, words("Years later Northland praised Southland .", store), 0, &story)
+                  .empty());
+  EXPECT_FALSE(story);
+  // The phrase's words must be adjacent and whole.
+  EXPECT_EQ(coded(d, "Years before and later Northland praised Southland ."), V{"NOR/SOU/051"});
+  EXPECT_TRUE(code_sentence(d, words("Northland praised Southland at the Grand Regatta .", store),
+                            0, &story)
+                  .empty());
+  EXPECT_TRUE(story);
+}
+
 TEST(WordIndexTest, WholeWordsAndPrefixes) {
   WordIndex w;
   w.add("PRAIS", 1);
