@@ -126,7 +126,8 @@ class Dictionaries {
   // project itself cannot be read. Problems go to diagnostics().
   bool load_project(const std::string& path);
   // Reads PETRARCH dictionaries: a folder (files named *verbs*/CAMEO*,
-  // *actors*, *agents*) or a PETR_config.ini naming them. False when nothing
+  // *actors*, *agents*, *discards*) or a PETR_config.ini naming them. False
+  // when nothing
   // can be read.
   bool load_petrarch(const std::string& path);
   // A PETRARCH verb file: synsets, "--- NAME [code] ---" blocks of verbs
