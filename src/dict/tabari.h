@@ -127,8 +127,7 @@ class Dictionaries {
   bool load_project(const std::string& path);
   // Reads PETRARCH dictionaries: a folder (files named *verbs*/CAMEO*,
   // *actors*, *agents*, *discards*) or a PETR_config.ini naming them. False
-  // when nothing
-  // can be read.
+  // when nothing can be read.
   bool load_petrarch(const std::string& path);
   // A PETRARCH verb file: synsets, "--- NAME [code] ---" blocks of verbs
   // sharing their patterns, '(' ')' groups and "{A B}" phrases in patterns.
