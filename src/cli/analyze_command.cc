@@ -31,12 +31,17 @@ std::unique_ptr<dict::Dictionaries> load_dictionaries(const std::string& spec, b
   const size_t colon = spec.find(':');
   const std::string kind = colon == std::string::npos ? "" : spec.substr(0, colon);
   if (kind != "tabari" && kind != "petrarch") {
-    std::fprintf(
-        stderr,
-        "claimtrace: --dictionaries must be tabari:PATH.project or petrarch:DIR, got \"%s\"\n",
-        spec.c_str());
-    ok = false;
-    return nullptr;
+    // A file written by `claimtrace lexicon import`.
+    std::string err;
+    if (!d->load_compiled(spec, err)) {
+      std::fprintf(stderr,
+                   "claimtrace: --dictionaries must be tabari:PATH.project, petrarch:DIR or a "
+                   "file from `claimtrace lexicon import`: %s\n",
+                   err.c_str());
+      ok = false;
+      return nullptr;
+    }
+    return d;
   }
   ok = kind == "tabari" ? d->load_project(spec.substr(colon + 1))
                         : d->load_petrarch(spec.substr(colon + 1));

@@ -39,7 +39,8 @@ CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& a) {
       "--dictionaries", a.dictionaries,
       "Code events with other dictionaries instead of our own: "
       "tabari:PATH/X.project (the .verbs, .actors, .agents and .options files it "
-      "names) or petrarch:DIR (a folder of PETRARCH dictionaries or a PETR_config.ini)");
+      "names), petrarch:DIR (a folder of PETRARCH dictionaries or a PETR_config.ini) or a "
+      "FILE written by `claimtrace lexicon import`");
   cmd->add_option("--threads", a.threads, "Worker threads for JSONL input (default: all cores)")
       ->check(CLI::Range(0u, 1024u));
   cmd->add_option("--batch-size", a.batch_size, "Records per work item (JSONL)")
