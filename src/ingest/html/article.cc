@@ -463,6 +463,9 @@ struct Meta {
   std::vector<std::string> json_ld;
   std::string time_pub, time_first;  // <time datetime> marked as publication / first one
   std::string itemprop_date, itemprop_author, byline;
+  // A publication date from an inline script's data ("published_at": ...) or
+  // from the RDF block that blog engines leave in a comment (dc:date="...").
+  std::string script_date;
 
   const std::string* get(std::string_view key) const {
     for (const auto& [k, v] : metas)
@@ -471,9 +474,30 @@ struct Meta {
   }
 };
 
+// The value of the first publication-date key in script data or in an RDF
+// comment: "datePublished": "...", "published_at":"...", dc:date="...".
+std::string date_in_script(std::string_view text) {
+  static constexpr std::array kKeys = {
+      "\"datePublished\"", "\"published_at\"",    "\"publishedAt\"", "\"publishDate\"",
+      "\"firstPubDate\"",  "\"first_published\"", "dc:date="};
+  for (const char* key : kKeys) {
+    size_t p = text.find(key);
+    if (p == std::string_view::npos) continue;
+    p += std::strlen(key);
+    while (p < text.size() && (text[p] == ' ' || text[p] == ':' || text[p] == '"')) ++p;
+    std::string_view value = text.substr(p, std::min<size_t>(40, text.size() - p));
+    value = value.substr(0, value.find('"'));
+    std::string d = parse_date(value);
+    if (!d.empty()) return d;
+  }
+  return "";
+}
+
 void collect_meta(const xmlNode* n, Meta& m, int depth) {
   if (depth > kMaxDepth) return;
   for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type == XML_COMMENT_NODE && c->content && m.script_date.empty())
+      m.script_date = date_in_script(reinterpret_cast<const char*>(c->content));
     if (c->type != XML_ELEMENT_NODE) continue;
     if (is(c, "html")) {
       m.lang = attr(c, "lang");
@@ -500,6 +524,9 @@ void collect_meta(const xmlNode* n, Meta& m, int depth) {
         for (const xmlNode* t = c->children; t; t = t->next)
           if (t->content) s += reinterpret_cast<const char*>(t->content);
         m.json_ld.push_back(std::move(s));
+      } else if (m.script_date.empty()) {
+        for (const xmlNode* t = c->children; t && m.script_date.empty(); t = t->next)
+          if (t->content) m.script_date = date_in_script(reinterpret_cast<const char*>(t->content));
       }
       continue;
     } else if (is(c, "style")) {
@@ -719,15 +746,34 @@ long days_of(std::string_view d) {
 }
 
 // A timestamp in UTC ("...Z", "+00:00") may fall on the day after (or
-// before) the local publication day that readers and URLs show.
-bool utc_stamp(std::string_view v) {
+// before) the local publication day that readers and URLs show. Returns the
+// minute of the UTC day, or -1 when `v` is not a UTC time stamp.
+int utc_minute(std::string_view v) {
   size_t t = v.find('T');
   if (t == std::string_view::npos) t = v.find(' ');
-  if (t == std::string_view::npos || t < 8) return false;
+  if (t == std::string_view::npos || t < 8) return -1;
   std::string_view rest = v.substr(t);
-  return rest.find('Z') != std::string_view::npos ||
-         rest.find("+00:00") != std::string_view::npos ||
-         rest.find("+0000") != std::string_view::npos;
+  if (rest.find('Z') == std::string_view::npos && rest.find("+00:00") == std::string_view::npos &&
+      rest.find("+0000") == std::string_view::npos)
+    return -1;
+  auto two = [&](size_t i) {
+    return i + 1 < rest.size() && std::isdigit(static_cast<unsigned char>(rest[i])) &&
+                   std::isdigit(static_cast<unsigned char>(rest[i + 1]))
+               ? (rest[i] - '0') * 10 + (rest[i + 1] - '0')
+               : -1;
+  };
+  int h = two(1), m = two(4);
+  return h >= 0 && h < 24 && m >= 0 ? h * 60 + m : 0;
+}
+
+// Whether `local_day` can be the local calendar day of the UTC moment
+// (`utc_day`, `minute`): time zones run from UTC-10 (Hawaii) to UTC+14.
+bool local_day_of(std::string_view local_day, std::string_view utc_day, int minute) {
+  long diff = days_of(local_day) - days_of(utc_day);
+  if (diff == 0) return true;
+  if (diff == -1) return minute < 10 * 60;
+  if (diff == 1) return minute >= 10 * 60;
+  return false;
 }
 
 std::string modified_date(const Meta& m, const JsonLd& ld) {
@@ -776,21 +822,23 @@ std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url) 
   values.push_back(&m.itemprop_date);
   values.push_back(&m.time_pub);
   std::string d;
-  bool d_utc = false;
+  int d_minute = -1;  // minute of the UTC day when `d` comes from a UTC stamp
   for (const std::string* v : values) {
     if (!v || v->empty()) continue;
     std::string x = parse_date(*v);
     if (x.empty()) continue;
     if (d.empty()) {
       d = x;
-      d_utc = utc_stamp(*v);
-    } else if (d_utc && !utc_stamp(*v) && x != d && std::labs(days_of(x) - days_of(d)) <= 1) {
+      d_minute = utc_minute(*v);
+    } else if (d_minute >= 0 && utc_minute(*v) < 0 && x != d && local_day_of(x, d, d_minute)) {
       d = x;  // the same moment in the publisher's own time zone
       break;
     }
   }
   std::string from_url = date_from_url(url);
-  if (!from_url.empty() && (d.empty() || std::labs(days_of(from_url) - days_of(d)) <= 1))
+  // A day in the URL next to a UTC time stamp is the local day of the same
+  // moment; a stamp with its own offset already shows the local day.
+  if (!from_url.empty() && (d.empty() || (d_minute >= 0 && local_day_of(from_url, d, d_minute))))
     return from_url;
   if (d.empty()) {
     const std::string* t = &m.time_first;
@@ -1214,6 +1262,11 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     }
   }
   if (out.published.empty()) out.published = modified_date(m, ld);
+  // Publication stamps that page scripts carry for themselves.
+  if (out.published.empty()) out.published = m.script_date;
+  // Finally the first date written anywhere on the page, from the headline on.
+  for (size_t i = 0; i < blocks.size() && out.published.empty(); ++i)
+    out.published = find_text_date(blocks[(i + anchor) % blocks.size()].text);
   return true;
 }
 
