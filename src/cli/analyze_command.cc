@@ -53,6 +53,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 std::string guess_input_format(const std::string& path) {
   std::string_view p = path;
   if (ends_with(p, ".gz")) p.remove_suffix(3);
+  if (ends_with(p, ".zst")) p.remove_suffix(4);
   if (ends_with(p, ".jsonl") || ends_with(p, ".ndjson") || ends_with(p, ".json")) return "jsonl";
   if (ends_with(p, ".html") || ends_with(p, ".htm") || ends_with(p, ".xhtml")) return "html";
   if (ends_with(p, ".warc")) return "warc";

@@ -37,8 +37,9 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
       "Analyse articles and store them (parallel, batched transactions, idempotent, resumable).");
   c.ingest
       ->add_option("inputs", in.inputs,
-                   "Files (plain text, JSONL, optionally .gz), directories (read "
-                   "recursively) or - for JSONL on stdin")
+                   "Files (plain text, JSONL, optionally .gz or .zst), directories (read "
+                   "recursively), quoted patterns ('crawl/**/*.jsonl.gz') or - for JSONL on "
+                   "stdin")
       ->required();
   add_db(c.ingest, in.db);
   c.ingest
