@@ -7,6 +7,7 @@
 #include "ingest/html/article.h"
 #include "ingest/html/dates.h"
 #include "ingest/html/encoding.h"
+#include "ingest/html/language.h"
 
 namespace claimtrace::html {
 namespace {
@@ -198,6 +199,29 @@ TEST(HtmlArticle, DateWrittenAnywhereIsTheLastResort) {
                      "<p>Filed under fruit. Entry written on 19 May 2010 at 23:03.</p>"
                      "</article></body></html>";
   EXPECT_EQ(extract(page).published, "2010-05-19");
+}
+
+TEST(HtmlArticle, DeclaredLanguageFirstThenDetected) {
+  const std::string german =
+      "<p>Die Genossenschaft der Obstbauern in Velm hat in diesem Herbst so viele Birnen "
+      "geerntet wie nie zuvor, sagte die Vorsitzende am Freitagabend vor den Mitgliedern.</p>"
+      "<p>Die Mitglieder beschlossen, einen Teil des \xC3\x9C"
+      "berschusses in ein neues K\xC3\xBChlhaus beim Bahnhof zu stecken.</p>";
+  EXPECT_EQ(extract("<html><body><article>" + german + "</article></body></html>").language, "de");
+  // A declaration wins over the letters (the page says what it is).
+  EXPECT_EQ(
+      extract("<html lang=\"nl\"><body><article>" + german + "</article></body></html>").language,
+      "nl");
+  EXPECT_EQ(extract(std::string("<html><body>") + kBody + "</body></html>").language, "en");
+}
+
+TEST(HtmlLanguage, ShortOrEmptyTextGivesNoAnswer) {
+  EXPECT_EQ(detect_language(""), "");
+  EXPECT_EQ(detect_language("12:30"), "");
+  EXPECT_EQ(detect_language("Le conseil municipal a vot\xC3\xA9 mardi soir la construction "
+                            "d'une nouvelle biblioth\xC3\xA8que pr\xC3\xA8s de la gare, "
+                            "a annonc\xC3\xA9 la maire."),
+            "fr");
 }
 
 TEST(HtmlArticle, AuthorFromByline) {

@@ -40,6 +40,7 @@
 
 #include "ingest/html/dates.h"
 #include "ingest/html/encoding.h"
+#include "ingest/html/language.h"
 
 namespace claimtrace::html {
 
@@ -1261,6 +1262,8 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
       }
     }
   }
+  // No declared language: the extracted text's own (title and body).
+  if (out.language.empty()) out.language = detect_language(out.title + "\n" + out.text);
   if (out.published.empty()) out.published = modified_date(m, ld);
   // Publication stamps that page scripts carry for themselves.
   if (out.published.empty()) out.published = m.script_date;
