@@ -91,7 +91,8 @@ std::vector<std::string> expand_glob(const std::string& pattern) {
 // README or a script lying next to the data is not ingested as an article.
 bool article_file(std::string_view name) {
   strip_compression_suffix(name);
-  for (std::string_view ext : {".txt", ".text", ".jsonl", ".ndjson", ".json"})
+  for (std::string_view ext :
+       {".txt", ".text", ".jsonl", ".ndjson", ".json", ".html", ".htm", ".xhtml"})
     if (ends_with(name, ext)) return true;
   return false;
 }
@@ -101,11 +102,14 @@ InputFile make(const std::string& path, const std::string& format) {
   f.path = path;
   std::string_view p = path;
   f.compressed = strip_compression_suffix(p);
-  if (format.empty())
+  if (format.empty()) {
     f.jsonl =
         path == "-" || ends_with(p, ".jsonl") || ends_with(p, ".ndjson") || ends_with(p, ".json");
-  else
+    f.html = ends_with(p, ".html") || ends_with(p, ".htm") || ends_with(p, ".xhtml");
+  } else {
     f.jsonl = format == "jsonl";
+    f.html = format == "html";
+  }
   std::error_code ec;
   if (path != "-") {
     auto size = fs::file_size(path, ec);
