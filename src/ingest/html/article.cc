@@ -49,7 +49,8 @@ namespace {
 constexpr double kBadWeight = 2.0;
 constexpr double kLinkBoxDensity = 0.5;
 constexpr double kHintShare = 0.8;
-constexpr int kMaxDepth = 400;  // deeper subtrees are ignored (libxml2 stops earlier)
+// Deeper subtrees are ignored (libxml2 with XML_PARSE_HUGE stops at 2048).
+constexpr int kMaxDepth = 400;
 
 const char* name_of(const xmlNode* n) {
   return reinterpret_cast<const char*>(n->name);
@@ -876,11 +877,11 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     error = "page too large";
     return false;
   }
-  htmlDocPtr doc =
-      htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()),
-                     options.url.empty() ? nullptr : options.url.c_str(), "UTF-8",
-                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                         HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  htmlDocPtr doc = htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()),
+                                  options.url.empty() ? nullptr : options.url.c_str(), "UTF-8",
+                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                      HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC |
+                                      HTML_PARSE_COMPACT | XML_PARSE_HUGE);
   if (doc == nullptr) {
     error = "the HTML parser could not read the page";
     return false;
