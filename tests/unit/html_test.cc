@@ -224,6 +224,22 @@ TEST(HtmlLanguage, ShortOrEmptyTextGivesNoAnswer) {
             "fr");
 }
 
+TEST(HtmlArticle, RelatedBoxesAndCommentsAreNotTheStory) {
+  std::string page = std::string("<html><body><article><h1>Pears</h1>") + kBody +
+                     "<h3>Mehr zum Thema</h3><p>Apfelernte im Tal</p><p>Neuer Markt</p>"
+                     "<p>The cold store is to open before the spring, the chairwoman added, "
+                     "and members will share its running costs by the tonne.</p>"
+                     "<h3>Comments</h3><p>I have been a member for twenty years and this is "
+                     "the best harvest I can remember, well done to everyone involved.</p>"
+                     "</article></body></html>";
+  Article a = extract(page);
+  EXPECT_TRUE(contains(a.text, "record crop of pears")) << a.text;
+  EXPECT_TRUE(contains(a.text, "cold store is to open")) << a.text;  // after the box
+  EXPECT_FALSE(contains(a.text, "Mehr zum Thema")) << a.text;
+  EXPECT_FALSE(contains(a.text, "Apfelernte")) << a.text;
+  EXPECT_FALSE(contains(a.text, "twenty years")) << a.text;
+}
+
 TEST(HtmlArticle, AuthorFromByline) {
   std::string page = std::string(
                          "<html><body><article><h1>Pears</h1><span class=\"byline\">By "

@@ -457,6 +457,63 @@ std::string normalize_for_compare(std::string_view s) {
   return out;
 }
 
+// Whether `line`, compared without spaces, punctuation and ASCII case,
+// starts with one of `phrases` (written the same way).
+template <size_t N>
+bool starts_with_phrase(std::string_view line, const std::array<const char*, N>& phrases) {
+  std::string key = normalize_for_compare(line);
+  for (std::string_view phrase : phrases)
+    if (key.rfind(phrase, 0) == 0) return true;
+  return false;
+}
+
+// Whether a short line opens the comments, which end the article.
+bool opens_comments(std::string_view line) {
+  static constexpr std::array kPhrases = {"comments",
+                                          "leaveareply",
+                                          "leaveacomment",
+                                          "kommentare",
+                                          "schreibeeinenkommentar",
+                                          "hinterlasseeinenkommentar",
+                                          "commentaires",
+                                          "laisseruncommentaire",
+                                          "comentarios",
+                                          "commenti"};
+  return starts_with_phrase(line, kPhrases);
+}
+
+// Whether a short line is the heading of furniture: related links, reading
+// tips, sharing, author boxes (English, German, French, Spanish, Italian).
+bool opens_after_article_section(std::string_view line) {
+  static constexpr std::array kPhrases = {"related",
+                                          "readmore",
+                                          "morefrom",
+                                          "moreon",
+                                          "youmayalsolike",
+                                          "youmightalsolike",
+                                          "recommended",
+                                          "sharethis",
+                                          "abouttheauthor",
+                                          "\xC3\xA4hnlichebeitr\xC3\xA4ge",
+                                          "\xC3\x84hnlichebeitr\xC3\xA4ge",
+                                          "verwandtebeitr\xC3\xA4ge",
+                                          "auchinteressant",
+                                          "dask\xC3\xB6nntedichauchinteressieren",
+                                          "dask\xC3\xB6nntesieauchinteressieren",
+                                          "mehrzumthema",
+                                          "weitereartikel",
+                                          "lesensieauch",
+                                          "diesenartikelteilen",
+                                          "articlessimilaires",
+                                          "\xC3\xA0lireaussi",
+                                          "surlem\xC3\xAAmesujet",
+                                          "noticiasrelacionadas",
+                                          "tepuedeinteresar",
+                                          "articolicorrelati",
+                                          "leggianche"};
+  return starts_with_phrase(line, kPhrases);
+}
+
 // ---------------------------------------------------------------- metadata
 
 struct Meta {
@@ -1166,9 +1223,20 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     first = 0;
     last = kept.empty() ? 0 : kept.size() - 1;
   }
+  size_t emitted = 0;  // characters of text written so far
   for (size_t i = 0; i < kept.size(); ++i) {
     const Block& b = *kept[i];
     if (i > last) break;
+    // "Related articles", "Mehr zum Thema": such a line and the short teaser
+    // lines under it are furniture, also in the middle of a story (boxes).
+    if (emitted >= 200 && chars(b.text) < 60 && opens_comments(b.text)) break;
+    if (emitted >= 200 && chars(b.text) < 60 && opens_after_article_section(b.text)) {
+      while (i + 1 <= last && i + 1 < kept.size() && !prose_block(*kept[i + 1]) &&
+             kept[i + 1]->kind != BlockKind::kHeading)
+        ++i;
+      continue;
+    }
+    emitted += chars(b.text);
     if (i < first && b.kind != BlockKind::kHeading && chars(b.text) < 50) continue;
     if (b.kind == BlockKind::kHeading) {
       bool has_body = false;
