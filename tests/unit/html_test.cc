@@ -240,6 +240,27 @@ TEST(HtmlArticle, RelatedBoxesAndCommentsAreNotTheStory) {
   EXPECT_FALSE(contains(a.text, "twenty years")) << a.text;
 }
 
+TEST(HtmlArticle, VisibleDateGoesBeforeAGenericDateMeta) {
+  // <meta name="date"> says "a date", often the last change.
+  std::string page = std::string(
+                         "<html><head><meta name=\"date\" content=\"2026-04-02\"></head><body>"
+                         "<article><h1>Pears</h1><p class=\"meta\">12.03.2026</p>") +
+                     kBody + "</article></body></html>";
+  EXPECT_EQ(extract(page).published, "2026-03-12");
+  // A named publication date still wins over what the page shows.
+  std::string named = std::string(
+                          "<html><head><meta property=\"article:published_time\" "
+                          "content=\"2026-03-10T09:00:00+01:00\"></head><body><article>"
+                          "<h1>Pears</h1><p class=\"meta\">12.03.2026</p>") +
+                      kBody + "</article></body></html>";
+  EXPECT_EQ(extract(named).published, "2026-03-10");
+  // Without anything visible the generic meta is used.
+  std::string only_meta =
+      std::string("<html><head><meta name=\"date\" content=\"2026-04-02\"></head><body>") + kBody +
+      "</body></html>";
+  EXPECT_EQ(extract(only_meta).published, "2026-04-02");
+}
+
 TEST(HtmlArticle, AuthorFromByline) {
   std::string page = std::string(
                          "<html><body><article><h1>Pears</h1><span class=\"byline\">By "

@@ -845,7 +845,15 @@ std::string modified_date(const Meta& m, const JsonLd& ld) {
   return d;
 }
 
-std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url) {
+// Meta names that say "a date" without saying which: often the date of the
+// last change, so a date shown next to the headline goes before them.
+constexpr std::array kGenericDateKeys = {"dc.date", "dcterms.date", "date", "created",
+                                         "displaydate"};
+
+// The publication date from metadata: JSON-LD, the named meta tags (the
+// generic ones too when `generic`), itemprop and <time pubdate>, checked
+// against a date in the URL.
+std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url, bool generic) {
   static constexpr std::array kKeys = {"article:published_time",
                                        "og:article:published_time",
                                        "article.published",
@@ -860,8 +868,6 @@ std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url) 
                                        "dcterms.issued",
                                        "dc.date.created",
                                        "dcterms.created",
-                                       "dc.date",
-                                       "dcterms.date",
                                        "citation_publication_date",
                                        "citation_date",
                                        "sailthru.date",
@@ -869,9 +875,6 @@ std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url) 
                                        "article_date_original",
                                        "originalpublicationdate",
                                        "og:published_time",
-                                       "date",
-                                       "created",
-                                       "displaydate",
                                        "cxenseparse:recs:publishtime",
                                        "rnews:datepublished",
                                        "pub_date",
@@ -880,6 +883,8 @@ std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url) 
   for (const char* k : kKeys) values.push_back(m.get(k));
   values.push_back(&m.itemprop_date);
   values.push_back(&m.time_pub);
+  if (generic)
+    for (const char* k : kGenericDateKeys) values.push_back(m.get(k));
   std::string d;
   int d_minute = -1;  // minute of the UTC day when `d` comes from a UTC stamp
   for (const std::string* v : values) {
@@ -983,10 +988,9 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   out.description = meta("description");
   if (out.description.empty()) out.description = meta("og:description");
   const std::string& url_for_date = options.url.empty() ? out.url : options.url;
-  std::string meta_date = first_date(m, ld, url_for_date);
+  std::string meta_date = first_date(m, ld, url_for_date, false);
   if (meta_date.empty() && url_for_date != out.url) meta_date = date_from_url(out.url);
   out.published = meta_date;
-  if (out.published.empty()) out.published = find_text_date(m.title_tag);
 
   // ---- main text
   xmlNode* body = nullptr;
@@ -1293,6 +1297,8 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     }
   }
   if (out.published.empty()) out.published = visible_date;
+  if (out.published.empty()) out.published = first_date(m, ld, url_for_date, true);
+  if (out.published.empty()) out.published = find_text_date(m.title_tag);
   if (out.published.empty()) out.published = lead_date;
   // Last resorts: a date-like element anywhere (after the headline first),
   // then the date of the last modification.
