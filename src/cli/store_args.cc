@@ -24,6 +24,19 @@ void add_doc_filters(CLI::App* cmd, QueryArgs& q) {
       ->check(CLI::NonNegativeNumber);
 }
 
+// The event filters; on claims and sources they keep the claims that report
+// a matching event.
+void add_event_filters(CLI::App* cmd, QueryArgs& q, bool of_claims) {
+  const std::string which =
+      of_claims ? "Only claims reporting an event with " : "Only events with ";
+  cmd->add_option("--code", q.code, which + "this CAMEO code prefix (19 matches 190-196)");
+  cmd->add_option("--root", q.root, which + "this CAMEO root code (two digits)");
+  cmd->add_option("--actor", q.actor, which + "this source actor code prefix (UKR matches UKRMIL)");
+  cmd->add_option("--target", q.target, which + "this target actor code prefix");
+  cmd->add_option("--place", q.place,
+                  which + "this location: place name (any case) or GeoNames id");
+}
+
 const auto kCertainty = CLI::IsMember({"asserted", "reported", "alleged", "speculative", "denied"});
 const auto kSourceKind = CLI::IsMember(
     {"person", "organisation", "outlet", "anonymous", "document", "pronoun", "unspecified"});
@@ -87,6 +100,8 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
   add_db(c.search, q.db);
   add_format(c.search, q, true);
   add_doc_filters(c.search, q);
+  c.search->add_option("--place", q.place,
+                       "Only documents naming this place: name (any case) or GeoNames id");
 
   c.claims = app.add_subcommand("claims", "List attributed claims (who says what, how sure).");
   add_db(c.claims, q.db);
@@ -96,16 +111,13 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
       ->check(kCertainty);
   c.claims->add_option("--source-kind", q.source_kind, "Only claims from this kind of source")
       ->check(kSourceKind);
+  add_event_filters(c.claims, q, true);
 
   c.events = app.add_subcommand("events", "List coded events (CAMEO).");
   add_db(c.events, q.db);
   add_format(c.events, q, true);
   add_doc_filters(c.events, q);
-  c.events->add_option("--code", q.code, "CAMEO code prefix (19 matches 190-196)");
-  c.events->add_option("--root", q.root, "CAMEO root code (two digits)");
-  c.events->add_option("--actor", q.actor, "Source actor code prefix (UKR matches UKRMIL)");
-  c.events->add_option("--target", q.target, "Target actor code prefix");
-  c.events->add_option("--place", q.place, "Location: entity name (exact)");
+  add_event_filters(c.events, q, false);
   c.events->add_option("--certainty", q.certainty, "Only events of this certainty")
       ->check(kCertainty);
   c.events
@@ -118,6 +130,8 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
   add_doc_filters(c.entities, q);
   c.entities->add_option("--type", q.type, "Only entities of this type")
       ->check(CLI::IsMember({"PER", "ORG", "GPE", "LOC", "NORP", "MEDIA", "FAC", "EVENT", "MISC"}));
+  c.entities->add_option("--actor", q.actor,
+                         "Only entities with this CAMEO actor code prefix (UKR matches UKRGOV)");
 
   c.sources = app.add_subcommand("sources", "List who is cited: attribution sources and counts.");
   add_db(c.sources, q.db);
@@ -127,6 +141,7 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
       ->check(kCertainty);
   c.sources->add_option("--source-kind", q.source_kind, "Only sources of this kind")
       ->check(kSourceKind);
+  add_event_filters(c.sources, q, true);
 
   c.stories = app.add_subcommand(
       "stories",

@@ -29,7 +29,7 @@ r = rows[0]
 assert r["file"].endswith("articles.jsonl") and r["line"] == 4 and r["reason"], r
 assert set(r) == {"file", "line", "id", "reason"}, r
 PY
-grep -q "7 records.*5 stored, 1 copies, 0 already stored, 1 failed" "$TMP/stderr" \
+grep -q "7 records.*5 stored, 1 copies, 0 skipped (already stored), 1 failed" "$TMP/stderr" \
   && pass "summary counts (records after the bad one still stored)" || fail "summary: $(tail -1 "$TMP/stderr")"
 
 "$CT" stats --db "$DB" --format json >"$TMP/s1.json"; check "stats exits 0" 0 $?
