@@ -10,6 +10,7 @@
 #include "dict/tabari.h"
 #include "ingest/feed_reader.h"
 #include "ingest/html/article.h"
+#include "ingest/html_page_reader.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/line_reader.h"
 #include "ingest/text_reader.h"
@@ -58,6 +59,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 std::string guess_input_format(const std::string& path) {
   std::string_view p = path;
   if (ends_with(p, ".gz")) p.remove_suffix(3);
+  if (ends_with(p, ".zst")) p.remove_suffix(4);
   if (ends_with(p, ".jsonl") || ends_with(p, ".ndjson") || ends_with(p, ".json")) return "jsonl";
   if (ends_with(p, ".html") || ends_with(p, ".htm") || ends_with(p, ".xhtml")) return "html";
   if (ends_with(p, ".warc")) return "warc";
@@ -72,25 +74,7 @@ void write_stdout(const std::string& s) {
 // Reads one HTML page into a record: the extracted main text, and the
 // page's metadata unless given on the command line.
 bool read_html_record(const AnalyzeArgs& args, InputRecord& rec, std::string& error) {
-  std::string bytes;
-  if (!read_whole_file(args.input, bytes, error)) return false;
-  html::Article article;
-  const std::string name = args.input == "-" ? "<stdin>" : args.input;
-  if (!html::extract_article(bytes, {.url = args.url, .charset = ""}, article, error)) {
-    error = name + ": " + error;
-    return false;
-  }
-  if (article.text.empty()) {
-    error = name + ": no article text found in the page";
-    return false;
-  }
-  rec = InputRecord{};
-  rec.text = std::move(article.text);
-  rec.title = args.no_title ? std::string() : std::move(article.title);
-  rec.url = std::move(article.url);
-  rec.outlet = std::move(article.outlet);
-  rec.published = std::move(article.published);
-  return true;
+  return read_html_page(args.input, args.url, !args.no_title, rec, error);
 }
 
 // The resources of one analyze run: the lexicon (with user dictionaries),

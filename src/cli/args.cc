@@ -7,14 +7,16 @@ CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& a) {
       "analyze",
       "Analyse articles: sentences, tokens and every annotation layer, as a readable report or "
       "JSON (docs/schema.md).");
-  cmd->add_option("input", a.input, "Input file (plain text, JSONL, optionally .gz) or - for stdin")
+  cmd->add_option("input", a.input,
+                  "Input file (plain text, JSONL, HTML, WARC, RSS/Atom; optionally .gz or .zst) or "
+                  "- for stdin")
       ->required();
   cmd->add_option("--input-format", a.input_format,
                   "text (the whole file is one article), jsonl (one record per line), html "
                   "(a web page: main text and metadata are extracted), warc (the HTML "
                   "responses of a web archive) or rss (the items of an RSS or Atom feed); "
-                  "guessed from the file name when omitted (.jsonl/.ndjson[.gz] = jsonl, "
-                  ".html/.htm[.gz] = html, .warc[.gz] = warc, .rss/.atom[.gz] = rss)")
+                  "guessed from the file name when omitted (.jsonl/.ndjson = jsonl, "
+                  ".html/.htm = html, .warc = warc, .rss/.atom = rss; also with .gz or .zst)")
       ->check(CLI::IsMember({"text", "jsonl", "html", "warc", "rss"}));
   cmd->add_option("--output-format", a.output_format,
                   "report (readable; default on a terminal), json (pretty JSON; a JSON array "

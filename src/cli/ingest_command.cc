@@ -24,6 +24,7 @@
 #include "cli/linked_stories.h"
 #include "cli/store_args.h"
 #include "core/json_writer.h"
+#include "ingest/html_page_reader.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/line_reader.h"
 #include "ingest/text_reader.h"
@@ -278,8 +279,10 @@ int run_ingest(const IngestArgs& args) {
           const Item& it = b.items[i];
           rec = InputRecord{};
           err.clear();  // read_whole_file reports failure through a non-empty error
-          bool ok = it.line == 0 ? read_text_article(files[it.file].path, !args.no_title, rec, err)
-                                 : parser.parse(it.raw, rec, err);
+          const InputFile& file = files[it.file];
+          bool ok = it.line != 0 ? parser.parse(it.raw, rec, err)
+                    : file.html  ? read_html_page(file.path, "", !args.no_title, rec, err)
+                                 : read_text_article(file.path, !args.no_title, rec, err);
           if (!ok) {
             b.failures.push_back({it.file, it.line, rec.id, err});
             continue;

@@ -49,15 +49,18 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
       "ingest",
       "Analyse articles and store them (parallel, batched transactions, idempotent, resumable).");
   c.ingest
-      ->add_option("inputs", in.inputs,
-                   "Files (plain text, JSONL, optionally .gz), directories (read "
-                   "recursively) or - for JSONL on stdin")
+      ->add_option(
+          "inputs", in.inputs,
+          "Files (plain text, JSONL, HTML pages, optionally .gz or .zst), directories (read "
+          "recursively), quoted patterns ('crawl/**/*.jsonl.gz') or - for JSONL on "
+          "stdin")
       ->required();
   add_db(c.ingest, in.db);
   c.ingest
       ->add_option("--input-format", in.input_format,
-                   "text or jsonl for every input; guessed per file when omitted")
-      ->check(CLI::IsMember({"text", "jsonl"}));
+                   "text, jsonl or html (a saved web page: its article text and metadata) "
+                   "for every input; guessed per file when omitted (.html/.htm = html)")
+      ->check(CLI::IsMember({"text", "jsonl", "html"}));
   c.ingest->add_option("--errors", in.errors,
                        "Write one JSON line per failed record (file, line, id, reason)");
   c.ingest->add_flag("--quiet,-q", in.quiet, "No progress and no summary on stderr");

@@ -119,6 +119,9 @@ PY
 gzip -c "$TMP/page.html" >"$TMP/page.html.gz"
 "$CT" extract --input-format html "$TMP/page.html.gz" | cmp -s - "$TMP/page.json" && pass "extract reads .gz" || fail "extract .gz"
 "$CT" extract - <"$TMP/page.html" | cmp -s - "$TMP/page.json" && pass "extract reads stdin" || fail "extract stdin"
+zstd -q -c "$TMP/page.html" >"$TMP/page.html.zst"
+"$CT" extract "$TMP/page.html.zst" | cmp -s - "$TMP/page.json" && pass "extract reads .zst" || fail "extract .zst"
+"$CT" extract - <"$TMP/page.html.zst" | cmp -s - "$TMP/page.json" && pass "extract sniffs zstd on stdin" || fail "extract zstd stdin"
 "$CT" extract --input-format pdf "$TMP/page.html" >/dev/null 2>&1; check "extract bad --input-format" 2 $?
 "$CT" extract "$TMP/missing.html" >/dev/null 2>&1; check "extract missing file exits 1" 1 $?
 : >"$TMP/empty.html"
@@ -155,6 +158,9 @@ PY
 [ "$(wc -l <"$TMP/warc.out")" = 1 ] && grep -q '"title":"Ferry service resumes"' "$TMP/warc.out" && pass "warc: one HTML page analysed" || fail "warc output"
 grep -q "4 records, 1 HTML pages" "$TMP/warc.err" && grep -q "1 not HTTP 200, 1 not HTML" "$TMP/warc.err" && pass "warc skip counts" || fail "warc skip counts"
 head -c $(( $(stat -c %s "$TMP/a.warc.gz") - 40 )) "$TMP/a.warc.gz" >"$TMP/t.warc.gz"
+zcat "$TMP/a.warc.gz" | zstd -q -c >"$TMP/a.warc.zst"
+"$CT" analyze "$TMP/a.warc.zst" >"$TMP/zwarc.out" 2>"$TMP/zwarc.err"; check "analyze warc.zst exits 0" 0 $?
+cmp -s "$TMP/warc.out" "$TMP/zwarc.out" && pass "warc.zst gives what warc.gz gives" || fail "warc.zst output"
 "$CT" analyze --input-format warc "$TMP/t.warc.gz" >"$TMP/twarc.out" 2>"$TMP/twarc.err"; check "truncated warc exits 1" 1 $?
 [ "$(wc -l <"$TMP/twarc.out")" = 1 ] && pass "truncated warc keeps records read" || fail "truncated warc output"
 
