@@ -163,9 +163,11 @@ class Recognizer {
       auto kind = static_cast<LexKind>(e.kind);
       if (kind == LexKind::kKeyword) continue;
       bool alias = lexicon::payload_is_alias(v);
-      // Short aliases (AP, IS, UN) must appear in capitals exactly.
+      // Short aliases (AP, IS, UN) must appear in capitals exactly; written
+      // abbreviations ("Ga.", "Va.") are deliberate.
       if (alias && ntok == 1 && doc_.slice(tok(m.begin_token).span).size() <= 3 &&
-          !tok(m.begin_token).has(kTokenAllCaps) && kind != LexKind::kCountry)
+          !tok(m.begin_token).has(kTokenAllCaps) && kind != LexKind::kCountry &&
+          tok(m.begin_token).kind != TokenKind::kAbbreviation)
         continue;
       if (kind == LexKind::kPlace) {
         // An acronym ("EU", "BC") is not an ordinary place name ("Eu", France).
@@ -192,7 +194,8 @@ class Recognizer {
       case LexKind::kCountry:
         return EntityType::kGpe;
       case LexKind::kRegion:
-        return EntityType::kLoc;
+        return e.type == static_cast<uint8_t>(EntityType::kGpe) ? EntityType::kGpe
+                                                                : EntityType::kLoc;
       case LexKind::kDemonym:
         return EntityType::kNorp;
       default:
