@@ -21,6 +21,7 @@
 #include <string>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/document.h"
@@ -145,6 +146,12 @@ std::string strip_division_word(const std::string& name) {
   return name;
 }
 
+std::string lower_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
 struct Country {
   std::string iso2, iso3, name;
   float lat = 0, lon = 0;
@@ -174,6 +181,20 @@ int main(int argc, char** argv) {
   }
   LexiconBuilder b;
   int errors = 0;
+  // Lower-case English words (a name that is one is also an ordinary word).
+  std::vector<std::string> words;
+  if (!words_path.empty()) {
+    std::ifstream in(words_path);
+    if (!in) {
+      std::fprintf(stderr, "lexicon_compiler: %s: cannot open\n", words_path.c_str());
+      return 1;
+    }
+    std::string w;
+    while (std::getline(in, w))
+      if (!w.empty() && w[0] >= 'a' && w[0] <= 'z' && w.find('\'') == std::string::npos)
+        words.push_back(w);
+  }
+  const std::unordered_set<std::string> dictionary_words(words.begin(), words.end());
   const auto type = [](EntityType t) { return static_cast<uint8_t>(t); };
 
   // GeoNames' points of countries where the registry's centroid differs (ours).
@@ -387,8 +408,10 @@ int main(int argc, char** argv) {
           uint32_t id = b.add_entry(e);
           division_entries[std::string(code) + "." + std::string(admin)] = id;
           b.add_phrase(name, id, false);
+          // "Idlib Governorate" is also "Idlib", but "West Region" is not "West".
           std::string short_name = strip_division_word(std::string(name));
-          if (short_name != name) b.add_phrase(short_name, id, true);
+          if (short_name != name && !dictionary_words.count(lower_ascii(short_name)))
+            b.add_phrase(short_name, id, true);
           ++divisions;
         }
       }
@@ -491,13 +514,7 @@ int main(int argc, char** argv) {
       },
       errors);
 
-  if (!words_path.empty()) {
-    std::ifstream in(words_path);
-    std::vector<std::string> words;
-    std::string w;
-    while (std::getline(in, w))
-      if (!w.empty() && w[0] >= 'a' && w[0] <= 'z' && w.find('\'') == std::string::npos)
-        words.push_back(w);
+  if (!words.empty()) {
     // Every dictionary word is also a keyword entry, so the recognizer can
     // tell "The"/"Police" at a sentence start from a name.
     for (const auto& word : words) {

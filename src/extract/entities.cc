@@ -120,6 +120,12 @@ class Recognizer {
       }
       // Maximal capitalised sequence with inner connectors.
       uint32_t j = i + 1;
+      // A known name may hold a word the rule below stops at: "Trinidad and
+      // Tobago", "Bosnia and Herzegovina".
+      if (lexicon::Match known; lex_.longest(doc_, i, end, known) && known.end_token > j &&
+                                is_cap_word(known.end_token - 1) &&
+                                choose_reading(known, i == begin, headline) != UINT32_MAX)
+        j = known.end_token;
       while (j < end) {
         if (is_cap_word(j) && !is_calendar_word(j)) {
           ++j;
@@ -222,6 +228,12 @@ class Recognizer {
       } else {
         break;
       }
+    }
+    // "Minister of Defence of Azerbaijan": what follows "of" completes the
+    // title and names no person; names inside it are typed on their own.
+    if (titled && k < e && norm(k) == "of") {
+      if (k + 1 < e) sequence(k + 1, e, false, headline);
+      return;
     }
     if (titled && k < e) {
       lexicon::Match m;

@@ -45,7 +45,8 @@ class Resolver {
   void retype_surnames() {
     std::unordered_map<std::string, bool> surnames;
     for (const Mention& m : doc_.mentions)
-      if (m.type == EntityType::kPer && m.token_end - m.token_begin >= 2)
+      if (m.type == EntityType::kPer && m.token_end - m.token_begin >= 2 &&
+          doc_.tokens[m.token_begin].has(kTokenCapitalized))
         surnames.emplace(std::string(norm(m.token_end - 1)), true);
     for (Mention& m : doc_.mentions) {
       if (m.token_end - m.token_begin != 1 || !surnames.count(std::string(norm(m.token_begin))))
@@ -271,7 +272,7 @@ class Resolver {
       if (feature == "PPLC") score += 1.0;
       // A division's population is the sum of its places: without a
       // qualifier the bare name more often means the city ("Idlib").
-      if (feature == "ADM1") score += province ? 3 : -1;
+      if (feature == "ADM1") score += province ? 3 : -1.5;
       if (province && feature.starts_with("PPLA")) score += 0.5;
       if (city && feature.starts_with("PPL")) score += 1;
       if (lexicon::payload_is_alias(v)) score -= 0.5;
