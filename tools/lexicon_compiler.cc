@@ -152,6 +152,12 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
+// The people of a nationality: "Libyans", "Iraqis" (not "Swiss", "Chinese").
+void add_plural(LexiconBuilder& b, std::string_view demonym, uint32_t id) {
+  if (demonym.ends_with("an") || demonym.ends_with("i"))
+    b.add_phrase(std::string(demonym) + "s", id, true);
+}
+
 struct Country {
   std::string iso2, iso3, name;
   float lat = 0, lon = 0;
@@ -255,6 +261,7 @@ int main(int argc, char** argv) {
         uint32_t did = b.add_entry(d);
         k.demonyms.push_back(did);
         b.add_phrase(dm, did, false);
+        add_plural(b, dm, did);
         std::string_view df;
         if (!c["demonyms"]["eng"]["f"].get(df) && df != dm) b.add_phrase(df, did, true);
       }
@@ -279,6 +286,7 @@ int main(int argc, char** argv) {
         uint32_t did = b.add_entry(d);
         it->second.demonyms.push_back(did);
         b.add_phrase(d.name, did, false);
+        add_plural(b, d.name, did);
       }
     } else {
       std::fprintf(stderr, "lexicon_compiler: %s: missing (run npm ci)\n", path.c_str());
@@ -498,7 +506,8 @@ int main(int argc, char** argv) {
       {"media_noun", KeywordClass::kMediaNoun},
       {"place_qualifier", KeywordClass::kPlaceQualifier},
       {"title_modifier", KeywordClass::kTitleModifier},
-      {"media_head", KeywordClass::kMediaHead}};
+      {"media_head", KeywordClass::kMediaHead},
+      {"event_head", KeywordClass::kEventHead}};
   read_tsv(
       data_dir + "/keywords.tsv", 2,
       [&](const auto& c) {

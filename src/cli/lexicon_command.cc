@@ -52,6 +52,8 @@ std::string_view keyword_class(uint8_t t) {
       return "media_head";
     case lexicon::KeywordClass::kTitleModifier:
       return "title_modifier";
+    case lexicon::KeywordClass::kEventHead:
+      return "event_head";
   }
   return "?";
 }

@@ -27,6 +27,7 @@ class Recognizer {
 
   void run() {
     for (const Sentence& s : doc_.sentences) sentence(s);
+    surnames_that_are_words();
   }
 
  private:
@@ -277,6 +278,13 @@ class Recognizer {
       return;
     }
 
+    // "the World Cup", "the U.S. Open", "Labour Day": a name ending in an
+    // event word names an event, whatever place or person it starts with.
+    if (e - b >= 2 && keyword(e - 1, e, KeywordClass::kEventHead) && !whole_known) {
+      add(b, e, EntityType::kEvent, UINT32_MAX, "event-head-word");
+      return;
+    }
+
     // "the daily Il Faro": a name right after an outlet noun is the outlet's.
     if (!whole_known && preceded_by_media_noun(b)) {
       add(b, e, EntityType::kMedia, UINT32_MAX, "media-noun");
@@ -315,6 +323,32 @@ class Recognizer {
     unknown(unknown_start, e, headline);
   }
 
+  // "Dole", "King", "Woods": a capitalised dictionary word inside a sentence
+  // is a name when a person named in full in the document ends in it.
+  void surnames_that_are_words() {
+    std::vector<std::string_view> surnames;
+    for (const Mention& m : doc_.mentions)
+      if (m.type == EntityType::kPer && m.token_end - m.token_begin >= 2 &&
+          is_common_word(m.token_end - 1))
+        surnames.push_back(norm(m.token_end - 1));
+    if (surnames.empty()) return;
+    std::vector<bool> covered(doc_.tokens.size(), false);
+    for (const Mention& m : doc_.mentions)
+      for (uint32_t t = m.token_begin; t < m.token_end; ++t) covered[t] = true;
+    const size_t before = doc_.mentions.size();
+    for (const Sentence& s : doc_.sentences) {
+      if (is_headline_case(s)) continue;
+      for (uint32_t i = s.first_token + 1; i < s.first_token + s.token_count; ++i) {
+        if (covered[i] || !tok(i).has(kTokenCapitalized) || tok(i).has(kTokenAllCaps)) continue;
+        if (std::find(surnames.begin(), surnames.end(), norm(i)) == surnames.end()) continue;
+        add(i, i + 1, EntityType::kPer, UINT32_MAX, "surname-of-named-person");
+      }
+    }
+    if (doc_.mentions.size() != before)
+      std::sort(doc_.mentions.begin(), doc_.mentions.end(),
+                [](const Mention& a, const Mention& b) { return a.token_begin < b.token_begin; });
+  }
+
   bool preceded_by_media_noun(uint32_t i) const {
     for (uint32_t back = 1; back <= 2 && i >= back; ++back)
       if (keyword(i - back, i, KeywordClass::kMediaNoun)) return true;
@@ -335,6 +369,14 @@ class Recognizer {
       return;
     }
     unknown_run(b, e);
+  }
+
+  static bool looks_like_group_word(std::string_view w) {
+    if (w.size() > 4 && w.ends_with("s")) w.remove_suffix(1);
+    static constexpr std::string_view kSuffixes[] = {"ian", "ean", "ese", "ish", "ic", "ite"};
+    for (auto s : kSuffixes)
+      if (w.size() > s.size() + 2 && w.ends_with(s)) return true;
+    return false;
   }
 
   // A capitalised word with no lexicon reading that is not a dictionary word.
@@ -377,6 +419,10 @@ class Recognizer {
     if (n == 1 && tok(b).has(kTokenAllCaps) && first.size() <= 5)
       return add(b, e, EntityType::kOrg, UINT32_MAX, "acronym");
     if (n == 1 && is_common_word(b)) return;  // "Meanwhile", "Last" mid-sentence caps
+    // An unknown word shaped like an adjective or noun of origin or faith
+    // ("Zairean", "Bosnians", "Islamic") names a group, not an organisation.
+    if (n == 1 && !tok(b).has(kTokenAllCaps) && looks_like_group_word(norm(b)))
+      return add(b, e, EntityType::kNorp, UINT32_MAX, "group-word-shape");
     if (b > 0) {
       std::string_view p = norm(b - 1);
       if (p == "in" || p == "near" || p == "outside")

@@ -46,6 +46,7 @@ enum class KeywordClass : uint8_t {
   kCommonWord = 6,     // a lower-case English dictionary word (sentence-initial capitals)
   kTitleModifier = 7,  // deputy, former, acting: may precede a person title
   kMediaHead = 8,      // a name ending in it is an outlet: Courier, Herald, Wire
+  kEventHead = 9,      // a name ending in it is an event: Cup, Open, Games, Day
 };
 
 struct LexEntry {
