@@ -28,6 +28,7 @@ class Recognizer {
   void run() {
     for (const Sentence& s : doc_.sentences) sentence(s);
     surnames_that_are_words();
+    teams_named_by_places();
   }
 
  private:
@@ -347,6 +348,56 @@ class Recognizer {
     if (doc_.mentions.size() != before)
       std::sort(doc_.mentions.begin(), doc_.mentions.end(),
                 [](const Mention& a, const Mention& b) { return a.token_begin < b.token_begin; });
+  }
+
+  // A score or a standing after a name ("Surrey 429-7", "HOUSTON 72 63"),
+  // not a date ("1996-08-30") or a year.
+  bool is_score(uint32_t i) const {
+    std::string_view n = norm(i);
+    if (n.empty() || n[0] < '0' || n[0] > '9') return false;
+    if (std::count(n.begin(), n.end(), '-') >= 2 || n.find('/') != std::string_view::npos)
+      return false;
+    const bool year = n.size() == 4 &&
+                      std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !year;
+  }
+
+  bool is_match_word(uint32_t i) const {
+    std::string_view n = norm(i);
+    return n == "v" || n == "v." || n == "vs" || n == "vs." || n == "beat" || n == "beats";
+  }
+
+  // Sports metonymy: a town or county that scores, beats or plays ("Kent
+  // 108-3", "Leicestershire beat Somerset", "Essex v Surrey") is its team,
+  // an organisation. Countries keep their type (national sides are
+  // written as the country). Once a place is a team in a document, its
+  // other mentions there are the team too.
+  void teams_named_by_places() {
+    std::vector<uint32_t> team_entries;
+    auto is_town = [&](const Mention& m) {
+      if (m.lex == UINT32_MAX || m.type != EntityType::kGpe) return false;
+      return static_cast<LexKind>(lex_.entry(m.lex).kind) == LexKind::kPlace;
+    };
+    for (const Mention& m : doc_.mentions) {
+      if (!is_town(m)) continue;
+      const bool next_score = m.token_end < doc_.tokens.size() && is_score(m.token_end);
+      const bool next_match = m.token_end + 1 < doc_.tokens.size() && is_match_word(m.token_end) &&
+                              is_cap_word(m.token_end + 1);
+      const bool prev_match =
+          m.token_begin >= 2 && is_match_word(m.token_begin - 1) && is_cap_word(m.token_begin - 2);
+      if (next_score || next_match || prev_match)
+        team_entries.push_back(lexicon::payload_entry(m.lex));
+    }
+    if (team_entries.empty()) return;
+    for (Mention& m : doc_.mentions) {
+      if (!is_town(m)) continue;
+      if (std::find(team_entries.begin(), team_entries.end(), lexicon::payload_entry(m.lex)) ==
+          team_entries.end())
+        continue;
+      m.type = EntityType::kOrg;
+      m.lex = UINT32_MAX;
+      m.rule = "team-named-by-place";
+    }
   }
 
   bool preceded_by_media_noun(uint32_t i) const {
