@@ -1,6 +1,8 @@
 #include "extract/entities.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 namespace claimtrace::extract {
 
@@ -28,6 +30,7 @@ class Recognizer {
   void run() {
     for (const Sentence& s : doc_.sentences) sentence(s);
     surnames_that_are_words();
+    small_places_of_focus_countries();
     teams_named_by_places();
   }
 
@@ -184,7 +187,10 @@ class Recognizer {
           std::string_view name = lex_.str(e.name);
           bool name_caps =
               std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-          if (!name_caps) continue;
+          // Abbreviations of divisions ("NSW") are written so on purpose.
+          bool division_abbreviation =
+              alias && std::string_view(e.feature, strnlen(e.feature, sizeof e.feature)) == "ADM1";
+          if (!name_caps && !division_abbreviation) continue;
         }
         bool common = (e.flags & lexicon::kLexCommonWord) != 0;
         if (common && (sentence_start || headline || e.population < 100000)) continue;
@@ -348,6 +354,45 @@ class Recognizer {
     if (doc_.mentions.size() != before)
       std::sort(doc_.mentions.begin(), doc_.mentions.end(),
                 [](const Mention& a, const Mention& b) { return a.token_begin < b.token_begin; });
+  }
+
+  // A small place needs a locative preposition to be read as one ("in
+  // Dadaab"), because small-place names collide with everything. A name
+  // left untyped or guessed as an organisation that is a small place of a
+  // country the document names (by country, nationality, capital or
+  // division) is that place.
+  void small_places_of_focus_countries() {
+    std::vector<std::array<char, 2>> countries;
+    for (const Mention& m : doc_.mentions) {
+      if (m.lex == UINT32_MAX) continue;
+      const LexEntry& e = lex_.entry(m.lex);
+      auto kind = static_cast<LexKind>(e.kind);
+      std::string_view feature(e.feature, strnlen(e.feature, sizeof e.feature));
+      if (e.country[0] && (kind == LexKind::kCountry || kind == LexKind::kDemonym ||
+                           (e.flags & lexicon::kLexCapital) || feature == "ADM1"))
+        countries.push_back({e.country[0], e.country[1]});
+    }
+    if (countries.empty()) return;
+    for (Mention& m : doc_.mentions) {
+      if (m.lex != UINT32_MAX) continue;
+      if (m.rule != std::string_view("capitalised-word") &&
+          m.rule != std::string_view("locative-preposition") &&
+          m.rule != std::string_view("place-qualifier"))
+        continue;
+      lexicon::Match match;
+      if (!lex_.longest(doc_, m.token_begin, m.token_end, match) || match.end_token != m.token_end)
+        continue;
+      for (uint32_t v : match.entries) {
+        const LexEntry& e = lex_.entry(v);
+        if (static_cast<LexKind>(e.kind) != LexKind::kPlace) continue;
+        std::array<char, 2> c{e.country[0], e.country[1]};
+        if (std::find(countries.begin(), countries.end(), c) == countries.end()) continue;
+        m.type = EntityType::kGpe;
+        m.lex = v;
+        m.rule = "small-place-of-focus-country";
+        break;
+      }
+    }
   }
 
   // A score or a standing after a name ("Surrey 429-7", "HOUSTON 72 63"),
