@@ -219,6 +219,19 @@ class Recognizer {
 
   // Types one capitalised sequence [b, e).
   void sequence(uint32_t b, uint32_t e, bool sentence_start, bool headline) {
+    // Sentence-initial common words are not names ("The", "Police said"),
+    // but a title starts one ("The Minister of Defence", "President Zorg").
+    while (b < e && (sentence_start || headline) && is_common_word(b) &&
+           !keyword(b, e, KeywordClass::kPersonTitle) &&
+           !keyword(b, e, KeywordClass::kTitleModifier)) {
+      lexicon::Match m;
+      bool multi = lex_.longest(doc_, b, e, m) && m.end_token > b + 1 &&
+                   choose_reading(m, false, false) != UINT32_MAX;
+      if (multi) break;
+      ++b;
+      sentence_start = false;
+    }
+    if (b >= e) return;
     // Leading person titles ("Deputy Foreign Minister Sergey Ryabkov") are
     // roles, not part of the name; the rest is a person.
     uint32_t k = b;
@@ -240,7 +253,10 @@ class Recognizer {
     // "Minister of Defence of Azerbaijan": what follows "of" completes the
     // title and names no person; names inside it are typed on their own.
     if (titled && k < e && norm(k) == "of") {
-      if (k + 1 < e) sequence(k + 1, e, false, headline);
+      uint32_t last_of = k;  // the office ("Defence") is no name; the place after the last "of" is
+      for (uint32_t t = k; t < e; ++t)
+        if (norm(t) == "of") last_of = t;
+      if (last_of + 1 < e) sequence(last_of + 1, e, false, headline);
       return;
     }
     if (titled && k < e) {
@@ -259,16 +275,6 @@ class Recognizer {
       b = k;  // a bare title ("President"): nothing left
       return;
     }
-    // Sentence-initial common words are not names ("The", "Police said").
-    while (b < e && (sentence_start || headline) && is_common_word(b)) {
-      lexicon::Match m;
-      bool multi = lex_.longest(doc_, b, e, m) && m.end_token > b + 1 &&
-                   choose_reading(m, false, false) != UINT32_MAX;
-      if (multi) break;
-      ++b;
-      sentence_start = false;
-    }
-    if (b >= e) return;
 
     // Organisations named by their head word: "X Party", "Ministry of Y".
     uint32_t org_start_end = 0;
@@ -512,6 +518,10 @@ class Recognizer {
     }
     if (e < doc_.tokens.size() && keyword(e, e + 1, KeywordClass::kPlaceQualifier))
       return add(b, e, EntityType::kGpe, UINT32_MAX, "place-qualifier");
+    // "UAVs", "NGOs": the plural of an abbreviated common noun names nothing.
+    if (n == 1 && first.size() >= 3 && first.back() == 's' &&
+        std::all_of(first.begin(), first.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; }))
+      return;
     if (n == 1 && tok(b).has(kTokenAllCaps) && first.size() <= 5)
       return add(b, e, EntityType::kOrg, UINT32_MAX, "acronym");
     if (n == 1 && is_common_word(b)) return;  // "Meanwhile", "Last" mid-sentence caps
