@@ -369,10 +369,12 @@ int main(int argc, char** argv) {
   // GeoNames ids of countries and first-order divisions (iso3166-2-db).
   std::unordered_map<std::string, uint32_t> division_entries;  // "CC.code" -> entry
   std::unordered_map<std::string, std::pair<float, float>> division_points;
+  std::unordered_set<std::string> nations;  // "CC.code" of divisions that are nations
   read_tsv(
       data_dir + "/division_points.tsv", 4,
       [&](const auto& c) {
         division_points[c[0] + "." + c[1]] = {std::stof(c[2]), std::stof(c[3])};
+        if (c.size() > 5 && c[5] == "nation") nations.insert(c[0] + "." + c[1]);
       },
       errors);
   {
@@ -407,6 +409,7 @@ int main(int argc, char** argv) {
           if (auto p = division_points.find(std::string(code) + "." + std::string(admin));
               p != division_points.end())
             std::tie(e.lat, e.lon) = p->second;
+          if (nations.count(std::string(code) + "." + std::string(admin))) e.flags |= kLexNation;
           e.population =
               static_cast<uint32_t>(std::min<uint64_t>(st->second.population, UINT32_MAX));
           e.country = country->second.iso2;

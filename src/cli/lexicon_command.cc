@@ -158,8 +158,9 @@ int run_lexicon(const LexiconArgs& a) {
         if (*lex->str(e.admin1).data()) std::printf("  admin1=%s", lex->str(e.admin1).data());
         if (*lex->str(e.actor).data()) std::printf("  actor=%s", lex->str(e.actor).data());
         if (*lex->str(e.role).data()) std::printf("  role=\"%s\"", lex->str(e.role).data());
-        std::printf("  via=%s%s\n", lexicon::payload_is_alias(v) ? "alias" : "name",
-                    (e.flags & lexicon::kLexCommonWord) ? " common-word" : "");
+        std::printf("  via=%s%s%s\n", lexicon::payload_is_alias(v) ? "alias" : "name",
+                    (e.flags & lexicon::kLexCommonWord) ? " common-word" : "",
+                    (e.flags & lexicon::kLexNation) ? " nation" : "");
       }
       any = true;
     }

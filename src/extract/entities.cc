@@ -427,7 +427,14 @@ class Recognizer {
     std::vector<uint32_t> team_entries;
     auto is_town = [&](const Mention& m) {
       if (m.lex == UINT32_MAX || m.type != EntityType::kGpe) return false;
-      return static_cast<LexKind>(lex_.entry(m.lex).kind) == LexKind::kPlace;
+      const LexEntry& e = lex_.entry(m.lex);
+      return static_cast<LexKind>(e.kind) == LexKind::kPlace && !(e.flags & lexicon::kLexNation);
+    };
+    // "NEW YORK 1996-08-30": a dateline names the place the story is from.
+    auto is_dateline = [&](const Mention& m) {
+      if (m.token_end >= doc_.tokens.size()) return false;
+      std::string_view n = norm(m.token_end);
+      return !n.empty() && n[0] >= '0' && n[0] <= '9' && !is_score(m.token_end);
     };
     for (const Mention& m : doc_.mentions) {
       if (!is_town(m)) continue;
@@ -441,7 +448,7 @@ class Recognizer {
     }
     if (team_entries.empty()) return;
     for (Mention& m : doc_.mentions) {
-      if (!is_town(m)) continue;
+      if (!is_town(m) || is_dateline(m)) continue;
       if (std::find(team_entries.begin(), team_entries.end(), lexicon::payload_entry(m.lex)) ==
           team_entries.end())
         continue;

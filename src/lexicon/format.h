@@ -34,6 +34,7 @@ enum LexFlag : uint8_t {
   kLexCommonWord = 1 << 1,  // the phrase is also a common lower-case English word
   kLexCapital = 1 << 2,     // the place is a national capital (PPLC)
   kLexCurated = 1 << 3,     // from our own data/ files: preferred over registry data
+  kLexNation = 1 << 4,  // a nation that is a division of a state (England): fields national sides
 };
 
 // Keyword classes (LexEntry::type when kind == kKeyword).

@@ -238,3 +238,25 @@ TEST_F(Entities, EventsGroupsAndSurnamesThatAreWords) {
 
 }  // namespace
 }  // namespace claimtrace
+
+namespace claimtrace {
+namespace {
+
+TEST_F(Entities, NationsAndDatelinesAreNotTeams) {
+  Document doc = analyze(
+      "LONDON 2026-11-24\nEngland beat Wales 2-1 and Leeds beat Bristol. London 3 Leeds 0.");
+  const Entity* england = find(doc, "England");
+  ASSERT_NE(england, nullptr);
+  EXPECT_EQ(england->type, EntityType::kGpe);  // a nation's side is written as the nation
+  const Entity* leeds = find(doc, "Leeds");
+  ASSERT_NE(leeds, nullptr);
+  EXPECT_EQ(leeds->type, EntityType::kOrg);
+  bool dateline_is_place = false;
+  for (const Entity& e : doc.entities)
+    for (const Span& m : e.mentions)
+      if (m.begin == 0 && e.type == EntityType::kGpe) dateline_is_place = true;
+  EXPECT_TRUE(dateline_is_place);
+}
+
+}  // namespace
+}  // namespace claimtrace
