@@ -46,8 +46,12 @@ class Resolver {
     std::unordered_map<std::string, bool> surnames;
     for (const Mention& m : doc_.mentions)
       if (m.type == EntityType::kPer && m.token_end - m.token_begin >= 2 &&
-          doc_.tokens[m.token_begin].has(kTokenCapitalized))
+          doc_.tokens[m.token_begin].has(kTokenCapitalized)) {
         surnames.emplace(std::string(norm(m.token_end - 1)), true);
+        // Family name first ("Wang Junxia" ... "Wang") in a two-word name.
+        if (m.token_end - m.token_begin == 2)
+          surnames.emplace(std::string(norm(m.token_begin)), true);
+      }
     for (Mention& m : doc_.mentions) {
       if (m.token_end - m.token_begin != 1 || !surnames.count(std::string(norm(m.token_begin))))
         continue;
@@ -125,7 +129,8 @@ class Resolver {
       by_key_[key] = target;
       if (m.type == EntityType::kPer && m.token_end - m.token_begin >= 2) {
         by_part_.emplace(std::string(norm(m.token_end - 1)), target);
-        if (m.lex != UINT32_MAX) by_part_.emplace(std::string(norm(m.token_begin)), target);
+        if (m.lex != UINT32_MAX || m.token_end - m.token_begin == 2)
+          by_part_.emplace(std::string(norm(m.token_begin)), target);
       }
     }
     Entity& ent = doc_.entities[target];
