@@ -465,6 +465,18 @@ int main(int argc, char** argv) {
         if (c.size() > 5)
           for (const auto& a : split(c[5], '|'))
             if (!a.empty()) b.add_phrase(a, id, true);
+        // The people of a region ("Europeans"): a group whose geo is the region.
+        if (c.size() > 7) {
+          EntrySpec d = spec(split(c[7], '|').front(), LexKind::kDemonym, type(EntityType::kNorp));
+          d.lat = e.lat;
+          d.lon = e.lon;
+          d.geonameid = e.geonameid;
+          d.feature = e.feature;
+          d.country = e.country;
+          uint32_t did = b.add_entry(d);
+          for (const auto& a : split(c[7], '|'))
+            if (!a.empty()) b.add_phrase(a, did, a != d.name);
+        }
       },
       errors);
   read_tsv(

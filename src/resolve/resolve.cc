@@ -222,18 +222,18 @@ class Resolver {
   }
 
   // A nationality ("Syrian", "the Japanese") is a group of people, never a
-  // place; its geo is the country it belongs to, so that consumers can
-  // tell which country the group stands for.
+  // place; its geo is the country (or region: "Europeans") it belongs to,
+  // so that consumers can tell which country the group stands for.
   void country_of_group(const LexEntry& le, Entity& e) const {
-    if (static_cast<LexKind>(le.kind) != LexKind::kDemonym || !le.country[0] || le.geonameid == 0)
-      return;
+    if (static_cast<LexKind>(le.kind) != LexKind::kDemonym || le.geonameid == 0) return;
     e.has_geo = true;
     e.geo.geonameid = le.geonameid;
     e.geo.lat = le.lat;
     e.geo.lon = le.lon;
     e.geo.country[0] = le.country[0];
     e.geo.country[1] = le.country[1];
-    e.geo.feature = "PCLI";
+    e.geo.feature = le.feature[0] ? std::string(le.feature, strnlen(le.feature, sizeof le.feature))
+                                  : std::string("PCLI");
   }
 
   // Chooses the best place reading of a mention and fills e.geo.

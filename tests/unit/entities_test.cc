@@ -242,6 +242,19 @@ TEST_F(Entities, EventsGroupsAndSurnamesThatAreWords) {
 namespace claimtrace {
 namespace {
 
+TEST_F(Entities, PeopleOfARegionCarryTheRegion) {
+  Document doc = analyze("European and Asian ministers met; Kurdish groups were not invited.");
+  const Entity* european = find(doc, "European");
+  ASSERT_NE(european, nullptr);
+  EXPECT_EQ(european->type, EntityType::kNorp);
+  ASSERT_TRUE(european->has_geo);
+  EXPECT_EQ(european->geo.feature, "CONT");
+  EXPECT_EQ(european->geo.geonameid, 6255148u);  // Europe
+  const Entity* kurdish = find(doc, "Kurdish");
+  ASSERT_NE(kurdish, nullptr);
+  EXPECT_FALSE(kurdish->has_geo);  // no country, no region: no geo
+}
+
 TEST_F(Entities, NationsAndDatelinesAreNotTeams) {
   Document doc = analyze(
       "LONDON 2026-11-24\nEngland beat Wales 2-1 and Leeds beat Bristol. London 3 Leeds 0.");
