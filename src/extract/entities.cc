@@ -125,23 +125,28 @@ class Recognizer {
       }
       // Maximal capitalised sequence with inner connectors.
       uint32_t j = i + 1;
-      // A known name may hold a word the rule below stops at: "Trinidad and
-      // Tobago", "Bosnia and Herzegovina".
-      if (lexicon::Match known; lex_.longest(doc_, i, end, known) && known.end_token > j &&
-                                is_cap_word(known.end_token - 1) &&
-                                choose_reading(known, i == begin, headline) != UINT32_MAX)
-        j = known.end_token;
-      while (j < end) {
-        if (is_cap_word(j) && !is_calendar_word(j)) {
-          ++j;
-        } else if (j + 1 < end && is_name_connector(norm(j)) && is_cap_word(j + 1) &&
-                   !(norm(j) == "and" || norm(j) == "for" || norm(j) == "on")) {
-          j += 2;
-        } else if (is_article_name(j)) {
-          ++j;  // al-Sham, el-Sisi
-        } else {
-          break;
+      for (;;) {
+        while (j < end) {
+          if (is_cap_word(j) && !is_calendar_word(j)) {
+            ++j;
+          } else if (j + 1 < end && is_name_connector(norm(j)) && is_cap_word(j + 1) &&
+                     !(norm(j) == "and" || norm(j) == "for" || norm(j) == "on")) {
+            j += 2;
+          } else if (is_article_name(j)) {
+            ++j;  // al-Sham, el-Sisi
+          } else {
+            break;
+          }
         }
+        // A known name may hold a word the rule above stops at: "Trinidad
+        // and Tobago", "Bosnia and Herzegovina".
+        if (j + 1 >= end || !is_cap_word(j + 1) || !is_name_connector(norm(j))) break;
+        lexicon::Match known;
+        if (!lex_.longest(doc_, i, end, known) || known.end_token <= j + 1 ||
+            !is_cap_word(known.end_token - 1) ||
+            choose_reading(known, i == begin, headline) == UINT32_MAX)
+          break;
+        j = known.end_token;
       }
       sequence(i, j, i == begin, headline);
       i = j;
