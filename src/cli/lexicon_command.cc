@@ -53,6 +53,8 @@ std::string_view keyword_class(uint8_t t) {
       return "media_head";
     case lexicon::KeywordClass::kTitleModifier:
       return "title_modifier";
+    case lexicon::KeywordClass::kEventHead:
+      return "event_head";
   }
   return "?";
 }
@@ -196,8 +198,9 @@ int run_lexicon(const LexiconArgs& a) {
         if (*lex->str(e.admin1).data()) std::printf("  admin1=%s", lex->str(e.admin1).data());
         if (*lex->str(e.actor).data()) std::printf("  actor=%s", lex->str(e.actor).data());
         if (*lex->str(e.role).data()) std::printf("  role=\"%s\"", lex->str(e.role).data());
-        std::printf("  via=%s%s\n", lexicon::payload_is_alias(v) ? "alias" : "name",
-                    (e.flags & lexicon::kLexCommonWord) ? " common-word" : "");
+        std::printf("  via=%s%s%s\n", lexicon::payload_is_alias(v) ? "alias" : "name",
+                    (e.flags & lexicon::kLexCommonWord) ? " common-word" : "",
+                    (e.flags & lexicon::kLexNation) ? " nation" : "");
       }
       any = true;
     }
