@@ -1,0 +1,441 @@
+#include "tag/tagger.h"
+
+#include <array>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace claimtrace::tag {
+
+namespace {
+
+bool is_verb(Pos p) {
+  return p >= Pos::kVB && p <= Pos::kVBZ;
+}
+bool is_noun(Pos p) {
+  return p == Pos::kNN || p == Pos::kNNS || p == Pos::kNNP || p == Pos::kNNPS;
+}
+bool is_proper(Pos p) {
+  return p == Pos::kNNP || p == Pos::kNNPS;
+}
+
+// The readings of one token: the tags it may take (lexicon order) and the
+// one chosen. Unknown words carry the tags their shape suggests.
+struct Reading {
+  const TagEntry* entry = nullptr;
+  std::array<Pos, kMaxTagsPerWord> tags{};
+  uint8_t n = 0;
+  Pos pos = Pos::kNone;
+
+  bool has(Pos p) const {
+    for (uint8_t i = 0; i < n; ++i)
+      if (tags[i] == p || (p == Pos::kVBP && tags[i] == Pos::kVB))
+        return true;  // any base form may be present tense
+    return false;
+  }
+  // Moves to `p` if the token may take it; true when it did.
+  bool prefer(Pos p) {
+    if (!has(p)) return false;
+    pos = p;
+    return true;
+  }
+  void set(std::initializer_list<Pos> list) {
+    n = 0;
+    for (Pos p : list)
+      if (n < tags.size()) tags[n++] = p;
+    pos = tags[0];
+  }
+};
+
+Reading from_entry(const TagEntry* e) {
+  Reading r;
+  r.entry = e;
+  for (uint8_t t : e->tags)
+    if (t != 0) r.tags[r.n++] = static_cast<Pos>(t);
+  r.pos = r.n ? r.tags[0] : Pos::kNN;
+  if (r.n == 0) r.set({Pos::kNN});
+  return r;
+}
+
+bool has_open_or_closed_class(const TagEntry* e) {
+  for (uint8_t t : e->tags)
+    if (t != 0 && !is_proper(static_cast<Pos>(t))) return true;
+  return false;
+}
+bool proper_first(const TagEntry* e) {
+  return e != nullptr && is_proper(static_cast<Pos>(e->tags[0]));
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() > suffix.size() + 1 && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Tags of a word the lexicon does not know, from its shape and suffix.
+Reading guess(const TagLexicon& lex, std::string_view lower, bool capitalized) {
+  Reading r;
+  if (capitalized) {
+    r.set({Pos::kNNP});
+    return r;
+  }
+  if (const size_t dash = lower.rfind('-');
+      dash != std::string_view::npos && dash + 1 < lower.size()) {
+    // "Russian-backed", "anti-government", "cease-fire": the last part decides.
+    if (const TagEntry* last = lex.find(lower.substr(dash + 1))) {
+      const Pos p = static_cast<Pos>(last->tags[0]);
+      if (p == Pos::kNNS)
+        r.set({Pos::kNNS, Pos::kJJ});
+      else if (p == Pos::kNN)
+        r.set({Pos::kJJ, Pos::kNN});
+      else
+        r.set({Pos::kJJ});
+      return r;
+    }
+    r.set({Pos::kJJ, Pos::kNN});
+    return r;
+  }
+  for (char c : lower)
+    if (c >= '0' && c <= '9') {
+      r.set({Pos::kCD, Pos::kNN});
+      return r;
+    }
+  static constexpr std::pair<std::string_view, Pos> kSuffixes[] = {
+      {"ing", Pos::kVBG}, {"ed", Pos::kVBN},  {"ly", Pos::kRB},   {"tion", Pos::kNN},
+      {"sion", Pos::kNN}, {"ment", Pos::kNN}, {"ness", Pos::kNN}, {"ity", Pos::kNN},
+      {"ism", Pos::kNN},  {"ist", Pos::kNN},  {"ship", Pos::kNN}, {"hood", Pos::kNN},
+      {"able", Pos::kJJ}, {"ible", Pos::kJJ}, {"ous", Pos::kJJ},  {"ive", Pos::kJJ},
+      {"ful", Pos::kJJ},  {"less", Pos::kJJ}, {"ic", Pos::kJJ},   {"al", Pos::kJJ},
+      {"ian", Pos::kJJ},  {"ese", Pos::kJJ},  {"ish", Pos::kJJ},  {"ize", Pos::kVB},
+      {"ise", Pos::kVB},  {"ify", Pos::kVB},  {"ss", Pos::kNN},   {"us", Pos::kNN},
+      {"s", Pos::kNNS}};
+  for (auto [suffix, p] : kSuffixes) {
+    if (!ends_with(lower, suffix)) continue;
+    if (p == Pos::kVBG)
+      r.set({Pos::kVBG, Pos::kNN, Pos::kJJ});
+    else if (p == Pos::kVBN)
+      r.set({Pos::kVBN, Pos::kVBD, Pos::kJJ});
+    else if (p == Pos::kNNS)
+      r.set({Pos::kNNS, Pos::kVBZ});
+    else if (p == Pos::kVB)
+      r.set({Pos::kVB, Pos::kVBP});
+    else
+      r.set({p});
+    return r;
+  }
+  r.set({Pos::kNN});
+  return r;
+}
+
+enum class CaseMode : uint8_t { kNormal, kTitle, kAllCaps };
+
+// Headlines ("RUSSIA SENDS TROOPS", "Russia Sends Troops To Border") carry no
+// case information: their words are looked up in lower case first.
+CaseMode sentence_case(const Document& doc, const Sentence& s) {
+  uint32_t words = 0, all_caps = 0, long_words = 0, long_capitalized = 0;
+  for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::kWord || t.span.size() < 2) continue;
+    ++words;
+    if (t.has(kTokenAllCaps)) ++all_caps;
+    if (t.span.size() >= 4) {
+      ++long_words;
+      if (t.has(kTokenCapitalized)) ++long_capitalized;
+    }
+  }
+  if (words >= 3 && all_caps * 5 >= words * 3) return CaseMode::kAllCaps;
+  if (long_words >= 3 && long_capitalized * 4 >= long_words * 3 && long_capitalized == long_words)
+    return CaseMode::kTitle;
+  return CaseMode::kNormal;
+}
+
+Pos punct_tag(const Token& t, std::string_view text) {
+  if (t.has(kTokenOpenQuote)) return Pos::kOpenQuote;
+  if (t.has(kTokenCloseQuote)) return Pos::kCloseQuote;
+  if (text == "," || text == "\xD8\x8C") return Pos::kComma;
+  if (text == "." || text == "!" || text == "?") return Pos::kPeriod;
+  if (text == "(" || text == "[" || text == "{") return Pos::kLeftParen;
+  if (text == ")" || text == "]" || text == "}") return Pos::kRightParen;
+  if (text == "\"" || text == "'" || text == "\xE2\x80\x9D" || text == "\xE2\x80\x99")
+    return Pos::kCloseQuote;
+  return Pos::kColon;  // ; : ... dashes
+}
+
+Reading lexical_reading(const TagLexicon& lex, const Document& doc, const Token& t, bool initial,
+                        CaseMode mode, std::string& scratch) {
+  Reading r;
+  const std::string_view surface = doc.slice(t.span);
+  const std::string_view lower = doc.norm(t);
+  switch (t.kind) {
+    case TokenKind::kNumber:
+      r.set({Pos::kCD});
+      return r;
+    case TokenKind::kPunct:
+      r.set({punct_tag(t, surface)});
+      return r;
+    case TokenKind::kSymbol:
+      if (surface == "$" || surface == "\xE2\x82\xAC" || surface == "\xC2\xA3")
+        r.set({Pos::kDollar});
+      else if (surface == "#")
+        r.set({Pos::kHash});
+      else if (surface == "%")
+        r.set({Pos::kNN});
+      else if (surface == "&")
+        r.set({Pos::kCC});
+      else
+        r.set({Pos::kSYM});
+      return r;
+    case TokenKind::kUrl:
+    case TokenKind::kEmail:
+      r.set({Pos::kNN});
+      return r;
+    case TokenKind::kAbbreviation:
+    case TokenKind::kWord:
+      break;
+  }
+  const bool capitalized = t.has(kTokenCapitalized);
+  if (!capitalized) {
+    const TagEntry* e = lex.find(surface);
+    if (e == nullptr && lower != surface) e = lex.find(lower);
+    return e ? from_entry(e) : guess(lex, lower, false);
+  }
+  const TagEntry* as_written = lex.find(surface);
+  const TagEntry* as_lower = lex.find(lower);
+  const bool all_caps = t.has(kTokenAllCaps) && t.span.size() >= 2;
+  if (mode == CaseMode::kNormal && !initial && !all_caps) {
+    // A capital inside running text marks a name unless the lexicon knows the
+    // capitalised spelling ("I", "Mr.", "Monday").
+    if (as_written) return from_entry(as_written);
+    if (t.kind == TokenKind::kAbbreviation && as_lower) return from_entry(as_lower);
+    return guess(lex, lower, true);
+  }
+  if (all_caps && proper_first(as_written)) return from_entry(as_written);  // NATO, US
+  if (all_caps && mode == CaseMode::kNormal && !initial) {
+    // An acronym in running text ("the UN", "IAEA") unless it is a long word
+    // set in capitals for emphasis.
+    if (as_written) return from_entry(as_written);
+    if (as_lower && t.span.size() > 4 && has_open_or_closed_class(as_lower))
+      return from_entry(as_lower);
+    return guess(lex, lower, true);
+  }
+  // Sentence start, after an opening quote, or a headline: the capital says
+  // nothing; a known lower-case word wins, then a known name.
+  if (as_lower && has_open_or_closed_class(as_lower)) return from_entry(as_lower);
+  if (all_caps) {
+    scratch.assign(lower);
+    if (!scratch.empty() && scratch[0] >= 'a' && scratch[0] <= 'z')
+      scratch[0] = static_cast<char>(scratch[0] - 32);
+    if (const TagEntry* title = lex.find(scratch)) return from_entry(title);
+  }
+  if (as_written) return from_entry(as_written);
+  if (as_lower) return from_entry(as_lower);
+  return guess(lex, lower, true);
+}
+
+bool norm_in(std::string_view norm, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words)
+    if (norm == w) return true;
+  return false;
+}
+bool is_be(std::string_view n) {
+  return norm_in(n, {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"});
+}
+bool is_have(std::string_view n) {
+  return norm_in(n, {"have", "has", "had", "having", "'ve"});
+}
+bool is_do(std::string_view n) {
+  return norm_in(n, {"do", "does", "did"});
+}
+bool is_get(std::string_view n) {
+  return norm_in(n, {"get", "gets", "got", "gotten", "getting"});
+}
+
+// Contextual transformations over one sentence [b, e), in order. Each rule
+// names the context that licenses it; a token only moves to a tag its
+// reading allows.
+void apply_rules(const Document& doc, std::vector<Reading>& r, uint32_t b, uint32_t e) {
+  auto norm = [&](uint32_t i) { return doc.norm(doc.tokens[i]); };
+  // Previous token, skipping adverbs ("has not yet been"); UINT32_MAX if none.
+  auto prev_skip_rb = [&](uint32_t i) {
+    while (i > b) {
+      --i;
+      if (r[i].pos != Pos::kRB) return i;
+    }
+    return UINT32_MAX;
+  };
+  auto tag_at = [&](uint32_t i) { return i < e ? r[i].pos : Pos::kNone; };
+
+  for (uint32_t i = b; i < e; ++i) {
+    Reading& cur = r[i];
+    const std::string_view n = norm(i);
+    const uint32_t p = prev_skip_rb(i);
+    const Pos prev = i > b ? r[i - 1].pos : Pos::kNone;
+    const Pos next = tag_at(i + 1);
+    const std::string_view pn = p != UINT32_MAX ? norm(p) : std::string_view();
+
+    // 's: possessive after a name or noun, "is"/"has" after a pronoun or before a participle.
+    if (n == "'s") {
+      if (prev == Pos::kPRP || prev == Pos::kEX || prev == Pos::kWP || prev == Pos::kWDT ||
+          (i + 1 < e && (r[i + 1].has(Pos::kVBG) || r[i + 1].pos == Pos::kVBN)))
+        cur.pos = Pos::kVBZ;
+      else
+        cur.pos = Pos::kPOS;
+      continue;
+    }
+    // that: complementizer after a verb, relative pronoun before a verb, determiner before a noun.
+    if (n == "that" && cur.n > 1) {
+      if (is_verb(prev))
+        cur.prefer(Pos::kIN);
+      else if (is_noun(prev) && (is_verb(next) || next == Pos::kMD || next == Pos::kRB))
+        cur.prefer(Pos::kWDT);
+      else if (next == Pos::kNN || next == Pos::kNNS || next == Pos::kJJ)
+        cur.prefer(Pos::kDT);
+      continue;
+    }
+    if (p != UINT32_MAX) {
+      const Pos pp = r[p].pos;
+      // will attack, to attack, did not attack: the base form.
+      // A noun reading stays after "to" when nothing follows that a verb
+      // would take ("sends troops to border.", "to border as talks stall").
+      const bool noun_after_to =
+          pp == Pos::kTO && cur.pos == Pos::kNN &&
+          (next == Pos::kNone || next == Pos::kPeriod || next == Pos::kComma ||
+           (next == Pos::kIN && norm(i + 1) != "that"));
+      if ((pp == Pos::kMD || pp == Pos::kTO || (is_do(pn) && is_verb(pp))) && !noun_after_to) {
+        if (cur.prefer(Pos::kVB)) continue;
+      }
+      // has attacked: the participle.
+      if (is_have(pn) && is_verb(pp)) {
+        if (cur.prefer(Pos::kVBN)) continue;
+      }
+      // was attacked, got arrested: the passive participle.
+      if ((is_be(pn) || is_get(pn)) && (is_verb(pp) || pn == "'s") && cur.pos != Pos::kVBG) {
+        if (cur.prefer(Pos::kVBN)) continue;
+      }
+    }
+    // the attack, its forces, the wounded: a determiner or adjective before a
+    // verb reading makes it nominal.
+    if ((prev == Pos::kDT || prev == Pos::kPRPS || prev == Pos::kPOS || prev == Pos::kWPS ||
+         prev == Pos::kJJ || prev == Pos::kCD || prev == Pos::kPDT) &&
+        is_verb(cur.pos)) {
+      if (cur.pos == Pos::kVBN || cur.pos == Pos::kVBG) {
+        if (!cur.prefer(Pos::kJJ)) cur.prefer(Pos::kNN);
+      } else if (!cur.prefer(Pos::kNN) && !cur.prefer(Pos::kNNS)) {
+        cur.prefer(Pos::kJJ);
+      }
+      continue;
+    }
+    // they attack, he reports, it said: a subject pronoun before a nominal reading.
+    if (prev == Pos::kPRP && !is_verb(cur.pos) && cur.pos != Pos::kMD && cur.pos != Pos::kRB) {
+      const std::string_view pr = norm(i - 1);
+      const bool singular = norm_in(pr, {"he", "she", "it"});
+      const bool subject = singular || norm_in(pr, {"i", "we", "they", "you"});
+      if (subject && (cur.prefer(singular ? Pos::kVBZ : Pos::kVBP) || cur.prefer(Pos::kVBD)))
+        continue;
+    }
+    if (prev == Pos::kPRP && (cur.pos == Pos::kVBN || cur.pos == Pos::kVB)) {
+      const std::string_view pr = norm(i - 1);
+      if (norm_in(pr, {"he", "she", "it", "i", "we", "they", "you"})) {
+        if (cur.pos == Pos::kVBN ? cur.prefer(Pos::kVBD) : cur.prefer(Pos::kVBP)) continue;
+      }
+    }
+    // Russia denies the report: a verb reading after a name, before its object.
+    if (cur.pos == Pos::kNNS && cur.has(Pos::kVBZ) && prev == Pos::kNNP &&
+        (next == Pos::kDT || next == Pos::kPRPS || next == Pos::kPRP || next == Pos::kTO ||
+         next == Pos::kCD || (i + 1 < e && norm(i + 1) == "that"))) {
+      cur.prefer(Pos::kVBZ);
+      continue;
+    }
+    // killed five people and wounded dozens: a participle coordinated with a past tense is one too.
+    if (cur.pos == Pos::kVBN && cur.has(Pos::kVBD) && prev == Pos::kCC) {
+      for (uint32_t k = i - 1; k > b; --k) {
+        const Pos earlier = r[k - 1].pos;
+        if (!is_verb(earlier) && earlier != Pos::kMD) continue;
+        if (earlier == Pos::kVBD) cur.prefer(Pos::kVBD);
+        break;
+      }
+      if (cur.pos == Pos::kVBD) continue;
+    }
+    // Troops killed five people: a participle right after its subject, with an object, is past
+    // tense.
+    if (cur.pos == Pos::kVBN && cur.has(Pos::kVBD) && p != UINT32_MAX && p + 1 == i &&
+        (is_noun(r[p].pos) || r[p].pos == Pos::kPRP) &&
+        (next == Pos::kDT || next == Pos::kPRPS || next == Pos::kCD || next == Pos::kPRP ||
+         next == Pos::kNNP)) {
+      cur.prefer(Pos::kVBD);
+      continue;
+    }
+    // "May said": a capitalised modal before a finite verb is a name.
+    if (cur.pos == Pos::kMD && doc.tokens[i].has(kTokenCapitalized) &&
+        (next == Pos::kVBD || next == Pos::kVBZ || next == Pos::kMD)) {
+      cur.set({Pos::kNNP});
+      continue;
+    }
+    // A sentence-initial common noun before a name is part of the name ("Mark Rutte").
+    if (i == b && doc.tokens[i].has(kTokenCapitalized) && is_noun(cur.pos) && !is_proper(cur.pos) &&
+        next == Pos::kNNP && !doc.tokens[i].has(kTokenAllCaps)) {
+      cur.pos = Pos::kNNP;
+      continue;
+    }
+    // A base form without a modal, "to" or "do" before it is a present tense.
+    if (cur.pos == Pos::kVB && p != UINT32_MAX && (is_noun(r[p].pos) || r[p].pos == Pos::kPRP))
+      cur.prefer(Pos::kVBP);
+  }
+}
+
+std::string_view lemma_of(const TagLexicon& lex, const Reading& r, std::string_view lower) {
+  const Pos p = r.pos;
+  if (r.entry != nullptr) {
+    if ((is_verb(p) || p == Pos::kMD) && r.entry->verb_lemma != 0)
+      return lex.str(r.entry->verb_lemma);
+    if ((p == Pos::kNNS || p == Pos::kNNPS || p == Pos::kJJR || p == Pos::kJJS || p == Pos::kRBR ||
+         p == Pos::kRBS) &&
+        r.entry->other_lemma != 0)
+      return lex.str(r.entry->other_lemma);
+    return lower;
+  }
+  if (p == Pos::kNNS && lower.size() > 3) {  // an unknown plural: the regular singular
+    if (ends_with(lower, "ies")) return {};  // needs a "y": built below
+    if (lower.back() == 's' && lower[lower.size() - 2] != 's')
+      return lower.substr(0, lower.size() - 1);
+  }
+  return lower;
+}
+
+}  // namespace
+
+void tag_document(const TagLexicon& lexicon, Document& doc) {
+  thread_local std::vector<Reading> readings;
+  thread_local std::string scratch;
+  readings.assign(doc.tokens.size(), Reading{});
+  for (const Sentence& s : doc.sentences) {
+    const uint32_t b = s.first_token, e = s.first_token + s.token_count;
+    const CaseMode mode = sentence_case(doc, s);
+    bool initial = true;
+    for (uint32_t i = b; i < e; ++i) {
+      const Token& t = doc.tokens[i];
+      readings[i] = lexical_reading(lexicon, doc, t, initial, mode, scratch);
+      // The next word starts a clause after an opening quote, a colon or a dash.
+      initial = t.kind == TokenKind::kPunct &&
+                (t.has(kTokenOpenQuote) || readings[i].pos == Pos::kColon || (i == b && initial));
+    }
+    apply_rules(doc, readings, b, e);
+  }
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    Token& t = doc.tokens[i];
+    t.pos = readings[i].pos;
+    t.lemma_size = 0;
+    const std::string_view lower = doc.norm(t);
+    std::string_view lemma = lemma_of(lexicon, readings[i], lower);
+    if (lemma.data() == nullptr) {  // unknown "-ies" plural
+      scratch.assign(lower.substr(0, lower.size() - 3));
+      scratch += 'y';
+      lemma = scratch;
+    }
+    if (lemma == lower) continue;
+    t.lemma_begin = static_cast<uint32_t>(doc.norm_pool.size());
+    t.lemma_size = static_cast<uint32_t>(lemma.size());
+    doc.norm_pool.append(lemma);  // lemma points into the lexicon or scratch, never the pool
+  }
+  find_chunks(doc);
+}
+
+}  // namespace claimtrace::tag
