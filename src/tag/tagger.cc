@@ -159,6 +159,11 @@ Pos punct_tag(const Token& t, std::string_view text) {
   return Pos::kColon;  // ; : ... dashes
 }
 
+bool function_word(Pos p) {
+  return p == Pos::kIN || p == Pos::kDT || p == Pos::kCC || p == Pos::kTO || p == Pos::kMD ||
+         p == Pos::kWDT || p == Pos::kWRB || p == Pos::kWP;
+}
+
 Reading lexical_reading(const TagLexicon& lex, const Document& doc, const Token& t, bool initial,
                         CaseMode mode, std::string& scratch) {
   Reading r;
@@ -207,7 +212,11 @@ Reading lexical_reading(const TagLexicon& lex, const Document& doc, const Token&
     if (t.kind == TokenKind::kAbbreviation && as_lower) return from_entry(as_lower);
     return guess(lex, lower, true);
   }
-  if (all_caps && proper_first(as_written)) return from_entry(as_written);  // NATO, US
+  // An acronym (NATO, US) keeps its reading, even in a headline, unless its
+  // lower-case form is a function word ("AS", "AT", "IN"; but "US" stays a name).
+  if (all_caps && proper_first(as_written) &&
+      !(as_lower && function_word(static_cast<Pos>(as_lower->tags[0]))))
+    return from_entry(as_written);
   if (all_caps && mode == CaseMode::kNormal && !initial) {
     // An acronym in running text ("the UN", "IAEA") unless it is a long word
     // set in capitals for emphasis.
@@ -359,7 +368,7 @@ void apply_rules(const Document& doc, std::vector<Reading>& r, uint32_t b, uint3
     if (cur.pos == Pos::kVBN && cur.has(Pos::kVBD) && p != UINT32_MAX && p + 1 == i &&
         (is_noun(r[p].pos) || r[p].pos == Pos::kPRP) &&
         (next == Pos::kDT || next == Pos::kPRPS || next == Pos::kCD || next == Pos::kPRP ||
-         next == Pos::kNNP)) {
+         next == Pos::kNNP || next == Pos::kJJ || next == Pos::kJJR || next == Pos::kNNS)) {
       cur.prefer(Pos::kVBD);
       continue;
     }
@@ -373,6 +382,14 @@ void apply_rules(const Document& doc, std::vector<Reading>& r, uint32_t b, uint3
     if (i == b && doc.tokens[i].has(kTokenCapitalized) && is_noun(cur.pos) && !is_proper(cur.pos) &&
         next == Pos::kNNP && !doc.tokens[i].has(kTokenAllCaps)) {
       cur.pos = Pos::kNNP;
+      continue;
+    }
+    // Rebels retreat, troops seize the airport: a noun with a verb reading
+    // right after a plural noun, before an object, preposition or the end.
+    if (cur.pos == Pos::kNN && prev == Pos::kNNS && cur.has(Pos::kVB) &&
+        (next == Pos::kNone || next == Pos::kPeriod || next == Pos::kDT || next == Pos::kPRPS ||
+         next == Pos::kTO || next == Pos::kCD || next == Pos::kIN || next == Pos::kRB)) {
+      cur.prefer(Pos::kVBP);
       continue;
     }
     // A base form without a modal, "to" or "do" before it is a present tense.
