@@ -77,6 +77,10 @@ Reading guess(const TagLexicon& lex, std::string_view lower, bool capitalized) {
     r.set({Pos::kNNP});
     return r;
   }
+  if (lower[0] >= '0' && lower[0] <= '9') {  // 1996-08-30, 6-4, 3rd-place
+    r.set({Pos::kCD, Pos::kJJ});
+    return r;
+  }
   if (const size_t dash = lower.rfind('-');
       dash != std::string_view::npos && dash + 1 < lower.size()) {
     // "Russian-backed", "anti-government", "cease-fire": the last part decides.
@@ -154,6 +158,7 @@ Pos punct_tag(const Token& t, std::string_view text) {
   if (text == "." || text == "!" || text == "?") return Pos::kPeriod;
   if (text == "(" || text == "[" || text == "{") return Pos::kLeftParen;
   if (text == ")" || text == "]" || text == "}") return Pos::kRightParen;
+  if (text == "/") return Pos::kSYM;
   if (text == "\"" || text == "'" || text == "\xE2\x80\x9D" || text == "\xE2\x80\x99")
     return Pos::kCloseQuote;
   return Pos::kColon;  // ; : ... dashes
@@ -226,7 +231,10 @@ Reading lexical_reading(const TagLexicon& lex, const Document& doc, const Token&
     return guess(lex, lower, true);
   }
   // Sentence start, after an opening quote, or a headline: the capital says
-  // nothing; a known lower-case word wins, then a known name.
+  // nothing; a capitalised spelling the lexicon knows as a common word ("I",
+  // "The") wins, then a known lower-case word, then a known name.
+  if (as_written && !all_caps && !is_proper(static_cast<Pos>(as_written->tags[0])))
+    return from_entry(as_written);
   if (as_lower && has_open_or_closed_class(as_lower)) return from_entry(as_lower);
   if (all_caps) {
     scratch.assign(lower);
