@@ -62,6 +62,17 @@ const TagLexicon& TagLexicon::builtin() {
   return *lexicon;
 }
 
+namespace {
+
+// Words are short: a plain loop beats a call to memcmp here.
+inline bool same_bytes(const char* a, const char* b, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+}  // namespace
+
 const TagEntry* TagLexicon::find(std::string_view word) const {
   if (word.empty() || word.size() > 255) return nullptr;
   uint32_t i = static_cast<uint32_t>(tag_word_hash(word)) & slot_mask_;
@@ -70,7 +81,7 @@ const TagEntry* TagLexicon::find(std::string_view word) const {
     const uint32_t slot = slots_[i];
     if (slot == 0) return nullptr;
     const TagEntry& e = entries_[slot - 1];
-    if (e.word_size == word.size() && std::memcmp(pool_ + e.word, word.data(), word.size()) == 0)
+    if (e.word_size == word.size() && same_bytes(pool_ + e.word, word.data(), word.size()))
       return &e;
   }
   return nullptr;

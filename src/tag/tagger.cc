@@ -21,11 +21,68 @@ bool is_proper(Pos p) {
 
 // The readings of one token: the tags it may take (lexicon order) and the
 // one chosen. Unknown words carry the tags their shape suggests.
+// Function words the rules look at, classified once per token so the rules
+// compare bytes, not strings.
+enum class WordClass : uint8_t {
+  kOther,
+  kBe,           // be is are was were been being am 're 'm
+  kApostropheS,  // 's: is, has or the possessive
+  kHave,         // have has had having 've
+  kDo,           // do does did
+  kGet,          // get gets got gotten getting
+  kThat,
+  kSubjectSingular,  // he she it
+  kSubjectPlural,    // i we they you
+};
+
+WordClass classify(std::string_view n) {
+  if (n.empty() || n.size() > 7) return WordClass::kOther;
+  auto any = [&](std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words)
+      if (n == w) return true;
+    return false;
+  };
+  switch (n[0]) {
+    case 'a':
+      return any({"are", "am"}) ? WordClass::kBe : WordClass::kOther;
+    case 'b':
+      return any({"be", "been", "being"}) ? WordClass::kBe : WordClass::kOther;
+    case 'i':
+      if (n == "is") return WordClass::kBe;
+      if (n == "it") return WordClass::kSubjectSingular;
+      return n == "i" ? WordClass::kSubjectPlural : WordClass::kOther;
+    case 'w':
+      if (any({"was", "were"})) return WordClass::kBe;
+      return n == "we" ? WordClass::kSubjectPlural : WordClass::kOther;
+    case '\'':
+      if (n == "'s") return WordClass::kApostropheS;
+      if (any({"'re", "'m"})) return WordClass::kBe;
+      return n == "'ve" ? WordClass::kHave : WordClass::kOther;
+    case 'h':
+      if (any({"have", "has", "had", "having"})) return WordClass::kHave;
+      return n == "he" ? WordClass::kSubjectSingular : WordClass::kOther;
+    case 'd':
+      return any({"do", "does", "did"}) ? WordClass::kDo : WordClass::kOther;
+    case 'g':
+      return any({"get", "gets", "got", "gotten", "getting"}) ? WordClass::kGet : WordClass::kOther;
+    case 't':
+      if (n == "that") return WordClass::kThat;
+      return n == "they" ? WordClass::kSubjectPlural : WordClass::kOther;
+    case 's':
+      return n == "she" ? WordClass::kSubjectSingular : WordClass::kOther;
+    case 'y':
+      return n == "you" ? WordClass::kSubjectPlural : WordClass::kOther;
+    default:
+      return WordClass::kOther;
+  }
+}
+
 struct Reading {
   const TagEntry* entry = nullptr;
   std::array<Pos, kMaxTagsPerWord> tags{};
   uint8_t n = 0;
   Pos pos = Pos::kNone;
+  WordClass cls = WordClass::kOther;
 
   bool has(Pos p) const {
     for (uint8_t i = 0; i < n; ++i)
@@ -208,15 +265,16 @@ Reading lexical_reading(const TagLexicon& lex, const Document& doc, const Token&
     return e ? from_entry(e) : guess(lex, lower, false);
   }
   const TagEntry* as_written = lex.find(surface);
-  const TagEntry* as_lower = lex.find(lower);
   const bool all_caps = t.has(kTokenAllCaps) && t.span.size() >= 2;
   if (mode == CaseMode::kNormal && !initial && !all_caps) {
     // A capital inside running text marks a name unless the lexicon knows the
     // capitalised spelling ("I", "Mr.", "Monday").
     if (as_written) return from_entry(as_written);
-    if (t.kind == TokenKind::kAbbreviation && as_lower) return from_entry(as_lower);
+    if (t.kind == TokenKind::kAbbreviation)
+      if (const TagEntry* as_lower = lex.find(lower)) return from_entry(as_lower);
     return guess(lex, lower, true);
   }
+  const TagEntry* as_lower = lex.find(lower);
   // An acronym (NATO, US) keeps its reading, even in a headline, unless its
   // lower-case form is a function word ("AS", "AT", "IN"; but "US" stays a name).
   if (all_caps && proper_first(as_written) &&
@@ -247,29 +305,10 @@ Reading lexical_reading(const TagLexicon& lex, const Document& doc, const Token&
   return guess(lex, lower, true);
 }
 
-bool norm_in(std::string_view norm, std::initializer_list<std::string_view> words) {
-  for (std::string_view w : words)
-    if (norm == w) return true;
-  return false;
-}
-bool is_be(std::string_view n) {
-  return norm_in(n, {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"});
-}
-bool is_have(std::string_view n) {
-  return norm_in(n, {"have", "has", "had", "having", "'ve"});
-}
-bool is_do(std::string_view n) {
-  return norm_in(n, {"do", "does", "did"});
-}
-bool is_get(std::string_view n) {
-  return norm_in(n, {"get", "gets", "got", "gotten", "getting"});
-}
-
 // Contextual transformations over one sentence [b, e), in order. Each rule
 // names the context that licenses it; a token only moves to a tag its
 // reading allows.
 void apply_rules(const Document& doc, std::vector<Reading>& r, uint32_t b, uint32_t e) {
-  auto norm = [&](uint32_t i) { return doc.norm(doc.tokens[i]); };
   // Previous token, skipping adverbs ("has not yet been"); UINT32_MAX if none.
   auto prev_skip_rb = [&](uint32_t i) {
     while (i > b) {
@@ -282,14 +321,14 @@ void apply_rules(const Document& doc, std::vector<Reading>& r, uint32_t b, uint3
 
   for (uint32_t i = b; i < e; ++i) {
     Reading& cur = r[i];
-    const std::string_view n = norm(i);
+    const WordClass cls = cur.cls;
     const uint32_t p = prev_skip_rb(i);
     const Pos prev = i > b ? r[i - 1].pos : Pos::kNone;
     const Pos next = tag_at(i + 1);
-    const std::string_view pn = p != UINT32_MAX ? norm(p) : std::string_view();
+    const WordClass pc = p != UINT32_MAX ? r[p].cls : WordClass::kOther;
 
     // 's: possessive after a name or noun, "is"/"has" after a pronoun or before a participle.
-    if (n == "'s") {
+    if (cls == WordClass::kApostropheS) {
       if (prev == Pos::kPRP || prev == Pos::kEX || prev == Pos::kWP || prev == Pos::kWDT ||
           (i + 1 < e && (r[i + 1].has(Pos::kVBG) || r[i + 1].pos == Pos::kVBN)))
         cur.pos = Pos::kVBZ;
@@ -298,7 +337,7 @@ void apply_rules(const Document& doc, std::vector<Reading>& r, uint32_t b, uint3
       continue;
     }
     // that: complementizer after a verb, relative pronoun before a verb, determiner before a noun.
-    if (n == "that" && cur.n > 1) {
+    if (cls == WordClass::kThat && cur.n > 1) {
       if (is_verb(prev))
         cur.prefer(Pos::kIN);
       else if (is_noun(prev) && (is_verb(next) || next == Pos::kMD || next == Pos::kRB))
@@ -315,16 +354,18 @@ void apply_rules(const Document& doc, std::vector<Reading>& r, uint32_t b, uint3
       const bool noun_after_to =
           pp == Pos::kTO && cur.pos == Pos::kNN &&
           (next == Pos::kNone || next == Pos::kPeriod || next == Pos::kComma ||
-           (next == Pos::kIN && norm(i + 1) != "that"));
-      if ((pp == Pos::kMD || pp == Pos::kTO || (is_do(pn) && is_verb(pp))) && !noun_after_to) {
+           (next == Pos::kIN && r[i + 1].cls != WordClass::kThat));
+      if ((pp == Pos::kMD || pp == Pos::kTO || (pc == WordClass::kDo && is_verb(pp))) &&
+          !noun_after_to) {
         if (cur.prefer(Pos::kVB)) continue;
       }
       // has attacked: the participle.
-      if (is_have(pn) && is_verb(pp)) {
+      if (pc == WordClass::kHave && is_verb(pp)) {
         if (cur.prefer(Pos::kVBN)) continue;
       }
       // was attacked, got arrested: the passive participle.
-      if ((is_be(pn) || is_get(pn)) && (is_verb(pp) || pn == "'s") && cur.pos != Pos::kVBG) {
+      if ((pc == WordClass::kBe || pc == WordClass::kGet || pc == WordClass::kApostropheS) &&
+          (is_verb(pp) || pc == WordClass::kApostropheS) && cur.pos != Pos::kVBG) {
         if (cur.prefer(Pos::kVBN)) continue;
       }
     }
@@ -342,22 +383,22 @@ void apply_rules(const Document& doc, std::vector<Reading>& r, uint32_t b, uint3
     }
     // they attack, he reports, it said: a subject pronoun before a nominal reading.
     if (prev == Pos::kPRP && !is_verb(cur.pos) && cur.pos != Pos::kMD && cur.pos != Pos::kRB) {
-      const std::string_view pr = norm(i - 1);
-      const bool singular = norm_in(pr, {"he", "she", "it"});
-      const bool subject = singular || norm_in(pr, {"i", "we", "they", "you"});
+      const WordClass pr = r[i - 1].cls;
+      const bool singular = pr == WordClass::kSubjectSingular;
+      const bool subject = singular || pr == WordClass::kSubjectPlural;
       if (subject && (cur.prefer(singular ? Pos::kVBZ : Pos::kVBP) || cur.prefer(Pos::kVBD)))
         continue;
     }
     if (prev == Pos::kPRP && (cur.pos == Pos::kVBN || cur.pos == Pos::kVB)) {
-      const std::string_view pr = norm(i - 1);
-      if (norm_in(pr, {"he", "she", "it", "i", "we", "they", "you"})) {
+      const WordClass pr = r[i - 1].cls;
+      if (pr == WordClass::kSubjectSingular || pr == WordClass::kSubjectPlural) {
         if (cur.pos == Pos::kVBN ? cur.prefer(Pos::kVBD) : cur.prefer(Pos::kVBP)) continue;
       }
     }
     // Russia denies the report: a verb reading after a name, before its object.
     if (cur.pos == Pos::kNNS && cur.has(Pos::kVBZ) && prev == Pos::kNNP &&
         (next == Pos::kDT || next == Pos::kPRPS || next == Pos::kPRP || next == Pos::kTO ||
-         next == Pos::kCD || (i + 1 < e && norm(i + 1) == "that"))) {
+         next == Pos::kCD || (i + 1 < e && r[i + 1].cls == WordClass::kThat))) {
       cur.prefer(Pos::kVBZ);
       continue;
     }
@@ -438,6 +479,7 @@ void tag_document(const TagLexicon& lexicon, Document& doc) {
     for (uint32_t i = b; i < e; ++i) {
       const Token& t = doc.tokens[i];
       readings[i] = lexical_reading(lexicon, doc, t, initial, mode, scratch);
+      if (t.kind == TokenKind::kWord) readings[i].cls = classify(doc.norm(t));
       // The next word starts a clause after an opening quote, a colon or a dash.
       initial = t.kind == TokenKind::kPunct &&
                 (t.has(kTokenOpenQuote) || readings[i].pos == Pos::kColon || (i == b && initial));
