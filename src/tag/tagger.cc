@@ -447,23 +447,31 @@ void apply_rules(const Document& doc, std::vector<Reading>& r, uint32_t b, uint3
   }
 }
 
-std::string_view lemma_of(const TagLexicon& lex, const Reading& r, std::string_view lower) {
+// The lemma of a token, written to `out` when it differs from `lower`;
+// false when the lemma is `lower` itself.
+bool lemma_of(const TagLexicon& lex, const Reading& r, std::string_view lower, std::string& out) {
   const Pos p = r.pos;
   if (r.entry != nullptr) {
-    if ((is_verb(p) || p == Pos::kMD) && r.entry->verb_lemma != 0)
-      return lex.str(r.entry->verb_lemma);
-    if ((p == Pos::kNNS || p == Pos::kNNPS || p == Pos::kJJR || p == Pos::kJJS || p == Pos::kRBR ||
-         p == Pos::kRBS) &&
-        r.entry->other_lemma != 0)
-      return lex.str(r.entry->other_lemma);
-    return lower;
+    uint32_t lemma = 0;
+    if (is_verb(p) || p == Pos::kMD)
+      lemma = r.entry->verb_lemma;
+    else if (p == Pos::kNNS || p == Pos::kNNPS || p == Pos::kJJR || p == Pos::kJJS ||
+             p == Pos::kRBR || p == Pos::kRBS)
+      lemma = r.entry->other_lemma;
+    if (lemma == 0 || lex.str(lemma) == lower) return false;
+    out.assign(lex.str(lemma));
+    return true;
   }
-  if (p == Pos::kNNS && lower.size() > 3) {  // an unknown plural: the regular singular
-    if (ends_with(lower, "ies")) return {};  // needs a "y": built below
-    if (lower.back() == 's' && lower[lower.size() - 2] != 's')
-      return lower.substr(0, lower.size() - 1);
+  // An unknown plural: the regular singular ("drones" -> "drone", "militias" -> "militia").
+  if (p != Pos::kNNS || lower.size() <= 3 || lower.back() != 's') return false;
+  if (ends_with(lower, "ies")) {
+    out.assign(lower.substr(0, lower.size() - 3));
+    out += 'y';
+    return true;
   }
-  return lower;
+  if (lower[lower.size() - 2] == 's') return false;  // "-ss" is no plural
+  out.assign(lower.substr(0, lower.size() - 1));
+  return true;
 }
 
 }  // namespace
@@ -490,17 +498,12 @@ void tag_document(const TagLexicon& lexicon, Document& doc) {
     Token& t = doc.tokens[i];
     t.pos = readings[i].pos;
     t.lemma_size = 0;
-    const std::string_view lower = doc.norm(t);
-    std::string_view lemma = lemma_of(lexicon, readings[i], lower);
-    if (lemma.data() == nullptr) {  // unknown "-ies" plural
-      scratch.assign(lower.substr(0, lower.size() - 3));
-      scratch += 'y';
-      lemma = scratch;
-    }
-    if (lemma == lower) continue;
+    // The lemma is copied to `scratch` first: appending a view into
+    // norm_pool to norm_pool itself would read freed memory on growth.
+    if (!lemma_of(lexicon, readings[i], doc.norm(t), scratch)) continue;
     t.lemma_begin = static_cast<uint32_t>(doc.norm_pool.size());
-    t.lemma_size = static_cast<uint32_t>(lemma.size());
-    doc.norm_pool.append(lemma);  // lemma points into the lexicon or scratch, never the pool
+    t.lemma_size = static_cast<uint32_t>(scratch.size());
+    doc.norm_pool.append(scratch);
   }
   find_chunks(doc);
 }
