@@ -5,13 +5,13 @@
 # exactly the state of an uninterrupted ingest.
 #
 # Usage: CLAIMTRACE=path/to/claimtrace crash_test.sh TESTS_DIR
-#   CRASH_DOCS  records in the generated corpus (default 3000; more for a
+#   CRASH_DOCS  records in the generated corpus (default 1500; more for a
 #               longer soak, e.g. CRASH_DOCS=50000 CRASH_KILLS=100)
 #   CRASH_KILLS number of kill -9 (default 20)
 set -u
 CT=${CLAIMTRACE:?set CLAIMTRACE to the binary}
 TESTS=${1:?tests directory}
-DOCS=${CRASH_DOCS:-3000}
+DOCS=${CRASH_DOCS:-1500}
 KILLS=${CRASH_KILLS:-20}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
