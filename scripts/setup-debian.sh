@@ -11,6 +11,7 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev                   # libFuzzer targets (scripts/fuzz.sh)
   python3 gzip zstd                             # CLI tests and scorers
   wamerican                                     # English word list (lexicon: common words)
+  wordnet-base                                  # WordNet exception lists (tag lexicon: lemmas)
 )
 # Node.js + npm fetch the registry data compiled into the lexicon. Use the
 # machine's own when present (it may not come from Debian), else Debian's.

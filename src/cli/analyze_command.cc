@@ -133,7 +133,7 @@ int analyze_text(const AnalyzeArgs& args, const std::string& input_format,
     output::write_report(doc, {.color = isatty(STDOUT_FILENO) == 1, .explain = args.explain}, out);
   } else {
     std::string compact;
-    output::write_document_json(doc, {.tokens = args.tokens}, compact);
+    output::write_document_json(doc, {.tokens = args.tokens, .chunks = args.chunks}, compact);
     out = output_format == "json" ? output::pretty_json(compact) : std::move(compact);
     out.push_back('\n');
   }
@@ -160,7 +160,8 @@ struct RecordOutput {
         array(output_format == "json"),
         color(report && isatty(STDOUT_FILENO) == 1),
         explain(args.explain),
-        tokens(args.tokens) {}
+        tokens(args.tokens),
+        chunks(args.chunks) {}
 
   // Before record `index` of a batch: the array separator.
   void separate(size_t index, std::string& out) const {
@@ -171,7 +172,7 @@ struct RecordOutput {
       output::write_report(doc, {.color = color, .explain = explain}, out);
       out.append("\n");
     } else {
-      output::write_document_json(doc, {.tokens = tokens}, out);
+      output::write_document_json(doc, {.tokens = tokens, .chunks = chunks}, out);
       if (!array) out.push_back('\n');
     }
   }
@@ -187,7 +188,7 @@ struct RecordOutput {
     }
   }
 
-  const bool report, array, color, explain, tokens;
+  const bool report, array, color, explain, tokens, chunks;
 };
 
 int analyze_jsonl(const AnalyzeArgs& args, const std::string& output_format) {

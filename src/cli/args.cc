@@ -28,7 +28,10 @@ CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& a) {
   cmd->add_option("--title", a.title, "Title (text input; overrides the first line)");
   cmd->add_option("--id", a.id, "Record id (text input; default: the content hash)");
   cmd->add_flag("--no-title", a.no_title, "Do not record the first line as the title");
-  cmd->add_flag("--tokens", a.tokens, "Include the token layer in JSON output");
+  cmd->add_flag(
+      "--tokens", a.tokens,
+      "Include the token layer (with part of speech and lemma) and the chunks in JSON output");
+  cmd->add_flag("--chunks", a.chunks, "Include noun and verb groups (chunks) in JSON output");
   cmd->add_flag("--explain", a.explain, "Name the rule behind each annotation in the report");
   cmd->add_option("--lexicon-image", a.lexicon_image,
                   "Compiled lexicon (default: $CLAIMTRACE_LEXICON, else claimtrace.lex next to "

@@ -24,6 +24,7 @@ struct AnalyzeArgs {
   std::string id;
   bool no_title = false;
   bool tokens = false;
+  bool chunks = false;
   bool explain = false;
   std::string lexicon_image;               // "" = Lexicon::default_path()
   std::vector<std::string> user_lexicons;  // --lexicon FILE (repeatable)

@@ -1,11 +1,14 @@
 #include "core/document.h"
 
+#include <iterator>
+
 namespace claimtrace {
 
 void Document::clear_layers() {
   tokens.clear();
   norm_pool.clear();
   sentences.clear();
+  chunks.clear();
   mentions.clear();
   entities.clear();
   cues.clear();
@@ -113,6 +116,67 @@ std::string_view to_string(TokenKind k) {
       return "abbreviation";
   }
   return "word";
+}
+
+namespace {
+
+// Indexed by Pos.
+constexpr std::string_view kPosNames[] = {
+    "",    "CC",  "CD",  "DT",   "EX",  "FW",    "IN",    "JJ",   "JJR", "JJS", "LS",  "MD",
+    "NN",  "NNS", "NNP", "NNPS", "PDT", "POS",   "PRP",   "PRP$", "RB",  "RBR", "RBS", "RP",
+    "SYM", "TO",  "UH",  "VB",   "VBD", "VBG",   "VBN",   "VBP",  "VBZ", "WDT", "WP",  "WP$",
+    "WRB", "$",   "#",   "``",   "''",  "-LRB-", "-RRB-", ",",    ".",   ":"};
+static_assert(std::size(kPosNames) == static_cast<size_t>(Pos::kCount));
+
+}  // namespace
+
+std::string_view to_string(Pos p) {
+  const auto i = static_cast<size_t>(p);
+  return i < std::size(kPosNames) ? kPosNames[i] : std::string_view();
+}
+
+bool pos_from_string(std::string_view s, Pos& out) {
+  for (size_t i = 1; i < std::size(kPosNames); ++i) {
+    if (kPosNames[i] == s) {
+      out = static_cast<Pos>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view to_string(Tense t) {
+  switch (t) {
+    case Tense::kNone:
+      return "none";
+    case Tense::kPresent:
+      return "present";
+    case Tense::kPast:
+      return "past";
+    case Tense::kFuture:
+      return "future";
+    case Tense::kModal:
+      return "modal";
+  }
+  return "none";
+}
+
+std::string_view to_string(Aspect a) {
+  switch (a) {
+    case Aspect::kSimple:
+      return "simple";
+    case Aspect::kProgressive:
+      return "progressive";
+    case Aspect::kPerfect:
+      return "perfect";
+    case Aspect::kPerfectProgressive:
+      return "perfect_progressive";
+  }
+  return "simple";
+}
+
+std::string_view to_string(Voice v) {
+  return v == Voice::kPassive ? "passive" : "active";
 }
 
 }  // namespace claimtrace

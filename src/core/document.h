@@ -36,6 +36,58 @@ enum TokenFlag : uint8_t {
   kTokenParagraphStart = 1 << 5  // first token of a paragraph
 };
 
+// Penn Treebank part-of-speech tags (the tag stage, src/tag). kNone: untagged.
+// Order is part of the compiled tag lexicon format (tag/tag_lexicon.h).
+enum class Pos : uint8_t {
+  kNone,
+  kCC,
+  kCD,
+  kDT,
+  kEX,
+  kFW,
+  kIN,
+  kJJ,
+  kJJR,
+  kJJS,
+  kLS,
+  kMD,
+  kNN,
+  kNNS,
+  kNNP,
+  kNNPS,
+  kPDT,
+  kPOS,
+  kPRP,
+  kPRPS,
+  kRB,
+  kRBR,
+  kRBS,
+  kRP,
+  kSYM,
+  kTO,
+  kUH,
+  kVB,
+  kVBD,
+  kVBG,
+  kVBN,
+  kVBP,
+  kVBZ,
+  kWDT,
+  kWP,
+  kWPS,
+  kWRB,
+  kDollar,
+  kHash,
+  kOpenQuote,
+  kCloseQuote,
+  kLeftParen,
+  kRightParen,
+  kComma,
+  kPeriod,
+  kColon,
+  kCount  // number of values, not a tag
+};
+
 struct Token {
   Span span;
   // Normalized form (case-folded, quotes/dashes/apostrophes unified), stored in
@@ -44,6 +96,10 @@ struct Token {
   uint32_t norm_size = 0;
   TokenKind kind = TokenKind::kWord;
   uint8_t flags = 0;
+  Pos pos = Pos::kNone;  // part of speech (tag stage)
+  // Lemma in Document::norm_pool; lemma_size 0 = the lemma is the norm form.
+  uint32_t lemma_begin = 0;
+  uint32_t lemma_size = 0;
 
   bool has(TokenFlag f) const { return (flags & f) != 0; }
 };
@@ -54,6 +110,26 @@ struct Sentence {
   uint32_t token_count = 0;
   uint32_t paragraph = 0;  // 0-based paragraph number
   bool uncertain = false;  // the writer marks the content as uncertain (hedge)
+};
+
+// A noun group ("Ukraine's defence ministry") or verb group ("had not been
+// told") found by the tag stage; verb-group fields are unset for noun groups.
+enum class ChunkKind : uint8_t { kNoun, kVerb };
+enum class Tense : uint8_t { kNone, kPresent, kPast, kFuture, kModal };  // kNone: non-finite
+enum class Aspect : uint8_t { kSimple, kProgressive, kPerfect, kPerfectProgressive };
+enum class Voice : uint8_t { kActive, kPassive };
+
+struct Chunk {
+  Span span;
+  uint32_t token_begin = 0;
+  uint32_t token_end = 0;  // exclusive
+  uint32_t head = 0;       // token index of the head noun / main verb
+  ChunkKind kind = ChunkKind::kNoun;
+  Tense tense = Tense::kNone;
+  Aspect aspect = Aspect::kSimple;
+  Voice voice = Voice::kActive;
+  bool negated = false;  // not, n't, never, cannot
+  int32_t modal = -1;    // token index of the modal auxiliary, -1 if none
 };
 
 enum class EntityType : uint8_t { kPer, kOrg, kGpe, kLoc, kNorp, kMedia, kFac, kEvent, kMisc };
@@ -174,6 +250,7 @@ struct Document {
   std::vector<Token> tokens;
   std::string norm_pool;  // backing store of Token normalized forms
   std::vector<Sentence> sentences;
+  std::vector<Chunk> chunks;  // noun and verb groups in text order (tag stage)
   std::vector<Mention> mentions;
   std::vector<Entity> entities;
   std::vector<Cue> cues;
@@ -183,6 +260,10 @@ struct Document {
   std::string_view slice(Span s) const { return s.in(text); }
   std::string_view norm(const Token& t) const {
     return std::string_view(norm_pool).substr(t.norm_begin, t.norm_size);
+  }
+  std::string_view lemma(const Token& t) const {
+    if (t.lemma_size == 0) return norm(t);
+    return std::string_view(norm_pool).substr(t.lemma_begin, t.lemma_size);
   }
 
   // Clears all annotation layers but keeps their capacity, so a worker can
@@ -195,5 +276,11 @@ std::string_view to_string(CueClass c);
 std::string_view to_string(SourceKind k);
 std::string_view to_string(Certainty c);
 std::string_view to_string(TokenKind k);
+std::string_view to_string(Pos p);  // Penn notation: "NNS", "PRP$", "``", "-LRB-"
+// Parses Penn notation (as to_string writes it); false for an unknown tag.
+bool pos_from_string(std::string_view s, Pos& out);
+std::string_view to_string(Tense t);
+std::string_view to_string(Aspect a);
+std::string_view to_string(Voice v);
 
 }  // namespace claimtrace

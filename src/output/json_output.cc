@@ -36,6 +36,30 @@ void write_actor(JsonWriter& w, const Document& doc, const EventActor& a) {
   w.end_object();
 }
 
+void write_chunk(JsonWriter& w, const Document& doc, const Chunk& c) {
+  const bool verb = c.kind == ChunkKind::kVerb;
+  w.begin_object();
+  w.field("type", verb ? std::string_view("VG") : std::string_view("NG"));
+  w.field("start", c.span.begin);
+  w.field("end", c.span.end);
+  w.field("text", doc.slice(c.span));
+  w.field("token_start", c.token_begin);
+  w.field("token_end", c.token_end);
+  span_field(w, doc, "head", doc.tokens[c.head].span);
+  if (verb) {
+    w.field("lemma", doc.lemma(doc.tokens[c.head]));
+    w.field("tense", to_string(c.tense));
+    w.field("aspect", to_string(c.aspect));
+    w.field("voice", to_string(c.voice));
+    w.field("negated", c.negated);
+    if (c.modal >= 0)
+      w.field("modal", doc.norm(doc.tokens[c.modal]));
+    else
+      w.null_field("modal");
+  }
+  w.end_object();
+}
+
 }  // namespace
 
 void write_document_json(const Document& doc, const JsonOptions& opts, std::string& out) {
@@ -71,8 +95,19 @@ void write_document_json(const Document& doc, const JsonOptions& opts, std::stri
       w.field("text", doc.slice(t.span));
       w.field("norm", doc.norm(t));
       w.field("kind", to_string(t.kind));
+      if (t.pos != Pos::kNone) {
+        w.field("pos", to_string(t.pos));
+        w.field("lemma", doc.lemma(t));
+      }
       w.end_object();
     }
+    w.end_array();
+  }
+
+  if (opts.tokens || opts.chunks) {
+    w.key("chunks");
+    w.begin_array();
+    for (const Chunk& c : doc.chunks) write_chunk(w, doc, c);
     w.end_array();
   }
 

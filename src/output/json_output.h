@@ -10,6 +10,7 @@ namespace claimtrace::output {
 
 struct JsonOptions {
   bool tokens = false;  // include the token layer (large; off by default)
+  bool chunks = false;  // include noun/verb groups (also implied by `tokens`)
 };
 
 // Appends the document object (no trailing newline) to `out`.

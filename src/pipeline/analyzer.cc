@@ -5,11 +5,13 @@
 #include "extract/extract.h"
 #include "resolve/resolve.h"
 #include "segment/segmenter.h"
+#include "tag/tagger.h"
 
 namespace claimtrace {
 
 void Analyzer::analyze(Document& doc) const {
   segment::segment(doc);
+  tag::tag_document(tag::TagLexicon::builtin(), doc);
   if (lexicon_ != nullptr) {
     extract::find_mentions(doc, *lexicon_);
     resolve::resolve_entities(doc, *lexicon_);

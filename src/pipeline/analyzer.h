@@ -19,7 +19,8 @@ class Analyzer {
   Analyzer(const lexicon::Lexicon* lexicon, const dict::Dictionaries* dicts)
       : lexicon_(lexicon), dicts_(dicts) {}
 
-  // segment -> entity mentions -> resolve (entities, places) -> extract
+  // segment -> tag (part of speech, lemmas, chunks; the built-in tag
+  // lexicon) -> entity mentions -> resolve (entities, places) -> extract
   // (certainty cues, attribution)
   void analyze(Document& doc) const;
 

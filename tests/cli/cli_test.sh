@@ -38,6 +38,31 @@ for k in ("entities", "cues", "attributions", "events"):
     assert isinstance(d[k], list)
 PY
 
+# Part of speech and chunks: only on request; spans slice the input.
+python3 - "$TMP/a.json" <<'PY' && pass "default JSON has no tokens or chunks" || fail "default JSON layers"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert "tokens" not in d and "chunks" not in d, list(d)
+PY
+"$CT" analyze "$ARTICLE" --output-format json --chunks >"$TMP/c.json"; check "--chunks exits 0" 0 $?
+"$CT" analyze "$ARTICLE" --output-format json --tokens >"$TMP/t.json"; check "--tokens exits 0" 0 $?
+python3 - "$TMP/c.json" "$TMP/t.json" "$ARTICLE" <<'PY' && pass "--chunks/--tokens: pos, lemma, chunk spans" || fail "--chunks/--tokens output"
+import json, sys
+c = json.load(open(sys.argv[1])); t = json.load(open(sys.argv[2]))
+text = open(sys.argv[3], 'rb').read()
+assert "tokens" not in c and c["chunks"], list(c)
+assert c["chunks"] == t["chunks"]
+assert all(tok["pos"] and tok["lemma"] for tok in t["tokens"])
+assert {"NG", "VG"} <= {ch["type"] for ch in c["chunks"]}
+for ch in c["chunks"]:
+    assert text[ch["start"]:ch["end"]].decode() == ch["text"], ch
+    assert ch["head"]["start"] >= ch["start"] and ch["head"]["end"] <= ch["end"], ch
+    if ch["type"] == "VG":
+        assert ch["voice"] in ("active", "passive") and isinstance(ch["negated"], bool), ch
+        toks = t["tokens"][ch["token_start"]:ch["token_end"]]
+        assert toks[0]["start"] == ch["start"] and toks[-1]["end"] == ch["end"], ch
+PY
+
 # stdin gives the same analysis as the file.
 "$CT" analyze - --output-format jsonl <"$ARTICLE" >"$TMP/stdin.jsonl"; check "stdin exits 0" 0 $?
 "$CT" analyze "$ARTICLE" --output-format jsonl >"$TMP/file.jsonl"
