@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -126,9 +127,11 @@ struct Unit {
 
 class Coder {
  public:
-  explicit Coder(Document& doc) : doc_(doc) {}
+  Coder(Document& doc, const lexicon::Lexicon* lex) : doc_(doc), lex_(lex) {}
 
   void run() {
+    actors_.resize(doc_.entities.size());
+    for (size_t i = 0; i < doc_.entities.size(); ++i) actors_[i] = actor_code(doc_.entities[i]);
     tok_mention_.assign(doc_.tokens.size(), -1);
     info_.resize(doc_.tokens.size());
     for (size_t t = 0; t < doc_.tokens.size(); ++t)
@@ -144,6 +147,52 @@ class Coder {
 
  private:
   std::string_view norm(uint32_t t) const { return doc_.norm(doc_.tokens[t]); }
+
+  // ----- actor codes of entities -------------------------------------------
+
+  // The country code (ISO alpha-3) the lexicon gives a phrase of lower-case
+  // words read as a country or a demonym; empty if none.
+  std::string lexicon_country(std::span<const std::string_view> words) const {
+    if (lex_ == nullptr || words.empty()) return {};
+    for (uint32_t v : lex_->find(words)) {
+      const lexicon::LexEntry& le = lex_->entry(v);
+      auto kind = static_cast<lexicon::LexKind>(le.kind);
+      if (kind != lexicon::LexKind::kCountry && kind != lexicon::LexKind::kDemonym) continue;
+      std::string_view a = lex_->str(le.actor);
+      if (a.size() >= 3 && !is_type_code(a.substr(0, 3))) return std::string(a.substr(0, 3));
+    }
+    return {};
+  }
+
+  // The entity's actor code, completed where the resolver left it short:
+  // a plural of a demonym it does not list ("Liberians" -> LBR), and a bare
+  // type whose name says whose it is ("King Hassan of Morocco" -> MAR + GOV).
+  std::string actor_code(const Entity& e) const {
+    std::string code = e.actor;
+    if (!code.empty() && !(code.size() == 3 && is_type_code(code))) return code;
+    std::string low;
+    for (char c : e.name) low.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    if (code.empty()) {
+      if (e.type == EntityType::kPer || low.find(' ') != std::string::npos || low.size() < 5 ||
+          low.back() != 's')
+        return code;
+      std::string_view one[1] = {std::string_view(low).substr(0, low.size() - 1)};
+      return lexicon_country(one);
+    }
+    size_t of = low.find(" of ");
+    if (of == std::string::npos) return code;
+    std::string_view rest = std::string_view(low).substr(of + 4);
+    std::array<std::string_view, 4> words;
+    size_t n = 0;
+    while (!rest.empty() && n < words.size()) {
+      size_t sp = rest.find(' ');
+      words[n++] = rest.substr(0, sp);
+      rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+    }
+    if (!rest.empty()) return code;
+    std::string country = lexicon_country(std::span<const std::string_view>(words.data(), n));
+    return country.empty() ? code : country + code;
+  }
 
   // ----- units ------------------------------------------------------------
 
@@ -239,7 +288,7 @@ class Coder {
         continue;
       }
       const Entity& e = doc_.entities[a.entity];
-      const std::string& c = e.actor;
+      const std::string& c = actors_[a.entity];
       switch (e.type) {
         case EntityType::kGpe:
         case EntityType::kLoc:
@@ -748,7 +797,7 @@ class Coder {
   std::string with_country(const std::string& code, const std::string* other, int32_t loc) const {
     if (code.size() != 3 || !is_type_code(code)) return code;
     if (loc >= 0) {
-      const std::string& a = doc_.entities[loc].actor;
+      const std::string& a = actors_[loc];
       if (a.size() >= 3 && !is_type_code(a.substr(0, 3))) return a.substr(0, 3) + code;
     }
     // Civilians and institutions named without a country ("demonstrators",
@@ -810,12 +859,11 @@ class Coder {
                             doc_.tokens[units_[s].end - 1].span.end};
         }
         if (g < 0 && loc >= 0 && act.target != "-" && !act.noun && s >= 0 &&
-            doc_.entities[loc].actor.size() >= 3 &&
-            sc->compare(0, 3, doc_.entities[loc].actor, 0, 3) != 0) {
+            actors_[loc].size() >= 3 && sc->compare(0, 3, actors_[loc], 0, 3) != 0) {
           // No target named: the event happens to the country it happens in
           // ("blocked roads in Algiers", "lifted the curfew in Montenegro").
           ev.has_target = true;
-          ev.target.code = doc_.entities[loc].actor.substr(0, 3);
+          ev.target.code = actors_[loc].substr(0, 3);
         }
         if (g >= 0 && !tc->empty()) {
           ev.has_target = true;
@@ -1065,6 +1113,8 @@ class Coder {
   }
 
   Document& doc_;
+  const lexicon::Lexicon* lex_;
+  std::vector<std::string> actors_;            // per entity: actor_code()
   std::vector<const events::WordInfo*> info_;  // per token, null = unknown word
   std::vector<int32_t> tok_mention_;
   std::vector<Unit> units_;
@@ -1083,9 +1133,8 @@ class Coder {
 }  // namespace
 
 void code_events(Document& doc, const lexicon::Lexicon* lex) {
-  (void)lex;  // actor codes come from resolved entities and agent nouns
   doc.events.clear();
-  Coder(doc).run();
+  Coder(doc, lex).run();
 }
 
 }  // namespace claimtrace::extract
