@@ -114,6 +114,7 @@ struct Anchor {
   int32_t entity = -1;          // a mention's entity, or -1 for an agent noun
   std::string_view agent_type;  // agent nouns: CAMEO type ("" = untyped group noun)
   bool agent = false;
+  std::string_view country;  // a country name the lexicon knows but no mention covers
 };
 
 struct Unit {
@@ -201,19 +202,38 @@ class Coder {
     if (mi >= 0) {
       const Mention& m = doc_.mentions[mi];
       if (m.token_begin != t || m.entity < 0) return false;
-      a = Anchor{t, std::min(m.token_end, end), m.entity, {}, false};
+      a = Anchor{t, std::min(m.token_end, end), m.entity, {}, false, {}};
       return true;
     }
+    if (t == sentence_begin_ && doc_.tokens[t].has(kTokenCapitalized) && country_at(t, end, a))
+      return true;
     const events::WordInfo* wi = info_[t];
     if (wi == nullptr) return false;
     if (t + 1 < end && wi->starts_two_word_agent) {
       if (const events::Agent* ag = events::agent(norm(t), norm(t + 1))) {
-        a = Anchor{t, t + 2, -1, ag->type, true};
+        a = Anchor{t, t + 2, -1, ag->type, true, {}};
         return true;
       }
     }
     if (wi->agent != nullptr) {
-      a = Anchor{t, t + 1, -1, wi->agent->type, true};
+      a = Anchor{t, t + 1, -1, wi->agent->type, true, {}};
+      return true;
+    }
+    return false;
+  }
+
+  // A country name opening a sentence that no mention covers ("Turkey will
+  // allow ...", "Japan said ...": capitalised like any first word, such names
+  // are also common nouns and the entity pass may leave them out).
+  bool country_at(uint32_t t, uint32_t end, Anchor& a) const {
+    lexicon::Match m;
+    if (lex_ == nullptr || !lex_->longest(doc_, t, end, m)) return false;
+    for (uint32_t v : m.entries) {
+      const lexicon::LexEntry& le = lex_->entry(v);
+      if (static_cast<lexicon::LexKind>(le.kind) != lexicon::LexKind::kCountry) continue;
+      std::string_view code = lex_->str(le.actor);
+      if (code.size() < 3) continue;
+      a = Anchor{t, m.end_token, -1, {}, false, code.substr(0, 3)};
       return true;
     }
     return false;
@@ -277,6 +297,10 @@ class Coder {
     bool only_places = true;
     for (size_t k = 0; k < anchors.size(); ++k) {
       const Anchor& a = anchors[k];
+      if (a.entity < 0 && !a.agent) {
+        if (country.empty()) country.assign(a.country);
+        continue;
+      }
       if (a.agent) {
         only_places = false;
         // The first type wins ("rebel commanders" are rebels, "army officials"
@@ -323,7 +347,10 @@ class Coder {
       if (e.has_geo && e.geo.feature == "PPLC" && type.empty()) return country + "GOV";
     }
     if (!full.empty()) {
-      if (type_at > full_at && !type.empty()) return full.substr(0, 3) + type;
+      // "Russian army officers" -> RUSMIL; an organisation's own people
+      // ("European Union ministers") stay the organisation.
+      bool org = full.starts_with("IGO") || full.starts_with("NGO") || full.starts_with("IMG");
+      if (type_at > full_at && !type.empty() && !org) return full.substr(0, 3) + type;
       return full;
     }
     return country + type;
@@ -719,6 +746,45 @@ class Coder {
     return best;
   }
 
+  // The acting group a pronoun at token `p` stands for when it opens the
+  // content of an attribution ("X said (that) it ...", "X told Y it ..."):
+  // the attribution's source, or for "..., and said they ..." the subject of
+  // the previous verb. -1 if none.
+  int speaker_of(uint32_t p, uint32_t sb) const {
+    uint32_t pb = doc_.tokens[p].span.begin;
+    for (const Attribution& a : doc_.attributions) {
+      if (a.cue.end > pb) continue;
+      bool opens = false;
+      for (Span c : a.content) {
+        if (c.begin > pb || pb >= c.end) continue;
+        // Only time words and "that" may come between the content start and the pronoun.
+        opens = true;
+        for (size_t i = 0; i < units_.size() && opens; ++i) {
+          uint32_t ub = doc_.tokens[units_[i].begin].span.begin;
+          if (ub >= c.begin && ub < pb) opens = false;
+        }
+      }
+      if (!opens) continue;
+      if (a.has_source) {
+        for (size_t i = 0; i < units_.size(); ++i) {
+          // The head of the source's noun group, not a place after "in".
+          const Unit& u = units_[i];
+          if (!u.prep.empty() && u.prep != "of") continue;
+          Span us{doc_.tokens[u.begin].span.begin, doc_.tokens[u.end - 1].span.end};
+          if (us.begin < a.source.end && a.source.begin < us.end) return static_cast<int>(i);
+        }
+        return -1;
+      }
+      // No source named: "..., and said they also opposed ..." shares the subject.
+      uint32_t k = p;
+      while (k > sb && doc_.tokens[k - 1].span.begin >= a.cue.begin) --k;
+      while (k > sb && is_adverb(norm(k - 1))) --k;
+      if (k > sb && in(norm(k - 1), {"and", "but"})) return last_subject_;
+      return -1;
+    }
+    return -1;
+  }
+
   int target_in_content(const Trigger& tr, uint32_t se, int src) const {
     uint32_t vb = doc_.tokens[tr.begin].span.begin;
     for (const Attribution& a : doc_.attributions) {
@@ -925,6 +991,11 @@ class Coder {
       if ((before == "and" || before == "but") && last_subject_ >= 0 && !e.noun) {
         // Coordinated verbs share the subject: "X threatened ... and urged Y".
         subj = last_subject_;
+      } else if (k > sb + 1 && in(before, {"it", "they", "he", "she", "we"}) && !e.noun) {
+        // "Japan said on Tuesday it had halted ...": the pronoun opening
+        // what was said is the speaker.
+        int sp = speaker_of(k - 1, sb);
+        if (sp >= 0) subj = sp;
       } else if (subj < 0 && k == sb + 1 && in(before, {"it", "they"}) &&
                  !prev_source_code_.empty()) {
         // "It refused to ...": the previous sentence's acting group.
@@ -1098,6 +1169,7 @@ class Coder {
     while (sentence_mentions_ < doc_.mentions.size() &&
            doc_.mentions[sentence_mentions_].token_begin < sb)
       ++sentence_mentions_;
+    sentence_begin_ = sb;
     build_units(sb, se);
     find_triggers(sb, se);
     sentence_first_event_ = doc_.events.size();
@@ -1124,6 +1196,7 @@ class Coder {
   size_t sentence_first_event_ = 0;
   uint32_t object_tok_ = UINT32_MAX;
   uint32_t sentence_mentions_ = 0;
+  uint32_t sentence_begin_ = 0;
   int last_subject_ = -1;                      // subject of the last verb in this sentence
   std::pair<uint32_t, uint32_t> prev_source_;  // tokens of the last coded source
   std::string prev_source_code_;
