@@ -165,32 +165,65 @@ class Coder {
     return {};
   }
 
+  // Splits on spaces into `out`; 0 when there are more words than fit.
+  template <size_t N>
+  static size_t split_words(std::string_view text, std::array<std::string_view, N>& out) {
+    size_t n = 0;
+    while (!text.empty()) {
+      if (n == N) return 0;
+      size_t sp = text.find(' ');
+      out[n++] = text.substr(0, sp);
+      text = sp == std::string_view::npos ? std::string_view() : text.substr(sp + 1);
+    }
+    return n;
+  }
+
   // The entity's actor code, completed where the resolver left it short:
   // a plural of a demonym it does not list ("Liberians" -> LBR), and a bare
   // type whose name says whose it is ("King Hassan of Morocco" -> MAR + GOV).
   std::string actor_code(const Entity& e) const {
     std::string code = e.actor;
     if (!code.empty() && !(code.size() == 3 && is_type_code(code))) return code;
+    // A region with a country but no code of its own ("West Bank" -> PSE).
+    if (code.empty() && e.has_geo && e.geo.country[0] != 0 &&
+        (e.type == EntityType::kGpe || e.type == EntityType::kLoc || e.type == EntityType::kFac))
+      return std::string(events::country_code(std::string_view(e.geo.country, 2)));
     std::string low;
     for (char c : e.name) low.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
     if (code.empty()) {
-      if (e.type == EntityType::kPer || low.find(' ') != std::string::npos || low.size() < 5 ||
-          low.back() != 's')
-        return code;
-      std::string_view one[1] = {std::string_view(low).substr(0, low.size() - 1)};
-      return lexicon_country(one);
+      if (e.type == EntityType::kPer) return code;
+      if (low.find(' ') == std::string::npos) {
+        // "US-led", "Saudi-backed": the country that leads or backs.
+        size_t dash = low.find('-');
+        if (dash != std::string::npos &&
+            in(std::string_view(low).substr(dash + 1),
+               {"led", "backed", "sponsored", "supported", "allied", "controlled", "run"})) {
+          std::string_view one[1] = {std::string_view(low).substr(0, dash)};
+          return lexicon_country(one);
+        }
+        if (low.size() < 5 || low.back() != 's') return code;
+        std::string_view one[1] = {std::string_view(low).substr(0, low.size() - 1)};
+        return lexicon_country(one);
+      }
+      // "Latvian Constitutional Court", "Montenegro Assembly": an institution
+      // named after its country, typed by its head noun when it is an agent.
+      std::array<std::string_view, 8> words;
+      size_t n = split_words(low, words);
+      if (n < 2) return code;
+      for (size_t len = std::min<size_t>(2, n - 1); len >= 1; --len) {
+        std::string country = lexicon_country(std::span<const std::string_view>(words.data(), len));
+        if (country.empty()) continue;
+        const events::Agent* head = events::agent(words[n - 1]);
+        if (head != nullptr && !head->type.empty()) country.append(head->type);
+        return country;
+      }
+      return code;
     }
     size_t of = low.find(" of ");
     if (of == std::string::npos) return code;
-    std::string_view rest = std::string_view(low).substr(of + 4);
     std::array<std::string_view, 4> words;
-    size_t n = 0;
-    while (!rest.empty() && n < words.size()) {
-      size_t sp = rest.find(' ');
-      words[n++] = rest.substr(0, sp);
-      rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
-    }
-    if (!rest.empty()) return code;
+    size_t n = split_words(std::string_view(low).substr(of + 4), words);
+    if (n == 0) return code;
     std::string country = lexicon_country(std::span<const std::string_view>(words.data(), n));
     return country.empty() ? code : country + code;
   }
@@ -925,9 +958,11 @@ class Coder {
                             doc_.tokens[units_[s].end - 1].span.end};
         }
         if (g < 0 && loc >= 0 && act.target != "-" && !act.noun && s >= 0 &&
-            actors_[loc].size() >= 3 && sc->compare(0, 3, actors_[loc], 0, 3) != 0) {
+            actors_[loc].size() >= 3 && !is_type_code(actors_[loc].substr(0, 3))) {
           // No target named: the event happens to the country it happens in
-          // ("blocked roads in Algiers", "lifted the curfew in Montenegro").
+          // ("blocked roads in Algiers", "lifted the curfew in Montenegro",
+          // "strengthened its forces in Lebanon"); a domestic event has its
+          // own country as target.
           ev.has_target = true;
           ev.target.code = actors_[loc].substr(0, 3);
         }
