@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extract/events_dictionary.h"
+#include "extract/events_time.h"
 
 namespace claimtrace::extract {
 
@@ -131,6 +132,7 @@ class Coder {
   Coder(Document& doc, const lexicon::Lexicon* lex) : doc_(doc), lex_(lex) {}
 
   void run() {
+    has_published_ = events::parse_iso_date(doc_.published, published_);
     actors_.resize(doc_.entities.size());
     for (size_t i = 0; i < doc_.entities.size(); ++i) actors_[i] = actor_code(doc_.entities[i]);
     tok_mention_.assign(doc_.tokens.size(), -1);
@@ -757,14 +759,45 @@ class Coder {
     return best;
   }
 
+  // The time expression of the verb's clause: in the same claim (inside the
+  // same attribution's content, or outside all of them), not across ";",
+  // nearest to the verb. Found lazily, once per sentence with an event.
+  const events::TimeExpr* time_of(uint32_t verb, Span vspan, int32_t attr, uint32_t sb,
+                                  uint32_t se) {
+    if (!times_ready_) {
+      times_.clear();
+      events::find_times(doc_, sb, se, has_published_, published_, times_);
+      times_ready_ = true;
+    }
+    const events::TimeExpr* best = nullptr;
+    uint32_t best_d = UINT32_MAX;
+    for (const events::TimeExpr& t : times_) {
+      if (attribution_of(t.span, vspan) != attr) continue;
+      uint32_t lo = std::min(verb, t.token_begin), hi = std::max(verb, t.token_begin);
+      bool crosses = false;
+      for (uint32_t x = lo; x + 1 < hi && !crosses; ++x)
+        crosses = norm(x) == ";" || (norm(x) == "," && in(norm(x + 1), {"and", "but", "while"}));
+      if (crosses) continue;
+      uint32_t d = hi - lo;
+      if (d < best_d) {
+        best_d = d;
+        best = &t;
+      }
+    }
+    return best;
+  }
+
   // The innermost attribution whose content contains `s`, or -1.
-  int32_t attribution_of(Span s) const {
+  // `verb`, when given, is an event verb whose own attribution (the verb as a
+  // cue of saying: "accused", "urged") is not a claim around it.
+  int32_t attribution_of(Span s, Span verb = {0, 0}) const {
     int32_t best = -1;
     uint32_t best_len = UINT32_MAX;
+    if (verb.end == 0) verb = s;
     for (size_t i = 0; i < doc_.attributions.size(); ++i) {
       const Attribution& a = doc_.attributions[i];
       // The verb of saying itself ("urged") is the speech act, not its content.
-      if (a.cue.begin < s.end && s.begin < a.cue.end) continue;
+      if (a.cue.begin < verb.end && verb.begin < a.cue.end) continue;
       uint32_t len = 0;
       bool inside = false;
       for (Span c : a.content) {
@@ -910,7 +943,8 @@ class Coder {
   }
 
   void emit(uint32_t sb, uint32_t se, const Trigger& verb, const Entry& act, std::string_view code,
-            std::string_view modifier, int src_unit, int tgt_unit, bool negated, bool speculative) {
+            std::string_view modifier, int src_unit, int tgt_unit, bool negated, bool speculative,
+            bool future) {
     auto group_of = [&](int u, std::vector<int>& out) {
       out.clear();
       if (u < 0) return;
@@ -932,6 +966,12 @@ class Coder {
     Span vspan{doc_.tokens[verb.begin].span.begin, doc_.tokens[verb.end - 1].span.end};
     int32_t attr = attribution_of(vspan);
     int32_t loc = location_of(verb.begin, sb, se);
+    const events::TimeExpr* when = time_of(verb.begin, vspan, attr, sb, se);
+    events::TimeExpr resolved;
+    if (when != nullptr && future && when->weekday >= 0 && has_published_) {
+      resolved = events::resolve_future(*when, published_);
+      when = &resolved;
+    }
     size_t made = 0;
     for (int s : srcs_) {
       for (int g : tgts_) {
@@ -984,6 +1024,14 @@ class Coder {
         ev.negated = negated;
         ev.entry = act.id;
         ev.modifier = modifier;
+        if (when != nullptr) {
+          ev.has_time = true;
+          ev.time_text = when->span;
+          if (when->resolved) {
+            ev.time_start = events::iso_date(when->start);
+            ev.time_end = events::iso_date(when->end);
+          }
+        }
         doc_.events.push_back(std::move(ev));
         ++made;
       }
@@ -995,6 +1043,9 @@ class Coder {
     std::string_view modal;
     bool negated = false;
     modality_before(tr.begin, sb, modal, negated);
+    // Expected rather than past: a bare weekday is then the next one.
+    // ("offered on Monday to mediate": the offer, not the mediation, is dated.)
+    bool future = in(modal, {"will", "would", "shall", "'ll"});
 
     // A controlling verb with a coded "to VERB" complement codes the complement.
     const Trigger* comp = nullptr;
@@ -1083,7 +1134,10 @@ class Coder {
             else if (is_function_word(w) || doc_.tokens[x].kind != TokenKind::kWord)
               adjacent = false;
           }
-          if (adjacent && (possessive || !u.place)) src = static_cast<int>(i);
+          // A country before the noun acts ("US mediation"); a city is a venue
+          // ("the Geneva talks").
+          bool country = u.place_entity >= 0 && is_country(u.place_entity);
+          if (adjacent && (possessive || !u.place || country)) src = static_cast<int>(i);
         }
       }
       // "a meeting between X and Y" without any other actor: X meets Y.
@@ -1195,7 +1249,7 @@ class Coder {
       prev_source_ = {units_[src].begin, units_[src].end};
       prev_source_code_ = units_[src].code;
     }
-    emit(sb, se, tr, act, code, modifier, src, tgt, negated, speculative);
+    emit(sb, se, tr, act, code, modifier, src, tgt, negated, speculative, future);
   }
 
   void sentence(uint32_t sb, uint32_t se) {
@@ -1208,6 +1262,7 @@ class Coder {
     build_units(sb, se);
     find_triggers(sb, se);
     sentence_first_event_ = doc_.events.size();
+    times_ready_ = false;
     last_subject_ = -1;
     for (Trigger& tr : triggers_) {
       if (tr.consumed) continue;
@@ -1232,6 +1287,10 @@ class Coder {
   uint32_t object_tok_ = UINT32_MAX;
   uint32_t sentence_mentions_ = 0;
   uint32_t sentence_begin_ = 0;
+  bool has_published_ = false;
+  events::Days published_ = 0;
+  std::vector<events::TimeExpr> times_;  // of the current sentence, once times_ready_
+  bool times_ready_ = false;
   int last_subject_ = -1;                      // subject of the last verb in this sentence
   std::pair<uint32_t, uint32_t> prev_source_;  // tokens of the last coded source
   std::string prev_source_code_;

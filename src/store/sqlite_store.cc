@@ -191,6 +191,12 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(
 ALTER TABLE events ADD COLUMN entry TEXT;
 ALTER TABLE events ADD COLUMN modifier TEXT;
 )sql"},
+    // 3: when an event happened: `time` holds the ISO interval START/END ("" when the
+    // text's time needs a published date the article lacks); the words that say it.
+    {3, R"sql(
+ALTER TABLE events ADD COLUMN time_start INTEGER;
+ALTER TABLE events ADD COLUMN time_end INTEGER;
+)sql"},
 };
 
 // ------------------------------------------------------------- helpers --
@@ -516,8 +522,8 @@ class SqliteStore final : public Store {
         "INSERT INTO attribution_cues VALUES (?,?,?)",
         "INSERT INTO events (doc, n, vid, code, root, quad_class, goldstein, source_code, "
         "source_start, source_end, target_code, target_start, target_end, verb_start, verb_end, "
-        "location, attribution, time, certainty, negated, entry, modifier) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "location, attribution, time, certainty, negated, entry, modifier, time_start, "
+        "time_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     };
     stmts_.clear();
     for (const char* sql : kSql) stmts_.emplace_back(db_, sql);
@@ -685,9 +691,21 @@ class SqliteStore final : public Store {
         st.bind(int64_t{v.verb.begin}).bind(int64_t{v.verb.end});
       else
         st.bind_null().bind_null();
-      st.bind_index(v.location).bind_index(v.attribution).bind_null();  // time: not yet
+      // bind() does not copy: the interval must outlive exec().
+      const std::string interval =
+          v.time_start.empty() ? std::string() : v.time_start + "/" + v.time_end;
+      st.bind_index(v.location).bind_index(v.attribution);
+      if (v.has_time)
+        st.bind(interval);
+      else
+        st.bind_null();
       st.bind(to_string(v.certainty)).bind(int64_t{v.negated});
-      st.bind_or_null(v.entry).bind_or_null(v.modifier).exec();
+      st.bind_or_null(v.entry).bind_or_null(v.modifier);
+      if (v.has_time)
+        st.bind(int64_t{v.time_text.begin}).bind(int64_t{v.time_text.end});
+      else
+        st.bind_null().bind_null();
+      st.exec();
     }
   }
 
@@ -797,7 +815,7 @@ bool SqliteStore::load_document(std::string_view id, Document& doc) {
   each(
       "SELECT vid, code, source_code, source_start, source_end, target_code, target_start, "
       "target_end, verb_start, verb_end, location, attribution, certainty, negated, entry, "
-      "modifier FROM events WHERE doc = ? ORDER BY n",
+      "modifier, time, time_start, time_end FROM events WHERE doc = ? ORDER BY n",
       [&](Stmt& st) {
         Event& v = doc.events.emplace_back();
         v.id = st.text(0);
@@ -819,6 +837,16 @@ bool SqliteStore::load_document(std::string_view id, Document& doc) {
         v.negated = st.integer(13) != 0;
         if (!st.is_null(14)) v.entry = intern(st.text(14));
         if (!st.is_null(15)) v.modifier = intern(st.text(15));
+        v.has_time = !st.is_null(16) && !st.is_null(17) && !st.is_null(18);
+        if (v.has_time) {
+          v.time_text = span_at(st, 17);
+          std::string_view interval = st.text(16);
+          size_t slash = interval.find('/');
+          if (slash != std::string_view::npos) {
+            v.time_start = interval.substr(0, slash);
+            v.time_end = interval.substr(slash + 1);
+          }
+        }
       });
   // Indices that point outside the loaded layers would crash consumers;
   // a consistent store never has them, but a damaged one must not crash us.
@@ -830,6 +858,8 @@ bool SqliteStore::load_document(std::string_view id, Document& doc) {
   for (Event& v : doc.events) {
     v.location = valid(v.location, doc.entities.size());
     v.attribution = valid(v.attribution, doc.attributions.size());
+    if (v.has_time && (v.time_text.begin > v.time_text.end || v.time_text.end > doc.text.size()))
+      v.has_time = false;
   }
   return true;
 }
