@@ -823,11 +823,16 @@ class Coder {
       bool opens = false;
       for (Span c : a.content) {
         if (c.begin > pb || pb >= c.end) continue;
-        // Only time words and "that" may come between the content start and the pronoun.
+        // Only time words and "that" may come between the content start and
+        // the pronoun, and the addressee of "told" ("X told Y it would ...").
+        std::string_view cue = doc_.slice(a.cue);
+        cue = cue.substr(cue.rfind(' ') == std::string_view::npos ? 0 : cue.rfind(' ') + 1);
+        bool tells =
+            in(cue, {"told", "tells", "tell", "informed", "assured", "warned", "reminded"});
         opens = true;
         for (size_t i = 0; i < units_.size() && opens; ++i) {
           uint32_t ub = doc_.tokens[units_[i].begin].span.begin;
-          if (ub >= c.begin && ub < pb) opens = false;
+          if (ub >= c.begin && ub < pb && !(tells && ub == c.begin)) opens = false;
         }
       }
       if (!opens) continue;
