@@ -34,11 +34,12 @@ bool is_determiner(std::string_view w) {
 
 // Prepositions after which a noun group is a place or a circumstance, not a subject.
 bool is_preposition(std::string_view w) {
-  return in(w, {"in",      "at",     "near",    "into",       "across", "inside", "outside",
-                "from",    "to",     "of",      "by",         "with",   "for",    "about",
-                "against", "on",     "than",    "over",       "among",  "toward", "towards",
-                "through", "within", "between", "without",    "around", "under",  "after",
-                "before",  "during", "like",    "throughout", "upon",   "via",    "amid"});
+  return in(
+      w, {"in",      "at",     "near",  "into",     "across",  "inside",  "outside", "from",
+          "to",      "of",     "by",    "with",     "for",     "about",   "against", "on",
+          "than",    "over",   "among", "toward",   "towards", "through", "within",  "between",
+          "without", "around", "under", "after",    "before",  "during",  "like",    "throughout",
+          "upon",    "via",    "amid",  "following"});
 }
 
 bool is_place_preposition(std::string_view w) {
@@ -425,8 +426,7 @@ class Coder {
       u.end = e;
       u.code = compose(anchors, u);
       // "Our forces": the speaker's own, not the latest group of that type.
-      if (!(u.begin > sb && in(norm(u.begin - 1), {"our", "my", "their", "its", "his", "her"})))
-        remember_or_recall(u.code);
+      if (!owned(u, sb)) remember_or_recall(u.code);
       // The preposition before the group, skipping determiners and modifiers.
       for (uint32_t p = u.begin; p > sb && u.begin - p < 5;) {
         --p;
@@ -459,6 +459,9 @@ class Coder {
         else if (!is_determiner(w))
           ok = false;
       }
+      // "according to two diplomats, and Hungary could send ...": after a
+      // comma, "and" starts a new clause when it leaves a prepositional group.
+      if (ok && comma && conj && !units_[i - 1].prep.empty() && units_[i].prep.empty()) ok = false;
       if (ok) link[i] = conj ? 2 : (comma ? 1 : 0);
     }
     for (size_t i = units_.size(); i-- > 1;)
@@ -466,6 +469,43 @@ class Coder {
     for (size_t i = 0; i < units_.size(); ++i) {
       if (i > 0 && link[i] == 0) ++group;
       units_[i].group = group;
+    }
+  }
+
+  // A group with an owner pronoun ("our forces", "their police"). A
+  // capitalised "Our" opening a quotation may have been read as a name.
+  bool owned(const Unit& u, uint32_t sb) const {
+    auto owner = [&](uint32_t t) {
+      return in(norm(t), {"our", "my", "their", "its", "his", "her"});
+    };
+    return owner(u.begin) || (u.begin > sb && owner(u.begin - 1));
+  }
+
+  // "Our forces did not attack", officials "denied that their police had
+  // arrested ...": a bare type owned by the speaker is of the speaker's country.
+  void own_groups_of_speakers() {
+    for (Unit& u : units_) {
+      if (!(u.code.size() == 3 && is_type_code(u.code))) continue;
+      if (!owned(u, sentence_begin_)) continue;
+      Span us{doc_.tokens[u.begin].span.begin, doc_.tokens[u.end - 1].span.end};
+      int32_t a = attribution_of(us);
+      if (a < 0) {
+        // "Its border guards ..." opening a sentence: the previous sentence's actor.
+        bool opens = u.begin == sentence_begin_ || u.begin == sentence_begin_ + 1;
+        if (opens && prev_source_code_.size() >= 3 && !is_type_code(prev_source_code_.substr(0, 3)))
+          u.code = prev_source_code_.substr(0, 3) + u.code;
+        continue;
+      }
+      const Attribution& at = doc_.attributions[a];
+      std::string country;
+      if (at.source_entity >= 0 && static_cast<size_t>(at.source_entity) < actors_.size())
+        country = actors_[at.source_entity].substr(0, 3);
+      for (const Unit& v : units_) {
+        if (!country.empty() || !at.has_source || v.code.size() < 3) continue;
+        Span vs{doc_.tokens[v.begin].span.begin, doc_.tokens[v.end - 1].span.end};
+        if (vs.begin < at.source.end && at.source.begin < vs.end) country = v.code.substr(0, 3);
+      }
+      if (country.size() == 3 && !is_type_code(country)) u.code = country + u.code;
     }
   }
 
@@ -640,7 +680,8 @@ class Coder {
     for (uint32_t t = from; t < limit; ++t) {
       std::string_view w = norm(t);
       bool early_that = prep.empty() && w == "that" && t < from + 3;
-      if (is_clause_break(w) && !early_that && (t > from || prep.empty())) return -1;
+      if (is_clause_break(w) && !early_that && (t > from || prep.empty() || w == ";" || w == ":"))
+        return -1;
       if (w == "," && prep.empty()) return -1;
       for (size_t i = 0; i < units_.size(); ++i) {
         const Unit& u = units_[i];
@@ -678,7 +719,7 @@ class Coder {
     uint32_t limit = std::min(se, from + 10);
     for (uint32_t t = from; t < limit; ++t) {
       std::string_view w = norm(t);
-      if ((t > from && is_clause_break(w)) || w == ",") return -1;
+      if ((t > from && is_clause_break(w)) || w == "," || w == ";" || w == ":") return -1;
       // Another verb starts another predication ("traveled to X to train Y").
       if (t > from && tok_mention_[t] < 0 && !doc_.tokens[t].has(kTokenCapitalized) &&
           !nounish(t, from) && (norm(t - 1) == "to" || finite_verb(t)))
@@ -774,7 +815,12 @@ class Coder {
     for (const events::TimeExpr& t : times_) {
       if (attribution_of(t.span, vspan) != attr) continue;
       uint32_t lo = std::min(verb, t.token_begin), hi = std::max(verb, t.token_begin);
+      // Another event verb in between is nearer: "threatened to expel X and
+      // will meet Y on Friday" dates the meeting only.
       bool crosses = false;
+      for (const Trigger& other : triggers_)
+        if (other.begin > lo && other.begin < hi && !other.consumed && !other.entry->noun)
+          crosses = true;
       for (uint32_t x = lo; x + 1 < hi && !crosses; ++x)
         crosses = norm(x) == ";" || (norm(x) == "," && in(norm(x + 1), {"and", "but", "while"}));
       if (crosses) continue;
@@ -1111,6 +1157,10 @@ class Coder {
     }
     if (obj < 0) obj = target_of(act, after, se, source_from);
     if (obj < 0 && !source_from && act.target != "-") obj = loose_target(after, se);
+    // "send troops to ...": the object the entry requires is what is sent.
+    if (obj >= 0 && !act.requires_.empty() &&
+        word_near(act.requires_, units_[obj].end - 1, units_[obj].end))
+      obj = -1;
     int src = subj, tgt = obj;
     if (source_from) std::swap(src, tgt);
 
@@ -1128,6 +1178,10 @@ class Coder {
       if (p > sb && in(norm(p - 1), {"in", "at", "of", "near", "from", "about", "over"}) &&
           !(norm(p - 1) == "in" && p - 1 > sb && is_be(norm(p - 2))))
         src = -1;
+      // The object of another event verb ("condemned the threats", "ended
+      // the fighting") is not an act of that verb's subject.
+      for (const Trigger& k : triggers_)
+        if (&k != &tr && !k.entry->noun && k.end == p) src = -1;
       for (size_t i = 0; i < units_.size(); ++i) {
         const Unit& u = units_[i];
         if (u.end <= tr.begin && tr.begin - u.end <= 2) {
@@ -1265,6 +1319,7 @@ class Coder {
       ++sentence_mentions_;
     sentence_begin_ = sb;
     build_units(sb, se);
+    own_groups_of_speakers();
     find_triggers(sb, se);
     sentence_first_event_ = doc_.events.size();
     times_ready_ = false;
