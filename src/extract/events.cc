@@ -432,11 +432,26 @@ class Coder {
         --p;
         std::string_view w = norm(p);
         if (is_preposition(w)) {
+          // "up to 13,000", "more than 500", "at least 12", "about 20": a
+          // quantity, not a preposition of the group.
+          std::string_view next = p + 1 < u.begin ? norm(p + 1) : std::string_view();
+          bool number_next = p + 1 < u.begin && (doc_.tokens[p + 1].kind == TokenKind::kNumber ||
+                                                 next == "least" || next == "most");
+          std::string_view prev = p > sb ? norm(p - 1) : std::string_view();
+          if (number_next && ((w == "to" && prev == "up") ||
+                              (w == "than" && in(prev, {"more", "fewer", "less"})) ||
+                              in(w, {"at", "about", "around", "over", "under", "nearly"}))) {
+            if (w == "to" || w == "than") --p;
+            continue;
+          }
           u.prep = w;
           break;
         }
-        if (!is_determiner(w) && (is_function_word(w) || doc_.tokens[p].kind != TokenKind::kWord ||
-                                  !forms_at(p).empty()))
+        // A count belongs to the group ("to 67 elderly British nationals").
+        bool count = doc_.tokens[p].kind == TokenKind::kNumber;
+        if (!is_determiner(w) && !count &&
+            (is_function_word(w) || doc_.tokens[p].kind != TokenKind::kWord ||
+             !forms_at(p).empty()))
           break;
       }
       units_.push_back(std::move(u));

@@ -279,6 +279,18 @@ TEST_F(Events, LocatedEventWithoutTargetTargetsThePlacesCountry) {
   EXPECT_FALSE(e->target.has_text);
 }
 
+TEST_F(Events, QuantitiesDoNotMakeAnObjectPrepositional) {
+  // "more than 40" and "up to 300" count the group; they are not "than"/"to" targets.
+  Document doc = analyze(
+      "Ugandan police arrested more than 40 Kenyan protesters. Tanzania expelled up to 300 "
+      "Burundian refugees.");
+  const Event* arrest = with_code(doc, "173");
+  ASSERT_NE(arrest, nullptr) << dump(doc);
+  EXPECT_EQ(arrest->target.code, "KENCVL");
+  ASSERT_TRUE(arrest->target.has_text);
+  EXPECT_EQ(doc.slice(arrest->target.text), "Kenyan protesters");
+}
+
 TEST(EventTime, DatesWeekdaysAndRelativeWords) {
   using namespace extract::events;
   Days d = 0;
