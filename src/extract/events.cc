@@ -280,10 +280,14 @@ class Coder {
   // a linking preposition after an agent noun ("instructors from Ukraine").
   bool joins(const Anchor& left, uint32_t gap_begin, uint32_t gap_end, const Anchor& right) const {
     uint32_t modifiers = 0;
+    bool linked = false;  // "activists from the defeated Fatah Party"
     for (uint32_t t = gap_begin; t < gap_end; ++t) {
       std::string_view w = norm(t);
       if (w == "'s" || w == "'" || is_determiner(w) || w == "(" || w == ")") continue;
-      if ((w == "of" || w == "from") && left.agent) continue;
+      if ((w == "of" || w == "from") && left.agent) {
+        linked = modifiers == 0;
+        continue;
+      }
       if (w == "in" && left.agent && right.entity >= 0 && is_country(right.entity)) continue;
       if (is_function_word(w) || doc_.tokens[t].kind != TokenKind::kWord) return false;
       if (!forms_at(t).empty() && !doc_.tokens[t].has(kTokenCapitalized)) return false;
@@ -298,7 +302,7 @@ class Coder {
       bool possessive =
           titles || (gap_begin < gap_end && (norm(gap_begin) == "'s" || norm(gap_begin) == "'"));
       bool demonym = left.entity >= 0 && doc_.entities[left.entity].type == EntityType::kNorp;
-      if (!(possessive || demonym || right.agent)) return false;
+      if (!(possessive || demonym || right.agent || linked)) return false;
     }
     return true;
   }
@@ -1140,7 +1144,12 @@ class Coder {
               is_be(norm(k - 1)) || in(norm(k - 1), {"has", "have", "had", "did", "does", "do"})))
         --k;
       std::string_view before = k > sb ? norm(k - 1) : std::string_view();
-      if ((before == "and" || before == "but") && last_subject_ >= 0 && !e.noun) {
+      if (before == "," && (tr.flags & events::kFormIng) && !(tr.flags & events::kFormPast) &&
+          last_subject_ >= 0 && !e.noun) {
+        // A participial clause shares the main clause's subject: "Police
+        // opened fire ..., killing one person and arresting 12".
+        subj = last_subject_;
+      } else if ((before == "and" || before == "but") && last_subject_ >= 0 && !e.noun) {
         // Coordinated verbs share the subject: "X threatened ... and urged Y".
         subj = last_subject_;
       } else if (k > sb + 1 && in(before, {"it", "they", "he", "she", "we"}) && !e.noun) {
@@ -1191,7 +1200,8 @@ class Coder {
                forms_at(p - 1).empty())))
         --p;
       if (p > sb && in(norm(p - 1), {"in", "at", "of", "near", "from", "about", "over"}) &&
-          !(norm(p - 1) == "in" && p - 1 > sb && is_be(norm(p - 2))))
+          !(norm(p - 1) == "in" && p - 1 > sb &&
+            (is_be(norm(p - 2)) || in(norm(p - 2), {"engaged", "involved", "participated"}))))
         src = -1;
       // The object of another event verb ("condemned the threats", "ended
       // the fighting") is not an act of that verb's subject.

@@ -291,6 +291,21 @@ TEST_F(Events, QuantitiesDoNotMakeAnObjectPrepositional) {
   EXPECT_EQ(doc.slice(arrest->target.text), "Kenyan protesters");
 }
 
+TEST_F(Events, ParticipialClauseSharesTheMainSubject) {
+  // The nearest group before "arresting" is "one person"; the police arrest.
+  Document doc = analyze(
+      "Egyptian police opened fire on the crowd, killing one person and arresting 12 students.");
+  const Event* arrest = with_code(doc, "173");
+  ASSERT_NE(arrest, nullptr) << dump(doc);
+  EXPECT_EQ(arrest->source.code, "EGYCOP");
+  const Event* engaged = nullptr;
+  Document cleansing = analyze("Serbian forces were engaged in ethnic cleansing in Kosovo.");
+  for (const Event& e : cleansing.events)
+    if (e.code.substr(0, 2) == "20") engaged = &e;
+  ASSERT_NE(engaged, nullptr) << dump(cleansing);
+  EXPECT_EQ(engaged->source.code, "SRBMIL");  // "engaged in" keeps the subject of a nominal event
+}
+
 TEST(EventTime, DatesWeekdaysAndRelativeWords) {
   using namespace extract::events;
   Days d = 0;
