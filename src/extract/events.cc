@@ -680,6 +680,12 @@ class Coder {
       const Unit& u = units_[i];
       if (u.end > t) continue;
       if (!u.prep.empty() && u.prep != "of") continue;
+      // A group after "of" that has no code of its own ("Palestinians of the
+      // Israeli-occupied West Bank") leaves the coded head before "of" to act;
+      // a coded one ("the Albanians of southern Serbia") stands for it.
+      if (u.prep == "of" && u.code.empty() && i > 0 && !units_[i - 1].code.empty() &&
+          units_[i - 1].end < u.begin && norm(units_[i - 1].end) == "of")
+        return i - 1;
       // Apposition "Kenzo Oshima, the UN relief coordinator, demanded": of
       // two groups separated by a comma, the better coded one speaks.
       if (i > 0 && u.prep.empty() && units_[i - 1].prep.empty() &&
