@@ -646,9 +646,10 @@ class Coder {
         // A bare verb form without a verbal context ("a general strike", "the
         // attack") is a noun we do not know.
         if (!is_noun && !has_noun && h.flags == events::kFormBase && !verbish(t, sb)) continue;
-        // "the shelling", "the fighting" without a noun entry: a gerund noun.
-        if (!is_noun && !has_noun && (h.flags & events::kFormIng) && t > sb &&
-            is_determiner(norm(t - 1)))
+        // "the shelling", "the fighting" without a noun entry: a gerund noun;
+        // "the occupied West Bank", "the banned movement": an adjective.
+        if (!is_noun && !has_noun && (h.flags & (events::kFormIng | events::kFormParticiple)) &&
+            t > sb && is_determiner(norm(t - 1)))
           continue;
         uint32_t end = match_particles(e, t + 1, se);
         if (end == 0) continue;
@@ -1073,7 +1074,8 @@ class Coder {
           ev.source.text = {doc_.tokens[units_[s].begin].span.begin,
                             doc_.tokens[units_[s].end - 1].span.end};
         }
-        if (g < 0 && loc >= 0 && act.target != "-" && !act.noun && s >= 0 &&
+        // (A named target without a code of its own says no more than the place.)
+        if ((g < 0 || tc->empty()) && loc >= 0 && act.target != "-" && !act.noun && s >= 0 &&
             actors_[loc].size() >= 3 && !is_type_code(actors_[loc].substr(0, 3))) {
           // No target named: the event happens to the country it happens in
           // ("blocked roads in Algiers", "lifted the curfew in Montenegro",

@@ -306,6 +306,18 @@ TEST_F(Events, ParticipialClauseSharesTheMainSubject) {
   EXPECT_EQ(engaged->source.code, "SRBMIL");  // "engaged in" keeps the subject of a nominal event
 }
 
+TEST_F(Events, ParticipleAfterADeterminerIsAnAdjective) {
+  // "the occupied West Bank" and "the banned movement" name no occupation or ban.
+  Document doc = analyze(
+      "Israeli troops patrolled the occupied West Bank. Nigerian police arrested members of the "
+      "banned movement.");
+  for (const Event& e : doc.events) {
+    EXPECT_NE(e.code, "192") << dump(doc);
+    EXPECT_NE(e.code, "172") << dump(doc);
+  }
+  EXPECT_NE(with_code(doc, "173"), nullptr) << dump(doc);
+}
+
 TEST(EventTime, DatesWeekdaysAndRelativeWords) {
   using namespace extract::events;
   Days d = 0;
