@@ -6,10 +6,10 @@ PACKAGES=(
   g++ cmake ninja-build ccache pkg-config git   # toolchain
   libsimdjson-dev zlib1g-dev libicu-dev libxxhash-dev libcli11-dev  # engine
   libsqlite3-dev libzstd-dev                    # store
-  libxml2-dev                                   # HTML parser (ingest/html)
+  libxml2-dev libcld2-dev                       # HTML parser, language detection (ingest/html)
   libgtest-dev libgmock-dev libbenchmark-dev    # tests and benchmarks
   clang-14 libclang-rt-14-dev                   # libFuzzer targets (scripts/fuzz.sh)
-  python3 gzip                                  # CLI tests and scorers
+  python3 gzip zstd                             # CLI tests and scorers
   wamerican                                     # English word list (lexicon: common words)
 )
 # Node.js + npm fetch the registry data compiled into the lexicon. Use the

@@ -14,8 +14,9 @@ endif()
 
 set(classes hedge weasel booster negation block)
 set(class_enums kHedge kWeasel kBooster kNegation kBlock)
-set(conds - modal ability passive quantifier vague_source weak vague_subject vague_noun)
-set(cond_enums kNone kModal kAbility kPassive kQuantifier kVagueSource kWeak kVagueSubject kVagueNoun)
+set(conds - modal ability passive quantifier vague_source weak vague_subject vague_noun degree)
+set(cond_enums kNone kModal kAbility kPassive kQuantifier kVagueSource kWeak kVagueSubject kVagueNoun
+    kDegree)
 
 file(STRINGS "${IN}" lines ENCODING UTF-8)
 set(body "")

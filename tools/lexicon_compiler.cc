@@ -10,6 +10,7 @@
 //   lexicon_compiler --data DIR --node-modules DIR [--words FILE] -o OUT
 #include <simdjson.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -18,7 +19,9 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/document.h"
@@ -101,11 +104,32 @@ EntrySpec spec(std::string name, LexKind kind, uint8_t type) {
   return e;
 }
 
-// First-order divisions are located at the mean position of their places
-// in cities500 (the registry data has their GeoNames ids but no coordinates).
+// First-order divisions are located at the middle of the area their places
+// in cities500 cover (the registry data has their GeoNames ids but no
+// coordinates). The middle of the extent, not the mean position: places
+// crowd along coasts and around cities, while a division's point is the
+// middle of its territory. The outermost 2 % on each side are ignored so
+// that an outlying island does not move the middle.
 struct Admin1Stats {
-  double lat = 0, lon = 0;
-  uint64_t places = 0, population = 0;
+  std::vector<float> lats, lons;
+  uint64_t population = 0;
+
+  static float middle(std::vector<float>& v) {
+    std::sort(v.begin(), v.end());
+    const size_t cut = v.size() / 50;
+    return (v[cut] + v[v.size() - 1 - cut]) / 2;
+  }
+  std::pair<float, float> point() {
+    // Longitudes spanning the antimeridian (Fiji, Chukotka) are shifted to 0..360.
+    float lo = *std::min_element(lons.begin(), lons.end());
+    float hi = *std::max_element(lons.begin(), lons.end());
+    if (hi - lo > 180)
+      for (float& x : lons)
+        if (x < 0) x += 360;
+    float lon = middle(lons);
+    if (lon > 180) lon -= 360;
+    return {middle(lats), lon};
+  }
 };
 
 // Suffixes that name the kind of division: "Idlib Governorate" is also "Idlib".
@@ -122,10 +146,23 @@ std::string strip_division_word(const std::string& name) {
   return name;
 }
 
+std::string lower_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// The people of a nationality: "Libyans", "Iraqis" (not "Swiss", "Chinese").
+void add_plural(LexiconBuilder& b, std::string_view demonym, uint32_t id) {
+  if (demonym.ends_with("an") || demonym.ends_with("i"))
+    b.add_phrase(std::string(demonym) + "s", id, true);
+}
+
 struct Country {
   std::string iso2, iso3, name;
   float lat = 0, lon = 0;
-  uint32_t entry = 0;  // lexicon entry id of the country
+  uint32_t entry = 0;              // lexicon entry id of the country
+  std::vector<uint32_t> demonyms;  // entry ids of its demonyms: they carry its GeoNames id
 };
 
 }  // namespace
@@ -150,7 +187,30 @@ int main(int argc, char** argv) {
   }
   LexiconBuilder b;
   int errors = 0;
+  // Lower-case English words (a name that is one is also an ordinary word).
+  std::vector<std::string> words;
+  if (!words_path.empty()) {
+    std::ifstream in(words_path);
+    if (!in) {
+      std::fprintf(stderr, "lexicon_compiler: %s: cannot open\n", words_path.c_str());
+      return 1;
+    }
+    std::string w;
+    while (std::getline(in, w))
+      if (!w.empty() && w[0] >= 'a' && w[0] <= 'z' && w.find('\'') == std::string::npos)
+        words.push_back(w);
+  }
+  const std::unordered_set<std::string> dictionary_words(words.begin(), words.end());
   const auto type = [](EntityType t) { return static_cast<uint8_t>(t); };
+
+  // GeoNames' points of countries where the registry's centroid differs (ours).
+  std::unordered_map<std::string, std::pair<float, float>> country_points;
+  read_tsv(
+      data_dir + "/country_points.tsv", 3,
+      [&](const auto& c) {
+        country_points[c[0]] = {std::stof(c[1]), std::stof(c[2])};
+      },
+      errors);
 
   // Countries (world-countries).
   std::unordered_map<std::string, Country> countries;
@@ -173,6 +233,8 @@ int main(int argc, char** argv) {
         k.lat = static_cast<float>(ll.value_unsafe().at(0).get_double().value_unsafe());
         k.lon = static_cast<float>(ll.value_unsafe().at(1).get_double().value_unsafe());
       }
+      if (auto p = country_points.find(k.iso2); p != country_points.end())
+        std::tie(k.lat, k.lon) = p->second;
       EntrySpec e = spec(k.name, LexKind::kCountry, type(EntityType::kGpe));
       e.lat = k.lat;
       e.lon = k.lon;
@@ -197,7 +259,9 @@ int main(int argc, char** argv) {
         d.lat = k.lat;
         d.lon = k.lon;
         uint32_t did = b.add_entry(d);
+        k.demonyms.push_back(did);
         b.add_phrase(dm, did, false);
+        add_plural(b, dm, did);
         std::string_view df;
         if (!c["demonyms"]["eng"]["f"].get(df) && df != dm) b.add_phrase(df, did, true);
       }
@@ -219,7 +283,10 @@ int main(int argc, char** argv) {
         d.country = it->second.iso2;
         d.lat = it->second.lat;
         d.lon = it->second.lon;
-        b.add_phrase(d.name, b.add_entry(d), false);
+        uint32_t did = b.add_entry(d);
+        it->second.demonyms.push_back(did);
+        b.add_phrase(d.name, did, false);
+        add_plural(b, d.name, did);
       }
     } else {
       std::fprintf(stderr, "lexicon_compiler: %s: missing (run npm ci)\n", path.c_str());
@@ -227,6 +294,7 @@ int main(int argc, char** argv) {
     }
   }
   // Our extra country names and demonyms.
+  std::unordered_map<std::string, std::vector<uint32_t>> extra_country_entries;
   read_tsv(
       data_dir + "/countries_extra.tsv", 3,
       [&](const auto& c) {
@@ -243,7 +311,14 @@ int main(int argc, char** argv) {
         }
         if (!demonym) e.feature = "PCLI";
         e.flags |= kLexCurated;
-        b.add_phrase(c[0], b.add_entry(e), !demonym);
+        uint32_t id = b.add_entry(e);
+        if (it != countries.end()) {
+          if (demonym)
+            it->second.demonyms.push_back(id);
+          else
+            extra_country_entries[c[2]].push_back(id);
+        }
+        b.add_phrase(c[0], id, !demonym);
       },
       errors);
 
@@ -273,9 +348,8 @@ int main(int argc, char** argv) {
       if (auto it = countries.find(f[8]); it != countries.end()) e.actor = it->second.iso3;
       if (e.feature == "PPLC") e.flags |= kLexCapital;
       Admin1Stats& st = admin1[e.country + "." + e.admin1];
-      st.lat += e.lat;
-      st.lon += e.lon;
-      st.places += 1;
+      st.lats.push_back(e.lat);
+      st.lons.push_back(e.lon);
       st.population += e.population;
       uint32_t id = b.add_entry(e);
       b.add_phrase(f[1], id, false);
@@ -293,6 +367,16 @@ int main(int argc, char** argv) {
   }
 
   // GeoNames ids of countries and first-order divisions (iso3166-2-db).
+  std::unordered_map<std::string, uint32_t> division_entries;  // "CC.code" -> entry
+  std::unordered_map<std::string, std::pair<float, float>> division_points;
+  std::unordered_set<std::string> nations;  // "CC.code" of divisions that are nations
+  read_tsv(
+      data_dir + "/division_points.tsv", 4,
+      [&](const auto& c) {
+        division_points[c[0] + "." + c[1]] = {std::stof(c[2]), std::stof(c[3])};
+        if (c.size() > 5 && c[5] == "nation") nations.insert(c[0] + "." + c[1]);
+      },
+      errors);
   {
     simdjson::dom::parser parser;
     simdjson::dom::element root;
@@ -306,18 +390,26 @@ int main(int argc, char** argv) {
         auto country = countries.find(std::string(code));
         if (country == countries.end()) continue;
         int64_t gid = 0;
-        if (!c["reference"]["geonames"].get(gid))
+        if (!c["reference"]["geonames"].get(gid)) {
           b.set_geonameid(country->second.entry, static_cast<uint32_t>(gid));
+          for (uint32_t d : country->second.demonyms)
+            b.set_geonameid(d, static_cast<uint32_t>(gid));
+          for (uint32_t x : extra_country_entries[std::string(code)])
+            b.set_geonameid(x, static_cast<uint32_t>(gid));
+        }
         for (auto r : c["regions"].get_array()) {
           std::string_view name, admin;
           if (r["name"].get(name) || r["admin"].get(admin)) continue;
           auto st = admin1.find(std::string(code) + "." + std::string(admin));
-          if (st == admin1.end() || st->second.places == 0) continue;  // no position known
+          if (st == admin1.end() || st->second.lats.empty()) continue;  // no position known
           EntrySpec e = spec(std::string(name), LexKind::kPlace, type(EntityType::kGpe));
           int64_t rid = 0;
           if (!r["reference"]["geonames"].get(rid)) e.geonameid = static_cast<uint32_t>(rid);
-          e.lat = static_cast<float>(st->second.lat / st->second.places);
-          e.lon = static_cast<float>(st->second.lon / st->second.places);
+          std::tie(e.lat, e.lon) = st->second.point();
+          if (auto p = division_points.find(std::string(code) + "." + std::string(admin));
+              p != division_points.end())
+            std::tie(e.lat, e.lon) = p->second;
+          if (nations.count(std::string(code) + "." + std::string(admin))) e.flags |= kLexNation;
           e.population =
               static_cast<uint32_t>(std::min<uint64_t>(st->second.population, UINT32_MAX));
           e.country = country->second.iso2;
@@ -325,9 +417,12 @@ int main(int argc, char** argv) {
           e.feature = "ADM1";
           e.actor = country->second.iso3;
           uint32_t id = b.add_entry(e);
+          division_entries[std::string(code) + "." + std::string(admin)] = id;
           b.add_phrase(name, id, false);
+          // "Idlib Governorate" is also "Idlib", but "West Region" is not "West".
           std::string short_name = strip_division_word(std::string(name));
-          if (short_name != name) b.add_phrase(short_name, id, true);
+          if (short_name != name && !dictionary_words.count(lower_ascii(short_name)))
+            b.add_phrase(short_name, id, true);
           ++divisions;
         }
       }
@@ -335,20 +430,53 @@ int main(int argc, char** argv) {
     }
   }
 
+  // Abbreviations of first-order divisions (ours): "Calif.", "NSW".
+  read_tsv(
+      data_dir + "/admin1_aliases.tsv", 3,
+      [&](const auto& c) {
+        auto it = division_entries.find(c[1] + "." + c[2]);
+        if (it == division_entries.end()) {
+          std::fprintf(stderr, "%s/admin1_aliases.tsv: no division %s.%s for \"%s\"\n",
+                       data_dir.c_str(), c[1].c_str(), c[2].c_str(), c[0].c_str());
+          ++errors;
+          return;
+        }
+        b.add_phrase(c[0], it->second, true);
+      },
+      errors);
+
   // Regions, organisations, people, keywords (ours).
   read_tsv(
       data_dir + "/regions.tsv", 5,
       [&](const auto& c) {
-        EntrySpec e = spec(c[0], LexKind::kRegion, type(EntityType::kLoc));
+        // Divisions the registry lacks (England, Scotland) are political: GPE.
+        const bool division = c[4].starts_with("ADM");
+        EntrySpec e =
+            spec(c[0], LexKind::kRegion, type(division ? EntityType::kGpe : EntityType::kLoc));
         e.lat = std::stof(c[1]);
         e.lon = std::stof(c[2]);
         if (c[3] != "-") e.country = c[3];
         e.feature = c[4];
+        if (c.size() > 6 && c[6] != "-")
+          std::from_chars(c[6].data(), c[6].data() + c[6].size(), e.geonameid);
+        if (auto it = countries.find(e.country); it != countries.end()) e.actor = it->second.iso3;
         uint32_t id = b.add_entry(e);
         b.add_phrase(c[0], id, false);
         if (c.size() > 5)
           for (const auto& a : split(c[5], '|'))
             if (!a.empty()) b.add_phrase(a, id, true);
+        // The people of a region ("Europeans"): a group whose geo is the region.
+        if (c.size() > 7) {
+          EntrySpec d = spec(split(c[7], '|').front(), LexKind::kDemonym, type(EntityType::kNorp));
+          d.lat = e.lat;
+          d.lon = e.lon;
+          d.geonameid = e.geonameid;
+          d.feature = e.feature;
+          d.country = e.country;
+          uint32_t did = b.add_entry(d);
+          for (const auto& a : split(c[7], '|'))
+            if (!a.empty()) b.add_phrase(a, did, a != d.name);
+        }
       },
       errors);
   read_tsv(
@@ -393,7 +521,8 @@ int main(int argc, char** argv) {
       {"media_noun", KeywordClass::kMediaNoun},
       {"place_qualifier", KeywordClass::kPlaceQualifier},
       {"title_modifier", KeywordClass::kTitleModifier},
-      {"media_head", KeywordClass::kMediaHead}};
+      {"media_head", KeywordClass::kMediaHead},
+      {"event_head", KeywordClass::kEventHead}};
   read_tsv(
       data_dir + "/keywords.tsv", 2,
       [&](const auto& c) {
@@ -409,13 +538,7 @@ int main(int argc, char** argv) {
       },
       errors);
 
-  if (!words_path.empty()) {
-    std::ifstream in(words_path);
-    std::vector<std::string> words;
-    std::string w;
-    while (std::getline(in, w))
-      if (!w.empty() && w[0] >= 'a' && w[0] <= 'z' && w.find('\'') == std::string::npos)
-        words.push_back(w);
+  if (!words.empty()) {
     // Every dictionary word is also a keyword entry, so the recognizer can
     // tell "The"/"Police" at a sentence start from a name.
     for (const auto& word : words) {

@@ -10,6 +10,7 @@
 #include "dict/tabari.h"
 #include "ingest/feed_reader.h"
 #include "ingest/html/article.h"
+#include "ingest/html_page_reader.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/line_reader.h"
 #include "ingest/text_reader.h"
@@ -31,12 +32,17 @@ std::unique_ptr<dict::Dictionaries> load_dictionaries(const std::string& spec, b
   const size_t colon = spec.find(':');
   const std::string kind = colon == std::string::npos ? "" : spec.substr(0, colon);
   if (kind != "tabari" && kind != "petrarch") {
-    std::fprintf(
-        stderr,
-        "claimtrace: --dictionaries must be tabari:PATH.project or petrarch:DIR, got \"%s\"\n",
-        spec.c_str());
-    ok = false;
-    return nullptr;
+    // A file written by `claimtrace lexicon import`.
+    std::string err;
+    if (!d->load_compiled(spec, err)) {
+      std::fprintf(stderr,
+                   "claimtrace: --dictionaries must be tabari:PATH.project, petrarch:DIR or a "
+                   "file from `claimtrace lexicon import`: %s\n",
+                   err.c_str());
+      ok = false;
+      return nullptr;
+    }
+    return d;
   }
   ok = kind == "tabari" ? d->load_project(spec.substr(colon + 1))
                         : d->load_petrarch(spec.substr(colon + 1));
@@ -53,6 +59,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 std::string guess_input_format(const std::string& path) {
   std::string_view p = path;
   if (ends_with(p, ".gz")) p.remove_suffix(3);
+  if (ends_with(p, ".zst")) p.remove_suffix(4);
   if (ends_with(p, ".jsonl") || ends_with(p, ".ndjson") || ends_with(p, ".json")) return "jsonl";
   if (ends_with(p, ".html") || ends_with(p, ".htm") || ends_with(p, ".xhtml")) return "html";
   if (ends_with(p, ".warc")) return "warc";
@@ -67,25 +74,7 @@ void write_stdout(const std::string& s) {
 // Reads one HTML page into a record: the extracted main text, and the
 // page's metadata unless given on the command line.
 bool read_html_record(const AnalyzeArgs& args, InputRecord& rec, std::string& error) {
-  std::string bytes;
-  if (!read_whole_file(args.input, bytes, error)) return false;
-  html::Article article;
-  const std::string name = args.input == "-" ? "<stdin>" : args.input;
-  if (!html::extract_article(bytes, {.url = args.url, .charset = ""}, article, error)) {
-    error = name + ": " + error;
-    return false;
-  }
-  if (article.text.empty()) {
-    error = name + ": no article text found in the page";
-    return false;
-  }
-  rec = InputRecord{};
-  rec.text = std::move(article.text);
-  rec.title = args.no_title ? std::string() : std::move(article.title);
-  rec.url = std::move(article.url);
-  rec.outlet = std::move(article.outlet);
-  rec.published = std::move(article.published);
-  return true;
+  return read_html_page(args.input, args.url, !args.no_title, rec, error);
 }
 
 // The resources of one analyze run: the lexicon (with user dictionaries),

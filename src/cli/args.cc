@@ -7,14 +7,16 @@ CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& a) {
       "analyze",
       "Analyse articles: sentences, tokens and every annotation layer, as a readable report or "
       "JSON (docs/schema.md).");
-  cmd->add_option("input", a.input, "Input file (plain text, JSONL, optionally .gz) or - for stdin")
+  cmd->add_option("input", a.input,
+                  "Input file (plain text, JSONL, HTML, WARC, RSS/Atom; optionally .gz or .zst) or "
+                  "- for stdin")
       ->required();
   cmd->add_option("--input-format", a.input_format,
                   "text (the whole file is one article), jsonl (one record per line), html "
                   "(a web page: main text and metadata are extracted), warc (the HTML "
                   "responses of a web archive) or rss (the items of an RSS or Atom feed); "
-                  "guessed from the file name when omitted (.jsonl/.ndjson[.gz] = jsonl, "
-                  ".html/.htm[.gz] = html, .warc[.gz] = warc, .rss/.atom[.gz] = rss)")
+                  "guessed from the file name when omitted (.jsonl/.ndjson = jsonl, "
+                  ".html/.htm = html, .warc = warc, .rss/.atom = rss; also with .gz or .zst)")
       ->check(CLI::IsMember({"text", "jsonl", "html", "warc", "rss"}));
   cmd->add_option("--output-format", a.output_format,
                   "report (readable; default on a terminal), json (pretty JSON; a JSON array "
@@ -39,7 +41,8 @@ CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& a) {
       "--dictionaries", a.dictionaries,
       "Code events with other dictionaries instead of our own: "
       "tabari:PATH/X.project (the .verbs, .actors, .agents and .options files it "
-      "names) or petrarch:DIR (a folder of PETRARCH dictionaries or a PETR_config.ini)");
+      "names), petrarch:DIR (a folder of PETRARCH dictionaries or a PETR_config.ini) or a "
+      "FILE written by `claimtrace lexicon import`");
   cmd->add_option("--threads", a.threads, "Worker threads for JSONL input (default: all cores)")
       ->check(CLI::Range(0u, 1024u));
   cmd->add_option("--batch-size", a.batch_size, "Records per work item (JSONL)")

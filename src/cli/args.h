@@ -38,8 +38,11 @@ std::unique_ptr<lexicon::Lexicon> open_lexicon(const std::string& image,
                                                const std::vector<std::string>& user_lexicons);
 
 struct LexiconArgs {
-  std::string verb;  // lookup | stats
+  std::string verb;  // lookup | stats | import
   std::string phrase;
+  std::string import_kind;  // import: tabari | petrarch
+  std::string import_path;  // import: the .project, folder or PETR_config.ini
+  std::string output;       // import: the compiled file to write
   std::string lexicon_image;
 };
 

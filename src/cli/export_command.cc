@@ -367,12 +367,7 @@ class Output {
 class StoryIndex {
  public:
   StoryIndex(store::Store& db, bool link) : db_(db) {
-    if (link) {
-      ls_ = link_stories(db);
-    } else {
-      ls_.groups = db.stories(0);
-      for (size_t g = 0; g < ls_.groups.size(); ++g) ls_.stories.push_back({g});
-    }
+    ls_ = read_stories(db, link);
     counts_.resize(ls_.stories.size());
     for (size_t s = 0; s < ls_.stories.size(); ++s)
       for (size_t g : ls_.stories[s])

@@ -17,7 +17,8 @@ CLI::App* add_extract_command(CLI::App& app, ExtractArgs& a) {
       "extract",
       "Extract the main text and metadata (title, author, date, language, URL, outlet) of a web "
       "page and print them as one JSON object.");
-  cmd->add_option("input", a.input, "Input page (.html/.htm, optionally .gz) or - for stdin")
+  cmd->add_option("input", a.input,
+                  "Input page (.html/.htm, optionally .gz or .zst) or - for stdin")
       ->required();
   cmd->add_option("--input-format", a.input_format,
                   "html (the only format so far; also the default)")

@@ -9,6 +9,9 @@
 // at any moment is completed by running it again.
 #include <unistd.h>
 
+#include <xxhash.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -18,8 +21,10 @@
 
 #include "cli/args.h"
 #include "cli/input_files.h"
+#include "cli/linked_stories.h"
 #include "cli/store_args.h"
 #include "core/json_writer.h"
+#include "ingest/html_page_reader.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/line_reader.h"
 #include "ingest/text_reader.h"
@@ -133,6 +138,40 @@ class Reader {
   std::unique_ptr<LineReader> reader_;
 };
 
+// The records already in the store, as 64-bit fingerprints in sorted
+// vectors (8 bytes per record): a worker that finds a record here does not
+// analyse it, because the writer will only skip it (same id and hash) or
+// record it as a copy (known hash). The writer still decides from the store
+// itself; a fingerprint collision (odds ~n^2/2^64) costs at most one record
+// reported as an error, never a wrong row.
+class StoredRecords {
+ public:
+  void load(store::Store& db) {
+    db.for_each_stored_record([&](std::string_view id, std::string_view hash) {
+      ids_.push_back(id_fingerprint(id, hash));
+      hashes_.push_back(hash_fingerprint(hash));
+    });
+    for (auto* v : {&ids_, &hashes_}) std::sort(v->begin(), v->end());
+  }
+  // Same id with the same content hash: the writer skips it.
+  bool has_record(const Document& d) const {
+    return std::binary_search(ids_.begin(), ids_.end(), id_fingerprint(d.id, d.hash));
+  }
+  // The body is stored (under this or another id).
+  bool has_body(const Document& d) const {
+    return std::binary_search(hashes_.begin(), hashes_.end(), hash_fingerprint(d.hash));
+  }
+
+ private:
+  static uint64_t id_fingerprint(std::string_view id, std::string_view hash) {
+    return XXH3_64bits_withSeed(id.data(), id.size(), hash_fingerprint(hash));
+  }
+  static uint64_t hash_fingerprint(std::string_view hash) {
+    return XXH3_64bits(hash.data(), hash.size());
+  }
+  std::vector<uint64_t> ids_, hashes_;
+};
+
 struct Totals {
   uint64_t records = 0, stored = 0, copies = 0, skipped = 0, failed = 0, bytes = 0;
 };
@@ -173,6 +212,14 @@ int run_ingest(const IngestArgs& args) {
     return kExitSomeFailed;
   }
   const Analyzer analyzer(lex.get());
+  StoredRecords stored;
+  try {
+    stored.load(*db);
+  } catch (const store::StoreError& e) {
+    std::fprintf(stderr, "claimtrace: %s\n", e.what());
+    if (errors) std::fclose(errors);
+    return kExitSomeFailed;
+  }
   Reader reader(files, args.batch_size);
   const size_t threads =
       args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -232,8 +279,10 @@ int run_ingest(const IngestArgs& args) {
           const Item& it = b.items[i];
           rec = InputRecord{};
           err.clear();  // read_whole_file reports failure through a non-empty error
-          bool ok = it.line == 0 ? read_text_article(files[it.file].path, !args.no_title, rec, err)
-                                 : parser.parse(it.raw, rec, err);
+          const InputFile& file = files[it.file];
+          bool ok = it.line != 0 ? parser.parse(it.raw, rec, err)
+                    : file.html  ? read_html_page(file.path, "", !args.no_title, rec, err)
+                                 : read_text_article(file.path, !args.no_title, rec, err);
           if (!ok) {
             b.failures.push_back({it.file, it.line, rec.id, err});
             continue;
@@ -241,6 +290,11 @@ int run_ingest(const IngestArgs& args) {
           Document& doc = b.docs[b.ndocs];
           try {
             to_document(std::move(rec), doc);
+            if (stored.has_record(doc) || stored.has_body(doc)) {
+              store::prepare_unanalysed(doc, b.prepared[b.ndocs]);
+              b.doc_item[b.ndocs++] = i;
+              continue;
+            }
             analyzer.analyze(doc);
             store::prepare(doc, b.prepared[b.ndocs]);
           } catch (const std::exception& e) {
@@ -324,11 +378,27 @@ int run_ingest(const IngestArgs& args) {
     std::fprintf(
         stderr,
         "claimtrace: %llu records in %.2f s (%.0f/s) into %s: %llu stored, %llu copies, "
-        "%llu already stored, %llu failed\n",
+        "%llu skipped (already stored), %llu failed\n",
         static_cast<unsigned long long>(t.records), secs, secs > 0 ? t.records / secs : 0.0,
         args.db.c_str(), static_cast<unsigned long long>(t.stored),
         static_cast<unsigned long long>(t.copies), static_cast<unsigned long long>(t.skipped),
         static_cast<unsigned long long>(t.failed));
+  if (!args.no_link) {
+    try {
+      LinkStats ls = link_store(*db);
+      if (!args.quiet)
+        std::fprintf(stderr,
+                     "claimtrace: linked %zu new of %zu documents in %.2f s: %zu near-duplicate "
+                     "groups, %zu stories\n",
+                     ls.newly_linked, ls.documents, ls.seconds, ls.near_groups, ls.stories);
+    } catch (const store::StoreError& e) {
+      std::fprintf(stderr,
+                   "claimtrace: link failed (the documents are stored; run claimtrace link): "
+                   "%s\n",
+                   e.what());
+      return kExitSomeFailed;
+    }
+  }
   return t.failed > 0 ? kExitSomeFailed : kExitOk;
 }
 

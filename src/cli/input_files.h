@@ -10,16 +10,21 @@ namespace claimtrace::cli {
 struct InputFile {
   std::string path;  // "-" = stdin
   bool jsonl = false;
-  bool compressed = false;  // .gz: its size says nothing about the record bytes
+  bool html = false;        // a web page: the extracted article is the record
+  bool compressed = false;  // .gz/.zst: its size says nothing about the record bytes
   uint64_t size = 0;        // bytes on disk (0 for stdin)
 };
 
-// `format` is "text", "jsonl" or "" (guess from the name: .jsonl, .ndjson,
-// .json, optionally .gz, are JSONL; stdin is JSONL). Directories are walked
-// recursively in name order, skipping hidden entries and taking only .txt,
-// .text, .jsonl, .ndjson and .json files (optionally .gz); files named
-// explicitly are always read. Paths that do not
-// exist are returned as-is so that reading them reports the error per file.
+// `format` is "text", "jsonl", "html" or "" (guess from the name: .jsonl,
+// .ndjson, .json, optionally .gz or .zst, are JSONL, .html, .htm, .xhtml are
+// HTML; stdin is JSONL). Directories are walked recursively in name order,
+// skipping hidden entries and taking only .txt, .text, .jsonl, .ndjson,
+// .json, .html, .htm and .xhtml files (optionally .gz or .zst);
+// files named explicitly are always read. An input with wildcards that is
+// not itself a file is a pattern ("dir/**/*.jsonl.zst": "**" spans
+// directories) and gives every regular file it matches, in name order.
+// Paths that do not exist (or patterns matching nothing) are returned as-is
+// so that reading them reports the error per file.
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs,
                                      const std::string& format);
 

@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   if (store.entities->parsed()) return run_entities(query);
   if (store.sources->parsed()) return run_sources(query);
   if (store.export_->parsed()) return run_export(query);
+  if (store.link->parsed()) return run_link(query);
   if (extract_cmd->parsed()) return run_extract(extract);
   return kExitUsage;
 }

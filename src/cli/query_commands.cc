@@ -15,6 +15,7 @@
 #include "cli/table_format.h"
 #include "core/json_writer.h"
 #include "ingest/jsonl_reader.h"
+#include "link/event_clusters.h"
 #include "link/provenance.h"
 #include "link/stories.h"
 #include "output/json_output.h"
@@ -210,50 +211,12 @@ int run_sources(const QueryArgs& a) {
   return table_verb(a, [](store::Store& db, const store::QueryFilter& f) { return db.sources(f); });
 }
 
-// Stories: the store's groups of copies and reprints are linked further by
-// content (link/stories.h): each group's first document is reloaded with its
-// stored layers, re-tokenized, and clustered; groups that cluster together
-// form one story, largest first.
-LinkedStories link_stories(store::Store& db) {
-  LinkedStories ls;
-  ls.groups = db.stories(0);
-  std::vector<link::StoryDoc> terms(ls.groups.size());
-  Document doc;
-  for (size_t g = 0; g < ls.groups.size(); ++g) {
-    if (ls.groups[g].documents.empty() || !db.load_document(ls.groups[g].documents[0], doc))
-      continue;
-    segment::segment(doc);  // tokens are not stored; entities are
-    terms[g] = link::story_terms(doc);
-  }
-  std::vector<bool> used(ls.groups.size(), false);
-  for (const link::Story& s : link::cluster_stories(terms)) {
-    ls.stories.emplace_back(s.members.begin(), s.members.end());
-    for (uint32_t m : s.members) used[m] = true;
-  }
-  for (size_t g = 0; g < ls.groups.size(); ++g)
-    if (!used[g]) ls.stories.push_back({g});
-  std::stable_sort(ls.stories.begin(), ls.stories.end(),
-                   [&](const auto& x, const auto& y) { return ls.reports(x) > ls.reports(y); });
-  return ls;
-}
-
-// Provenance of one story: its groups' first documents, each standing for its copies.
-link::Provenance story_provenance(store::Store& db, const LinkedStories& ls,
-                                  const std::vector<size_t>& story, std::vector<Document>& docs) {
-  docs.clear();
-  docs.reserve(story.size());
-  std::vector<uint32_t> copies;  // per loaded document (a group that fails to load is left out)
-  for (size_t g : story) {
-    Document& d = docs.emplace_back();
-    if (!db.load_document(ls.groups[g].documents[0], d)) {
-      docs.pop_back();
-      continue;
-    }
-    copies.push_back(static_cast<uint32_t>(ls.groups[g].documents.size()));
-  }
-  std::vector<link::ReportInput> inputs;
-  for (size_t i = 0; i < docs.size(); ++i) inputs.push_back({&docs[i], copies[i]});
-  return link::trace_provenance(inputs);
+void warn_unlinked(const LinkedStories& ls, const std::string& db) {
+  if (ls.unlinked > 0)
+    std::fprintf(stderr,
+                 "claimtrace: warning: %zu documents of %s are not linked yet (run claimtrace "
+                 "link --db %s); they are listed with their exact copies only\n",
+                 ls.unlinked, db.c_str(), db.c_str());
 }
 
 void write_provenance_summary(JsonWriter& w, const link::Provenance& p) {
@@ -271,23 +234,26 @@ int run_stories(const QueryArgs& a) {
   auto db = open_for_query(a.db);
   if (!db) return kExitSomeFailed;
   try {
-    LinkedStories ls = link_stories(*db);
-    std::vector<std::vector<size_t>> stories = ls.stories;
-    if (a.limit > 0 && stories.size() > static_cast<size_t>(a.limit)) stories.resize(a.limit);
+    LinkedStories ls = read_stories(*db);
+    warn_unlinked(ls, a.db);
+    size_t count = ls.stories.size();
+    if (a.limit > 0 && count > static_cast<size_t>(a.limit)) count = static_cast<size_t>(a.limit);
     std::string out;
     JsonWriter w(out);
     w.begin_array();
     std::vector<Document> docs;
-    for (const auto& s : stories) {
+    for (size_t i = 0; i < count; ++i) {
+      const std::vector<size_t>& s = ls.stories[i];
       link::Provenance p = story_provenance(*db, ls, s, docs);
       w.begin_object();
-      w.field("id", std::string_view(ls.groups[s[0]].id));  // stable: the first group's key
+      w.field("id", std::string_view(ls.ids[i]));
       w.field("reports", static_cast<int64_t>(ls.reports(s)));
       if (p.earliest.empty())
         w.null_field("earliest");
       else
         w.field("earliest", std::string_view(p.earliest));
       w.field("grouping", s.size() > 1 ? "linked" : "copies");
+      w.field("groups", static_cast<int64_t>(s.size()));
       write_provenance_summary(w, p);
       w.key("documents");
       w.begin_array();
@@ -356,31 +322,69 @@ int run_trace(const QueryArgs& a) {
   auto db = open_for_query(a.db);
   if (!db) return kExitSomeFailed;
   try {
-    LinkedStories ls = link_stories(*db);
+    LinkedStories ls = read_stories(*db);
+    warn_unlinked(ls, a.db);
     const std::vector<size_t>* story = nullptr;
-    for (const auto& s : ls.stories) {
-      if (ls.groups[s[0]].id == a.text) story = &s;
+    std::string id;
+    for (size_t i = 0; i < ls.stories.size() && !story; ++i) {
+      const auto& s = ls.stories[i];
+      if (ls.ids[i] == a.text) story = &s;
       for (size_t g : s)
         for (const auto& d : ls.groups[g].documents)
           if (d == a.text) story = &s;
-      if (story) break;
+      if (story) id = ls.ids[i];
+    }
+    // An event cluster id: STORY/KEY (see link/event_clusters.h).
+    std::string cluster_key;
+    if (!story && a.text.find('/') != std::string::npos) {
+      const std::string story_id = a.text.substr(0, a.text.find('/'));
+      for (size_t i = 0; i < ls.stories.size() && !story; ++i)
+        if (ls.ids[i] == story_id) {
+          story = &ls.stories[i];
+          id = story_id;
+          cluster_key = a.text.substr(story_id.size() + 1);
+        }
     }
     if (!story) {
-      std::fprintf(stderr, "claimtrace: no story or document \"%s\" in %s\n", a.text.c_str(),
-                   a.db.c_str());
+      std::fprintf(stderr, "claimtrace: no story, event cluster or document \"%s\" in %s\n",
+                   a.text.c_str(), a.db.c_str());
       return kExitSomeFailed;
     }
     std::vector<Document> docs;
-    link::Provenance p = story_provenance(*db, ls, *story, docs);
-    const std::string id = ls.groups[(*story)[0]].id;
+    std::vector<link::ReportInput> inputs = story_reports(*db, ls, *story, docs);
+    const std::vector<link::EventCluster> clusters = link::cluster_events(inputs);
+    auto subset = [&](const link::EventCluster& c) {
+      std::vector<link::ReportInput> sub;
+      for (uint32_t r : c.reports) sub.push_back(inputs[r]);
+      return sub;
+    };
+    auto copies = [](const std::vector<link::ReportInput>& in) {
+      size_t n = 0;
+      for (const auto& r : in) n += r.copies;
+      return n;
+    };
+    size_t reports = ls.reports(*story);
+    if (!cluster_key.empty()) {
+      auto c = std::find_if(clusters.begin(), clusters.end(),
+                            [&](const link::EventCluster& x) { return x.key == cluster_key; });
+      if (c == clusters.end()) {
+        std::fprintf(stderr, "claimtrace: story %s has no event cluster \"%s\"\n", id.c_str(),
+                     cluster_key.c_str());
+        return kExitSomeFailed;
+      }
+      inputs = subset(*c);
+      reports = copies(inputs);
+      id = a.text;
+    }
+    link::Provenance p = link::trace_provenance(inputs);
     std::string out;
     if (a.format == "dot") {
-      out = link::provenance_dot(p, "story " + id);
+      out = link::provenance_dot(p, (cluster_key.empty() ? "story " : "event cluster ") + id);
     } else if (a.format == "json") {
       JsonWriter w(out);
       w.begin_object();
       w.field("id", std::string_view(id));
-      w.field("reports", static_cast<int64_t>(ls.reports(*story)));
+      w.field("reports", static_cast<int64_t>(reports));
       if (p.earliest.empty())
         w.null_field("earliest");
       else
@@ -415,10 +419,48 @@ int run_trace(const QueryArgs& a) {
         w.end_object();
       }
       w.end_array();
+      if (cluster_key.empty()) {
+        // Corroboration of each event cluster of the story.
+        w.key("event_clusters");
+        w.begin_array();
+        for (const link::EventCluster& c : clusters) {
+          const std::vector<link::ReportInput> sub = subset(c);
+          const link::Provenance cp = link::trace_provenance(sub);
+          w.begin_object();
+          w.field("id", id + "/" + c.key);
+          w.field("reports", static_cast<int64_t>(copies(sub)));
+          w.field("mentions", static_cast<int64_t>(c.mentions));
+          if (cp.earliest.empty())
+            w.null_field("earliest");
+          else
+            w.field("earliest", std::string_view(cp.earliest));
+          w.field("outlets", static_cast<int64_t>(cp.outlets));
+          w.field("origins", static_cast<int64_t>(cp.origins));
+          w.field("named_origins", static_cast<int64_t>(cp.named_origins));
+          w.field("anonymous_origins", static_cast<int64_t>(cp.anonymous_origins));
+          w.key("certainty");
+          w.begin_array();
+          for (Certainty ce : c.certainties) w.value(to_string(ce));
+          w.end_array();
+          w.end_object();
+        }
+        w.end_array();
+      }
       w.end_object();
       out += '\n';
     } else {
-      out = provenance_text(p, id, ls.reports(*story));
+      out = provenance_text(p, id, reports);
+      if (cluster_key.empty() && !clusters.empty()) {
+        out += "\nevent clusters (trace STORY/KEY for one):\n";
+        for (const link::EventCluster& c : clusters) {
+          const link::Provenance cp = link::trace_provenance(subset(c));
+          out += "  " + id + "/" + c.key + ": " + std::to_string(copies(subset(c))) + " reports, " +
+                 std::to_string(cp.outlets) + " outlets, " + std::to_string(cp.origins) +
+                 " independent origins; certainty";
+          for (Certainty ce : c.certainties) out += std::string(" ") + std::string(to_string(ce));
+          out += "\n";
+        }
+      }
     }
     print(out);
   } catch (const store::StoreError& e) {

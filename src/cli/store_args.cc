@@ -24,6 +24,19 @@ void add_doc_filters(CLI::App* cmd, QueryArgs& q) {
       ->check(CLI::NonNegativeNumber);
 }
 
+// The event filters; on claims and sources they keep the claims that report
+// a matching event.
+void add_event_filters(CLI::App* cmd, QueryArgs& q, bool of_claims) {
+  const std::string which =
+      of_claims ? "Only claims reporting an event with " : "Only events with ";
+  cmd->add_option("--code", q.code, which + "this CAMEO code prefix (19 matches 190-196)");
+  cmd->add_option("--root", q.root, which + "this CAMEO root code (two digits)");
+  cmd->add_option("--actor", q.actor, which + "this source actor code prefix (UKR matches UKRMIL)");
+  cmd->add_option("--target", q.target, which + "this target actor code prefix");
+  cmd->add_option("--place", q.place,
+                  which + "this location: place name (any case) or GeoNames id");
+}
+
 const auto kCertainty = CLI::IsMember({"asserted", "reported", "alleged", "speculative", "denied"});
 const auto kSourceKind = CLI::IsMember(
     {"person", "organisation", "outlet", "anonymous", "document", "pronoun", "unspecified"});
@@ -36,18 +49,23 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
       "ingest",
       "Analyse articles and store them (parallel, batched transactions, idempotent, resumable).");
   c.ingest
-      ->add_option("inputs", in.inputs,
-                   "Files (plain text, JSONL, optionally .gz), directories (read "
-                   "recursively) or - for JSONL on stdin")
+      ->add_option(
+          "inputs", in.inputs,
+          "Files (plain text, JSONL, HTML pages, optionally .gz or .zst), directories (read "
+          "recursively), quoted patterns ('crawl/**/*.jsonl.gz') or - for JSONL on "
+          "stdin")
       ->required();
   add_db(c.ingest, in.db);
   c.ingest
       ->add_option("--input-format", in.input_format,
-                   "text or jsonl for every input; guessed per file when omitted")
-      ->check(CLI::IsMember({"text", "jsonl"}));
+                   "text, jsonl or html (a saved web page: its article text and metadata) "
+                   "for every input; guessed per file when omitted (.html/.htm = html)")
+      ->check(CLI::IsMember({"text", "jsonl", "html"}));
   c.ingest->add_option("--errors", in.errors,
                        "Write one JSON line per failed record (file, line, id, reason)");
   c.ingest->add_flag("--quiet,-q", in.quiet, "No progress and no summary on stderr");
+  c.ingest->add_flag("--no-link", in.no_link,
+                     "Do not run `link` (near-duplicates and stories) after storing");
   c.ingest->add_flag("--no-title", in.no_title,
                      "Text files: do not record the first line as the title");
   c.ingest
@@ -84,6 +102,8 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
   add_db(c.search, q.db);
   add_format(c.search, q, true);
   add_doc_filters(c.search, q);
+  c.search->add_option("--place", q.place,
+                       "Only documents naming this place: name (any case) or GeoNames id");
 
   c.claims = app.add_subcommand("claims", "List attributed claims (who says what, how sure).");
   add_db(c.claims, q.db);
@@ -93,16 +113,13 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
       ->check(kCertainty);
   c.claims->add_option("--source-kind", q.source_kind, "Only claims from this kind of source")
       ->check(kSourceKind);
+  add_event_filters(c.claims, q, true);
 
   c.events = app.add_subcommand("events", "List coded events (CAMEO).");
   add_db(c.events, q.db);
   add_format(c.events, q, true);
   add_doc_filters(c.events, q);
-  c.events->add_option("--code", q.code, "CAMEO code prefix (19 matches 190-196)");
-  c.events->add_option("--root", q.root, "CAMEO root code (two digits)");
-  c.events->add_option("--actor", q.actor, "Source actor code prefix (UKR matches UKRMIL)");
-  c.events->add_option("--target", q.target, "Target actor code prefix");
-  c.events->add_option("--place", q.place, "Location: entity name (exact)");
+  add_event_filters(c.events, q, false);
   c.events->add_option("--certainty", q.certainty, "Only events of this certainty")
       ->check(kCertainty);
   c.events
@@ -115,6 +132,8 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
   add_doc_filters(c.entities, q);
   c.entities->add_option("--type", q.type, "Only entities of this type")
       ->check(CLI::IsMember({"PER", "ORG", "GPE", "LOC", "NORP", "MEDIA", "FAC", "EVENT", "MISC"}));
+  c.entities->add_option("--actor", q.actor,
+                         "Only entities with this CAMEO actor code prefix (UKR matches UKRGOV)");
 
   c.sources = app.add_subcommand("sources", "List who is cited: attribution sources and counts.");
   add_db(c.sources, q.db);
@@ -124,6 +143,7 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
       ->check(kCertainty);
   c.sources->add_option("--source-kind", q.source_kind, "Only sources of this kind")
       ->check(kSourceKind);
+  add_event_filters(c.sources, q, true);
 
   c.stories = app.add_subcommand(
       "stories",
@@ -155,8 +175,16 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
       ->check(CLI::IsMember({"gdelt-events", "gdelt-mentions", "jsonl", "csv"}));
   c.export_->add_option("-o,--output", q.output, "File to write; - for stdout")->required();
   c.export_->add_flag("--no-link", q.no_link,
-                      "Story counts (NumMentions, NumSources, NumArticles) from copies and "
-                      "reprints only, without linking stories by content (faster)");
+                      "Story counts (NumMentions, NumSources, NumArticles) from exact copies "
+                      "only, ignoring the stored near-duplicate groups and stories");
+  c.link = app.add_subcommand(
+      "link",
+      "Group near-duplicates (wire copies, reprints, updated versions) and cluster stories; "
+      "stores the result for stories, trace and export. Incremental: only documents stored "
+      "since the last run are analysed. Run automatically by ingest.");
+  add_db(c.link, q.db);
+  c.link->add_flag("--all", q.relink_all,
+                   "Recompute every document's features instead of only the new ones");
   return c;
 }
 

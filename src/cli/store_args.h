@@ -19,6 +19,7 @@ struct IngestArgs {
   bool no_title = false;
   unsigned threads = 0;
   unsigned batch_size = 256;
+  bool no_link = false;                    // skip `link` after storing
   std::string lexicon_image;               // "" = the default image
   std::vector<std::string> user_lexicons;  // --lexicon FILE
 };
@@ -27,11 +28,12 @@ struct QueryArgs {
   std::string db = kDefaultDb;
   std::string format;  // table | json | jsonl | csv ("" = table on a terminal, else jsonl)
   std::string outlet, since, until, certainty, source_kind, code, root, actor, target, place, type;
-  std::string text;      // search: the words; show: the document id
-  bool raw = false;      // search: pass the text to FTS5 unchanged
-  bool check = false;    // stats: run integrity checks
-  std::string output;    // export: the file to write, "-" = stdout
-  bool no_link = false;  // export: story counts from copies and reprints only
+  std::string text;         // search: the words; show: the document id
+  bool raw = false;         // search: pass the text to FTS5 unchanged
+  bool check = false;       // stats: run integrity checks
+  std::string output;       // export: the file to write, "-" = stdout
+  bool no_link = false;     // export: story counts from exact copies only
+  bool relink_all = false;  // link: recompute every document's features
   long long limit = 50;
 };
 
@@ -47,6 +49,7 @@ struct StoreCommands {
   CLI::App* entities = nullptr;
   CLI::App* sources = nullptr;
   CLI::App* export_ = nullptr;
+  CLI::App* link = nullptr;
 };
 
 // Registers every store verb; `ingest` fills `in`, the others fill `q`.
@@ -63,5 +66,6 @@ int run_trace(const QueryArgs& args);
 int run_entities(const QueryArgs& args);
 int run_sources(const QueryArgs& args);
 int run_export(const QueryArgs& args);
+int run_link(const QueryArgs& args);
 
 }  // namespace claimtrace::cli

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
 #include "core/json_writer.h"
@@ -72,9 +73,26 @@ void write_table(const ResultTable& t, size_t width, std::string& out) {
     if (w[widest] <= 6) break;
     --w[widest];
   }
+  // Still too wide with every column at its minimum: leave out columns from
+  // the right (never the first) and say so on stderr, so no line wraps.
+  size_t shown = cols;
+  auto shown_width = [&] {
+    size_t s = shown ? 2 * (shown - 1) : 0;
+    for (size_t c = 0; c < shown; ++c) s += w[c];
+    return s;
+  };
+  while (shown > 1 && shown_width() > width) --shown;
+  if (shown < cols) {
+    std::string names;
+    for (size_t c = shown; c < cols; ++c) names += (names.empty() ? "" : ", ") + t.columns[c].name;
+    std::fprintf(stderr,
+                 "claimtrace: %zu column(s) not shown in %zu terminal columns: %s "
+                 "(widen the terminal or use --format json)\n",
+                 cols - shown, width, names.c_str());
+  }
   auto line = [&](const std::vector<std::string>& r) {
     std::string l;
-    for (size_t c = 0; c < cols; ++c) {
+    for (size_t c = 0; c < shown; ++c) {
       if (c) l += "  ";
       l += fit(r[c], w[c]);
     }

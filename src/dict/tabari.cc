@@ -4,6 +4,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <span>
 #include <sstream>
 
 namespace claimtrace::dict {
@@ -139,6 +140,10 @@ bool Dictionaries::load_project(const std::string& path) {
     error(path, 0, "cannot read the project file");
     return false;
   }
+  // TABARI's own defaults, which the .options file may change.
+  options_ = CoderOptions{};
+  options_.min_words = 8;
+  options_.comma = true;
   std::string dir;
   size_t slash = path.rfind('/');
   if (slash != std::string::npos) dir = path.substr(0, slash + 1);
@@ -175,8 +180,9 @@ bool Dictionaries::load_project(const std::string& path) {
 }
 
 void Dictionaries::parse_options(std::string_view text, const std::string& file) {
-  // Options are recognised but none changes our coder yet; lines that are not
-  // comments, SET:, COMPLEX:, OUTPUT:, LABEL:, FORWARD: or DELETE: are reported.
+  // Read: "COMMA: OFF", "COMMA: MIN = 2 MAX = 10 EMIN = .. EMAX = .. BMIN = ..
+  // BMAX = ..", "SET: MINIMUM WORDS = N". Other keywords (SET:, COMPLEX:,
+  // OUTPUT:, LABEL:, FORWARD:, DELETE:, DEFAULT:) are accepted and not used.
   std::istringstream in{std::string(text)};
   std::string line;
   int n = 0;
@@ -189,6 +195,62 @@ void Dictionaries::parse_options(std::string_view text, const std::string& file)
     if (colon == std::string_view::npos) {
       error(file, n, "option line without a keyword: " + std::string(l));
       continue;
+    }
+    const std::string key = upper(trim(l.substr(0, colon)));
+    const std::string rest = upper(trim(l.substr(colon + 1)));
+    // "NAME = 12" pairs; false when a value is not a number.
+    auto settings = [&](std::vector<std::pair<std::string, int>>& out) {
+      std::string_view r = rest;
+      while (!r.empty()) {
+        size_t eq = r.find('=');
+        if (eq == std::string_view::npos) break;
+        std::string name(trim(r.substr(0, eq)));
+        r.remove_prefix(eq + 1);
+        r = trim(r);
+        size_t end = 0;
+        while (end < r.size() && std::isdigit(static_cast<unsigned char>(r[end]))) ++end;
+        if (end == 0) return false;
+        out.emplace_back(name, std::stoi(std::string(r.substr(0, end))));
+        r.remove_prefix(end);
+      }
+      return true;
+    };
+    std::vector<std::pair<std::string, int>> values;
+    if (key == "COMMA") {
+      if (rest == "OFF") {
+        options_.comma = false;
+        continue;
+      }
+      if (!settings(values) || values.empty()) {
+        error(file, n, "COMMA: expects OFF or NAME = NUMBER pairs");
+        continue;
+      }
+      options_.comma = true;
+      for (const auto& [name, v] : values) {
+        int* slot = name == "MIN"    ? &options_.comma_min
+                    : name == "MAX"  ? &options_.comma_max
+                    : name == "EMIN" ? &options_.end_min
+                    : name == "EMAX" ? &options_.end_max
+                    : name == "BMIN" ? &options_.begin_min
+                    : name == "BMAX" ? &options_.begin_max
+                                     : nullptr;
+        if (slot)
+          *slot = v;
+        else
+          error(file, n, "unknown COMMA: setting " + name);
+      }
+    } else if (key == "SET" && rest.rfind("MINIMUM WORDS", 0) == 0) {
+      if (!settings(values) || values.size() != 1) {
+        error(file, n, "SET: MINIMUM WORDS expects = NUMBER");
+        continue;
+      }
+      options_.min_words = values[0].second;
+    } else if (key == "SET" && rest.rfind("CONVERT AGENT", 0) == 0) {
+      const bool yes = rest.find("TRUE") != std::string::npos;
+      if (!yes && rest.find("FALSE") == std::string::npos)
+        error(file, n, "SET: CONVERT AGENT expects TRUE or FALSE");
+      else
+        options_.convert_agents = yes;
     }
   }
 }
@@ -356,15 +418,45 @@ void Dictionaries::parse_verbs(std::string_view text, const std::string& file) {
     }
     if (section == "NOUN") {
       Phrase p = parse_phrase(l);
-      if (!p.words.empty()) nouns_[p.words[0]] = true;
+      if (!p.words.empty()) nouns_.add(p.words[0], 0);
       continue;
     }
     if (section == "ADJECTIVE") {
       Phrase p = parse_phrase(l);
-      if (!p.words.empty()) adjectives_[p.words[0]] = true;
+      if (!p.words.empty()) adjectives_.add(p.words[0], 0);
       continue;
     }
-    if (!section.empty()) continue;  // TIME and unknown sections
+    if (section == "TIME") {
+      // Time phrases: "[###]" discards the sentence like a discard verb;
+      // date shifts ("[+7]", "[-30]") and their patterns are not used.
+      const size_t open = l.find('[');
+      if (open == std::string_view::npos) {
+        error(file, n, "time phrase without [code]");
+        continue;
+      }
+      if (l.front() == '-' || trim(l.substr(open)) != "[###]") continue;
+      Phrase words = parse_phrase(l.substr(0, open));
+      if (words.words.empty()) {
+        error(file, n, "time phrase without words");
+        continue;
+      }
+      Verb v;
+      v.root = words.words[0];
+      v.base.code = "###";
+      v.base.line = n;
+      for (size_t k = 1; k < words.words.size(); ++k) {
+        Elem e;
+        e.word = words.words[k];
+        e.exact = words.exact[k];
+        e.tight = !words.gap[k];
+        v.base.after.push_back(e);
+      }
+      verbs_.push_back(std::move(v));
+      explicit_forms_.emplace_back();
+      explicit_forms_.back().push_back((words.exact[0] ? "=" : "~") + words.words[0]);
+      continue;
+    }
+    if (!section.empty()) continue;  // unknown sections
     if (l.front() == '-') {
       if (verbs_.empty()) {
         error(file, n, "pattern before any verb");
@@ -525,9 +617,9 @@ void Dictionaries::parse_actors(std::string_view text, const std::string& file, 
     }
     if (!section.empty()) {
       Phrase p = parse_phrase(l);
-      if (!p.words.empty() && section.find("NOUN") != std::string::npos) nouns_[p.words[0]] = true;
+      if (!p.words.empty() && section.find("NOUN") != std::string::npos) nouns_.add(p.words[0], 0);
       if (!p.words.empty() && section.find("ADJECTIVE") != std::string::npos)
-        adjectives_[p.words[0]] = true;
+        adjectives_.add(p.words[0], 0);
       continue;
     }
     if (l.front() == '[') {
@@ -557,6 +649,45 @@ void Dictionaries::parse_actors(std::string_view text, const std::string& file, 
       }
       add_codes(l.substr(open));
     }
+  }
+}
+
+void Dictionaries::parse_discards(std::string_view text, const std::string& file) {
+  std::istringstream in{std::string(text)};
+  std::string raw;
+  int n = 0;
+  while (std::getline(in, raw)) {
+    ++n;
+    if (size_t hash = raw.find('#'); hash != std::string::npos) raw.resize(hash);
+    std::string_view l = trim(raw);
+    if (l.empty()) continue;
+    const bool story = l.front() == '+';
+    if (story) l = trim(l.substr(1));
+    if (l.find_first_of("[]{}") != std::string_view::npos) {
+      error(file, n, "discard phrase with brackets: " + std::string(l));
+      continue;
+    }
+    Phrase words = parse_phrase(l);
+    if (words.words.empty()) {
+      error(file, n, "discard line without words");
+      continue;
+    }
+    // Whole words, one after the other.
+    Verb v;
+    v.root = words.words[0];
+    v.story_discard = story;
+    v.base.code = "###";
+    v.base.line = n;
+    for (size_t k = 1; k < words.words.size(); ++k) {
+      Elem e;
+      e.word = words.words[k];
+      e.exact = true;
+      e.tight = true;
+      v.base.after.push_back(e);
+    }
+    verbs_.push_back(std::move(v));
+    explicit_forms_.emplace_back();
+    explicit_forms_.back().push_back("=" + words.words[0]);
   }
 }
 
@@ -709,6 +840,8 @@ bool Dictionaries::load_petrarch(const std::string& path) {
         files.emplace_back("actors", f);
       else if (base.find("AGENTS") != std::string::npos)
         files.emplace_back("agents", f);
+      else if (base.find("DISCARDS") != std::string::npos)
+        files.emplace_back("discards", f);
     }
   } else {
     std::string text;
@@ -729,10 +862,11 @@ bool Dictionaries::load_petrarch(const std::string& path) {
         continue;
       std::string key = upper(trim(l.substr(0, eq)));
       std::string_view value = trim(l.substr(eq + 1));
-      std::string kind = key == "VERBFILE_NAME"    ? "verbs"
-                         : key == "ACTORFILE_LIST" ? "actors"
-                         : key == "AGENTFILE_NAME" ? "agents"
-                                                   : "";
+      std::string kind = key == "VERBFILE_NAME"      ? "verbs"
+                         : key == "ACTORFILE_LIST"   ? "actors"
+                         : key == "AGENTFILE_NAME"   ? "agents"
+                         : key == "DISCARDFILE_NAME" ? "discards"
+                                                     : "";
       if (kind.empty()) continue;
       while (!value.empty()) {
         size_t comma = value.find(',');
@@ -756,13 +890,15 @@ bool Dictionaries::load_petrarch(const std::string& path) {
     if (kind == "verbs") parse_petrarch_verbs(body, f);
     if (kind == "actors") parse_actors(body, f, false, true);
     if (kind == "agents") parse_actors(body, f, true, true);
+    if (kind == "discards") parse_discards(body, f);
   }
   finish();
   return true;
 }
 
 void Dictionaries::finish() {
-  verb_forms_.clear();
+  verb_exact_.clear();
+  verb_stem_.clear();
   for (uint32_t v = 0; v < verbs_.size(); ++v) {
     // The root and listed forms match as stems unless they end in '_'; the
     // regular inflections of the root are added as whole words.
@@ -807,51 +943,357 @@ void Dictionaries::finish() {
     }
     std::sort(forms.begin(), forms.end());
     forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
-    for (const std::string& f : forms) verb_forms_[f].push_back(v);
+    for (const std::string& f : forms)
+      (f[0] == '=' ? verb_exact_ : verb_stem_).add(std::string_view(f).substr(1), v);
   }
-  actor_first_.clear();
+  actor_exact_.clear();
+  actor_stem_.clear();
   for (uint32_t a = 0; a < actors_.size(); ++a) {
     const Phrase& p = actors_[a].phrase;
-    actor_first_[(p.exact[0] ? "=" : "~") + p.words[0]].push_back(a);
+    (p.exact[0] ? actor_exact_ : actor_stem_).add(p.words[0], a);
+  }
+}
+
+// ------------------------------------------------------- compiled file
+//
+// "CTDICT1\n", then the parsed dictionaries as length-prefixed fields
+// (little-endian u32 counts and numbers, strings as length + bytes); the
+// lookup indexes are rebuilt by finish() on load.
+
+namespace {
+
+constexpr std::string_view kCompiledMagic = "CTDICT1\n";
+
+struct Writer {
+  std::string out;
+  void u32(uint32_t v) {
+    for (int k = 0; k < 4; ++k) out.push_back(static_cast<char>(v >> (8 * k) & 0xff));
+  }
+  void i32(int v) { u32(static_cast<uint32_t>(v)); }
+  void str(std::string_view s) {
+    u32(static_cast<uint32_t>(s.size()));
+    out.append(s);
+  }
+  void elems(const std::vector<Elem>& v) {
+    u32(static_cast<uint32_t>(v.size()));
+    for (const Elem& e : v) {
+      out.push_back(static_cast<char>(e.kind));
+      out.push_back(static_cast<char>(e.tight | e.exact << 1));
+      str(e.word);
+      u32(static_cast<uint32_t>(e.alts.size()));
+      for (const auto& alt : e.alts) elems(alt);
+    }
+  }
+  void pattern(const Pattern& p) {
+    elems(p.before);
+    elems(p.after);
+    str(p.code);
+    str(p.code2);
+    i32(p.line);
+  }
+};
+
+struct Reader {
+  std::string_view in;
+  bool ok = true;
+  uint32_t u32() {
+    if (in.size() < 4) return fail();
+    uint32_t v = 0;
+    for (int k = 0; k < 4; ++k)
+      v |= static_cast<uint32_t>(static_cast<unsigned char>(in[k])) << (8 * k);
+    in.remove_prefix(4);
+    return v;
+  }
+  // A count of items each taking at least `min_bytes`: bounded by what is left.
+  uint32_t count(size_t min_bytes) {
+    const uint32_t n = u32();
+    return n > in.size() / min_bytes ? fail() : n;
+  }
+  uint32_t fail() {
+    ok = false;
+    in = {};
+    return 0;
+  }
+  std::string str() {
+    const uint32_t n = u32();
+    if (n > in.size()) return fail(), std::string();
+    std::string s(in.substr(0, n));
+    in.remove_prefix(n);
+    return s;
+  }
+  uint8_t byte() {
+    if (in.empty()) return static_cast<uint8_t>(fail());
+    const auto b = static_cast<uint8_t>(in[0]);
+    in.remove_prefix(1);
+    return b;
+  }
+  std::vector<Elem> elems(int depth = 0) {
+    std::vector<Elem> v;
+    if (depth > 16) return fail(), v;
+    const uint32_t n = count(10);
+    for (uint32_t k = 0; k < n && ok; ++k) {
+      Elem e;
+      const uint8_t kind = byte();
+      if (kind > static_cast<uint8_t>(ElemKind::kSynset)) return fail(), v;
+      e.kind = static_cast<ElemKind>(kind);
+      const uint8_t flags = byte();
+      e.tight = flags & 1;
+      e.exact = flags & 2;
+      e.word = str();
+      const uint32_t alts = count(4);
+      for (uint32_t a = 0; a < alts && ok; ++a) e.alts.push_back(elems(depth + 1));
+      v.push_back(std::move(e));
+    }
+    return v;
+  }
+  Pattern pattern() {
+    Pattern p;
+    p.before = elems();
+    p.after = elems();
+    p.code = str();
+    p.code2 = str();
+    p.line = static_cast<int>(u32());
+    return p;
+  }
+};
+
+}  // namespace
+
+bool Dictionaries::save_compiled(const std::string& path, std::string& err) const {
+  Writer w;
+  w.out.append(kCompiledMagic);
+  const CoderOptions& o = options_;
+  for (int v : {o.min_words, int{o.comma}, o.comma_min, o.comma_max, o.end_min, o.end_max,
+                o.begin_min, o.begin_max, int{o.convert_agents}})
+    w.i32(v);
+  w.u32(static_cast<uint32_t>(verbs_.size()));
+  for (size_t v = 0; v < verbs_.size(); ++v) {
+    w.str(verbs_[v].root);
+    w.u32(verbs_[v].story_discard);
+    w.pattern(verbs_[v].base);
+    w.u32(static_cast<uint32_t>(verbs_[v].patterns.size()));
+    for (const Pattern& p : verbs_[v].patterns) w.pattern(p);
+    w.u32(static_cast<uint32_t>(explicit_forms_[v].size()));
+    for (const std::string& f : explicit_forms_[v]) w.str(f);
+  }
+  w.u32(static_cast<uint32_t>(actors_.size()));
+  for (const Actor& a : actors_) {
+    w.u32(static_cast<uint32_t>(a.phrase.words.size()));
+    for (size_t k = 0; k < a.phrase.words.size(); ++k) {
+      w.str(a.phrase.words[k]);
+      w.u32(a.phrase.exact[k] | a.phrase.gap[k] << 1);
+    }
+    w.u32(static_cast<uint32_t>(a.codes.size()));
+    for (const DatedCode& c : a.codes) {
+      w.str(c.code);
+      w.i32(c.from);
+      w.i32(c.to);
+    }
+    w.u32(a.agent);
+  }
+  w.u32(static_cast<uint32_t>(synsets_.size()));
+  for (const auto& [name, alts] : synsets_) {
+    w.str(name);
+    w.u32(static_cast<uint32_t>(alts.size()));
+    for (const auto& alt : alts) w.elems(alt);
+  }
+  for (const WordIndex* words : {&nouns_, &adjectives_}) {
+    const auto keys = words->keys();
+    w.u32(static_cast<uint32_t>(keys.size()));
+    for (std::string_view k : keys) w.str(k);
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out || !out.write(w.out.data(), static_cast<std::streamsize>(w.out.size()))) {
+    err = "cannot write " + path;
+    return false;
+  }
+  return true;
+}
+
+bool Dictionaries::load_compiled(const std::string& path, std::string& err) {
+  std::string data;
+  if (!read_file(path, data)) {
+    err = "cannot read " + path;
+    return false;
+  }
+  if (std::string_view(data).substr(0, kCompiledMagic.size()) != kCompiledMagic) {
+    err = path + ": not a compiled dictionary file (claimtrace lexicon import)";
+    return false;
+  }
+  Reader r{std::string_view(data).substr(kCompiledMagic.size())};
+  Dictionaries d;
+  CoderOptions& o = d.options_;
+  for (int* v : {&o.min_words, &o.comma_min, &o.comma_max, &o.end_min, &o.end_max, &o.begin_min,
+                 &o.begin_max}) {
+    if (v == &o.comma_min) o.comma = r.u32() != 0;
+    *v = static_cast<int>(r.u32());
+  }
+  o.convert_agents = r.u32() != 0;
+  const uint32_t nverbs = r.count(16);
+  for (uint32_t v = 0; v < nverbs && r.ok; ++v) {
+    Verb verb;
+    verb.root = r.str();
+    verb.story_discard = r.u32() != 0;
+    verb.base = r.pattern();
+    const uint32_t np = r.count(20);
+    for (uint32_t k = 0; k < np && r.ok; ++k) verb.patterns.push_back(r.pattern());
+    if (verb.root.empty()) r.fail();
+    d.verbs_.push_back(std::move(verb));
+    d.explicit_forms_.emplace_back();
+    const uint32_t nf = r.count(4);
+    for (uint32_t k = 0; k < nf && r.ok; ++k) {
+      d.explicit_forms_.back().push_back(r.str());
+      if (d.explicit_forms_.back().back().size() < 2) r.fail();  // "=WORD" / "~WORD"
+    }
+  }
+  const uint32_t nactors = r.count(12);
+  for (uint32_t a = 0; a < nactors && r.ok; ++a) {
+    Actor actor;
+    const uint32_t nw = r.count(8);
+    for (uint32_t k = 0; k < nw && r.ok; ++k) {
+      actor.phrase.words.push_back(r.str());
+      const uint32_t flags = r.u32();
+      actor.phrase.exact.push_back(flags & 1);
+      actor.phrase.gap.push_back(flags & 2);
+      if (actor.phrase.words.back().empty()) r.fail();
+    }
+    if (actor.phrase.words.empty()) r.fail();
+    const uint32_t nc = r.count(12);
+    for (uint32_t k = 0; k < nc && r.ok; ++k) {
+      DatedCode c;
+      c.code = r.str();
+      c.from = static_cast<int>(r.u32());
+      c.to = static_cast<int>(r.u32());
+      actor.codes.push_back(std::move(c));
+    }
+    actor.agent = r.u32() != 0;
+    d.actors_.push_back(std::move(actor));
+  }
+  const uint32_t nsets = r.count(8);
+  for (uint32_t k = 0; k < nsets && r.ok; ++k) {
+    std::string name = r.str();
+    auto& alts = d.synsets_[name];
+    const uint32_t na = r.count(4);
+    for (uint32_t a = 0; a < na && r.ok; ++a) alts.push_back(r.elems());
+  }
+  for (WordIndex* words : {&d.nouns_, &d.adjectives_}) {
+    const uint32_t nk = r.count(4);
+    for (uint32_t k = 0; k < nk && r.ok; ++k) words->add(r.str(), 0);
+  }
+  if (!r.ok || !r.in.empty()) {
+    err = path + ": truncated or corrupt compiled dictionary file";
+    return false;
+  }
+  d.finish();
+  d.diags_ = std::move(diags_);
+  *this = std::move(d);
+  return true;
+}
+
+void WordIndex::clear() {
+  slots_.clear();
+  entries_.clear();
+  lengths_ = 0;
+  first_two_.assign(1024, 0);
+}
+
+void WordIndex::grow() {
+  std::vector<std::pair<uint64_t, uint32_t>> old;
+  old.swap(slots_);
+  slots_.assign(old.empty() ? 64 : old.size() * 2, {0, 0});
+  const size_t mask = slots_.size() - 1;
+  for (const auto& slot : old) {
+    if (slot.second == 0) continue;
+    size_t i = slot.first & mask;
+    while (slots_[i].second != 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
+void WordIndex::add(std::string_view key, uint32_t id) {
+  uint64_t h = kSeed;
+  for (char c : key) h = step(h, c);
+  if (const auto* ids = probe(h, key)) {
+    auto& v = const_cast<std::vector<uint32_t>&>(*ids);
+    if (v.empty() || v.back() != id) v.push_back(id);
+    return;
+  }
+  if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+  entries_.push_back({std::string(key), {id}});
+  const size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (slots_[i].second != 0) i = (i + 1) & mask;
+  slots_[i] = {h, static_cast<uint32_t>(entries_.size())};
+  lengths_ |= uint64_t{1} << std::min<size_t>(key.size(), 63);
+  if (key.size() >= 2) {
+    const unsigned pair =
+        static_cast<unsigned char>(key[0]) << 8 | static_cast<unsigned char>(key[1]);
+    first_two_[pair >> 6] |= uint64_t{1} << (pair & 63);
+  }
+}
+
+const std::vector<uint32_t>* WordIndex::probe(uint64_t h, std::string_view key) const {
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask; slots_[i].second != 0; i = (i + 1) & mask)
+    if (slots_[i].first == h && entries_[slots_[i].second - 1].key == key)
+      return &entries_[slots_[i].second - 1].ids;
+  return nullptr;
+}
+
+const std::vector<uint32_t>* WordIndex::find(std::string_view key) const {
+  if (!(lengths_ >> std::min<size_t>(key.size(), 63) & 1)) return nullptr;
+  uint64_t h = kSeed;
+  for (char c : key) h = step(h, c);
+  return probe(h, key);
+}
+
+std::vector<std::string_view> WordIndex::keys() const {
+  std::vector<std::string_view> out;
+  for (const Entry& e : entries_) out.push_back(e.key);
+  return out;
+}
+
+void WordIndex::prefixes(std::string_view word, std::vector<uint32_t>& out) const {
+  uint64_t h = kSeed;
+  size_t longest = word.size();
+  if (word.size() >= 2) {
+    const unsigned pair =
+        static_cast<unsigned char>(word[0]) << 8 | static_cast<unsigned char>(word[1]);
+    if (!(first_two_[pair >> 6] >> (pair & 63) & 1)) longest = 1;
+  }
+  for (size_t len = 1; len <= longest; ++len) {
+    h = step(h, word[len - 1]);
+    if (!(lengths_ >> std::min<size_t>(len, 63) & 1)) continue;
+    if (const auto* ids = probe(h, word.substr(0, len)))
+      out.insert(out.end(), ids->begin(), ids->end());
   }
 }
 
 void Dictionaries::verbs_for(std::string_view word, std::vector<uint32_t>& out) const {
   out.clear();
-  std::string key = "=" + std::string(word);
-  if (auto it = verb_forms_.find(key); it != verb_forms_.end())
-    out.insert(out.end(), it->second.begin(), it->second.end());
-  for (size_t len = 1; len <= word.size(); ++len) {
-    key.assign(1, '~');
-    key.append(word.substr(0, len));
-    if (auto it = verb_forms_.find(key); it != verb_forms_.end())
-      out.insert(out.end(), it->second.begin(), it->second.end());
+  if (const auto* ids = verb_exact_.find(word)) out = *ids;
+  verb_stem_.prefixes(word, out);
+  if (out.size() > 1) {
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 void Dictionaries::actors_for(std::string_view word, std::vector<uint32_t>& out) const {
   out.clear();
-  std::string key = "=" + std::string(word);
-  if (auto it = actor_first_.find(key); it != actor_first_.end())
-    out.insert(out.end(), it->second.begin(), it->second.end());
+  if (const auto* ids = actor_exact_.find(word)) out = *ids;
   // Whole words with a plural or possessive ending (the matcher checks which).
   for (std::string_view end : {"S", "ES", "'S", "S'", "'"}) {
     if (word.size() <= end.size() || word.substr(word.size() - end.size()) != end) continue;
-    key.assign(1, '=');
-    key.append(word.substr(0, word.size() - end.size()));
-    if (auto it = actor_first_.find(key); it != actor_first_.end())
-      out.insert(out.end(), it->second.begin(), it->second.end());
+    if (const auto* ids = actor_exact_.find(word.substr(0, word.size() - end.size())))
+      out.insert(out.end(), ids->begin(), ids->end());
   }
-  for (size_t len = 1; len <= word.size(); ++len) {
-    key.assign(1, '~');
-    key.append(word.substr(0, len));
-    if (auto it = actor_first_.find(key); it != actor_first_.end())
-      out.insert(out.end(), it->second.begin(), it->second.end());
+  actor_stem_.prefixes(word, out);
+  if (out.size() > 1) {
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 // ------------------------------------------------------------------ coder
@@ -915,6 +1357,19 @@ bool noun_ending(std::string_view token, std::string_view word) {
   return end == "S" || end == "ES" || end == "'S" || end == "S'" || end == "'";
 }
 
+int synsets_in(const std::vector<Elem>& elems) {
+  int n = 0;
+  for (const Elem& e : elems) {
+    n += e.kind == ElemKind::kSynset;
+    for (const auto& alt : e.alts) n += synsets_in(alt);
+  }
+  return n;
+}
+
+int synsets_in(const Pattern& p) {
+  return synsets_in(p.before) + synsets_in(p.after);
+}
+
 bool is_pronoun(std::string_view w) {
   return w == "HE" || w == "SHE" || w == "IT" || w == "THEY" || w == "HIM" || w == "HER" ||
          w == "THEM";
@@ -924,29 +1379,77 @@ bool is_punct(std::string_view w) {
   return !w.empty() && !std::isalnum(static_cast<unsigned char>(w[0]));
 }
 
+// A sentence's words looked up once: upper-cased, capitalisation, and the
+// verbs and actors each word can start. Clauses are coded on slices of it.
+struct PreparedWords {
+  std::vector<std::string> up;
+  std::vector<char> capital;  // capitalised inside mixed-case text: a noun
+  std::vector<std::vector<uint32_t>> verbs, actors;
+
+  PreparedWords() = default;
+  PreparedWords(const Dictionaries& d, const std::vector<std::string_view>& words) {
+    const size_t n = words.size();
+    bool has_lower = false;
+    up.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      std::string& u = up[i];
+      u.resize(words[i].size());
+      for (size_t k = 0; k < u.size(); ++k) {
+        const char c = words[i][k];
+        has_lower |= c >= 'a' && c <= 'z';
+        u[k] = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+      }
+    }
+    capital.resize(n);
+    for (size_t i = 0; i < n; ++i)
+      capital[i] =
+          i > 0 && has_lower && !words[i].empty() && words[i][0] >= 'A' && words[i][0] <= 'Z';
+    verbs.resize(n);
+    actors.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      if (is_punct(up[i])) continue;
+      d.verbs_for(up[i], verbs[i]);
+      d.actors_for(up[i], actors[i]);
+    }
+  }
+  // The words at `kept`, in order.
+  PreparedWords select(const std::vector<uint32_t>& kept) const {
+    PreparedWords out;
+    for (uint32_t t : kept) {
+      out.up.push_back(up[t]);
+      out.capital.push_back(capital[t]);
+      out.verbs.push_back(verbs[t]);
+      out.actors.push_back(actors[t]);
+    }
+    return out;
+  }
+};
+
 class SentenceCoder {
  public:
-  // `pronoun`: the code "he", "she", "it", "they" (and their object forms)
-  // stand for ("" = none).
-  SentenceCoder(const Dictionaries& d, const std::vector<std::string_view>& words, int date,
+  // Codes words[start..]. `pronoun`: the code "he", "she", "it", "they" (and
+  // their object forms) stand for ("" = none).
+  SentenceCoder(const Dictionaries& d, const PreparedWords& words, size_t start, int date,
                 const std::string& pronoun = {})
-      : d_(d), date_(date), pronoun_(pronoun) {
+      : d_(d),
+        date_(date),
+        pronoun_(pronoun),
+        up_(std::span(words.up).subspan(start)),
+        capital_(std::span(words.capital).subspan(start)),
+        verbs_(std::span(words.verbs).subspan(start)),
+        actors_(std::span(words.actors).subspan(start)) {
     carried_.code = pronoun;
-    bool has_lower = false;
-    for (std::string_view w : words) {
-      for (char c : w)
-        if (std::islower(static_cast<unsigned char>(c))) has_lower = true;
-      up_.push_back(upper(w));
-    }
-    for (size_t i = 0; i < words.size(); ++i) {
-      std::string_view w = words[i];
-      bool cap = i > 0 && has_lower && !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
-      capital_.push_back(cap);
-    }
     find_actors();
   }
 
   std::vector<CodedEvent> run();
+  // The sentence holds a discard: an actor coded "###" on the record's date
+  // or a verb phrase whose own code is "###" ("KAN_WA_MA_KAN [###]").
+  // 0: no discard; 1: the sentence is discarded; 2: the whole article is.
+  int discarded();
+  // Token indexes left after removing comma-delimited clauses of the sizes
+  // the options give; commas inside a list of actors are kept.
+  std::vector<uint32_t> kept_tokens(const CoderOptions& o) const;
 
  private:
   void find_actors();
@@ -958,9 +1461,10 @@ class SentenceCoder {
   // Matches elems[k..] from token `pos` going in direction `dir` (+1/-1); a
   // tight element must match at `pos`, others at the first place they can.
   // Returns the number of words matched or -1; `end` is the next free token.
-  // `all_tight`: every element adjacent to the one before (alternatives).
+  // `anchored`: the first element must match at `pos` (alternatives); later
+  // ones follow their own '_' or space.
   int match(const std::vector<Elem>& elems, size_t k, long pos, int dir, long& end,
-            bool all_tight = false);
+            bool anchored = false);
   int match_elem(const Elem& e, long pos, int dir, long& next);
 
   // The actors joined to `h` by "and" or commas (determiners and listed
@@ -979,8 +1483,9 @@ class SentenceCoder {
   std::string pronoun_;
   Hit carried_{0, 0, {}, false};
 
-  std::vector<std::string> up_;
-  std::vector<bool> capital_;
+  std::span<const std::string> up_;
+  std::span<const char> capital_;
+  std::span<const std::vector<uint32_t>> verbs_, actors_;
   std::vector<Hit> hits_;
   const Hit* src_ = nullptr;
   const Hit* tgt_ = nullptr;
@@ -988,14 +1493,13 @@ class SentenceCoder {
 };
 
 void SentenceCoder::find_actors() {
-  std::vector<uint32_t> cands;
   std::vector<Hit> raw;
   for (uint32_t i = 0; i < up_.size();) {
     if (is_punct(up_[i])) {
       ++i;
       continue;
     }
-    d_.actors_for(up_[i], cands);
+    const std::vector<uint32_t>& cands = actors_[i];
     size_t best_words = 0;
     uint32_t best_end = 0;
     const Actor* best = nullptr;
@@ -1048,34 +1552,56 @@ void SentenceCoder::find_actors() {
       // Right before the agent ("Arnor's president"; a split-off "'s" may
       // come between).
       const uint32_t end = raw[h - 1].end, gap = raw[h].begin - end;
-      if (gap == 0 || (gap == 1 && (up_[end] == "'S" || up_[end] == "'")))
+      if (gap == 0 || (gap == 1 && (up_[end] == "'S" || up_[end] == "'" || up_[end] == "FORMER")))
         partner = static_cast<long>(h - 1);
     }
     if (partner < 0 && h + 1 < raw.size() && !raw[h + 1].agent) {
-      bool ok = raw[h + 1].begin > raw[h].end && raw[h + 1].begin - raw[h].end <= 2;
+      // "the president of Arnor", "activists in Arnor", "activists Arnor".
+      bool ok = raw[h + 1].begin >= raw[h].end && raw[h + 1].begin - raw[h].end <= 2;
       for (uint32_t t = raw[h].end; t < raw[h + 1].begin && ok; ++t)
         ok = up_[t] == "OF" || up_[t] == "THE" || up_[t] == "IN";
       if (ok) partner = static_cast<long>(h + 1);
     }
     if (partner >= 0) {
       Hit& a = raw[partner];
-      a.code = combine_agent(a.code, bare, suffix);
+      // "former" before the agent or its actor makes it an elite (~ELI):
+      // "Arnor former security officials", "former Gondor prosecutors".
+      const uint32_t first = std::min(a.begin, raw[h].begin);
+      const bool former = (first > 0 && up_[first - 1] == "FORMER") ||
+                          (raw[h].begin > 0 && up_[raw[h].begin - 1] == "FORMER");
+      a.code = former ? combine_agent(a.code, "ELI", true) : combine_agent(a.code, bare, suffix);
       a.begin = std::min(a.begin, raw[h].begin);
       a.end = std::max(a.end, raw[h].end);
       used[h] = true;
     }
   }
-  // An agent alone is coded by its own code: "~MIL" (a type), "NGM" (a
-  // prefix agent is an actor code of its own).
+  // A prefix agent alone is an actor code of its own ("NGM~" codes "NGM");
+  // a type agent alone ("~GOV": "the government") codes its type unless
+  // agent conversion is off.
   for (size_t h = 0; h < raw.size(); ++h) {
     if (!raw[h].agent || used[h]) continue;
     std::string& c = raw[h].code;
     c.erase(std::remove(c.begin(), c.end(), ' '), c.end());
+    if (!c.empty() && c.front() == '~' && !d_.options().convert_agents) {
+      used[h] = true;
+      continue;
+    }
     if (!c.empty() && c.back() == '~') c.pop_back();
     raw[h].agent = false;
   }
   for (size_t h = 0; h < raw.size(); ++h)
     if (!used[h]) hits_.push_back(raw[h]);
+  // With no earlier clause to refer to, "he", "she", "it", "they" stand for
+  // the sentence's first actor before them ("Gondor's Prime Minister said he
+  // regretted ...").
+  if (pronoun_.empty() && !hits_.empty()) {
+    const Hit first = hits_.front();
+    for (uint32_t i = first.end; i < up_.size(); ++i) {
+      if (!is_pronoun(up_[i]) || hit_at(i) || first.code.empty()) continue;
+      auto at = std::find_if(hits_.begin(), hits_.end(), [&](const Hit& h) { return h.begin > i; });
+      hits_.insert(at, Hit{i, i + 1, first.code, false});
+    }
+  }
 }
 
 int SentenceCoder::match_elem(const Elem& e, long pos, int dir, long& next) {
@@ -1124,7 +1650,7 @@ int SentenceCoder::match_elem(const Elem& e, long pos, int dir, long& next) {
         for (long start = pos; start >= 0 && start > pos - 8; --start) {
           long end = 0;
           long s = dir > 0 ? pos : start;
-          int got = match(alt, 0, s, +1, end, /*all_tight=*/true);
+          int got = match(alt, 0, s, +1, end, /*anchored=*/true);
           if (got >= 0 && (dir > 0 || end == pos + 1)) {
             next = dir > 0 ? end : start - 1;
             return got;
@@ -1139,7 +1665,7 @@ int SentenceCoder::match_elem(const Elem& e, long pos, int dir, long& next) {
 }
 
 int SentenceCoder::match(const std::vector<Elem>& elems, size_t k, long pos, int dir, long& end,
-                         bool all_tight) {
+                         bool anchored) {
   if (k == elems.size()) {
     end = pos;
     return 0;
@@ -1150,10 +1676,10 @@ int SentenceCoder::match(const std::vector<Elem>& elems, size_t k, long pos, int
     long next = 0;
     int got = match_elem(e, p, dir, next);
     if (got >= 0) {
-      int rest = match(elems, k + 1, next, dir, end, all_tight);
+      int rest = match(elems, k + 1, next, dir, end);
       if (rest >= 0) return got + rest;
     }
-    if (e.tight || all_tight) break;
+    if (e.tight || anchored) break;
   }
   return -1;
 }
@@ -1163,7 +1689,7 @@ int SentenceCoder::joins(uint32_t from, uint32_t to) const {
   int conj = 0;
   for (uint32_t t = from; t < to; ++t) {
     const std::string& w = up_[t];
-    if (w == "AND")
+    if (w == "AND" || w == "NOR")  // "neither A nor B"
       conj = 2;
     else if (w == ",")
       conj = std::max(conj, 1);
@@ -1209,13 +1735,86 @@ bool SentenceCoder::is_passive(uint32_t verb) const {
   return false;
 }
 
+int SentenceCoder::discarded() {
+  int found = 0;
+  for (const Hit& h : hits_)
+    for (const std::string& c : split_codes(h.code))
+      if (c == "###") found = 1;
+  for (uint32_t i = 0; i < up_.size(); ++i) {
+    for (uint32_t v : verbs_[i]) {
+      const Verb& verb = d_.verbs()[v];
+      long end = 0;
+      if (verb.base.code == "###" &&
+          match(verb.base.after, 0, static_cast<long>(i) + 1, +1, end) >= 0) {
+        if (verb.story_discard) return 2;
+        found = 1;
+      }
+    }
+  }
+  return found;
+}
+
+std::vector<uint32_t> SentenceCoder::kept_tokens(const CoderOptions& o) const {
+  const uint32_t n = static_cast<uint32_t>(up_.size());
+  std::vector<uint32_t> commas;
+  for (uint32_t t = 0; t < n; ++t)
+    if (up_[t] == ",") commas.push_back(t);
+  std::vector<bool> drop(n, false);
+  auto words = [&](uint32_t from, uint32_t to) {  // words in [from, to)
+    int k = 0;
+    for (uint32_t t = from; t < to; ++t) k += !is_punct(up_[t]);
+    return k;
+  };
+  // A comma between two actors of a list ("Arnor, Osgiliath and Gondor").
+  auto in_list = [&](uint32_t comma) {
+    const Hit* before = nullptr;
+    for (const Hit& h : hits_)
+      if (h.end == comma) before = &h;
+    if (!before) return false;
+    for (const Hit& h : hits_)
+      if (h.begin > comma && joins(comma, h.begin) != 0) return true;
+    return false;
+  };
+  if (!o.comma || commas.empty()) {
+    std::vector<uint32_t> all(n);
+    for (uint32_t t = 0; t < n; ++t) all[t] = t;
+    return all;
+  }
+  std::vector<bool> removed_comma(commas.size(), false);
+  for (size_t c = 0; c + 1 < commas.size(); ++c) {
+    const int w = words(commas[c] + 1, commas[c + 1]);
+    if (w < o.comma_min || w > o.comma_max || in_list(commas[c]) || in_list(commas[c + 1]))
+      continue;
+    for (uint32_t t = commas[c] + 1; t <= commas[c + 1]; ++t) drop[t] = true;
+    removed_comma[c + 1] = true;
+    ++c;  // the clause's closing comma is gone
+  }
+  // The last comma's clause runs to the end of the sentence (its final
+  // punctuation stays).
+  if (!removed_comma.back()) {
+    const uint32_t last = commas.back();
+    uint32_t end = n;
+    while (end > last + 1 && is_punct(up_[end - 1])) --end;
+    const int w = words(last + 1, end);
+    if (w >= o.end_min && w <= o.end_max && !in_list(last))
+      for (uint32_t t = last; t < end; ++t) drop[t] = true;
+  }
+  if (o.begin_min <= o.begin_max && !drop[commas.front()]) {
+    const int w = words(0, commas.front());
+    if (w >= o.begin_min && w <= o.begin_max && !in_list(commas.front()))
+      for (uint32_t t = 0; t <= commas.front(); ++t) drop[t] = true;
+  }
+  std::vector<uint32_t> kept;
+  for (uint32_t t = 0; t < n; ++t)
+    if (!drop[t]) kept.push_back(t);
+  return kept;
+}
+
 std::vector<CodedEvent> SentenceCoder::run() {
   std::vector<CodedEvent> out, later;
   static const char* kDeterminers[] = {"THE", "A", "AN"};
-  std::vector<uint32_t> vbuf;
   for (uint32_t i = 0; i < up_.size(); ++i) {
-    d_.verbs_for(up_[i], vbuf);
-    const std::vector<uint32_t>* vs = &vbuf;
+    const std::vector<uint32_t>* vs = &verbs_[i];
     if (vs->empty() || hit_at(i) || capital_[i] || d_.is_noun(up_[i])) continue;
     if (i > 0 && std::find(std::begin(kDeterminers), std::end(kDeterminers), up_[i - 1]) !=
                      std::end(kDeterminers))
@@ -1239,7 +1838,9 @@ std::vector<CodedEvent> SentenceCoder::run() {
         if (a < 0) return;
         int b = match(p.before, 0, static_cast<long>(i) - 1, -1, end);
         if (b < 0) return;
-        int words = a + b + (base ? 0 : 1);
+        // Words matched; at a tie a literal word beats a synonym set
+        // ("* DOLLAR" over "* &CURRENCY").
+        int words = (a + b + (base ? 0 : 1)) * 8 - std::min(synsets_in(p), 7);
         if (words > best_words) {
           best_words = words;
           best = &p;
@@ -1308,19 +1909,65 @@ std::vector<CodedEvent> SentenceCoder::run() {
   return out.empty() ? later : out;
 }
 
+std::vector<CodedEvent> code_clauses(const Dictionaries& dict, const PreparedWords& words,
+                                     int date);
+
 }  // namespace
 
 std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
-                                      const std::vector<std::string_view>& words, int date) {
+                                      const std::vector<std::string_view>& words, int date,
+                                      bool* story_discard) {
+  if (story_discard) *story_discard = false;
   // Clause by clause: after an event, coding goes on after the next "and",
   // "but" or ";" past its verb and actors (lists of actors are already in the
   // event); pronouns there stand for the previous clause's source.
+  const CoderOptions& opt = dict.options();
+  if (opt.min_words > 0) {
+    int n = 0;
+    for (std::string_view w : words) n += !w.empty() && !is_punct(w);
+    if (n < opt.min_words) return {};
+  }
+  const PreparedWords all(dict, words);
+  std::vector<uint32_t> kept;
+  {
+    SentenceCoder whole(dict, all, 0, date);
+    if (const int discard = whole.discarded()) {
+      if (story_discard) *story_discard = discard == 2;
+      return {};
+    }
+    kept = whole.kept_tokens(opt);
+  }
+  const bool shortened = kept.size() < words.size();
+  std::vector<CodedEvent> out =
+      shortened ? code_clauses(dict, all.select(kept), date) : code_clauses(dict, all, date);
+  if (shortened) {
+    auto back = [&](CodedActor& a) {
+      if (a.end > a.begin) {
+        a.begin = kept[a.begin];
+        a.end = kept[a.end - 1] + 1;
+      } else {
+        a.begin = a.end = 0;
+      }
+    };
+    for (CodedEvent& e : out) {
+      e.verb = kept[e.verb];
+      back(e.source);
+      back(e.target);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<CodedEvent> code_clauses(const Dictionaries& dict, const PreparedWords& words,
+                                     int date) {
   std::vector<CodedEvent> out;
   std::string pronoun;
   size_t start = 0;
-  while (start < words.size()) {
-    std::vector<std::string_view> sub(words.begin() + static_cast<long>(start), words.end());
-    SentenceCoder c(dict, sub, date, pronoun);
+  while (start < words.up.size()) {
+    std::span<const std::string> sub = std::span(words.up).subspan(start);
+    SentenceCoder c(dict, words, start, date, pronoun);
     std::vector<CodedEvent> ev = c.run();
     if (ev.empty()) break;
     uint32_t from = 0;
@@ -1337,7 +1984,7 @@ std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
     out.insert(out.end(), ev.begin(), ev.end());
     size_t next = 0;
     for (size_t b = from; b + 1 < sub.size(); ++b) {
-      std::string w = upper(sub[b]);
+      const std::string& w = sub[b];
       if (w == "AND" || w == "BUT" || w == ";") {
         next = b + 1;
         break;
@@ -1348,5 +1995,7 @@ std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
   }
   return out;
 }
+
+}  // namespace
 
 }  // namespace claimtrace::dict

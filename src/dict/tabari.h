@@ -66,8 +66,58 @@ struct Pattern {
 
 struct Verb {
   std::string root;
-  Pattern base;  // the verb's own code (before/after empty)
+  bool story_discard = false;  // a PETRARCH '+' discard: the whole article codes nothing
+  Pattern base;                // the verb's own code (before/after empty)
   std::vector<Pattern> patterns;
+};
+
+// Words and word stems to ids, looked up without building strings: keys are
+// hashed one character at a time, so every prefix of a token costs one probe.
+class WordIndex {
+ public:
+  void add(std::string_view key, uint32_t id);
+  void clear();
+  // The ids of `key` itself (null if none).
+  const std::vector<uint32_t>* find(std::string_view key) const;
+  // Appends the ids of every key that is a prefix of `word`, `word` included.
+  void prefixes(std::string_view word, std::vector<uint32_t>& out) const;
+  // Every key, in the order added.
+  std::vector<std::string_view> keys() const;
+
+ private:
+  static uint64_t step(uint64_t h, char c) {
+    return (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  }
+  static constexpr uint64_t kSeed = 0xcbf29ce484222325ULL;
+  const std::vector<uint32_t>* probe(uint64_t h, std::string_view key) const;
+  void grow();
+  struct Entry {
+    std::string key;
+    std::vector<uint32_t> ids;
+  };
+  // Open addressing, a power-of-two table of (hash, entry + 1; 0 = empty).
+  std::vector<std::pair<uint64_t, uint32_t>> slots_;
+  std::vector<Entry> entries_;
+  uint64_t lengths_ = 0;  // bit L: a key of length L (63: 63 or more)
+  // Bit (c0 << 8 | c1): a key of two or more characters starts with c0 c1;
+  // most words start no stem, and are passed over without a probe.
+  std::vector<uint64_t> first_two_ = std::vector<uint64_t>(1024, 0);
+};
+
+// Coder settings from a TABARI .options file ("COMMA:", "SET: MINIMUM WORDS").
+struct CoderOptions {
+  // Sentences with fewer words (punctuation not counted) code nothing.
+  int min_words = 0;
+  // Comma-delimited clauses whose word count lies in [min, max] are removed
+  // before coding: internal ("X, which ..., Y"), at the end (", a senior
+  // official said") and at the start (off when begin_min > begin_max).
+  bool comma = false;
+  int comma_min = 2, comma_max = 10;
+  int end_min = 2, end_max = 10;
+  int begin_min = 255, begin_max = 0;
+  // An agent with no actor to join codes itself ("security forces" = ~MIL);
+  // "SET: CONVERT AGENT = FALSE" drops it instead (TABARI's default).
+  bool convert_agents = true;
 };
 
 class Dictionaries {
@@ -76,8 +126,8 @@ class Dictionaries {
   // project itself cannot be read. Problems go to diagnostics().
   bool load_project(const std::string& path);
   // Reads PETRARCH dictionaries: a folder (files named *verbs*/CAMEO*,
-  // *actors*, *agents*) or a PETR_config.ini naming them. False when nothing
-  // can be read.
+  // *actors*, *agents*, *discards*) or a PETR_config.ini naming them. False
+  // when nothing can be read.
   bool load_petrarch(const std::string& path);
   // A PETRARCH verb file: synsets, "--- NAME [code] ---" blocks of verbs
   // sharing their patterns, '(' ')' groups and "{A B}" phrases in patterns.
@@ -88,16 +138,27 @@ class Dictionaries {
   void parse_actors(std::string_view text, const std::string& file, bool agents,
                     bool hash_comments = false);
   void parse_options(std::string_view text, const std::string& file);
+  // A PETRARCH discard file: phrases that discard their sentence, or with a
+  // leading '+' the whole article ("+World Golf Championships").
+  void parse_discards(std::string_view text, const std::string& file);
   void finish();  // builds the lookup indexes; call after parsing
 
+  // A compiled file (`claimtrace lexicon import`): every dictionary already
+  // parsed, loaded without reading the text files again. False with `err`
+  // set when the file cannot be written or read or is not such a file.
+  bool save_compiled(const std::string& path, std::string& err) const;
+  bool load_compiled(const std::string& path, std::string& err);
+
   const std::vector<Diagnostic>& diagnostics() const { return diags_; }
+  const CoderOptions& options() const { return options_; }
+  CoderOptions& options() { return options_; }
   const std::vector<Verb>& verbs() const { return verbs_; }
   const std::vector<Actor>& actors() const { return actors_; }
   const std::unordered_map<std::string, std::vector<std::vector<Elem>>>& synsets() const {
     return synsets_;
   }
-  bool is_noun(std::string_view w) const { return nouns_.count(std::string(w)) != 0; }
-  bool is_adjective(std::string_view w) const { return adjectives_.count(std::string(w)) != 0; }
+  bool is_noun(std::string_view w) const { return nouns_.find(w) != nullptr; }
+  bool is_adjective(std::string_view w) const { return adjectives_.find(w) != nullptr; }
 
   // Verb indexes (into verbs()) with a form matching the upper-case word.
   void verbs_for(std::string_view word, std::vector<uint32_t>& out) const;
@@ -110,14 +171,14 @@ class Dictionaries {
   std::vector<Elem> parse_elems(std::string_view s, const std::string& file, int line, bool& ok);
 
   std::vector<Diagnostic> diags_;
+  CoderOptions options_;
   std::vector<Verb> verbs_;
   std::vector<Actor> actors_;
   std::unordered_map<std::string, std::vector<std::vector<Elem>>> synsets_;
-  std::unordered_map<std::string, bool> nouns_;
-  std::unordered_map<std::string, bool> adjectives_;
-  std::unordered_map<std::string, std::vector<uint32_t>> verb_forms_;
-  std::unordered_map<std::string, std::vector<uint32_t>> actor_first_;  // stem or exact word
-  std::vector<std::vector<std::string>> explicit_forms_;                // per verb
+  WordIndex nouns_, adjectives_;
+  WordIndex verb_exact_, verb_stem_;                      // verb forms: whole words, stems
+  WordIndex actor_exact_, actor_stem_;                    // first words of actors
+  std::vector<std::vector<std::string>> explicit_forms_;  // per verb
 };
 
 struct CodedActor {
@@ -133,8 +194,11 @@ struct CodedEvent {
 
 // Codes one sentence given as words (punctuation as separate tokens). `date`
 // is yyyymmdd (0 = unknown: undated codes win). Words may be in any case.
+// `story_discard` (optional) is set when the sentence holds a phrase that
+// discards the whole article (its events and every other sentence's).
 std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
-                                      const std::vector<std::string_view>& words, int date);
+                                      const std::vector<std::string_view>& words, int date,
+                                      bool* story_discard = nullptr);
 
 // Splits text into words the TABARI way: at white space, with punctuation
 // at a word's edges split off (",", "."); apostrophes and hyphens inside a

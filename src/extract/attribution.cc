@@ -304,8 +304,11 @@ class Extractor {
   bool punct(uint32_t i) const { return toks_[i].kind == TokenKind::kPunct; }
   bool is_comma(uint32_t i) const { return w(i) == ","; }
   bool quote_mark(uint32_t i) const {
-    return toks_[i].has(kTokenOpenQuote) || toks_[i].has(kTokenCloseQuote) || opens_quote(i) ||
-           closes_quote(i);
+    if (opens_quote(i) || closes_quote(i)) return true;
+    if (!toks_[i].has(kTokenOpenQuote) && !toks_[i].has(kTokenCloseQuote)) return false;
+    // A single mark that pairs with nothing is an apostrophe ("Sanders’
+    // campaign manager"), not a quotation boundary.
+    return w(i) != "'" || in_quote_[i] >= 0;
   }
   bool opens_quote(uint32_t i) const {
     return in_quote_[i] >= 0 && quotes_[in_quote_[i]].open == i;
@@ -345,6 +348,15 @@ class Extractor {
       uint32_t aux = i;
       while (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) --aux;
       if (m.entry->role == CueRole::kVerb && noun_like(i, m.token_count, sb, aux)) continue;
+      // "a talk show", "The Daily Show": the bare form "show" is a verb only
+      // after a plural subject ("records show", "they show") or an auxiliary.
+      if (w(i) == "show" && m.token_count == 1 && aux == i && i > sb) {
+        std::string_view prev = w(i - 1);
+        const bool plural_subject =
+            (prev.size() > 3 && prev.back() == 's' && !capitalized(i - 1)) || prev == "they" ||
+            prev == "we" || prev == "data" || prev == "you" || prev == "i";
+        if (!plural_subject) continue;
+      }
       // "denied reports that ...": right after a verb of saying, the cue
       // word is that verb's object.
       if (m.entry->role == CueRole::kVerb && !hits_.empty() && hits_.back().e == i &&
@@ -444,12 +456,36 @@ class Extractor {
       const bool in_name =
           x == "on" && i > sb && capitalized(i - 1) && capitalized(i + 1) && !time_word(w(i + 1));
       if (!in_name && (np_stop_words().count(x) || pronouns().count(x))) break;
-      if (end - i > 10) return {end, end};  // too long to be a subject
+      if (end - i > 12) return {end, end};  // too long to be a subject
       b = i;
       saw_det = is_determiner(x);
     }
     while (b < end && (is_np_preposition(w(b)) || w(b) == "and")) ++b;
-    return {b, end};
+    return {b + object_gap_offset(b, end), end};
+  }
+
+  // "the income trends Democrats point to", "a tactic Ana Ruiz hopes":
+  // a noun group that opens with a determiner and then a capitalised subject
+  // after a lower-case noun is a relative clause without "that"; the subject
+  // of the verb is the capitalised part. A title before a name ("candidate
+  // Ana Ruiz", "newspaper Al-Watan") stays.
+  uint32_t object_gap_offset(uint32_t b, uint32_t end) const {
+    if (end < b + 3) return 0;
+    std::string_view first = w(b);
+    static const WordSet kOpeners{"a", "an", "the", "two", "three", "several", "many", "some"};
+    if (!kOpeners.count(first)) return 0;
+    for (uint32_t k = b + 2; k < end; ++k) {
+      if (!capitalized(k) || capitalized(k - 1) || toks_[k - 1].kind != TokenKind::kWord) continue;
+      std::string_view noun = w(k - 1);
+      if (person_roles().count(noun) || outlet_words().count(noun) || org_words().count(noun) ||
+          anonymous_heads().count(noun) || document_words().count(noun) ||
+          is_np_preposition(noun) || noun_preposition(noun) || noun == "at" || noun == "to" ||
+          noun == "by" || noun == "and" || noun == "or" || is_determiner(noun) || noun == "'s" ||
+          noun == "host" || noun == "nominee" || noun == "rival" || noun == "star")
+        return 0;
+      return k - b;
+    }
+    return 0;
   }
 
   // The noun group that starts at token `start` (walking right).
@@ -519,6 +555,8 @@ class Extractor {
   // introduces another cue (", citing X", ", according to X", ", stating ...").
   uint32_t clause_end(uint32_t b, uint32_t se) const {
     for (uint32_t i = b; i + 1 < se; ++i) {
+      // "... \"QUOTE,\" adding ...": the comma inside the closing mark.
+      if (closes_quote(i) && clause_cue_at(i + 1) && comma_before(i + 1, b)) return i + 1;
       if (in_quote_[i] >= 0) continue;
       if (is_comma(i) && clause_cue_at(i + 1)) return i;
       // A concessive or non-restrictive relative clause after a comma is
@@ -527,6 +565,11 @@ class Extractor {
       // "..., the outlet's source claimed." / "..., said Ana.": a reporting
       // clause closes the content.
       if (is_comma(i) && i > b && reporting_clause_after(i, se)) return i;
+      // "A is true, and three-quarters said B": a new clause with its own
+      // subject after ", and" / ", but" is the writer's.
+      if (is_comma(i) && i > b && i + 2 < se && (w(i + 1) == "and" || w(i + 1) == "but") &&
+          in_quote_[i + 1] < 0 && has_verb(b, i) && new_clause_at(i + 2, se))
+        return i;
       // "... and said", "..., and also warned": a second statement of the
       // same source ends this one.
       if ((w(i) == "and" || w(i) == "but") && i > b) {
@@ -538,12 +581,46 @@ class Extractor {
     return se;
   }
 
+  // Token `k` opens a clause with its own subject: a personal pronoun, or a
+  // short noun group followed by an auxiliary or a verb of saying.
+  bool new_clause_at(uint32_t k, uint32_t se) const {
+    std::string_view x = w(k);
+    if (x == "he" || x == "she" || x == "they" || x == "we" || x == "i") return true;
+    if (!(capitalized(k) || is_determiner(x) || toks_[k].kind == TokenKind::kNumber)) return false;
+    for (uint32_t j = k + 1; j < se && j < k + 6; ++j) {
+      if (punct(j) || in_quote_[j] >= 0) return false;
+      if (aux_words().count(w(j)) || verb_hit_at(j)) return true;
+      if (j > k + 1 && !capitalized(j) && past_form(w(j))) return true;  // "the council voted"
+    }
+    return false;
+  }
+
+  static bool past_form(std::string_view x) {
+    return x.size() > 4 && x.substr(x.size() - 2) == "ed";
+  }
+
+  // [b, e) holds a finite verb of its own (an auxiliary or a past form),
+  // so that a following ", and ..." is a second clause rather than the last
+  // item of a list ("the mill, the bakery, and the school").
+  bool has_verb(uint32_t b, uint32_t e) const {
+    for (uint32_t j = b; j < e; ++j)
+      if (in_quote_[j] < 0 && (aux_words().count(w(j)) || (j > b && past_form(w(j))))) return true;
+    return false;
+  }
+
   uint32_t object_end(uint32_t b, uint32_t e) const {
     static const WordSet kAdjunct{"during", "since", "after",   "before", "while",
                                   "when",   "amid",  "despite", "until"};
     for (uint32_t k = b + 1; k < e; ++k) {
       if (in_quote_[k] >= 0) continue;
       if (kAdjunct.count(w(k))) return is_comma(k - 1) ? k - 1 : k;
+      // "the Hyde Amendment, a federal provision that ...": an apposition
+      // the writer adds to the object.
+      if (is_comma(k) && k + 1 < e && (w(k + 1) == "a" || w(k + 1) == "an") && in_quote_[k + 1] < 0)
+        return k;
+      // "... as he urges": a subordinate clause of the writer.
+      if ((w(k) == "as" || w(k) == "because") && k + 1 < e && new_clause_at(k + 1, e))
+        return is_comma(k - 1) ? k - 1 : k;
       // "..., contradicting X": a participle clause of the writer.
       if (is_comma(k) && k + 1 < e && ends_with_ing(k + 1) && in_quote_[k + 1] < 0) return k;
       // "X but has been met with": a new predicate.
@@ -1032,16 +1109,31 @@ class Extractor {
     const bool ing = ends_with_ing(h.b);
     // "(When) asked whether X, Ana said ...": the question, with no source
     // (whoever asked); the answer is the main clause's own attribution.
+    // "..., Ana said when asked whether X.": the same question after the
+    // answer, to the end of the sentence.
+    const bool when_before =
+        h.aux_b > sb && (w(h.aux_b - 1) == "when" || w(h.aux_b - 1) == "after");
     if (h.entry->rule == "cue:ask" && h.b < se &&
-        (h.aux_b == sb || (h.aux_b == sb + 1 && (w(sb) == "when" || w(sb) == "after" ||
-                                                 w(sb) == "once" || w(sb) == "if")))) {
-      std::string_view x = w(h.e);
-      if (x == "whether" || x == "if" || x == "about" || x == "what" || x == "who" || x == "how" ||
-          x == "why" || x == "to" || x == "for" || x == "specifically" || opens_quote(h.e)) {
-        uint32_t e = h.e;
+        (h.aux_b == sb || when_before ||
+         (h.aux_b == sb + 1 && (w(sb) == "once" || w(sb) == "if")))) {
+      // "Asked on Fox News who leads", "asked by a reporter whether": a short
+      // adjunct may come before the question.
+      uint32_t q = h.e;
+      for (uint32_t k = h.e; k < se && k < h.e + 6 && !punct(k) && in_quote_[k] < 0; ++k)
+        if (question_word(w(k))) {
+          q = k;
+          break;
+        }
+      std::string_view x = w(q);
+      if (question_word(x) || x == "about" || x == "to" || x == "for" || x == "specifically" ||
+          opens_quote(q)) {
+        uint32_t e = q;
         while (e < se && !(is_comma(e) && in_quote_[e] < 0)) ++e;
-        if (e < se && e > h.e + 1) {
-          uint32_t cb = x == "about" ? h.e + 1 : h.e;
+        if (e == se && h.aux_b > sb) {
+          while (e > q && punct(e - 1) && !closes_quote(e - 1)) --e;  // to the full stop
+        }
+        if ((e < se || h.aux_b > sb) && e > q + 1) {
+          uint32_t cb = x == "about" ? q + 1 : q;
           return emit(h, {}, {{cb, e}}, "asked_sourceless") >= 0;
         }
       }
@@ -1077,6 +1169,31 @@ class Extractor {
         return emit(h, src, {subj}, "passive_by") >= 0;
       }
     }
+    // Agentless passive: "Three officials were charged with X", "Jokes are
+    // told about Y": nobody is named as the source; the subject is part of
+    // what is reported.
+    // A stance verb in the passive needs its complement ("is considered a",
+    // "was accused of"); without one ("the convoy was attacked") it tells an
+    // event, and its subject is the target, never the source.
+    // "was accused", "is generally considered": a form of "be", adverbs allowed.
+    uint32_t be = h.b;
+    while (be > h.aux_b && !is_passive_aux(w(be - 1)) && is_ly_adverb(be - 1)) --be;
+    if (!ing && h.e < se && w(h.e) != "by" && be > h.aux_b && is_passive_aux(w(be - 1)) &&
+        participle_form(w(h.b))) {
+      std::string_view last = w(h.e - 1), next = w(h.e);
+      static const WordSet kJudged{"considered", "regarded", "seen",     "viewed",
+                                   "deemed",     "believed", "thought",  "known",
+                                   "described",  "labeled",  "labelled", "dubbed"};
+      const bool complement = last == "of" || last == "as" || last == "with" || next == "of" ||
+                              next == "as" || next == "that" || next == "to" ||
+                              kJudged.count(w(h.b)) > 0;
+      if (h.entry->cue_class == CueClass::kClaim && !complement) return false;
+      Range subj = left_np(prev_end, h.aux_b);
+      if (!subj.empty() && w(subj.b) != "who" && w(subj.b) != "which" && w(subj.b) != "that") {
+        const uint32_t ce = clause_end(h.e, se);
+        return emit(h, {}, {subj, {h.e, ce}}, "passive_sourceless") >= 0;
+      }
+    }
     // Participle after a comma: "..., stating that CONTENT" -- the source is
     // the main clause's.
     // "X said A and added B", "X declined to comment, but told Y ...".
@@ -1086,7 +1203,9 @@ class Extractor {
     const bool after_prep = ing && h.aux_b > sb + 1 &&
                             (w(h.aux_b - 1) == "by" || w(h.aux_b - 1) == "while" ||
                              w(h.aux_b - 1) == "after" || w(h.aux_b - 1) == "before");
-    if ((ing && h.aux_b > sb && is_comma(h.aux_b - 1)) || after_and || after_prep) {
+    // ",\" adding": the comma may sit inside the closing quotation mark.
+    const bool after_comma = h.aux_b > sb && comma_before(h.aux_b, sb);
+    if ((ing && after_comma) || after_and || after_prep) {
       int32_t main = last_in_sentence(first_attr);
       Range src{0, 0};
       int32_t via = -1;
@@ -1108,6 +1227,16 @@ class Extractor {
       if (k >= 0) doc_.attributions[k].via = via;
       return k >= 0;
     }
+    // "Said Ana Ruiz, a teacher, \"QUOTE.\"": a sentence-initial inverted cue.
+    if (h.aux_b == sb && h.b == sb && h.entry->cue_class == CueClass::kSay && !ing && h.e < se &&
+        capitalized(h.e) && in_quote_[h.e] < 0) {
+      Range name = right_np(h.e, se);
+      uint32_t q = name.e;
+      while (q < se && q < name.e + 25 && !quote_mark(q) && in_quote_[q] < 0) ++q;
+      if (!name.empty() && q < se && opens_quote(q) && is_comma(q - 1) && q - 1 >= name.e)
+        return emit(h, {name.b, q - 1}, {{q, quotes_[in_quote_[q]].close + 1}},
+                    "cue_source_quote") >= 0;
+    }
     Range src{0, 0};
     // "X, citing Y, said ...": the source is X; the citation is do_cite's.
     if (h.aux_b > sb + 2 && is_comma(h.aux_b - 1)) {
@@ -1117,6 +1246,7 @@ class Extractor {
     }
     // "Ana Ruiz, however, said": the subject ends before the parenthetical.
     const uint32_t subj_end = before_time_adjunct(sb, before_parenthetical(sb, h.aux_b));
+    if (src.empty()) src = dash_appositive_subject(sb, subj_end);
     if (src.empty()) src = appositive_subject(sb, subj_end);
     // "\"QUOTE,\" NAME, APPOSITION, said": the clause starts after the quote.
     if (src.empty() && subj_end > sb + 1) {
@@ -1134,8 +1264,10 @@ class Extractor {
           ((h.aux_b > sb && (is_comma(h.aux_b - 1) || closes_quote(h.aux_b - 1))) ||
            after_quote_sentence)) {
         src = right_np(h.e, se);
+        // "said engineer Ivo Kast": a lower-case title before a name is fine.
         if (!src.empty() && !pronouns().count(w(src.b)) && !capitalized(src.b) &&
-            !is_determiner(w(src.b)) && w(src.b) != "one")
+            !is_determiner(w(src.b)) && w(src.b) != "one" &&
+            !(src.e - src.b <= 5 && capitalized(src.e - 1)))
           src = {0, 0};
         // "said one source on the panel.": a prepositional tail that ends
         // the sentence belongs to the source.
@@ -1148,8 +1280,9 @@ class Extractor {
             ++k;
           if (k > src.e + 1 && (k >= se || (punct(k) && !quote_mark(k)))) src.e = k;
         }
-        // The source must close the clause: "..., said Ana Ruiz." not "said he would".
-        if (!src.empty() && src.e < se && !punct(src.e)) src = {0, 0};
+        // The source must close the clause: "..., said Ana Ruiz." not "said he
+        // would"; a subordinate clause may follow ("said Ana Ruiz when asked").
+        if (!src.empty() && src.e < se && !punct(src.e) && !subordinator(w(src.e))) src = {0, 0};
         // "..., said Wednesday.": a time, not a speaker.
         if (!src.empty() && src.e - src.b == 1 && adjunct_starts().count(w(src.b))) src = {0, 0};
         // "..., said Ana Ruiz, the director of the port.": the apposition
@@ -1176,6 +1309,11 @@ class Extractor {
         in_quote_[se] >= 0)
       right = {se, quotes_[in_quote_[se]].close + 1};
     bool right_ok = !src_after && (right.e > se || !light_tail(right));
+    // "\"QUOTE,\" he said, as fighters worked out": after a quotation a
+    // subordinate clause is the writer's scene, not more of the statement.
+    if (right_ok && cb < se && in_quote_[cb] < 0 && subordinator(w(cb)) && h.aux_b > sb &&
+        (closes_quote(h.aux_b - 1) || (src.b > sb && closes_quote(src.b - 1))))
+      right_ok = false;
     std::vector<Range> content;
     if (right_ok) content.push_back(right);
     // Content before the source: "CONTENT, SOURCE CUE." / "\"QUOTE,\" SOURCE CUE."
@@ -1229,6 +1367,52 @@ class Extractor {
     if (k >= 0 && nested >= 0 && !right_ok && doc_.attributions[nested].via < 0)
       doc_.attributions[nested].via = k;
     return k >= 0;
+  }
+
+  // A past participle of a cue verb: "charged", "told", "written".
+  static bool participle_form(std::string_view x) {
+    return (x.size() > 3 && x.substr(x.size() - 2) == "ed") || x == "told" || x == "known" ||
+           x == "thought" || x == "said" || x == "seen" || x == "shown" || x == "written" ||
+           x == "heard" || x == "held" || x == "found";
+  }
+
+  // A comma right before token `i`, perhaps inside a closing quotation mark
+  // (",\"" or ",''").
+  bool comma_before(uint32_t i, uint32_t sb) const {
+    uint32_t k = i;
+    while (k > sb && closes_quote(k - 1) && in_quote_[k - 1] >= 0) {
+      const uint32_t open = quotes_[in_quote_[k - 1]].open;
+      uint32_t m = k - 1;
+      while (m > open && quote_mark(m)) --m;  // both apostrophes of ''
+      if (m == k - 1) break;
+      return is_comma(m);
+    }
+    return k > sb && is_comma(k - 1);
+  }
+
+  static bool question_word(std::string_view x) {
+    return x == "whether" || x == "if" || x == "what" || x == "who" || x == "whom" || x == "how" ||
+           x == "why" || x == "which" || x == "when" || x == "where";
+  }
+
+  static bool subordinator(std::string_view x) {
+    return x == "when" || x == "while" || x == "after" || x == "before" || x == "as" ||
+           x == "because";
+  }
+
+  // "Ana Ruiz -- a teacher from Tarn -- said": a name and an apposition set
+  // off by dashes.
+  Range dash_appositive_subject(uint32_t sb, uint32_t aux_b) const {
+    if (aux_b < sb + 4 || !is_dash(aux_b - 1)) return {0, 0};
+    uint32_t d = aux_b - 2;
+    while (d > sb && !is_dash(d) && aux_b - d < 25) {
+      if (quote_mark(d) || in_quote_[d] >= 0 || w(d) == ";" || w(d) == ":") return {0, 0};
+      --d;
+    }
+    if (!is_dash(d) || d + 2 >= aux_b) return {0, 0};
+    Range name = left_np(sb, d);
+    if (name.empty() || !capitalized(name.b) || name.e - name.b > 8) return {0, 0};
+    return {name.b, aux_b - 1};
   }
 
   // End of a source "NAME, APPOSITION." that runs from the comma at `c` to
@@ -1309,15 +1493,31 @@ class Extractor {
     uint32_t commas = 0;
     for (uint32_t i = aux_b - 1; i-- > sb;) {
       if (quote_mark(i) || in_quote_[i] >= 0 || aux_b - i > 40) return {0, 0};
-      if (w(i) == ";" || w(i) == ":" || w(i) == ".") return {0, 0};
+      if (w(i) == ";" || w(i) == ":") return {0, 0};
+      // A full stop ends the search unless it closes an abbreviation in
+      // brackets ("(R-Ore.)").
+      if (w(i) == "." && !(i + 1 < aux_b && w(i + 1) == ")")) return {0, 0};
       if (!is_comma(i) && i != sb) continue;
       const uint32_t name_b = is_comma(i) ? i + 1 : sb;
       if (is_comma(i) && ++commas > 4) return {0, 0};
       // The chunk after this comma must be a name: short and capitalised.
+      // A party label in brackets belongs to the name: "Rep. Ana Ruiz (D-Ore.)".
       uint32_t name_e = name_b;
-      while (name_e < aux_b && !punct(name_e)) ++name_e;
-      const bool name_like = name_e > name_b && name_e - name_b <= 5 && capitalized(name_b) &&
-                             capitalized(name_e - 1) && name_e < aux_b - 1;
+      for (int depth = 0; name_e < aux_b; ++name_e) {
+        if (w(name_e) == "(") ++depth;
+        if (w(name_e) == ")" && depth > 0) --depth;
+        if (punct(name_e) && depth == 0 && w(name_e) != ")") break;
+      }
+      const bool ends_name = name_e > name_b && (capitalized(name_e - 1) || w(name_e - 1) == ")");
+      bool name_like = name_e > name_b && name_e - name_b <= 8 && capitalized(name_b) &&
+                       ends_name && name_e < aux_b - 1;
+      // A plain noun group that opens the sentence: "Six newspapers in the
+      // state, including the Daily Tarn, said".
+      if (!name_like && name_b == sb && name_e < aux_b - 1 && name_e - name_b <= 10) {
+        Range np = left_np(sb, name_e);
+        name_like = np.b == sb && np.e == name_e && !pronouns().count(w(sb)) &&
+                    toks_[sb].kind == TokenKind::kWord;
+      }
       if (name_like && (name_b == sb || is_comma(name_b - 1))) {
         // The clause must begin here: sentence start, or a comma after an
         // introductory phrase ("In January, Gov. Ana Ruiz, ...").
@@ -1327,7 +1527,7 @@ class Extractor {
           // "Ana Ruiz, speaking to farmers, said": a participle clause is
           // not an apposition.
           if (name_e + 1 < aux_b && is_comma(name_e) && ends_with_ing(name_e + 1) &&
-              !capitalized(name_e + 1))
+              !capitalized(name_e + 1) && w(name_e + 1) != "including")
             return {name_b, name_e};
           return {name_b, aux_b - 1};
         }
@@ -1451,6 +1651,14 @@ class Extractor {
   bool do_prep(const CueHit& h, uint32_t sb, uint32_t se) {
     Range src = right_np(h.e, se);
     if (src.empty()) return false;
+    // "according to an official who spoke on condition of anonymity": the
+    // relative clause describes the source.
+    if (src.e < se && w(src.e) == "who") {
+      uint32_t k = src.e + 1;
+      while (k < se && !is_comma(k) && !quote_mark(k) && in_quote_[k] < 0 && k < src.e + 20) ++k;
+      if (k >= se || is_comma(k)) src.e = k;
+      while (src.e > src.b && punct(src.e - 1)) --src.e;
+    }
     // Sentence-initial (possibly after a connective): "According to SOURCE, CONTENT".
     bool initial = h.b == sb || (h.b > sb && is_comma(h.b - 1) && h.b - sb <= 3);
     if (initial && (src.e >= se || !is_comma(src.e))) {
@@ -1506,6 +1714,13 @@ class Extractor {
 
   SourceKind classify_source(Range r) const {
     if (r.e - r.b == 1 && pronouns().count(w(r.b))) return SourceKind::kPronoun;
+    // "Mira Holt, who runs the café": the relative clause describes the
+    // source; it does not make her a café.
+    for (uint32_t i = r.b + 1; i + 1 < r.e; ++i)
+      if (is_comma(i) && w(i + 1) == "who") {
+        r.e = i;
+        break;
+      }
     bool outlet = false, anon = false, docw = false, role = false, org = false, caps = false;
     bool acronym = false;
     for (uint32_t i = r.b; i < r.e; ++i) {

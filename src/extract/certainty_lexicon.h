@@ -29,7 +29,8 @@ enum class Cond : uint8_t {
   kVagueSource,
   kWeak,
   kVagueSubject,
-  kVagueNoun
+  kVagueNoun,
+  kDegree
 };
 
 struct CertaintyEntry {

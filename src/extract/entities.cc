@@ -1,6 +1,8 @@
 #include "extract/entities.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 namespace claimtrace::extract {
 
@@ -27,6 +29,9 @@ class Recognizer {
 
   void run() {
     for (const Sentence& s : doc_.sentences) sentence(s);
+    surnames_that_are_words();
+    small_places_of_focus_countries();
+    teams_named_by_places();
   }
 
  private:
@@ -120,17 +125,28 @@ class Recognizer {
       }
       // Maximal capitalised sequence with inner connectors.
       uint32_t j = i + 1;
-      while (j < end) {
-        if (is_cap_word(j) && !is_calendar_word(j)) {
-          ++j;
-        } else if (j + 1 < end && is_name_connector(norm(j)) && is_cap_word(j + 1) &&
-                   !(norm(j) == "and" || norm(j) == "for" || norm(j) == "on")) {
-          j += 2;
-        } else if (is_article_name(j)) {
-          ++j;  // al-Sham, el-Sisi
-        } else {
-          break;
+      for (;;) {
+        while (j < end) {
+          if (is_cap_word(j) && !is_calendar_word(j)) {
+            ++j;
+          } else if (j + 1 < end && is_name_connector(norm(j)) && is_cap_word(j + 1) &&
+                     !(norm(j) == "and" || norm(j) == "for" || norm(j) == "on")) {
+            j += 2;
+          } else if (is_article_name(j)) {
+            ++j;  // al-Sham, el-Sisi
+          } else {
+            break;
+          }
         }
+        // A known name may hold a word the rule above stops at: "Trinidad
+        // and Tobago", "Bosnia and Herzegovina".
+        if (j + 1 >= end || !is_cap_word(j + 1) || !is_name_connector(norm(j))) break;
+        lexicon::Match known;
+        if (!lex_.longest(doc_, i, end, known) || known.end_token <= j + 1 ||
+            !is_cap_word(known.end_token - 1) ||
+            choose_reading(known, i == begin, headline) == UINT32_MAX)
+          break;
+        j = known.end_token;
       }
       sequence(i, j, i == begin, headline);
       i = j;
@@ -163,9 +179,11 @@ class Recognizer {
       auto kind = static_cast<LexKind>(e.kind);
       if (kind == LexKind::kKeyword) continue;
       bool alias = lexicon::payload_is_alias(v);
-      // Short aliases (AP, IS, UN) must appear in capitals exactly.
+      // Short aliases (AP, IS, UN) must appear in capitals exactly; written
+      // abbreviations ("Ga.", "Va.") are deliberate.
       if (alias && ntok == 1 && doc_.slice(tok(m.begin_token).span).size() <= 3 &&
-          !tok(m.begin_token).has(kTokenAllCaps) && kind != LexKind::kCountry)
+          !tok(m.begin_token).has(kTokenAllCaps) && kind != LexKind::kCountry &&
+          tok(m.begin_token).kind != TokenKind::kAbbreviation)
         continue;
       if (kind == LexKind::kPlace) {
         // An acronym ("EU", "BC") is not an ordinary place name ("Eu", France).
@@ -174,7 +192,10 @@ class Recognizer {
           std::string_view name = lex_.str(e.name);
           bool name_caps =
               std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-          if (!name_caps) continue;
+          // Abbreviations of divisions ("NSW") are written so on purpose.
+          bool division_abbreviation =
+              alias && std::string_view(e.feature, strnlen(e.feature, sizeof e.feature)) == "ADM1";
+          if (!name_caps && !division_abbreviation) continue;
         }
         bool common = (e.flags & lexicon::kLexCommonWord) != 0;
         if (common && (sentence_start || headline || e.population < 100000)) continue;
@@ -192,7 +213,8 @@ class Recognizer {
       case LexKind::kCountry:
         return EntityType::kGpe;
       case LexKind::kRegion:
-        return EntityType::kLoc;
+        return e.type == static_cast<uint8_t>(EntityType::kGpe) ? EntityType::kGpe
+                                                                : EntityType::kLoc;
       case LexKind::kDemonym:
         return EntityType::kNorp;
       default:
@@ -202,6 +224,19 @@ class Recognizer {
 
   // Types one capitalised sequence [b, e).
   void sequence(uint32_t b, uint32_t e, bool sentence_start, bool headline) {
+    // Sentence-initial common words are not names ("The", "Police said"),
+    // but a title starts one ("The Minister of Defence", "President Zorg").
+    while (b < e && (sentence_start || headline) && is_common_word(b) &&
+           !keyword(b, e, KeywordClass::kPersonTitle) &&
+           !keyword(b, e, KeywordClass::kTitleModifier)) {
+      lexicon::Match m;
+      bool multi = lex_.longest(doc_, b, e, m) && m.end_token > b + 1 &&
+                   choose_reading(m, false, false) != UINT32_MAX;
+      if (multi) break;
+      ++b;
+      sentence_start = false;
+    }
+    if (b >= e) return;
     // Leading person titles ("Deputy Foreign Minister Sergey Ryabkov") are
     // roles, not part of the name; the rest is a person.
     uint32_t k = b;
@@ -220,6 +255,15 @@ class Recognizer {
         break;
       }
     }
+    // "Minister of Defence of Azerbaijan": what follows "of" completes the
+    // title and names no person; names inside it are typed on their own.
+    if (titled && k < e && norm(k) == "of") {
+      uint32_t last_of = k;  // the office ("Defence") is no name; the place after the last "of" is
+      for (uint32_t t = k; t < e; ++t)
+        if (norm(t) == "of") last_of = t;
+      if (last_of + 1 < e) sequence(last_of + 1, e, false, headline);
+      return;
+    }
     if (titled && k < e) {
       lexicon::Match m;
       if (lex_.longest(doc_, k, e, m) && m.end_token == e) {
@@ -236,16 +280,6 @@ class Recognizer {
       b = k;  // a bare title ("President"): nothing left
       return;
     }
-    // Sentence-initial common words are not names ("The", "Police said").
-    while (b < e && (sentence_start || headline) && is_common_word(b)) {
-      lexicon::Match m;
-      bool multi = lex_.longest(doc_, b, e, m) && m.end_token > b + 1 &&
-                   choose_reading(m, false, false) != UINT32_MAX;
-      if (multi) break;
-      ++b;
-      sentence_start = false;
-    }
-    if (b >= e) return;
 
     // Organisations named by their head word: "X Party", "Ministry of Y".
     uint32_t org_start_end = 0;
@@ -259,6 +293,13 @@ class Recognizer {
       bool media =
           media_head || keyword(e - 1, e, KeywordClass::kMediaNoun) || preceded_by_media_noun(b);
       add(b, e, media ? EntityType::kMedia : EntityType::kOrg, UINT32_MAX, "org-head-word");
+      return;
+    }
+
+    // "the World Cup", "the U.S. Open", "Labour Day": a name ending in an
+    // event word names an event, whatever place or person it starts with.
+    if (e - b >= 2 && keyword(e - 1, e, KeywordClass::kEventHead) && !whole_known) {
+      add(b, e, EntityType::kEvent, UINT32_MAX, "event-head-word");
       return;
     }
 
@@ -300,6 +341,128 @@ class Recognizer {
     unknown(unknown_start, e, headline);
   }
 
+  // "Dole", "King", "Woods": a capitalised dictionary word inside a sentence
+  // is a name when a person named in full in the document ends in it.
+  void surnames_that_are_words() {
+    std::vector<std::string_view> surnames;
+    for (const Mention& m : doc_.mentions)
+      if (m.type == EntityType::kPer && m.token_end - m.token_begin >= 2 &&
+          is_common_word(m.token_end - 1))
+        surnames.push_back(norm(m.token_end - 1));
+    if (surnames.empty()) return;
+    std::vector<bool> covered(doc_.tokens.size(), false);
+    for (const Mention& m : doc_.mentions)
+      for (uint32_t t = m.token_begin; t < m.token_end; ++t) covered[t] = true;
+    const size_t before = doc_.mentions.size();
+    for (const Sentence& s : doc_.sentences) {
+      if (is_headline_case(s)) continue;
+      for (uint32_t i = s.first_token + 1; i < s.first_token + s.token_count; ++i) {
+        if (covered[i] || !tok(i).has(kTokenCapitalized) || tok(i).has(kTokenAllCaps)) continue;
+        if (std::find(surnames.begin(), surnames.end(), norm(i)) == surnames.end()) continue;
+        add(i, i + 1, EntityType::kPer, UINT32_MAX, "surname-of-named-person");
+      }
+    }
+    if (doc_.mentions.size() != before)
+      std::sort(doc_.mentions.begin(), doc_.mentions.end(),
+                [](const Mention& a, const Mention& b) { return a.token_begin < b.token_begin; });
+  }
+
+  // A small place needs a locative preposition to be read as one ("in
+  // Dadaab"), because small-place names collide with everything. A name
+  // left untyped or guessed as an organisation that is a small place of a
+  // country the document names (by country, nationality, capital or
+  // division) is that place.
+  void small_places_of_focus_countries() {
+    std::vector<std::array<char, 2>> countries;
+    for (const Mention& m : doc_.mentions) {
+      if (m.lex == UINT32_MAX) continue;
+      const LexEntry& e = lex_.entry(m.lex);
+      auto kind = static_cast<LexKind>(e.kind);
+      std::string_view feature(e.feature, strnlen(e.feature, sizeof e.feature));
+      if (e.country[0] && (kind == LexKind::kCountry || kind == LexKind::kDemonym ||
+                           (e.flags & lexicon::kLexCapital) || feature == "ADM1"))
+        countries.push_back({e.country[0], e.country[1]});
+    }
+    if (countries.empty()) return;
+    for (Mention& m : doc_.mentions) {
+      if (m.lex != UINT32_MAX) continue;
+      if (m.rule != std::string_view("capitalised-word") &&
+          m.rule != std::string_view("locative-preposition") &&
+          m.rule != std::string_view("place-qualifier"))
+        continue;
+      lexicon::Match match;
+      if (!lex_.longest(doc_, m.token_begin, m.token_end, match) || match.end_token != m.token_end)
+        continue;
+      for (uint32_t v : match.entries) {
+        const LexEntry& e = lex_.entry(v);
+        if (static_cast<LexKind>(e.kind) != LexKind::kPlace) continue;
+        std::array<char, 2> c{e.country[0], e.country[1]};
+        if (std::find(countries.begin(), countries.end(), c) == countries.end()) continue;
+        m.type = EntityType::kGpe;
+        m.lex = v;
+        m.rule = "small-place-of-focus-country";
+        break;
+      }
+    }
+  }
+
+  // A score or a standing after a name ("Surrey 429-7", "HOUSTON 72 63"),
+  // not a date ("1996-08-30") or a year.
+  bool is_score(uint32_t i) const {
+    std::string_view n = norm(i);
+    if (n.empty() || n[0] < '0' || n[0] > '9') return false;
+    if (std::count(n.begin(), n.end(), '-') >= 2 || n.find('/') != std::string_view::npos)
+      return false;
+    const bool year = n.size() == 4 &&
+                      std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !year;
+  }
+
+  bool is_match_word(uint32_t i) const {
+    std::string_view n = norm(i);
+    return n == "v" || n == "v." || n == "vs" || n == "vs." || n == "beat" || n == "beats";
+  }
+
+  // Sports metonymy: a town or county that scores, beats or plays ("Kent
+  // 108-3", "Leicestershire beat Somerset", "Essex v Surrey") is its team,
+  // an organisation. Countries keep their type (national sides are
+  // written as the country). Once a place is a team in a document, its
+  // other mentions there are the team too.
+  void teams_named_by_places() {
+    std::vector<uint32_t> team_entries;
+    auto is_town = [&](const Mention& m) {
+      if (m.lex == UINT32_MAX || m.type != EntityType::kGpe) return false;
+      const LexEntry& e = lex_.entry(m.lex);
+      return static_cast<LexKind>(e.kind) == LexKind::kPlace && !(e.flags & lexicon::kLexNation);
+    };
+    // "NEW YORK 1996-08-30": a dateline names the place the story is from.
+    auto is_dateline = [&](const Mention& m) {
+      if (m.token_end >= doc_.tokens.size()) return false;
+      std::string_view n = norm(m.token_end);
+      return !n.empty() && n[0] >= '0' && n[0] <= '9' && !is_score(m.token_end);
+    };
+    for (const Mention& m : doc_.mentions) {
+      if (!is_town(m)) continue;
+      const bool next_score = m.token_end < doc_.tokens.size() && is_score(m.token_end);
+      const bool next_match = m.token_end + 1 < doc_.tokens.size() && is_match_word(m.token_end) &&
+                              is_cap_word(m.token_end + 1);
+      const bool prev_match =
+          m.token_begin >= 2 && is_match_word(m.token_begin - 1) && is_cap_word(m.token_begin - 2);
+      if (next_score || next_match || prev_match)
+        team_entries.push_back(lexicon::payload_entry(m.lex));
+    }
+    if (team_entries.empty()) return;
+    for (Mention& m : doc_.mentions) {
+      if (!is_town(m) || is_dateline(m)) continue;
+      if (std::find(team_entries.begin(), team_entries.end(), lexicon::payload_entry(m.lex)) ==
+          team_entries.end())
+        continue;
+      m.type = EntityType::kOrg;
+      m.lex = UINT32_MAX;
+      m.rule = "team-named-by-place";
+    }
+  }
+
   bool preceded_by_media_noun(uint32_t i) const {
     for (uint32_t back = 1; back <= 2 && i >= back; ++back)
       if (keyword(i - back, i, KeywordClass::kMediaNoun)) return true;
@@ -320,6 +483,14 @@ class Recognizer {
       return;
     }
     unknown_run(b, e);
+  }
+
+  static bool looks_like_group_word(std::string_view w) {
+    if (w.size() > 4 && w.ends_with("s")) w.remove_suffix(1);
+    static constexpr std::string_view kSuffixes[] = {"ian", "ean", "ese", "ish", "ic", "ite"};
+    for (auto s : kSuffixes)
+      if (w.size() > s.size() + 2 && w.ends_with(s)) return true;
+    return false;
   }
 
   // A capitalised word with no lexicon reading that is not a dictionary word.
@@ -359,9 +530,17 @@ class Recognizer {
     }
     if (e < doc_.tokens.size() && keyword(e, e + 1, KeywordClass::kPlaceQualifier))
       return add(b, e, EntityType::kGpe, UINT32_MAX, "place-qualifier");
+    // "UAVs", "NGOs": the plural of an abbreviated common noun names nothing.
+    if (n == 1 && first.size() >= 3 && first.back() == 's' &&
+        std::all_of(first.begin(), first.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; }))
+      return;
     if (n == 1 && tok(b).has(kTokenAllCaps) && first.size() <= 5)
       return add(b, e, EntityType::kOrg, UINT32_MAX, "acronym");
     if (n == 1 && is_common_word(b)) return;  // "Meanwhile", "Last" mid-sentence caps
+    // An unknown word shaped like an adjective or noun of origin or faith
+    // ("Zairean", "Bosnians", "Islamic") names a group, not an organisation.
+    if (n == 1 && !tok(b).has(kTokenAllCaps) && looks_like_group_word(norm(b)))
+      return add(b, e, EntityType::kNorp, UINT32_MAX, "group-word-shape");
     if (b > 0) {
       std::string_view p = norm(b - 1);
       if (p == "in" || p == "near" || p == "outside")

@@ -712,8 +712,10 @@ class Coder {
       for (size_t i = 0; i < units_.size(); ++i) {
         const Unit& u = units_[i];
         if (u.begin != t) continue;
-        // "offered its troops": the subject's own people are not the target.
-        if (prep.empty() && u.begin > 0 &&
+        // "offered its troops": the subject's own people are not the target;
+        // "met his Polish counterpart" names another country's.
+        bool own_country = u.code.empty() || (u.code.size() == 3 && is_type_code(u.code));
+        if (prep.empty() && u.begin > 0 && own_country &&
             in(norm(u.begin - 1), {"its", "their", "his", "her", "our"}))
           return -1;
         // "shelled the border town of Mirov": a place after "of" is the object.

@@ -13,7 +13,9 @@
 //                 "may well", "may be" + non-participle, and modal + verb with a
 //                 specific subject ("the fire could spread"). A generic subject
 //                 ("users may park", "patients may be unaware") gives a root
-//                 reading: emitted, not counted.
+//                 reading: emitted, not counted. "may", which also grants
+//                 permission, does not count after a person noun ("the player
+//                 may bid", "the wife may keep her name").
 //   ability       could: as modal, and rejected when negated ("could not").
 //   passive       believed/thought/said/...: only after a form of "be", adverbs
 //                 allowed in between ("is widely believed"); else rejected.
@@ -26,8 +28,11 @@
 //   vague_subject others: only as a subject ("Others argue").
 //   vague_noun    critics/analysts/...: not when a name makes them specific
 //                 ("Citi analysts", "experts from the UN").
-//   weak          approximators and hearsay nouns ("estimated", "rumours"):
-//                 always emitted not counted.
+//   weak          approximators, hearsay nouns and single praise adjectives
+//                 ("estimated", "rumours", "prestigious"): always emitted not
+//                 counted.
+//   degree        generally/widely: only before a participle ("generally
+//                 considered", "widely believed"); else rejected.
 // Boosters inside quotation marks are emitted but not counted: a scare-quoted
 // “confirmed information” is the quoted text's certainty, not the writer's.
 // A sentence is uncertain (CoNLL-2010 sense) when it holds at least one counted
@@ -154,8 +159,35 @@ bool looks_like_noun(const Ctx& c, uint32_t first, uint32_t end) {
   return next.kind != TokenKind::kWord || c.norm(end) == "of";
 }
 
+// The word right before the modal (quotation marks skipped) names a person
+// or a body of people: "the player may", "the wife may", "members may".
+// With "may" that reads as a permission or a rule, not a possibility.
+bool person_subject(const Ctx& c, uint32_t modal) {
+  static constexpr std::array<std::string_view, 24> kPeople = {
+      "wife",  "husband",  "person",   "people",    "team",   "teams",   "member",   "members",
+      "child", "children", "student",  "students",  "parent", "parents", "citizen",  "citizens",
+      "party", "parties",  "employee", "employees", "scouts", "guests",  "visitors", "staff"};
+  for (uint32_t j = modal; j > c.sent_first;) {
+    --j;
+    const Token& t = c.doc.tokens[j];
+    if (t.has(kTokenOpenQuote) || t.has(kTokenCloseQuote)) continue;
+    if (t.kind != TokenKind::kWord || t.has(kTokenCapitalized)) return false;
+    std::string_view w = c.norm(j);
+    if (one_of(w, kPeople)) return true;
+    if (w.ends_with('s')) w.remove_suffix(1);
+    // Agent nouns: "player", "operator", "chemist", "applicant", "historian".
+    return w.size() > 4 && (w.ends_with("er") || w.ends_with("or") || w.ends_with("ist") ||
+                            w.ends_with("ant") || w.ends_with("ian"));
+  }
+  return false;
+}
+
 // Epistemic or root reading of a modal; see the file comment.
 Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
+  // "may" alone also grants permission: with a person as the subject ("the
+  // player may bid", "the wife may keep her name") it reads as a rule, not a
+  // possibility ("the escalation may end badly").
+  const bool may = c.norm(first) == "may";
   uint32_t j = after;
   while (c.in(j) && (one_of(c.norm(j), kInterveners) || is_adverb(c.norm(j)))) ++j;
   if (!c.in(j)) return Verdict::kCounted;
@@ -164,10 +196,13 @@ Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
   if (w == "be") {
     uint32_t k = j + 1;
     while (c.in(k) && is_adverb(c.norm(k))) ++k;
-    if (c.in(k) && looks_like_participle(c.norm(k)))
+    if (c.in(k) && looks_like_participle(c.norm(k))) {
+      if (may && person_subject(c, first)) return Verdict::kNotCounted;
       return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
+    }
     return Verdict::kCounted;
   }
+  if (may && person_subject(c, first)) return Verdict::kNotCounted;
   return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
 }
 
@@ -245,6 +280,16 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
       return Verdict::kReject;
     case Cond::kWeak:
       return Verdict::kNotCounted;
+    case Cond::kDegree: {
+      // "generally considered", "widely believed to": agreement of unnamed
+      // many; "generally small", "widely available" only describe a degree.
+      uint32_t j = end;
+      while (c.in(j) && is_adverb(c.norm(j))) ++j;
+      if (c.in(j) && c.doc.tokens[j].kind == TokenKind::kWord && looks_like_participle(c.norm(j)) &&
+          !c.doc.tokens[j].has(kTokenCapitalized))
+        return Verdict::kCounted;
+      return Verdict::kReject;
+    }
     case Cond::kVagueNoun: {
       // "critics", "analysts": vague unless made specific by a name before
       // ("Citi analysts") or after ("analysts at Citi", "experts from the UN").

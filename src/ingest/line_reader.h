@@ -1,19 +1,19 @@
 #pragma once
 // LineReader: reads '\n'-terminated lines from a file or stdin ("-"), with
-// gzip-compressed input decompressed transparently (zlib detects the magic
-// bytes, so plain files pass through unchanged). A trailing '\r' is removed.
+// gzip- or zstd-compressed input decompressed transparently (CompressedInput
+// sniffs the magic bytes, so plain files pass through unchanged). A trailing
+// '\r' is removed.
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-#include <zlib.h>
+#include "ingest/compressed_input.h"
 
 namespace claimtrace {
 
 class LineReader {
  public:
   LineReader() = default;
-  ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
 
@@ -30,7 +30,8 @@ class LineReader {
 
  private:
   bool fill();
-  gzFile file_ = nullptr;
+  CompressedInput input_;
+  bool open_ = false;
   std::string path_;
   std::string buffer_;
   size_t pos_ = 0;
@@ -39,7 +40,7 @@ class LineReader {
   std::string error_;
 };
 
-// Reads a whole file (or stdin for "-"), gunzipping if compressed.
+// Reads a whole file (or stdin for "-"), decompressing gzip or zstd.
 bool read_whole_file(const std::string& path, std::string& out, std::string& error);
 
 }  // namespace claimtrace

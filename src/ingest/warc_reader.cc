@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include <zlib.h>
+
 namespace claimtrace {
 
 namespace {
@@ -80,19 +82,10 @@ bool dechunk(std::string_view in, std::string& out) {
 
 }  // namespace
 
-WarcReader::~WarcReader() {
-  if (file_) gzclose(file_);
-}
-
 bool WarcReader::open(const std::string& path, std::string& error) {
   path_ = path == "-" ? "<stdin>" : path;
-  file_ = path == "-" ? gzdopen(0, "rb") : gzopen(path.c_str(), "rb");
-  if (!file_) {
-    error = path_ + ": cannot open (" + std::strerror(errno) + ")";
-    return false;
-  }
-  gzbuffer(file_, 1 << 17);
-  return true;
+  open_ = input_.open(path, error);
+  return open_;
 }
 
 bool WarcReader::fill() {
@@ -104,22 +97,11 @@ bool WarcReader::fill() {
   }
   size_t old = buffer_.size();
   buffer_.resize(old + kChunk);
-  int n = gzread(file_, buffer_.data() + old, static_cast<unsigned>(kChunk));
-  if (n < 0) {
-    int errnum = 0;
-    const char* msg = gzerror(file_, &errnum);
-    buffer_.resize(old);
-    eof_ = true;
-    error_ = path_ + ": corrupt compressed data (" + (msg ? msg : "?") + ")";
-    return false;
-  }
-  buffer_.resize(old + static_cast<size_t>(n));
+  size_t n = input_.read(buffer_.data() + old, kChunk);
+  buffer_.resize(old + n);
   if (n == 0) {
     eof_ = true;
-    int errnum = 0;
-    gzerror(file_, &errnum);
-    if (errnum != Z_OK && errnum != Z_STREAM_END)
-      error_ = path_ + ": truncated or corrupt gzip stream";
+    error_ = input_.error();
     return false;
   }
   return true;
@@ -162,7 +144,7 @@ bool WarcReader::read_exact(std::string& out, uint64_t n) {
 }
 
 bool WarcReader::next(WarcRecord& rec) {
-  if (!file_ || !error_.empty()) return false;
+  if (!open_ || !error_.empty()) return false;
   std::string line;
   // Skip blank lines between records (each record ends with CRLF CRLF).
   do {

@@ -1,13 +1,14 @@
 #pragma once
-// WARC archives (ISO 28500; WARC/0.17 to 1.1), plain or gzip-compressed with
-// one member per record (zlib reads member after member). Records are read
+// WARC archives (ISO 28500; WARC/0.17 to 1.1), plain, gzip-compressed with
+// one member per record, or zstd-compressed (CompressedInput reads member
+// after member, frame after frame). Records are read
 // one at a time; a damaged record or a truncated archive is reported through
 // error() and reading stops cleanly with every record read before it intact.
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-#include <zlib.h>
+#include "ingest/compressed_input.h"
 
 namespace claimtrace {
 
@@ -25,7 +26,7 @@ struct WarcRecord {
 class WarcReader {
  public:
   WarcReader() = default;
-  ~WarcReader();
+  ~WarcReader() = default;
   WarcReader(const WarcReader&) = delete;
   WarcReader& operator=(const WarcReader&) = delete;
 
@@ -44,7 +45,8 @@ class WarcReader {
   bool read_exact(std::string& out, uint64_t n);
   bool fill();
 
-  gzFile file_ = nullptr;
+  CompressedInput input_;
+  bool open_ = false;
   std::string path_;
   std::string buffer_;
   size_t pos_ = 0;

@@ -34,6 +34,7 @@ enum LexFlag : uint8_t {
   kLexCommonWord = 1 << 1,  // the phrase is also a common lower-case English word
   kLexCapital = 1 << 2,     // the place is a national capital (PPLC)
   kLexCurated = 1 << 3,     // from our own data/ files: preferred over registry data
+  kLexNation = 1 << 4,  // a nation that is a division of a state (England): fields national sides
 };
 
 // Keyword classes (LexEntry::type when kind == kKeyword).
@@ -46,6 +47,7 @@ enum class KeywordClass : uint8_t {
   kCommonWord = 6,     // a lower-case English dictionary word (sentence-initial capitals)
   kTitleModifier = 7,  // deputy, former, acting: may precede a person title
   kMediaHead = 8,      // a name ending in it is an outlet: Courier, Herald, Wire
+  kEventHead = 9,      // a name ending in it is an event: Cup, Open, Games, Day
 };
 
 struct LexEntry {

@@ -42,6 +42,10 @@ class Tracer {
       p_.reports += r.copies;
       std::string outlet = outlet_of(*r.doc);
       outlets.insert(outlet);
+      // Copies and reprints published by other outlets spread the story
+      // further, though they add no origin.
+      for (const std::string& o : r.copy_outlets)
+        if (!o.empty()) outlets.insert(normalize_name(o));
       uint32_t n = node("outlet:" + outlet,
                         r.doc->outlet.empty() ? "(unknown outlet)" : r.doc->outlet, "outlet");
       p_.nodes[n].is_report = true;

@@ -55,7 +55,8 @@ struct Provenance {
 
 struct ReportInput {
   const Document* doc = nullptr;
-  uint32_t copies = 1;  // this document and its stored copies
+  uint32_t copies = 1;                    // this document and its stored copies
+  std::vector<std::string> copy_outlets;  // outlets of the copies (counted as outlets)
 };
 
 Provenance trace_provenance(const std::vector<ReportInput>& reports);

@@ -2,8 +2,12 @@
 
 #include "segment/tokenizer.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <numeric>
 #include <string_view>
 #include <unordered_map>
@@ -125,18 +129,73 @@ StoryDoc story_terms(const Document& doc) {
   return out;
 }
 
+std::string serialize_terms(const StoryDoc& doc) {
+  std::string out;
+  char count[32];
+  for (const auto& [term, c] : doc.terms) {
+    for (char ch : term) out += (ch == '\t' || ch == '\n') ? ' ' : ch;
+    std::snprintf(count, sizeof count, "\t%g\n", static_cast<double>(c));
+    out += count;
+  }
+  return out;
+}
+
+bool parse_terms(std::string_view text, StoryDoc& out) {
+  out.terms.clear();
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    if (nl == std::string_view::npos) return false;
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl + 1);
+    size_t tab = line.rfind('\t');
+    if (tab == std::string_view::npos) return false;
+    std::string count(line.substr(tab + 1));
+    char* end = nullptr;
+    float c = std::strtof(count.c_str(), &end);
+    if (end == count.c_str() || *end != '\0' || !(c > 0)) return false;
+    out.terms.emplace_back(std::string(line.substr(0, tab)), c);
+  }
+  return true;
+}
+
+uint64_t term_key(std::string_view term) {
+  const uint64_t h = XXH3_64bits(term.data(), term.size()) >> 1;
+  return term.starts_with("E:") ? h | kNameTermBit : h;
+}
+
+HashedTerms hash_terms(const StoryDoc& doc) {
+  HashedTerms out;
+  out.reserve(doc.terms.size());
+  for (const auto& [term, c] : doc.terms) out.emplace_back(term_key(term), c);
+  return out;
+}
+
+bool parse_hashed_terms(std::string_view text, HashedTerms& out) {
+  StoryDoc doc;
+  if (!parse_terms(text, doc)) return false;
+  out = hash_terms(doc);
+  return true;
+}
+
 std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const StoryOptions& opts) {
+  std::vector<HashedTerms> hashed;
+  hashed.reserve(docs.size());
+  for (const StoryDoc& d : docs) hashed.push_back(hash_terms(d));
+  return cluster_stories(hashed, opts);
+}
+
+std::vector<Story> cluster_stories(const std::vector<HashedTerms>& docs, const StoryOptions& opts) {
   const uint32_t n = static_cast<uint32_t>(docs.size());
   // Term ids and document frequencies.
-  std::unordered_map<std::string, uint32_t> ids;
+  std::unordered_map<uint64_t, uint32_t> ids;
   std::vector<uint32_t> df;
   std::vector<bool> is_name_;  // the term is a named entity (not an outlet)
-  for (const StoryDoc& d : docs)
-    for (const auto& [term, c] : d.terms) {
+  for (const HashedTerms& d : docs)
+    for (const auto& [term, c] : d) {
       auto [it, fresh] = ids.emplace(term, static_cast<uint32_t>(df.size()));
       if (fresh) {
         df.push_back(0);
-        is_name_.push_back(term.starts_with("E:"));
+        is_name_.push_back((term & kNameTermBit) != 0);
       }
       ++df[it->second];
     }
@@ -148,7 +207,7 @@ std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const Stor
   // norm, or a few shared words would make two documents look alike.
   std::vector<SparseVec> vecs(n);
   for (uint32_t i = 0; i < n; ++i) {
-    for (const auto& [term, c] : docs[i].terms) {
+    for (const auto& [term, c] : docs[i]) {
       uint32_t id = ids[term];
       float idf = std::log((static_cast<float>(n) + 100.0f) / static_cast<float>(df[id]));
       vecs[i].emplace_back(id, (1.0f + std::log(c)) * idf);
@@ -182,27 +241,53 @@ std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const Stor
     return false;
   };
 
-  // Candidate pairs: documents sharing one of their strongest terms.
+  // The names of each document alone (same weights, own norm): who and where
+  // the report is about. Template notices (bond issues, dividends, one
+  // agency's daily market wrap) share their whole vocabulary and a place or
+  // two, but name different companies; reports of one story share most of
+  // their names.
+  std::vector<SparseVec> name_vecs(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    for (const auto& [id, w] : vecs[i])
+      if (is_name_[id]) name_vecs[i].emplace_back(id, w);
+    normalize(name_vecs[i]);
+  }
+
+  // Candidate pairs: documents sharing one of their strongest terms. Each
+  // document is compared with the later documents of its terms' postings,
+  // each once (a per-document stamp instead of a set of all pairs seen, so
+  // memory stays linear in the collection).
+  constexpr size_t kMaxPostings = 200;  // a term in more documents is too common to be distinctive
   std::unordered_map<uint32_t, std::vector<uint32_t>> postings;
+  std::vector<std::vector<uint32_t>> top_terms(n);
   for (uint32_t i = 0; i < n; ++i) {
     SparseVec top = vecs[i];
     size_t k = std::min(opts.index_terms, top.size());
     std::partial_sort(top.begin(), top.begin() + k, top.end(),
                       [](const auto& a, const auto& b) { return a.second > b.second; });
     for (size_t j = 0; j < k; ++j)
-      if (df[top[j].first] >= 2) postings[top[j].first].push_back(i);
+      if (df[top[j].first] >= 2) {
+        postings[top[j].first].push_back(i);
+        top_terms[i].push_back(top[j].first);
+      }
   }
   std::vector<std::tuple<float, uint32_t, uint32_t>> pairs;
-  std::unordered_set<uint64_t> seen;
-  for (auto& [term, list] : postings) {
-    if (list.size() > 200) continue;  // too common to be distinctive
-    for (size_t a = 0; a < list.size(); ++a)
-      for (size_t b = a + 1; b < list.size(); ++b) {
-        uint32_t x = std::min(list[a], list[b]), y = std::max(list[a], list[b]);
-        if (!seen.insert((uint64_t{x} << 32) | y).second) continue;
+  std::vector<uint32_t> stamp(n, UINT32_MAX);  // stamp[y] == x: pair (x, y) already compared
+  for (uint32_t x = 0; x < n; ++x) {
+    for (uint32_t term : top_terms[x]) {
+      const std::vector<uint32_t>& list = postings[term];
+      if (list.size() > kMaxPostings) continue;
+      for (auto it = std::upper_bound(list.begin(), list.end(), x); it != list.end(); ++it) {
+        const uint32_t y = *it;
+        if (stamp[y] == x) continue;
+        stamp[y] = x;
         float s = dot(vecs[x], vecs[y]);
-        if (s >= opts.pair_threshold && shares_name(x, y)) pairs.emplace_back(s, x, y);
+        if (s >= opts.pair_threshold && shares_name(x, y) &&
+            dot(name_vecs[x], name_vecs[y]) >= opts.name_threshold)
+          pairs.emplace_back(s, x, y);
       }
+    }
+    std::vector<uint32_t>().swap(top_terms[x]);
   }
   std::sort(pairs.begin(), pairs.end(),
             [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
@@ -213,20 +298,41 @@ std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs, const Stor
   // gluing unrelated stories together.
   std::vector<uint32_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0);
-  std::vector<SparseVec> sum = vecs;  // sum of member vectors, per root
+  std::vector<SparseVec> sum = vecs;            // sum of member vectors, per root
+  std::vector<SparseVec> name_sum = name_vecs;  // and of their name vectors
   std::vector<uint32_t> size(n, 1);
   auto find = [&](uint32_t x) {
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
   };
+  // Two clusters that failed to merge fail again until one of them grows:
+  // remember the sizes they failed at, so the (costly) sums are not compared
+  // again for every pair of their members.
+  std::unordered_map<uint64_t, uint64_t> failed;
   for (const auto& [s, x, y] : pairs) {
     uint32_t rx = find(x), ry = find(y);
     if (rx == ry) continue;
+    if (rx > ry) std::swap(rx, ry);
+    const uint64_t pair_key = (uint64_t{rx} << 32) | ry;
+    const uint64_t sizes = (uint64_t{size[rx]} << 32) | size[ry];
+    auto known = failed.find(pair_key);
+    if (known != failed.end() && known->second == sizes) continue;
     float mean =
         dot(sum[rx], sum[ry]) / static_cast<float>(size[rx]) / static_cast<float>(size[ry]);
-    if (mean < opts.average_link_threshold) continue;
+    if (mean < opts.average_link_threshold) {
+      failed[pair_key] = sizes;
+      continue;
+    }
+    float name_mean = dot(name_sum[rx], name_sum[ry]) / static_cast<float>(size[rx]) /
+                      static_cast<float>(size[ry]);
+    if (name_mean < opts.average_name_threshold) {
+      failed[pair_key] = sizes;
+      continue;
+    }
     parent[ry] = rx;
     sum[rx] = add(sum[rx], sum[ry]);
+    name_sum[rx] = add(name_sum[rx], name_sum[ry]);
+    name_sum[ry].clear();
     size[rx] += size[ry];
     sum[ry].clear();
   }

@@ -14,6 +14,7 @@
 // also share a distinctive name.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,9 +30,17 @@ struct StoryDoc {
 // Terms of an analysed document (entities need the entity stages).
 StoryDoc story_terms(const Document& doc);
 
+// Stored form of a document's terms (one "term<TAB>count" line each), so a
+// later link run can cluster it without reloading and re-analysing it.
+std::string serialize_terms(const StoryDoc& doc);
+// Parses serialize_terms() output; false (and `out` partly filled) when malformed.
+bool parse_terms(std::string_view text, StoryDoc& out);
+
 struct StoryOptions {
   float pair_threshold = 0.22f;          // cosine for two documents to be linked
   float average_link_threshold = 0.15f;  // mean cross-pair cosine two clusters need to merge
+  float name_threshold = 0.2f;           // cosine of the two documents' names alone
+  float average_name_threshold = 0.1f;   // mean cross-pair name cosine two clusters need
   size_t index_terms = 12;               // strongest terms per document used to find candidates
 };
 
@@ -41,6 +50,18 @@ struct Story {
 
 // Clusters of two or more documents, largest first; singletons are omitted.
 std::vector<Story> cluster_stories(const std::vector<StoryDoc>& docs,
+                                   const StoryOptions& opts = {});
+
+// The compact form clustering works on (a tenth of the memory of the
+// strings, which matters at millions of documents): each term as a 63-bit
+// hash, with kNameTermBit set for named entities ("E:" terms).
+inline constexpr uint64_t kNameTermBit = uint64_t{1} << 63;
+using HashedTerms = std::vector<std::pair<uint64_t, float>>;
+uint64_t term_key(std::string_view term);
+HashedTerms hash_terms(const StoryDoc& doc);
+// parse_terms() straight into the compact form.
+bool parse_hashed_terms(std::string_view text, HashedTerms& out);
+std::vector<Story> cluster_stories(const std::vector<HashedTerms>& docs,
                                    const StoryOptions& opts = {});
 
 }  // namespace claimtrace::link

@@ -30,7 +30,13 @@ void Analyzer::code_with_dictionaries(Document& doc) const {
     const auto ranges = dict::split_words(text);
     words.clear();
     for (const auto& [b, e] : ranges) words.push_back(text.substr(b, e - b));
-    for (const dict::CodedEvent& e : dict::code_sentence(*dicts_, words, date)) {
+    bool story_discard = false;
+    const auto coded = dict::code_sentence(*dicts_, words, date, &story_discard);
+    if (story_discard) {  // a PETRARCH '+' discard: the article codes nothing
+      doc.events.clear();
+      return;
+    }
+    for (const dict::CodedEvent& e : coded) {
       Event v;
       v.id = "v" + std::to_string(doc.events.size() + 1);
       auto span_of = [&](uint32_t b, uint32_t end) {

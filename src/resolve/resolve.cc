@@ -45,8 +45,13 @@ class Resolver {
   void retype_surnames() {
     std::unordered_map<std::string, bool> surnames;
     for (const Mention& m : doc_.mentions)
-      if (m.type == EntityType::kPer && m.token_end - m.token_begin >= 2)
+      if (m.type == EntityType::kPer && m.token_end - m.token_begin >= 2 &&
+          doc_.tokens[m.token_begin].has(kTokenCapitalized)) {
         surnames.emplace(std::string(norm(m.token_end - 1)), true);
+        // Family name first ("Wang Junxia" ... "Wang") in a two-word name.
+        if (m.token_end - m.token_begin == 2)
+          surnames.emplace(std::string(norm(m.token_begin)), true);
+      }
     for (Mention& m : doc_.mentions) {
       if (m.token_end - m.token_begin != 1 || !surnames.count(std::string(norm(m.token_begin))))
         continue;
@@ -59,21 +64,36 @@ class Resolver {
     }
   }
 
-  // Countries the document is about: counted from country names, demonyms and capitals.
+  // Countries the document is about: counted from country names, demonyms,
+  // capitals and first-order divisions ("Texas" says the United States).
   void compute_country_focus() {
     for (const Mention& m : doc_.mentions) {
       if (m.lex == UINT32_MAX) continue;
       const LexEntry& e = lex_.entry(m.lex);
-      auto kind = static_cast<LexKind>(e.kind);
-      if (e.country[0] && (kind == LexKind::kCountry || kind == LexKind::kDemonym ||
-                           (e.flags & lexicon::kLexCapital)))
-        focus_[std::string(e.country, 2)] += 1;
+      if (!counts_for_focus(e)) continue;
+      focus_[std::string(e.country, 2)] += 1;
+      mentions_of_entry_[lexicon::payload_entry(m.lex)] += 1;
     }
+  }
+
+  static bool counts_for_focus(const LexEntry& e) {
+    if (!e.country[0]) return false;
+    auto kind = static_cast<LexKind>(e.kind);
+    std::string_view feature(e.feature, strnlen(e.feature, sizeof e.feature));
+    return kind == LexKind::kCountry || kind == LexKind::kDemonym ||
+           (e.flags & lexicon::kLexCapital) || feature == "ADM1";
   }
 
   int focus(const char country[2]) const {
     auto it = focus_.find(std::string(country, 2));
     return it == focus_.end() ? 0 : it->second;
+  }
+
+  // Focus on a country from mentions other than those of entry `self`: a
+  // name that is read as a country must not vouch for its own reading.
+  int focus_besides(const char country[2], uint32_t self) const {
+    auto it = mentions_of_entry_.find(self);
+    return focus(country) - (it == mentions_of_entry_.end() ? 0 : it->second);
   }
 
   void assign(uint32_t mi) {
@@ -98,6 +118,7 @@ class Resolver {
         e.actor = std::string(lex_.str(le.actor));
         e.role = std::string(lex_.str(le.role));
         if (m.type == EntityType::kGpe || m.type == EntityType::kLoc) geocode(m, e);
+        if (m.type == EntityType::kNorp) country_of_group(le, e);
       } else {
         e.name = std::string(doc_.slice(m.span));
         if (e.name.size() > 2 && (e.name.ends_with("'s") || e.name.ends_with("\u2019s")))
@@ -108,7 +129,8 @@ class Resolver {
       by_key_[key] = target;
       if (m.type == EntityType::kPer && m.token_end - m.token_begin >= 2) {
         by_part_.emplace(std::string(norm(m.token_end - 1)), target);
-        if (m.lex != UINT32_MAX) by_part_.emplace(std::string(norm(m.token_begin)), target);
+        if (m.lex != UINT32_MAX || m.token_end - m.token_begin == 2)
+          by_part_.emplace(std::string(norm(m.token_begin)), target);
       }
     }
     Entity& ent = doc_.entities[target];
@@ -199,6 +221,21 @@ class Resolver {
     return Qualifier::kNone;
   }
 
+  // A nationality ("Syrian", "the Japanese") is a group of people, never a
+  // place; its geo is the country (or region: "Europeans") it belongs to,
+  // so that consumers can tell which country the group stands for.
+  void country_of_group(const LexEntry& le, Entity& e) const {
+    if (static_cast<LexKind>(le.kind) != LexKind::kDemonym || le.geonameid == 0) return;
+    e.has_geo = true;
+    e.geo.geonameid = le.geonameid;
+    e.geo.lat = le.lat;
+    e.geo.lon = le.lon;
+    e.geo.country[0] = le.country[0];
+    e.geo.country[1] = le.country[1];
+    e.geo.feature = le.feature[0] ? std::string(le.feature, strnlen(le.feature, sizeof le.feature))
+                                  : std::string("PCLI");
+  }
+
   // Chooses the best place reading of a mention and fills e.geo.
   void geocode(const Mention& m, Entity& e) {
     lexicon::Match match;
@@ -207,6 +244,17 @@ class Resolver {
     if (!exact && !lex_.longest_folded(doc_, m.token_begin, m.token_end, match)) return;
     const Qualifier q = qualifier(m);
     const bool province = q == Qualifier::kProvince, city = q == Qualifier::kCity;
+    // Containment: a name that is both a country and a division of the
+    // country the document is about ("Georgia" in a story on the United
+    // States) is the division, unless the other country is in focus too.
+    bool division_of_focus = false;
+    for (uint32_t v : match.entries) {
+      const LexEntry& le = lex_.entry(v);
+      std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
+      if (feature == "ADM1" && le.country[0] &&
+          focus_besides(le.country, lexicon::payload_entry(v)) >= 2)
+        division_of_focus = true;
+    }
     double best = -1e9;
     const LexEntry* chosen = nullptr;
     for (uint32_t v : match.entries) {
@@ -215,9 +263,11 @@ class Resolver {
       if (kind != LexKind::kPlace && kind != LexKind::kCountry && kind != LexKind::kRegion)
         continue;
       double score = 0;
-      if (kind == LexKind::kCountry)
+      if (kind == LexKind::kCountry) {
         score = lexicon::payload_is_alias(v) ? 9 : 12;
-      else if (kind == LexKind::kRegion)
+        if (division_of_focus && focus_besides(le.country, lexicon::payload_entry(v)) == 0)
+          score -= 6;
+      } else if (kind == LexKind::kRegion)
         score = 9;
       else
         score = std::log10(le.population + 10.0);
@@ -227,7 +277,7 @@ class Resolver {
       if (feature == "PPLC") score += 1.0;
       // A division's population is the sum of its places: without a
       // qualifier the bare name more often means the city ("Idlib").
-      if (feature == "ADM1") score += province ? 3 : -1;
+      if (feature == "ADM1") score += province ? 3 : -1.5;
       if (province && feature.starts_with("PPLA")) score += 0.5;
       if (city && feature.starts_with("PPL")) score += 1;
       if (lexicon::payload_is_alias(v)) score -= 0.5;
@@ -253,6 +303,7 @@ class Resolver {
   Document& doc_;
   const lexicon::Lexicon& lex_;
   std::unordered_map<std::string, int> focus_;
+  std::unordered_map<uint32_t, int> mentions_of_entry_;
   std::unordered_map<std::string, int32_t> by_key_;
   std::unordered_map<std::string, int32_t> by_part_;
 };

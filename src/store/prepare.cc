@@ -61,6 +61,31 @@ void prepare(const Document& doc, PreparedDocument& out) {
   out.doc = &doc;
   zstd_compress(doc.text, out.text_zstd);
   out.near_key = near_duplicate_key(doc.title, doc.text);
+  out.analysed = true;
+}
+
+void prepare_unanalysed(const Document& doc, PreparedDocument& out) {
+  out.doc = &doc;
+  out.text_zstd.clear();
+  out.near_key.clear();
+  out.analysed = false;
+}
+
+std::string name_key(std::string_view name) {
+  std::string key;
+  key.reserve(name.size());
+  bool pending_space = false;
+  for (unsigned char c : name) {
+    if (std::isalnum(c) || c >= 0x80) {
+      if (pending_space && !key.empty()) key.push_back(' ');
+      pending_space = false;
+      key.push_back(static_cast<char>(std::tolower(c)));
+    } else {
+      pending_space = true;
+    }
+  }
+  if (key.rfind("the ", 0) == 0) key.erase(0, 4);
+  return key;
 }
 
 std::string cameo_root(std::string_view code) {

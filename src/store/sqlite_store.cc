@@ -191,9 +191,126 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(
 ALTER TABLE events ADD COLUMN entry TEXT;
 ALTER TABLE events ADD COLUMN modifier TEXT;
 )sql"},
-    // 3: when an event happened: `time` holds the ISO interval START/END ("" when the
-    // text's time needs a published date the article lacks); the words that say it.
+    // 3: places, outlets and claims as tables of their own (docs/schema.md),
+    // filled from the layers already stored, with the same rules as ingest
+    // (write_derived): one place per GeoNames id (or, for countries and
+    // regions without one, per name, country and feature code); one outlet
+    // per claimtrace_key() of a publishing outlet's or a cited outlet's name;
+    // one claim row per attribution with its resolved source and via chain.
     {3, R"sql(
+CREATE TABLE places (
+  place     INTEGER PRIMARY KEY,
+  geonameid INTEGER UNIQUE,
+  name      TEXT NOT NULL,
+  lat       REAL NOT NULL,
+  lon       REAL NOT NULL,
+  country   TEXT,
+  admin1    TEXT,
+  feature   TEXT NOT NULL
+);
+CREATE UNIQUE INDEX places_unnumbered ON places(name, coalesce(country, ''), feature)
+  WHERE geonameid IS NULL;
+CREATE INDEX places_name ON places(name COLLATE NOCASE);
+
+CREATE TABLE outlets (
+  outlet INTEGER PRIMARY KEY,
+  key    TEXT NOT NULL UNIQUE,
+  name   TEXT NOT NULL
+);
+
+CREATE TABLE claims (
+  doc           INTEGER NOT NULL REFERENCES documents(doc),
+  n             INTEGER NOT NULL,
+  source_name   TEXT,
+  source_key    TEXT,
+  source_outlet INTEGER REFERENCES outlets(outlet),
+  depth         INTEGER NOT NULL,
+  chain         TEXT NOT NULL,
+  PRIMARY KEY (doc, n)
+) WITHOUT ROWID;
+CREATE INDEX claims_source_key ON claims(source_key);
+CREATE INDEX claims_source_outlet ON claims(source_outlet);
+
+ALTER TABLE documents ADD COLUMN outlet_id INTEGER REFERENCES outlets(outlet);
+ALTER TABLE copies ADD COLUMN outlet_id INTEGER REFERENCES outlets(outlet);
+ALTER TABLE entities ADD COLUMN place INTEGER REFERENCES places(place);
+ALTER TABLE events ADD COLUMN place INTEGER REFERENCES places(place);
+CREATE INDEX documents_outlet_id ON documents(outlet_id);
+CREATE INDEX events_place ON events(place);
+
+-- Backfill from stores written before version 3.
+INSERT INTO places (geonameid, name, lat, lon, country, admin1, feature)
+  SELECT geonameid, name, lat, lon, country, admin1, feature FROM (
+    SELECT *, row_number() OVER (
+      PARTITION BY geonameid, CASE WHEN geonameid IS NULL THEN name END,
+                   CASE WHEN geonameid IS NULL THEN coalesce(country, '') END,
+                   CASE WHEN geonameid IS NULL THEN feature END
+      ORDER BY doc, n) AS r
+    FROM entities WHERE feature IS NOT NULL)
+  WHERE r = 1 ORDER BY doc, n;
+UPDATE entities SET place = (SELECT p.place FROM places p WHERE p.geonameid = entities.geonameid)
+  WHERE geonameid IS NOT NULL AND feature IS NOT NULL;
+UPDATE entities SET place = (SELECT p.place FROM places p WHERE p.geonameid IS NULL
+    AND p.name = entities.name AND coalesce(p.country, '') = coalesce(entities.country, '')
+    AND p.feature = entities.feature)
+  WHERE geonameid IS NULL AND feature IS NOT NULL;
+UPDATE events SET place = (SELECT e.place FROM entities e WHERE e.doc = events.doc
+    AND e.n = events.location)
+  WHERE location IS NOT NULL;
+
+INSERT OR IGNORE INTO outlets (key, name)
+  SELECT claimtrace_key(outlet), outlet FROM (
+    SELECT doc AS k, outlet FROM documents UNION ALL
+    SELECT c.doc, c.outlet FROM copies c)
+  WHERE outlet IS NOT NULL AND claimtrace_key(outlet) <> '' ORDER BY k;
+UPDATE documents SET outlet_id = (SELECT o.outlet FROM outlets o
+    WHERE o.key = claimtrace_key(documents.outlet)) WHERE outlet IS NOT NULL;
+UPDATE copies SET outlet_id = (SELECT o.outlet FROM outlets o
+    WHERE o.key = claimtrace_key(copies.outlet)) WHERE outlet IS NOT NULL;
+
+WITH RECURSIVE named(doc, n, via, name) AS (
+    SELECT a.doc, a.n, a.via, coalesce(e.name, a.source_text)
+    FROM attributions a LEFT JOIN entities e ON e.doc = a.doc AND e.n = a.source_entity),
+  walk(doc, n, at, depth, chain) AS (
+    SELECT doc, n, via, 0, coalesce(name, '(unnamed)') FROM named
+    UNION ALL
+    SELECT w.doc, w.n, x.via, w.depth + 1, w.chain || ' via ' || coalesce(x.name, '(unnamed)')
+    FROM walk w JOIN named x ON x.doc = w.doc AND x.n = w.at WHERE w.depth < 8)
+INSERT INTO claims (doc, n, source_name, source_key, depth, chain)
+  SELECT w.doc, w.n, x.name, nullif(claimtrace_key(x.name), ''), max(w.depth), w.chain
+  FROM walk w JOIN named x ON x.doc = w.doc AND x.n = w.n
+  GROUP BY w.doc, w.n;
+INSERT OR IGNORE INTO outlets (key, name)
+  SELECT c.source_key, c.source_name FROM claims c
+    JOIN attributions a ON a.doc = c.doc AND a.n = c.n
+    LEFT JOIN entities e ON e.doc = a.doc AND e.n = a.source_entity
+  WHERE c.source_key IS NOT NULL AND (a.source_kind = 'outlet' OR e.type = 'MEDIA')
+  ORDER BY c.doc, c.n;
+UPDATE claims SET source_outlet = (SELECT o.outlet FROM outlets o WHERE o.key = claims.source_key)
+  WHERE source_key IS NOT NULL AND EXISTS (
+    SELECT 1 FROM attributions a LEFT JOIN entities e ON e.doc = a.doc AND e.n = a.source_entity
+    WHERE a.doc = claims.doc AND a.n = claims.n AND (a.source_kind = 'outlet' OR e.type = 'MEDIA'));
+)sql"},
+    // Cross-document links (src/link/, `claimtrace link`): self-contained, it
+    // only adds its own table. Per stored document: the features linking
+    // needs (MinHash signature, zstd-compressed story terms), so new
+    // documents are linked without reloading the old ones, and the groups
+    // found: near_group (near-duplicate group; the id of the document that
+    // started it) and story (story cluster; the smallest document key in it,
+    // so ids stay stable as documents join). Absent row = not linked yet.
+    {4, R"sql(
+CREATE TABLE link_documents (
+  doc        INTEGER PRIMARY KEY REFERENCES documents(doc),
+  minhash    BLOB NOT NULL,
+  terms_zstd BLOB NOT NULL,
+  near_group INTEGER NOT NULL,
+  story      INTEGER NOT NULL
+);
+CREATE INDEX link_documents_story ON link_documents(story);
+)sql"},
+    // 5: when an event happened: `time` holds the ISO interval START/END ("" when the
+    // text's time needs a published date the article lacks); the words that say it.
+    {5, R"sql(
 ALTER TABLE events ADD COLUMN time_start INTEGER;
 ALTER TABLE events ADD COLUMN time_end INTEGER;
 )sql"},
@@ -239,6 +356,19 @@ void text_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
     return;
   }
   sqlite3_result_text64(ctx, out.data(), out.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+// claimtrace_key(name): name_key() in SQL, so migrations and queries group
+// names exactly as the write path does.
+void key_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  const unsigned char* p = sqlite3_value_text(argv[0]);
+  std::string key = name_key(std::string_view(reinterpret_cast<const char*>(p),
+                                              static_cast<size_t>(sqlite3_value_bytes(argv[0]))));
+  sqlite3_result_text64(ctx, key.data(), key.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
 class Stmt {
@@ -366,10 +496,58 @@ void document_filters(const QueryFilter& f, std::string& where, std::vector<std:
   auto add = [&](const char* clause, const std::string& v) {
     add_filter(where, params, clause, v);
   };
-  add("d.outlet = ?", f.outlet);
+  add("d.outlet_id = (SELECT outlet FROM outlets WHERE key = claimtrace_key(?))", f.outlet);
   add("d.published >= ?", f.since);
   add("d.published <= ?", f.until);
   add("d.id = ?", f.doc_id);
+}
+
+// Filters on an event `v` (code, root, actor, target, place), shared by the
+// events query and, through EXISTS, by the claim and source queries.
+void event_filters(const QueryFilter& f, std::string& where, std::vector<std::string>& params) {
+  auto add = [&](const char* clause, const std::string& v) {
+    add_filter(where, params, clause, v);
+  };
+  // Code prefixes as ranges, so the events_code index is used.
+  if (!f.code.empty()) {
+    add("v.code >= ?", f.code);
+    add("v.code < ?", f.code + "\x7f");
+  }
+  add("v.root = ?", f.root);
+  if (!f.actor.empty()) {
+    add("v.source_code >= ?", f.actor);
+    add("v.source_code < ?", f.actor + "\x7f");
+  }
+  if (!f.target.empty()) {
+    add("v.target_code >= ?", f.target);
+    add("v.target_code < ?", f.target + "\x7f");
+  }
+  // A resolved place by name or GeoNames id, or the name of the location
+  // entity (places the gazetteer did not resolve have no places row).
+  if (!f.place.empty()) {
+    add("(v.place IN (SELECT place FROM places WHERE name = ? COLLATE NOCASE "
+        "OR geonameid = ?) OR EXISTS (SELECT 1 FROM entities le WHERE le.doc = v.doc "
+        "AND le.n = v.location AND le.name = ? COLLATE NOCASE))",
+        f.place);
+    params.push_back(f.place);
+    params.push_back(f.place);
+  }
+}
+
+bool has_event_filter(const QueryFilter& f) {
+  return !f.code.empty() || !f.root.empty() || !f.actor.empty() || !f.target.empty() ||
+         !f.place.empty();
+}
+
+// Claims (attribution `a`) that report an event matching the event filters.
+void claim_event_filter(const QueryFilter& f, std::string& where,
+                        std::vector<std::string>& params) {
+  if (!has_event_filter(f)) return;
+  std::string sub;
+  event_filters(f, sub, params);
+  where += where.empty() ? " WHERE " : " AND ";
+  where += "EXISTS (SELECT 1 FROM events v WHERE v.doc = a.doc AND v.attribution = a.n AND " +
+           sub.substr(7) + ")";
 }
 
 std::string limit_clause(int64_t limit) {
@@ -395,6 +573,10 @@ class SqliteStore final : public Store {
                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                                      text_function, nullptr, nullptr, nullptr) != SQLITE_OK)
         throw StoreError(std::string("cannot register claimtrace_text: ") + sqlite3_errmsg(db_));
+      if (sqlite3_create_function_v2(db_, "claimtrace_key", 1,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                     key_function, nullptr, nullptr, nullptr) != SQLITE_OK)
+        throw StoreError(std::string("cannot register claimtrace_key: ") + sqlite3_errmsg(db_));
       exec("PRAGMA journal_mode=WAL");
       exec("PRAGMA synchronous=NORMAL");
       exec("PRAGMA temp_store=MEMORY");
@@ -426,8 +608,20 @@ class SqliteStore final : public Store {
       exec("COMMIT");
     } catch (...) {
       sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      // Rows the caches learnt in this transaction are gone with it.
+      place_ids_.clear();
+      outlet_ids_.clear();
       throw;
     }
+  }
+
+  void for_each_stored_record(
+      const std::function<void(std::string_view, std::string_view)>& fn) override {
+    Stmt st(db_,
+            "SELECT id, hash FROM documents UNION ALL "
+            "SELECT c.id, d.hash FROM copies c JOIN documents d ON d.doc = c.doc");
+    st.reset();
+    while (st.step()) fn(st.text(0), st.text(1));
   }
 
   void optimize() override { exec("PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA optimize"); }
@@ -442,6 +636,9 @@ class SqliteStore final : public Store {
   ResultTable entities(const QueryFilter& filter) override;
   ResultTable sources(const QueryFilter& filter) override;
   std::vector<Story> stories(int64_t limit) override;
+  void for_each_link_state(bool with_features,
+                           const std::function<void(const LinkState&)>& fn) override;
+  void write_link_states(std::span<const LinkState> rows) override;
   std::string check_integrity() override;
 
  private:
@@ -460,6 +657,12 @@ class SqliteStore final : public Store {
     kInsertAttributionSpan,
     kInsertAttributionCue,
     kInsertEvent,
+    kFindNumberedPlace,
+    kFindUnnumberedPlace,
+    kInsertPlace,
+    kFindOutlet,
+    kInsertOutlet,
+    kInsertClaim,
     kStmtCount
   };
 
@@ -508,13 +711,13 @@ class SqliteStore final : public Store {
         "SELECT d.doc, d.hash FROM copies c JOIN documents d ON d.doc = c.doc WHERE c.id = ?",
         "SELECT doc, id FROM documents WHERE hash = ?",
         "INSERT INTO documents (id, hash, near_key, url, outlet, published, title, text_size, "
-        "text_zstd, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        "INSERT INTO copies (id, doc, url, outlet, published, title, ingested_at) "
-        "VALUES (?,?,?,?,?,?,?)",
+        "text_zstd, ingested_at, outlet_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO copies (id, doc, url, outlet, published, title, ingested_at, outlet_id) "
+        "VALUES (?,?,?,?,?,?,?,?)",
         "INSERT INTO documents_fts (rowid, title, body) VALUES (?,?,?)",
         "INSERT INTO sentences VALUES (?,?,?,?,?,?)",
         "INSERT INTO entities (doc, n, eid, type, name, actor, geonameid, lat, lon, country, "
-        "admin1, feature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "admin1, feature, place) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         "INSERT INTO mentions VALUES (?,?,?,?,?)",
         "INSERT INTO cues VALUES (?,?,?,?,?,?)",
         "INSERT INTO attributions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -522,8 +725,17 @@ class SqliteStore final : public Store {
         "INSERT INTO attribution_cues VALUES (?,?,?)",
         "INSERT INTO events (doc, n, vid, code, root, quad_class, goldstein, source_code, "
         "source_start, source_end, target_code, target_start, target_end, verb_start, verb_end, "
-        "location, attribution, time, certainty, negated, entry, modifier, time_start, "
-        "time_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "location, attribution, time, certainty, negated, entry, modifier, place, time_start, "
+        "time_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "SELECT place FROM places WHERE geonameid = ?",
+        "SELECT place FROM places WHERE geonameid IS NULL AND name = ? "
+        "AND coalesce(country, '') = ? AND feature = ?",
+        "INSERT INTO places (geonameid, name, lat, lon, country, admin1, feature) "
+        "VALUES (?,?,?,?,?,?,?)",
+        "SELECT outlet FROM outlets WHERE key = ?",
+        "INSERT INTO outlets (key, name) VALUES (?,?)",
+        "INSERT INTO claims (doc, n, source_name, source_key, source_outlet, depth, chain) "
+        "VALUES (?,?,?,?,?,?,?)",
     };
     stmts_.clear();
     for (const char* sql : kSql) stmts_.emplace_back(db_, sql);
@@ -558,24 +770,88 @@ class SqliteStore final : public Store {
         int64_t doc = st.integer(0);
         result.outcome = WriteOutcome::kCopy;
         result.detail = std::string(st.text(1));
+        const int64_t outlet = outlet_id(d.outlet);
         Stmt& ins = stmt(kInsertCopy);
         ins.bind(d.id).bind(doc).bind_or_null(d.url).bind_or_null(d.outlet);
-        ins.bind_or_null(d.published).bind_or_null(d.title).bind(now).exec();
+        ins.bind_or_null(d.published).bind_or_null(d.title).bind(now).bind_index(outlet).exec();
         return;
       }
     }
     // 3. A new document with its layers.
+    if (!p.analysed) {  // the caller's list of stored hashes was wrong (or the store changed)
+      result.outcome = WriteOutcome::kConflict;
+      result.detail = "not analysed (its content hash looked stored, but it is not); re-run ingest";
+      return;
+    }
+    const int64_t outlet = outlet_id(d.outlet);
     Stmt& ins = stmt(kInsertDoc);
     ins.bind(d.id).bind(d.hash).bind(p.near_key).bind_or_null(d.url).bind_or_null(d.outlet);
     ins.bind_or_null(d.published).bind_or_null(d.title);
-    ins.bind(static_cast<int64_t>(d.text.size())).bind_blob(p.text_zstd).bind(now).exec();
+    ins.bind(static_cast<int64_t>(d.text.size())).bind_blob(p.text_zstd).bind(now);
+    ins.bind_index(outlet).exec();
     const int64_t doc = sqlite3_last_insert_rowid(db_);
     stmt(kInsertFts).bind(doc).bind(d.title).bind(d.text).exec();
     write_layers(doc, d);
     result.outcome = WriteOutcome::kStored;
   }
 
+  // The outlets row of `name` (by name_key), created on first use; -1 for an
+  // empty name. Cached for the life of the connection (cleared on rollback).
+  int64_t outlet_id(std::string_view name) {
+    std::string key = name_key(name);
+    if (key.empty()) return -1;
+    auto it = outlet_ids_.find(key);
+    if (it != outlet_ids_.end()) return it->second;
+    int64_t id = -1;
+    Stmt& find = stmt(kFindOutlet);
+    find.bind(key);
+    if (find.step()) {
+      id = find.integer(0);
+    } else {
+      stmt(kInsertOutlet).bind(key).bind(name).exec();
+      id = sqlite3_last_insert_rowid(db_);
+    }
+    find.reset();
+    outlet_ids_.emplace(std::move(key), id);
+    return id;
+  }
+
+  // The places row of a geocoded entity: one per GeoNames id, or per name,
+  // country and feature code for places without one (countries, regions).
+  int64_t place_id(const Entity& e) {
+    const std::string_view country(e.geo.country, strnlen(e.geo.country, 2));
+    std::string key = e.geo.geonameid
+                          ? "g" + std::to_string(e.geo.geonameid)
+                          : "n" + e.name + '\x1f' + std::string(country) + '\x1f' + e.geo.feature;
+    auto it = place_ids_.find(key);
+    if (it != place_ids_.end()) return it->second;
+    Stmt& find = e.geo.geonameid ? stmt(kFindNumberedPlace) : stmt(kFindUnnumberedPlace);
+    if (e.geo.geonameid)
+      find.bind(int64_t{e.geo.geonameid});
+    else
+      find.bind(e.name).bind(country).bind(e.geo.feature);
+    int64_t id = -1;
+    if (find.step()) {
+      id = find.integer(0);
+    } else {
+      Stmt& ins = stmt(kInsertPlace);
+      if (e.geo.geonameid)
+        ins.bind(int64_t{e.geo.geonameid});
+      else
+        ins.bind_null();
+      ins.bind(e.name).bind(static_cast<double>(e.geo.lat)).bind(static_cast<double>(e.geo.lon));
+      ins.bind_or_null(country).bind_or_null(e.geo.admin1).bind(e.geo.feature).exec();
+      id = sqlite3_last_insert_rowid(db_);
+    }
+    find.reset();
+    place_ids_.emplace(std::move(key), id);
+    return id;
+  }
+
   void write_layers(int64_t doc, const Document& d) {
+    std::vector<int64_t> entity_place(d.entities.size(), -1);
+    for (size_t i = 0; i < d.entities.size(); ++i)
+      if (d.entities[i].has_geo) entity_place[i] = place_id(d.entities[i]);
     for (size_t i = 0; i < d.sentences.size(); ++i) {
       const Sentence& s = d.sentences[i];
       stmt(kInsertSentence)
@@ -608,7 +884,7 @@ class SqliteStore final : public Store {
       } else {
         st.bind_null().bind_null().bind_null().bind_null().bind_null().bind_null();
       }
-      st.exec();
+      st.bind_index(entity_place[i]).exec();
       for (size_t m = 0; m < e.mentions.size(); ++m)
         stmt(kInsertMention)
             .bind(doc)
@@ -701,16 +977,64 @@ class SqliteStore final : public Store {
         st.bind_null();
       st.bind(to_string(v.certainty)).bind(int64_t{v.negated});
       st.bind_or_null(v.entry).bind_or_null(v.modifier);
+      const bool located = v.location >= 0 && static_cast<size_t>(v.location) < d.entities.size();
+      st.bind_index(located ? entity_place[static_cast<size_t>(v.location)] : -1);
       if (v.has_time)
         st.bind(int64_t{v.time_text.begin}).bind(int64_t{v.time_text.end});
       else
         st.bind_null().bind_null();
       st.exec();
     }
+    write_claims(doc, d);
   }
+
+  // One claims row per attribution: its source resolved to a name (the
+  // entity's canonical name, else the words of the source), the outlets row
+  // when the source is a media outlet, and the via chain ("officials via
+  // Reuters"). Migration 3 derives the same rows in SQL for older stores.
+  void write_claims(int64_t doc, const Document& d) {
+    const auto& as = d.attributions;
+    auto valid = [&](int32_t i) { return i >= 0 && static_cast<size_t>(i) < as.size(); };
+    auto name_of = [&](const Attribution& a) -> std::string_view {
+      if (a.source_entity >= 0 && static_cast<size_t>(a.source_entity) < d.entities.size())
+        return d.entities[static_cast<size_t>(a.source_entity)].name;
+      return a.has_source ? d.slice(a.source) : std::string_view();
+    };
+    std::string chain;
+    for (size_t i = 0; i < as.size(); ++i) {
+      const Attribution& a = as[i];
+      const std::string_view name = name_of(a);
+      chain.assign(name.empty() ? std::string_view("(unnamed)") : name);
+      int64_t depth = 0;
+      for (int32_t at = a.via; valid(at) && depth < kMaxViaDepth; ++depth) {
+        std::string_view relay = name_of(as[static_cast<size_t>(at)]);
+        chain += " via ";
+        chain += relay.empty() ? std::string_view("(unnamed)") : relay;
+        at = as[static_cast<size_t>(at)].via;
+      }
+      const std::string key = name_key(name);
+      const bool media =
+          a.source_kind == SourceKind::kOutlet ||
+          (a.source_entity >= 0 && static_cast<size_t>(a.source_entity) < d.entities.size() &&
+           d.entities[static_cast<size_t>(a.source_entity)].type == EntityType::kMedia);
+      const int64_t outlet = media && !key.empty() ? outlet_id(name) : -1;
+      Stmt& st = stmt(kInsertClaim);
+      st.bind(doc).bind(static_cast<int64_t>(i));
+      if (name.empty())
+        st.bind_null();
+      else
+        st.bind(name);
+      st.bind_or_null(key).bind_index(outlet).bind(depth).bind(std::string_view(chain)).exec();
+    }
+  }
+
+  // Relays followed at most (a cycle in `via` would otherwise never end);
+  // migration 3 uses the same bound.
+  static constexpr int64_t kMaxViaDepth = 8;
 
   sqlite3* db_ = nullptr;
   std::vector<Stmt> stmts_;
+  std::map<std::string, int64_t> place_ids_, outlet_ids_;
 };
 
 Span span_at(const Stmt& st, int col) {
@@ -900,11 +1224,12 @@ ResultTable SqliteStore::totals() {
   return run_table(
       db_,
       "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM copies), "
-      "(SELECT count(DISTINCT outlet) FROM documents), "
+      "(SELECT count(*) FROM outlets), "
       "(SELECT min(published) FROM documents), (SELECT max(published) FROM documents), "
       "(SELECT count(*) FROM sentences), (SELECT count(*) FROM entities), "
-      "(SELECT count(*) FROM mentions), (SELECT count(*) FROM cues), "
-      "(SELECT count(*) FROM attributions), (SELECT count(*) FROM events), "
+      "(SELECT count(*) FROM mentions), (SELECT count(*) FROM places), "
+      "(SELECT count(*) FROM cues), (SELECT count(*) FROM attributions), "
+      "(SELECT count(*) FROM claims), (SELECT count(*) FROM events), "
       "(SELECT coalesce(sum(text_size), 0) FROM documents), "
       "(SELECT coalesce(sum(length(text_zstd)), 0) FROM documents), "
       "(SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()), "
@@ -918,8 +1243,10 @@ ResultTable SqliteStore::totals() {
        {"sentences", CellType::kInteger},
        {"entities", CellType::kInteger},
        {"mentions", CellType::kInteger},
+       {"places", CellType::kInteger},
        {"cues", CellType::kInteger},
        {"attributions", CellType::kInteger},
+       {"claims", CellType::kInteger},
        {"events", CellType::kInteger},
        {"text_bytes", CellType::kInteger},
        {"text_zstd_bytes", CellType::kInteger},
@@ -928,22 +1255,40 @@ ResultTable SqliteStore::totals() {
 }
 
 ResultTable SqliteStore::outlets(int64_t limit) {
+  // Every outlet: documents it published (documents and copies) and claims
+  // citing it as a source; documents without an outlet as "(none)".
   return run_table(db_,
-                   "SELECT coalesce(outlet, '(none)'), count(*) AS n, min(published), "
-                   "max(published) FROM (SELECT outlet, published FROM documents UNION ALL "
-                   "SELECT outlet, published FROM copies) GROUP BY outlet ORDER BY n DESC, 1" +
+                   "WITH pub AS (SELECT outlet_id, count(*) AS n, min(published) AS earliest, "
+                   "max(published) AS latest FROM (SELECT outlet_id, published FROM documents "
+                   "UNION ALL SELECT outlet_id, published FROM copies) GROUP BY outlet_id), "
+                   "cited AS (SELECT source_outlet, count(*) AS n FROM claims "
+                   "WHERE source_outlet IS NOT NULL GROUP BY source_outlet) "
+                   "SELECT o.name, coalesce(pub.n, 0), pub.earliest, pub.latest, "
+                   "coalesce(cited.n, 0) FROM outlets o "
+                   "LEFT JOIN pub ON pub.outlet_id = o.outlet "
+                   "LEFT JOIN cited ON cited.source_outlet = o.outlet "
+                   "UNION ALL SELECT '(none)', n, earliest, latest, 0 FROM pub "
+                   "WHERE outlet_id IS NULL ORDER BY 2 DESC, 5 DESC, 1" +
                        limit_clause(limit),
                    {},
                    {{"outlet", CellType::kText},
                     {"documents", CellType::kInteger},
                     {"earliest", CellType::kText},
-                    {"latest", CellType::kText}});
+                    {"latest", CellType::kText},
+                    {"cited", CellType::kInteger}});
 }
 
 ResultTable SqliteStore::search(std::string_view fts_query, const QueryFilter& f) {
   std::vector<std::string> params{std::string(fts_query)};
   std::string where;
   document_filters(f, where, params);
+  if (!f.place.empty()) {  // documents that name the place
+    add_filter(where, params,
+               "EXISTS (SELECT 1 FROM entities e LEFT JOIN places p ON p.place = e.place "
+               "WHERE e.doc = d.doc AND (e.name = ? COLLATE NOCASE OR p.geonameid = ?))",
+               f.place);
+    params.push_back(f.place);
+  }
   // bm25 ranking happens inside the FTS5 virtual table ("ORDER BY rank");
   // snippet() decompresses the body through the external-content view, and
   // SQLite evaluates it only for the rows returned.
@@ -977,10 +1322,12 @@ ResultTable SqliteStore::claims(const QueryFilter& f) {
   };
   add("a.certainty = ?", f.certainty);
   add("a.source_kind = ?", f.source_kind);
+  claim_event_filter(f, where, params);
   return run_table(db_,
                    "SELECT d.id, d.published, d.outlet, a.aid, a.source_text, a.source_kind, "
-                   "a.cue_text, v.aid, a.quoted, a.certainty, a.content_text "
+                   "a.cue_text, v.aid, c.chain, a.quoted, a.certainty, a.content_text "
                    "FROM attributions a JOIN documents d ON d.doc = a.doc "
+                   "LEFT JOIN claims c ON c.doc = a.doc AND c.n = a.n "
                    "LEFT JOIN attributions v ON v.doc = a.doc AND v.n = a.via" +
                        where + " ORDER BY d.published, d.doc, a.n" + limit_clause(f.limit),
                    params,
@@ -992,6 +1339,7 @@ ResultTable SqliteStore::claims(const QueryFilter& f) {
                     {"source_kind", CellType::kText},
                     {"cue", CellType::kText},
                     {"via", CellType::kText},
+                    {"chain", CellType::kText},
                     {"quoted", CellType::kBool},
                     {"certainty", CellType::kText},
                     {"content", CellType::kText}});
@@ -1001,26 +1349,9 @@ ResultTable SqliteStore::events(const QueryFilter& f) {
   std::vector<std::string> params;
   std::string where;
   document_filters(f, where, params);
-  auto add = [&](const char* clause, const std::string& v) {
-    add_filter(where, params, clause, v);
-  };
-  add("v.certainty = ?", f.certainty);
-  // Code prefix as a range, so the events_code index is used.
-  if (!f.code.empty()) {
-    add("v.code >= ?", f.code);
-    add("v.code < ?", f.code + "\x7f");
-  }
-  add("v.root = ?", f.root);
-  if (!f.actor.empty()) {
-    add("v.source_code >= ?", f.actor);
-    add("v.source_code < ?", f.actor + "\x7f");
-  }
-  if (!f.target.empty()) {
-    add("v.target_code >= ?", f.target);
-    add("v.target_code < ?", f.target + "\x7f");
-  }
-  add("e.name = ?", f.place);
-  add("a.source_kind = ?", f.source_kind);
+  add_filter(where, params, "v.certainty = ?", f.certainty);
+  event_filters(f, where, params);
+  add_filter(where, params, "a.source_kind = ?", f.source_kind);
   // With a code filter the events_code/events_root index is the selective
   // start; CROSS JOIN fixes that order (SQLite's planner may otherwise start
   // from the documents of an outlet, e.g. while the events table has no
@@ -1028,12 +1359,13 @@ ResultTable SqliteStore::events(const QueryFilter& f) {
   const std::string join = f.code.empty() && f.root.empty() ? "JOIN" : "CROSS JOIN";
   return run_table(db_,
                    "SELECT d.id, d.published, d.outlet, v.vid, v.source_code, v.code, "
-                   "v.target_code, v.root, v.quad_class, v.goldstein, e.name, a.aid, "
-                   "v.certainty, v.negated "
+                   "v.target_code, v.root, v.quad_class, v.goldstein, coalesce(p.name, e.name), "
+                   "p.geonameid, a.aid, v.certainty, v.negated "
                    "FROM events v " +
                        join +
                        " documents d ON d.doc = v.doc "
                        "LEFT JOIN entities e ON e.doc = v.doc AND e.n = v.location "
+                       "LEFT JOIN places p ON p.place = v.place "
                        "LEFT JOIN attributions a ON a.doc = v.doc AND a.n = v.attribution" +
                        where + " ORDER BY d.published, d.doc, v.n" + limit_clause(f.limit),
                    params,
@@ -1048,6 +1380,7 @@ ResultTable SqliteStore::events(const QueryFilter& f) {
                     {"quad_class", CellType::kInteger},
                     {"goldstein", CellType::kReal},
                     {"location", CellType::kText},
+                    {"geonameid", CellType::kInteger},
                     {"attribution", CellType::kText},
                     {"certainty", CellType::kText},
                     {"negated", CellType::kBool}});
@@ -1062,18 +1395,23 @@ ResultTable SqliteStore::sources(const QueryFilter& f) {
   };
   add("a.certainty = ?", f.certainty);
   add("a.source_kind = ?", f.source_kind);
-  // Sources are grouped by their words as written (case-insensitively) and
-  // kind; resolving "RIA", "RIA Novosti" to one node is the linker's job.
+  claim_event_filter(f, where, params);
+  // Sources are grouped by the key of their resolved name (entity name, else
+  // the words of the source) and kind; "RIA" and "RIA Novosti" stay apart
+  // unless the entity layer resolved them to one entity.
   return run_table(db_,
-                   "SELECT coalesce(a.source_text, '(none)'), a.source_kind, count(*) AS claims, "
-                   "count(DISTINCT a.doc), count(DISTINCT d.outlet) "
-                   "FROM attributions a JOIN documents d ON d.doc = a.doc" +
-                       where +
-                       " GROUP BY lower(a.source_text), a.source_kind ORDER BY claims DESC, 1" +
+                   "SELECT coalesce(min(c.source_name), '(none)'), a.source_kind, "
+                   "min(o.name), count(*) AS claims, count(DISTINCT a.doc), "
+                   "count(DISTINCT d.outlet_id) "
+                   "FROM attributions a JOIN documents d ON d.doc = a.doc "
+                   "LEFT JOIN claims c ON c.doc = a.doc AND c.n = a.n "
+                   "LEFT JOIN outlets o ON o.outlet = c.source_outlet" +
+                       where + " GROUP BY c.source_key, a.source_kind ORDER BY claims DESC, 1" +
                        limit_clause(f.limit),
                    params,
                    {{"source", CellType::kText},
                     {"kind", CellType::kText},
+                    {"outlet", CellType::kText},
                     {"claims", CellType::kInteger},
                     {"documents", CellType::kInteger},
                     {"outlets", CellType::kInteger}});
@@ -1083,21 +1421,24 @@ ResultTable SqliteStore::entities(const QueryFilter& f) {
   std::vector<std::string> params;
   std::string where;
   document_filters(f, where, params);
-  if (!f.type.empty()) {
-    where += where.empty() ? " WHERE " : " AND ";
-    where += "e.type = ?";
-    params.push_back(f.type);
+  add_filter(where, params, "e.type = ?", f.type);
+  if (!f.actor.empty()) {
+    add_filter(where, params, "e.actor >= ?", f.actor);
+    add_filter(where, params, "e.actor < ?", f.actor + "\x7f");
   }
   return run_table(db_,
-                   "SELECT e.name, e.type, max(e.actor), count(DISTINCT e.doc) AS docs, "
+                   "SELECT e.name, e.type, max(e.actor), max(p.geonameid), "
+                   "count(DISTINCT e.doc) AS docs, "
                    "sum((SELECT count(*) FROM mentions m WHERE m.doc = e.doc AND m.entity = e.n)) "
-                   "FROM entities e JOIN documents d ON d.doc = e.doc" +
+                   "FROM entities e JOIN documents d ON d.doc = e.doc "
+                   "LEFT JOIN places p ON p.place = e.place" +
                        where + " GROUP BY e.name, e.type ORDER BY docs DESC, e.name" +
                        limit_clause(f.limit),
                    params,
                    {{"name", CellType::kText},
                     {"type", CellType::kText},
                     {"actor", CellType::kText},
+                    {"geonameid", CellType::kInteger},
                     {"documents", CellType::kInteger},
                     {"mentions", CellType::kInteger}});
 }
@@ -1126,6 +1467,65 @@ std::vector<Story> SqliteStore::stories(int64_t limit) {
   });
   if (limit > 0 && out.size() > static_cast<size_t>(limit)) out.resize(static_cast<size_t>(limit));
   return out;
+}
+
+void SqliteStore::for_each_link_state(bool with_features,
+                                      const std::function<void(const LinkState&)>& fn) {
+  Stmt st(db_, with_features
+                   ? "SELECT d.doc, d.id, d.published, l.near_group, l.story, l.minhash, "
+                     "l.terms_zstd FROM documents d LEFT JOIN link_documents l ON l.doc = d.doc "
+                     "ORDER BY d.doc"
+                   : "SELECT d.doc, d.id, d.published, l.near_group, l.story FROM documents d "
+                     "LEFT JOIN link_documents l ON l.doc = d.doc ORDER BY d.doc");
+  st.reset();
+  LinkState s;
+  while (st.step()) {
+    s.key = st.integer(0);
+    s.id = st.text(1);
+    s.published = st.text(2);
+    s.linked = !st.is_null(3);
+    s.near_group = s.linked ? st.integer(3) : 0;
+    s.story = s.linked ? st.integer(4) : 0;
+    s.minhash.clear();
+    s.terms.clear();
+    if (with_features && s.linked) {
+      s.minhash = st.blob(5);
+      if (!zstd_decompress(st.blob(6), s.terms))
+        throw StoreError("link_documents: stored terms of document " + s.id + " are corrupt");
+    }
+    fn(s);
+  }
+}
+
+void SqliteStore::write_link_states(std::span<const LinkState> rows) {
+  Stmt features(db_,
+                "INSERT INTO link_documents (doc, minhash, terms_zstd, near_group, story) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(doc) DO UPDATE SET minhash = excluded.minhash, "
+                "terms_zstd = excluded.terms_zstd, near_group = excluded.near_group, "
+                "story = excluded.story");
+  Stmt groups(db_, "UPDATE link_documents SET near_group = ?, story = ? WHERE doc = ?");
+  exec("BEGIN IMMEDIATE");
+  try {
+    std::string compressed;
+    for (const LinkState& r : rows) {
+      if (!r.minhash.empty()) {
+        zstd_compress(r.terms, compressed);
+        features.reset()
+            .bind(r.key)
+            .bind_blob(r.minhash)
+            .bind_blob(compressed)
+            .bind(r.near_group)
+            .bind(r.story)
+            .exec();
+      } else {
+        groups.reset().bind(r.near_group).bind(r.story).bind(r.key).exec();
+      }
+    }
+    exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
 }
 
 std::string SqliteStore::check_integrity() {

@@ -119,6 +119,9 @@ PY
 gzip -c "$TMP/page.html" >"$TMP/page.html.gz"
 "$CT" extract --input-format html "$TMP/page.html.gz" | cmp -s - "$TMP/page.json" && pass "extract reads .gz" || fail "extract .gz"
 "$CT" extract - <"$TMP/page.html" | cmp -s - "$TMP/page.json" && pass "extract reads stdin" || fail "extract stdin"
+zstd -q -c "$TMP/page.html" >"$TMP/page.html.zst"
+"$CT" extract "$TMP/page.html.zst" | cmp -s - "$TMP/page.json" && pass "extract reads .zst" || fail "extract .zst"
+"$CT" extract - <"$TMP/page.html.zst" | cmp -s - "$TMP/page.json" && pass "extract sniffs zstd on stdin" || fail "extract zstd stdin"
 "$CT" extract --input-format pdf "$TMP/page.html" >/dev/null 2>&1; check "extract bad --input-format" 2 $?
 "$CT" extract "$TMP/missing.html" >/dev/null 2>&1; check "extract missing file exits 1" 1 $?
 : >"$TMP/empty.html"
@@ -155,6 +158,9 @@ PY
 [ "$(wc -l <"$TMP/warc.out")" = 1 ] && grep -q '"title":"Ferry service resumes"' "$TMP/warc.out" && pass "warc: one HTML page analysed" || fail "warc output"
 grep -q "4 records, 1 HTML pages" "$TMP/warc.err" && grep -q "1 not HTTP 200, 1 not HTML" "$TMP/warc.err" && pass "warc skip counts" || fail "warc skip counts"
 head -c $(( $(stat -c %s "$TMP/a.warc.gz") - 40 )) "$TMP/a.warc.gz" >"$TMP/t.warc.gz"
+zcat "$TMP/a.warc.gz" | zstd -q -c >"$TMP/a.warc.zst"
+"$CT" analyze "$TMP/a.warc.zst" >"$TMP/zwarc.out" 2>"$TMP/zwarc.err"; check "analyze warc.zst exits 0" 0 $?
+cmp -s "$TMP/warc.out" "$TMP/zwarc.out" && pass "warc.zst gives what warc.gz gives" || fail "warc.zst output"
 "$CT" analyze --input-format warc "$TMP/t.warc.gz" >"$TMP/twarc.out" 2>"$TMP/twarc.err"; check "truncated warc exits 1" 1 $?
 [ "$(wc -l <"$TMP/twarc.out")" = 1 ] && pass "truncated warc keeps records read" || fail "truncated warc output"
 
@@ -183,6 +189,46 @@ PY
 grep -q "geonameid=2988507" "$TMP/lk.txt" && pass "lookup shows Paris, France" || fail "lookup Paris"
 "$CT" lexicon lookup "NHS Reuters" >/dev/null; check "lookup of mixed entries exits 0" 0 $?
 "$CT" lexicon stats | grep -q "^entries:" && pass "lexicon stats" || fail "lexicon stats"
+
+# TABARI dictionaries (ours): lexicon import compiles them once, analyze
+# --dictionaries FILE codes with the compiled file as with the text files;
+# a bad line is reported as file:line and the rest still loads.
+mkdir -p "$TMP/tab"
+cat >"$TMP/tab/t.verbs" <<'TXT'
+PRAISE [051]
+- * WARMLY [052]
+SCORN [111
+OPPOSE [112]
+TXT
+cat >"$TMP/tab/t.actors" <<'TXT'
+NORTHLAND [NOR]
+SOUTHLAND [SOU]
+TXT
+printf 'SET: MINIMUM WORDS = 3\n' >"$TMP/tab/t.options"
+printf '<verbsfile> t.verbs\n<actorsfile> t.actors\n<optionsfile> t.options\n' >"$TMP/tab/t.project"
+printf 'Northland praised Southland warmly on Monday.\n' >"$TMP/tab/a.txt"
+"$CT" lexicon import tabari "$TMP/tab/t.project" -o "$TMP/tab/t.ctd" >"$TMP/imp.out" 2>"$TMP/imp.err"
+check "lexicon import exits 0" 0 $?
+grep -q "t.verbs:3: " "$TMP/imp.err" && pass "import names file:line" || fail "import file:line"
+grep -q "2 verbs" "$TMP/imp.out" && pass "import keeps going after a bad line" || fail "import count"
+"$CT" analyze "$TMP/tab/a.txt" --output-format json --dictionaries "tabari:$TMP/tab/t.project" \
+  >"$TMP/tab/text.json" 2>/dev/null
+check "analyze with tabari: exits 0" 0 $?
+"$CT" analyze "$TMP/tab/a.txt" --output-format json --dictionaries "$TMP/tab/t.ctd" >"$TMP/tab/ctd.json"
+check "analyze with a compiled file exits 0" 0 $?
+python3 - "$TMP/tab/text.json" "$TMP/tab/ctd.json" <<'PY' && pass "compiled file codes as the text files" || fail "compiled coding"
+import json, sys
+a, b = (json.load(open(p))["events"] for p in sys.argv[1:])
+trip = lambda es: [(e["source"]["code"], e["target"]["code"], e["code"]) for e in es]
+assert trip(a) == [("NOR", "SOU", "052")], trip(a)
+assert trip(a) == trip(b), (trip(a), trip(b))
+PY
+printf 'not a dictionary' >"$TMP/tab/junk.ctd"
+"$CT" analyze "$TMP/tab/a.txt" --dictionaries "$TMP/tab/junk.ctd" >/dev/null 2>"$TMP/junk.err"
+check "a foreign --dictionaries file is a usage error" 2 $?
+grep -q "not a compiled dictionary" "$TMP/junk.err" && pass "foreign file named" || fail "foreign file message"
+"$CT" lexicon import petrarch "$TMP/nowhere" -o "$TMP/x.ctd" >/dev/null 2>&1
+check "import of a missing folder fails" 1 $?
 
 echo "$FAILS failure(s)"
 [ "$FAILS" -eq 0 ]

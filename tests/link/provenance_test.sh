@@ -18,6 +18,11 @@ DB="$TMP/p.db"
 "$CT" trace r05 --db "$DB" --format dot >"$TMP/trace.dot" || { echo "FAIL trace dot"; exit 1; }
 "$CT" trace r05 --db "$DB" >"$TMP/trace.txt" || { echo "FAIL trace text"; exit 1; }
 "$CT" trace no-such-id --db "$DB" >/dev/null 2>&1 && { echo "FAIL unknown id accepted"; exit 1; }
+# Event clusters: the first cluster of the story traced on its own.
+cluster=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['event_clusters'][0]['id'])" "$TMP/trace.json") \
+  || { echo "FAIL no event cluster in the trace"; exit 1; }
+"$CT" trace "$cluster" --db "$DB" --format json >"$TMP/cluster.json" || { echo "FAIL trace cluster"; exit 1; }
+"$CT" trace "${cluster%%/*}/99:XXX>YYY@nowhere" --db "$DB" >/dev/null 2>&1 && { echo "FAIL unknown cluster accepted"; exit 1; }
 python3 - "$TMP" <<'PY'
 import json, sys, os
 d = sys.argv[1]
@@ -43,5 +48,14 @@ dot = open(os.path.join(d, "trace.dot")).read()
 assert dot.startswith("digraph provenance") and "->" in dot
 txt = open(os.path.join(d, "trace.txt")).read()
 assert "4 independent origins (2 named, 2 anonymous)" in txt, txt
+clusters = t["event_clusters"]
+assert clusters, "no event cluster"
+for c in clusters:
+    assert c["id"].startswith(t["id"] + "/"), c
+    assert 1 <= c["reports"] <= t["reports"] and c["origins"] <= t["origins"], (c, t)
+    assert c["mentions"] >= len(c["certainty"]) >= 1, c
+one = json.load(open(os.path.join(d, "cluster.json")))
+assert one["id"] == clusters[0]["id"] and one["reports"] == clusters[0]["reports"], (one, clusters[0])
+assert one["origins"] == clusters[0]["origins"] and "event_clusters" not in one, one
 print("ok provenance scenario")
 PY

@@ -5,13 +5,13 @@
 # exactly the state of an uninterrupted ingest.
 #
 # Usage: CLAIMTRACE=path/to/claimtrace crash_test.sh TESTS_DIR
-#   CRASH_DOCS  records in the generated corpus (default 3000; more for a
+#   CRASH_DOCS  records in the generated corpus (default 1500; more for a
 #               longer soak, e.g. CRASH_DOCS=50000 CRASH_KILLS=100)
 #   CRASH_KILLS number of kill -9 (default 20)
 set -u
 CT=${CLAIMTRACE:?set CLAIMTRACE to the binary}
 TESTS=${1:?tests directory}
-DOCS=${CRASH_DOCS:-3000}
+DOCS=${CRASH_DOCS:-1500}
 KILLS=${CRASH_KILLS:-20}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -23,7 +23,7 @@ python3 "$TESTS/store/gen_corpus.py" "$DOCS" "$TMP/corpus.jsonl" 11 || exit 2
 
 # Reference: one uninterrupted run.
 start=$(date +%s.%N)
-"$CT" ingest "$TMP/corpus.jsonl" --db "$TMP/ref.db" --quiet --batch-size 64 2>/dev/null
+"$CT" ingest "$TMP/corpus.jsonl" --db "$TMP/ref.db" --quiet --no-link --batch-size 64 2>/dev/null
 full=$(python3 -c "print(max(0.2, $(date +%s.%N) - $start))")
 echo "reference ingest: ${full}s"
 
@@ -55,7 +55,7 @@ DB="$TMP/crash.db"
 completed=0
 for i in $(seq 1 "$KILLS"); do
   delay=$(python3 -c "import random; print(round(random.uniform(0.02, $full), 3))")
-  "$CT" ingest "$TMP/corpus.jsonl" --db "$DB" --quiet --batch-size 64 2>/dev/null &
+  "$CT" ingest "$TMP/corpus.jsonl" --db "$DB" --quiet --no-link --batch-size 64 2>/dev/null &
   pid=$!
   sleep "$delay"
   if kill -9 "$pid" 2>/dev/null; then :; else completed=$((completed + 1)); fi
@@ -78,7 +78,7 @@ for i in $(seq 1 "$KILLS"); do
 done
 echo "$completed of $KILLS runs finished before their kill"
 
-"$CT" ingest "$TMP/corpus.jsonl" --db "$DB" --quiet --batch-size 64 2>/dev/null
+"$CT" ingest "$TMP/corpus.jsonl" --db "$DB" --quiet --no-link --batch-size 64 2>/dev/null
 "$CT" stats --db "$DB" --check >/dev/null 2>"$TMP/check" && pass "integrity after resume" \
   || fail "integrity after resume: $(cat "$TMP/check")"
 want=$(counts "$TMP/ref.db")

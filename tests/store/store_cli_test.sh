@@ -29,7 +29,7 @@ r = rows[0]
 assert r["file"].endswith("articles.jsonl") and r["line"] == 4 and r["reason"], r
 assert set(r) == {"file", "line", "id", "reason"}, r
 PY
-grep -q "7 records.*5 stored, 1 copies, 0 already stored, 1 failed" "$TMP/stderr" \
+grep -q "7 records.*5 stored, 1 copies, 0 skipped (already stored), 1 failed" "$TMP/stderr" \
   && pass "summary counts (records after the bad one still stored)" || fail "summary: $(tail -1 "$TMP/stderr")"
 
 "$CT" stats --db "$DB" --format json >"$TMP/s1.json"; check "stats exits 0" 0 $?
@@ -122,6 +122,17 @@ cp "$TESTS/store/crash_test.sh" "$TMP/dir/script.sh"
 cp "$TESTS/store/brief.txt" "$TMP/dir/.hidden/c.txt"
 "$CT" ingest "$TMP/dir" --db "$TMP/dir.db" 2>"$TMP/dir.err"
 grep -q "7 records" "$TMP/dir.err" && pass "directory: .txt and .jsonl read, others skipped" || fail "directory: $(cat "$TMP/dir.err")"
+# Quoted patterns are expanded by claimtrace ("**" spans directories), and
+# .zst files are read like .gz ones.
+mkdir -p "$TMP/glob/2024/05" "$TMP/glob/2024/06"
+head -n 3 "$IN" | zstd -q -c >"$TMP/glob/2024/05/a.jsonl.zst"
+head -n 2 "$IN" | gzip -c >"$TMP/glob/2024/06/b.jsonl.gz"
+cp "$TESTS/store/brief.txt" "$TMP/glob/2024/c.txt"
+"$CT" ingest "$TMP/glob/**/*.jsonl.*" --db "$TMP/glob.db" 2>"$TMP/glob.err"; check "ingest of a pattern exits 0" 0 $?
+grep -q "5 records" "$TMP/glob.err" && pass "pattern: both record files and only them" || fail "pattern: $(cat "$TMP/glob.err")"
+"$CT" ingest "$TMP/glob/*/0[5]/*.zst" --db "$TMP/glob2.db" 2>"$TMP/glob2.err"
+grep -q "3 records" "$TMP/glob2.err" && pass "pattern with a class" || fail "pattern 2: $(cat "$TMP/glob2.err")"
+"$CT" ingest "$TMP/glob/*.nothing" --db "$TMP/glob.db" 2>"$TMP/glob3.err"; check "pattern matching nothing exits 1" 1 $?
 "$CT" ingest "$TMP/nope.jsonl" --db "$TMP/dir.db" 2>"$TMP/nope.err"; check "missing input exits 1" 1 $?
 [ "$(grep -c "nope.jsonl" "$TMP/nope.err")" = 1 ] && ! grep -q "nope.jsonl: .*nope.jsonl" "$TMP/nope.err" \
   && pass "missing input named once" || fail "missing input: $(cat "$TMP/nope.err")"

@@ -467,7 +467,6 @@ TEST(Attribution, MoreVerbsOfSayingAndStance) {
   EXPECT_EQ(b->certainty, Certainty::kAlleged);
   EXPECT_EQ(by_cue(d, "plans to"), nullptr);  // an intention, not a statement
 }
-
 }  // namespace
 }  // namespace claimtrace
 
@@ -785,6 +784,151 @@ TEST(Attribution, AdjunctBeforeCitingAndThat) {
   EXPECT_EQ(content(d, *main), "that the ledger was burned");
   EXPECT_EQ(source(d, *cited), "two clerks");
   EXPECT_EQ(&d.attributions[cited->via], main);
+}
+
+TEST(Attribution, PossessiveApostropheInsideAnApposition) {
+  // A plural possessive "Farmers’" is not a closing quotation mark.
+  Document d = analyze(
+      "\u201cWe will rebuild the barns,\u201d Lina Osk, the Farmers\u2019 Union spokeswoman, "
+      "said in a statement.");
+  const Attribution* a = by_cue(d, "said in a statement");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Lina Osk, the Farmers\u2019 Union spokeswoman");
+  EXPECT_EQ(content(d, *a), "\u201cWe will rebuild the barns,\u201d");
+}
+
+TEST(Attribution, DashAppositionBeforeTheCue) {
+  Document d =
+      analyze("Pel Arno \u2014 a baker from Tarn \u2014 says the flour price has doubled.");
+  const Attribution* a = by_cue(d, "says");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Pel Arno \u2014 a baker from Tarn");
+  EXPECT_EQ(content(d, *a), "the flour price has doubled");
+}
+
+TEST(Attribution, LongNameWithPartyLabelAndApposition) {
+  Document d = analyze(
+      "Republican Rep. Ada Lind (R-Ore.), a member of the harbour panel, said the bill "
+      "will pass.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Republican Rep. Ada Lind (R-Ore.), a member of the harbour panel");
+  EXPECT_EQ(content(d, *a), "the bill will pass");
+}
+
+TEST(Attribution, PlainNounGroupSubjectWithIncluding) {
+  Document d = analyze(
+      "Three newspapers in the valley, including the Tarn Courier, said the mayor should "
+      "resign.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Three newspapers in the valley, including the Tarn Courier");
+  EXPECT_EQ(content(d, *a), "the mayor should resign");
+}
+
+TEST(Attribution, InvertedSourceBeforeASubordinateClause) {
+  Document d = analyze(
+      "\u201cThe bridge is safe,\u201d said engineer Ivo Kast when asked about the cracks.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "engineer Ivo Kast");
+  EXPECT_EQ(content(d, *a), "\u201cThe bridge is safe,\u201d");
+}
+
+TEST(Attribution, SentenceInitialSaidBeforeTheSourceAndQuote) {
+  Document d = analyze("Said Mira Holt, who runs the bakery, \u201cWe lost everything.\u201d");
+  const Attribution* a = by_cue(d, "Said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Mira Holt, who runs the bakery");
+  EXPECT_EQ(content(d, *a), "\u201cWe lost everything.\u201d");
+  EXPECT_TRUE(a->quoted);
+}
+
+TEST(Attribution, AccordingToSourceWithARelativeClause) {
+  Document d = analyze(
+      "\"The talks resumed at dawn,\" according to an official who spoke on condition of "
+      "anonymity.");
+  const Attribution* a = by_cue(d, "according to");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "an official who spoke on condition of anonymity");
+  EXPECT_EQ(a->source_kind, SourceKind::kAnonymous);
+  EXPECT_EQ(content(d, *a), "\"The talks resumed at dawn,\"");
+}
+
+TEST(Attribution, AgentlessPassiveHasNoSource) {
+  Document d = analyze("Two harbour clerks were accused of forging the ledger.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  const Attribution& a = d.attributions[0];
+  EXPECT_FALSE(a.has_source);
+  EXPECT_EQ(a.rule, "passive_sourceless");
+  EXPECT_EQ(d.slice(a.cue), "were accused of");
+  EXPECT_EQ(content(d, a), "Two harbour clerks | forging the ledger");
+  // An event verb in the passive inside a report is no attribution of its own.
+  Document r = analyze("The Velm Courier reported the ferry was attacked near the port.");
+  ASSERT_EQ(r.attributions.size(), 1u);
+  EXPECT_EQ(r.slice(r.attributions[0].cue), "reported");
+}
+
+TEST(Attribution, WhenAskedAfterTheAnswerIsASourcelessQuestion) {
+  Document d =
+      analyze("\"You bet I would,\" Tova Rell said when asked whether she would run again.");
+  const Attribution* said = by_cue(d, "said");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(source(d, *said), "Tova Rell");
+  const Attribution* asked = by_cue(d, "asked");
+  ASSERT_NE(asked, nullptr);
+  EXPECT_FALSE(asked->has_source);
+  EXPECT_EQ(content(d, *asked), "whether she would run again");
+
+  Document e = analyze("Asked on Velm Radio who leads the party, she named the mayor.");
+  const Attribution* q = by_cue(e, "Asked");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(content(e, *q), "who leads the party");
+}
+
+TEST(Attribution, ParticipleAfterACommaInsideTheClosingQuote) {
+  Document d = analyze(
+      "Ana Ruiz told the paper that the plan \u201cwas a gamble,\u201d adding, \u201cWe lost "
+      "the vote.\u201d");
+  const Attribution* told = by_cue(d, "told");
+  const Attribution* adding = by_cue(d, "adding");
+  ASSERT_NE(told, nullptr);
+  ASSERT_NE(adding, nullptr);
+  EXPECT_EQ(content(d, *told), "that the plan \u201cwas a gamble,\u201d");
+  EXPECT_EQ(source(d, *adding), "Ana Ruiz");
+  EXPECT_EQ(content(d, *adding), "\u201cWe lost the vote.\u201d");
+}
+
+TEST(Attribution, ShowIsAVerbOnlyAfterAPluralSubject) {
+  Document noun = analyze("Ana Ruiz hosts a radio show that airs on Sundays in Tarn.");
+  EXPECT_EQ(by_cue(noun, "show"), nullptr);
+  Document verb = analyze("Harbour records show that the pier was sold in 2019.");
+  const Attribution* a = by_cue(verb, "show");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(verb, *a), "Harbour records");
+  EXPECT_EQ(content(verb, *a), "that the pier was sold in 2019");
+}
+
+TEST(Attribution, RelativeClauseWithoutThatLeavesTheAntecedentOut) {
+  Document d = analyze("It was a tactic Velm Labour hopes will win the port towns.");
+  const Attribution* a = by_cue(d, "hopes");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Velm Labour");
+  // A title before a name belongs to the source.
+  Document t = analyze("The harbour candidate Ana Ruiz said the pier will reopen.");
+  ASSERT_NE(by_cue(t, "said"), nullptr);
+  EXPECT_EQ(source(t, *by_cue(t, "said")), "The harbour candidate Ana Ruiz");
+}
+
+TEST(Attribution, ContentEndsBeforeANewClauseAfterAnd) {
+  Document d = analyze("Ana Ruiz said the plan is fair, and the council voted for it.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "the plan is fair");
+  // A list after "and" stays in the content.
+  Document l = analyze("Ana Ruiz said the mill, the bakery, and the school will close.");
+  ASSERT_NE(by_cue(l, "said"), nullptr);
+  EXPECT_EQ(content(l, *by_cue(l, "said")), "the mill, the bakery, and the school will close");
 }
 
 }  // namespace

@@ -34,7 +34,11 @@ TEST_F(Entities, CountriesDemonymsAndOutlets) {
   const Entity* syrian = find(doc, "Syrian");
   ASSERT_NE(syrian, nullptr);
   EXPECT_EQ(syrian->type, EntityType::kNorp);
-  EXPECT_FALSE(syrian->has_geo);  // demonyms are never places
+  // A demonym is never a place of its own name: its geo is its country's.
+  ASSERT_TRUE(syrian->has_geo);
+  EXPECT_EQ(std::string(syrian->geo.country, 2), "SY");
+  EXPECT_EQ(syrian->geo.feature, "PCLI");
+  EXPECT_EQ(syrian->geo.geonameid, 163843u);  // Syria
   const Entity* watan = find(doc, "Al-Watan");
   ASSERT_NE(watan, nullptr);
   EXPECT_EQ(watan->type, EntityType::kMedia);
@@ -133,6 +137,138 @@ TEST(EntitiesAcronyms, AcronymIsNotAnOrdinaryPlaceName) {
     nhs_seen = nhs_seen || (e.name == "NHS" && e.type == EntityType::kOrg);
   }
   EXPECT_TRUE(nhs_seen);
+}
+
+}  // namespace
+}  // namespace claimtrace
+
+namespace claimtrace {
+namespace {
+
+// Geocoding and typing rules added for issue 3 (sentences we wrote).
+
+TEST_F(Entities, CountriesArePlacedAtGeoNamesPointsWithIds) {
+  Document doc = analyze("The US and Canada signed the deal.");
+  const Entity* us = find(doc, "United States");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(us->geo.geonameid, 6252001u);
+  EXPECT_NEAR(us->geo.lat, 39.76, 0.01);
+  EXPECT_NEAR(us->geo.lon, -98.5, 0.01);
+  const Entity* canada = find(doc, "Canada");
+  ASSERT_NE(canada, nullptr);
+  EXPECT_NEAR(canada->geo.lon, -113.64, 0.01);
+}
+
+TEST_F(Entities, DivisionOfTheCountryInFocusBeatsSameNamedCountry) {
+  Document us = analyze("Storms moved from Texas and Florida into Georgia on Monday.");
+  const Entity* state = find(us, "Georgia");
+  ASSERT_NE(state, nullptr);
+  EXPECT_EQ(std::string(state->geo.country, 2), "US");
+  EXPECT_EQ(state->geo.feature, "ADM1");
+  Document caucasus = analyze("Georgia and Armenia held talks in Tbilisi.");
+  const Entity* country = find(caucasus, "Georgia");
+  ASSERT_NE(country, nullptr);
+  EXPECT_EQ(std::string(country->geo.country, 2), "GE");
+}
+
+TEST_F(Entities, DivisionAbbreviations) {
+  Document doc = analyze("The mayor of Sacramento, Calif., met officials from NSW on Monday.");
+  const Entity* california = find(doc, "California");
+  ASSERT_NE(california, nullptr);
+  EXPECT_EQ(california->geo.feature, "ADM1");
+  const Entity* nsw = find(doc, "New South Wales");
+  ASSERT_NE(nsw, nullptr);
+  EXPECT_EQ(std::string(nsw->geo.country, 2), "AU");
+}
+
+TEST_F(Entities, SmallPlaceOfACountryTheDocumentNames) {
+  Document without = analyze("Chuka said the results were good.");
+  for (const Entity& e : without.entities) EXPECT_FALSE(e.name == "Chuka" && e.has_geo);
+  Document with = analyze("Kenya reported floods. Chuka was cut off for two days.");
+  const Entity* chuka = find(with, "Chuka");
+  ASSERT_NE(chuka, nullptr);
+  EXPECT_EQ(chuka->type, EntityType::kGpe);
+  ASSERT_TRUE(chuka->has_geo);
+  EXPECT_EQ(std::string(chuka->geo.country, 2), "KE");
+}
+
+TEST_F(Entities, TownsThatScoreOrBeatAreTeams) {
+  Document doc =
+      analyze("Leeds beat Bristol on Saturday. Bristol 2 Leeds 1 was last year's result.");
+  const Entity* leeds = find(doc, "Leeds");
+  ASSERT_NE(leeds, nullptr);
+  EXPECT_EQ(leeds->type, EntityType::kOrg);
+  EXPECT_FALSE(leeds->has_geo);
+  Document city = analyze("Leeds was 2 degrees colder than Bristol in 2024.");
+  const Entity* place = find(city, "Bristol");
+  ASSERT_NE(place, nullptr);
+  EXPECT_EQ(place->type, EntityType::kGpe);
+}
+
+TEST_F(Entities, NamesJoinedByAndAndTitleComplements) {
+  Document doc =
+      analyze("Trinidad and Tobago voted. The Minister of Defence of Azerbaijan said nothing.");
+  const Entity* tt = find(doc, "Trinidad and Tobago");
+  ASSERT_NE(tt, nullptr);
+  EXPECT_EQ(tt->type, EntityType::kGpe);
+  const Entity* az = find(doc, "Azerbaijan");
+  ASSERT_NE(az, nullptr);
+  EXPECT_EQ(az->type, EntityType::kGpe);
+  for (const Entity& e : doc.entities) EXPECT_NE(e.type, EntityType::kPer) << e.name;
+}
+
+TEST_F(Entities, EventsGroupsAndSurnamesThatAreWords) {
+  Document doc = analyze(
+      "Valmorian fans watched the World Cup with Libyans. Senator Robert Dole spoke, and "
+      "later Dole left. The UAVs flew.");
+  const Entity* cup = find(doc, "World Cup");
+  ASSERT_NE(cup, nullptr);
+  EXPECT_EQ(cup->type, EntityType::kEvent);
+  const Entity* valmorian = find(doc, "Valmorian");
+  ASSERT_NE(valmorian, nullptr);
+  EXPECT_EQ(valmorian->type, EntityType::kNorp);
+  const Entity* libyans = find(doc, "Libyan");
+  ASSERT_NE(libyans, nullptr);
+  EXPECT_EQ(libyans->type, EntityType::kNorp);
+  const Entity* dole = find(doc, "Robert Dole");
+  ASSERT_NE(dole, nullptr);
+  EXPECT_EQ(dole->mentions.size(), 2u);
+  EXPECT_EQ(find(doc, "UAVs"), nullptr);
+}
+
+}  // namespace
+}  // namespace claimtrace
+
+namespace claimtrace {
+namespace {
+
+TEST_F(Entities, PeopleOfARegionCarryTheRegion) {
+  Document doc = analyze("European and Asian ministers met; Kurdish groups were not invited.");
+  const Entity* european = find(doc, "European");
+  ASSERT_NE(european, nullptr);
+  EXPECT_EQ(european->type, EntityType::kNorp);
+  ASSERT_TRUE(european->has_geo);
+  EXPECT_EQ(european->geo.feature, "CONT");
+  EXPECT_EQ(european->geo.geonameid, 6255148u);  // Europe
+  const Entity* kurdish = find(doc, "Kurdish");
+  ASSERT_NE(kurdish, nullptr);
+  EXPECT_FALSE(kurdish->has_geo);  // no country, no region: no geo
+}
+
+TEST_F(Entities, NationsAndDatelinesAreNotTeams) {
+  Document doc = analyze(
+      "LONDON 2026-11-24\nEngland beat Wales 2-1 and Leeds beat Bristol. London 3 Leeds 0.");
+  const Entity* england = find(doc, "England");
+  ASSERT_NE(england, nullptr);
+  EXPECT_EQ(england->type, EntityType::kGpe);  // a nation's side is written as the nation
+  const Entity* leeds = find(doc, "Leeds");
+  ASSERT_NE(leeds, nullptr);
+  EXPECT_EQ(leeds->type, EntityType::kOrg);
+  bool dateline_is_place = false;
+  for (const Entity& e : doc.entities)
+    for (const Span& m : e.mentions)
+      if (m.begin == 0 && e.type == EntityType::kGpe) dateline_is_place = true;
+  EXPECT_TRUE(dateline_is_place);
 }
 
 }  // namespace

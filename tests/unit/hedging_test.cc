@@ -307,6 +307,42 @@ TEST(Hedging, SentenceInitialNameAsModalSubjectCounts) {
   EXPECT_FALSE(extract::cue_counts(*g[0]));
 }
 
+TEST(Hedging, GenerallyAndWidelyOnlyBeforeAParticiple) {
+  Document vague = analyze("The treaty is generally considered a success.");
+  Strings cues = texts_of(vague, CueClass::kHedge);
+  EXPECT_NE(std::find(cues.begin(), cues.end(), "generally"), cues.end());
+  EXPECT_TRUE(vague.sentences[0].uncertain);
+  Document degree = analyze("Summers in the valley are generally dry and widely sunny.");
+  EXPECT_TRUE(texts_of(degree, CueClass::kHedge).empty());
+  EXPECT_FALSE(degree.sentences[0].uncertain);
+}
+
+TEST(Hedging, PraiseAdjectiveIsEmittedButNotCounted) {
+  Document doc = analyze("She won a prestigious award in 2019.");
+  auto h = cues_of(doc, CueClass::kHedge);
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_FALSE(extract::cue_counts(*h[0]));
+  EXPECT_FALSE(doc.sentences[0].uncertain);
+}
+
+TEST(Hedging, MayWithAPersonAsSubjectIsPermission) {
+  for (const char* text :
+       {"The player may bid two points.", "Visiting members may be seated at the back."}) {
+    Document doc = analyze(text);
+    auto h = cues_of(doc, CueClass::kHedge);
+    ASSERT_EQ(h.size(), 1u) << text;
+    EXPECT_FALSE(extract::cue_counts(*h[0])) << text;
+    EXPECT_FALSE(doc.sentences[0].uncertain) << text;
+  }
+  for (const char* text : {"It may rain before noon.", "Velmora may be invited to the summit.",
+                           "A further escalation of the dispute \u201cmay end badly.\u201d"}) {
+    Document doc = analyze(text);
+    EXPECT_TRUE(doc.sentences[0].uncertain) << text;
+  }
+  // "might" grants no permission: a common-noun subject still counts.
+  EXPECT_TRUE(analyze("The ferry might sink.").sentences[0].uncertain);
+}
+
 TEST(CertaintyLexicon, EveryEntryHasAStaticRuleNamingIt) {
   auto lex = extract::certainty_lexicon();
   ASSERT_GT(lex.size(), 100u);

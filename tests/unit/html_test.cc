@@ -7,6 +7,7 @@
 #include "ingest/html/article.h"
 #include "ingest/html/dates.h"
 #include "ingest/html/encoding.h"
+#include "ingest/html/language.h"
 
 namespace claimtrace::html {
 namespace {
@@ -165,6 +166,101 @@ TEST(HtmlArticle, DateFromVisibleDateline) {
   EXPECT_EQ(extract(page).published, "2026-03-12");
 }
 
+TEST(HtmlArticle, UrlDayWinsOnlyWhereTheUtcStampAllowsIt) {
+  auto page = [](const std::string& stamp) {
+    return std::string("<html><head><meta property=\"article:published_time\" content=\"") + stamp +
+           "\"></head><body>" + kBody + "</body></html>";
+  };
+  const std::string url = "https://courier.example/2027/03/05/pears";
+  // 03:30 UTC on the 6th is still the 5th in the Americas.
+  EXPECT_EQ(extract(page("2027-03-06T03:30:00Z"), url).published, "2027-03-05");
+  // 14:00 UTC on the 6th is the 6th from Hawaii westwards to India.
+  EXPECT_EQ(extract(page("2027-03-06T14:00:00Z"), url).published, "2027-03-06");
+  // A stamp with its own offset already gives the local day.
+  EXPECT_EQ(extract(page("2027-03-06T03:30:00+01:00"), url).published, "2027-03-06");
+}
+
+TEST(HtmlArticle, DateFromScriptDataAndRdfComment) {
+  std::string in_script = std::string(
+                              "<html><head><script>var product = {\"title\": \"Pears\", "
+                              "\"published_at\": \"2025-08-14T06:00:00+02:00\"};</script>"
+                              "</head><body>") +
+                          kBody + "</body></html>";
+  EXPECT_EQ(extract(in_script).published, "2025-08-14");
+  std::string in_comment = std::string(
+                               "<html><body><!-- <rdf:Description dc:title=\"Pears\" "
+                               "dc:date=\"2025-09-01T22:00:00+09:00\" /> -->") +
+                           kBody + "</body></html>";
+  EXPECT_EQ(extract(in_comment).published, "2025-09-01");
+}
+
+TEST(HtmlArticle, DateWrittenAnywhereIsTheLastResort) {
+  std::string page = std::string("<html><body><article><h1>Pears</h1>") + kBody +
+                     "<p>Filed under fruit. Entry written on 19 May 2010 at 23:03.</p>"
+                     "</article></body></html>";
+  EXPECT_EQ(extract(page).published, "2010-05-19");
+}
+
+TEST(HtmlArticle, DeclaredLanguageFirstThenDetected) {
+  const std::string german =
+      "<p>Die Genossenschaft der Obstbauern in Velm hat in diesem Herbst so viele Birnen "
+      "geerntet wie nie zuvor, sagte die Vorsitzende am Freitagabend vor den Mitgliedern.</p>"
+      "<p>Die Mitglieder beschlossen, einen Teil des \xC3\x9C"
+      "berschusses in ein neues K\xC3\xBChlhaus beim Bahnhof zu stecken.</p>";
+  EXPECT_EQ(extract("<html><body><article>" + german + "</article></body></html>").language, "de");
+  // A declaration wins over the letters (the page says what it is).
+  EXPECT_EQ(
+      extract("<html lang=\"nl\"><body><article>" + german + "</article></body></html>").language,
+      "nl");
+  EXPECT_EQ(extract(std::string("<html><body>") + kBody + "</body></html>").language, "en");
+}
+
+TEST(HtmlLanguage, ShortOrEmptyTextGivesNoAnswer) {
+  EXPECT_EQ(detect_language(""), "");
+  EXPECT_EQ(detect_language("12:30"), "");
+  EXPECT_EQ(detect_language("Le conseil municipal a vot\xC3\xA9 mardi soir la construction "
+                            "d'une nouvelle biblioth\xC3\xA8que pr\xC3\xA8s de la gare, "
+                            "a annonc\xC3\xA9 la maire."),
+            "fr");
+}
+
+TEST(HtmlArticle, RelatedBoxesAndCommentsAreNotTheStory) {
+  std::string page = std::string("<html><body><article><h1>Pears</h1>") + kBody +
+                     "<h3>Mehr zum Thema</h3><p>Apfelernte im Tal</p><p>Neuer Markt</p>"
+                     "<p>The cold store is to open before the spring, the chairwoman added, "
+                     "and members will share its running costs by the tonne.</p>"
+                     "<h3>Comments</h3><p>I have been a member for twenty years and this is "
+                     "the best harvest I can remember, well done to everyone involved.</p>"
+                     "</article></body></html>";
+  Article a = extract(page);
+  EXPECT_TRUE(contains(a.text, "record crop of pears")) << a.text;
+  EXPECT_TRUE(contains(a.text, "cold store is to open")) << a.text;  // after the box
+  EXPECT_FALSE(contains(a.text, "Mehr zum Thema")) << a.text;
+  EXPECT_FALSE(contains(a.text, "Apfelernte")) << a.text;
+  EXPECT_FALSE(contains(a.text, "twenty years")) << a.text;
+}
+
+TEST(HtmlArticle, VisibleDateGoesBeforeAGenericDateMeta) {
+  // <meta name="date"> says "a date", often the last change.
+  std::string page = std::string(
+                         "<html><head><meta name=\"date\" content=\"2026-04-02\"></head><body>"
+                         "<article><h1>Pears</h1><p class=\"meta\">12.03.2026</p>") +
+                     kBody + "</article></body></html>";
+  EXPECT_EQ(extract(page).published, "2026-03-12");
+  // A named publication date still wins over what the page shows.
+  std::string named = std::string(
+                          "<html><head><meta property=\"article:published_time\" "
+                          "content=\"2026-03-10T09:00:00+01:00\"></head><body><article>"
+                          "<h1>Pears</h1><p class=\"meta\">12.03.2026</p>") +
+                      kBody + "</article></body></html>";
+  EXPECT_EQ(extract(named).published, "2026-03-10");
+  // Without anything visible the generic meta is used.
+  std::string only_meta =
+      std::string("<html><head><meta name=\"date\" content=\"2026-04-02\"></head><body>") + kBody +
+      "</body></html>";
+  EXPECT_EQ(extract(only_meta).published, "2026-04-02");
+}
+
 TEST(HtmlArticle, AuthorFromByline) {
   std::string page = std::string(
                          "<html><body><article><h1>Pears</h1><span class=\"byline\">By "
@@ -279,6 +375,31 @@ TEST(HtmlDates, ParsesCommonForms) {
   EXPECT_EQ(parse_date("17.05.2024"), "2024-05-17");
   EXPECT_EQ(parse_date("17 de mayo de 2024"), "2024-05-17");
   EXPECT_EQ(parse_date("le 3 février 2023"), "2023-02-03");
+}
+
+TEST(HtmlDates, MonthNamesOfMoreLanguages) {
+  EXPECT_EQ(parse_date("06 Dicembre 2020"), "2020-12-06");
+  EXPECT_EQ(parse_date("3 de março de 2021"), "2021-03-03");
+  EXPECT_EQ(parse_date("14 maart 2022"), "2022-03-14");
+  EXPECT_EQ(parse_date("7 maja 2019"), "2019-05-07");
+  EXPECT_EQ(parse_date("\xD0\xBE\xD0\xB1\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBB\xD0\xB5\xD0\xBD\xD0\xBE "
+                       "12 \xD0\xB8\xD1\x8E\xD0\xBD\xD1\x8F 2020"),
+            "2020-06-12");  // "обновлено 12 июня 2020"
+}
+
+TEST(HtmlDates, CjkAndTwoDigitYears) {
+  EXPECT_EQ(parse_date("2020\xE5\xB9\xB4"
+                       "7\xE6\x9C\x88"
+                       "3\xE6\x97\xA5"),
+            "2020-07-03");
+  EXPECT_EQ(parse_date("2020\xEB\x85\x84 7\xEC\x9B\x94 3\xEC\x9D\xBC"), "2020-07-03");
+  EXPECT_EQ(parse_date("2020\xE5\xB9\xB4"
+                       "13\xE6\x9C\x88"
+                       "3\xE6\x97\xA5"),
+            "");
+  EXPECT_EQ(find_text_date("Von Ada Brink | 31.10.23 | 09:12"), "2023-10-31");
+  EXPECT_EQ(find_text_date("release 1.2.23.4 notes"), "");
+  EXPECT_EQ(find_text_date("page 31.10.234"), "");
 }
 
 TEST(HtmlDates, RejectsImpossibleDates) {

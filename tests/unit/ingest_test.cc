@@ -2,11 +2,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 
+#include "ingest/compressed_input.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/line_reader.h"
 #include "ingest/text_reader.h"
@@ -107,6 +109,74 @@ TEST(TextReader, MissingFileIsAnError) {
   std::string err;
   EXPECT_FALSE(read_text_article("/nonexistent/claimtrace.txt", true, rec, err));
   EXPECT_NE(err.find("cannot open"), std::string::npos);
+}
+
+std::string gzip_member(const std::string& data) {
+  z_stream zs{};
+  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+std::string zstd_frame(const std::string& data) {
+  std::string out(ZSTD_compressBound(data.size()), '\0');
+  out.resize(ZSTD_compress(out.data(), out.size(), data.data(), data.size(), 3));
+  return out;
+}
+
+std::string read_all(const fs::path& p, std::string& error) {
+  CompressedInput in;
+  std::string out;
+  if (!in.open(p.string(), error)) return out;
+  char buf[7];  // small reads cross member and frame boundaries
+  size_t n;
+  while ((n = in.read(buf, sizeof buf)) > 0) out.append(buf, n);
+  error = in.error();
+  return out;
+}
+
+TEST(CompressedInput, PlainGzipMembersAndZstdFramesReadAlike) {
+  const std::string a = "first part of the file, ", b = "second part\n";
+  std::string error;
+  EXPECT_EQ(read_all(temp_file("plain.txt", a + b), error), a + b);
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(read_all(temp_file("two.gz", gzip_member(a) + gzip_member(b)), error), a + b);
+  EXPECT_EQ(error, "");
+  // Zero padding after the last member (some archivers) is not an error.
+  EXPECT_EQ(read_all(temp_file("pad.gz", gzip_member(a) + std::string(8, '\0')), error), a);
+  EXPECT_EQ(error, "");
+  // The name does not matter: content is sniffed.
+  EXPECT_EQ(read_all(temp_file("two.txt", zstd_frame(a) + zstd_frame(b)), error), a + b);
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(read_all(temp_file("empty.zst", ""), error), "");
+  EXPECT_EQ(error, "");
+}
+
+TEST(CompressedInput, TruncatedOrCorruptStreamsAreReported) {
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "line " + std::to_string(i) + " of the record file\n";
+  std::string error;
+  std::string z = zstd_frame(text);
+  std::string got = read_all(temp_file("trunc.zst", z.substr(0, z.size() / 2)), error);
+  EXPECT_NE(error.find("truncated or corrupt"), std::string::npos) << error;
+  EXPECT_LT(got.size(), text.size());
+  EXPECT_EQ(text.compare(0, got.size(), got), 0);  // what was read is intact
+  std::string g = gzip_member(text);
+  read_all(temp_file("trunc.gz", g.substr(0, g.size() / 2)), error);
+  EXPECT_NE(error.find("truncated or corrupt"), std::string::npos) << error;
+  g[g.size() / 2] ^= 0x55;
+  g[g.size() / 2 + 1] ^= 0x55;
+  read_all(temp_file("bad.gz", g), error);
+  EXPECT_NE(error.find("truncated or corrupt"), std::string::npos) << error;
+  EXPECT_FALSE(CompressedInput().open("/nonexistent/claimtrace/file.zst", error));
+  EXPECT_NE(error.find("cannot open"), std::string::npos);
 }
 
 TEST(LineReader, ReadsGzipAndPlainAlike) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "link/event_clusters.h"
 #include "link/stories.h"
 #include "pipeline/analyzer.h"
 
@@ -63,7 +64,7 @@ TEST_F(Stories, SameEventTogetherLookAlikeEventApart) {
 }
 
 TEST(StoriesRaw, EmptyAndSingletons) {
-  EXPECT_TRUE(cluster_stories({}).empty());
+  EXPECT_TRUE(cluster_stories(std::vector<StoryDoc>{}).empty());
   std::vector<StoryDoc> docs(3);
   docs[0].terms = {{"W:alpha", 1.0f}};
   docs[1].terms = {{"W:beta", 1.0f}};
@@ -81,6 +82,57 @@ TEST(StoriesRaw, IdenticalTermVectorsCluster) {
   auto stories = cluster_stories(docs);
   ASSERT_EQ(stories.size(), 1u);
   EXPECT_EQ(stories[0].members, (std::vector<uint32_t>{0, 1, 2}));
+}
+
+}  // namespace
+}  // namespace claimtrace::link
+
+namespace claimtrace::link {
+namespace {
+
+Document with_event(const std::string& id, const std::string& code, const std::string& source,
+                    const std::string& target, const std::string& place) {
+  Document d;
+  d.id = id;
+  Event& e = d.events.emplace_back();
+  e.code = code;
+  e.source.code = source;
+  e.has_target = !target.empty();
+  e.target.code = target;
+  if (!place.empty()) {
+    d.entities.emplace_back().name = place;
+    e.location = 0;
+  }
+  return d;
+}
+
+TEST(EventClusters, SameFamilyCompatibleActorsAndPlaceCluster) {
+  std::vector<Document> docs = {
+      with_event("a", "190", "UKRMIL", "SYR", "Idlib"),
+      with_event("b", "193", "UKRGOV", "SYRREB", ""),    // unplaced: joins the only known place
+      with_event("c", "042", "UKRGOV", "SYR", "Idlib"),  // another family
+  };
+  std::vector<ReportInput> in;
+  for (const Document& d : docs) in.push_back({&d, 1, {}});
+  auto clusters = cluster_events(in);
+  ASSERT_EQ(clusters.size(), 2u);
+  EXPECT_EQ(clusters[0].key, "19:UKR>SYR@idlib");
+  EXPECT_EQ(clusters[0].reports, (std::vector<uint32_t>{0, 1}));
+  EXPECT_EQ(clusters[1].key, "04:UKR>SYR@idlib");
+}
+
+TEST(EventClusters, DifferentPlacesStayApart) {
+  std::vector<Document> docs = {
+      with_event("a", "190", "UKRMIL", "SYR", "Idlib"),
+      with_event("b", "190", "UKRMIL", "SYR", "Aleppo"),
+      with_event("c", "190", "UKRMIL", "SYR", ""),       // two places known: it cannot tell which
+      with_event("d", "190", "RUSMIL", "SYR", "Idlib"),  // another actor
+  };
+  std::vector<ReportInput> in;
+  for (const Document& d : docs) in.push_back({&d, 1, {}});
+  auto clusters = cluster_events(in);
+  EXPECT_EQ(clusters.size(), 4u);
+  for (const EventCluster& c : clusters) EXPECT_EQ(c.reports.size(), 1u) << c.key;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -389,6 +390,176 @@ TEST_F(StoreTest, StoriesGroupCopiesAndReprintsOnly) {
   EXPECT_EQ(stories[0].documents, (std::vector<std::string>{"c1", "p1", "w1"}));
   EXPECT_EQ(stories[1].documents, std::vector<std::string>{"o1"});
   EXPECT_EQ(s->stories(1).size(), 1u);
+}
+
+// Runs one SQL query on the store file behind the interface's back and
+// returns the first column of every row ("NULL" for NULL).
+std::vector<std::string> sql_column(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  std::vector<std::string> out;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &st, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  while (st && sqlite3_step(st) == SQLITE_ROW) {
+    const unsigned char* t = sqlite3_column_text(st, 0);
+    out.emplace_back(t ? reinterpret_cast<const char*>(t) : "NULL");
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return out;
+}
+
+// Makes entity `n` of `d` a resolved place.
+void geocode(Entity& e, uint32_t geonameid, const char* country, const char* feature) {
+  e.has_geo = true;
+  e.geo.geonameid = geonameid;
+  e.geo.lat = 35.5f;
+  e.geo.lon = 36.25f;
+  e.geo.country[0] = country[0];
+  e.geo.country[1] = country[1];
+  e.geo.feature = feature;
+}
+
+TEST_F(StoreTest, PlacesAreOnePerGeonamesIdAndEventsPointToThem) {
+  auto s = open_sqlite_store(path_);
+  Document a = full_document();
+  geocode(a.entities[0], 4242, "DL", "PPLA");
+  Document b = full_document();
+  b.id = "full-2";
+  b.text += " Dalmar again.";
+  b.hash = content_hash(b.text);
+  geocode(b.entities[0], 4242, "DL", "PPLA");
+  Entity& country = b.entities.emplace_back();  // no GeoNames id: keyed by name and feature
+  country.id = "e2";
+  country.type = EntityType::kGpe;
+  country.name = "Dalmaria";
+  country.mentions = {at(b, "again")};
+  geocode(country, 0, "DL", "PCLI");
+  write(*s, {a, b});
+  EXPECT_EQ(sql_column(path_, "SELECT coalesce(geonameid, name) FROM places ORDER BY place"),
+            (std::vector<std::string>{"4242", "Dalmaria"}));
+  EXPECT_EQ(sql_column(path_, "SELECT count(*) FROM entities WHERE place = 1"),
+            std::vector<std::string>{"2"});
+  EXPECT_EQ(sql_column(path_, "SELECT count(*) FROM events WHERE place = 1"),
+            std::vector<std::string>{"2"});  // v1 of each document is located in Dalmar
+  QueryFilter f;
+  f.place = "4242";
+  EXPECT_EQ(s->events(f).rows.size(), 2u);
+  f.place = "DALMAR";
+  ResultTable v = s->events(f);
+  ASSERT_EQ(v.rows.size(), 2u);
+  EXPECT_EQ(cell(v, 0, "geonameid"), "4242");
+  // Claims reporting an event located there: a1 of each document.
+  EXPECT_EQ(s->claims(f).rows.size(), 2u);
+  ResultTable t = s->totals();
+  EXPECT_EQ(cell(t, 0, "places"), "2");
+}
+
+TEST_F(StoreTest, RolledBackBatchForgetsItsPlacesAndOutlets) {
+  auto s = open_sqlite_store(path_);
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other,
+                         "CREATE TRIGGER fail_bad BEFORE INSERT ON documents WHEN NEW.id = 'bad' "
+                         "BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  Document a = full_document();
+  geocode(a.entities[0], 4242, "DL", "PPLA");
+  std::vector<Document> docs = {a, article("bad", "This one fails.")};
+  EXPECT_THROW(write(*s, docs), StoreError);
+  ASSERT_EQ(sqlite3_exec(other, "DROP TRIGGER fail_bad", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(other);
+  // The same connection writes again: its caches must not point at the
+  // rows that were rolled back.
+  EXPECT_EQ(write(*s, docs), (std::vector{WriteOutcome::kStored, WriteOutcome::kStored}));
+  EXPECT_EQ(sql_column(path_,
+                       "SELECT count(*) FROM entities e JOIN places p ON p.place = e.place "
+                       "WHERE p.geonameid = 4242"),
+            std::vector<std::string>{"1"});
+  EXPECT_EQ(sql_column(path_,
+                       "SELECT o.name FROM documents d JOIN outlets o ON o.outlet = d.outlet_id "
+                       "WHERE d.id = 'full-1'"),
+            std::vector<std::string>{"Example Wire"});
+}
+
+TEST_F(StoreTest, OutletsAreGroupedByNameKey) {
+  auto s = open_sqlite_store(path_);
+  write(*s,
+        {article("o1", "One.", "", "The Example Wire"), article("o2", "Two.", "", "example  wire"),
+         article("o3", "Three.", "", "Other Paper")});
+  EXPECT_EQ(sql_column(path_, "SELECT key FROM outlets ORDER BY outlet"),
+            (std::vector<std::string>{"example wire", "other paper"}));
+  QueryFilter f;
+  f.outlet = "EXAMPLE WIRE";
+  EXPECT_EQ(s->search("\"two\" OR \"one\" OR \"three\"", f).rows.size(), 2u);
+  ResultTable o = s->outlets(0);
+  ASSERT_EQ(o.rows.size(), 2u);
+  EXPECT_EQ(cell(o, 0, "outlet"), "The Example Wire");  // the first spelling seen
+  EXPECT_EQ(cell(o, 0, "documents"), "2");
+}
+
+TEST_F(StoreTest, ClaimsCarryTheViaChainAndCitedOutlets) {
+  auto s = open_sqlite_store(path_);
+  Document d = full_document();
+  d.attributions[0].source_kind = SourceKind::kOutlet;  // "Officials in Dalmar" as a cited outlet
+  d.attributions[0].source_entity = -1;
+  write(*s, {d});
+  EXPECT_EQ(sql_column(path_, "SELECT chain FROM claims ORDER BY n"),
+            (std::vector<std::string>{"Officials in Dalmar", "A source via Officials in Dalmar"}));
+  EXPECT_EQ(sql_column(path_, "SELECT depth FROM claims ORDER BY n"),
+            (std::vector<std::string>{"0", "1"}));
+  EXPECT_EQ(
+      sql_column(path_, "SELECT o.key FROM claims c JOIN outlets o ON o.outlet = c.source_outlet"),
+      std::vector<std::string>{"officials in dalmar"});
+  ResultTable src = s->sources(QueryFilter{});
+  ASSERT_EQ(src.rows.size(), 2u);
+  EXPECT_EQ(cell(src, 1, "outlet"), "Officials in Dalmar");
+  ResultTable c = s->claims(QueryFilter{});
+  EXPECT_EQ(cell(c, 1, "chain"), "A source via Officials in Dalmar");
+}
+
+TEST_F(StoreTest, ViaCycleEndsAtTheDepthBound) {
+  auto s = open_sqlite_store(path_);
+  Document d = full_document();
+  d.attributions[0].via = 1;  // a1 via a2 via a1 ...: damaged input must not hang the writer
+  write(*s, {d});
+  EXPECT_EQ(sql_column(path_, "SELECT depth FROM claims ORDER BY n"),
+            (std::vector<std::string>{"8", "8"}));
+}
+
+TEST_F(StoreTest, UnanalysedRecordIsSkippedOrACopyButNeverStored) {
+  auto s = open_sqlite_store(path_);
+  write(*s, {article("a", "Alpha text here.")});
+  std::vector<Document> docs = {article("a", "Alpha text here."),
+                                article("a-copy", "Alpha text here."),
+                                article("new", "Never seen before.")};
+  std::vector<PreparedDocument> prepared(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) prepare_unanalysed(docs[i], prepared[i]);
+  std::vector<WriteResult> results;
+  s->write_batch(prepared, results);
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0].outcome, WriteOutcome::kSkipped);
+  EXPECT_EQ(results[1].outcome, WriteOutcome::kCopy);
+  EXPECT_EQ(results[2].outcome, WriteOutcome::kConflict);  // would be stored without layers
+  Document back;
+  EXPECT_FALSE(s->load_document("new", back));
+  std::vector<std::string> seen;
+  s->for_each_stored_record([&](std::string_view id, std::string_view hash) {
+    seen.push_back(std::string(id) + ":" + std::string(hash.substr(0, 4)));
+  });
+  std::sort(seen.begin(), seen.end());
+  const std::string h = content_hash("Alpha text here.").substr(0, 4);
+  EXPECT_EQ(seen, (std::vector<std::string>{"a-copy:" + h, "a:" + h}));
+}
+
+TEST(StoreHelpers, NameKeyFoldsCaseSpacingPunctuationAndTheArticle) {
+  EXPECT_EQ(name_key("The  Associated Press"), "associated press");
+  EXPECT_EQ(name_key("  Reuters. "), "reuters");
+  EXPECT_EQ(name_key("RIA-Novosti"), "ria novosti");
+  EXPECT_EQ(name_key("Théâtre"), "th\u00e9\u00e2tre");
+  EXPECT_EQ(name_key("Other"), "other");  // "the" only as a word of its own
+  EXPECT_EQ(name_key(" ... "), "");
 }
 
 TEST(StoreHelpers, CameoRootAndQuadClass) {

@@ -1,6 +1,11 @@
 // TABARI dictionary reader and pattern coder, on small dictionaries written
 // for these tests.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
 
 #include <string>
 #include <string_view>
@@ -279,6 +284,204 @@ TEST(PetrarchDict, VerbBlocksPhrasesAndSubstitutions) {
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0].source.code, "~MIL");
   EXPECT_EQ(ev[0].code, "073");
+}
+
+}  // namespace
+}  // namespace claimtrace::dict
+
+namespace claimtrace::dict {
+namespace {
+
+std::vector<std::string> coded(const Dictionaries& d, const std::string& s, int date = 0) {
+  std::vector<std::string> store, out;
+  for (const CodedEvent& e : code_sentence(d, words(s, store), date))
+    out.push_back(e.source.code + "/" + e.target.code + "/" + e.code);
+  return out;
+}
+
+TEST(TabariOptions, CommaClausesMinimumWordsAndAgents) {
+  using V = std::vector<std::string>;
+  Dictionaries d = make();
+  d.parse_options(
+      "// comment\n"
+      "COMMA: MIN = 2 MAX = 4 EMIN = 2 EMAX = 3 BMIN = 255 BMAX = 0\n"
+      "SET: MINIMUM WORDS = 4\n"
+      "SET: CONVERT AGENT = FALSE\n"
+      "COMMA: SIDEWAYS = 3\n"
+      "just some words\n",
+      "t.options");
+  ASSERT_EQ(d.diagnostics().size(), 2u);
+  EXPECT_EQ(d.diagnostics()[0].str(), "t.options:5: unknown COMMA: setting SIDEWAYS");
+  EXPECT_EQ(d.diagnostics()[1].line, 6);
+  EXPECT_TRUE(d.options().comma);
+  EXPECT_EQ(d.options().comma_max, 4);
+  EXPECT_EQ(d.options().min_words, 4);
+  // The internal clause (3 words) goes, so South Land is the target.
+  EXPECT_EQ(coded(d, "Northland praised, as Old King did, South Land today."), V{"NOR/SOU/051"});
+  // Five words is longer than MAX: the clause stays and Old King is the target.
+  EXPECT_EQ(coded(d, "Northland praised, as Old King did very loudly, South Land today.", 20200101),
+            V{"NOR/WES/051"});
+  // A terminal clause of two words goes, one of four stays.
+  EXPECT_EQ(coded(d, "Northland praised the plan, said South Land."), V{});
+  EXPECT_EQ(coded(d, "Northland praised the plan, as told to South Land."), V{"NOR/SOU/051"});
+  // Commas in a list of actors are not clauses.
+  EXPECT_EQ(coded(d, "Northland praised South Land, Northland and Old King.", 20200101).size(), 2u);
+  EXPECT_EQ(coded(d, "Northland praised Southland."), V{});  // three words
+  EXPECT_EQ(coded(d, "Ministers praised Northland today."), V{});
+  d.parse_options("COMMA: OFF\nSET: CONVERT AGENT = TRUE\n", "t2.options");
+  EXPECT_FALSE(d.options().comma);
+  EXPECT_EQ(coded(d, "Northland praised the plan, said South Land."), V{"NOR/SOU/051"});
+  EXPECT_EQ(coded(d, "Ministers praised Northland today."), V{"~GOVMIN/NOR/051"});
+}
+
+TEST(TabariCoder, DiscardsAndNeitherNor) {
+  using V = std::vector<std::string>;
+  Dictionaries d;
+  d.parse_verbs(
+      "PRAISE [051]\nSCORN [111]\nLOREM_IPSUM [###]\n"
+      "<TIME>\nONCE_UPON_A_TIME [###]\nNEXT_WEEK [+7]\n- * AND NEXT [+1]\nLATER\n</TIME>\n",
+      "t.verbs");
+  ASSERT_EQ(d.diagnostics().size(), 1u);
+  EXPECT_EQ(d.diagnostics()[0].str(), "t.verbs:8: time phrase without [code]");
+  d.parse_actors("NORTHLAND [NOR]\nSOUTHLAND [SOU]\nBANDITS_ [BAN <200101] [###]\n", "t.actors",
+                 false);
+  d.finish();
+  EXPECT_EQ(coded(d, "Northland praised Southland."), V{"NOR/SOU/051"});
+  // A verb phrase coded ### anywhere discards the sentence.
+  EXPECT_EQ(coded(d, "Northland praised Southland , lorem ipsum ."), V{});
+  // So does a <TIME> phrase coded ###; date shifts change nothing here.
+  EXPECT_EQ(coded(d, "Once upon a time Northland praised Southland ."), V{});
+  EXPECT_EQ(coded(d, "Northland praised Southland next week ."), V{"NOR/SOU/051"});
+  // An actor coded ### on the record's date discards it; before 2020-01-01 (yymmdd
+  // 200101) it codes BAN.
+  EXPECT_EQ(coded(d, "Northland praised Southland and bandits.", 19990101),
+            (V{"NOR/SOU/051", "NOR/BAN/051"}));
+  EXPECT_EQ(coded(d, "Northland praised Southland and bandits.", 20250101), V{});
+  EXPECT_EQ(coded(d, "Neither Northland nor Southland scorned bandits.", 19990101),
+            (V{"NOR/BAN/111", "SOU/BAN/111"}));
+}
+
+TEST(TabariCoder, FormerAgentsAndAgentsBeforeActors) {
+  using V = std::vector<std::string>;
+  Dictionaries d = make();
+  EXPECT_EQ(coded(d, "The minister of Northland praised South Land."), V{"NORGOVMIN/SOU/051"});
+  EXPECT_EQ(coded(d, "The former minister of Northland praised South Land."), V{"NORELI/SOU/051"});
+  EXPECT_EQ(coded(d, "Northland former ministers praised South Land."), V{"NORELI/SOU/051"});
+  EXPECT_EQ(coded(d, "Activists Northland praised South Land."), V{"NGONOR/SOU/051"});
+  // A pronoun stands for the sentence's first actor; none before it, none.
+  EXPECT_EQ(coded(d, "Northland 's minister wrote that he praised South Land."),
+            V{"NORGOVMIN/SOU/051"});
+  EXPECT_EQ(coded(d, "He praised South Land , Northland said ."), V{});
+}
+
+TEST(TabariCoder, SpacedAlternativesAndLiteralOverSynset) {
+  using V = std::vector<std::string>;
+  Dictionaries d;
+  d.parse_verbs(
+      "<SYNSETS>\n&COIN\n+DUCAT\n+SILVER CROWN\n</SYNSETS>\n"
+      "GIVE [070]\n{ GAVE_ }\n- * &COIN [071]\n- * DUCAT [072]\n- { WARMLY GLADLY | COLDLY } * "
+      "[073]\n",
+      "t.verbs");
+  d.parse_actors("NORTHLAND [NOR]\nSOUTHLAND [SOU]\n", "t.actors", false);
+  d.finish();
+  EXPECT_EQ(coded(d, "Northland gave ducats to Southland."), V{"NOR/SOU/072"});
+  EXPECT_EQ(coded(d, "Northland gave a silver crown to Southland."), V{"NOR/SOU/071"});
+  // A space inside a synset member or an alternative lets words come between.
+  EXPECT_EQ(coded(d, "Northland gave a silver royal crown to Southland."), V{"NOR/SOU/071"});
+  EXPECT_EQ(coded(d, "Northland warmly and gladly gave bread to Southland."), V{"NOR/SOU/073"});
+  EXPECT_EQ(coded(d, "Northland gave bread to Southland."), V{"NOR/SOU/070"});
+}
+
+TEST(PetrarchDict, SentenceAndStoryDiscards) {
+  using V = std::vector<std::string>;
+  Dictionaries d;
+  d.parse_verbs("PRAISE [051]\n", "t.verbs");
+  d.parse_actors("NORTHLAND [NOR]\nSOUTHLAND [SOU]\n", "t.actors", false, true);
+  d.parse_discards("# comment\nYEARS LATER\n+Grand Regatta   # rowing\nSEASON [###]\n\n",
+                   "t.discards");
+  ASSERT_EQ(d.diagnostics().size(), 1u);
+  EXPECT_EQ(d.diagnostics()[0].line, 4);
+  d.finish();
+  std::vector<std::string> store;
+  bool story = true;
+  EXPECT_EQ(code_sentence(d, words("Northland praised Southland .", store), 0, &story).size(), 1u);
+  EXPECT_FALSE(story);
+  EXPECT_TRUE(code_sentence(d, words("Years later Northland praised Southland .", store), 0, &story)
+                  .empty());
+  EXPECT_FALSE(story);
+  // The phrase's words must be adjacent and whole.
+  EXPECT_EQ(coded(d, "Years before and later Northland praised Southland ."), V{"NOR/SOU/051"});
+  EXPECT_TRUE(code_sentence(d, words("Northland praised Southland at the Grand Regatta .", store),
+                            0, &story)
+                  .empty());
+  EXPECT_TRUE(story);
+}
+
+TEST(WordIndexTest, WholeWordsAndPrefixes) {
+  WordIndex w;
+  w.add("PRAIS", 1);
+  w.add("PRAISE", 2);
+  w.add("PRAISE", 3);
+  w.add("P", 4);
+  w.add("Q", 5);
+  ASSERT_NE(w.find("PRAISE"), nullptr);
+  EXPECT_EQ(*w.find("PRAISE"), (std::vector<uint32_t>{2, 3}));
+  EXPECT_EQ(w.find("PRAISED"), nullptr);
+  std::vector<uint32_t> out;
+  w.prefixes("PRAISED", out);
+  EXPECT_EQ(out, (std::vector<uint32_t>{4, 1, 2, 3}));
+  out.clear();
+  w.prefixes("QUIET", out);
+  EXPECT_EQ(out, (std::vector<uint32_t>{5}));
+  // Many keys: the table grows and every key is still found.
+  for (uint32_t k = 0; k < 5000; ++k) w.add("K" + std::to_string(k), 100 + k);
+  for (uint32_t k = 0; k < 5000; k += 97) {
+    ASSERT_NE(w.find("K" + std::to_string(k)), nullptr);
+    EXPECT_EQ(w.find("K" + std::to_string(k))->front(), 100 + k);
+  }
+  EXPECT_EQ(w.keys().size(), 5004u);
+}
+
+TEST(TabariCompiled, RoundTripCodesTheSameAndRejectsDamage) {
+  Dictionaries d = make();
+  d.parse_options("COMMA: MIN = 2 MAX = 4\nSET: MINIMUM WORDS = 3\n", "t.options");
+  const std::string path =
+      ::testing::TempDir() + "tabari_compiled_" + std::to_string(::getpid()) + ".ctd";
+  std::string err;
+  ASSERT_TRUE(d.save_compiled(path, err)) << err;
+  Dictionaries back;
+  ASSERT_TRUE(back.load_compiled(path, err)) << err;
+  EXPECT_EQ(back.verbs().size(), d.verbs().size());
+  EXPECT_EQ(back.actors().size(), d.actors().size());
+  EXPECT_EQ(back.options().comma_max, 4);
+  EXPECT_EQ(back.options().min_words, 3);
+  for (const std::string s :
+       {"Northland praised green pears from South Land.", "Northland never wrote to South Land.",
+        "Captain Hook praised Northland.", "Northland 's minister praised South Land.",
+        "Northland said South Land praised it.", "Northland read the Praise of South Land."})
+    EXPECT_EQ(coded(back, s, 20200301), coded(d, s, 20200301)) << s;
+  // Truncated or foreign files are refused with a reason, never crash.
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  for (size_t cut : {bytes.size() - 1, bytes.size() / 2, size_t{12}, size_t{3}}) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc)
+        .write(bytes.data(), static_cast<long>(cut));
+    Dictionaries bad;
+    EXPECT_FALSE(bad.load_compiled(path, err)) << cut;
+    EXPECT_FALSE(err.empty());
+  }
+  std::string flipped = bytes;
+  flipped[20] = '\x7f';
+  std::ofstream(path, std::ios::binary | std::ios::trunc)
+      .write(flipped.data(), static_cast<long>(flipped.size()));
+  Dictionaries maybe;
+  maybe.load_compiled(path, err);  // either refused or loaded; it must not crash
+  std::remove(path.c_str());
+  EXPECT_FALSE(back.load_compiled(path, err));
+  EXPECT_NE(err.find("cannot read"), std::string::npos);
 }
 
 }  // namespace

@@ -40,6 +40,7 @@
 
 #include "ingest/html/dates.h"
 #include "ingest/html/encoding.h"
+#include "ingest/html/language.h"
 
 namespace claimtrace::html {
 
@@ -48,7 +49,8 @@ namespace {
 constexpr double kBadWeight = 2.0;
 constexpr double kLinkBoxDensity = 0.5;
 constexpr double kHintShare = 0.8;
-constexpr int kMaxDepth = 400;  // deeper subtrees are ignored (libxml2 stops earlier)
+// Deeper subtrees are ignored (libxml2 with XML_PARSE_HUGE stops at 2048).
+constexpr int kMaxDepth = 400;
 
 const char* name_of(const xmlNode* n) {
   return reinterpret_cast<const char*>(n->name);
@@ -455,6 +457,63 @@ std::string normalize_for_compare(std::string_view s) {
   return out;
 }
 
+// Whether `line`, compared without spaces, punctuation and ASCII case,
+// starts with one of `phrases` (written the same way).
+template <size_t N>
+bool starts_with_phrase(std::string_view line, const std::array<const char*, N>& phrases) {
+  std::string key = normalize_for_compare(line);
+  for (std::string_view phrase : phrases)
+    if (key.rfind(phrase, 0) == 0) return true;
+  return false;
+}
+
+// Whether a short line opens the comments, which end the article.
+bool opens_comments(std::string_view line) {
+  static constexpr std::array kPhrases = {"comments",
+                                          "leaveareply",
+                                          "leaveacomment",
+                                          "kommentare",
+                                          "schreibeeinenkommentar",
+                                          "hinterlasseeinenkommentar",
+                                          "commentaires",
+                                          "laisseruncommentaire",
+                                          "comentarios",
+                                          "commenti"};
+  return starts_with_phrase(line, kPhrases);
+}
+
+// Whether a short line is the heading of furniture: related links, reading
+// tips, sharing, author boxes (English, German, French, Spanish, Italian).
+bool opens_after_article_section(std::string_view line) {
+  static constexpr std::array kPhrases = {"related",
+                                          "readmore",
+                                          "morefrom",
+                                          "moreon",
+                                          "youmayalsolike",
+                                          "youmightalsolike",
+                                          "recommended",
+                                          "sharethis",
+                                          "abouttheauthor",
+                                          "\xC3\xA4hnlichebeitr\xC3\xA4ge",
+                                          "\xC3\x84hnlichebeitr\xC3\xA4ge",
+                                          "verwandtebeitr\xC3\xA4ge",
+                                          "auchinteressant",
+                                          "dask\xC3\xB6nntedichauchinteressieren",
+                                          "dask\xC3\xB6nntesieauchinteressieren",
+                                          "mehrzumthema",
+                                          "weitereartikel",
+                                          "lesensieauch",
+                                          "diesenartikelteilen",
+                                          "articlessimilaires",
+                                          "\xC3\xA0lireaussi",
+                                          "surlem\xC3\xAAmesujet",
+                                          "noticiasrelacionadas",
+                                          "tepuedeinteresar",
+                                          "articolicorrelati",
+                                          "leggianche"};
+  return starts_with_phrase(line, kPhrases);
+}
+
 // ---------------------------------------------------------------- metadata
 
 struct Meta {
@@ -463,6 +522,9 @@ struct Meta {
   std::vector<std::string> json_ld;
   std::string time_pub, time_first;  // <time datetime> marked as publication / first one
   std::string itemprop_date, itemprop_author, byline;
+  // A publication date from an inline script's data ("published_at": ...) or
+  // from the RDF block that blog engines leave in a comment (dc:date="...").
+  std::string script_date;
 
   const std::string* get(std::string_view key) const {
     for (const auto& [k, v] : metas)
@@ -471,9 +533,30 @@ struct Meta {
   }
 };
 
+// The value of the first publication-date key in script data or in an RDF
+// comment: "datePublished": "...", "published_at":"...", dc:date="...".
+std::string date_in_script(std::string_view text) {
+  static constexpr std::array kKeys = {
+      "\"datePublished\"", "\"published_at\"",    "\"publishedAt\"", "\"publishDate\"",
+      "\"firstPubDate\"",  "\"first_published\"", "dc:date="};
+  for (const char* key : kKeys) {
+    size_t p = text.find(key);
+    if (p == std::string_view::npos) continue;
+    p += std::strlen(key);
+    while (p < text.size() && (text[p] == ' ' || text[p] == ':' || text[p] == '"')) ++p;
+    std::string_view value = text.substr(p, std::min<size_t>(40, text.size() - p));
+    value = value.substr(0, value.find('"'));
+    std::string d = parse_date(value);
+    if (!d.empty()) return d;
+  }
+  return "";
+}
+
 void collect_meta(const xmlNode* n, Meta& m, int depth) {
   if (depth > kMaxDepth) return;
   for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type == XML_COMMENT_NODE && c->content && m.script_date.empty())
+      m.script_date = date_in_script(reinterpret_cast<const char*>(c->content));
     if (c->type != XML_ELEMENT_NODE) continue;
     if (is(c, "html")) {
       m.lang = attr(c, "lang");
@@ -500,6 +583,9 @@ void collect_meta(const xmlNode* n, Meta& m, int depth) {
         for (const xmlNode* t = c->children; t; t = t->next)
           if (t->content) s += reinterpret_cast<const char*>(t->content);
         m.json_ld.push_back(std::move(s));
+      } else if (m.script_date.empty()) {
+        for (const xmlNode* t = c->children; t && m.script_date.empty(); t = t->next)
+          if (t->content) m.script_date = date_in_script(reinterpret_cast<const char*>(t->content));
       }
       continue;
     } else if (is(c, "style")) {
@@ -719,15 +805,34 @@ long days_of(std::string_view d) {
 }
 
 // A timestamp in UTC ("...Z", "+00:00") may fall on the day after (or
-// before) the local publication day that readers and URLs show.
-bool utc_stamp(std::string_view v) {
+// before) the local publication day that readers and URLs show. Returns the
+// minute of the UTC day, or -1 when `v` is not a UTC time stamp.
+int utc_minute(std::string_view v) {
   size_t t = v.find('T');
   if (t == std::string_view::npos) t = v.find(' ');
-  if (t == std::string_view::npos || t < 8) return false;
+  if (t == std::string_view::npos || t < 8) return -1;
   std::string_view rest = v.substr(t);
-  return rest.find('Z') != std::string_view::npos ||
-         rest.find("+00:00") != std::string_view::npos ||
-         rest.find("+0000") != std::string_view::npos;
+  if (rest.find('Z') == std::string_view::npos && rest.find("+00:00") == std::string_view::npos &&
+      rest.find("+0000") == std::string_view::npos)
+    return -1;
+  auto two = [&](size_t i) {
+    return i + 1 < rest.size() && std::isdigit(static_cast<unsigned char>(rest[i])) &&
+                   std::isdigit(static_cast<unsigned char>(rest[i + 1]))
+               ? (rest[i] - '0') * 10 + (rest[i + 1] - '0')
+               : -1;
+  };
+  int h = two(1), m = two(4);
+  return h >= 0 && h < 24 && m >= 0 ? h * 60 + m : 0;
+}
+
+// Whether `local_day` can be the local calendar day of the UTC moment
+// (`utc_day`, `minute`): time zones run from UTC-10 (Hawaii) to UTC+14.
+bool local_day_of(std::string_view local_day, std::string_view utc_day, int minute) {
+  long diff = days_of(local_day) - days_of(utc_day);
+  if (diff == 0) return true;
+  if (diff == -1) return minute < 10 * 60;
+  if (diff == 1) return minute >= 10 * 60;
+  return false;
 }
 
 std::string modified_date(const Meta& m, const JsonLd& ld) {
@@ -740,7 +845,15 @@ std::string modified_date(const Meta& m, const JsonLd& ld) {
   return d;
 }
 
-std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url) {
+// Meta names that say "a date" without saying which: often the date of the
+// last change, so a date shown next to the headline goes before them.
+constexpr std::array kGenericDateKeys = {"dc.date", "dcterms.date", "date", "created",
+                                         "displaydate"};
+
+// The publication date from metadata: JSON-LD, the named meta tags (the
+// generic ones too when `generic`), itemprop and <time pubdate>, checked
+// against a date in the URL.
+std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url, bool generic) {
   static constexpr std::array kKeys = {"article:published_time",
                                        "og:article:published_time",
                                        "article.published",
@@ -755,8 +868,6 @@ std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url) 
                                        "dcterms.issued",
                                        "dc.date.created",
                                        "dcterms.created",
-                                       "dc.date",
-                                       "dcterms.date",
                                        "citation_publication_date",
                                        "citation_date",
                                        "sailthru.date",
@@ -764,9 +875,6 @@ std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url) 
                                        "article_date_original",
                                        "originalpublicationdate",
                                        "og:published_time",
-                                       "date",
-                                       "created",
-                                       "displaydate",
                                        "cxenseparse:recs:publishtime",
                                        "rnews:datepublished",
                                        "pub_date",
@@ -775,22 +883,26 @@ std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url) 
   for (const char* k : kKeys) values.push_back(m.get(k));
   values.push_back(&m.itemprop_date);
   values.push_back(&m.time_pub);
+  if (generic)
+    for (const char* k : kGenericDateKeys) values.push_back(m.get(k));
   std::string d;
-  bool d_utc = false;
+  int d_minute = -1;  // minute of the UTC day when `d` comes from a UTC stamp
   for (const std::string* v : values) {
     if (!v || v->empty()) continue;
     std::string x = parse_date(*v);
     if (x.empty()) continue;
     if (d.empty()) {
       d = x;
-      d_utc = utc_stamp(*v);
-    } else if (d_utc && !utc_stamp(*v) && x != d && std::labs(days_of(x) - days_of(d)) <= 1) {
+      d_minute = utc_minute(*v);
+    } else if (d_minute >= 0 && utc_minute(*v) < 0 && x != d && local_day_of(x, d, d_minute)) {
       d = x;  // the same moment in the publisher's own time zone
       break;
     }
   }
   std::string from_url = date_from_url(url);
-  if (!from_url.empty() && (d.empty() || std::labs(days_of(from_url) - days_of(d)) <= 1))
+  // A day in the URL next to a UTC time stamp is the local day of the same
+  // moment; a stamp with its own offset already shows the local day.
+  if (!from_url.empty() && (d.empty() || (d_minute >= 0 && local_day_of(from_url, d, d_minute))))
     return from_url;
   if (d.empty()) {
     const std::string* t = &m.time_first;
@@ -827,11 +939,11 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     error = "page too large";
     return false;
   }
-  htmlDocPtr doc =
-      htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()),
-                     options.url.empty() ? nullptr : options.url.c_str(), "UTF-8",
-                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                         HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  htmlDocPtr doc = htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()),
+                                  options.url.empty() ? nullptr : options.url.c_str(), "UTF-8",
+                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                      HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC |
+                                      HTML_PARSE_COMPACT | XML_PARSE_HUGE);
   if (doc == nullptr) {
     error = "the HTML parser could not read the page";
     return false;
@@ -876,10 +988,9 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   out.description = meta("description");
   if (out.description.empty()) out.description = meta("og:description");
   const std::string& url_for_date = options.url.empty() ? out.url : options.url;
-  std::string meta_date = first_date(m, ld, url_for_date);
+  std::string meta_date = first_date(m, ld, url_for_date, false);
   if (meta_date.empty() && url_for_date != out.url) meta_date = date_from_url(out.url);
   out.published = meta_date;
-  if (out.published.empty()) out.published = find_text_date(m.title_tag);
 
   // ---- main text
   xmlNode* body = nullptr;
@@ -1116,9 +1227,20 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     first = 0;
     last = kept.empty() ? 0 : kept.size() - 1;
   }
+  size_t emitted = 0;  // characters of text written so far
   for (size_t i = 0; i < kept.size(); ++i) {
     const Block& b = *kept[i];
     if (i > last) break;
+    // "Related articles", "Mehr zum Thema": such a line and the short teaser
+    // lines under it are furniture, also in the middle of a story (boxes).
+    if (emitted >= 200 && chars(b.text) < 60 && opens_comments(b.text)) break;
+    if (emitted >= 200 && chars(b.text) < 60 && opens_after_article_section(b.text)) {
+      while (i + 1 <= last && i + 1 < kept.size() && !prose_block(*kept[i + 1]) &&
+             kept[i + 1]->kind != BlockKind::kHeading)
+        ++i;
+      continue;
+    }
+    emitted += chars(b.text);
     if (i < first && b.kind != BlockKind::kHeading && chars(b.text) < 50) continue;
     if (b.kind == BlockKind::kHeading) {
       bool has_body = false;
@@ -1175,6 +1297,8 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     }
   }
   if (out.published.empty()) out.published = visible_date;
+  if (out.published.empty()) out.published = first_date(m, ld, url_for_date, true);
+  if (out.published.empty()) out.published = find_text_date(m.title_tag);
   if (out.published.empty()) out.published = lead_date;
   // Last resorts: a date-like element anywhere (after the headline first),
   // then the date of the last modification.
@@ -1213,7 +1337,14 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
       }
     }
   }
+  // No declared language: the extracted text's own (title and body).
+  if (out.language.empty()) out.language = detect_language(out.title + "\n" + out.text);
   if (out.published.empty()) out.published = modified_date(m, ld);
+  // Publication stamps that page scripts carry for themselves.
+  if (out.published.empty()) out.published = m.script_date;
+  // Finally the first date written anywhere on the page, from the headline on.
+  for (size_t i = 0; i < blocks.size() && out.published.empty(); ++i)
+    out.published = find_text_date(blocks[(i + anchor) % blocks.size()].text);
   return true;
 }
 

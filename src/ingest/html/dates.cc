@@ -53,20 +53,37 @@ struct MonthName {
   int month;
 };
 
-// Full names and common abbreviations (English, German, French, Spanish).
+// Full names and common abbreviations: English, German, French, Spanish,
+// Italian, Portuguese, Dutch, the Scandinavian languages, and the genitive
+// forms Polish and Russian use in dates ("17 maja 2024", "17 мая 2024").
 constexpr MonthName kMonths[] = {
-    {"january", 1},    {"january", 1},    {"januar", 1},   {"jänner", 1},    {"janvier", 1},
-    {"enero", 1},      {"jan", 1},        {"february", 2}, {"februar", 2},   {"février", 2},
-    {"febrero", 2},    {"feb", 2},        {"march", 3},    {"märz", 3},      {"mars", 3},
-    {"marzo", 3},      {"mar", 3},        {"april", 4},    {"avril", 4},     {"abril", 4},
-    {"apr", 4},        {"may", 5},        {"mai", 5},      {"mayo", 5},      {"june", 6},
-    {"juni", 6},       {"juin", 6},       {"junio", 6},    {"jun", 6},       {"july", 7},
-    {"juli", 7},       {"juillet", 7},    {"julio", 7},    {"jul", 7},       {"august", 8},
-    {"août", 8},       {"agosto", 8},     {"aug", 8},      {"september", 9}, {"septembre", 9},
-    {"septiembre", 9}, {"sept", 9},       {"sep", 9},      {"october", 10},  {"oktober", 10},
-    {"octobre", 10},   {"octubre", 10},   {"oct", 10},     {"okt", 10},      {"november", 11},
-    {"novembre", 11},  {"noviembre", 11}, {"nov", 11},     {"december", 12}, {"dezember", 12},
-    {"décembre", 12},  {"diciembre", 12}, {"dec", 12},     {"dez", 12},
+    {"january", 1},   {"januar", 1},     {"jänner", 1},     {"janvier", 1},
+    {"enero", 1},     {"gennaio", 1},    {"janeiro", 1},    {"januari", 1},
+    {"stycznia", 1},  {"января", 1},     {"jan", 1},        {"february", 2},
+    {"februar", 2},   {"février", 2},    {"febrero", 2},    {"febbraio", 2},
+    {"fevereiro", 2}, {"februari", 2},   {"lutego", 2},     {"февраля", 2},
+    {"feb", 2},       {"march", 3},      {"märz", 3},       {"mars", 3},
+    {"marzo", 3},     {"março", 3},      {"maart", 3},      {"marca", 3},
+    {"марта", 3},     {"mar", 3},        {"april", 4},      {"avril", 4},
+    {"abril", 4},     {"aprile", 4},     {"kwietnia", 4},   {"апреля", 4},
+    {"apr", 4},       {"may", 5},        {"mai", 5},        {"mayo", 5},
+    {"maggio", 5},    {"maio", 5},       {"mei", 5},        {"maj", 5},
+    {"maja", 5},      {"мая", 5},        {"june", 6},       {"juni", 6},
+    {"juin", 6},      {"junio", 6},      {"giugno", 6},     {"junho", 6},
+    {"czerwca", 6},   {"июня", 6},       {"jun", 6},        {"july", 7},
+    {"juli", 7},      {"juillet", 7},    {"julio", 7},      {"luglio", 7},
+    {"julho", 7},     {"lipca", 7},      {"июля", 7},       {"jul", 7},
+    {"august", 8},    {"août", 8},       {"agosto", 8},     {"augustus", 8},
+    {"augusti", 8},   {"sierpnia", 8},   {"августа", 8},    {"aug", 8},
+    {"september", 9}, {"septembre", 9},  {"septiembre", 9}, {"settembre", 9},
+    {"setembro", 9},  {"września", 9},   {"сентября", 9},   {"sept", 9},
+    {"sep", 9},       {"october", 10},   {"oktober", 10},   {"octobre", 10},
+    {"octubre", 10},  {"ottobre", 10},   {"outubro", 10},   {"października", 10},
+    {"октября", 10},  {"oct", 10},       {"okt", 10},       {"november", 11},
+    {"novembre", 11}, {"noviembre", 11}, {"novembro", 11},  {"listopada", 11},
+    {"ноября", 11},   {"nov", 11},       {"december", 12},  {"dezember", 12},
+    {"décembre", 12}, {"diciembre", 12}, {"dicembre", 12},  {"dezembro", 12},
+    {"grudnia", 12},  {"декабря", 12},   {"dec", 12},       {"dez", 12},
 };
 
 bool alpha_byte(char c) {
@@ -123,6 +140,22 @@ std::string date_at(std::string_view s, size_t i) {
       }
       return "";
     }
+    // "2024年5月17日" (Chinese, Japanese) and "2024년 5월 17일" (Korean).
+    if (y > 0) {
+      static constexpr std::string_view kYear[] = {"\u5E74", "\uB144"};
+      static constexpr std::string_view kMonth[] = {"\u6708", "\uC6D4"};
+      for (size_t script = 0; script < 2; ++script) {
+        if (s.substr(i + 4, kYear[script].size()) != kYear[script]) continue;
+        size_t j = skip_space(s, i + 4 + kYear[script].size());
+        size_t ml, dl;
+        int m = read_day(s, j, ml);
+        if (m <= 0 || s.substr(j + ml, kMonth[script].size()) != kMonth[script]) return "";
+        j = skip_space(s, j + ml + kMonth[script].size());
+        int d = read_day(s, j, dl);
+        if (valid(y, m, d)) return format(y, m, d);
+        return "";
+      }
+    }
     // D.M.YYYY, D/M/YYYY (day first), "17. Mai 2024", "17 May 2024"
     size_t dl;
     int d = read_day(s, i, dl);
@@ -143,6 +176,15 @@ std::string date_at(std::string_view s, size_t i) {
           }
           if (valid(yy, m, d)) return format(yy, m, d);
           if (valid(yy, d, m)) return format(yy, d, m);
+        }
+        // "31.10.23": a two-digit year after dots (German, Russian, Polish
+        // datelines); not "1.2.3.4" version numbers.
+        int y2 = read_digits(s, k + 1, 2);
+        bool ends = k + 3 >= s.size() ||
+                    (!digit(s[k + 3]) && !(s[k + 3] == '.' && k + 4 < s.size() && digit(s[k + 4])));
+        if (sep == '.' && y2 >= 0 && ends) {
+          int year = y2 < 90 ? 2000 + y2 : 1900 + y2;
+          if (valid(year, m, d)) return format(year, m, d);
         }
       }
       return "";
