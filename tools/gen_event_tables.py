@@ -3,7 +3,8 @@
 
 Usage: gen_event_tables.py DATA_DIR OUTPUT.inc
 
-Reads DATA_DIR/cameo/{event_codes,quad_class,actor_types,modality,agents,irregular_verbs}.tsv
+Reads DATA_DIR/cameo/{event_codes,quad_class,actor_types,modality,agents,countries,
+irregular_verbs}.tsv
 and DATA_DIR/event_verbs.tsv. Verb entries are expanded to all their inflected forms
 (regular English rules plus the irregular table); noun entries to singular and plural.
 Errors name file:line and stop the build.
@@ -103,6 +104,11 @@ def main():
         if c[1] != "-" and c[1] not in known_types:
             fail(cameo + "agents.tsv", n, f"unknown actor type {c[1]!r}")
         agents.append((c[0].lower(), "" if c[1] == "-" else c[1]))
+    countries = []
+    for n, c in rows(cameo + "countries.tsv", 2):
+        if not re.fullmatch(r"[A-Z]{2}", c[0]) or not re.fullmatch(r"[A-Z]{3}", c[1]):
+            fail(cameo + "countries.tsv", n, f"expected alpha-2 and a three-letter code, got {c[0]!r} {c[1]!r}")
+        countries.append((c[0], c[1]))
     irregular = {}
     for n, c in rows(cameo + "irregular_verbs.tsv", 3):
         s3 = c[3] if len(c) > 3 and c[3] != "-" else None
@@ -176,6 +182,9 @@ def main():
         out.write("#endif\n#ifdef CLAIMTRACE_AGENTS\n")
         for w, t in agents:
             out.write(f"{{{c_str(w)}, {c_str(t)}}},\n")
+        out.write("#endif\n#ifdef CLAIMTRACE_COUNTRIES\n")
+        for a2, code in countries:
+            out.write(f"{{{c_str(a2)}, {c_str(code)}}},\n")
         out.write("#endif\n#ifdef CLAIMTRACE_EVENT_ENTRIES\n")
         for e in entries:
             out.write(f"{{{c_str(e[0])}, {'true' if e[1] else 'false'}, {c_str(e[2])}, {c_str(e[3])}, "

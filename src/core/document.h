@@ -233,6 +233,12 @@ struct Event {
   // "will", "refused to"), that verb's entry id or "modal:<word>" (static storage).
   std::string_view entry;
   std::string_view modifier;
+  // When: the time expression of the event's clause ("on Monday", "15 October",
+  // "last week") and the days it denotes, inclusive ISO dates; start/end are
+  // empty when the text needs a published date the article does not have.
+  bool has_time = false;
+  Span time_text;
+  std::string time_start, time_end;
 };
 
 struct Document {

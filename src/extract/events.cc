@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "extract/events_dictionary.h"
+#include "extract/events_time.h"
 
 namespace claimtrace::extract {
 
@@ -32,11 +34,12 @@ bool is_determiner(std::string_view w) {
 
 // Prepositions after which a noun group is a place or a circumstance, not a subject.
 bool is_preposition(std::string_view w) {
-  return in(w, {"in",      "at",     "near",    "into",       "across", "inside", "outside",
-                "from",    "to",     "of",      "by",         "with",   "for",    "about",
-                "against", "on",     "than",    "over",       "among",  "toward", "towards",
-                "through", "within", "between", "without",    "around", "under",  "after",
-                "before",  "during", "like",    "throughout", "upon",   "via",    "amid"});
+  return in(
+      w, {"in",      "at",     "near",  "into",     "across",  "inside",  "outside", "from",
+          "to",      "of",     "by",    "with",     "for",     "about",   "against", "on",
+          "than",    "over",   "among", "toward",   "towards", "through", "within",  "between",
+          "without", "around", "under", "after",    "before",  "during",  "like",    "throughout",
+          "upon",    "via",    "amid",  "following"});
 }
 
 bool is_place_preposition(std::string_view w) {
@@ -113,6 +116,7 @@ struct Anchor {
   int32_t entity = -1;          // a mention's entity, or -1 for an agent noun
   std::string_view agent_type;  // agent nouns: CAMEO type ("" = untyped group noun)
   bool agent = false;
+  std::string_view country;  // a country name the lexicon knows but no mention covers
 };
 
 struct Unit {
@@ -126,9 +130,12 @@ struct Unit {
 
 class Coder {
  public:
-  explicit Coder(Document& doc) : doc_(doc) {}
+  Coder(Document& doc, const lexicon::Lexicon* lex) : doc_(doc), lex_(lex) {}
 
   void run() {
+    has_published_ = events::parse_iso_date(doc_.published, published_);
+    actors_.resize(doc_.entities.size());
+    for (size_t i = 0; i < doc_.entities.size(); ++i) actors_[i] = actor_code(doc_.entities[i]);
     tok_mention_.assign(doc_.tokens.size(), -1);
     info_.resize(doc_.tokens.size());
     for (size_t t = 0; t < doc_.tokens.size(); ++t)
@@ -145,6 +152,85 @@ class Coder {
  private:
   std::string_view norm(uint32_t t) const { return doc_.norm(doc_.tokens[t]); }
 
+  // ----- actor codes of entities -------------------------------------------
+
+  // The country code (ISO alpha-3) the lexicon gives a phrase of lower-case
+  // words read as a country or a demonym; empty if none.
+  std::string lexicon_country(std::span<const std::string_view> words) const {
+    if (lex_ == nullptr || words.empty()) return {};
+    for (uint32_t v : lex_->find(words)) {
+      const lexicon::LexEntry& le = lex_->entry(v);
+      auto kind = static_cast<lexicon::LexKind>(le.kind);
+      if (kind != lexicon::LexKind::kCountry && kind != lexicon::LexKind::kDemonym) continue;
+      std::string_view a = lex_->str(le.actor);
+      if (a.size() >= 3 && !is_type_code(a.substr(0, 3))) return std::string(a.substr(0, 3));
+    }
+    return {};
+  }
+
+  // Splits on spaces into `out`; 0 when there are more words than fit.
+  template <size_t N>
+  static size_t split_words(std::string_view text, std::array<std::string_view, N>& out) {
+    size_t n = 0;
+    while (!text.empty()) {
+      if (n == N) return 0;
+      size_t sp = text.find(' ');
+      out[n++] = text.substr(0, sp);
+      text = sp == std::string_view::npos ? std::string_view() : text.substr(sp + 1);
+    }
+    return n;
+  }
+
+  // The entity's actor code, completed where the resolver left it short:
+  // a plural of a demonym it does not list ("Liberians" -> LBR), and a bare
+  // type whose name says whose it is ("King Hassan of Morocco" -> MAR + GOV).
+  std::string actor_code(const Entity& e) const {
+    std::string code = e.actor;
+    if (!code.empty() && !(code.size() == 3 && is_type_code(code))) return code;
+    // A region with a country but no code of its own ("West Bank" -> PSE).
+    if (code.empty() && e.has_geo && e.geo.country[0] != 0 &&
+        (e.type == EntityType::kGpe || e.type == EntityType::kLoc || e.type == EntityType::kFac))
+      return std::string(events::country_code(std::string_view(e.geo.country, 2)));
+    std::string low;
+    for (char c : e.name) low.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    if (code.empty()) {
+      if (e.type == EntityType::kPer) return code;
+      if (low.find(' ') == std::string::npos) {
+        // "US-led", "Saudi-backed": the country that leads or backs.
+        size_t dash = low.find('-');
+        if (dash != std::string::npos &&
+            in(std::string_view(low).substr(dash + 1),
+               {"led", "backed", "sponsored", "supported", "allied", "controlled", "run"})) {
+          std::string_view one[1] = {std::string_view(low).substr(0, dash)};
+          return lexicon_country(one);
+        }
+        if (low.size() < 5 || low.back() != 's') return code;
+        std::string_view one[1] = {std::string_view(low).substr(0, low.size() - 1)};
+        return lexicon_country(one);
+      }
+      // "Latvian Constitutional Court", "Montenegro Assembly": an institution
+      // named after its country, typed by its head noun when it is an agent.
+      std::array<std::string_view, 8> words;
+      size_t n = split_words(low, words);
+      if (n < 2) return code;
+      for (size_t len = std::min<size_t>(2, n - 1); len >= 1; --len) {
+        std::string country = lexicon_country(std::span<const std::string_view>(words.data(), len));
+        if (country.empty()) continue;
+        const events::Agent* head = events::agent(words[n - 1]);
+        if (head != nullptr && !head->type.empty()) country.append(head->type);
+        return country;
+      }
+      return code;
+    }
+    size_t of = low.find(" of ");
+    if (of == std::string::npos) return code;
+    std::array<std::string_view, 4> words;
+    size_t n = split_words(std::string_view(low).substr(of + 4), words);
+    if (n == 0) return code;
+    std::string country = lexicon_country(std::span<const std::string_view>(words.data(), n));
+    return country.empty() ? code : country + code;
+  }
+
   // ----- units ------------------------------------------------------------
 
   bool anchor_at(uint32_t t, uint32_t end, Anchor& a) const {
@@ -152,19 +238,38 @@ class Coder {
     if (mi >= 0) {
       const Mention& m = doc_.mentions[mi];
       if (m.token_begin != t || m.entity < 0) return false;
-      a = Anchor{t, std::min(m.token_end, end), m.entity, {}, false};
+      a = Anchor{t, std::min(m.token_end, end), m.entity, {}, false, {}};
       return true;
     }
+    if (t == sentence_begin_ && doc_.tokens[t].has(kTokenCapitalized) && country_at(t, end, a))
+      return true;
     const events::WordInfo* wi = info_[t];
     if (wi == nullptr) return false;
     if (t + 1 < end && wi->starts_two_word_agent) {
       if (const events::Agent* ag = events::agent(norm(t), norm(t + 1))) {
-        a = Anchor{t, t + 2, -1, ag->type, true};
+        a = Anchor{t, t + 2, -1, ag->type, true, {}};
         return true;
       }
     }
     if (wi->agent != nullptr) {
-      a = Anchor{t, t + 1, -1, wi->agent->type, true};
+      a = Anchor{t, t + 1, -1, wi->agent->type, true, {}};
+      return true;
+    }
+    return false;
+  }
+
+  // A country name opening a sentence that no mention covers ("Turkey will
+  // allow ...", "Japan said ...": capitalised like any first word, such names
+  // are also common nouns and the entity pass may leave them out).
+  bool country_at(uint32_t t, uint32_t end, Anchor& a) const {
+    lexicon::Match m;
+    if (lex_ == nullptr || !lex_->longest(doc_, t, end, m)) return false;
+    for (uint32_t v : m.entries) {
+      const lexicon::LexEntry& le = lex_->entry(v);
+      if (static_cast<lexicon::LexKind>(le.kind) != lexicon::LexKind::kCountry) continue;
+      std::string_view code = lex_->str(le.actor);
+      if (code.size() < 3) continue;
+      a = Anchor{t, m.end_token, -1, {}, false, code.substr(0, 3)};
       return true;
     }
     return false;
@@ -175,10 +280,14 @@ class Coder {
   // a linking preposition after an agent noun ("instructors from Ukraine").
   bool joins(const Anchor& left, uint32_t gap_begin, uint32_t gap_end, const Anchor& right) const {
     uint32_t modifiers = 0;
+    bool linked = false;  // "activists from the defeated Fatah Party"
     for (uint32_t t = gap_begin; t < gap_end; ++t) {
       std::string_view w = norm(t);
       if (w == "'s" || w == "'" || is_determiner(w) || w == "(" || w == ")") continue;
-      if ((w == "of" || w == "from") && left.agent) continue;
+      if ((w == "of" || w == "from") && left.agent) {
+        linked = modifiers == 0;
+        continue;
+      }
       if (w == "in" && left.agent && right.entity >= 0 && is_country(right.entity)) continue;
       if (is_function_word(w) || doc_.tokens[t].kind != TokenKind::kWord) return false;
       if (!forms_at(t).empty() && !doc_.tokens[t].has(kTokenCapitalized)) return false;
@@ -193,7 +302,7 @@ class Coder {
       bool possessive =
           titles || (gap_begin < gap_end && (norm(gap_begin) == "'s" || norm(gap_begin) == "'"));
       bool demonym = left.entity >= 0 && doc_.entities[left.entity].type == EntityType::kNorp;
-      if (!(possessive || demonym || right.agent)) return false;
+      if (!(possessive || demonym || right.agent || linked)) return false;
     }
     return true;
   }
@@ -228,6 +337,10 @@ class Coder {
     bool only_places = true;
     for (size_t k = 0; k < anchors.size(); ++k) {
       const Anchor& a = anchors[k];
+      if (a.entity < 0 && !a.agent) {
+        if (country.empty()) country.assign(a.country);
+        continue;
+      }
       if (a.agent) {
         only_places = false;
         // The first type wins ("rebel commanders" are rebels, "army officials"
@@ -239,7 +352,7 @@ class Coder {
         continue;
       }
       const Entity& e = doc_.entities[a.entity];
-      const std::string& c = e.actor;
+      const std::string& c = actors_[a.entity];
       switch (e.type) {
         case EntityType::kGpe:
         case EntityType::kLoc:
@@ -274,7 +387,10 @@ class Coder {
       if (e.has_geo && e.geo.feature == "PPLC" && type.empty()) return country + "GOV";
     }
     if (!full.empty()) {
-      if (type_at > full_at && !type.empty()) return full.substr(0, 3) + type;
+      // "Russian army officers" -> RUSMIL; an organisation's own people
+      // ("European Union ministers") stay the organisation.
+      bool org = full.starts_with("IGO") || full.starts_with("NGO") || full.starts_with("IMG");
+      if (type_at > full_at && !type.empty() && !org) return full.substr(0, 3) + type;
       return full;
     }
     return country + type;
@@ -314,18 +430,32 @@ class Coder {
       u.end = e;
       u.code = compose(anchors, u);
       // "Our forces": the speaker's own, not the latest group of that type.
-      if (!(u.begin > sb && in(norm(u.begin - 1), {"our", "my", "their", "its", "his", "her"})))
-        remember_or_recall(u.code);
+      if (!owned(u, sb)) remember_or_recall(u.code);
       // The preposition before the group, skipping determiners and modifiers.
       for (uint32_t p = u.begin; p > sb && u.begin - p < 5;) {
         --p;
         std::string_view w = norm(p);
         if (is_preposition(w)) {
+          // "up to 13,000", "more than 500", "at least 12", "about 20": a
+          // quantity, not a preposition of the group.
+          std::string_view next = p + 1 < u.begin ? norm(p + 1) : std::string_view();
+          bool number_next = p + 1 < u.begin && (doc_.tokens[p + 1].kind == TokenKind::kNumber ||
+                                                 next == "least" || next == "most");
+          std::string_view prev = p > sb ? norm(p - 1) : std::string_view();
+          if (number_next && ((w == "to" && prev == "up") ||
+                              (w == "than" && in(prev, {"more", "fewer", "less"})) ||
+                              in(w, {"at", "about", "around", "over", "under", "nearly"}))) {
+            if (w == "to" || w == "than") --p;
+            continue;
+          }
           u.prep = w;
           break;
         }
-        if (!is_determiner(w) && (is_function_word(w) || doc_.tokens[p].kind != TokenKind::kWord ||
-                                  !forms_at(p).empty()))
+        // A count belongs to the group ("to 67 elderly British nationals").
+        bool count = doc_.tokens[p].kind == TokenKind::kNumber;
+        if (!is_determiner(w) && !count &&
+            (is_function_word(w) || doc_.tokens[p].kind != TokenKind::kWord ||
+             !forms_at(p).empty()))
           break;
       }
       units_.push_back(std::move(u));
@@ -348,6 +478,9 @@ class Coder {
         else if (!is_determiner(w))
           ok = false;
       }
+      // "according to two diplomats, and Hungary could send ...": after a
+      // comma, "and" starts a new clause when it leaves a prepositional group.
+      if (ok && comma && conj && !units_[i - 1].prep.empty() && units_[i].prep.empty()) ok = false;
       if (ok) link[i] = conj ? 2 : (comma ? 1 : 0);
     }
     for (size_t i = units_.size(); i-- > 1;)
@@ -355,6 +488,43 @@ class Coder {
     for (size_t i = 0; i < units_.size(); ++i) {
       if (i > 0 && link[i] == 0) ++group;
       units_[i].group = group;
+    }
+  }
+
+  // A group with an owner pronoun ("our forces", "their police"). A
+  // capitalised "Our" opening a quotation may have been read as a name.
+  bool owned(const Unit& u, uint32_t sb) const {
+    auto owner = [&](uint32_t t) {
+      return in(norm(t), {"our", "my", "their", "its", "his", "her"});
+    };
+    return owner(u.begin) || (u.begin > sb && owner(u.begin - 1));
+  }
+
+  // "Our forces did not attack", officials "denied that their police had
+  // arrested ...": a bare type owned by the speaker is of the speaker's country.
+  void own_groups_of_speakers() {
+    for (Unit& u : units_) {
+      if (!(u.code.size() == 3 && is_type_code(u.code))) continue;
+      if (!owned(u, sentence_begin_)) continue;
+      Span us{doc_.tokens[u.begin].span.begin, doc_.tokens[u.end - 1].span.end};
+      int32_t a = attribution_of(us);
+      if (a < 0) {
+        // "Its border guards ..." opening a sentence: the previous sentence's actor.
+        bool opens = u.begin == sentence_begin_ || u.begin == sentence_begin_ + 1;
+        if (opens && prev_source_code_.size() >= 3 && !is_type_code(prev_source_code_.substr(0, 3)))
+          u.code = prev_source_code_.substr(0, 3) + u.code;
+        continue;
+      }
+      const Attribution& at = doc_.attributions[a];
+      std::string country;
+      if (at.source_entity >= 0 && static_cast<size_t>(at.source_entity) < actors_.size())
+        country = actors_[at.source_entity].substr(0, 3);
+      for (const Unit& v : units_) {
+        if (!country.empty() || !at.has_source || v.code.size() < 3) continue;
+        Span vs{doc_.tokens[v.begin].span.begin, doc_.tokens[v.end - 1].span.end};
+        if (vs.begin < at.source.end && at.source.begin < vs.end) country = v.code.substr(0, 3);
+      }
+      if (country.size() == 3 && !is_type_code(country)) u.code = country + u.code;
     }
   }
 
@@ -476,9 +646,10 @@ class Coder {
         // A bare verb form without a verbal context ("a general strike", "the
         // attack") is a noun we do not know.
         if (!is_noun && !has_noun && h.flags == events::kFormBase && !verbish(t, sb)) continue;
-        // "the shelling", "the fighting" without a noun entry: a gerund noun.
-        if (!is_noun && !has_noun && (h.flags & events::kFormIng) && t > sb &&
-            is_determiner(norm(t - 1)))
+        // "the shelling", "the fighting" without a noun entry: a gerund noun;
+        // "the occupied West Bank", "the banned movement": an adjective.
+        if (!is_noun && !has_noun && (h.flags & (events::kFormIng | events::kFormParticiple)) &&
+            t > sb && is_determiner(norm(t - 1)))
           continue;
         uint32_t end = match_particles(e, t + 1, se);
         if (end == 0) continue;
@@ -510,6 +681,12 @@ class Coder {
       const Unit& u = units_[i];
       if (u.end > t) continue;
       if (!u.prep.empty() && u.prep != "of") continue;
+      // A group after "of" that has no code of its own ("Palestinians of the
+      // Israeli-occupied West Bank") leaves the coded head before "of" to act;
+      // a coded one ("the Albanians of southern Serbia") stands for it.
+      if (u.prep == "of" && u.code.empty() && i > 0 && !units_[i - 1].code.empty() &&
+          units_[i - 1].end < u.begin && norm(units_[i - 1].end) == "of")
+        return i - 1;
       // Apposition "Kenzo Oshima, the UN relief coordinator, demanded": of
       // two groups separated by a comma, the better coded one speaks.
       if (i > 0 && u.prep.empty() && units_[i - 1].prep.empty() &&
@@ -529,13 +706,16 @@ class Coder {
     for (uint32_t t = from; t < limit; ++t) {
       std::string_view w = norm(t);
       bool early_that = prep.empty() && w == "that" && t < from + 3;
-      if (is_clause_break(w) && !early_that && (t > from || prep.empty())) return -1;
+      if (is_clause_break(w) && !early_that && (t > from || prep.empty() || w == ";" || w == ":"))
+        return -1;
       if (w == "," && prep.empty()) return -1;
       for (size_t i = 0; i < units_.size(); ++i) {
         const Unit& u = units_[i];
         if (u.begin != t) continue;
-        // "offered its troops": the subject's own people are not the target.
-        if (prep.empty() && u.begin > 0 &&
+        // "offered its troops": the subject's own people are not the target;
+        // "met his Polish counterpart" names another country's.
+        bool own_country = u.code.empty() || (u.code.size() == 3 && is_type_code(u.code));
+        if (prep.empty() && u.begin > 0 && own_country &&
             in(norm(u.begin - 1), {"its", "their", "his", "her", "our"}))
           return -1;
         // "shelled the border town of Mirov": a place after "of" is the object.
@@ -567,7 +747,7 @@ class Coder {
     uint32_t limit = std::min(se, from + 10);
     for (uint32_t t = from; t < limit; ++t) {
       std::string_view w = norm(t);
-      if ((t > from && is_clause_break(w)) || w == ",") return -1;
+      if ((t > from && is_clause_break(w)) || w == "," || w == ";" || w == ":") return -1;
       // Another verb starts another predication ("traveled to X to train Y").
       if (t > from && tok_mention_[t] < 0 && !doc_.tokens[t].has(kTokenCapitalized) &&
           !nounish(t, from) && (norm(t - 1) == "to" || finite_verb(t)))
@@ -648,14 +828,50 @@ class Coder {
     return best;
   }
 
+  // The time expression of the verb's clause: in the same claim (inside the
+  // same attribution's content, or outside all of them), not across ";",
+  // nearest to the verb. Found lazily, once per sentence with an event.
+  const events::TimeExpr* time_of(uint32_t verb, Span vspan, int32_t attr, uint32_t sb,
+                                  uint32_t se) {
+    if (!times_ready_) {
+      times_.clear();
+      events::find_times(doc_, sb, se, has_published_, published_, times_);
+      times_ready_ = true;
+    }
+    const events::TimeExpr* best = nullptr;
+    uint32_t best_d = UINT32_MAX;
+    for (const events::TimeExpr& t : times_) {
+      if (attribution_of(t.span, vspan) != attr) continue;
+      uint32_t lo = std::min(verb, t.token_begin), hi = std::max(verb, t.token_begin);
+      // Another event verb in between is nearer: "threatened to expel X and
+      // will meet Y on Friday" dates the meeting only.
+      bool crosses = false;
+      for (const Trigger& other : triggers_)
+        if (other.begin > lo && other.begin < hi && !other.consumed && !other.entry->noun)
+          crosses = true;
+      for (uint32_t x = lo; x + 1 < hi && !crosses; ++x)
+        crosses = norm(x) == ";" || (norm(x) == "," && in(norm(x + 1), {"and", "but", "while"}));
+      if (crosses) continue;
+      uint32_t d = hi - lo;
+      if (d < best_d) {
+        best_d = d;
+        best = &t;
+      }
+    }
+    return best;
+  }
+
   // The innermost attribution whose content contains `s`, or -1.
-  int32_t attribution_of(Span s) const {
+  // `verb`, when given, is an event verb whose own attribution (the verb as a
+  // cue of saying: "accused", "urged") is not a claim around it.
+  int32_t attribution_of(Span s, Span verb = {0, 0}) const {
     int32_t best = -1;
     uint32_t best_len = UINT32_MAX;
+    if (verb.end == 0) verb = s;
     for (size_t i = 0; i < doc_.attributions.size(); ++i) {
       const Attribution& a = doc_.attributions[i];
       // The verb of saying itself ("urged") is the speech act, not its content.
-      if (a.cue.begin < s.end && s.begin < a.cue.end) continue;
+      if (a.cue.begin < verb.end && verb.begin < a.cue.end) continue;
       uint32_t len = 0;
       bool inside = false;
       for (Span c : a.content) {
@@ -668,6 +884,50 @@ class Coder {
       }
     }
     return best;
+  }
+
+  // The acting group a pronoun at token `p` stands for when it opens the
+  // content of an attribution ("X said (that) it ...", "X told Y it ..."):
+  // the attribution's source, or for "..., and said they ..." the subject of
+  // the previous verb. -1 if none.
+  int speaker_of(uint32_t p, uint32_t sb) const {
+    uint32_t pb = doc_.tokens[p].span.begin;
+    for (const Attribution& a : doc_.attributions) {
+      if (a.cue.end > pb) continue;
+      bool opens = false;
+      for (Span c : a.content) {
+        if (c.begin > pb || pb >= c.end) continue;
+        // Only time words and "that" may come between the content start and
+        // the pronoun, and the addressee of "told" ("X told Y it would ...").
+        std::string_view cue = doc_.slice(a.cue);
+        cue = cue.substr(cue.rfind(' ') == std::string_view::npos ? 0 : cue.rfind(' ') + 1);
+        bool tells =
+            in(cue, {"told", "tells", "tell", "informed", "assured", "warned", "reminded"});
+        opens = true;
+        for (size_t i = 0; i < units_.size() && opens; ++i) {
+          uint32_t ub = doc_.tokens[units_[i].begin].span.begin;
+          if (ub >= c.begin && ub < pb && !(tells && ub == c.begin)) opens = false;
+        }
+      }
+      if (!opens) continue;
+      if (a.has_source) {
+        for (size_t i = 0; i < units_.size(); ++i) {
+          // The head of the source's noun group, not a place after "in".
+          const Unit& u = units_[i];
+          if (!u.prep.empty() && u.prep != "of") continue;
+          Span us{doc_.tokens[u.begin].span.begin, doc_.tokens[u.end - 1].span.end};
+          if (us.begin < a.source.end && a.source.begin < us.end) return static_cast<int>(i);
+        }
+        return -1;
+      }
+      // No source named: "..., and said they also opposed ..." shares the subject.
+      uint32_t k = p;
+      while (k > sb && doc_.tokens[k - 1].span.begin >= a.cue.begin) --k;
+      while (k > sb && is_adverb(norm(k - 1))) --k;
+      if (k > sb && in(norm(k - 1), {"and", "but"})) return last_subject_;
+      return -1;
+    }
+    return -1;
   }
 
   int target_in_content(const Trigger& tr, uint32_t se, int src) const {
@@ -748,7 +1008,7 @@ class Coder {
   std::string with_country(const std::string& code, const std::string* other, int32_t loc) const {
     if (code.size() != 3 || !is_type_code(code)) return code;
     if (loc >= 0) {
-      const std::string& a = doc_.entities[loc].actor;
+      const std::string& a = actors_[loc];
       if (a.size() >= 3 && !is_type_code(a.substr(0, 3))) return a.substr(0, 3) + code;
     }
     // Civilians and institutions named without a country ("demonstrators",
@@ -762,7 +1022,8 @@ class Coder {
   }
 
   void emit(uint32_t sb, uint32_t se, const Trigger& verb, const Entry& act, std::string_view code,
-            std::string_view modifier, int src_unit, int tgt_unit, bool negated, bool speculative) {
+            std::string_view modifier, int src_unit, int tgt_unit, bool negated, bool speculative,
+            bool future) {
     auto group_of = [&](int u, std::vector<int>& out) {
       out.clear();
       if (u < 0) return;
@@ -784,6 +1045,12 @@ class Coder {
     Span vspan{doc_.tokens[verb.begin].span.begin, doc_.tokens[verb.end - 1].span.end};
     int32_t attr = attribution_of(vspan);
     int32_t loc = location_of(verb.begin, sb, se);
+    const events::TimeExpr* when = time_of(verb.begin, vspan, attr, sb, se);
+    events::TimeExpr resolved;
+    if (when != nullptr && future && when->weekday >= 0 && has_published_) {
+      resolved = events::resolve_future(*when, published_);
+      when = &resolved;
+    }
     size_t made = 0;
     for (int s : srcs_) {
       for (int g : tgts_) {
@@ -809,13 +1076,15 @@ class Coder {
           ev.source.text = {doc_.tokens[units_[s].begin].span.begin,
                             doc_.tokens[units_[s].end - 1].span.end};
         }
-        if (g < 0 && loc >= 0 && act.target != "-" && !act.noun && s >= 0 &&
-            doc_.entities[loc].actor.size() >= 3 &&
-            sc->compare(0, 3, doc_.entities[loc].actor, 0, 3) != 0) {
+        // (A named target without a code of its own says no more than the place.)
+        if ((g < 0 || tc->empty()) && loc >= 0 && act.target != "-" && !act.noun && s >= 0 &&
+            actors_[loc].size() >= 3 && !is_type_code(actors_[loc].substr(0, 3))) {
           // No target named: the event happens to the country it happens in
-          // ("blocked roads in Algiers", "lifted the curfew in Montenegro").
+          // ("blocked roads in Algiers", "lifted the curfew in Montenegro",
+          // "strengthened its forces in Lebanon"); a domestic event has its
+          // own country as target.
           ev.has_target = true;
-          ev.target.code = doc_.entities[loc].actor.substr(0, 3);
+          ev.target.code = actors_[loc].substr(0, 3);
         }
         if (g >= 0 && !tc->empty()) {
           ev.has_target = true;
@@ -835,6 +1104,14 @@ class Coder {
         ev.negated = negated;
         ev.entry = act.id;
         ev.modifier = modifier;
+        if (when != nullptr) {
+          ev.has_time = true;
+          ev.time_text = when->span;
+          if (when->resolved) {
+            ev.time_start = events::iso_date(when->start);
+            ev.time_end = events::iso_date(when->end);
+          }
+        }
         doc_.events.push_back(std::move(ev));
         ++made;
       }
@@ -846,6 +1123,9 @@ class Coder {
     std::string_view modal;
     bool negated = false;
     modality_before(tr.begin, sb, modal, negated);
+    // Expected rather than past: a bare weekday is then the next one.
+    // ("offered on Monday to mediate": the offer, not the mediation, is dated.)
+    bool future = in(modal, {"will", "would", "shall", "'ll"});
 
     // A controlling verb with a coded "to VERB" complement codes the complement.
     const Trigger* comp = nullptr;
@@ -874,9 +1154,19 @@ class Coder {
               is_be(norm(k - 1)) || in(norm(k - 1), {"has", "have", "had", "did", "does", "do"})))
         --k;
       std::string_view before = k > sb ? norm(k - 1) : std::string_view();
-      if ((before == "and" || before == "but") && last_subject_ >= 0 && !e.noun) {
+      if (before == "," && (tr.flags & events::kFormIng) && !(tr.flags & events::kFormPast) &&
+          last_subject_ >= 0 && !e.noun) {
+        // A participial clause shares the main clause's subject: "Police
+        // opened fire ..., killing one person and arresting 12".
+        subj = last_subject_;
+      } else if ((before == "and" || before == "but") && last_subject_ >= 0 && !e.noun) {
         // Coordinated verbs share the subject: "X threatened ... and urged Y".
         subj = last_subject_;
+      } else if (k > sb + 1 && in(before, {"it", "they", "he", "she", "we"}) && !e.noun) {
+        // "Japan said on Tuesday it had halted ...": the pronoun opening
+        // what was said is the speaker.
+        int sp = speaker_of(k - 1, sb);
+        if (sp >= 0) subj = sp;
       } else if (subj < 0 && k == sb + 1 && in(before, {"it", "they"}) &&
                  !prev_source_code_.empty()) {
         // "It refused to ...": the previous sentence's acting group.
@@ -901,6 +1191,10 @@ class Coder {
     }
     if (obj < 0) obj = target_of(act, after, se, source_from);
     if (obj < 0 && !source_from && act.target != "-") obj = loose_target(after, se);
+    // "send troops to ...": the object the entry requires is what is sent.
+    if (obj >= 0 && !act.requires_.empty() &&
+        word_near(act.requires_, units_[obj].end - 1, units_[obj].end))
+      obj = -1;
     int src = subj, tgt = obj;
     if (source_from) std::swap(src, tgt);
 
@@ -916,8 +1210,13 @@ class Coder {
                forms_at(p - 1).empty())))
         --p;
       if (p > sb && in(norm(p - 1), {"in", "at", "of", "near", "from", "about", "over"}) &&
-          !(norm(p - 1) == "in" && p - 1 > sb && is_be(norm(p - 2))))
+          !(norm(p - 1) == "in" && p - 1 > sb &&
+            (is_be(norm(p - 2)) || in(norm(p - 2), {"engaged", "involved", "participated"}))))
         src = -1;
+      // The object of another event verb ("condemned the threats", "ended
+      // the fighting") is not an act of that verb's subject.
+      for (const Trigger& k : triggers_)
+        if (&k != &tr && !k.entry->noun && k.end == p) src = -1;
       for (size_t i = 0; i < units_.size(); ++i) {
         const Unit& u = units_[i];
         if (u.end <= tr.begin && tr.begin - u.end <= 2) {
@@ -929,7 +1228,10 @@ class Coder {
             else if (is_function_word(w) || doc_.tokens[x].kind != TokenKind::kWord)
               adjacent = false;
           }
-          if (adjacent && (possessive || !u.place)) src = static_cast<int>(i);
+          // A country before the noun acts ("US mediation"); a city is a venue
+          // ("the Geneva talks").
+          bool country = u.place_entity >= 0 && is_country(u.place_entity);
+          if (adjacent && (possessive || !u.place || country)) src = static_cast<int>(i);
         }
       }
       // "a meeting between X and Y" without any other actor: X meets Y.
@@ -1041,7 +1343,7 @@ class Coder {
       prev_source_ = {units_[src].begin, units_[src].end};
       prev_source_code_ = units_[src].code;
     }
-    emit(sb, se, tr, act, code, modifier, src, tgt, negated, speculative);
+    emit(sb, se, tr, act, code, modifier, src, tgt, negated, speculative, future);
   }
 
   void sentence(uint32_t sb, uint32_t se) {
@@ -1050,9 +1352,12 @@ class Coder {
     while (sentence_mentions_ < doc_.mentions.size() &&
            doc_.mentions[sentence_mentions_].token_begin < sb)
       ++sentence_mentions_;
+    sentence_begin_ = sb;
     build_units(sb, se);
+    own_groups_of_speakers();
     find_triggers(sb, se);
     sentence_first_event_ = doc_.events.size();
+    times_ready_ = false;
     last_subject_ = -1;
     for (Trigger& tr : triggers_) {
       if (tr.consumed) continue;
@@ -1065,6 +1370,8 @@ class Coder {
   }
 
   Document& doc_;
+  const lexicon::Lexicon* lex_;
+  std::vector<std::string> actors_;            // per entity: actor_code()
   std::vector<const events::WordInfo*> info_;  // per token, null = unknown word
   std::vector<int32_t> tok_mention_;
   std::vector<Unit> units_;
@@ -1074,6 +1381,11 @@ class Coder {
   size_t sentence_first_event_ = 0;
   uint32_t object_tok_ = UINT32_MAX;
   uint32_t sentence_mentions_ = 0;
+  uint32_t sentence_begin_ = 0;
+  bool has_published_ = false;
+  events::Days published_ = 0;
+  std::vector<events::TimeExpr> times_;  // of the current sentence, once times_ready_
+  bool times_ready_ = false;
   int last_subject_ = -1;                      // subject of the last verb in this sentence
   std::pair<uint32_t, uint32_t> prev_source_;  // tokens of the last coded source
   std::string prev_source_code_;
@@ -1083,9 +1395,8 @@ class Coder {
 }  // namespace
 
 void code_events(Document& doc, const lexicon::Lexicon* lex) {
-  (void)lex;  // actor codes come from resolved entities and agent nouns
   doc.events.clear();
-  Coder(doc).run();
+  Coder(doc, lex).run();
 }
 
 }  // namespace claimtrace::extract

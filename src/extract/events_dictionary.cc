@@ -34,6 +34,14 @@ constexpr Agent kAgents[] = {
 #include "extract/event_tables.inc"
 #undef CLAIMTRACE_AGENTS
 };
+struct Country {
+  std::string_view alpha2, code;
+};
+constexpr Country kCountries[] = {
+#define CLAIMTRACE_COUNTRIES
+#include "extract/event_tables.inc"
+#undef CLAIMTRACE_COUNTRIES
+};
 constexpr Entry kEntries[] = {
 #define CLAIMTRACE_EVENT_ENTRIES
 #include "extract/event_tables.inc"
@@ -138,6 +146,12 @@ const Agent* agent(std::string_view first, std::string_view second) {
   }
   auto it = ix.agents.find(key);
   return it == ix.agents.end() ? nullptr : it->second;
+}
+
+std::string_view country_code(std::string_view alpha2) {
+  for (const Country& c : kCountries)
+    if (c.alpha2 == alpha2) return c.code;
+  return {};
 }
 
 bool agent_has_two_words(std::string_view first) {

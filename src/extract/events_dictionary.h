@@ -82,6 +82,9 @@ std::span<const ActorType> actor_types();
 const Modality* modality(std::string_view root);
 // Agent noun of one or two normalized words; null if none.
 const Agent* agent(std::string_view first, std::string_view second = {});
+// The CAMEO country code of an ISO 3166-1 alpha-2 code ("PS" -> "PSE"); empty if unknown
+// (data/cameo/countries.tsv).
+std::string_view country_code(std::string_view alpha2);
 // Longest agent phrase length (1 or 2) for agent(first, second).
 bool agent_has_two_words(std::string_view first);
 

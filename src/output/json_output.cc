@@ -220,6 +220,22 @@ void write_document_json(const Document& doc, const JsonOptions& opts, std::stri
       w.null_field("attribution");
     w.field("certainty", to_string(v.certainty));
     w.field("negated", v.negated);
+    if (v.has_time) {
+      w.key("time");
+      w.begin_object();
+      if (v.time_start.empty())
+        w.null_field("start");
+      else
+        w.field("start", std::string_view(v.time_start));
+      if (v.time_end.empty())
+        w.null_field("end");
+      else
+        w.field("end", std::string_view(v.time_end));
+      span_field(w, doc, "text", v.time_text);
+      w.end_object();
+    } else {
+      w.null_field("time");
+    }
     w.field("entry", v.entry);
     if (v.modifier.empty())
       w.null_field("modifier");

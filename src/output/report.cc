@@ -145,6 +145,13 @@ void write_report(const Document& doc, const ReportOptions& opts, std::string& o
       out.append(st.reset());
       out.append(" [" + std::string(to_string(v.certainty)) + (v.negated ? ", negated" : "") + "]");
       if (v.location >= 0) out.append(" in " + doc.entities[v.location].name);
+      if (v.has_time) {
+        out.append(" when ");
+        append_flat(out, doc.slice(v.time_text));
+        if (!v.time_start.empty())
+          out.append(" (" + v.time_start +
+                     (v.time_end != v.time_start ? ".." + v.time_end : std::string()) + ")");
+      }
       out.append("\n      ");
       if (v.source.has_text) append_flat(out, doc.slice(v.source.text));
       out.append(" \u2192 ");

@@ -308,6 +308,12 @@ CREATE TABLE link_documents (
 );
 CREATE INDEX link_documents_story ON link_documents(story);
 )sql"},
+    // 5: when an event happened: `time` holds the ISO interval START/END ("" when the
+    // text's time needs a published date the article lacks); the words that say it.
+    {5, R"sql(
+ALTER TABLE events ADD COLUMN time_start INTEGER;
+ALTER TABLE events ADD COLUMN time_end INTEGER;
+)sql"},
 };
 
 // ------------------------------------------------------------- helpers --
@@ -719,8 +725,8 @@ class SqliteStore final : public Store {
         "INSERT INTO attribution_cues VALUES (?,?,?)",
         "INSERT INTO events (doc, n, vid, code, root, quad_class, goldstein, source_code, "
         "source_start, source_end, target_code, target_start, target_end, verb_start, verb_end, "
-        "location, attribution, time, certainty, negated, entry, modifier, place) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "location, attribution, time, certainty, negated, entry, modifier, place, time_start, "
+        "time_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         "SELECT place FROM places WHERE geonameid = ?",
         "SELECT place FROM places WHERE geonameid IS NULL AND name = ? "
         "AND coalesce(country, '') = ? AND feature = ?",
@@ -961,11 +967,23 @@ class SqliteStore final : public Store {
         st.bind(int64_t{v.verb.begin}).bind(int64_t{v.verb.end});
       else
         st.bind_null().bind_null();
-      st.bind_index(v.location).bind_index(v.attribution).bind_null();  // time: not yet
+      // bind() does not copy: the interval must outlive exec().
+      const std::string interval =
+          v.time_start.empty() ? std::string() : v.time_start + "/" + v.time_end;
+      st.bind_index(v.location).bind_index(v.attribution);
+      if (v.has_time)
+        st.bind(interval);
+      else
+        st.bind_null();
       st.bind(to_string(v.certainty)).bind(int64_t{v.negated});
       st.bind_or_null(v.entry).bind_or_null(v.modifier);
       const bool located = v.location >= 0 && static_cast<size_t>(v.location) < d.entities.size();
-      st.bind_index(located ? entity_place[static_cast<size_t>(v.location)] : -1).exec();
+      st.bind_index(located ? entity_place[static_cast<size_t>(v.location)] : -1);
+      if (v.has_time)
+        st.bind(int64_t{v.time_text.begin}).bind(int64_t{v.time_text.end});
+      else
+        st.bind_null().bind_null();
+      st.exec();
     }
     write_claims(doc, d);
   }
@@ -1121,7 +1139,7 @@ bool SqliteStore::load_document(std::string_view id, Document& doc) {
   each(
       "SELECT vid, code, source_code, source_start, source_end, target_code, target_start, "
       "target_end, verb_start, verb_end, location, attribution, certainty, negated, entry, "
-      "modifier FROM events WHERE doc = ? ORDER BY n",
+      "modifier, time, time_start, time_end FROM events WHERE doc = ? ORDER BY n",
       [&](Stmt& st) {
         Event& v = doc.events.emplace_back();
         v.id = st.text(0);
@@ -1143,6 +1161,16 @@ bool SqliteStore::load_document(std::string_view id, Document& doc) {
         v.negated = st.integer(13) != 0;
         if (!st.is_null(14)) v.entry = intern(st.text(14));
         if (!st.is_null(15)) v.modifier = intern(st.text(15));
+        v.has_time = !st.is_null(16) && !st.is_null(17) && !st.is_null(18);
+        if (v.has_time) {
+          v.time_text = span_at(st, 17);
+          std::string_view interval = st.text(16);
+          size_t slash = interval.find('/');
+          if (slash != std::string_view::npos) {
+            v.time_start = interval.substr(0, slash);
+            v.time_end = interval.substr(slash + 1);
+          }
+        }
       });
   // Indices that point outside the loaded layers would crash consumers;
   // a consistent store never has them, but a damaged one must not crash us.
@@ -1154,6 +1182,8 @@ bool SqliteStore::load_document(std::string_view id, Document& doc) {
   for (Event& v : doc.events) {
     v.location = valid(v.location, doc.entities.size());
     v.attribution = valid(v.attribution, doc.attributions.size());
+    if (v.has_time && (v.time_text.begin > v.time_text.end || v.time_text.end > doc.text.size()))
+      v.has_time = false;
   }
   return true;
 }

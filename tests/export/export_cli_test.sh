@@ -73,9 +73,9 @@ assert r[25] == "1", "the visit is in the lead paragraph"
 assert (r[7], r[8], r[12], r[13]) == ("RUS", "", "GOV", ""), r[5:15]
 assert r[6] == "Russian foreign minister", r[6]
 assert r[60] == "https://harborwire.example/2031/05/06/visit", r[60]
-un = by_code[("IGOUNO", "0871")]
+un = by_code[("IGOUNO", "020")]  # "urged both sides to negotiate": an appeal
 assert (un[7], un[8], un[12]) == ("", "UNO", "IGO"), un[5:15]
-assert (un[27], un[28], un[29]) == ("087", "08", "2"), un[25:31]
+assert (un[27], un[28], un[29]) == ("020", "02", "1"), un[25:31]
 assert un[25] == "0", "second paragraph is not the lead"
 mil = by_code[("UKRMIL", "194")]
 assert (mil[7], mil[12]) == ("UKR", "MIL") and mil[29] == "4" and float(mil[30]) < 0, mil

@@ -149,14 +149,15 @@ python3 - "$TMP/v2.db" <<'PY' || fail "could not make a version-2 store"
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.create_function("claimtrace_text", 1, lambda b: None)
-# Undo migrations 3 (places/outlets/claims) and 4 (link_documents): a
-# store as version 2 wrote it.
+# Undo migrations 3 (places/outlets/claims), 4 (link_documents) and 5 (event
+# time spans): a store as version 2 wrote it.
 version = db.execute("PRAGMA user_version").fetchone()[0]
 for sql in ["DROP INDEX documents_outlet_id", "DROP INDEX events_place",
             "ALTER TABLE documents DROP COLUMN outlet_id", "ALTER TABLE copies DROP COLUMN outlet_id",
             "ALTER TABLE entities DROP COLUMN place", "ALTER TABLE events DROP COLUMN place",
             "DROP TABLE claims", "DROP TABLE outlets", "DROP TABLE places",
-            "DROP TABLE IF EXISTS link_documents"]:
+            "DROP TABLE IF EXISTS link_documents",
+            "ALTER TABLE events DROP COLUMN time_start", "ALTER TABLE events DROP COLUMN time_end"]:
     db.execute(sql)
 db.execute("PRAGMA user_version = 2")
 db.commit()

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extract/events_dictionary.h"
+#include "extract/events_time.h"
 #include "pipeline/analyzer.h"
 
 namespace claimtrace {
@@ -17,9 +18,10 @@ class Events : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_NE(lex_, nullptr) << "no lexicon image"; }
 
-  Document analyze(const std::string& text) {
+  Document analyze(const std::string& text, const std::string& published = "") {
     Document doc;
     doc.text = text;
+    doc.published = published;
     Analyzer(lex_).analyze(doc);
     return doc;
   }
@@ -226,6 +228,144 @@ TEST_F(Events, NegativePatternBlocksEntry) {
   // "meet demands" is not a meeting.
   Document doc = analyze("Ecuador met the demands of Colombia.");
   for (const Event& e : doc.events) EXPECT_NE(e.code, "040") << dump(doc);
+}
+
+TEST_F(Events, ActorCodesTheResolverLeftShort) {
+  // A plural demonym, an institution named after its country, a region's country.
+  Document doc = analyze(
+      "Liberians protested against Ghana. The Latvian Constitutional Court cancelled restrictions "
+      "on Estonia. Israel reimposed blockades in the West Bank.");
+  const Event* protest = with_code(doc, "140");
+  ASSERT_NE(protest, nullptr) << dump(doc);
+  EXPECT_EQ(protest->source.code, "LBR");
+  EXPECT_EQ(protest->target.code, "GHA");
+  const Event* cancel = with_code(doc, "081");
+  ASSERT_NE(cancel, nullptr) << dump(doc);
+  EXPECT_EQ(cancel->source.code, "LVAJUD");
+  const Event* blockade = with_code(doc, "191");
+  ASSERT_NE(blockade, nullptr) << dump(doc);
+  EXPECT_EQ(blockade->source.code, "ISR");
+}
+
+TEST_F(Events, CountryNameOpeningASentence) {
+  // "Turkey" and "Japan" are also common nouns; the coder still reads them as countries.
+  Document doc = analyze("Turkey expelled the Dutch ambassador. Japan halted aid to Serbia.");
+  const Event* expel = with_code(doc, "1662");
+  ASSERT_NE(expel, nullptr) << dump(doc);
+  EXPECT_EQ(expel->source.code, "TUR");
+  const Event* halt = with_code(doc, "162");
+  ASSERT_NE(halt, nullptr) << dump(doc);
+  EXPECT_EQ(halt->source.code, "JPN");
+  EXPECT_EQ(halt->target.code, "SRB");
+}
+
+TEST_F(Events, PronounOpeningReportedContentIsTheSpeaker) {
+  // The nearest group before "it" is Poland, but Hungary is the one that spoke.
+  Document doc = analyze("Hungary told Poland on Monday it had halted aid to Serbia.");
+  const Event* halt = with_code(doc, "162");
+  ASSERT_NE(halt, nullptr) << dump(doc);
+  EXPECT_EQ(halt->source.code, "HUN");
+  EXPECT_EQ(halt->target.code, "SRB");
+  ASSERT_GE(halt->attribution, 0);
+  EXPECT_NE(halt->certainty, Certainty::kAsserted);
+}
+
+TEST_F(Events, LocatedEventWithoutTargetTargetsThePlacesCountry) {
+  Document doc = analyze("Israel has strengthened its forces in Lebanon.");
+  const Event* e = with_code(doc, "154");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->source.code, "ISR");
+  EXPECT_EQ(e->target.code, "LBN");
+  EXPECT_FALSE(e->target.has_text);
+}
+
+TEST_F(Events, QuantitiesDoNotMakeAnObjectPrepositional) {
+  // "more than 40" and "up to 300" count the group; they are not "than"/"to" targets.
+  Document doc = analyze(
+      "Ugandan police arrested more than 40 Kenyan protesters. Tanzania expelled up to 300 "
+      "Burundian refugees.");
+  const Event* arrest = with_code(doc, "173");
+  ASSERT_NE(arrest, nullptr) << dump(doc);
+  EXPECT_EQ(arrest->target.code, "KENCVL");
+  ASSERT_TRUE(arrest->target.has_text);
+  EXPECT_EQ(doc.slice(arrest->target.text), "Kenyan protesters");
+}
+
+TEST_F(Events, ParticipialClauseSharesTheMainSubject) {
+  // The nearest group before "arresting" is "one person"; the police arrest.
+  Document doc = analyze(
+      "Egyptian police opened fire on the crowd, killing one person and arresting 12 students.");
+  const Event* arrest = with_code(doc, "173");
+  ASSERT_NE(arrest, nullptr) << dump(doc);
+  EXPECT_EQ(arrest->source.code, "EGYCOP");
+  const Event* engaged = nullptr;
+  Document cleansing = analyze("Serbian forces were engaged in ethnic cleansing in Kosovo.");
+  for (const Event& e : cleansing.events)
+    if (e.code.substr(0, 2) == "20") engaged = &e;
+  ASSERT_NE(engaged, nullptr) << dump(cleansing);
+  EXPECT_EQ(engaged->source.code, "SRBMIL");  // "engaged in" keeps the subject of a nominal event
+}
+
+TEST_F(Events, ParticipleAfterADeterminerIsAnAdjective) {
+  // "the occupied West Bank" and "the banned movement" name no occupation or ban.
+  Document doc = analyze(
+      "Israeli troops patrolled the occupied West Bank. Nigerian police arrested members of the "
+      "banned movement.");
+  for (const Event& e : doc.events) {
+    EXPECT_NE(e.code, "192") << dump(doc);
+    EXPECT_NE(e.code, "172") << dump(doc);
+  }
+  EXPECT_NE(with_code(doc, "173"), nullptr) << dump(doc);
+}
+
+TEST(EventTime, DatesWeekdaysAndRelativeWords) {
+  using namespace extract::events;
+  Days d = 0;
+  ASSERT_TRUE(parse_iso_date("2024-03-13", d));
+  EXPECT_EQ(iso_date(d), "2024-03-13");
+  EXPECT_FALSE(parse_iso_date("2024-02-30", d));
+  EXPECT_FALSE(parse_iso_date("13.03.2024", d));
+}
+
+TEST_F(Events, TimeOfTheEventsClause) {
+  // Wednesday 2024-03-13.
+  Document doc = analyze(
+      "Russian troops shelled Kharkiv on Monday. Ukraine will meet Poland on Friday. Police "
+      "arrested 12 protesters in Cairo yesterday. Israel reimposed blockades last week. Iran "
+      "and Iraq held talks on Oct. 3, 2023. Chile expelled Peruvian diplomats on 15 January.",
+      "2024-03-13");
+  auto time_of = [&](const std::string& code) {
+    const Event* e = with_code(doc, code);
+    if (e == nullptr || !e->has_time) return std::string("none");
+    return std::string(doc.slice(e->time_text)) + " " + e->time_start + ".." + e->time_end;
+  };
+  EXPECT_EQ(time_of("194"), "Monday 2024-03-11..2024-03-11") << dump(doc);
+  EXPECT_EQ(time_of("036"), "Friday 2024-03-15..2024-03-15");  // "will": the next Friday
+  EXPECT_EQ(time_of("173"), "yesterday 2024-03-12..2024-03-12");
+  EXPECT_EQ(time_of("191"), "last week 2024-03-04..2024-03-10");
+  EXPECT_EQ(time_of("040"), "Oct. 3, 2023 2023-10-03..2023-10-03");
+  EXPECT_EQ(time_of("1662"), "15 January 2024-01-15..2024-01-15");
+}
+
+TEST_F(Events, TimeStaysInItsClaimAndNeedsAPublishedDate) {
+  // "on Tuesday" dates the saying, not the attack.
+  Document said = analyze("Officials said on Tuesday that rebels had attacked Goma.", "2024-03-13");
+  const Event* attack = with_code(said, "190");
+  ASSERT_NE(attack, nullptr) << dump(said);
+  EXPECT_FALSE(attack->has_time);
+  // Without a published date a weekday is found but not resolved; a full date is.
+  Document undated =
+      analyze("Rebels attacked Goma on Monday. Rwanda expelled Ugandan diplomats on 2 March 2019.");
+  const Event* monday = with_code(undated, "190");
+  ASSERT_NE(monday, nullptr) << dump(undated);
+  ASSERT_TRUE(monday->has_time);
+  EXPECT_EQ(undated.slice(monday->time_text), "Monday");
+  EXPECT_TRUE(monday->time_start.empty());
+  const Event* expel = with_code(undated, "1662");
+  ASSERT_NE(expel, nullptr) << dump(undated);
+  ASSERT_TRUE(expel->has_time);
+  EXPECT_EQ(expel->time_start, "2019-03-02");
+  EXPECT_EQ(expel->time_end, "2019-03-02");
 }
 
 }  // namespace
