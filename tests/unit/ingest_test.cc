@@ -55,7 +55,7 @@ TEST(JsonlParser, NumericIdNullFieldsAndDateFallback) {
   EXPECT_EQ(rec.url, "");
   EXPECT_EQ(rec.published, "2020-02-03");
   // An unparseable date is dropped, not an error.
-  ASSERT_TRUE(parser.parse(R"({"id":"a","text":"x","date":"26-FEB-1987"})", rec, err));
+  ASSERT_TRUE(parser.parse(R"({"id":"a","text":"x","date":"FEB-1987"})", rec, err));
   EXPECT_EQ(rec.published, "");
 }
 
