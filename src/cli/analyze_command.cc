@@ -2,11 +2,13 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "cli/args.h"
+#include "cli/input_files.h"
 #include "dict/tabari.h"
 #include "ingest/feed_reader.h"
 #include "ingest/html/article.h"
@@ -435,30 +437,70 @@ int analyze_feed(const AnalyzeArgs& args, const std::string& output_format) {
 
 }  // namespace
 
+namespace {
+
+// Analyses one input (a file or stdin) in its own or the given format.
+int analyze_input(const AnalyzeArgs& args, const std::string& output_format) {
+  std::string input_format = args.input_format;
+  if (input_format.empty())
+    input_format = args.input == "-" ? "text" : guess_input_format(args.input);
+  if (input_format == "jsonl") return analyze_jsonl(args, output_format);
+  if (input_format == "warc") return analyze_warc(args, output_format);
+  if (input_format == "rss") return analyze_feed(args, output_format);
+  return analyze_text(args, input_format, output_format);
+}
+
+}  // namespace
+
 int run_analyze(const AnalyzeArgs& args) {
   if (!args.published.empty() && normalize_published(args.published) != args.published) {
     std::fprintf(stderr, "claimtrace: --published must be YYYY-MM-DD, got \"%s\"\n",
                  args.published.c_str());
     return kExitUsage;
   }
+  // A quoted pattern ('dir/**/*.html') is expanded as for ingest; each
+  // matching file is analysed in its own format, outputs one after another.
+  std::error_code ec;
+  const bool pattern = args.input != "-" && args.input.find_first_of("*?[") != std::string::npos &&
+                       !std::filesystem::exists(args.input, ec);
   std::string input_format = args.input_format;
   if (input_format.empty())
     input_format = args.input == "-" ? "text" : guess_input_format(args.input);
   std::string output_format = args.output_format;
+  if (pattern && output_format == "json") {
+    std::fprintf(stderr,
+                 "claimtrace: a pattern gives several inputs: use --output-format jsonl or "
+                 "report\n");
+    return kExitUsage;
+  }
   if (output_format.empty()) {
     if (isatty(STDOUT_FILENO) == 1)
       output_format = "report";
     else
-      output_format = input_format == "jsonl" || input_format == "warc" || input_format == "rss"
-                          ? "jsonl"
-                          : "json";
+      output_format =
+          pattern || input_format == "jsonl" || input_format == "warc" || input_format == "rss"
+              ? "jsonl"
+              : "json";
   }
   static char stdout_buffer[1 << 16];
   std::setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
-  if (input_format == "jsonl") return analyze_jsonl(args, output_format);
-  if (input_format == "warc") return analyze_warc(args, output_format);
-  if (input_format == "rss") return analyze_feed(args, output_format);
-  return analyze_text(args, input_format, output_format);
+  if (!pattern) return analyze_input(args, output_format);
+
+  std::vector<InputFile> files = expand_inputs({args.input}, args.input_format);
+  if (files.size() == 1 && files[0].path == args.input) {
+    std::fprintf(stderr, "claimtrace: %s: no file matches the pattern\n", args.input.c_str());
+    return kExitSomeFailed;
+  }
+  int exit_code = kExitOk;
+  for (const InputFile& f : files) {
+    AnalyzeArgs one = args;
+    one.input = f.path;
+    const int code = analyze_input(one, output_format);
+    std::fflush(stdout);
+    if (code == kExitUsage) return code;  // the same for every file
+    if (code != kExitOk) exit_code = code;
+  }
+  return exit_code;
 }
 
 }  // namespace claimtrace::cli

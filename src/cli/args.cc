@@ -8,8 +8,9 @@ CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& a) {
       "Analyse articles: sentences, tokens and every annotation layer, as a readable report or "
       "JSON (docs/schema.md).");
   cmd->add_option("input", a.input,
-                  "Input file (plain text, JSONL, HTML, WARC, RSS/Atom; optionally .gz or .zst) or "
-                  "- for stdin")
+                  "Input file (plain text, JSONL, HTML, WARC, RSS/Atom; optionally .gz or .zst), "
+                  "a quoted pattern ('pages/**/*.html': each match in its own format, one after "
+                  "another) or - for stdin")
       ->required();
   cmd->add_option("--input-format", a.input_format,
                   "text (the whole file is one article), jsonl (one record per line), html "

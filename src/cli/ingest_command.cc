@@ -24,10 +24,13 @@
 #include "cli/linked_stories.h"
 #include "cli/store_args.h"
 #include "core/json_writer.h"
+#include "ingest/feed_reader.h"
+#include "ingest/html/article.h"
 #include "ingest/html_page_reader.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/line_reader.h"
 #include "ingest/text_reader.h"
+#include "ingest/warc_reader.h"
 #include "pipeline/analyzer.h"
 #include "pipeline/ordered_runner.h"
 #include "store/store.h"
@@ -38,15 +41,28 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// What one work item holds.
+enum class ItemKind {
+  kLine,      // a JSONL line (raw)
+  kFile,      // a text or HTML file, read whole by the worker
+  kWarcPage,  // the HTML body of a WARC response (raw), with its URL and charset
+  kFeedItem,  // one item of an RSS or Atom feed
+};
+
 struct Item {
   uint32_t file = 0;
-  uint64_t line = 0;  // 0 for a text file (the whole file is the record)
-  std::string raw;    // the JSONL line; empty for a text file
+  uint64_t seq = 0;  // JSONL line, WARC record or feed item number; 0 for a whole file
+  ItemKind kind = ItemKind::kLine;
+  std::string raw;               // the JSONL line or the page's HTML
+  std::string id, url, charset;  // WARC page
+  FeedItem feed_item;            // feed item
+  std::string outlet;            // feed title
 };
 
 struct Failure {
   uint32_t file = 0;
-  uint64_t line = 0;
+  uint64_t line = 0;  // reported line (JSONL); 0 when a line says nothing
+  uint64_t seq = 0;   // position in the file, for reporting in input order
   std::string id;
   std::string reason;
 };
@@ -60,6 +76,12 @@ struct IngestBatch {
   size_t ndocs = 0;
   std::vector<Failure> failures;  // read and analysis failures, in input order
   uint64_t bytes = 0;
+};
+
+// WARC records that are not articles: skipped and counted, not errors.
+struct WarcSkips {
+  uint64_t records = 0, not_response = 0, not_ok = 0, not_html = 0, bad_http = 0;
+  uint64_t skipped() const { return not_response + not_ok + not_html + bad_http; }
 };
 
 // Reads records from the input files in order; called under the read lock.
@@ -76,9 +98,26 @@ class Reader {
     while (b.count < batch_size_ && next_file_or_open(b)) {
       const InputFile& f = files_[current_];
       Item& it = b.items[b.count];
+      it.file = static_cast<uint32_t>(current_);
+      if (f.warc) {
+        if (next_warc_page(b, it)) ++b.count;
+        continue;
+      }
+      if (f.feed) {
+        if (feed_next_ == feed_.items.size()) {
+          close_current();
+          continue;
+        }
+        it.kind = ItemKind::kFeedItem;
+        it.seq = ++feed_next_;
+        it.feed_item = std::move(feed_.items[feed_next_ - 1]);
+        it.outlet = feed_.title;
+        ++b.count;
+        continue;
+      }
       if (!f.jsonl) {  // one record: the whole file, read by the worker
-        it.file = static_cast<uint32_t>(current_);
-        it.line = 0;
+        it.kind = ItemKind::kFile;
+        it.seq = 0;
         it.raw.clear();
         b.bytes += f.size;
         ++b.count;
@@ -87,46 +126,110 @@ class Reader {
       }
       if (!reader_->next(it.raw)) {
         if (!reader_->error().empty())
-          b.failures.push_back(
-              {static_cast<uint32_t>(current_), reader_->line_number(), "", reader_->error()});
+          b.failures.push_back({static_cast<uint32_t>(current_), reader_->line_number(),
+                                reader_->line_number(), "", reader_->error()});
         close_current();
         continue;
       }
       b.bytes += it.raw.size() + 1;
       if (it.raw.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
-      it.file = static_cast<uint32_t>(current_);
-      it.line = reader_->line_number();
+      it.kind = ItemKind::kLine;
+      it.seq = reader_->line_number();
       ++b.count;
     }
     return b.count > 0 || !b.failures.empty();
   }
 
+  const WarcSkips& warc_skips() const { return warc_skips_; }
+
  private:
+  // Reads the next WARC record of the current file into `it` when it is an
+  // HTML page (HTTP 200); other records are counted as skipped. False when
+  // the record was skipped or the archive ended (then the file is closed).
+  bool next_warc_page(IngestBatch& b, Item& it) {
+    if (!warc_->next(warc_record_)) {
+      if (!warc_->error().empty())
+        b.failures.push_back({static_cast<uint32_t>(current_), 0, warc_->records() + 1, "",
+                              strip_path(warc_->error(), files_[current_].path)});
+      close_current();
+      return false;
+    }
+    ++warc_skips_.records;
+    b.bytes += warc_record_.block.size();
+    if (warc_record_.type != "response") {
+      ++warc_skips_.not_response;
+      return false;
+    }
+    std::string err;
+    if (!parse_http_response(warc_record_.block, http_, err)) {
+      ++warc_skips_.bad_http;
+      return false;
+    }
+    if (http_.status != 200) {
+      ++warc_skips_.not_ok;
+      return false;
+    }
+    if (http_.content_type != "text/html" && http_.content_type != "application/xhtml+xml") {
+      ++warc_skips_.not_html;
+      return false;
+    }
+    it.kind = ItemKind::kWarcPage;
+    it.seq = warc_->records();
+    it.id = warc_record_.record_id.empty() ? warc_record_.target_uri : warc_record_.record_id;
+    it.url = warc_record_.target_uri;
+    it.charset = http_.charset;
+    it.raw = std::move(http_.body);
+    return true;
+  }
+
+  // Readers' messages start with the path, which the report adds.
+  static std::string strip_path(std::string err, const std::string& path) {
+    if (err.rfind(path + ": ", 0) == 0) err.erase(0, path.size() + 2);
+    return err;
+  }
+
   // Ensures a file is open (advancing past finished or unreadable ones);
   // false when every file has been read.
   bool next_file_or_open(IngestBatch& b) {
     while (current_ < files_.size()) {
       if (open_) return true;
       const InputFile& f = files_[current_];
-      if (!f.jsonl) {
-        open_ = true;
-        return true;
-      }
-      reader_ = std::make_unique<LineReader>();
       std::string err;
-      if (reader_->open(f.path, err)) {
+      if (f.warc) {
+        warc_ = std::make_unique<WarcReader>();
+        if (warc_->open(f.path, err)) {
+          open_ = true;
+          return true;
+        }
+      } else if (f.feed) {
+        std::string bytes;
+        feed_ = Feed{};
+        feed_next_ = 0;
+        if (read_whole_file(f.path, bytes, err) && parse_feed(bytes, feed_, err)) {
+          b.bytes += f.size;
+          open_ = true;
+          return true;
+        }
+      } else if (!f.jsonl) {
         open_ = true;
         return true;
+      } else {
+        reader_ = std::make_unique<LineReader>();
+        if (reader_->open(f.path, err)) {
+          open_ = true;
+          return true;
+        }
       }
-      // The reader's message starts with the path, which the report adds.
-      if (err.rfind(f.path + ": ", 0) == 0) err.erase(0, f.path.size() + 2);
-      b.failures.push_back({static_cast<uint32_t>(current_), 0, "", err});
+      b.failures.push_back({static_cast<uint32_t>(current_), 0, 0, "", strip_path(err, f.path)});
       ++current_;
     }
     return false;
   }
   void close_current() {
     reader_.reset();
+    warc_.reset();
+    feed_ = Feed{};
+    feed_next_ = 0;
     open_ = false;
     ++current_;
   }
@@ -136,6 +239,12 @@ class Reader {
   size_t current_ = 0;
   bool open_ = false;
   std::unique_ptr<LineReader> reader_;
+  std::unique_ptr<WarcReader> warc_;
+  WarcRecord warc_record_;
+  HttpResponse http_;
+  WarcSkips warc_skips_;
+  Feed feed_;
+  size_t feed_next_ = 0;  // items of feed_ handed out
 };
 
 // The records already in the store, as 64-bit fingerprints in sorted
@@ -171,6 +280,55 @@ class StoredRecords {
   }
   std::vector<uint64_t> ids_, hashes_;
 };
+
+// Turns one work item into a record (parsing, reading or extracting it).
+// On failure `rec.id` is whatever id is known and `error` says why.
+bool read_item(JsonlParser& parser, Item& it, const InputFile& file, bool use_title,
+               InputRecord& rec, std::string& error) {
+  switch (it.kind) {
+    case ItemKind::kLine:
+      return parser.parse(it.raw, rec, error);
+    case ItemKind::kFile:
+      return file.html ? read_html_page(file.path, "", use_title, rec, error)
+                       : read_text_article(file.path, use_title, rec, error);
+    case ItemKind::kWarcPage: {
+      rec.id = it.id;
+      html::Article article;
+      bool ok =
+          html::extract_article(it.raw, {.url = it.url, .charset = it.charset}, article, error);
+      if (ok && article.text.empty()) {
+        ok = false;
+        error = "no article text found in the page";
+      }
+      if (!ok) {
+        error = it.url + ": " + error;
+        return false;
+      }
+      rec.text = std::move(article.text);
+      rec.title = std::move(article.title);
+      rec.url = it.url.empty() ? std::move(article.url) : it.url;
+      rec.outlet = std::move(article.outlet);
+      rec.published = std::move(article.published);
+      return true;
+    }
+    case ItemKind::kFeedItem: {
+      FeedItem& item = it.feed_item;
+      rec.id = item.id;
+      rec.text = feed_item_text(item);
+      if (rec.text.empty()) {
+        error = (item.link.empty() ? "item " + std::to_string(it.seq) : item.link) +
+                ": item without text";
+        return false;
+      }
+      rec.title = std::move(item.title);
+      rec.url = std::move(item.link);
+      rec.published = std::move(item.published);
+      rec.outlet = it.outlet;
+      return true;
+    }
+  }
+  return false;
+}
 
 struct Totals {
   uint64_t records = 0, stored = 0, copies = 0, skipped = 0, failed = 0, bytes = 0;
@@ -276,15 +434,13 @@ int run_ingest(const IngestArgs& args) {
         }
         b.ndocs = 0;
         for (size_t i = 0; i < b.count; ++i) {
-          const Item& it = b.items[i];
+          Item& it = b.items[i];
           rec = InputRecord{};
           err.clear();  // read_whole_file reports failure through a non-empty error
           const InputFile& file = files[it.file];
-          bool ok = it.line != 0 ? parser.parse(it.raw, rec, err)
-                    : file.html  ? read_html_page(file.path, "", !args.no_title, rec, err)
-                                 : read_text_article(file.path, !args.no_title, rec, err);
-          if (!ok) {
-            b.failures.push_back({it.file, it.line, rec.id, err});
+          if (!read_item(parser, it, file, !args.no_title, rec, err)) {
+            b.failures.push_back(
+                {it.file, it.kind == ItemKind::kLine ? it.seq : 0, it.seq, rec.id, err});
             continue;
           }
           Document& doc = b.docs[b.ndocs];
@@ -298,8 +454,8 @@ int run_ingest(const IngestArgs& args) {
             analyzer.analyze(doc);
             store::prepare(doc, b.prepared[b.ndocs]);
           } catch (const std::exception& e) {
-            b.failures.push_back(
-                {it.file, it.line, doc.id, std::string("analysis failed: ") + e.what()});
+            b.failures.push_back({it.file, it.kind == ItemKind::kLine ? it.seq : 0, it.seq, doc.id,
+                                  std::string("analysis failed: ") + e.what()});
             continue;
           }
           b.doc_item[b.ndocs++] = i;
@@ -329,13 +485,14 @@ int run_ingest(const IngestArgs& args) {
               break;
             case store::WriteOutcome::kConflict: {
               const Item& it = b.items[b.doc_item[i]];
-              failures.push_back({it.file, it.line, b.docs[i].id, results[i].detail});
+              failures.push_back({it.file, it.kind == ItemKind::kLine ? it.seq : 0, it.seq,
+                                  b.docs[i].id, results[i].detail});
               break;
             }
           }
         }
         std::stable_sort(failures.begin(), failures.end(), [](const Failure& x, const Failure& y) {
-          return x.file != y.file ? x.file < y.file : x.line < y.line;
+          return x.file != y.file ? x.file < y.file : x.seq < y.seq;
         });
         for (const Failure& f : failures) report_failure(f);
         b.failures.clear();
@@ -383,6 +540,16 @@ int run_ingest(const IngestArgs& args) {
         args.db.c_str(), static_cast<unsigned long long>(t.stored),
         static_cast<unsigned long long>(t.copies), static_cast<unsigned long long>(t.skipped),
         static_cast<unsigned long long>(t.failed));
+  const WarcSkips& ws = reader.warc_skips();
+  if (!args.quiet && ws.records > 0)
+    std::fprintf(
+        stderr,
+        "claimtrace: WARC: %llu records read, %llu skipped (%llu not responses, %llu "
+        "not HTTP 200, %llu not HTML, %llu bad HTTP)\n",
+        static_cast<unsigned long long>(ws.records), static_cast<unsigned long long>(ws.skipped()),
+        static_cast<unsigned long long>(ws.not_response),
+        static_cast<unsigned long long>(ws.not_ok), static_cast<unsigned long long>(ws.not_html),
+        static_cast<unsigned long long>(ws.bad_http));
   if (!args.no_link) {
     try {
       LinkStats ls = link_store(*db);

@@ -91,8 +91,8 @@ std::vector<std::string> expand_glob(const std::string& pattern) {
 // README or a script lying next to the data is not ingested as an article.
 bool article_file(std::string_view name) {
   strip_compression_suffix(name);
-  for (std::string_view ext :
-       {".txt", ".text", ".jsonl", ".ndjson", ".json", ".html", ".htm", ".xhtml"})
+  for (std::string_view ext : {".txt", ".text", ".jsonl", ".ndjson", ".json", ".html", ".htm",
+                               ".xhtml", ".warc", ".rss", ".atom"})
     if (ends_with(name, ext)) return true;
   return false;
 }
@@ -106,9 +106,13 @@ InputFile make(const std::string& path, const std::string& format) {
     f.jsonl =
         path == "-" || ends_with(p, ".jsonl") || ends_with(p, ".ndjson") || ends_with(p, ".json");
     f.html = ends_with(p, ".html") || ends_with(p, ".htm") || ends_with(p, ".xhtml");
+    f.warc = ends_with(p, ".warc");
+    f.feed = ends_with(p, ".rss") || ends_with(p, ".atom");
   } else {
     f.jsonl = format == "jsonl";
     f.html = format == "html";
+    f.warc = format == "warc";
+    f.feed = format == "rss";
   }
   std::error_code ec;
   if (path != "-") {

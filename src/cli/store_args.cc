@@ -51,16 +51,19 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
   c.ingest
       ->add_option(
           "inputs", in.inputs,
-          "Files (plain text, JSONL, HTML pages, optionally .gz or .zst), directories (read "
+          "Files (plain text, JSONL, HTML pages, WARC archives, RSS/Atom feeds, optionally .gz "
+          "or .zst), directories (read "
           "recursively), quoted patterns ('crawl/**/*.jsonl.gz') or - for JSONL on "
           "stdin")
       ->required();
   add_db(c.ingest, in.db);
   c.ingest
       ->add_option("--input-format", in.input_format,
-                   "text, jsonl or html (a saved web page: its article text and metadata) "
-                   "for every input; guessed per file when omitted (.html/.htm = html)")
-      ->check(CLI::IsMember({"text", "jsonl", "html"}));
+                   "text, jsonl, html (a saved web page: its article text and metadata), warc "
+                   "(the HTML responses of a web archive) or rss (the items of an RSS or Atom "
+                   "feed) for every input; guessed per file when omitted (.html/.htm = html, "
+                   ".warc = warc, .rss/.atom = rss)")
+      ->check(CLI::IsMember({"text", "jsonl", "html", "warc", "rss"}));
   c.ingest->add_option("--errors", in.errors,
                        "Write one JSON line per failed record (file, line, id, reason)");
   c.ingest->add_flag("--quiet,-q", in.quiet, "No progress and no summary on stderr");

@@ -13,7 +13,7 @@ inline constexpr const char* kDefaultDb = "claimtrace.db";
 struct IngestArgs {
   std::vector<std::string> inputs;  // files, directories or "-"
   std::string db = kDefaultDb;
-  std::string input_format;  // text | jsonl | "" (guess per file)
+  std::string input_format;  // text | jsonl | html | warc | rss | "" (guess per file)
   std::string errors;        // JSONL error report, "" = none
   bool quiet = false;
   bool no_title = false;

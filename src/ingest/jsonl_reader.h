@@ -26,8 +26,11 @@ class JsonlParser {
   Impl* impl_;
 };
 
-// Normalizes a date string to YYYY-MM-DD when it starts with one (ISO 8601
-// timestamps included); returns "" when the form is not recognised.
+// Normalizes a publication date to YYYY-MM-DD: ISO 8601 (with time and
+// offset; the date as written), RFC 2822 ("Tue, 05 Mar 2024 10:00:00 GMT"),
+// wire style ("26-FEB-1987 15:01:01.79"), "March 5, 2024", "5 March 2024",
+// and Unix time (9-10 digits: seconds, 12-13: milliseconds; UTC date).
+// Returns "" when the form is not recognised or the date does not exist.
 std::string normalize_published(std::string_view s);
 
 }  // namespace claimtrace

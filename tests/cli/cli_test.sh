@@ -255,5 +255,31 @@ grep -q "not a compiled dictionary" "$TMP/junk.err" && pass "foreign file named"
 "$CT" lexicon import petrarch "$TMP/nowhere" -o "$TMP/x.ctd" >/dev/null 2>&1
 check "import of a missing folder fails" 1 $?
 
+# A quoted pattern: analyze expands it itself ("**" across directories) and
+# reads each file in its own format, one JSON line per record.
+mkdir -p "$TMP/pat/sub" "$TMP/pat/skip"
+cp "$ARTICLE" "$TMP/pat/one.txt"
+printf '%s\n' '{"id":"p1","text":"Police said the mountain road was closed.","date":"Tue, 05 Mar 2024 10:00:00 GMT"}' \
+  '{"id":"p2","text":"The council said the bridge would open.","date":"26-FEB-1987 15:01:01.79"}' \
+  >"$TMP/pat/sub/two.jsonl"
+printf 'not matched\n' >"$TMP/pat/skip/three.md"
+"$CT" analyze "$TMP/pat/**/*.t?t" "--output-format=jsonl" >/dev/null 2>&1
+check "pattern over one text file exits 0" 0 $?
+"$CT" analyze "$TMP/pat/**/*.[tj]*" >"$TMP/pat.jsonl" 2>"$TMP/pat.err"
+check "pattern over text and JSONL exits 0" 0 $?
+python3 - "$TMP/pat.jsonl" <<'PY' && pass "pattern: every matching file, in name order, JSONL dates parsed" || fail "pattern output: $(head -c 400 "$TMP/pat.jsonl")"
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1])]
+assert len(docs) == 3, len(docs)
+assert docs[1]["id"] == "p1" and docs[1]["published"] == "2024-03-05", docs[1]
+assert docs[2]["id"] == "p2" and docs[2]["published"] == "1987-02-26", docs[2]
+assert len(docs[0]["sentences"]) > 1, docs[0]
+PY
+"$CT" analyze "$TMP/pat/*.none" >/dev/null 2>"$TMP/pat.err"
+check "pattern matching nothing exits 1" 1 $?
+grep -q "no file matches" "$TMP/pat.err" && pass "pattern matching nothing is named" || fail "no-match message: $(cat "$TMP/pat.err")"
+"$CT" analyze "$TMP/pat/**/*" --output-format json >/dev/null 2>&1
+check "pattern with --output-format json is a usage error" 2 $?
+
 echo "$FAILS failure(s)"
 [ "$FAILS" -eq 0 ]

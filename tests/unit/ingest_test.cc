@@ -55,7 +55,7 @@ TEST(JsonlParser, NumericIdNullFieldsAndDateFallback) {
   EXPECT_EQ(rec.url, "");
   EXPECT_EQ(rec.published, "2020-02-03");
   // An unparseable date is dropped, not an error.
-  ASSERT_TRUE(parser.parse(R"({"id":"a","text":"x","date":"26-FEB-1987"})", rec, err));
+  ASSERT_TRUE(parser.parse(R"({"id":"a","text":"x","date":"FEB-1987"})", rec, err));
   EXPECT_EQ(rec.published, "");
 }
 
@@ -76,12 +76,73 @@ TEST(JsonlParser, ErrorsNameTheReasonAndKeepTheId) {
   EXPECT_EQ(rec.id, "d");
 }
 
-TEST(NormalizePublished, AcceptsIsoDatesOnly) {
+TEST(NormalizePublished, IsoDates) {
   EXPECT_EQ(normalize_published("2026-11-25"), "2026-11-25");
   EXPECT_EQ(normalize_published("2026-11-25 10:00"), "2026-11-25");
+  // The date as written, whatever the offset.
+  EXPECT_EQ(normalize_published("2024-03-05T23:30:00-05:00"), "2024-03-05");
+  EXPECT_EQ(normalize_published("2024-03-05T00:10:00.123+09:00"), "2024-03-05");
+  EXPECT_EQ(normalize_published(" 2024-03-05T10:00:00Z "), "2024-03-05");
   EXPECT_EQ(normalize_published("2026-13-25"), "");
+  EXPECT_EQ(normalize_published("2023-02-29"), "");  // not a leap year
+  EXPECT_EQ(normalize_published("2024-02-29"), "2024-02-29");
   EXPECT_EQ(normalize_published("2026-11-2"), "");
-  EXPECT_EQ(normalize_published("20261125"), "");
+  EXPECT_EQ(normalize_published("20261125"), "");  // too ambiguous to guess
+}
+
+TEST(NormalizePublished, Rfc2822AndWrittenDates) {
+  EXPECT_EQ(normalize_published("Tue, 05 Mar 2024 10:00:00 GMT"), "2024-03-05");
+  EXPECT_EQ(normalize_published("Sun, 1 Dec 2019 23:59:59 +0100"), "2019-12-01");
+  EXPECT_EQ(normalize_published("26-FEB-1987 15:01:01.79"), "1987-02-26");
+  EXPECT_EQ(normalize_published("9-APR-1987 23:57:19.95"), "1987-04-09");
+  EXPECT_EQ(normalize_published("March 5, 2024"), "2024-03-05");
+  EXPECT_EQ(normalize_published("Sept 30 2021"), "2021-09-30");
+  EXPECT_EQ(normalize_published("5 March 2024"), "2024-03-05");
+  EXPECT_EQ(normalize_published("Thursday, 7 November 2024"), "2024-11-07");
+  EXPECT_EQ(normalize_published("31 June 2024"), "");  // no such day
+  EXPECT_EQ(normalize_published("March 2024"), "");
+  EXPECT_EQ(normalize_published("5 Marchy 2024"), "");
+  EXPECT_EQ(normalize_published("yesterday"), "");
+  EXPECT_EQ(normalize_published(""), "");
+}
+
+TEST(NormalizePublished, UnixTime) {
+  EXPECT_EQ(normalize_published("1709632800"), "2024-03-05");  // 2024-03-05T10:00:00Z
+  EXPECT_EQ(normalize_published("1709683199"), "2024-03-05");  // 23:59:59 UTC
+  EXPECT_EQ(normalize_published("1709683200"), "2024-03-06");
+  EXPECT_EQ(normalize_published("1709632800.5"), "2024-03-05");
+  EXPECT_EQ(normalize_published("1709632800000"), "2024-03-05");  // milliseconds
+  EXPECT_EQ(normalize_published("123"), "");
+}
+
+TEST(JsonlParser, DateFieldsInCommonFormats) {
+  JsonlParser parser;
+  InputRecord rec;
+  std::string err;
+  ASSERT_TRUE(parser.parse(R"({"text":"x","date":"26-FEB-1987 15:01:01.79"})", rec, err)) << err;
+  EXPECT_EQ(rec.published, "1987-02-26");
+  ASSERT_TRUE(
+      parser.parse(R"({"text":"x","published":"Tue, 05 Mar 2024 10:00:00 GMT"})", rec, err));
+  EXPECT_EQ(rec.published, "2024-03-05");
+  ASSERT_TRUE(parser.parse(R"({"text":"x","date":1709632800})", rec, err)) << err;
+  EXPECT_EQ(rec.published, "2024-03-05");
+  ASSERT_TRUE(parser.parse(R"({"text":"x","published":1709683200})", rec, err)) << err;
+  EXPECT_EQ(rec.published, "2024-03-06");
+  ASSERT_TRUE(parser.parse(R"({"text":"x","pubDate":"5 March 2024"})", rec, err)) << err;
+  EXPECT_EQ(rec.published, "2024-03-05");
+  // "published" wins over "date"; an unreadable "published" falls back to it.
+  ASSERT_TRUE(
+      parser.parse(R"({"text":"x","date":"2020-01-01","published":"2024-03-05"})", rec, err));
+  EXPECT_EQ(rec.published, "2024-03-05");
+  ASSERT_TRUE(parser.parse(R"({"text":"x","published":"soon","date":"March 5, 2024"})", rec, err));
+  EXPECT_EQ(rec.published, "2024-03-05");
+  // Unknown forms and other value types leave the date empty, not an error.
+  ASSERT_TRUE(parser.parse(R"({"text":"x","date":"last week"})", rec, err)) << err;
+  EXPECT_EQ(rec.published, "");
+  ASSERT_TRUE(parser.parse(R"({"text":"x","date":null})", rec, err)) << err;
+  EXPECT_EQ(rec.published, "");
+  ASSERT_TRUE(parser.parse(R"({"text":"x","date":[2024]})", rec, err)) << err;
+  EXPECT_EQ(rec.published, "");
 }
 
 TEST(TextReader, WholeFileIsTextFirstLineIsTitle) {
