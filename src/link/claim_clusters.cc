@@ -94,6 +94,40 @@ void add_terms(const Document& doc, const Attribution& a, std::map<std::string, 
   }
 }
 
+bool is_anonymous_kind(SourceKind k) {
+  return k == SourceKind::kAnonymous || k == SourceKind::kPronoun || k == SourceKind::kDocument;
+}
+
+// The earlier attribution a definite description ("the source", "the
+// newspaper") of attribution `i` refers back to, or -1.
+int32_t antecedent_of(const Document& d, uint32_t i, const std::set<std::string>& report_outlets) {
+  const Attribution& a = d.attributions[i];
+  if (!a.has_source) return -1;
+  const bool anonymous = is_anonymous_kind(a.source_kind);
+  const bool description = a.source_kind == SourceKind::kOutlet && a.source_entity < 0;
+  std::string_view text = d.slice(a.source);
+  const bool definite =
+      text.size() > 4 && (text.substr(0, 4) == "the " || text.substr(0, 4) == "The ");
+  if (!(anonymous && definite) && !description) return -1;
+  for (int32_t j = static_cast<int32_t>(i) - 1; j >= 0; --j) {
+    const Attribution& b = d.attributions[static_cast<size_t>(j)];
+    if (!b.has_source) continue;
+    if (anonymous) {
+      if (is_anonymous_kind(b.source_kind)) return j;
+      continue;
+    }
+    // An outlet: so tagged, a media entity, or one of the story's reporting outlets.
+    const Entity* e =
+        b.source_entity >= 0 && static_cast<size_t>(b.source_entity) < d.entities.size()
+            ? &d.entities[static_cast<size_t>(b.source_entity)]
+            : nullptr;
+    if (b.source_kind == SourceKind::kOutlet || (e && e->type == EntityType::kMedia) ||
+        (e && report_outlets.count(lower(e->name))))
+      return j;
+  }
+  return -1;
+}
+
 }  // namespace
 
 std::vector<std::string> claim_terms(const Document& doc, const Attribution& a) {
@@ -223,15 +257,25 @@ std::vector<ReportInput> claim_reports(const std::vector<ReportInput>& reports,
   docs.clear();
   docs.reserve(cluster.reports.size());
   std::vector<ReportInput> out;
+  std::set<std::string> outlets;  // of the story's reports, case-folded
+  for (const ReportInput& in : reports) outlets.insert(lower(in.doc->outlet));
   for (uint32_t r : cluster.reports) {
     const Document& d = *reports[r].doc;
     std::vector<bool> keep(d.attributions.size(), false);
-    for (const ClaimRef& c : cluster.claims)
-      if (c.report == r)
-        // The claim and the chain it is relayed through.
-        for (int32_t i = static_cast<int32_t>(c.attribution);
-             i >= 0 && static_cast<size_t>(i) < keep.size() && !keep[i]; i = d.attributions[i].via)
-          keep[i] = true;
+    // An attribution and the chain it is relayed through.
+    auto keep_chain = [&](int32_t i) {
+      for (; i >= 0 && static_cast<size_t>(i) < keep.size() && !keep[i]; i = d.attributions[i].via)
+        keep[i] = true;
+    };
+    for (const ClaimRef& c : cluster.claims) {
+      if (c.report != r || c.attribution >= d.attributions.size()) continue;
+      keep_chain(static_cast<int32_t>(c.attribution));
+      // "The source said", "the newspaper said" refer back to an earlier
+      // source (provenance.cc resolves them): keep the one they refer to, which
+      // is the same node, so it adds no origin.
+      if (int32_t antecedent = antecedent_of(d, c.attribution, outlets); antecedent >= 0)
+        keep_chain(antecedent);
+    }
     Document& copy = docs.emplace_back();
     copy.id = d.id;
     copy.outlet = d.outlet;
