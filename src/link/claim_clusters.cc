@@ -128,6 +128,23 @@ int32_t antecedent_of(const Document& d, uint32_t i, const std::set<std::string>
   return -1;
 }
 
+bool has_number(const std::vector<std::string>& terms) {
+  return std::any_of(terms.begin(), terms.end(),
+                     [](const std::string& t) { return t.rfind("n:", 0) == 0; });
+}
+
+// Text as one line: wire copy breaks lines inside sentences.
+std::string one_line(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> claim_terms(const Document& doc, const Attribution& a) {
@@ -181,6 +198,12 @@ std::vector<ClaimCluster> cluster_claims(const std::vector<ReportInput>& reports
       std::set_intersection(claims[i].terms.begin(), claims[i].terms.end(), claims[j].terms.begin(),
                             claims[j].terms.end(), std::back_inserter(common));
       if (common.size() < 2) continue;
+      // Claims that both give numbers but none in common state different
+      // figures ("a shortfall of 800 mln" / "of 700 mln"): not the same claim.
+      if (has_number(claims[i].terms) && has_number(claims[j].terms) &&
+          std::none_of(common.begin(), common.end(),
+                       [](const std::string& t) { return t.rfind("n:", 0) == 0; }))
+        continue;
       sim[i][j] = sim[j][i] = jaccard(claims[i].terms, claims[j].terms);
       if (claims[i].ref.report != claims[j].ref.report && sim[i][j] >= kClaimSimilarity)
         pairs.push_back({sim[i][j], i, j});
@@ -229,7 +252,7 @@ std::vector<ClaimCluster> cluster_claims(const std::vector<ReportInput>& reports
     const Document& d = *reports[first.report].doc;
     for (Span s : d.attributions[first.attribution].content) {
       if (!c.text.empty()) c.text += " … ";
-      c.text += std::string(d.slice(s));
+      c.text += one_line(d.slice(s));
     }
     std::vector<std::pair<std::string, size_t>> ranked(shared.begin(), shared.end());
     std::stable_sort(ranked.begin(), ranked.end(),

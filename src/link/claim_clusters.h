@@ -13,7 +13,8 @@
 // kMinClaimTerms terms are too short to compare and left out.
 //
 // Two claims are similar when the Jaccard index of their term sets is at
-// least kClaimSimilarity and they share at least two terms. Claims are merged
+// least kClaimSimilarity and they share at least two terms; claims that both
+// give numbers but share none state different figures and are kept apart. Claims are merged
 // most similar pairs first under average linkage (the mean Jaccard over all
 // cross pairs must stay at or above the threshold), so a chain of partial
 // overlaps does not grow into one cluster. Only clusters stated by two or
@@ -44,7 +45,7 @@ struct ClaimCluster {
   std::vector<uint32_t> reports;       // indices into the input, ascending
   std::vector<ClaimRef> claims;        // its claims, by report then attribution
   std::vector<Certainty> certainties;  // distinct certainty levels of its claims, sorted
-  std::string text;                    // the content of its first claim, as written
+  std::string text;                    // the content of its first claim, on one line
   // Stated (asserted or reported) in one report and hedged (alleged or
   // speculative) or denied in another: worth a look before counting it.
   bool mixed_certainty = false;

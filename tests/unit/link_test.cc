@@ -185,6 +185,19 @@ TEST(ClaimClusters, RewordedStatementClustersDifferentStatementsStayApart) {
     for (const ClaimRef& r : c.claims) EXPECT_FALSE(r.report == 2 && r.attribution == 1);
 }
 
+TEST(ClaimClusters, DifferentFiguresStayApart) {
+  std::vector<Document> docs = {
+      with_claims("a", {"the port of Tarvik handled 800 containers on Monday"}),
+      with_claims("b", {"the port of Tarvik handled 700 containers on Monday"}),
+      with_claims("c", {"on Monday the port of Tarvik handled 800 containers"}),
+  };
+  std::vector<ReportInput> in;
+  for (const Document& d : docs) in.push_back({&d, 1, {}});
+  auto clusters = cluster_claims(in);
+  ASSERT_EQ(clusters.size(), 1u);
+  EXPECT_EQ(clusters[0].reports, (std::vector<uint32_t>{0, 2}));
+}
+
 TEST(ClaimClusters, StemmedTermsAndSimilarity) {
   Document d = with_claims("a", {"Crossings were cancelled", "the crossing cancels"});
   auto x = claim_terms(d, d.attributions[0]);
