@@ -6,6 +6,7 @@ PACKAGES=(
   g++ cmake ninja-build ccache pkg-config git   # toolchain
   libsimdjson-dev zlib1g-dev libicu-dev libxxhash-dev libcli11-dev  # engine
   libsqlite3-dev libzstd-dev                    # store
+  libstemmer-dev                                # Snowball stemmer (link: claim clusters)
   libxml2-dev libcld2-dev                       # HTML parser, language detection (ingest/html)
   libgtest-dev libgmock-dev libbenchmark-dev    # tests and benchmarks
   clang-14 libclang-rt-14-dev                   # libFuzzer targets (scripts/fuzz.sh)

@@ -15,6 +15,7 @@
 #include "cli/table_format.h"
 #include "core/json_writer.h"
 #include "ingest/jsonl_reader.h"
+#include "link/claim_clusters.h"
 #include "link/event_clusters.h"
 #include "link/provenance.h"
 #include "link/stories.h"
@@ -316,6 +317,15 @@ std::string provenance_text(const link::Provenance& p, const std::string& id, si
   return out;
 }
 
+std::string dot_label(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 int run_trace(const QueryArgs& a) {
@@ -334,7 +344,7 @@ int run_trace(const QueryArgs& a) {
           if (d == a.text) story = &s;
       if (story) id = ls.ids[i];
     }
-    // An event cluster id: STORY/KEY (see link/event_clusters.h).
+    // A cluster id: STORY/KEY (see link/event_clusters.h, link/claim_clusters.h).
     std::string cluster_key;
     if (!story && a.text.find('/') != std::string::npos) {
       const std::string story_id = a.text.substr(0, a.text.find('/'));
@@ -346,13 +356,15 @@ int run_trace(const QueryArgs& a) {
         }
     }
     if (!story) {
-      std::fprintf(stderr, "claimtrace: no story, event cluster or document \"%s\" in %s\n",
+      std::fprintf(stderr,
+                   "claimtrace: no story, event or claim cluster, or document \"%s\" in %s\n",
                    a.text.c_str(), a.db.c_str());
       return kExitSomeFailed;
     }
     std::vector<Document> docs;
     std::vector<link::ReportInput> inputs = story_reports(*db, ls, *story, docs);
     const std::vector<link::EventCluster> clusters = link::cluster_events(inputs);
+    const std::vector<link::ClaimCluster> claim_clusters = link::cluster_claims(inputs);
     auto subset = [&](const link::EventCluster& c) {
       std::vector<link::ReportInput> sub;
       for (uint32_t r : c.reports) sub.push_back(inputs[r]);
@@ -364,7 +376,20 @@ int run_trace(const QueryArgs& a) {
       return n;
     };
     size_t reports = ls.reports(*story);
-    if (!cluster_key.empty()) {
+    std::vector<Document> claim_docs;  // owns the claim-only copies of a traced claim cluster
+    bool is_claim = cluster_key.rfind("claim:", 0) == 0;
+    if (is_claim) {
+      auto c = std::find_if(claim_clusters.begin(), claim_clusters.end(),
+                            [&](const link::ClaimCluster& x) { return x.key == cluster_key; });
+      if (c == claim_clusters.end()) {
+        std::fprintf(stderr, "claimtrace: story %s has no claim cluster \"%s\"\n", id.c_str(),
+                     cluster_key.c_str());
+        return kExitSomeFailed;
+      }
+      inputs = link::claim_reports(inputs, *c, claim_docs);
+      reports = copies(inputs);
+      id = a.text;
+    } else if (!cluster_key.empty()) {
       auto c = std::find_if(clusters.begin(), clusters.end(),
                             [&](const link::EventCluster& x) { return x.key == cluster_key; });
       if (c == clusters.end()) {
@@ -376,10 +401,44 @@ int run_trace(const QueryArgs& a) {
       reports = copies(inputs);
       id = a.text;
     }
+    // Corroboration of each claim cluster: the provenance of its claims only.
+    struct ClaimSummary {
+      const link::ClaimCluster* cluster;
+      link::Provenance provenance;
+      size_t reports;
+    };
+    std::vector<ClaimSummary> claim_summaries;
+    if (cluster_key.empty())
+      for (const link::ClaimCluster& c : claim_clusters) {
+        std::vector<Document> owned;
+        const std::vector<link::ReportInput> sub = link::claim_reports(inputs, c, owned);
+        claim_summaries.push_back({&c, link::trace_provenance(sub), copies(sub)});
+      }
     link::Provenance p = link::trace_provenance(inputs);
     std::string out;
     if (a.format == "dot") {
-      out = link::provenance_dot(p, (cluster_key.empty() ? "story " : "event cluster ") + id);
+      out = link::provenance_dot(p, (cluster_key.empty() ? "story "
+                                     : is_claim          ? "claim cluster "
+                                                         : "event cluster ") +
+                                        id);
+      if (!claim_summaries.empty()) {
+        // Claim clusters as notes pointing at the reports that state them.
+        out.resize(out.size() - 2);  // reopen the graph: drop "}\n"
+        for (size_t k = 0; k < claim_summaries.size(); ++k) {
+          const ClaimSummary& cs = claim_summaries[k];
+          out += "  c" + std::to_string(k) + " [label=\"" + dot_label(id + "/" + cs.cluster->key) +
+                 "\\n" + std::to_string(cs.reports) + " reports, " +
+                 std::to_string(cs.provenance.origins) + " origins" +
+                 (cs.cluster->mixed_certainty ? "\\nWARNING: hedged and asserted" : "") +
+                 "\", shape=note];\n";
+          for (uint32_t r : cs.cluster->reports)
+            for (size_t n = 0; n < p.nodes.size(); ++n)
+              if (p.nodes[n].is_report && p.nodes[n].document == inputs[r].doc->id)
+                out += "  c" + std::to_string(k) + " -> n" + std::to_string(n) +
+                       " [style=dashed, arrowhead=none];\n";
+        }
+        out += "}\n";
+      }
     } else if (a.format == "json") {
       JsonWriter w(out);
       w.begin_object();
@@ -445,6 +504,32 @@ int run_trace(const QueryArgs& a) {
           w.end_object();
         }
         w.end_array();
+        // Corroboration of each claim cluster (attributed claims stating the same thing).
+        w.key("claim_clusters");
+        w.begin_array();
+        for (const ClaimSummary& cs : claim_summaries) {
+          const link::Provenance& cp = cs.provenance;
+          w.begin_object();
+          w.field("id", id + "/" + cs.cluster->key);
+          w.field("text", std::string_view(cs.cluster->text));
+          w.field("reports", static_cast<int64_t>(cs.reports));
+          w.field("claims", static_cast<int64_t>(cs.cluster->claims.size()));
+          if (cp.earliest.empty())
+            w.null_field("earliest");
+          else
+            w.field("earliest", std::string_view(cp.earliest));
+          w.field("outlets", static_cast<int64_t>(cp.outlets));
+          w.field("origins", static_cast<int64_t>(cp.origins));
+          w.field("named_origins", static_cast<int64_t>(cp.named_origins));
+          w.field("anonymous_origins", static_cast<int64_t>(cp.anonymous_origins));
+          w.key("certainty");
+          w.begin_array();
+          for (Certainty ce : cs.cluster->certainties) w.value(to_string(ce));
+          w.end_array();
+          w.field("mixed_certainty", cs.cluster->mixed_certainty);
+          w.end_object();
+        }
+        w.end_array();
       }
       w.end_object();
       out += '\n';
@@ -459,6 +544,23 @@ int run_trace(const QueryArgs& a) {
                  " independent origins; certainty";
           for (Certainty ce : c.certainties) out += std::string(" ") + std::string(to_string(ce));
           out += "\n";
+        }
+      }
+      if (!claim_summaries.empty()) {
+        out += "\nclaim clusters (trace STORY/claim:KEY for one):\n";
+        for (const ClaimSummary& cs : claim_summaries) {
+          const link::Provenance& cp = cs.provenance;
+          out += "  " + id + "/" + cs.cluster->key + ": " + std::to_string(cs.reports) +
+                 " reports, " + std::to_string(cp.outlets) + " outlets, " +
+                 std::to_string(cp.origins) + " independent origins (" +
+                 std::to_string(cp.named_origins) + " named, " +
+                 std::to_string(cp.anonymous_origins) + " anonymous), earliest " +
+                 (cp.earliest.empty() ? "unknown" : cp.earliest) + "; certainty";
+          for (Certainty ce : cs.cluster->certainties)
+            out += std::string(" ") + std::string(to_string(ce));
+          out += "\n    \"" + cs.cluster->text + "\"\n";
+          if (cs.cluster->mixed_certainty)
+            out += "    WARNING: hedged or denied in one report, stated in another\n";
         }
       }
     }

@@ -23,6 +23,11 @@ cluster=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['event
   || { echo "FAIL no event cluster in the trace"; exit 1; }
 "$CT" trace "$cluster" --db "$DB" --format json >"$TMP/cluster.json" || { echo "FAIL trace cluster"; exit 1; }
 "$CT" trace "${cluster%%/*}/99:XXX>YYY@nowhere" --db "$DB" >/dev/null 2>&1 && { echo "FAIL unknown cluster accepted"; exit 1; }
+# Claim clusters: the one about the crates traced on its own.
+crates=$(python3 -c "import json,sys; print([c['id'] for c in json.load(open(sys.argv[1]))['claim_clusters'] if 'crates' in c['text']][0])" "$TMP/trace.json") \
+  || { echo "FAIL no claim cluster about the crates"; exit 1; }
+"$CT" trace "$crates" --db "$DB" --format json >"$TMP/claim.json" || { echo "FAIL trace claim cluster"; exit 1; }
+"$CT" trace "${crates%%/*}/claim:no+such+claim" --db "$DB" >/dev/null 2>&1 && { echo "FAIL unknown claim cluster accepted"; exit 1; }
 python3 - "$TMP" <<'PY'
 import json, sys, os
 d = sys.argv[1]
@@ -57,5 +62,28 @@ for c in clusters:
 one = json.load(open(os.path.join(d, "cluster.json")))
 assert one["id"] == clusters[0]["id"] and one["reports"] == clusters[0]["reports"], (one, clusters[0])
 assert one["origins"] == clusters[0]["origins"] and "event_clusters" not in one, one
+# Claim clusters. The unloading is stated by every report (re-hedged by the
+# Northern Post: a warning); the crates being moved rests on the Courier's
+# port source alone, relayed by Harbor Wire and its copy.
+claims = t["claim_clusters"]
+unloaded = [c for c in claims if "unloaded" in c["text"]]
+assert len(unloaded) == 1, claims
+u = unloaded[0]
+assert u["id"].startswith(t["id"] + "/claim:"), u
+assert u["reports"] == 11 and u["origins"] == 4 and u["mixed_certainty"], u
+assert "alleged" in u["certainty"] and "reported" in u["certainty"], u
+assert u["earliest"] == "2031-03-03", u
+crates = [c for c in claims if "crates" in c["text"]]
+assert len(crates) == 1 and crates[0] is not u, claims
+c = crates[0]
+assert c["reports"] == 3 and c["origins"] == 1 and c["anonymous_origins"] == 1, c
+assert not c["mixed_certainty"], c
+assert len({x["id"] for x in claims}) == len(claims), claims
+claim = json.load(open(os.path.join(d, "claim.json")))
+assert claim["id"] == c["id"] and claim["origins"] == 1 and "claim_clusters" not in claim, claim
+labels = {n["label"] for n in claim["nodes"] if n["origin"]}
+assert labels == {"A source in the port authority"}, labels
+assert "claim:" in dot and "shape=note" in dot, dot
+assert "claim clusters" in txt and "WARNING" in txt, txt
 print("ok provenance scenario")
 PY

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "link/claim_clusters.h"
 #include "link/event_clusters.h"
 #include "link/stories.h"
 #include "pipeline/analyzer.h"
@@ -133,6 +134,109 @@ TEST(EventClusters, DifferentPlacesStayApart) {
   auto clusters = cluster_events(in);
   EXPECT_EQ(clusters.size(), 4u);
   for (const EventCluster& c : clusters) EXPECT_EQ(c.reports.size(), 1u) << c.key;
+}
+
+}  // namespace
+}  // namespace claimtrace::link
+
+namespace claimtrace::link {
+namespace {
+
+// A document whose attributions each claim the whole of one sentence we write.
+Document with_claims(const std::string& id, const std::vector<std::string>& claims,
+                     Certainty certainty = Certainty::kReported) {
+  Document d;
+  d.id = id;
+  d.outlet = id + " outlet";
+  for (const std::string& c : claims) {
+    const uint32_t begin = static_cast<uint32_t>(d.text.size());
+    d.text += c + " ";
+    Attribution& a = d.attributions.emplace_back();
+    a.content.push_back({begin, static_cast<uint32_t>(begin + c.size())});
+    a.certainty = certainty;
+  }
+  return d;
+}
+
+TEST(ClaimClusters, RewordedStatementClustersDifferentStatementsStayApart) {
+  std::vector<Document> docs = {
+      with_claims("a", {"the ferry company cancelled all crossings to Marlow island on Tuesday",
+                        "the harbour master resigned after the storm damaged the pier"}),
+      with_claims("b", {"all crossings to Marlow island were cancelled by the ferry company "
+                        "on Tuesday"}),
+      with_claims("c", {"the harbour master has resigned following storm damage to the pier",
+                        "fishermen demanded compensation for nets lost in the gale"}),
+  };
+  std::vector<ReportInput> in;
+  for (const Document& d : docs) in.push_back({&d, 1, {}});
+  auto clusters = cluster_claims(in);
+  ASSERT_EQ(clusters.size(), 2u);
+  std::vector<std::vector<uint32_t>> reports;
+  for (const ClaimCluster& c : clusters) {
+    EXPECT_EQ(c.key.rfind("claim:", 0), 0u) << c.key;
+    EXPECT_FALSE(c.mixed_certainty);
+    reports.push_back(c.reports);
+  }
+  std::sort(reports.begin(), reports.end());
+  EXPECT_EQ(reports, (std::vector<std::vector<uint32_t>>{{0, 1}, {0, 2}}));
+  EXPECT_NE(clusters[0].key, clusters[1].key);
+  // The fishermen's claim is stated once: no cluster holds it.
+  for (const ClaimCluster& c : clusters)
+    for (const ClaimRef& r : c.claims) EXPECT_FALSE(r.report == 2 && r.attribution == 1);
+}
+
+TEST(ClaimClusters, DifferentFiguresStayApart) {
+  std::vector<Document> docs = {
+      with_claims("a", {"the port of Tarvik handled 800 containers on Monday"}),
+      with_claims("b", {"the port of Tarvik handled 700 containers on Monday"}),
+      with_claims("c", {"on Monday the port of Tarvik handled 800 containers"}),
+  };
+  std::vector<ReportInput> in;
+  for (const Document& d : docs) in.push_back({&d, 1, {}});
+  auto clusters = cluster_claims(in);
+  ASSERT_EQ(clusters.size(), 1u);
+  EXPECT_EQ(clusters[0].reports, (std::vector<uint32_t>{0, 2}));
+}
+
+TEST(ClaimClusters, StemmedTermsAndSimilarity) {
+  Document d = with_claims("a", {"Crossings were cancelled", "the crossing cancels"});
+  auto x = claim_terms(d, d.attributions[0]);
+  auto y = claim_terms(d, d.attributions[1]);
+  EXPECT_EQ(x, y);  // stemmed, case-folded, function words dropped
+  EXPECT_DOUBLE_EQ(jaccard(x, y), 1.0);
+  EXPECT_DOUBLE_EQ(jaccard(x, {"w:other"}), 0.0);
+}
+
+TEST(ClaimClusters, HedgedInOneReportAssertedInAnotherIsFlagged) {
+  std::vector<Document> docs = {
+      with_claims("a", {"the mayor of Orlen sold the city bus depot to her brother"},
+                  Certainty::kAsserted),
+      with_claims("b", {"the Orlen mayor sold the city bus depot to her brother"},
+                  Certainty::kAlleged),
+  };
+  std::vector<ReportInput> in;
+  for (const Document& d : docs) in.push_back({&d, 1, {}});
+  auto clusters = cluster_claims(in);
+  ASSERT_EQ(clusters.size(), 1u);
+  EXPECT_TRUE(clusters[0].mixed_certainty);
+  EXPECT_EQ(clusters[0].certainties,
+            (std::vector<Certainty>{Certainty::kAsserted, Certainty::kAlleged}));
+}
+
+TEST(ClaimClusters, ClaimReportsKeepOnlyTheClaimAndItsRelay) {
+  Document a = with_claims("a", {"unrelated remark about rainfall", "a relay source near the dam",
+                                 "the dam at Veska will open its gates tonight"});
+  a.attributions[2].via = 1;  // the claim is relayed through attribution 1
+  Document b = with_claims("b", {"the Veska dam will open its gates tonight"});
+  std::vector<ReportInput> in = {{&a, 1, {}}, {&b, 1, {}}};
+  auto clusters = cluster_claims(in);
+  ASSERT_EQ(clusters.size(), 1u);
+  std::vector<Document> owned;
+  auto sub = claim_reports(in, clusters[0], owned);
+  ASSERT_EQ(sub.size(), 2u);
+  ASSERT_EQ(sub[0].doc->attributions.size(), 2u);  // the claim and its relay, not the remark
+  EXPECT_EQ(sub[0].doc->attributions[1].via, 0);
+  EXPECT_EQ(sub[1].doc->attributions.size(), 1u);
 }
 
 }  // namespace
