@@ -133,25 +133,40 @@ bool WarcReader::read_line(std::string& line) {
 }
 
 bool WarcReader::read_exact(std::string& out, uint64_t n) {
-  out.clear();
-  while (buffer_.size() - pos_ < n) {
-    if (!fill()) break;
+  uint64_t buffered = std::min<uint64_t>(n, buffer_.size() - pos_);
+  out.assign(buffer_, pos_, buffered);
+  pos_ += buffered;
+  // The rest of the block goes straight from the input into `out`, saving a
+  // copy through buffer_ (blocks are mostly larger than one buffer fill).
+  if (buffered < n && !eof_) {
+    out.resize(n);
+    size_t have = buffered;
+    while (have < n) {
+      size_t got = input_.read(out.data() + have, n - have);
+      if (got == 0) {
+        eof_ = true;
+        error_ = input_.error();
+        break;
+      }
+      have += got;
+    }
+    out.resize(have);
+    consumed_ += have - buffered;  // these bytes never pass through buffer_
   }
-  uint64_t have = std::min<uint64_t>(n, buffer_.size() - pos_);
-  out.assign(buffer_, pos_, have);
-  pos_ += have;
-  return have == n;
+  return out.size() == n;
 }
 
 bool WarcReader::next(WarcRecord& rec) {
   if (!open_ || !error_.empty()) return false;
   std::string line;
   // Skip blank lines between records (each record ends with CRLF CRLF).
+  uint64_t line_start = 0;
   do {
+    line_start = consumed_ + pos_;  // unchanged by refills: they move bytes into consumed_
     if (!read_line(line)) return false;
   } while (trim(line).empty());
   rec = WarcRecord{};
-  rec.offset = consumed_ + pos_ - line.size() - 1;
+  rec.offset = line_start;
   if (line.rfind("WARC/", 0) != 0) {
     error_ = path_ + ": offset " + std::to_string(rec.offset) +
              ": not a WARC record header (after " + std::to_string(records_) + " records)";
