@@ -11,7 +11,9 @@ namespace claimtrace {
 
 namespace {
 
-constexpr size_t kChunk = 1 << 16;
+// Refills only need to cover record and HTTP headers: content blocks are
+// read straight into the record (see read_exact).
+constexpr size_t kChunk = 1 << 13;
 // Records larger than this are rejected instead of buffered (a 50 MB page is
 // fine; a 2 GB video is not text).
 constexpr uint64_t kMaxBlock = 256ull << 20;
@@ -165,7 +167,9 @@ bool WarcReader::next(WarcRecord& rec) {
     line_start = consumed_ + pos_;  // unchanged by refills: they move bytes into consumed_
     if (!read_line(line)) return false;
   } while (trim(line).empty());
+  std::string block = std::move(rec.block);  // keep its capacity for this record
   rec = WarcRecord{};
+  rec.block = std::move(block);
   rec.offset = line_start;
   if (line.rfind("WARC/", 0) != 0) {
     error_ = path_ + ": offset " + std::to_string(rec.offset) +
