@@ -8,6 +8,7 @@ PACKAGES=(
   libsqlite3-dev libzstd-dev                    # store
   libstemmer-dev                                # Snowball stemmer (link: claim clusters)
   libxml2-dev libcld2-dev                       # HTML parser, language detection (ingest/html)
+  libdeflate-dev                                # fast whole-member gzip inflate (ingest)
   libgtest-dev libgmock-dev libbenchmark-dev    # tests and benchmarks
   clang-14 libclang-rt-14-dev                   # libFuzzer targets (scripts/fuzz.sh)
   python3 gzip zstd                             # CLI tests and scorers

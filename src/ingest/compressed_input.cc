@@ -1,6 +1,7 @@
 #include "ingest/compressed_input.h"
 
 #include <fcntl.h>
+#include <libdeflate.h>
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -13,7 +14,12 @@ namespace claimtrace {
 
 namespace {
 enum class Format { kPlain, kGzip, kZstd };
-constexpr size_t kInChunk = 256 * 1024;
+// Large enough that most gzip members (one per WARC record) fit whole.
+constexpr size_t kInChunk = 1024 * 1024;
+// Output buffer for members inflated whole; members inflating to more than
+// kMaxWholeMember bytes are streamed through zlib instead.
+constexpr size_t kFirstMemberBuffer = 1024 * 1024;
+constexpr size_t kMaxWholeMember = 64 * 1024 * 1024;
 }  // namespace
 
 struct CompressedInput::Impl {
@@ -29,9 +35,19 @@ struct CompressedInput::Impl {
   bool zs_live = false;
   ZSTD_DStream* zstd = nullptr;
   size_t zstd_hint = 0;  // non-zero while a zstd frame is incomplete
+  // gzip: members that lie whole in `in` are inflated in one call with
+  // libdeflate (much faster than zlib); the rest, and anything libdeflate
+  // rejects (truncated or corrupt data), go through zlib, which streams and
+  // reports errors as before.
+  libdeflate_decompressor* whole_inflater = nullptr;
+  std::vector<char> member;
+  size_t member_pos = 0, member_end = 0;
+  bool at_member_start = true;
+  bool gzip_finished = false;  // no member follows the current output
 
   ~Impl() {
     if (zs_live) inflateEnd(&zs);
+    if (whole_inflater) libdeflate_free_decompressor(whole_inflater);
     if (zstd) ZSTD_freeDStream(zstd);
     if (own_fd && fd >= 0) close(fd);
   }
@@ -62,6 +78,44 @@ struct CompressedInput::Impl {
   }
 
   size_t available() const { return in_end - in_pos; }
+
+  // After a gzip member: true when another member starts at in_pos
+  // (trailing padding that is not a gzip member is ignored, as gzip(1) does).
+  bool next_member_follows(std::string& error) {
+    while (available() < 2 && !raw_eof)
+      if (!refill(error)) return false;
+    const auto* b = reinterpret_cast<const unsigned char*>(in.data() + in_pos);
+    return available() >= 2 && b[0] == 0x1F && b[1] == 0x8B;
+  }
+
+  // Inflates the gzip member at in_pos whole into `member`; false when it
+  // should be streamed through zlib instead.
+  bool inflate_whole_member(std::string& error) {
+    // Top up once the buffer is half consumed, so each byte moves at most once.
+    if (!raw_eof && available() < in.size() / 2) {
+      while (!raw_eof && in_end < in.size())
+        if (!refill(error)) return false;
+    }
+    if (!whole_inflater) {
+      whole_inflater = libdeflate_alloc_decompressor();
+      if (!whole_inflater) return false;
+      member.resize(kFirstMemberBuffer);
+    }
+    for (;;) {
+      size_t in_used = 0, out_used = 0;
+      libdeflate_result rc =
+          libdeflate_gzip_decompress_ex(whole_inflater, in.data() + in_pos, available(),
+                                        member.data(), member.size(), &in_used, &out_used);
+      if (rc == LIBDEFLATE_SUCCESS) {
+        in_pos += in_used;
+        member_pos = 0;
+        member_end = out_used;
+        return true;
+      }
+      if (rc != LIBDEFLATE_INSUFFICIENT_SPACE || member.size() >= kMaxWholeMember) return false;
+      member.resize(member.size() * 4);
+    }
+  }
 };
 
 CompressedInput::CompressedInput() : impl_(std::make_unique<Impl>()) {}
@@ -118,6 +172,13 @@ size_t CompressedInput::read(char* dst, size_t n) {
   if (s.done || !error_.empty() || n == 0) return 0;
   size_t produced = 0;
   while (produced == 0) {
+    // Output of a gzip member inflated whole.
+    if (s.member_pos < s.member_end) {
+      size_t k = std::min(n, s.member_end - s.member_pos);
+      std::memcpy(dst, s.member.data() + s.member_pos, k);
+      s.member_pos += k;
+      return k;
+    }
     if (s.available() == 0 && !s.raw_eof && !s.refill(error_)) return 0;
     if (s.format == Format::kPlain) {
       size_t k = std::min(n, s.available());
@@ -151,6 +212,21 @@ size_t CompressedInput::read(char* dst, size_t n) {
       continue;
     }
     // gzip, member after member.
+    if (s.gzip_finished) {
+      s.done = true;
+      return 0;
+    }
+    if (s.at_member_start && s.available() > 0) {
+      s.at_member_start = false;
+      if (s.inflate_whole_member(error_)) {
+        if (s.next_member_follows(error_))
+          s.at_member_start = true;
+        else
+          s.gzip_finished = true;
+        continue;
+      }
+      if (!error_.empty()) return 0;
+    }
     if (s.available() == 0) {
       s.done = true;
       error_ = s.name + ": truncated or corrupt compressed input (gzip stream ends early)";
@@ -164,14 +240,12 @@ size_t CompressedInput::read(char* dst, size_t n) {
     s.in_pos = s.in_end - s.zs.avail_in;
     produced = std::min<size_t>(n, 1u << 30) - s.zs.avail_out;
     if (rc == Z_STREAM_END) {
-      // Another member follows, or the input ends (trailing padding that is
-      // not a gzip member is ignored, as gzip(1) does).
-      while (s.available() < 2 && !s.raw_eof)
-        if (!s.refill(error_)) return produced;
-      const auto* b = reinterpret_cast<const unsigned char*>(s.in.data() + s.in_pos);
-      if (s.available() >= 2 && b[0] == 0x1F && b[1] == 0x8B) {
+      // Another member follows, or the input ends.
+      if (s.next_member_follows(error_)) {
         inflateReset(&s.zs);
+        s.at_member_start = true;
       } else {
+        if (!error_.empty()) return produced;
         s.done = true;
         return produced;
       }

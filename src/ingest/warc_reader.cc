@@ -11,7 +11,9 @@ namespace claimtrace {
 
 namespace {
 
-constexpr size_t kChunk = 1 << 16;
+// Refills only need to cover record and HTTP headers: content blocks are
+// read straight into the record (see read_exact).
+constexpr size_t kChunk = 1 << 13;
 // Records larger than this are rejected instead of buffered (a 50 MB page is
 // fine; a 2 GB video is not text).
 constexpr uint64_t kMaxBlock = 256ull << 20;
@@ -133,25 +135,42 @@ bool WarcReader::read_line(std::string& line) {
 }
 
 bool WarcReader::read_exact(std::string& out, uint64_t n) {
-  out.clear();
-  while (buffer_.size() - pos_ < n) {
-    if (!fill()) break;
+  uint64_t buffered = std::min<uint64_t>(n, buffer_.size() - pos_);
+  out.assign(buffer_, pos_, buffered);
+  pos_ += buffered;
+  // The rest of the block goes straight from the input into `out`, saving a
+  // copy through buffer_ (blocks are mostly larger than one buffer fill).
+  if (buffered < n && !eof_) {
+    out.resize(n);
+    size_t have = buffered;
+    while (have < n) {
+      size_t got = input_.read(out.data() + have, n - have);
+      if (got == 0) {
+        eof_ = true;
+        error_ = input_.error();
+        break;
+      }
+      have += got;
+    }
+    out.resize(have);
+    consumed_ += have - buffered;  // these bytes never pass through buffer_
   }
-  uint64_t have = std::min<uint64_t>(n, buffer_.size() - pos_);
-  out.assign(buffer_, pos_, have);
-  pos_ += have;
-  return have == n;
+  return out.size() == n;
 }
 
 bool WarcReader::next(WarcRecord& rec) {
   if (!open_ || !error_.empty()) return false;
   std::string line;
   // Skip blank lines between records (each record ends with CRLF CRLF).
+  uint64_t line_start = 0;
   do {
+    line_start = consumed_ + pos_;  // unchanged by refills: they move bytes into consumed_
     if (!read_line(line)) return false;
   } while (trim(line).empty());
+  std::string block = std::move(rec.block);  // keep its capacity for this record
   rec = WarcRecord{};
-  rec.offset = consumed_ + pos_ - line.size() - 1;
+  rec.block = std::move(block);
+  rec.offset = line_start;
   if (line.rfind("WARC/", 0) != 0) {
     error_ = path_ + ": offset " + std::to_string(rec.offset) +
              ": not a WARC record header (after " + std::to_string(records_) + " records)";

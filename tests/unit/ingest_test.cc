@@ -240,6 +240,36 @@ TEST(CompressedInput, TruncatedOrCorruptStreamsAreReported) {
   EXPECT_NE(error.find("cannot open"), std::string::npos);
 }
 
+// Members small enough to sit whole in the input buffer take a faster path
+// than large ones; the output must not depend on which path a member takes.
+TEST(CompressedInput, LargeAndSmallGzipMembersReadAlike) {
+  std::string noisy;  // hardly compresses: more compressed bytes than one input buffer
+  uint32_t state = 12345;
+  for (int i = 0; i < 3 << 20; ++i) {
+    state = state * 1103515245u + 12345u;
+    noisy += static_cast<char>(state >> 24);
+  }
+  std::string repetitive;  // inflates to more than the first output buffer
+  for (int i = 0; i < 200000; ++i) repetitive += "row " + std::to_string(i % 97) + "\n";
+  const std::string small = "a short member\n";
+  std::string error;
+  std::string all = small + noisy + small + repetitive + small;
+  std::string got =
+      read_all(temp_file("mixed.gz", gzip_member(small) + gzip_member(noisy) + gzip_member(small) +
+                                         gzip_member(repetitive) + gzip_member(small)),
+               error);
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(got.size(), all.size());
+  EXPECT_TRUE(got == all);
+  // A corrupt member after good ones: the good ones are read, then the error.
+  std::string bad = gzip_member(repetitive);
+  bad[bad.size() / 2] ^= 0x55;
+  bad[bad.size() / 2 + 1] ^= 0x55;
+  got = read_all(temp_file("good_then_bad.gz", gzip_member(small) + bad), error);
+  EXPECT_NE(error.find("truncated or corrupt"), std::string::npos) << error;
+  EXPECT_EQ(got.compare(0, small.size(), small), 0);
+}
+
 TEST(LineReader, ReadsGzipAndPlainAlike) {
   std::string content = "one\ntwo\r\n\nlast-without-newline";
   auto plain = temp_file("plain.jsonl", content);

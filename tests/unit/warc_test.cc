@@ -93,6 +93,34 @@ TEST(WarcReader, ReadsPlainRecords) {
   EXPECT_EQ(resp.body, kPage);
 }
 
+// Blocks larger than one read buffer, some only a few bytes apart, so that
+// record starts fall at every position relative to the buffer fills.
+TEST(WarcReader, LargeBlocksKeepContentAndRecordOffsets) {
+  std::string all;
+  std::vector<size_t> starts;
+  std::vector<std::string> blocks;
+  for (int i = 0; i < 6; ++i) {
+    std::string block;
+    for (int j = 0; j < (i % 2 ? 9000 : 20) * (i + 1); ++j)
+      block += "line " + std::to_string(i) + "." + std::to_string(j) + "\n";
+    starts.push_back(all.size());
+    blocks.push_back(block);
+    all += record("resource", "https://osk.example/" + std::to_string(i), block);
+  }
+  std::string error;
+  auto recs = read_all(write("large.warc", all), error);
+  EXPECT_EQ(error, "");
+  ASSERT_EQ(recs.size(), blocks.size());
+  for (size_t i = 0; i < recs.size(); ++i) {
+    EXPECT_EQ(recs[i].offset, starts[i]) << i;
+    EXPECT_TRUE(recs[i].block == blocks[i]) << i;
+  }
+  // Cut inside the last large block: earlier records stay, the error says how much arrived.
+  recs = read_all(write("large_cut.warc", all.substr(0, starts[5] + 1000)), error);
+  EXPECT_EQ(recs.size(), 5u);
+  EXPECT_NE(error.find("truncated record"), std::string::npos) << error;
+}
+
 TEST(WarcReader, ReadsOneGzipMemberPerRecord) {
   std::string all;
   for (const auto& r : three_records()) all += gzip_member(r);
