@@ -553,7 +553,10 @@ int run_ingest(const IngestArgs& args) {
   if (!args.no_link) {
     try {
       LinkStats ls = link_store(*db);
-      if (!args.quiet)
+      if (!args.quiet && ls.newly_linked == 0)
+        std::fprintf(stderr, "claimtrace: nothing new to link (%zu documents already linked)\n",
+                     ls.documents);
+      else if (!args.quiet)
         std::fprintf(stderr,
                      "claimtrace: linked %zu new of %zu documents in %.2f s: %zu near-duplicate "
                      "groups, %zu stories\n",

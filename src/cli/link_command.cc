@@ -258,6 +258,11 @@ int run_link(const QueryArgs& a) {
   try {
     auto db = store::open_sqlite_store(a.db);
     LinkStats s = link_store(*db, a.relink_all);
+    if (s.newly_linked == 0) {
+      std::fprintf(stderr, "claimtrace: nothing new to link (%zu documents already linked)\n",
+                   s.documents);
+      return kExitOk;
+    }
     std::fprintf(stderr,
                  "claimtrace: linked %zu new of %zu documents in %.2f s (features %.2f s, "
                  "near-duplicates %.2f s, stories %.2f s): %zu near-duplicate groups, %zu "
