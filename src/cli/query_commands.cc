@@ -220,11 +220,25 @@ void warn_unlinked(const LinkedStories& ls, const std::string& db) {
                  ls.unlinked, db.c_str(), db.c_str());
 }
 
-void write_provenance_summary(JsonWriter& w, const link::Provenance& p) {
+// Outlets and origins, as `stories` and every cluster of `trace` print them.
+void write_origin_counts(JsonWriter& w, const link::Provenance& p) {
   w.field("outlets", static_cast<int64_t>(p.outlets));
   w.field("origins", static_cast<int64_t>(p.origins));
   w.field("named_origins", static_cast<int64_t>(p.named_origins));
   w.field("anonymous_origins", static_cast<int64_t>(p.anonymous_origins));
+}
+
+// The corroboration fields every event and claim cluster of `trace` prints.
+void write_cluster_corroboration(JsonWriter& w, const link::Provenance& cp) {
+  if (cp.earliest.empty())
+    w.null_field("earliest");
+  else
+    w.field("earliest", std::string_view(cp.earliest));
+  write_origin_counts(w, cp);
+}
+
+void write_provenance_summary(JsonWriter& w, const link::Provenance& p) {
+  write_origin_counts(w, p);
   w.key("certainty");
   w.begin_array();
   for (Certainty c : p.certainties) w.value(to_string(c));
@@ -489,14 +503,7 @@ int run_trace(const QueryArgs& a) {
           w.field("id", id + "/" + c.key);
           w.field("reports", static_cast<int64_t>(copies(sub)));
           w.field("mentions", static_cast<int64_t>(c.mentions));
-          if (cp.earliest.empty())
-            w.null_field("earliest");
-          else
-            w.field("earliest", std::string_view(cp.earliest));
-          w.field("outlets", static_cast<int64_t>(cp.outlets));
-          w.field("origins", static_cast<int64_t>(cp.origins));
-          w.field("named_origins", static_cast<int64_t>(cp.named_origins));
-          w.field("anonymous_origins", static_cast<int64_t>(cp.anonymous_origins));
+          write_cluster_corroboration(w, cp);
           w.key("certainty");
           w.begin_array();
           for (Certainty ce : c.certainties) w.value(to_string(ce));
@@ -514,14 +521,7 @@ int run_trace(const QueryArgs& a) {
           w.field("text", std::string_view(cs.cluster->text));
           w.field("reports", static_cast<int64_t>(cs.reports));
           w.field("claims", static_cast<int64_t>(cs.cluster->claims.size()));
-          if (cp.earliest.empty())
-            w.null_field("earliest");
-          else
-            w.field("earliest", std::string_view(cp.earliest));
-          w.field("outlets", static_cast<int64_t>(cp.outlets));
-          w.field("origins", static_cast<int64_t>(cp.origins));
-          w.field("named_origins", static_cast<int64_t>(cp.named_origins));
-          w.field("anonymous_origins", static_cast<int64_t>(cp.anonymous_origins));
+          write_cluster_corroboration(w, cp);
           w.key("certainty");
           w.begin_array();
           for (Certainty ce : cs.cluster->certainties) w.value(to_string(ce));

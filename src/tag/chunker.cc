@@ -14,15 +14,6 @@ namespace claimtrace::tag {
 
 namespace {
 
-bool is_verb(Pos p) {
-  return p >= Pos::kVB && p <= Pos::kVBZ;
-}
-bool is_noun(Pos p) {
-  return p == Pos::kNN || p == Pos::kNNS || p == Pos::kNNP || p == Pos::kNNPS;
-}
-bool is_adjective(Pos p) {
-  return p == Pos::kJJ || p == Pos::kJJR || p == Pos::kJJS;
-}
 bool nominal_inside(Pos p) {
   return is_noun(p) || is_adjective(p) || p == Pos::kCD || p == Pos::kDollar;
 }

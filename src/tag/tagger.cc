@@ -9,16 +9,6 @@ namespace claimtrace::tag {
 
 namespace {
 
-bool is_verb(Pos p) {
-  return p >= Pos::kVB && p <= Pos::kVBZ;
-}
-bool is_noun(Pos p) {
-  return p == Pos::kNN || p == Pos::kNNS || p == Pos::kNNP || p == Pos::kNNPS;
-}
-bool is_proper(Pos p) {
-  return p == Pos::kNNP || p == Pos::kNNPS;
-}
-
 // The readings of one token: the tags it may take (lexicon order) and the
 // one chosen. Unknown words carry the tags their shape suggests.
 // Function words the rules look at, classified once per token so the rules

@@ -18,6 +18,20 @@
 
 namespace claimtrace::tag {
 
+// Penn tag families, shared by the tagger's rules and the chunker.
+inline bool is_verb(Pos p) {
+  return p >= Pos::kVB && p <= Pos::kVBZ;
+}
+inline bool is_noun(Pos p) {
+  return p == Pos::kNN || p == Pos::kNNS || p == Pos::kNNP || p == Pos::kNNPS;
+}
+inline bool is_proper(Pos p) {
+  return p == Pos::kNNP || p == Pos::kNNPS;
+}
+inline bool is_adjective(Pos p) {
+  return p == Pos::kJJ || p == Pos::kJJR || p == Pos::kJJS;
+}
+
 // Fills Token::pos, Token lemmas (in doc.norm_pool) and doc.chunks.
 // Needs doc.tokens and doc.sentences (segment stage).
 void tag_document(const TagLexicon& lexicon, Document& doc);
