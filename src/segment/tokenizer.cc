@@ -240,6 +240,10 @@ class Tokenizer {
         continue;
       }
       if (c == CharClass::kHyphen && is_alnum(cur_.cls(j + len))) {
+        // A dotted acronym after the hyphen is a token of its own, so its
+        // periods are not read as a sentence end: "(D-N.Y.)" -> D - N.Y.
+        const size_t a = j + len;
+        if (cur_.byte(a + 1) == '.' && is_letter(cur_.cls(a + 2)) && cur_.byte(a + 3) == '.') break;
         all_digits = false;
         j += len;
         continue;

@@ -59,6 +59,10 @@ TEST(Tokenizer, AbbreviationsInitialsAcronyms) {
   EXPECT_EQ(tokens("Mr. J. R. R. Smith of Acme Inc. met U.S. Gen. Ray at 5 p.m. today"),
             (V{"Mr.", "J.", "R.", "R.", "Smith", "of", "Acme", "Inc.", "met", "U.S.", "Gen.", "Ray",
                "at", "5", "p.m.", "today"}));
+  // A dotted acronym after a hyphen (party and state labels) keeps its periods.
+  EXPECT_EQ(tokens("Jo Kent (D-N.Y.) said"), (V{"Jo", "Kent", "(", "D", "-", "N.Y.", ")", "said"}));
+  EXPECT_EQ(sentences("Rep. Jo Kent (D-N.Y.) said so. Others did not."),
+            (V{"Rep. Jo Kent (D-N.Y.) said so.", "Others did not."}));
   // "No." is an abbreviation only before a number.
   EXPECT_EQ(tokens("No. 5 said no."), (V{"No.", "5", "said", "no", "."}));
 }
