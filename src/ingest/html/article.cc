@@ -56,13 +56,20 @@ const char* name_of(const xmlNode* n) {
   return reinterpret_cast<const char*>(n->name);
 }
 
+// Compares the first byte inline before calling strcmp: most names differ
+// there, and these checks run for every element.
+bool same_name(const xmlChar* name, const char* wanted) {
+  return static_cast<char>(name[0]) == wanted[0] &&
+         std::strcmp(reinterpret_cast<const char*>(name), wanted) == 0;
+}
+
 bool is(const xmlNode* n, const char* tag) {
-  return std::strcmp(name_of(n), tag) == 0;
+  return same_name(n->name, tag);
 }
 
 std::string attr(const xmlNode* n, const char* name) {
   for (xmlAttr* a = n->properties; a; a = a->next) {
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) {
+    if (same_name(a->name, name)) {
       if (a->children && a->children->content)
         return reinterpret_cast<const char*>(a->children->content);
       return "";
@@ -74,7 +81,7 @@ std::string attr(const xmlNode* n, const char* name) {
 // The value of attribute `name` without copying ("" when absent).
 std::string_view attr_view(const xmlNode* n, const char* name) {
   for (xmlAttr* a = n->properties; a; a = a->next) {
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) {
+    if (same_name(a->name, name)) {
       if (a->children && a->children->content)
         return reinterpret_cast<const char*>(a->children->content);
       return "";
@@ -85,7 +92,7 @@ std::string_view attr_view(const xmlNode* n, const char* name) {
 
 bool has_attr(const xmlNode* n, const char* name) {
   for (xmlAttr* a = n->properties; a; a = a->next)
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) return true;
+    if (same_name(a->name, name)) return true;
   return false;
 }
 
@@ -217,13 +224,21 @@ bool boilerplate_name(const xmlNode* n) {
       "disclaimer",  "disclosure", "affiliate",  "author",     "autor",
       "factbox",     "privacy",    "gdpr",       "dsgvo",      "table-of-contents",
       "subscription"};
-  for (const char* s : kSubstrings) {
-    size_t at = names.find(s);
-    // "commentary" is an article genre, not a comment section.
-    while (at != std::string::npos && std::strcmp(s, "comment") == 0 &&
-           names.compare(at, 10, "commentary") == 0)
-      at = names.find(s, at + 1);
-    if (at != std::string::npos) return true;
+  // One pass over `names`, trying only the substrings that start with the
+  // byte at each position (instead of one full search per substring).
+  static const std::array<std::vector<std::string_view>, 256> by_first_byte = [] {
+    std::array<std::vector<std::string_view>, 256> table;
+    for (const char* s : kSubstrings) table[static_cast<unsigned char>(s[0])].push_back(s);
+    return table;
+  }();
+  std::string_view all(names);
+  for (size_t at = 0; at < all.size(); ++at) {
+    for (std::string_view s : by_first_byte[static_cast<unsigned char>(all[at])]) {
+      if (all.compare(at, s.size(), s) != 0) continue;
+      // "commentary" is an article genre, not a comment section.
+      if (s == "comment" && all.compare(at, 10, "commentary") == 0) continue;
+      return true;
+    }
   }
   static constexpr std::array kWords = {
       "nav",  "ad",     "ads",   "adv",  "side",  "tags",     "share",
