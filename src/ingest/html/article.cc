@@ -554,8 +554,30 @@ std::string date_in_script(std::string_view text) {
   static constexpr std::array kKeys = {
       "\"datePublished\"", "\"published_at\"",    "\"publishedAt\"", "\"publishDate\"",
       "\"firstPubDate\"",  "\"first_published\"", "dc:date="};
-  for (const char* key : kKeys) {
-    size_t p = text.find(key);
+  // Script text can be long: find the first place of every key in one pass
+  // over its quotes rather than one search per key.
+  std::array<size_t, kKeys.size()> first_at;
+  first_at.fill(std::string_view::npos);
+  size_t missing = 0;
+  for (size_t k = 0; k < kKeys.size(); ++k) {
+    if (kKeys[k][0] == '"')
+      ++missing;
+    else
+      first_at[k] = text.find(kKeys[k]);
+  }
+  for (size_t q = text.find('"'); q != std::string_view::npos && missing > 0;
+       q = text.find('"', q + 1)) {
+    for (size_t k = 0; k < kKeys.size(); ++k) {
+      if (kKeys[k][0] != '"' || first_at[k] != std::string_view::npos) continue;
+      if (text.compare(q, std::strlen(kKeys[k]), kKeys[k]) == 0) {
+        first_at[k] = q;
+        --missing;
+      }
+    }
+  }
+  for (size_t k = 0; k < kKeys.size(); ++k) {
+    const char* key = kKeys[k];
+    size_t p = first_at[k];
     if (p == std::string_view::npos) continue;
     p += std::strlen(key);
     while (p < text.size() && (text[p] == ' ' || text[p] == ':' || text[p] == '"')) ++p;
@@ -630,7 +652,11 @@ void collect_meta(const xmlNode* n, Meta& m, int depth) {
     }
     if (m.byline.empty() && c->properties) {
       std::string_view rel = attr_view(c, "rel");
-      std::string cls = lower(std::string(attr_view(c, "class")));
+      std::string_view raw_cls = attr_view(c, "class");
+      thread_local std::string cls;  // reused: this runs for most elements
+      cls.clear();
+      for (char ch : raw_cls)
+        cls.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
       if (rel == "author" || cls.find("byline") != std::string::npos || cls == "author" ||
           cls.find("author-name") != std::string::npos) {
         std::string t = text_of(c);
