@@ -96,8 +96,14 @@ bool has_attr(const xmlNode* n, const char* name) {
   return false;
 }
 
+// ASCII lower case, inline: std::tolower is a library call per byte and, in
+// the "C" locale this program runs in, changes the same letters.
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+}
+
 std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : s) c = ascii_lower(c);
   return s;
 }
 
@@ -187,7 +193,9 @@ bool hidden(const xmlNode* n) {
   if (attr_view(n, "aria-hidden") == "true") return true;
   std::string_view raw = attr_view(n, "style");
   if (raw.find(':') == std::string_view::npos) return false;
-  std::string style = lower(std::string(raw));
+  thread_local std::string style;  // reused across elements
+  style.assign(raw);
+  for (char& ch : style) ch = ascii_lower(ch);
   style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
   return style.find("display:none") != std::string::npos ||
          style.find("visibility:hidden") != std::string::npos;
@@ -207,8 +215,7 @@ bool boilerplate_name(const xmlNode* n) {
   thread_local std::string names;
   names.clear();
   for (std::string_view part : {cls, std::string_view(" "), id, std::string_view(" "), role})
-    for (char c : part)
-      names.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    for (char c : part) names.push_back(ascii_lower(c));
   static constexpr std::array kSubstrings = {
       "comment",     "cookie",     "consent",    "share",      "social",
       "related",     "breadcrumb", "newsletter", "sidebar",    "advert",
@@ -468,7 +475,7 @@ std::string normalize_for_compare(std::string_view s) {
   std::string out;
   for (char c : s)
     if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80))
-      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      out.push_back(ascii_lower(c));
   return out;
 }
 
@@ -655,8 +662,7 @@ void collect_meta(const xmlNode* n, Meta& m, int depth) {
       std::string_view raw_cls = attr_view(c, "class");
       thread_local std::string cls;  // reused: this runs for most elements
       cls.clear();
-      for (char ch : raw_cls)
-        cls.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+      for (char ch : raw_cls) cls.push_back(ascii_lower(ch));
       if (rel == "author" || cls.find("byline") != std::string::npos || cls == "author" ||
           cls.find("author-name") != std::string::npos) {
         std::string t = text_of(c);
