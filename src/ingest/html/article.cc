@@ -1310,7 +1310,11 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   auto dateish = [&](int e) {
     for (int k = 0; k < 3 && e > 0; ++k, e = el[static_cast<size_t>(e)].parent) {
       const xmlNode* nd = el[static_cast<size_t>(e)].node;
-      std::string names = lower(attr(nd, "class") + " " + attr(nd, "id"));
+      thread_local std::string names;  // reused: no allocation per call
+      names.clear();
+      for (std::string_view part :
+           {attr_view(nd, "class"), std::string_view(" "), attr_view(nd, "id")})
+        for (char ch : part) names.push_back(ascii_lower(ch));
       for (const char* w :
            {"date", "datum", "time", "publish", "posted", "meta", "byline", "info", "dateline"})
         if (names.find(w) != std::string::npos) return true;
