@@ -56,13 +56,20 @@ const char* name_of(const xmlNode* n) {
   return reinterpret_cast<const char*>(n->name);
 }
 
+// Compares the first byte inline before calling strcmp: most names differ
+// there, and these checks run for every element.
+bool same_name(const xmlChar* name, const char* wanted) {
+  return static_cast<char>(name[0]) == wanted[0] &&
+         std::strcmp(reinterpret_cast<const char*>(name), wanted) == 0;
+}
+
 bool is(const xmlNode* n, const char* tag) {
-  return std::strcmp(name_of(n), tag) == 0;
+  return same_name(n->name, tag);
 }
 
 std::string attr(const xmlNode* n, const char* name) {
   for (xmlAttr* a = n->properties; a; a = a->next) {
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) {
+    if (same_name(a->name, name)) {
       if (a->children && a->children->content)
         return reinterpret_cast<const char*>(a->children->content);
       return "";
@@ -74,7 +81,7 @@ std::string attr(const xmlNode* n, const char* name) {
 // The value of attribute `name` without copying ("" when absent).
 std::string_view attr_view(const xmlNode* n, const char* name) {
   for (xmlAttr* a = n->properties; a; a = a->next) {
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) {
+    if (same_name(a->name, name)) {
       if (a->children && a->children->content)
         return reinterpret_cast<const char*>(a->children->content);
       return "";
@@ -85,12 +92,18 @@ std::string_view attr_view(const xmlNode* n, const char* name) {
 
 bool has_attr(const xmlNode* n, const char* name) {
   for (xmlAttr* a = n->properties; a; a = a->next)
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) return true;
+    if (same_name(a->name, name)) return true;
   return false;
 }
 
+// ASCII lower case, inline: std::tolower is a library call per byte and, in
+// the "C" locale this program runs in, changes the same letters.
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+}
+
 std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : s) c = ascii_lower(c);
   return s;
 }
 
@@ -180,7 +193,9 @@ bool hidden(const xmlNode* n) {
   if (attr_view(n, "aria-hidden") == "true") return true;
   std::string_view raw = attr_view(n, "style");
   if (raw.find(':') == std::string_view::npos) return false;
-  std::string style = lower(std::string(raw));
+  thread_local std::string style;  // reused across elements
+  style.assign(raw);
+  for (char& ch : style) ch = ascii_lower(ch);
   style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
   return style.find("display:none") != std::string::npos ||
          style.find("visibility:hidden") != std::string::npos;
@@ -200,8 +215,7 @@ bool boilerplate_name(const xmlNode* n) {
   thread_local std::string names;
   names.clear();
   for (std::string_view part : {cls, std::string_view(" "), id, std::string_view(" "), role})
-    for (char c : part)
-      names.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    for (char c : part) names.push_back(ascii_lower(c));
   static constexpr std::array kSubstrings = {
       "comment",     "cookie",     "consent",    "share",      "social",
       "related",     "breadcrumb", "newsletter", "sidebar",    "advert",
@@ -217,13 +231,21 @@ bool boilerplate_name(const xmlNode* n) {
       "disclaimer",  "disclosure", "affiliate",  "author",     "autor",
       "factbox",     "privacy",    "gdpr",       "dsgvo",      "table-of-contents",
       "subscription"};
-  for (const char* s : kSubstrings) {
-    size_t at = names.find(s);
-    // "commentary" is an article genre, not a comment section.
-    while (at != std::string::npos && std::strcmp(s, "comment") == 0 &&
-           names.compare(at, 10, "commentary") == 0)
-      at = names.find(s, at + 1);
-    if (at != std::string::npos) return true;
+  // One pass over `names`, trying only the substrings that start with the
+  // byte at each position (instead of one full search per substring).
+  static const std::array<std::vector<std::string_view>, 256> by_first_byte = [] {
+    std::array<std::vector<std::string_view>, 256> table;
+    for (const char* s : kSubstrings) table[static_cast<unsigned char>(s[0])].push_back(s);
+    return table;
+  }();
+  std::string_view all(names);
+  for (size_t at = 0; at < all.size(); ++at) {
+    for (std::string_view s : by_first_byte[static_cast<unsigned char>(all[at])]) {
+      if (all.compare(at, s.size(), s) != 0) continue;
+      // "commentary" is an article genre, not a comment section.
+      if (s == "comment" && all.compare(at, 10, "commentary") == 0) continue;
+      return true;
+    }
   }
   static constexpr std::array kWords = {
       "nav",  "ad",     "ads",   "adv",  "side",  "tags",     "share",
@@ -453,7 +475,7 @@ std::string normalize_for_compare(std::string_view s) {
   std::string out;
   for (char c : s)
     if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80))
-      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      out.push_back(ascii_lower(c));
   return out;
 }
 
@@ -539,8 +561,30 @@ std::string date_in_script(std::string_view text) {
   static constexpr std::array kKeys = {
       "\"datePublished\"", "\"published_at\"",    "\"publishedAt\"", "\"publishDate\"",
       "\"firstPubDate\"",  "\"first_published\"", "dc:date="};
-  for (const char* key : kKeys) {
-    size_t p = text.find(key);
+  // Script text can be long: find the first place of every key in one pass
+  // over its quotes rather than one search per key.
+  std::array<size_t, kKeys.size()> first_at;
+  first_at.fill(std::string_view::npos);
+  size_t missing = 0;
+  for (size_t k = 0; k < kKeys.size(); ++k) {
+    if (kKeys[k][0] == '"')
+      ++missing;
+    else
+      first_at[k] = text.find(kKeys[k]);
+  }
+  for (size_t q = text.find('"'); q != std::string_view::npos && missing > 0;
+       q = text.find('"', q + 1)) {
+    for (size_t k = 0; k < kKeys.size(); ++k) {
+      if (kKeys[k][0] != '"' || first_at[k] != std::string_view::npos) continue;
+      if (text.compare(q, std::strlen(kKeys[k]), kKeys[k]) == 0) {
+        first_at[k] = q;
+        --missing;
+      }
+    }
+  }
+  for (size_t k = 0; k < kKeys.size(); ++k) {
+    const char* key = kKeys[k];
+    size_t p = first_at[k];
     if (p == std::string_view::npos) continue;
     p += std::strlen(key);
     while (p < text.size() && (text[p] == ' ' || text[p] == ':' || text[p] == '"')) ++p;
@@ -615,7 +659,10 @@ void collect_meta(const xmlNode* n, Meta& m, int depth) {
     }
     if (m.byline.empty() && c->properties) {
       std::string_view rel = attr_view(c, "rel");
-      std::string cls = lower(std::string(attr_view(c, "class")));
+      std::string_view raw_cls = attr_view(c, "class");
+      thread_local std::string cls;  // reused: this runs for most elements
+      cls.clear();
+      for (char ch : raw_cls) cls.push_back(ascii_lower(ch));
       if (rel == "author" || cls.find("byline") != std::string::npos || cls == "author" ||
           cls.find("author-name") != std::string::npos) {
         std::string t = text_of(c);
@@ -1263,7 +1310,11 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   auto dateish = [&](int e) {
     for (int k = 0; k < 3 && e > 0; ++k, e = el[static_cast<size_t>(e)].parent) {
       const xmlNode* nd = el[static_cast<size_t>(e)].node;
-      std::string names = lower(attr(nd, "class") + " " + attr(nd, "id"));
+      thread_local std::string names;  // reused: no allocation per call
+      names.clear();
+      for (std::string_view part :
+           {attr_view(nd, "class"), std::string_view(" "), attr_view(nd, "id")})
+        for (char ch : part) names.push_back(ascii_lower(ch));
       for (const char* w :
            {"date", "datum", "time", "publish", "posted", "meta", "byline", "info", "dateline"})
         if (names.find(w) != std::string::npos) return true;

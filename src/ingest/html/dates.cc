@@ -49,7 +49,7 @@ int read_day(std::string_view s, size_t i, size_t& len) {
 }
 
 struct MonthName {
-  const char* name;  // lower-case, UTF-8
+  std::string_view name;  // lower-case, UTF-8
   int month;
 };
 
@@ -97,9 +97,10 @@ int read_month(std::string_view s, size_t i, size_t& len) {
   size_t e = i;
   while (e < s.size() && alpha_byte(s[e]) && e - i < 12) ++e;
   if (e == i) return 0;
-  std::string word;
+  char lowered[12];  // the loop above stops at 12 bytes
   for (size_t k = i; k < e; ++k)
-    word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[k]))));
+    lowered[k - i] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[k])));
+  std::string_view word(lowered, e - i);
   // Upper-case non-ASCII letters of the names above (Ä, É, Û) are rare in dates.
   for (const MonthName& m : kMonths) {
     if (word == m.name) {
