@@ -393,7 +393,9 @@ int run_ingest(const IngestArgs& args) {
   std::string fatal;
   std::vector<store::WriteResult> results;
   const auto start = Clock::now();
-  auto last_progress = start;
+  // Draw the first line after the first batch, not only once 250 ms have passed:
+  // a short run on a terminal still shows where it got to.
+  auto last_progress = start - std::chrono::seconds(1);
 
   auto report_failure = [&](const Failure& f) {
     const std::string& file = files[f.file].path == "-" ? "<stdin>" : files[f.file].path;
