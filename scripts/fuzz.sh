@@ -30,7 +30,24 @@ PY
 # Feed seed: a small RSS feed of ours.
 printf '%s' '<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title><item><title>Pier</title><link>https://x.example/a</link><pubDate>Sun, 02 Mar 2031 09:00:00 GMT</pubDate><description>&lt;p&gt;The new pier opened on Sunday after two years of work.&lt;/p&gt;</description></item></channel></rss>' \
   >fuzz-corpus/feed/seed.rss
-for target in fuzz_jsonl fuzz_segment fuzz_user_lexicon fuzz_html fuzz_warc fuzz_feed; do
+# Dictionary seeds (ours; the first byte picks the reader, see fuzz_dictionaries.cc):
+# verbs, actors, options, and a compiled file made from them.
+mkdir -p fuzz-corpus/dictionaries
+printf '\000PRAISE [051]\n- * WARMLY [052]\n- $ * + IN &CITY [053]\nOPPOSE [112]\n' \
+  >fuzz-corpus/dictionaries/seed-verbs
+printf '\001NORTHLAND [NOR]\nNORTH_GUARD [NORMIL 991201-010114]\n[NORGOV >020101]\n' \
+  >fuzz-corpus/dictionaries/seed-actors
+printf '\003SET: MINIMUM WORDS = 3\nCOMMA: 2 10 2 10 255 0\n' >fuzz-corpus/dictionaries/seed-options
+seed_dir=$(mktemp -d)
+printf 'PRAISE [051]\n- * WARMLY [052]\n' >"$seed_dir/t.verbs"
+printf 'NORTHLAND [NOR]\nSOUTHLAND [SOU]\n' >"$seed_dir/t.actors"
+printf '<verbsfile> t.verbs\n<actorsfile> t.actors\n' >"$seed_dir/t.project"
+if [ -x build/release/claimtrace ] &&
+  build/release/claimtrace lexicon import tabari "$seed_dir/t.project" -o "$seed_dir/t.ctd" >/dev/null 2>&1; then
+  { printf '\006'; cat "$seed_dir/t.ctd"; } >fuzz-corpus/dictionaries/seed-compiled
+fi
+rm -rf "$seed_dir"
+for target in fuzz_jsonl fuzz_segment fuzz_user_lexicon fuzz_html fuzz_warc fuzz_feed fuzz_dictionaries; do
   dir=fuzz-corpus/${target#fuzz_}
   echo "== $target ($SECONDS_PER_TARGET s)"
   build/fuzz/tests/fuzz/$target "$dir" -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 \

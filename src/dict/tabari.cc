@@ -198,7 +198,7 @@ void Dictionaries::parse_options(std::string_view text, const std::string& file)
     }
     const std::string key = upper(trim(l.substr(0, colon)));
     const std::string rest = upper(trim(l.substr(colon + 1)));
-    // "NAME = 12" pairs; false when a value is not a number.
+    // "NAME = 12" pairs; false when a value is not a number of at most 6 digits.
     auto settings = [&](std::vector<std::pair<std::string, int>>& out) {
       std::string_view r = rest;
       while (!r.empty()) {
@@ -209,7 +209,7 @@ void Dictionaries::parse_options(std::string_view text, const std::string& file)
         r = trim(r);
         size_t end = 0;
         while (end < r.size() && std::isdigit(static_cast<unsigned char>(r[end]))) ++end;
-        if (end == 0) return false;
+        if (end == 0 || end > 6) return false;  // word counts: no need for stoi's range errors
         out.emplace_back(name, std::stoi(std::string(r.substr(0, end))));
         r.remove_prefix(end);
       }
@@ -562,12 +562,17 @@ void Dictionaries::parse_actors(std::string_view text, const std::string& file, 
   };
   std::unordered_map<std::string, std::vector<std::string>> substitutions;  // !PERSON!
   std::vector<std::string> pending;  // expanded lines still to read
+  // Lines one source line has expanded to: a substitution whose alternatives
+  // name substitutions again would otherwise grow without bound.
+  constexpr size_t kMaxExpansions = 10000;
+  size_t expansions = 0;
   for (;;) {
     if (!pending.empty()) {
       raw = std::move(pending.back());
       pending.pop_back();
     } else if (std::getline(in, raw)) {
       ++n;
+      expansions = 0;
     } else {
       break;
     }
@@ -602,6 +607,14 @@ void Dictionaries::parse_actors(std::string_view text, const std::string& file, 
         auto it = substitutions.find(std::string(l.substr(bang, close - bang + 1)));
         if (it == substitutions.end()) {
           error(file, n, "unknown substitution " + std::string(l.substr(bang, close - bang + 1)));
+          continue;
+        }
+        expansions += it->second.size();
+        if (expansions > kMaxExpansions) {
+          error(file, n,
+                "substitutions expand to more than " + std::to_string(kMaxExpansions) +
+                    " lines (do they name each other?)");
+          pending.clear();
           continue;
         }
         for (const std::string& alt : it->second)

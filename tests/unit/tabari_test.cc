@@ -250,6 +250,28 @@ TEST(TabariCoder, PatternsClausesAndVoice) {
 namespace claimtrace::dict {
 namespace {
 
+// Found by fuzz_dictionaries: a number too large for int threw out of the parser.
+TEST(TabariOptions, HugeNumbersAreAnErrorNotAnException) {
+  Dictionaries d;
+  d.parse_options("SET: MINIMUM WORDS = 99999999999999999999\nSET: MINIMUM WORDS = 4\n",
+                  "o.options");
+  ASSERT_EQ(d.diagnostics().size(), 1u);
+  EXPECT_EQ(d.diagnostics()[0].str().rfind("o.options:1:", 0), 0u) << d.diagnostics()[0].str();
+  EXPECT_EQ(d.options().min_words, 4);
+}
+
+// Found by fuzz_dictionaries: substitutions whose alternatives name
+// substitutions again used to expand until memory ran out.
+TEST(PetrarchDict, SelfReferentialSubstitutionsStopWithAnError) {
+  Dictionaries d;
+  d.parse_actors("!X! = A !X!, B !X!\nZ_!X! [ABC]\nNORTHLAND [NOR]\n", "s.txt", false, true);
+  d.finish();
+  ASSERT_EQ(d.diagnostics().size(), 1u);
+  EXPECT_EQ(d.diagnostics()[0].str().rfind("s.txt:2:", 0), 0u) << d.diagnostics()[0].str();
+  EXPECT_LT(d.actors().size(), 10002u);  // bounded, and the lines after it still load
+  EXPECT_EQ(d.actors().back().phrase.words.size(), 1u);
+}
+
 TEST(PetrarchDict, VerbBlocksPhrasesAndSubstitutions) {
   Dictionaries d;
   d.parse_petrarch_verbs(
