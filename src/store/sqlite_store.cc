@@ -550,6 +550,15 @@ void claim_event_filter(const QueryFilter& f, std::string& where,
            sub.substr(7) + ")";
 }
 
+// The WHERE clause `claims` and `sources` share: document filters, the
+// claim's certainty and source kind, and the events it reports.
+void claim_filters(const QueryFilter& f, std::string& where, std::vector<std::string>& params) {
+  document_filters(f, where, params);
+  add_filter(where, params, "a.certainty = ?", f.certainty);
+  add_filter(where, params, "a.source_kind = ?", f.source_kind);
+  claim_event_filter(f, where, params);
+}
+
 std::string limit_clause(int64_t limit) {
   return limit > 0 ? " LIMIT " + std::to_string(limit) : std::string();
 }
@@ -1316,13 +1325,7 @@ ResultTable SqliteStore::search(std::string_view fts_query, const QueryFilter& f
 ResultTable SqliteStore::claims(const QueryFilter& f) {
   std::vector<std::string> params;
   std::string where;
-  document_filters(f, where, params);
-  auto add = [&](const char* clause, const std::string& v) {
-    add_filter(where, params, clause, v);
-  };
-  add("a.certainty = ?", f.certainty);
-  add("a.source_kind = ?", f.source_kind);
-  claim_event_filter(f, where, params);
+  claim_filters(f, where, params);
   return run_table(db_,
                    "SELECT d.id, d.published, d.outlet, a.aid, a.source_text, a.source_kind, "
                    "a.cue_text, v.aid, c.chain, a.quoted, a.certainty, a.content_text "
@@ -1389,13 +1392,7 @@ ResultTable SqliteStore::events(const QueryFilter& f) {
 ResultTable SqliteStore::sources(const QueryFilter& f) {
   std::vector<std::string> params;
   std::string where;
-  document_filters(f, where, params);
-  auto add = [&](const char* clause, const std::string& v) {
-    add_filter(where, params, clause, v);
-  };
-  add("a.certainty = ?", f.certainty);
-  add("a.source_kind = ?", f.source_kind);
-  claim_event_filter(f, where, params);
+  claim_filters(f, where, params);
   // Sources are grouped by the key of their resolved name (entity name, else
   // the words of the source) and kind; "RIA" and "RIA Novosti" stay apart
   // unless the entity layer resolved them to one entity.
