@@ -164,6 +164,10 @@ struct Entity {
   std::string role;   // title or role captured from the text or the lexicon
   bool has_geo = false;
   GeoPoint geo;
+  // A capital standing for its government ("Kiev provided"): the actor code
+  // it stands for and the mentions used so (resolve/metonymy.h).
+  std::string stands_for;
+  std::vector<Span> metonymic_mentions;
 };
 
 enum class CueClass : uint8_t {

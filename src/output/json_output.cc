@@ -124,6 +124,16 @@ void write_document_json(const Document& doc, const JsonOptions& opts, std::stri
     w.end_array();
     optional_string(w, "actor", e.actor);
     optional_string(w, "role", e.role);
+    if (!e.stands_for.empty()) {
+      w.key("stands_for");
+      w.begin_object();
+      w.field("actor", std::string_view(e.stands_for));
+      w.key("mentions");
+      w.begin_array();
+      for (Span m : e.metonymic_mentions) write_span(w, doc, m);
+      w.end_array();
+      w.end_object();
+    }
     if (e.has_geo) {
       w.key("geo");
       w.begin_object();

@@ -98,6 +98,9 @@ void write_report(const Document& doc, const ReportOptions& opts, std::string& o
       out.append(e.name);
       if (!e.role.empty()) out.append(" (" + e.role + ")");
       if (!e.actor.empty()) out.append("  actor=" + e.actor);
+      if (!e.stands_for.empty())
+        out.append("  stands for " + e.stands_for + " \u00d7" +
+                   std::to_string(e.metonymic_mentions.size()));
       if (e.has_geo) {
         char buf[96];
         std::snprintf(buf, sizeof buf, "  %.2s %s %.4f,%.4f", e.geo.country, e.geo.feature.c_str(),

@@ -3,6 +3,7 @@
 #include "extract/entities.h"
 #include "extract/events.h"
 #include "extract/extract.h"
+#include "resolve/metonymy.h"
 #include "resolve/resolve.h"
 #include "segment/segmenter.h"
 #include "tag/tagger.h"
@@ -21,6 +22,7 @@ void Analyzer::analyze(Document& doc) const {
     code_with_dictionaries(doc);
   else
     extract::code_events(doc, lexicon_);
+  if (lexicon_ != nullptr) resolve::flag_capital_metonymy(doc);
 }
 
 void Analyzer::code_with_dictionaries(Document& doc) const {
