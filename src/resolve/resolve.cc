@@ -117,6 +117,7 @@ class Resolver {
         e.name = std::string(lex_.str(le.name));
         e.actor = std::string(lex_.str(le.actor));
         e.role = std::string(lex_.str(le.role));
+        apply_term_of_office(le, e);
         if (m.type == EntityType::kGpe || m.type == EntityType::kLoc) geocode(m, e);
         if (m.type == EntityType::kNorp) country_of_group(le, e);
       } else {
@@ -149,6 +150,36 @@ class Resolver {
     const Token& a = doc_.tokens[t + 1];
     if (!a.has(kTokenAllCaps)) return;
     by_key_.emplace(std::string(doc_.norm(a)), target);
+  }
+
+  // A curated role holds between two dates ("President of the United States,
+  // 2021-01-20..2025-01-20"). An article dated outside that term names the
+  // person, not the office: the actor code keeps only its country part, and
+  // the role reads "former ..." after the term and is dropped before it. An
+  // undated article keeps the role (the lexicon's present).
+  void apply_term_of_office(const LexEntry& le, Entity& e) const {
+    const uint32_t date = published_date();
+    if (date == 0 || (le.valid_from == 0 && le.valid_until == 0)) return;
+    const bool after = le.valid_until != 0 && date > le.valid_until;
+    const bool before = le.valid_from != 0 && date < le.valid_from;
+    if (!after && !before) return;
+    if (e.actor.size() > 3) e.actor.resize(3);
+    if (after && !e.role.empty())
+      e.role = "former " + e.role;
+    else
+      e.role.clear();
+  }
+
+  // doc.published ("YYYY-MM-DD...") as YYYYMMDD, 0 when absent or malformed.
+  uint32_t published_date() const {
+    const std::string& p = doc_.published;
+    if (p.size() < 10 || p[4] != '-' || p[7] != '-') return 0;
+    uint32_t v = 0;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+      if (p[i] < '0' || p[i] > '9') return 0;
+      v = v * 10 + static_cast<uint32_t>(p[i] - '0');
+    }
+    return v;
   }
 
   // Role and actor code from the title before a person ("Russian Deputy

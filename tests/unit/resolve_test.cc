@@ -1,5 +1,7 @@
-// Tests for capital metonymy (resolve/metonymy.cc): a capital named as an
-// actor stands for its government; a capital named as a place does not.
+// Tests for the resolve stage's readings that depend on context: capital
+// metonymy (resolve/metonymy.cc: a capital named as an actor stands for its
+// government, a capital named as a place does not) and curated roles bounded
+// by their term of office (resolve/resolve.cc).
 #include <gtest/gtest.h>
 
 #include "shipped_lexicon.h"
@@ -11,13 +13,14 @@
 namespace claimtrace {
 namespace {
 
-class Metonymy : public ::testing::Test {
+class Resolve : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_NE(lex_, nullptr) << "no lexicon image"; }
 
-  Document analyze(const std::string& text) {
+  Document analyze(const std::string& text, const std::string& published = "") {
     Document doc;
     doc.text = text;
+    doc.published = published;
     Analyzer(lex_).analyze(doc);
     return doc;
   }
@@ -31,7 +34,7 @@ class Metonymy : public ::testing::Test {
   const lexicon::Lexicon* lex_ = testing::shipped_lexicon();
 };
 
-TEST_F(Metonymy, CapitalAsSpeakerStandsForGovernment) {
+TEST_F(Resolve, CapitalAsSpeakerStandsForGovernment) {
   Document doc = analyze("Moscow denied the report on Tuesday.");
   const Entity* moscow = entity_named(doc, "Moscow");
   ASSERT_NE(moscow, nullptr);
@@ -42,7 +45,7 @@ TEST_F(Metonymy, CapitalAsSpeakerStandsForGovernment) {
   EXPECT_TRUE(moscow->has_geo);
 }
 
-TEST_F(Metonymy, CapitalAsPlaceIsNotFlagged) {
+TEST_F(Resolve, CapitalAsPlaceIsNotFlagged) {
   Document doc = analyze("Thousands marched in Moscow on Tuesday. Flights from Kiev resumed.");
   const Entity* moscow = entity_named(doc, "Moscow");
   ASSERT_NE(moscow, nullptr);
@@ -52,7 +55,7 @@ TEST_F(Metonymy, CapitalAsPlaceIsNotFlagged) {
   EXPECT_TRUE(kiev->stands_for.empty());
 }
 
-TEST_F(Metonymy, OnlyTheAgentMentionsAreListed) {
+TEST_F(Resolve, OnlyTheAgentMentionsAreListed) {
   Document doc = analyze(
       "Protesters gathered in Kiev on Monday. Kiev has rejected the proposal, "
       "and the residents of Kiev were not consulted.");
@@ -63,7 +66,7 @@ TEST_F(Metonymy, OnlyTheAgentMentionsAreListed) {
   EXPECT_EQ(kiev->metonymic_mentions[0].begin, doc.text.find("Kiev has"));
 }
 
-TEST_F(Metonymy, PossessiveOfDecisionButNotOfStreets) {
+TEST_F(Resolve, PossessiveOfDecisionButNotOfStreets) {
   Document doc = analyze("Washington's decision surprised allies.");
   const Entity* dc = entity_named(doc, "Washington");
   ASSERT_NE(dc, nullptr);
@@ -74,11 +77,37 @@ TEST_F(Metonymy, PossessiveOfDecisionButNotOfStreets) {
   EXPECT_TRUE(paris->stands_for.empty());
 }
 
-TEST_F(Metonymy, ShelledCapitalIsTheCity) {
+TEST_F(Resolve, ShelledCapitalIsTheCity) {
   Document doc = analyze("Russian forces shelled Kiev overnight.");
   const Entity* kiev = entity_named(doc, "Kiev");
   ASSERT_NE(kiev, nullptr);
   EXPECT_TRUE(kiev->stands_for.empty());
+}
+
+TEST_F(Resolve, RoleHoldsOnlyDuringTheTermOfOffice) {
+  const std::string text = "Joe Biden spoke in Ohio.";
+  Document during = analyze(text, "2023-05-02");
+  const Entity* biden = entity_named(during, "Joe Biden");
+  ASSERT_NE(biden, nullptr);
+  EXPECT_EQ(biden->actor, "USAGOV");
+  EXPECT_EQ(biden->role, "President of the United States");
+
+  Document after = analyze(text, "2026-03-01");
+  biden = entity_named(after, "Joe Biden");
+  ASSERT_NE(biden, nullptr);
+  EXPECT_EQ(biden->actor, "USA");
+  EXPECT_EQ(biden->role, "former President of the United States");
+
+  Document before = analyze(text, "2015-03-01");
+  biden = entity_named(before, "Joe Biden");
+  ASSERT_NE(biden, nullptr);
+  EXPECT_EQ(biden->actor, "USA");
+  EXPECT_EQ(biden->role, "");
+
+  Document undated = analyze(text);  // no date: the lexicon's present holds
+  biden = entity_named(undated, "Joe Biden");
+  ASSERT_NE(biden, nullptr);
+  EXPECT_EQ(biden->actor, "USAGOV");
 }
 
 }  // namespace
