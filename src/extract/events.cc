@@ -124,8 +124,9 @@ struct Unit {
   std::string code;
   std::string_view prep;  // preposition before the group ("" = none)
   int32_t place_entity = -1;
-  bool place = false;  // only places (GPE/LOC), no agent or organisation
-  int group = 0;       // conjunction group ("Russia and China")
+  bool place = false;   // only places (GPE/LOC), no agent or organisation
+  int group = 0;        // conjunction group ("Russia and China")
+  bool ethnic = false;  // "ethnic Albanians": the demonym names an ethnicity, not a nationality
 };
 
 class Coder {
@@ -229,6 +230,26 @@ class Coder {
     if (n == 0) return code;
     std::string country = lexicon_country(std::span<const std::string_view>(words.data(), n));
     return country.empty() ? code : country + code;
+  }
+
+  // The one country the names in tokens [sb, se) belong to (places,
+  // demonyms, organisations of a country), or "" when none or several.
+  std::string only_country(uint32_t sb, uint32_t se) const {
+    std::string found;
+    for (uint32_t mi = sentence_mentions_; mi < doc_.mentions.size(); ++mi) {
+      const Mention& m = doc_.mentions[mi];
+      if (m.token_begin >= se) break;
+      if (m.token_begin < sb || m.entity < 0) continue;
+      const std::string& a = actors_[m.entity];
+      if (a.size() < 3 || is_type_code(a.substr(0, 3)) || a.starts_with("IGO") ||
+          a.starts_with("NGO") || a.starts_with("IMG") || a.starts_with("MNC"))
+        continue;
+      if (found.empty())
+        found = a.substr(0, 3);
+      else if (found != a.substr(0, 3))
+        return {};
+    }
+    return found;
   }
 
   // ----- units ------------------------------------------------------------
@@ -429,6 +450,13 @@ class Coder {
       u.begin = anchors.front().begin;
       u.end = e;
       u.code = compose(anchors, u);
+      // "ethnic Albanians", "ethnic Turks": people of that descent, who are
+      // most often citizens of the country they live in (see ethnic_homes()).
+      if (anchors.front().entity >= 0 &&
+          doc_.entities[anchors.front().entity].type == EntityType::kNorp && u.code.size() >= 3) {
+        std::string_view first = norm(u.begin);
+        u.ethnic = first == "ethnic" || (u.begin > sb && norm(u.begin - 1) == "ethnic");
+      }
       // "Our forces": the speaker's own, not the latest group of that type.
       if (!owned(u, sb)) remember_or_recall(u.code);
       // The preposition before the group, skipping determiners and modifiers.
@@ -489,6 +517,32 @@ class Coder {
       if (i > 0 && link[i] == 0) ++group;
       units_[i].group = group;
     }
+    ethnic_homes();
+  }
+
+  // "Ethnic Albanians in south Serbia" are of Serbia: an ethnic group takes
+  // the country of the place right after it ("in", "of"), keeping its type
+  // ("ethnic Albanian guerrillas in Macedonia" -> MKDREB). Without such a
+  // place, emit() uses the place of the event.
+  void ethnic_homes() {
+    for (size_t i = 0; i + 1 < units_.size(); ++i) {
+      Unit& u = units_[i];
+      const Unit& p = units_[i + 1];
+      if (!u.ethnic || !p.place || p.begin > u.end + 3 || !in(p.prep, {"in", "of"})) continue;
+      if (!in(norm(u.end), {"in", "of", "living", "based"})) continue;
+      if (p.code.size() < 3 || is_type_code(p.code.substr(0, 3))) continue;
+      u.code = p.code.substr(0, 3) + (u.code.size() > 3 ? u.code.substr(3) : std::string());
+      u.ethnic = false;
+    }
+  }
+
+  // The code of a unit in an event placed at `loc`: an ethnic group not
+  // placed by its own noun group lives where the event happens.
+  std::string placed_code(const Unit& u, int32_t loc) const {
+    if (!u.ethnic || loc < 0) return u.code;
+    const std::string& a = actors_[loc];
+    if (a.size() < 3 || is_type_code(a.substr(0, 3))) return u.code;
+    return a.substr(0, 3) + (u.code.size() > 3 ? u.code.substr(3) : std::string());
   }
 
   // A group with an owner pronoun ("our forces", "their police"). A
@@ -806,9 +860,10 @@ class Coder {
       EntityType ty = doc_.entities[m.entity].type;
       if (ty != EntityType::kGpe && ty != EntityType::kLoc && ty != EntityType::kFac) continue;
       if (m.token_end < se && norm(m.token_end) == "-") continue;  // "U.S.-brokered"
-      // Skip "the city of", "Syria's northern" and determiners back to the preposition.
+      // Skip "the city of", "Syria's northern" and determiners back to the
+      // preposition ("outside of the Iraqi city of Basra").
       uint32_t p = m.token_begin - 1;
-      while (p > sb && m.token_begin - p < 5 &&
+      while (p > sb && m.token_begin - p < 9 &&
              (is_determiner(norm(p)) || norm(p) == "'s" || norm(p) == "of" ||
               (doc_.tokens[p].kind == TokenKind::kWord && !is_function_word(norm(p)))))
         --p;
@@ -948,6 +1003,39 @@ class Coder {
     return -1;
   }
 
+  // The coded subject of an "unless"/"if" clause after `from` (determiners
+  // and modifiers may precede it), or -1.
+  int condition_subject(uint32_t from, uint32_t se, int src) const {
+    for (uint32_t t = from; t < se; ++t) {
+      std::string_view w = norm(t);
+      if (w == ";" || w == ":") return -1;
+      if (w != "unless" && w != "if") continue;
+      for (size_t i = 0; i < units_.size(); ++i) {
+        const Unit& u = units_[i];
+        if (u.begin <= t || u.begin > t + 4 || !u.prep.empty() || u.code.empty()) continue;
+        if (static_cast<int>(i) == src) return -1;
+        return static_cast<int>(i);
+      }
+      return -1;
+    }
+    return -1;
+  }
+
+  // "investigating alleged war crimes by Croatian extremists", "protest
+  // against abuses by the police": the author of the deed after "by" in the
+  // object of an inquiry, a criticism or a protest is its target.
+  int accused_by(uint32_t from, uint32_t se) const {
+    uint32_t limit = std::min(se, from + 12);
+    for (uint32_t t = from; t < limit; ++t) {
+      std::string_view w = norm(t);
+      if ((t > from && is_clause_break(w)) || w == "," || w == ";") return -1;
+      for (const Unit& u : units_)
+        if (u.begin == t && u.prep == "by" && !u.code.empty() && !u.place)
+          return static_cast<int>(&u - units_.data());
+    }
+    return -1;
+  }
+
   // ----- coding -----------------------------------------------------------
 
   static std::string_view mapped(std::string_view code, Control c) {
@@ -1014,10 +1102,13 @@ class Coder {
     // Civilians and institutions named without a country ("demonstrators",
     // "the police") are most often those of the other actor's country; armed
     // groups often cross borders, so they keep the bare type.
+    if (in(code, {"REB", "MIL", "SEP", "INS", "UAF", "PKO", "IMG", "SPY"})) return code;
     if (other != nullptr && other->size() >= 3 && !is_type_code(other->substr(0, 3)) &&
-        other->compare(0, 3, "IGO") != 0 &&
-        !in(code, {"REB", "MIL", "SEP", "INS", "UAF", "PKO", "IMG", "SPY"}))
+        other->compare(0, 3, "IGO") != 0)
       return other->substr(0, 3) + code;
+    // Else the one country the sentence names ("Ousted President Akayev ...
+    // returning to Kyrgyzstan"): a domestic role is that country's.
+    if (!sentence_country_.empty()) return sentence_country_ + code;
     return code;
   }
 
@@ -1055,8 +1146,10 @@ class Coder {
     for (int s : srcs_) {
       for (int g : tgts_) {
         if (made >= 6) return;
-        const std::string* sc = s >= 0 ? &units_[s].code : nullptr;
-        const std::string* tc = g >= 0 ? &units_[g].code : nullptr;
+        std::string scode = s >= 0 ? placed_code(units_[s], loc) : std::string();
+        std::string tcode = g >= 0 ? placed_code(units_[g], loc) : std::string();
+        const std::string* sc = s >= 0 ? &scode : nullptr;
+        const std::string* tc = g >= 0 ? &tcode : nullptr;
         if (sc == nullptr && tc == nullptr) continue;
         // "Chechen" fighters against "Russia": one country on both sides of a
         // bare-country dyad is no event; same-type groups (GOV vs GOV) are.
@@ -1075,9 +1168,21 @@ class Coder {
           ev.source.has_text = true;
           ev.source.text = {doc_.tokens[units_[s].begin].span.begin,
                             doc_.tokens[units_[s].end - 1].span.end};
+        } else if (agentless_ && loc >= 0 && in(code.substr(0, 2), {"18", "19", "20"}) &&
+                   actors_[loc].size() >= 3 && !is_type_code(actors_[loc].substr(0, 3))) {
+          // "A journalist was killed in a car bomb in Beirut": violence whose
+          // author the text does not name is coded to the country where it
+          // happened, as CAMEO codes unattributed domestic violence.
+          ev.source.code = actors_[loc].substr(0, 3);
         }
         // (A named target without a code of its own says no more than the place.)
-        if ((g < 0 || tc->empty()) && loc >= 0 && act.target != "-" && !act.noun && s >= 0 &&
+        // A hostile act named by a noun that the clause's subject carries out
+        // ("Israel reimposed blockades in the West Bank") is placed the same
+        // way; a meeting or talks in a city are not directed at it.
+        bool placed_act = !act.noun || (s >= 0 && code.substr(0, 2) >= "14" &&
+                                        (!units_[s].place || (units_[s].place_entity >= 0 &&
+                                                              is_country(units_[s].place_entity))));
+        if ((g < 0 || tc->empty()) && loc >= 0 && act.target != "-" && placed_act && s >= 0 &&
             actors_[loc].size() >= 3 && !is_type_code(actors_[loc].substr(0, 3))) {
           // No target named: the event happens to the country it happens in
           // ("blocked roads in Algiers", "lifted the curfew in Montenegro",
@@ -1092,6 +1197,15 @@ class Coder {
           ev.target.has_text = true;
           ev.target.text = {doc_.tokens[units_[g].begin].span.begin,
                             doc_.tokens[units_[g].end - 1].span.end};
+        }
+        // "Egyptian police ... arresting 12": police, courts, security services
+        // and governments arrest, detain and raid at home; unnamed people they
+        // coerce are of their own country.
+        if (!ev.has_target && act.target != "-" && code.substr(0, 2) == "17" &&
+            ev.source.code.size() == 6 && !is_type_code(ev.source.code.substr(0, 3)) &&
+            in(std::string_view(ev.source.code).substr(3), {"COP", "JUD", "GOV", "SPY"})) {
+          ev.has_target = true;
+          ev.target.code = ev.source.code.substr(0, 3);
         }
         ev.code = std::string(code);
         ev.has_verb = true;
@@ -1120,6 +1234,7 @@ class Coder {
 
   void code_trigger(uint32_t sb, uint32_t se, Trigger& tr) {
     const Entry& e = *tr.entry;
+    agentless_ = false;
     std::string_view modal;
     bool negated = false;
     modality_before(tr.begin, sb, modal, negated);
@@ -1190,6 +1305,9 @@ class Coder {
       obj = slot_after(tr.end, comp->begin, {}, d);
     }
     if (obj < 0) obj = target_of(act, after, se, source_from);
+    if (obj < 0 && !source_from && act.target != "-" &&
+        in(act.code.substr(0, 2), {"09", "11", "14"}))
+      obj = accused_by(after, se);
     if (obj < 0 && !source_from && act.target != "-") obj = loose_target(after, se);
     // "send troops to ...": the object the entry requires is what is sent.
     if (obj >= 0 && !act.requires_.empty() &&
@@ -1260,6 +1378,7 @@ class Coder {
         if (units_[i].end == k) tgt = static_cast<int>(i);
       if (tgt < 0 && k > sb && in(norm(k - 1), {"who", "which", "that", ","})) tgt = subj;
       src = by;
+      agentless_ = by < 0;
     }
 
     // Inverted speech: '"...," Ryabkov warned.' — source after the verb.
@@ -1338,6 +1457,9 @@ class Coder {
       code = mapped(act.code, Control::kReject);
       negated = false;
     }
+    // "threatened to strike unless Israel rescinds ...": a threat is aimed
+    // at whoever must meet its condition.
+    if (tgt < 0 && code.substr(0, 2) == "13") tgt = condition_subject(after, se, src);
     if (subj >= 0 && !e.noun) last_subject_ = subj;
     if (src >= 0 && !units_[src].code.empty()) {
       prev_source_ = {units_[src].begin, units_[src].end};
@@ -1353,6 +1475,7 @@ class Coder {
            doc_.mentions[sentence_mentions_].token_begin < sb)
       ++sentence_mentions_;
     sentence_begin_ = sb;
+    sentence_country_ = only_country(sb, se);
     build_units(sb, se);
     own_groups_of_speakers();
     find_triggers(sb, se);
@@ -1386,7 +1509,10 @@ class Coder {
   events::Days published_ = 0;
   std::vector<events::TimeExpr> times_;  // of the current sentence, once times_ready_
   bool times_ready_ = false;
-  int last_subject_ = -1;                      // subject of the last verb in this sentence
+  int last_subject_ = -1;  // subject of the last verb in this sentence
+  bool agentless_ = false;
+  std::string sentence_country_;  // only_country() of the current sentence  // the trigger being
+                                  // coded is a passive without an actor after "by"
   std::pair<uint32_t, uint32_t> prev_source_;  // tokens of the last coded source
   std::string prev_source_code_;
   std::array<std::string, 7> last_full_;  // see remember_or_recall
