@@ -455,7 +455,9 @@ class Coder {
       if (anchors.front().entity >= 0 &&
           doc_.entities[anchors.front().entity].type == EntityType::kNorp && u.code.size() >= 3) {
         std::string_view first = norm(u.begin);
-        u.ethnic = first == "ethnic" || (u.begin > sb && norm(u.begin - 1) == "ethnic");
+        u.ethnic = first == "ethnic" || (u.begin > sb && norm(u.begin - 1) == "ethnic") ||
+                   (u.end < se && in(norm(u.end), {"population", "minority", "community",
+                                                   "minorities", "communities"}));
       }
       // "Our forces": the speaker's own, not the latest group of that type.
       if (!owned(u, sb)) remember_or_recall(u.code);
@@ -1036,6 +1038,28 @@ class Coder {
     return -1;
   }
 
+  // The first actor named in a "to VERB ..." complement starting at `from`,
+  // up to the end of its clause; bare types ("troops") and the source's own
+  // country do not count. -1 if none.
+  int complement_target(uint32_t from, uint32_t se, int src) const {
+    uint32_t limit = std::min(se, from + 16);
+    std::string_view own = src >= 0 && units_[src].code.size() >= 3
+                               ? std::string_view(units_[src].code).substr(0, 3)
+                               : std::string_view();
+    for (uint32_t t = from; t < limit; ++t) {
+      std::string_view w = norm(t);
+      if (is_clause_break(w) || w == "," || w == ";") return -1;
+      for (size_t i = 0; i < units_.size(); ++i) {
+        const Unit& u = units_[i];
+        if (u.begin != t || static_cast<int>(i) == src || u.code.size() < 3) continue;
+        if (u.code.size() == 3 && is_type_code(u.code)) continue;
+        if (!own.empty() && u.code.compare(0, 3, own) == 0) continue;
+        return static_cast<int>(i);
+      }
+    }
+    return -1;
+  }
+
   // ----- coding -----------------------------------------------------------
 
   static std::string_view mapped(std::string_view code, Control c) {
@@ -1457,6 +1481,11 @@ class Coder {
       code = mapped(act.code, Control::kReject);
       negated = false;
     }
+    // "is ready to contribute troops to a force in Liberia", "agreed to lift
+    // embargoes on sales to Iran": an intent whose act names no target of
+    // its own is aimed at the first actor the complement names.
+    if (tgt < 0 && e.control == Control::kIntent && code.substr(0, 2) == "03")
+      tgt = complement_target(comp ? comp->end : tr.end, se, src);
     // "threatened to strike unless Israel rescinds ...": a threat is aimed
     // at whoever must meet its condition.
     if (tgt < 0 && code.substr(0, 2) == "13") tgt = condition_subject(after, se, src);
