@@ -831,23 +831,32 @@ class Coder {
       source_from = true;
       return slot_after(from, se, "from", d);
     }
-    int best = -1;
-    uint32_t best_d = UINT32_MAX;
-    std::string_view rest = e.target;
-    while (!rest.empty()) {
-      size_t bar = rest.find('|');
-      std::string_view alt = rest.substr(0, bar);
-      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
-      uint32_t d = 0;
-      int u = slot_after(from, se, alt == "obj" ? std::string_view() : alt, d);
-      // A noun's preposition follows it ("the attack on X", "talks with X").
-      if (u >= 0 && e.noun && d > 4) u = -1;
-      if (u >= 0 && d < best_d) {
-        best = u;
-        best_d = d;
+    // Tiers separated by ';' are tried in order ("about|over;to": what is
+    // complained about before whom it is complained to); within a tier the
+    // nearest slot wins.
+    std::string_view tiers = e.target;
+    while (!tiers.empty()) {
+      size_t semi = tiers.find(';');
+      std::string_view rest = tiers.substr(0, semi);
+      tiers = semi == std::string_view::npos ? std::string_view() : tiers.substr(semi + 1);
+      int best = -1;
+      uint32_t best_d = UINT32_MAX;
+      while (!rest.empty()) {
+        size_t bar = rest.find('|');
+        std::string_view alt = rest.substr(0, bar);
+        rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+        uint32_t d = 0;
+        int u = slot_after(from, se, alt == "obj" ? std::string_view() : alt, d);
+        // A noun's preposition follows it ("the attack on X", "talks with X").
+        if (u >= 0 && e.noun && d > 4) u = -1;
+        if (u >= 0 && d < best_d) {
+          best = u;
+          best_d = d;
+        }
       }
+      if (best >= 0) return best;
     }
-    return best;
+    return -1;
   }
 
   // The place the sentence puts the event: a place name after "in", "at",
@@ -1056,6 +1065,24 @@ class Coder {
         if (!own.empty() && u.code.compare(0, 3, own) == 0) continue;
         return static_cast<int>(i);
       }
+    }
+    return -1;
+  }
+
+  // "X told Y that it must ...", "a reminder to Y that they should ...":
+  // the group (other than `subj`) right before "that" when a pronoun after
+  // "that" is the subject of the verb at `verb`; -1 otherwise.
+  int told_that_it(uint32_t verb, uint32_t sb, int subj) const {
+    uint32_t k = verb;
+    while (k > sb && (is_adverb(norm(k - 1)) || is_modal(norm(k - 1)))) --k;
+    if (k < sb + 2 || !in(norm(k - 1), {"it", "they"}) || norm(k - 2) != "that") return -1;
+    uint32_t that = k - 2;
+    for (int i = static_cast<int>(units_.size()) - 1; i >= 0; --i) {
+      const Unit& u = units_[i];
+      if (u.end > that) continue;
+      if (i == subj || u.code.empty() || that - u.end > 2) return -1;
+      if (!u.prep.empty() && u.prep != "to") return -1;
+      return i;
     }
     return -1;
   }
@@ -1279,6 +1306,12 @@ class Coder {
         }
         if (!to || k.begin == 0 || (norm(k.begin - 1) != "to" && !is_adverb(norm(k.begin - 1))))
           continue;
+        // "demanded a meeting of the Council to discuss ...": the "to" clause
+        // belongs to the event noun in between, not to the verb.
+        bool noun_between = false;
+        for (const Trigger& n : triggers_)
+          noun_between |= n.entry->noun && n.begin >= tr.end && n.begin < k.begin;
+        if (noun_between) break;
         k.consumed = true;
         comp = &k;
         break;
@@ -1451,11 +1484,20 @@ class Coder {
     if ((modal == "must" || modal == "should") && !e.noun &&
         (ctl == Control::kNone || ctl == Control::kIntent) && !negated) {
       int speaker = subj >= 0 ? subject_of(units_[subj].begin, sb) : -1;
+      int addressee = -1;
+      if (speaker < 0 && subj >= 0) addressee = told_that_it(tr.begin, sb, subj);
       if (speaker >= 0) {
         code = mapped(act.code, Control::kDemand);
         modifier = modal_rule(modal);
         tgt = subj;
         src = speaker;
+      } else if (addressee >= 0) {
+        // "Chirac reminded Iraq that it must cooperate": the subject demands
+        // the act of the one told.
+        code = mapped(act.code, Control::kDemand);
+        modifier = modal_rule(modal);
+        tgt = addressee;
+        src = subj;
       }
       modal = {};
     }
