@@ -450,14 +450,18 @@ class Coder {
       u.begin = anchors.front().begin;
       u.end = e;
       u.code = compose(anchors, u);
-      // "ethnic Albanians", "ethnic Turks": people of that descent, who are
-      // most often citizens of the country they live in (see ethnic_homes()).
-      if (anchors.front().entity >= 0 &&
-          doc_.entities[anchors.front().entity].type == EntityType::kNorp && u.code.size() >= 3) {
-        std::string_view first = norm(u.begin);
-        u.ethnic = first == "ethnic" || (u.begin > sb && norm(u.begin - 1) == "ethnic") ||
-                   (u.end < se && in(norm(u.end), {"population", "minority", "community",
-                                                   "minorities", "communities"}));
+      // "ethnic Albanians", "ethnic Turks", "the Hungarian minority": people
+      // of that descent, most often citizens of the country they live in
+      // (see ethnic_homes()).
+      for (const Anchor& an : anchors) {
+        if (an.entity < 0 || doc_.entities[an.entity].type != EntityType::kNorp ||
+            u.code.size() < 3)
+          continue;
+        u.ethnic = norm(u.begin) == "ethnic" || (an.begin > sb && norm(an.begin - 1) == "ethnic");
+        for (uint32_t k = an.end; k <= u.end && k < se && !u.ethnic; ++k)
+          u.ethnic =
+              in(norm(k), {"population", "minority", "community", "minorities", "communities"});
+        if (u.ethnic) break;
       }
       // "Our forces": the speaker's own, not the latest group of that type.
       if (!owned(u, sb)) remember_or_recall(u.code);
