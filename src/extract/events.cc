@@ -1366,9 +1366,13 @@ class Coder {
       obj = slot_after(tr.end, comp->begin, {}, d);
     }
     if (obj < 0) obj = target_of(act, after, se, source_from);
-    if (obj < 0 && !source_from && act.target != "-" &&
-        in(act.code.substr(0, 2), {"09", "11", "14"}))
-      obj = accused_by(after, se);
+    // "complained to the EU about arrests by Serbian police": the author of
+    // the deed, not the addressee, is the target of a criticism.
+    if ((obj < 0 || units_[obj].prep == "to") && !source_from && act.target != "-" &&
+        in(act.code.substr(0, 2), {"09", "11", "14"})) {
+      int by = accused_by(after, se);
+      if (by >= 0) obj = by;
+    }
     if (obj < 0 && !source_from && act.target != "-") obj = loose_target(after, se);
     // "send troops to ...": the object the entry requires is what is sent.
     if (obj >= 0 && !act.requires_.empty() &&
@@ -1383,10 +1387,13 @@ class Coder {
     // not its source, except "be in contact".
     if (e.noun) {
       uint32_t p = tr.begin;
+      // An event word right after a determiner modifies the noun ("a bomb
+      // attack", "the rocket fire") and is skipped like any other modifier.
       while (p > sb && tr.begin - p < 5 &&
              (is_determiner(norm(p - 1)) || norm(p - 1) == "-" || tok_mention_[p - 1] >= 0 ||
               (doc_.tokens[p - 1].kind == TokenKind::kWord && !is_function_word(norm(p - 1)) &&
-               forms_at(p - 1).empty())))
+               (forms_at(p - 1).empty() ||
+                (p - 1 == tr.begin - 1 && p - 1 > sb && is_determiner(norm(p - 2)))))))
         --p;
       if (p > sb && in(norm(p - 1), {"in", "at", "of", "near", "from", "about", "over"}) &&
           !(norm(p - 1) == "in" && p - 1 > sb &&

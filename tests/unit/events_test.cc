@@ -397,6 +397,9 @@ TEST_F(Events, DomesticActorsWithoutACountry) {
   EXPECT_EQ(e->source.code, "SOM");
   EXPECT_FALSE(e->source.has_text);
   EXPECT_EQ(e->target.code, "KENMIL");
+  // The victims of "a bomb attack" did not carry it out.
+  doc = analyze("Two police officers were killed in a bomb attack in Serbia.");
+  for (const Event& v : doc.events) EXPECT_NE(v.source.code, "SRBCOP") << dump(doc);
   // Police arrest at home.
   doc = analyze("Ugandan police arrested 12 on Sunday.");
   e = with_code(doc, "173");
@@ -443,6 +446,10 @@ TEST_F(Events, ConditionalAndPrepositionalTargets) {
   e = with_code(doc, "114");
   ASSERT_NE(e, nullptr) << dump(doc);
   EXPECT_EQ(e->target.code, "ISR");
+  doc = analyze("Albania complained to the European Union about arrests by Serbian police.");
+  e = with_code(doc, "114");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->target.code, "SRBCOP");
   doc = analyze("Lebanon complained to the United Nations on Tuesday.");
   e = with_code(doc, "114");
   ASSERT_NE(e, nullptr) << dump(doc);
