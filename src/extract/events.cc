@@ -1537,7 +1537,8 @@ class Coder {
     // "is ready to contribute troops to a force in Liberia", "agreed to lift
     // embargoes on sales to Iran": an intent whose act names no target of
     // its own is aimed at the first actor the complement names.
-    if (tgt < 0 && e.control == Control::kIntent && code.substr(0, 2) == "03")
+    if (tgt < 0 && e.control == Control::kIntent && code.substr(0, 2) == "03" &&
+        (comp != nullptr || (tr.end < se && norm(tr.end) == "to")))
       tgt = complement_target(comp ? comp->end : tr.end, se, src);
     // "threatened to strike unless Israel rescinds ...": a threat is aimed
     // at whoever must meet its condition.
