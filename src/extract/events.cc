@@ -747,6 +747,13 @@ class Coder {
       if (u.prep == "of" && u.code.empty() && i > 0 && !units_[i - 1].code.empty() &&
           units_[i - 1].end < u.begin && norm(units_[i - 1].end) == "of")
         return i - 1;
+      // "Muslim hackers angered by the publication of cartoons of X have
+      // defaced ...": a group inside a reduced relative clause ("angered by
+      // ...") does not act; the group it describes does.
+      if (u.prep == "of") {
+        int head = reduced_relative_head(i);
+        if (head >= 0) return units_[head].code.empty() ? -1 : head;
+      }
       // Apposition "Kenzo Oshima, the UN relief coordinator, demanded": of
       // two groups separated by a comma, the better coded one speaks.
       if (i > 0 && u.prep.empty() && units_[i - 1].prep.empty() &&
@@ -754,6 +761,33 @@ class Coder {
           units_[i - 1].group != u.group && units_[i - 1].code.size() > u.code.size())
         return i - 1;
       return i;
+    }
+    return -1;
+  }
+
+  // The group before "<participle> by ..." whose "of" chain reaches unit
+  // `i` ("hackers angered by the publication of cartoons of X"), or -1.
+  int reduced_relative_head(int i) const {
+    uint32_t t = units_[i].begin;
+    for (uint32_t steps = 0; t > 1 && steps < 12; ++steps) {
+      --t;
+      std::string_view w = norm(t);
+      if (w == "by") {
+        std::string_view part = norm(t - 1);
+        if (!(part.ends_with("ed") || part.ends_with("en"))) return -1;
+        // The head noun may follow the coded group ("Muslim hackers").
+        for (int j = i - 1; j >= 0; --j) {
+          const Unit& h = units_[j];
+          if (h.end > t - 1) continue;
+          bool adjacent = t - 1 - h.end <= 1;
+          for (uint32_t k = h.end; k < t - 1 && adjacent; ++k)
+            adjacent = doc_.tokens[k].kind == TokenKind::kWord && !is_function_word(norm(k));
+          return adjacent && h.prep.empty() ? j : -1;
+        }
+        return -1;
+      }
+      if (is_clause_break(w) || w == "," || (is_function_word(w) && !in(w, {"of", "the", "a"})))
+        return -1;
     }
     return -1;
   }

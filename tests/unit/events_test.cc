@@ -483,5 +483,14 @@ TEST_F(Events, ToClauseAfterAnEventNounIsNotTheComplement) {
   EXPECT_EQ(with_code(doc, "108"), nullptr) << dump(doc);
 }
 
+TEST_F(Events, GroupInsideAReducedRelativeDoesNotAct) {
+  // "angered by the arrest of Turkish officials": the rebels attack.
+  Document doc =
+      analyze("Syrian rebels angered by the arrest of Turkish officials attacked the convoy.");
+  const Event* e = with_code(doc, "190");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->source.code, "SYRREB");
+}
+
 }  // namespace
 }  // namespace claimtrace
