@@ -1096,6 +1096,8 @@ class Coder {
     for (uint32_t t = from; t < limit; ++t) {
       std::string_view w = norm(t);
       if (is_clause_break(w) || w == "," || w == ";") return -1;
+      // A circumstance ("without returning to X", "despite") ends the complement.
+      if (in(w, {"without", "despite", "during", "amid", "instead"})) return -1;
       for (size_t i = 0; i < units_.size(); ++i) {
         const Unit& u = units_[i];
         if (u.begin != t || static_cast<int>(i) == src || u.code.size() < 3) continue;
@@ -1295,6 +1297,16 @@ class Coder {
             in(std::string_view(ev.source.code).substr(3), {"COP", "JUD", "GOV", "SPY"})) {
           ev.has_target = true;
           ev.target.code = ev.source.code.substr(0, 3);
+        }
+        // A bare type filled in from a place on the other side must not make
+        // an actor act on itself ("the administration did decide to offer
+        // wheat to Moscow" is not RUSGOV -> RUSGOV): it keeps the bare type.
+        if (ev.has_target && ev.source.code.size() > 3 && ev.source.code == ev.target.code) {
+          if (sc != nullptr && sc->size() == 3 && is_type_code(*sc) && g >= 0 && units_[g].place)
+            ev.source.code = *sc;
+          else if (tc != nullptr && tc->size() == 3 && is_type_code(*tc) && s >= 0 &&
+                   units_[s].place)
+            ev.target.code = *tc;
         }
         ev.code = std::string(code);
         ev.has_verb = true;
