@@ -240,6 +240,8 @@ class Coder {
       const Mention& m = doc_.mentions[mi];
       if (m.token_begin >= se) break;
       if (m.token_begin < sb || m.entity < 0) continue;
+      // "U.S.-brokered talks" says who brokered, not whose the actors are.
+      if (m.token_end < se && norm(m.token_end) == "-") continue;
       const std::string& a = actors_[m.entity];
       if (a.size() < 3 || is_type_code(a.substr(0, 3)) || a.starts_with("IGO") ||
           a.starts_with("NGO") || a.starts_with("IMG") || a.starts_with("MNC"))
