@@ -124,8 +124,9 @@ struct Unit {
   std::string code;
   std::string_view prep;  // preposition before the group ("" = none)
   int32_t place_entity = -1;
-  bool place = false;  // only places (GPE/LOC), no agent or organisation
-  int group = 0;       // conjunction group ("Russia and China")
+  bool place = false;   // only places (GPE/LOC), no agent or organisation
+  int group = 0;        // conjunction group ("Russia and China")
+  bool ethnic = false;  // "ethnic Albanians": the demonym names an ethnicity, not a nationality
 };
 
 class Coder {
@@ -229,6 +230,28 @@ class Coder {
     if (n == 0) return code;
     std::string country = lexicon_country(std::span<const std::string_view>(words.data(), n));
     return country.empty() ? code : country + code;
+  }
+
+  // The one country the names in tokens [sb, se) belong to (places,
+  // demonyms, organisations of a country), or "" when none or several.
+  std::string only_country(uint32_t sb, uint32_t se) const {
+    std::string found;
+    for (uint32_t mi = sentence_mentions_; mi < doc_.mentions.size(); ++mi) {
+      const Mention& m = doc_.mentions[mi];
+      if (m.token_begin >= se) break;
+      if (m.token_begin < sb || m.entity < 0) continue;
+      // "U.S.-brokered talks" says who brokered, not whose the actors are.
+      if (m.token_end < se && norm(m.token_end) == "-") continue;
+      const std::string& a = actors_[m.entity];
+      if (a.size() < 3 || is_type_code(a.substr(0, 3)) || a.starts_with("IGO") ||
+          a.starts_with("NGO") || a.starts_with("IMG") || a.starts_with("MNC"))
+        continue;
+      if (found.empty())
+        found = a.substr(0, 3);
+      else if (found != a.substr(0, 3))
+        return {};
+    }
+    return found;
   }
 
   // ----- units ------------------------------------------------------------
@@ -429,6 +452,19 @@ class Coder {
       u.begin = anchors.front().begin;
       u.end = e;
       u.code = compose(anchors, u);
+      // "ethnic Albanians", "ethnic Turks", "the Hungarian minority": people
+      // of that descent, most often citizens of the country they live in
+      // (see ethnic_homes()).
+      for (const Anchor& an : anchors) {
+        if (an.entity < 0 || doc_.entities[an.entity].type != EntityType::kNorp ||
+            u.code.size() < 3)
+          continue;
+        u.ethnic = norm(u.begin) == "ethnic" || (an.begin > sb && norm(an.begin - 1) == "ethnic");
+        for (uint32_t k = an.end; k <= u.end && k < se && !u.ethnic; ++k)
+          u.ethnic =
+              in(norm(k), {"population", "minority", "community", "minorities", "communities"});
+        if (u.ethnic) break;
+      }
       // "Our forces": the speaker's own, not the latest group of that type.
       if (!owned(u, sb)) remember_or_recall(u.code);
       // The preposition before the group, skipping determiners and modifiers.
@@ -489,6 +525,32 @@ class Coder {
       if (i > 0 && link[i] == 0) ++group;
       units_[i].group = group;
     }
+    ethnic_homes();
+  }
+
+  // "Ethnic Albanians in south Serbia" are of Serbia: an ethnic group takes
+  // the country of the place right after it ("in", "of"), keeping its type
+  // ("ethnic Albanian guerrillas in Macedonia" -> MKDREB). Without such a
+  // place, emit() uses the place of the event.
+  void ethnic_homes() {
+    for (size_t i = 0; i + 1 < units_.size(); ++i) {
+      Unit& u = units_[i];
+      const Unit& p = units_[i + 1];
+      if (!u.ethnic || !p.place || p.begin > u.end + 3 || !in(p.prep, {"in", "of"})) continue;
+      if (!in(norm(u.end), {"in", "of", "living", "based"})) continue;
+      if (p.code.size() < 3 || is_type_code(p.code.substr(0, 3))) continue;
+      u.code = p.code.substr(0, 3) + (u.code.size() > 3 ? u.code.substr(3) : std::string());
+      u.ethnic = false;
+    }
+  }
+
+  // The code of a unit in an event placed at `loc`: an ethnic group not
+  // placed by its own noun group lives where the event happens.
+  std::string placed_code(const Unit& u, int32_t loc) const {
+    if (!u.ethnic || loc < 0) return u.code;
+    const std::string& a = actors_[loc];
+    if (a.size() < 3 || is_type_code(a.substr(0, 3))) return u.code;
+    return a.substr(0, 3) + (u.code.size() > 3 ? u.code.substr(3) : std::string());
   }
 
   // A group with an owner pronoun ("our forces", "their police"). A
@@ -687,6 +749,13 @@ class Coder {
       if (u.prep == "of" && u.code.empty() && i > 0 && !units_[i - 1].code.empty() &&
           units_[i - 1].end < u.begin && norm(units_[i - 1].end) == "of")
         return i - 1;
+      // "Muslim hackers angered by the publication of cartoons of X have
+      // defaced ...": a group inside a reduced relative clause ("angered by
+      // ...") does not act; the group it describes does.
+      if (u.prep == "of") {
+        int head = reduced_relative_head(i);
+        if (head >= 0) return units_[head].code.empty() ? -1 : head;
+      }
       // Apposition "Kenzo Oshima, the UN relief coordinator, demanded": of
       // two groups separated by a comma, the better coded one speaks.
       if (i > 0 && u.prep.empty() && units_[i - 1].prep.empty() &&
@@ -694,6 +763,33 @@ class Coder {
           units_[i - 1].group != u.group && units_[i - 1].code.size() > u.code.size())
         return i - 1;
       return i;
+    }
+    return -1;
+  }
+
+  // The group before "<participle> by ..." whose "of" chain reaches unit
+  // `i` ("hackers angered by the publication of cartoons of X"), or -1.
+  int reduced_relative_head(int i) const {
+    uint32_t t = units_[i].begin;
+    for (uint32_t steps = 0; t > 1 && steps < 12; ++steps) {
+      --t;
+      std::string_view w = norm(t);
+      if (w == "by") {
+        std::string_view part = norm(t - 1);
+        if (!(part.ends_with("ed") || part.ends_with("en"))) return -1;
+        // The head noun may follow the coded group ("Muslim hackers").
+        for (int j = i - 1; j >= 0; --j) {
+          const Unit& h = units_[j];
+          if (h.end > t - 1) continue;
+          bool adjacent = t - 1 - h.end <= 1;
+          for (uint32_t k = h.end; k < t - 1 && adjacent; ++k)
+            adjacent = doc_.tokens[k].kind == TokenKind::kWord && !is_function_word(norm(k));
+          return adjacent && h.prep.empty() ? j : -1;
+        }
+        return -1;
+      }
+      if (is_clause_break(w) || w == "," || (is_function_word(w) && !in(w, {"of", "the", "a"})))
+        return -1;
     }
     return -1;
   }
@@ -775,23 +871,32 @@ class Coder {
       source_from = true;
       return slot_after(from, se, "from", d);
     }
-    int best = -1;
-    uint32_t best_d = UINT32_MAX;
-    std::string_view rest = e.target;
-    while (!rest.empty()) {
-      size_t bar = rest.find('|');
-      std::string_view alt = rest.substr(0, bar);
-      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
-      uint32_t d = 0;
-      int u = slot_after(from, se, alt == "obj" ? std::string_view() : alt, d);
-      // A noun's preposition follows it ("the attack on X", "talks with X").
-      if (u >= 0 && e.noun && d > 4) u = -1;
-      if (u >= 0 && d < best_d) {
-        best = u;
-        best_d = d;
+    // Tiers separated by ';' are tried in order ("about|over;to": what is
+    // complained about before whom it is complained to); within a tier the
+    // nearest slot wins.
+    std::string_view tiers = e.target;
+    while (!tiers.empty()) {
+      size_t semi = tiers.find(';');
+      std::string_view rest = tiers.substr(0, semi);
+      tiers = semi == std::string_view::npos ? std::string_view() : tiers.substr(semi + 1);
+      int best = -1;
+      uint32_t best_d = UINT32_MAX;
+      while (!rest.empty()) {
+        size_t bar = rest.find('|');
+        std::string_view alt = rest.substr(0, bar);
+        rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+        uint32_t d = 0;
+        int u = slot_after(from, se, alt == "obj" ? std::string_view() : alt, d);
+        // A noun's preposition follows it ("the attack on X", "talks with X").
+        if (u >= 0 && e.noun && d > 4) u = -1;
+        if (u >= 0 && d < best_d) {
+          best = u;
+          best_d = d;
+        }
       }
+      if (best >= 0) return best;
     }
-    return best;
+    return -1;
   }
 
   // The place the sentence puts the event: a place name after "in", "at",
@@ -806,9 +911,10 @@ class Coder {
       EntityType ty = doc_.entities[m.entity].type;
       if (ty != EntityType::kGpe && ty != EntityType::kLoc && ty != EntityType::kFac) continue;
       if (m.token_end < se && norm(m.token_end) == "-") continue;  // "U.S.-brokered"
-      // Skip "the city of", "Syria's northern" and determiners back to the preposition.
+      // Skip "the city of", "Syria's northern" and determiners back to the
+      // preposition ("outside of the Iraqi city of Basra").
       uint32_t p = m.token_begin - 1;
-      while (p > sb && m.token_begin - p < 5 &&
+      while (p > sb && m.token_begin - p < 9 &&
              (is_determiner(norm(p)) || norm(p) == "'s" || norm(p) == "of" ||
               (doc_.tokens[p].kind == TokenKind::kWord && !is_function_word(norm(p)))))
         --p;
@@ -948,6 +1054,81 @@ class Coder {
     return -1;
   }
 
+  // The coded subject of an "unless"/"if" clause after `from` (determiners
+  // and modifiers may precede it), or -1.
+  int condition_subject(uint32_t from, uint32_t se, int src) const {
+    for (uint32_t t = from; t < se; ++t) {
+      std::string_view w = norm(t);
+      if (w == ";" || w == ":") return -1;
+      if (w != "unless" && w != "if") continue;
+      for (size_t i = 0; i < units_.size(); ++i) {
+        const Unit& u = units_[i];
+        if (u.begin <= t || u.begin > t + 4 || !u.prep.empty() || u.code.empty()) continue;
+        if (static_cast<int>(i) == src) return -1;
+        return static_cast<int>(i);
+      }
+      return -1;
+    }
+    return -1;
+  }
+
+  // "investigating alleged war crimes by Croatian extremists", "protest
+  // against abuses by the police": the author of the deed after "by" in the
+  // object of an inquiry, a criticism or a protest is its target.
+  int accused_by(uint32_t from, uint32_t se) const {
+    uint32_t limit = std::min(se, from + 12);
+    for (uint32_t t = from; t < limit; ++t) {
+      std::string_view w = norm(t);
+      if ((t > from && is_clause_break(w)) || w == "," || w == ";") return -1;
+      for (const Unit& u : units_)
+        if (u.begin == t && u.prep == "by" && !u.code.empty() && !u.place)
+          return static_cast<int>(&u - units_.data());
+    }
+    return -1;
+  }
+
+  // The first actor named in a "to VERB ..." complement starting at `from`,
+  // up to the end of its clause; bare types ("troops") and the source's own
+  // country do not count. -1 if none.
+  int complement_target(uint32_t from, uint32_t se, int src) const {
+    uint32_t limit = std::min(se, from + 16);
+    std::string_view own = src >= 0 && units_[src].code.size() >= 3
+                               ? std::string_view(units_[src].code).substr(0, 3)
+                               : std::string_view();
+    for (uint32_t t = from; t < limit; ++t) {
+      std::string_view w = norm(t);
+      if (is_clause_break(w) || w == "," || w == ";") return -1;
+      // A circumstance ("without returning to X", "despite") ends the complement.
+      if (in(w, {"without", "despite", "during", "amid", "instead"})) return -1;
+      for (size_t i = 0; i < units_.size(); ++i) {
+        const Unit& u = units_[i];
+        if (u.begin != t || static_cast<int>(i) == src || u.code.size() < 3) continue;
+        if (u.code.size() == 3 && is_type_code(u.code)) continue;
+        if (!own.empty() && u.code.compare(0, 3, own) == 0) continue;
+        return static_cast<int>(i);
+      }
+    }
+    return -1;
+  }
+
+  // "X told Y that it must ...", "a reminder to Y that they should ...":
+  // the group (other than `subj`) right before "that" when a pronoun after
+  // "that" is the subject of the verb at `verb`; -1 otherwise.
+  int told_that_it(uint32_t verb, uint32_t sb, int subj) const {
+    uint32_t k = verb;
+    while (k > sb && (is_adverb(norm(k - 1)) || is_modal(norm(k - 1)))) --k;
+    if (k < sb + 2 || !in(norm(k - 1), {"it", "they"}) || norm(k - 2) != "that") return -1;
+    uint32_t that = k - 2;
+    for (int i = static_cast<int>(units_.size()) - 1; i >= 0; --i) {
+      const Unit& u = units_[i];
+      if (u.end > that) continue;
+      if (i == subj || u.code.empty() || that - u.end > 2) return -1;
+      if (!u.prep.empty() && u.prep != "to") return -1;
+      return i;
+    }
+    return -1;
+  }
+
   // ----- coding -----------------------------------------------------------
 
   static std::string_view mapped(std::string_view code, Control c) {
@@ -1014,10 +1195,13 @@ class Coder {
     // Civilians and institutions named without a country ("demonstrators",
     // "the police") are most often those of the other actor's country; armed
     // groups often cross borders, so they keep the bare type.
+    if (in(code, {"REB", "MIL", "SEP", "INS", "UAF", "PKO", "IMG", "SPY"})) return code;
     if (other != nullptr && other->size() >= 3 && !is_type_code(other->substr(0, 3)) &&
-        other->compare(0, 3, "IGO") != 0 &&
-        !in(code, {"REB", "MIL", "SEP", "INS", "UAF", "PKO", "IMG", "SPY"}))
+        other->compare(0, 3, "IGO") != 0)
       return other->substr(0, 3) + code;
+    // Else the one country the sentence names ("Ousted President Akayev ...
+    // returning to Kyrgyzstan"): a domestic role is that country's.
+    if (!sentence_country_.empty()) return sentence_country_ + code;
     return code;
   }
 
@@ -1055,8 +1239,10 @@ class Coder {
     for (int s : srcs_) {
       for (int g : tgts_) {
         if (made >= 6) return;
-        const std::string* sc = s >= 0 ? &units_[s].code : nullptr;
-        const std::string* tc = g >= 0 ? &units_[g].code : nullptr;
+        std::string scode = s >= 0 ? placed_code(units_[s], loc) : std::string();
+        std::string tcode = g >= 0 ? placed_code(units_[g], loc) : std::string();
+        const std::string* sc = s >= 0 ? &scode : nullptr;
+        const std::string* tc = g >= 0 ? &tcode : nullptr;
         if (sc == nullptr && tc == nullptr) continue;
         // "Chechen" fighters against "Russia": one country on both sides of a
         // bare-country dyad is no event; same-type groups (GOV vs GOV) are.
@@ -1075,9 +1261,21 @@ class Coder {
           ev.source.has_text = true;
           ev.source.text = {doc_.tokens[units_[s].begin].span.begin,
                             doc_.tokens[units_[s].end - 1].span.end};
+        } else if (agentless_ && loc >= 0 && in(code.substr(0, 2), {"18", "19", "20"}) &&
+                   actors_[loc].size() >= 3 && !is_type_code(actors_[loc].substr(0, 3))) {
+          // "A journalist was killed in a car bomb in Beirut": violence whose
+          // author the text does not name is coded to the country where it
+          // happened, as CAMEO codes unattributed domestic violence.
+          ev.source.code = actors_[loc].substr(0, 3);
         }
         // (A named target without a code of its own says no more than the place.)
-        if ((g < 0 || tc->empty()) && loc >= 0 && act.target != "-" && !act.noun && s >= 0 &&
+        // A hostile act named by a noun that the clause's subject carries out
+        // ("Israel reimposed blockades in the West Bank") is placed the same
+        // way; a meeting or talks in a city are not directed at it.
+        bool placed_act = !act.noun || (s >= 0 && code.substr(0, 2) >= "14" &&
+                                        (!units_[s].place || (units_[s].place_entity >= 0 &&
+                                                              is_country(units_[s].place_entity))));
+        if ((g < 0 || tc->empty()) && loc >= 0 && act.target != "-" && placed_act && s >= 0 &&
             actors_[loc].size() >= 3 && !is_type_code(actors_[loc].substr(0, 3))) {
           // No target named: the event happens to the country it happens in
           // ("blocked roads in Algiers", "lifted the curfew in Montenegro",
@@ -1092,6 +1290,25 @@ class Coder {
           ev.target.has_text = true;
           ev.target.text = {doc_.tokens[units_[g].begin].span.begin,
                             doc_.tokens[units_[g].end - 1].span.end};
+        }
+        // "Egyptian police ... arresting 12": police, courts, security services
+        // and governments arrest, detain and raid at home; unnamed people they
+        // coerce are of their own country.
+        if (!ev.has_target && act.target != "-" && code.substr(0, 2) == "17" &&
+            ev.source.code.size() == 6 && !is_type_code(ev.source.code.substr(0, 3)) &&
+            in(std::string_view(ev.source.code).substr(3), {"COP", "JUD", "GOV", "SPY"})) {
+          ev.has_target = true;
+          ev.target.code = ev.source.code.substr(0, 3);
+        }
+        // A bare type filled in from a place on the other side must not make
+        // an actor act on itself ("the administration did decide to offer
+        // wheat to Moscow" is not RUSGOV -> RUSGOV): it keeps the bare type.
+        if (ev.has_target && ev.source.code.size() > 3 && ev.source.code == ev.target.code) {
+          if (sc != nullptr && sc->size() == 3 && is_type_code(*sc) && g >= 0 && units_[g].place)
+            ev.source.code = *sc;
+          else if (tc != nullptr && tc->size() == 3 && is_type_code(*tc) && s >= 0 &&
+                   units_[s].place)
+            ev.target.code = *tc;
         }
         ev.code = std::string(code);
         ev.has_verb = true;
@@ -1120,6 +1337,7 @@ class Coder {
 
   void code_trigger(uint32_t sb, uint32_t se, Trigger& tr) {
     const Entry& e = *tr.entry;
+    agentless_ = false;
     std::string_view modal;
     bool negated = false;
     modality_before(tr.begin, sb, modal, negated);
@@ -1140,6 +1358,12 @@ class Coder {
         }
         if (!to || k.begin == 0 || (norm(k.begin - 1) != "to" && !is_adverb(norm(k.begin - 1))))
           continue;
+        // "demanded a meeting of the Council to discuss ...": the "to" clause
+        // belongs to the event noun in between, not to the verb.
+        bool noun_between = false;
+        for (const Trigger& n : triggers_)
+          noun_between |= n.entry->noun && n.begin >= tr.end && n.begin < k.begin;
+        if (noun_between) break;
         k.consumed = true;
         comp = &k;
         break;
@@ -1190,6 +1414,13 @@ class Coder {
       obj = slot_after(tr.end, comp->begin, {}, d);
     }
     if (obj < 0) obj = target_of(act, after, se, source_from);
+    // "complained to the EU about arrests by Serbian police": the author of
+    // the deed, not the addressee, is the target of a criticism.
+    if ((obj < 0 || units_[obj].prep == "to") && !source_from && act.target != "-" &&
+        in(act.code.substr(0, 2), {"09", "11", "14"})) {
+      int by = accused_by(after, se);
+      if (by >= 0) obj = by;
+    }
     if (obj < 0 && !source_from && act.target != "-") obj = loose_target(after, se);
     // "send troops to ...": the object the entry requires is what is sent.
     if (obj >= 0 && !act.requires_.empty() &&
@@ -1204,10 +1435,13 @@ class Coder {
     // not its source, except "be in contact".
     if (e.noun) {
       uint32_t p = tr.begin;
+      // An event word right after a determiner modifies the noun ("a bomb
+      // attack", "the rocket fire") and is skipped like any other modifier.
       while (p > sb && tr.begin - p < 5 &&
              (is_determiner(norm(p - 1)) || norm(p - 1) == "-" || tok_mention_[p - 1] >= 0 ||
               (doc_.tokens[p - 1].kind == TokenKind::kWord && !is_function_word(norm(p - 1)) &&
-               forms_at(p - 1).empty())))
+               (forms_at(p - 1).empty() ||
+                (p - 1 == tr.begin - 1 && p - 1 > sb && is_determiner(norm(p - 2)))))))
         --p;
       if (p > sb && in(norm(p - 1), {"in", "at", "of", "near", "from", "about", "over"}) &&
           !(norm(p - 1) == "in" && p - 1 > sb &&
@@ -1260,6 +1494,7 @@ class Coder {
         if (units_[i].end == k) tgt = static_cast<int>(i);
       if (tgt < 0 && k > sb && in(norm(k - 1), {"who", "which", "that", ","})) tgt = subj;
       src = by;
+      agentless_ = by < 0;
     }
 
     // Inverted speech: '"...," Ryabkov warned.' — source after the verb.
@@ -1308,11 +1543,20 @@ class Coder {
     if ((modal == "must" || modal == "should") && !e.noun &&
         (ctl == Control::kNone || ctl == Control::kIntent) && !negated) {
       int speaker = subj >= 0 ? subject_of(units_[subj].begin, sb) : -1;
+      int addressee = -1;
+      if (speaker < 0 && subj >= 0) addressee = told_that_it(tr.begin, sb, subj);
       if (speaker >= 0) {
         code = mapped(act.code, Control::kDemand);
         modifier = modal_rule(modal);
         tgt = subj;
         src = speaker;
+      } else if (addressee >= 0) {
+        // "Chirac reminded Iraq that it must cooperate": the subject demands
+        // the act of the one told.
+        code = mapped(act.code, Control::kDemand);
+        modifier = modal_rule(modal);
+        tgt = addressee;
+        src = subj;
       }
       modal = {};
     }
@@ -1338,6 +1582,15 @@ class Coder {
       code = mapped(act.code, Control::kReject);
       negated = false;
     }
+    // "is ready to contribute troops to a force in Liberia", "agreed to lift
+    // embargoes on sales to Iran": an intent whose act names no target of
+    // its own is aimed at the first actor the complement names.
+    if (tgt < 0 && e.control == Control::kIntent && code.substr(0, 2) == "03" &&
+        (comp != nullptr || (tr.end < se && norm(tr.end) == "to")))
+      tgt = complement_target(comp ? comp->end : tr.end, se, src);
+    // "threatened to strike unless Israel rescinds ...": a threat is aimed
+    // at whoever must meet its condition.
+    if (tgt < 0 && code.substr(0, 2) == "13") tgt = condition_subject(after, se, src);
     if (subj >= 0 && !e.noun) last_subject_ = subj;
     if (src >= 0 && !units_[src].code.empty()) {
       prev_source_ = {units_[src].begin, units_[src].end};
@@ -1353,6 +1606,7 @@ class Coder {
            doc_.mentions[sentence_mentions_].token_begin < sb)
       ++sentence_mentions_;
     sentence_begin_ = sb;
+    sentence_country_ = only_country(sb, se);
     build_units(sb, se);
     own_groups_of_speakers();
     find_triggers(sb, se);
@@ -1386,7 +1640,10 @@ class Coder {
   events::Days published_ = 0;
   std::vector<events::TimeExpr> times_;  // of the current sentence, once times_ready_
   bool times_ready_ = false;
-  int last_subject_ = -1;                      // subject of the last verb in this sentence
+  int last_subject_ = -1;  // subject of the last verb in this sentence
+  bool agentless_ = false;
+  std::string sentence_country_;  // only_country() of the current sentence  // the trigger being
+                                  // coded is a passive without an actor after "by"
   std::pair<uint32_t, uint32_t> prev_source_;  // tokens of the last coded source
   std::string prev_source_code_;
   std::array<std::string, 7> last_full_;  // see remember_or_recall

@@ -368,5 +368,129 @@ TEST_F(Events, TimeStaysInItsClaimAndNeedsAPublishedDate) {
   EXPECT_EQ(expel->time_end, "2019-03-02");
 }
 
+TEST_F(Events, EthnicGroupsAreOfTheCountryTheyLiveIn) {
+  // "ethnic Albanians", "the Hungarian minority": descent, not nationality.
+  Document doc = analyze("Serbian police arrested five ethnic Albanians in southern Serbia.");
+  const Event* e = with_code(doc, "173");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->target.code.substr(0, 3), "SRB");
+  doc = analyze("Ethnic Hungarians in Slovakia demanded more schools.");
+  e = with_code(doc, "100");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->source.code.substr(0, 3), "SVK");
+  doc = analyze("Romanian police arrested members of the Hungarian minority in Cluj.");
+  e = with_code(doc, "173");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->target.code.substr(0, 3), "ROU");
+  // Without "ethnic" a demonym is a nationality.
+  doc = analyze("Serbian police arrested five Albanians in southern Serbia.");
+  e = with_code(doc, "173");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->target.code.substr(0, 3), "ALB");
+}
+
+TEST_F(Events, DomesticActorsWithoutACountry) {
+  // Unattributed violence is coded to the country where it happened.
+  Document doc = analyze("Two Kenyan soldiers were killed in an ambush in Somalia.");
+  const Event* e = with_code(doc, "190");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->source.code, "SOM");
+  EXPECT_FALSE(e->source.has_text);
+  EXPECT_EQ(e->target.code, "KENMIL");
+  // The victims of "a bomb attack" did not carry it out.
+  doc = analyze("Two police officers were killed in a bomb attack in Serbia.");
+  for (const Event& v : doc.events) EXPECT_NE(v.source.code, "SRBCOP") << dump(doc);
+  // Police arrest at home.
+  doc = analyze("Ugandan police arrested 12 on Sunday.");
+  e = with_code(doc, "173");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->target.code, "UGA");
+  // A domestic role takes the one country the sentence names.
+  doc = analyze("The former president has agreed to resign and leave Kyrgyzstan.");
+  ASSERT_FALSE(doc.events.empty());
+  EXPECT_EQ(doc.events[0].source.code, "KGZGOV") << dump(doc);
+  // Armed groups do not: they often cross borders.
+  doc = analyze("Rebels attacked a convoy near the border with Kyrgyzstan.");
+  e = with_code(doc, "190");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->source.code, "REB");
+}
+
+TEST_F(Events, HostileNominalActIsPlaced) {
+  Document doc = analyze("Israel reimposed blockades in the West Bank on Friday.");
+  const Event* e = with_code(doc, "191");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->source.code, "ISR");
+  EXPECT_EQ(e->target.code, "PSE");
+  // Talks in a city are not aimed at it.
+  doc = analyze("Iran's talks in Moscow ended on Monday.");
+  e = with_code(doc, "040");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_FALSE(e->has_target) << dump(doc);
+}
+
+TEST_F(Events, ConditionalAndPrepositionalTargets) {
+  // "unless X ...": a threat aims at whoever must meet the condition.
+  Document doc =
+      analyze("The union threatened to strike unless the Greek government raised wages.");
+  ASSERT_FALSE(doc.events.empty());
+  EXPECT_EQ(doc.events[0].code.substr(0, 2), "13") << dump(doc);
+  EXPECT_EQ(doc.events[0].target.code, "GRCGOV") << dump(doc);
+  // "abuses by X": the author of what is investigated is the target.
+  doc = analyze("Croatia is investigating alleged abuses by Serbian police.");
+  const Event* e = with_code(doc, "090");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->target.code, "SRBCOP");
+  // A complaint targets what it is about, not whom it is made to.
+  doc = analyze("Lebanon complained to the United Nations about Israeli air raids.");
+  e = with_code(doc, "114");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->target.code, "ISR");
+  doc = analyze("Albania complained to the European Union about arrests by Serbian police.");
+  e = with_code(doc, "114");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->target.code, "SRBCOP");
+  doc = analyze("Lebanon complained to the United Nations on Tuesday.");
+  e = with_code(doc, "114");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->target.code, "IGOUNO");
+}
+
+TEST_F(Events, IntentAimsAtTheActorOfItsComplement) {
+  Document doc = analyze("Norway is ready to send supplies to help Ukraine.");
+  const Event* e = with_code(doc, "030");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->source.code, "NOR");
+  EXPECT_EQ(e->target.code, "UKR");
+}
+
+TEST_F(Events, TellingSomeoneThatItMustIsADemand) {
+  Document doc = analyze("France reminded Iraq that it must cooperate with the inspectors.");
+  ASSERT_FALSE(doc.events.empty());
+  const Event& e = doc.events[0];
+  EXPECT_EQ(e.code.substr(0, 2), "10") << dump(doc);
+  EXPECT_EQ(e.source.code, "FRA");
+  EXPECT_EQ(e.target.code, "IRQ");
+}
+
+TEST_F(Events, ToClauseAfterAnEventNounIsNotTheComplement) {
+  // "to discuss" belongs to "a meeting": Serbia demands the meeting.
+  Document doc =
+      analyze("Serbia demanded a meeting of the Security Council to discuss the crisis.");
+  const Event* e = with_code(doc, "100");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->source.code, "SRB");
+  EXPECT_EQ(with_code(doc, "108"), nullptr) << dump(doc);
+}
+
+TEST_F(Events, GroupInsideAReducedRelativeDoesNotAct) {
+  // "angered by the arrest of Turkish officials": the rebels attack.
+  Document doc =
+      analyze("Syrian rebels angered by the arrest of Turkish officials attacked the convoy.");
+  const Event* e = with_code(doc, "190");
+  ASSERT_NE(e, nullptr) << dump(doc);
+  EXPECT_EQ(e->source.code, "SYRREB");
+}
+
 }  // namespace
 }  // namespace claimtrace
