@@ -1370,10 +1370,13 @@ bool noun_ending(std::string_view token, std::string_view word) {
   return end == "S" || end == "ES" || end == "'S" || end == "S'" || end == "'";
 }
 
+// Synonym sets and alternatives in a pattern: at a tie in words matched, a
+// pattern of literal words wins ("* DOLLAR" over "* &CURRENCY", "* RESISTANCE
+// TO THE INVADING" over "* RESIST { TO THE END | ... }").
 int synsets_in(const std::vector<Elem>& elems) {
   int n = 0;
   for (const Elem& e : elems) {
-    n += e.kind == ElemKind::kSynset;
+    n += e.kind == ElemKind::kSynset || e.kind == ElemKind::kAlt;
     for (const auto& alt : e.alts) n += synsets_in(alt);
   }
   return n;
@@ -1503,6 +1506,7 @@ class SentenceCoder {
   const Hit* src_ = nullptr;
   const Hit* tgt_ = nullptr;
   const Hit* comp_ = nullptr;
+  std::vector<const Hit*> skipped_;  // actors a '^' passed over in the current match
 };
 
 void SentenceCoder::find_actors() {
@@ -1523,9 +1527,15 @@ void SentenceCoder::find_actors() {
       bool ok = true;
       for (size_t k = 0; k < p.words.size() && ok; ++k) {
         // After a space in the phrase, up to three words may come between.
-        const uint32_t last = k > 0 && p.gap[k] ? at + 3 : at;
+        uint32_t last = k > 0 && p.gap[k] ? at + 3 : at;
         ok = false;
         for (uint32_t t = at; t <= last && t < up_.size() && !ok; ++t) {
+          // Quotation marks inside a spaced phrase are passed over, uncounted
+          // (AL GORE: 'Al "The Weasel" Gore').
+          if (k > 0 && p.gap[k] && up_[t] == "\"" && last + 1 < up_.size()) {
+            ++last;
+            continue;
+          }
           if (is_punct(up_[t])) break;
           ok = word_matches(up_[t], p.words[k], p.exact[k]);
           // Nouns match their regular plurals and possessives too.
@@ -1631,6 +1641,7 @@ int SentenceCoder::match_elem(const Elem& e, long pos, int dir, long& next) {
           p + 1 < static_cast<long>(up_.size()))
         ++p;
       if (const Hit* h = hit_at(static_cast<uint32_t>(p))) {
+        skipped_.push_back(h);
         next = dir > 0 ? h->end : static_cast<long>(h->begin) - 1;
         if (dir < 0 && next >= 0 && (up_[next] == "THE" || up_[next] == "A" || up_[next] == "AN"))
           --next;
@@ -1685,6 +1696,23 @@ int SentenceCoder::match(const std::vector<Elem>& elems, size_t k, long pos, int
   }
   const Elem& e = elems[k];
   long n = static_cast<long>(up_.size());
+  const size_t skipped = skipped_.size();
+  if (e.kind == ElemKind::kSkip && !e.tight && !anchored) {
+    // A '^' not joined by '_' skips the next actor a few words on, whole:
+    // "celebrated Iftar at Osgiliath with the leaders of Gondor in Eriador"
+    // fits "* IFTAR AT ^ ^ +" with Eriador as the target. Else one word.
+    for (long p = pos, steps = 0; p >= 0 && p < n && steps < 4 && !is_punct(up_[p]);
+         p += dir, ++steps) {
+      const Hit* h = hit_at(static_cast<uint32_t>(p));
+      if (!h) continue;
+      skipped_.push_back(h);
+      const long next = dir > 0 ? static_cast<long>(h->end) : static_cast<long>(h->begin) - 1;
+      const int rest = match(elems, k + 1, next, dir, end);
+      if (rest >= 0) return rest;
+      skipped_.resize(skipped);
+      break;
+    }
+  }
   for (long p = pos; p >= 0 && p < n; p += dir) {
     long next = 0;
     int got = match_elem(e, p, dir, next);
@@ -1692,6 +1720,7 @@ int SentenceCoder::match(const std::vector<Elem>& elems, size_t k, long pos, int
       int rest = match(elems, k + 1, next, dir, end);
       if (rest >= 0) return got + rest;
     }
+    skipped_.resize(skipped);
     if (e.tight || anchored) break;
   }
   return -1;
@@ -1834,11 +1863,13 @@ std::vector<CodedEvent> SentenceCoder::run() {
       continue;
     const Pattern* best = nullptr;
     const Hit *bsrc = nullptr, *btgt = nullptr, *bcomp = nullptr;
+    std::vector<const Hit*> bskipped;
     int best_words = -1;
     for (uint32_t v : *vs) {
       const Verb& verb = d_.verbs()[v];
       auto try_pattern = [&](const Pattern& p, bool base) {
         src_ = tgt_ = comp_ = nullptr;
+        skipped_.clear();
         long end = 0;
         int a;
         if (base || verb.base.after.empty()) {
@@ -1860,6 +1891,7 @@ std::vector<CodedEvent> SentenceCoder::run() {
           bsrc = src_;
           btgt = tgt_;
           bcomp = comp_;
+          bskipped = skipped_;
         }
       };
       try_pattern(verb.base, true);
@@ -1887,19 +1919,42 @@ std::vector<CodedEvent> SentenceCoder::run() {
     }
     if (!bsrc)
       for (const Hit& h : hits_)
-        if (h.end <= i && h.code != "---") {
+        if (h.end <= i && &h != btgt && h.code != "---") {
           bsrc = &h;
           break;
         }
     // A later clause without a subject ("... and offered aid to X") keeps
     // the previous clause's source (it has no words here: begin == end).
     if (!bsrc && !pronoun_.empty()) bsrc = &carried_;
+    // A pattern that places the target before the verb and names no source
+    // takes the first actor after the verb ("+ WAS * DEAD": "An Eriadorian
+    // was shot dead in Osgiliath").
+    if (!bsrc && tgt_slot)
+      for (const Hit& h : hits_)
+        if (h.begin > i && &h != btgt && h.code != "---") {
+          bsrc = &h;
+          break;
+        }
     if (!btgt)
       for (const Hit& h : hits_)
         if (h.begin > i && &h != bsrc && h.code != "---") {
           btgt = &h;
           break;
         }
+    // No actor after the verb: as in TABARI, the target is the next actor
+    // after the source ("it requested that Elrond assist with ...": Elrond;
+    // "Arnor was United Arab Emirates for Eriador warning" with "$ ^ FOR *":
+    // Eriador), but not one the pattern's '^' skipped.
+    if (!btgt && bsrc && bsrc != &carried_) {
+      const std::vector<const Hit*> with_src = compound(bsrc);
+      for (const Hit& h : hits_)
+        if (h.begin >= bsrc->end && h.end <= i && h.code != "---" &&
+            std::find(bskipped.begin(), bskipped.end(), &h) == bskipped.end() &&
+            std::find(with_src.begin(), with_src.end(), &h) == with_src.end()) {
+          btgt = &h;
+          break;
+        }
+    }
     // Passive voice: "A was opposed by B" codes B against A.
     if (bsrc && !src_slot && !tgt_slot && is_passive(i)) {
       for (const Hit& h : hits_)
@@ -1998,7 +2053,7 @@ std::vector<CodedEvent> code_clauses(const Dictionaries& dict, const PreparedWor
     size_t next = 0;
     for (size_t b = from; b + 1 < sub.size(); ++b) {
       const std::string& w = sub[b];
-      if (w == "AND" || w == "BUT" || w == ";") {
+      if (w == "AND" || w == "BUT" || w == "OR" || w == ";") {
         next = b + 1;
         break;
       }
