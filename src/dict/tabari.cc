@@ -1701,7 +1701,7 @@ int SentenceCoder::match(const std::vector<Elem>& elems, size_t k, long pos, int
     // A '^' not joined by '_' skips the next actor a few words on, whole:
     // "celebrated Iftar at Osgiliath with the leaders of Gondor in Eriador"
     // fits "* IFTAR AT ^ ^ +" with Eriador as the target. Else one word.
-    for (long p = pos, steps = 0; p >= 0 && p < n && steps < 4 && !is_punct(up_[p]);
+    for (long p = pos, steps = 0; p >= 0 && p < n && steps < 6 && !is_punct(up_[p]);
          p += dir, ++steps) {
       const Hit* h = hit_at(static_cast<uint32_t>(p));
       if (!h) continue;
@@ -1935,9 +1935,14 @@ std::vector<CodedEvent> SentenceCoder::run() {
           bsrc = &h;
           break;
         }
+    // A pronoun standing for the source is not its target ("they requested
+    // that Rohan assist them").
+    auto reflexive = [&](const Hit& h) {
+      return bsrc && h.code == bsrc->code && h.end == h.begin + 1 && is_pronoun(up_[h.begin]);
+    };
     if (!btgt)
       for (const Hit& h : hits_)
-        if (h.begin > i && &h != bsrc && h.code != "---") {
+        if (h.begin > i && &h != bsrc && h.code != "---" && !reflexive(h)) {
           btgt = &h;
           break;
         }
@@ -2048,7 +2053,17 @@ std::vector<CodedEvent> code_clauses(const Dictionaries& dict, const PreparedWor
       e.target.begin += off;
       e.target.end += off;
     }
-    pronoun = ev.front().source.code;
+    // "he", "they" stand for the first event's source, all of a compound
+    // one ("Elrond and Gondor urged ... and then they requested").
+    pronoun.clear();
+    for (const CodedEvent& e : ev) {
+      if (e.verb != ev.front().verb) break;
+      const std::string& code = e.source.code;
+      if (code.empty() || ("/" + pronoun + "/").find("/" + code + "/") != std::string::npos)
+        continue;
+      if (!pronoun.empty()) pronoun += '/';
+      pronoun += code;
+    }
     out.insert(out.end(), ev.begin(), ev.end());
     size_t next = 0;
     for (size_t b = from; b + 1 < sub.size(); ++b) {
