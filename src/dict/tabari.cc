@@ -1342,7 +1342,11 @@ std::string combine_agent(const std::string& actor, const std::string& agent, bo
   while (start <= actor.size()) {
     size_t slash = actor.find('/', start);
     std::string part = actor.substr(start, slash == std::string::npos ? slash : slash - start);
-    if (part.find(agent) == std::string::npos) part = suffix ? part + agent : agent + part;
+    // Codes are three-letter blocks: "GMWGOV" holds GOV but not WGO.
+    bool holds = false;
+    for (size_t k = 0; k + agent.size() <= part.size() && !holds; k += 3)
+      holds = part.compare(k, agent.size(), agent) == 0;
+    if (!holds) part = suffix ? part + agent : agent + part;
     if (!out.empty()) out += '/';
     out += part;
     if (slash == std::string::npos) break;
@@ -1731,6 +1735,11 @@ int SentenceCoder::joins(uint32_t from, uint32_t to) const {
   int conj = 0;
   for (uint32_t t = from; t < to; ++t) {
     const std::string& w = up_[t];
+    // "and" between two listed adjectives joins them, not actors
+    // ("Ithilen's awful and evil minister Calimehtar" is one actor).
+    if (w == "AND" && t > from && t + 1 < to && d_.is_adjective(up_[t - 1]) &&
+        d_.is_adjective(up_[t + 1]))
+      continue;
     if (w == "AND" || w == "NOR")  // "neither A nor B"
       conj = 2;
     else if (w == ",")
