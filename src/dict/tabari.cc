@@ -1947,7 +1947,9 @@ std::vector<CodedEvent> SentenceCoder::run() {
     // A pronoun standing for the source is not its target ("they requested
     // that Rohan assist them").
     auto reflexive = [&](const Hit& h) {
-      return bsrc && h.code == bsrc->code && h.end == h.begin + 1 && is_pronoun(up_[h.begin]);
+      const std::string& w = up_[h.begin];
+      return bsrc && h.code == bsrc->code && h.end == h.begin + 1 &&
+             (w == "HIM" || w == "HER" || w == "THEM");
     };
     if (!btgt)
       for (const Hit& h : hits_)
@@ -1958,8 +1960,14 @@ std::vector<CodedEvent> SentenceCoder::run() {
     // No actor after the verb: as in TABARI, the target is the next actor
     // after the source ("it requested that Elrond assist with ...": Elrond;
     // "Arnor was United Arab Emirates for Eriador warning" with "$ ^ FOR *":
-    // Eriador), but not one the pattern's '^' skipped.
-    if (!btgt && bsrc && bsrc != &carried_) {
+    // Eriador), but not one the pattern's '^' skipped, nor across
+    // punctuation ("X praised Y, Z said" is no event of Y against Z).
+    const auto unbroken = [&](uint32_t from, uint32_t to) {
+      for (uint32_t t = from; t < to; ++t)
+        if (is_punct(up_[t])) return false;
+      return true;
+    };
+    if (!btgt && bsrc && bsrc != &carried_ && unbroken(bsrc->end, i)) {
       const std::vector<const Hit*> with_src = compound(bsrc);
       for (const Hit& h : hits_)
         if (h.begin >= bsrc->end && h.end <= i && h.code != "---" &&
