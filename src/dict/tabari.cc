@@ -1497,6 +1497,9 @@ class SentenceCoder {
   int joins(uint32_t from, uint32_t to) const;
   // "was VERBed", "have been VERBed": the verb is passive.
   bool is_passive(uint32_t verb) const;
+  // The first "and", "but", "or" or ";" after `verb` that does not join two
+  // actors: the default target is looked for before it.
+  uint32_t clause_end(uint32_t verb) const;
 
   const Dictionaries& d_;
   int date_;
@@ -1773,6 +1776,30 @@ void SentenceCoder::emit(std::vector<CodedEvent>& out, const Hit* s, const Hit* 
     }
 }
 
+uint32_t SentenceCoder::clause_end(uint32_t verb) const {
+  const uint32_t n = static_cast<uint32_t>(up_.size());
+  for (uint32_t t = verb + 1; t < n; ++t) {
+    const std::string& w = up_[t];
+    if (w == ";") return t;
+    if (w != "AND" && w != "BUT" && w != "OR") continue;
+    // Listed nouns joined by it are one group ("an attack by sheep and evil
+    // awful goats").
+    uint32_t next = t + 1;
+    while (next < n && (up_[next] == "THE" || up_[next] == "A" || up_[next] == "AN" ||
+                        d_.is_adjective(up_[next])))
+      ++next;
+    if (w != "BUT" && (d_.is_noun(up_[t - 1]) || (next < n && d_.is_noun(up_[next])))) continue;
+    const Hit* before = nullptr;
+    const Hit* after = nullptr;
+    for (const Hit& h : hits_) {
+      if (h.end <= t) before = &h;
+      if (h.begin > t && !after) after = &h;
+    }
+    if (!(before && after && joins(before->end, after->begin) != 0)) return t;
+  }
+  return n;
+}
+
 bool SentenceCoder::is_passive(uint32_t verb) const {
   const std::string& v = up_[verb];
   if (v.size() < 3 || (v.substr(v.size() - 2) != "ED" && v.substr(v.size() - 1) != "N"))
@@ -1951,9 +1978,10 @@ std::vector<CodedEvent> SentenceCoder::run() {
       return bsrc && h.code == bsrc->code && h.end == h.begin + 1 &&
              (w == "HIM" || w == "HER" || w == "THEM");
     };
+    const uint32_t clause = clause_end(i);
     if (!btgt)
       for (const Hit& h : hits_)
-        if (h.begin > i && &h != bsrc && h.code != "---" && !reflexive(h)) {
+        if (h.begin > i && h.begin < clause && &h != bsrc && h.code != "---" && !reflexive(h)) {
           btgt = &h;
           break;
         }

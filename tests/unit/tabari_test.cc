@@ -426,7 +426,7 @@ TEST(TabariCoder, SkipsTargetsPronounsAndAgentBlocks) {
       "ASSIST [092]\nURGE [102]\n",
       "t.verbs");
   d.parse_actors(
-      "<ADJECTIVE>\nAWFUL\nEVIL\n</ADJECTIVE>\n"
+      "<ADJECTIVE>\nAWFUL\nEVIL\n</ADJECTIVE>\n<NOUN>\nSHEEP\nGOATS\n</NOUN>\n"
       "NORTHLAND [NOR]\nSOUTHLAND [SOU]\nEASTMARCH [EAS]\nWESTMARCH [WES]\n"
       "GREAT_LAKE_REPUBLIC [GLR]\nAL GORE [TEN]\nKALIM [KAL]\nOLD_BORDERLAND [GMWGOV]\n"
       "GONZO_CORP [GONGMO]\n",
@@ -436,8 +436,9 @@ TEST(TabariCoder, SkipsTargetsPronounsAndAgentBlocks) {
   d.finish();
   ASSERT_TRUE(d.diagnostics().empty()) << d.diagnostics()[0].str();
   // A '^' skips the next actor whole, a few words on; the target follows.
-  EXPECT_EQ(coded(d, "Northland celebrated the feast at Southland with the leaders of Eastmarch "
-                     "in Westmarch."),
+  EXPECT_EQ(coded(d,
+                  "Northland celebrated the feast at Southland with the leaders of Eastmarch "
+                  "in Westmarch."),
             V{"NOR/WES/044"});
   // With no actor after the verb, the target is the next actor after the
   // source that no '^' skipped.
@@ -451,9 +452,16 @@ TEST(TabariCoder, SkipsTargetsPronounsAndAgentBlocks) {
   // A '+' before the verb and no '$': the source comes after the verb.
   EXPECT_EQ(coded(d, "A Northlander was shot dead in Southland."), V{"SOU/NOR/181"});
   // "they" stands for a whole compound source; "them" for the source is no target.
-  EXPECT_EQ(coded(d, "Northland and Southland urged Eastmarch to wait and then they asked that "
-                     "Westmarch assist them."),
+  EXPECT_EQ(coded(d,
+                  "Northland and Southland urged Eastmarch to wait and then they asked that "
+                  "Westmarch assist them."),
             (V{"NOR/EAS/102", "SOU/EAS/102", "NOR/WES/092", "SOU/WES/092"}));
+  // The default target is looked for before the next "and", "but" or "or"
+  // that joins no actors or listed nouns.
+  EXPECT_EQ(coded(d, "Northland asked that Eastmarch assist or warned Southland."),
+            (V{"NOR/EAS/092", "NOR/SOU/160"}));
+  EXPECT_EQ(coded(d, "Northland asked that Eastmarch assist sheep and goats from Southland."),
+            V{"NOR/SOU/092"});
   // "or" starts a clause, as "and" and "but" do.
   EXPECT_EQ(coded(d, "Northland urged Eastmarch to wait or warned Southland."),
             (V{"NOR/EAS/102", "NOR/SOU/160"}));
