@@ -1395,6 +1395,20 @@ bool is_pronoun(std::string_view w) {
          w == "THEM";
 }
 
+// The token is the phrase's adjacent words joined by hyphens ("AL-GORE" for
+// AL_GORE; each word whole or, the last one, a stem).
+bool hyphenated(std::string_view token, const Phrase& p) {
+  for (size_t k = 0; k < p.words.size(); ++k) {
+    if (k > 0 && p.gap[k]) return false;
+    const size_t dash = token.find('-');
+    const std::string_view part = k + 1 == p.words.size() ? token : token.substr(0, dash);
+    if (k + 1 < p.words.size() && dash == std::string_view::npos) return false;
+    if (!word_matches(part, p.words[k], p.exact[k])) return false;
+    if (k + 1 < p.words.size()) token.remove_prefix(dash + 1);
+  }
+  return true;
+}
+
 bool is_punct(std::string_view w) {
   return !w.empty() && !std::isalnum(static_cast<unsigned char>(w[0]));
 }
@@ -1430,6 +1444,12 @@ struct PreparedWords {
       if (is_punct(up[i])) continue;
       d.verbs_for(up[i], verbs[i]);
       d.actors_for(up[i], actors[i]);
+      // "AL-GORE" may be the phrase AL_GORE: look up its first part too.
+      if (const size_t dash = up[i].find('-'); dash != std::string::npos && dash > 0) {
+        std::vector<uint32_t> more;
+        d.actors_for(std::string_view(up[i]).substr(0, dash), more);
+        actors[i].insert(actors[i].end(), more.begin(), more.end());
+      }
     }
   }
   // The words at `kept`, in order.
@@ -1529,7 +1549,14 @@ void SentenceCoder::find_actors() {
     const Actor* best = nullptr;
     for (uint32_t a : cands) {
       const Phrase& p = d_.actors()[a].phrase;
-      if (p.words.size() <= best_words || i + p.words.size() > up_.size()) continue;
+      if (p.words.size() <= best_words) continue;
+      if (p.words.size() > 1 && hyphenated(up_[i], p)) {
+        best_words = p.words.size();
+        best_end = i + 1;
+        best = &d_.actors()[a];
+        continue;
+      }
+      if (i + p.words.size() > up_.size()) continue;
       uint32_t at = i;  // next token to match
       bool ok = true;
       for (size_t k = 0; k < p.words.size() && ok; ++k) {

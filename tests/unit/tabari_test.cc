@@ -429,7 +429,7 @@ TEST(TabariCoder, SkipsTargetsPronounsAndAgentBlocks) {
       "<ADJECTIVE>\nAWFUL\nEVIL\n</ADJECTIVE>\n<NOUN>\nSHEEP\nGOATS\n</NOUN>\n"
       "NORTHLAND [NOR]\nSOUTHLAND [SOU]\nEASTMARCH [EAS]\nWESTMARCH [WES]\n"
       "GREAT_LAKE_REPUBLIC [GLR]\nAL GORE [TEN]\nKALIM [KAL]\nOLD_BORDERLAND [GMWGOV]\n"
-      "GONZO_CORP [GONGMO]\n",
+      "GONZO_CORP [GONGMO]\nVAL_DORE [VDR]\n",
       "t.actors", false);
   d.parse_actors("MINISTER_ [~GOV]\nWORLD_COUNCIL_ [~WGO]\nRIGHTS_ACTIVISTS_ [NGM~]\n", "t.agents",
                  true);
@@ -467,6 +467,10 @@ TEST(TabariCoder, SkipsTargetsPronounsAndAgentBlocks) {
             (V{"NOR/EAS/102", "NOR/SOU/160"}));
   // Quotation marks inside a spaced actor phrase are passed over.
   EXPECT_EQ(coded(d, "Northland warned Al \" The Weasel \" Gore today."), V{"NOR/TEN/160"});
+  // Words joined by hyphens are the phrase with '_' ("Val-Dore" is VAL_DORE).
+  EXPECT_EQ(coded(d, "Northland warned the Val-Dore group."), V{"NOR/VDR/160"});
+  EXPECT_EQ(coded(d, "Northland warned the Val-Doresque group."), V{"NOR/VDR/160"});
+  EXPECT_EQ(coded(d, "Northland warned the Val-Mare group."), V{});
   // "and" between two listed adjectives joins no actors; between actors it does.
   EXPECT_EQ(coded(d, "Northland's awful and evil minister Kalim warned Southland."),
             V{"NOR/SOU/160"});
