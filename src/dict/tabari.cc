@@ -104,7 +104,14 @@ std::vector<std::pair<uint32_t, uint32_t>> split_words(std::string_view text) {
       continue;
     }
     uint32_t j = i;
-    while (j < n && !std::isspace(static_cast<unsigned char>(text[j])) && text[j] != '_') ++j;
+    // A comma with a letter right after it ends the word too ("Brown,arrived"),
+    // one between digits does not ("1,000").
+    auto comma_split = [&](uint32_t k) {
+      return text[k] == ',' && k + 1 < n && std::isalpha(static_cast<unsigned char>(text[k + 1]));
+    };
+    while (j < n && !std::isspace(static_cast<unsigned char>(text[j])) && text[j] != '_' &&
+           !(j > i && comma_split(j)))
+      ++j;
     uint32_t b = i, e = j;
     while (b < e && edge(static_cast<unsigned char>(text[b]))) {
       out.emplace_back(b, b + 1);

@@ -482,6 +482,18 @@ TEST(TabariCoder, SkipsTargetsPronounsAndAgentBlocks) {
   EXPECT_EQ(coded(d, "Old Borderland minister warned Southland."), V{"GMWGOV/SOU/160"});
 }
 
+TEST(TabariText, SplitWordsAtPunctuationAndGluedCommas) {
+  auto split = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& [b, e] : split_words(text)) out.emplace_back(text.substr(b, e - b));
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(split("the Brown,arrived back."), (V{"the", "Brown", ",", "arrived", "back", "."}));
+  EXPECT_EQ(split("1,000 men didn't go"), (V{"1,000", "men", "didn't", "go"}));
+  EXPECT_EQ(split("war-torn (Gondor)"), (V{"war-torn", "(", "Gondor", ")"}));
+}
+
 TEST(PetrarchDict, SentenceAndStoryDiscards) {
   using V = std::vector<std::string>;
   Dictionaries d;
