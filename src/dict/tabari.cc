@@ -104,7 +104,14 @@ std::vector<std::pair<uint32_t, uint32_t>> split_words(std::string_view text) {
       continue;
     }
     uint32_t j = i;
-    while (j < n && !std::isspace(static_cast<unsigned char>(text[j])) && text[j] != '_') ++j;
+    // A comma with a letter right after it ends the word too ("Brown,arrived"),
+    // one between digits does not ("1,000").
+    auto comma_split = [&](uint32_t k) {
+      return text[k] == ',' && k + 1 < n && std::isalpha(static_cast<unsigned char>(text[k + 1]));
+    };
+    while (j < n && !std::isspace(static_cast<unsigned char>(text[j])) && text[j] != '_' &&
+           !(j > i && comma_split(j)))
+      ++j;
     uint32_t b = i, e = j;
     while (b < e && edge(static_cast<unsigned char>(text[b]))) {
       out.emplace_back(b, b + 1);
@@ -1342,7 +1349,11 @@ std::string combine_agent(const std::string& actor, const std::string& agent, bo
   while (start <= actor.size()) {
     size_t slash = actor.find('/', start);
     std::string part = actor.substr(start, slash == std::string::npos ? slash : slash - start);
-    if (part.find(agent) == std::string::npos) part = suffix ? part + agent : agent + part;
+    // Codes are three-letter blocks: "GMWGOV" holds GOV but not WGO.
+    bool holds = false;
+    for (size_t k = 0; k + agent.size() <= part.size() && !holds; k += 3)
+      holds = part.compare(k, agent.size(), agent) == 0;
+    if (!holds) part = suffix ? part + agent : agent + part;
     if (!out.empty()) out += '/';
     out += part;
     if (slash == std::string::npos) break;
@@ -1370,10 +1381,13 @@ bool noun_ending(std::string_view token, std::string_view word) {
   return end == "S" || end == "ES" || end == "'S" || end == "S'" || end == "'";
 }
 
+// Synonym sets and alternatives in a pattern: at a tie in words matched, a
+// pattern of literal words wins ("* DOLLAR" over "* &CURRENCY", "* RESISTANCE
+// TO THE INVADING" over "* RESIST { TO THE END | ... }").
 int synsets_in(const std::vector<Elem>& elems) {
   int n = 0;
   for (const Elem& e : elems) {
-    n += e.kind == ElemKind::kSynset;
+    n += e.kind == ElemKind::kSynset || e.kind == ElemKind::kAlt;
     for (const auto& alt : e.alts) n += synsets_in(alt);
   }
   return n;
@@ -1386,6 +1400,20 @@ int synsets_in(const Pattern& p) {
 bool is_pronoun(std::string_view w) {
   return w == "HE" || w == "SHE" || w == "IT" || w == "THEY" || w == "HIM" || w == "HER" ||
          w == "THEM";
+}
+
+// The token is the phrase's adjacent words joined by hyphens ("AL-GORE" for
+// AL_GORE; each word whole or, the last one, a stem).
+bool hyphenated(std::string_view token, const Phrase& p) {
+  for (size_t k = 0; k < p.words.size(); ++k) {
+    if (k > 0 && p.gap[k]) return false;
+    const size_t dash = token.find('-');
+    const std::string_view part = k + 1 == p.words.size() ? token : token.substr(0, dash);
+    if (k + 1 < p.words.size() && dash == std::string_view::npos) return false;
+    if (!word_matches(part, p.words[k], p.exact[k])) return false;
+    if (k + 1 < p.words.size()) token.remove_prefix(dash + 1);
+  }
+  return true;
 }
 
 bool is_punct(std::string_view w) {
@@ -1423,6 +1451,12 @@ struct PreparedWords {
       if (is_punct(up[i])) continue;
       d.verbs_for(up[i], verbs[i]);
       d.actors_for(up[i], actors[i]);
+      // "AL-GORE" may be the phrase AL_GORE: look up its first part too.
+      if (const size_t dash = up[i].find('-'); dash != std::string::npos && dash > 0) {
+        std::vector<uint32_t> more;
+        d.actors_for(std::string_view(up[i]).substr(0, dash), more);
+        actors[i].insert(actors[i].end(), more.begin(), more.end());
+      }
     }
   }
   // The words at `kept`, in order.
@@ -1490,6 +1524,9 @@ class SentenceCoder {
   int joins(uint32_t from, uint32_t to) const;
   // "was VERBed", "have been VERBed": the verb is passive.
   bool is_passive(uint32_t verb) const;
+  // The first "and", "but", "or" or ";" after `verb` that does not join two
+  // actors: the default target is looked for before it.
+  uint32_t clause_end(uint32_t verb) const;
 
   const Dictionaries& d_;
   int date_;
@@ -1503,6 +1540,7 @@ class SentenceCoder {
   const Hit* src_ = nullptr;
   const Hit* tgt_ = nullptr;
   const Hit* comp_ = nullptr;
+  std::vector<const Hit*> skipped_;  // actors a '^' passed over in the current match
 };
 
 void SentenceCoder::find_actors() {
@@ -1518,14 +1556,27 @@ void SentenceCoder::find_actors() {
     const Actor* best = nullptr;
     for (uint32_t a : cands) {
       const Phrase& p = d_.actors()[a].phrase;
-      if (p.words.size() <= best_words || i + p.words.size() > up_.size()) continue;
+      if (p.words.size() <= best_words) continue;
+      if (p.words.size() > 1 && hyphenated(up_[i], p)) {
+        best_words = p.words.size();
+        best_end = i + 1;
+        best = &d_.actors()[a];
+        continue;
+      }
+      if (i + p.words.size() > up_.size()) continue;
       uint32_t at = i;  // next token to match
       bool ok = true;
       for (size_t k = 0; k < p.words.size() && ok; ++k) {
         // After a space in the phrase, up to three words may come between.
-        const uint32_t last = k > 0 && p.gap[k] ? at + 3 : at;
+        uint32_t last = k > 0 && p.gap[k] ? at + 3 : at;
         ok = false;
         for (uint32_t t = at; t <= last && t < up_.size() && !ok; ++t) {
+          // Quotation marks inside a spaced phrase are passed over, uncounted
+          // (AL GORE: 'Al "The Weasel" Gore').
+          if (k > 0 && p.gap[k] && up_[t] == "\"" && last + 1 < up_.size()) {
+            ++last;
+            continue;
+          }
           if (is_punct(up_[t])) break;
           ok = word_matches(up_[t], p.words[k], p.exact[k]);
           // Nouns match their regular plurals and possessives too.
@@ -1631,6 +1682,7 @@ int SentenceCoder::match_elem(const Elem& e, long pos, int dir, long& next) {
           p + 1 < static_cast<long>(up_.size()))
         ++p;
       if (const Hit* h = hit_at(static_cast<uint32_t>(p))) {
+        skipped_.push_back(h);
         next = dir > 0 ? h->end : static_cast<long>(h->begin) - 1;
         if (dir < 0 && next >= 0 && (up_[next] == "THE" || up_[next] == "A" || up_[next] == "AN"))
           --next;
@@ -1685,6 +1737,23 @@ int SentenceCoder::match(const std::vector<Elem>& elems, size_t k, long pos, int
   }
   const Elem& e = elems[k];
   long n = static_cast<long>(up_.size());
+  const size_t skipped = skipped_.size();
+  if (e.kind == ElemKind::kSkip && !e.tight && !anchored) {
+    // A '^' not joined by '_' skips the next actor a few words on, whole:
+    // "celebrated Iftar at Osgiliath with the leaders of Gondor in Eriador"
+    // fits "* IFTAR AT ^ ^ +" with Eriador as the target. Else one word.
+    for (long p = pos, steps = 0; p >= 0 && p < n && steps < 6 && !is_punct(up_[p]);
+         p += dir, ++steps) {
+      const Hit* h = hit_at(static_cast<uint32_t>(p));
+      if (!h) continue;
+      skipped_.push_back(h);
+      const long next = dir > 0 ? static_cast<long>(h->end) : static_cast<long>(h->begin) - 1;
+      const int rest = match(elems, k + 1, next, dir, end);
+      if (rest >= 0) return rest;
+      skipped_.resize(skipped);
+      break;
+    }
+  }
   for (long p = pos; p >= 0 && p < n; p += dir) {
     long next = 0;
     int got = match_elem(e, p, dir, next);
@@ -1692,6 +1761,7 @@ int SentenceCoder::match(const std::vector<Elem>& elems, size_t k, long pos, int
       int rest = match(elems, k + 1, next, dir, end);
       if (rest >= 0) return got + rest;
     }
+    skipped_.resize(skipped);
     if (e.tight || anchored) break;
   }
   return -1;
@@ -1702,6 +1772,11 @@ int SentenceCoder::joins(uint32_t from, uint32_t to) const {
   int conj = 0;
   for (uint32_t t = from; t < to; ++t) {
     const std::string& w = up_[t];
+    // "and" between two listed adjectives joins them, not actors
+    // ("Ithilen's awful and evil minister Calimehtar" is one actor).
+    if (w == "AND" && t > from && t + 1 < to && d_.is_adjective(up_[t - 1]) &&
+        d_.is_adjective(up_[t + 1]))
+      continue;
     if (w == "AND" || w == "NOR")  // "neither A nor B"
       conj = 2;
     else if (w == ",")
@@ -1733,6 +1808,30 @@ void SentenceCoder::emit(std::vector<CodedEvent>& out, const Hit* s, const Hit* 
       if (sc.empty() || tc.empty() || sc == "###" || tc == "###" || sc == tc) continue;
       out.push_back({{sc, s->begin, s->end}, {tc, t->begin, t->end}, code, verb});
     }
+}
+
+uint32_t SentenceCoder::clause_end(uint32_t verb) const {
+  const uint32_t n = static_cast<uint32_t>(up_.size());
+  for (uint32_t t = verb + 1; t < n; ++t) {
+    const std::string& w = up_[t];
+    if (w == ";") return t;
+    if (w != "AND" && w != "BUT" && w != "OR") continue;
+    // Listed nouns joined by it are one group ("an attack by sheep and evil
+    // awful goats").
+    uint32_t next = t + 1;
+    while (next < n && (up_[next] == "THE" || up_[next] == "A" || up_[next] == "AN" ||
+                        d_.is_adjective(up_[next])))
+      ++next;
+    if (w != "BUT" && (d_.is_noun(up_[t - 1]) || (next < n && d_.is_noun(up_[next])))) continue;
+    const Hit* before = nullptr;
+    const Hit* after = nullptr;
+    for (const Hit& h : hits_) {
+      if (h.end <= t) before = &h;
+      if (h.begin > t && !after) after = &h;
+    }
+    if (!(before && after && joins(before->end, after->begin) != 0)) return t;
+  }
+  return n;
 }
 
 bool SentenceCoder::is_passive(uint32_t verb) const {
@@ -1834,11 +1933,13 @@ std::vector<CodedEvent> SentenceCoder::run() {
       continue;
     const Pattern* best = nullptr;
     const Hit *bsrc = nullptr, *btgt = nullptr, *bcomp = nullptr;
+    std::vector<const Hit*> bskipped;
     int best_words = -1;
     for (uint32_t v : *vs) {
       const Verb& verb = d_.verbs()[v];
       auto try_pattern = [&](const Pattern& p, bool base) {
         src_ = tgt_ = comp_ = nullptr;
+        skipped_.clear();
         long end = 0;
         int a;
         if (base || verb.base.after.empty()) {
@@ -1860,6 +1961,7 @@ std::vector<CodedEvent> SentenceCoder::run() {
           bsrc = src_;
           btgt = tgt_;
           bcomp = comp_;
+          bskipped = skipped_;
         }
       };
       try_pattern(verb.base, true);
@@ -1887,19 +1989,56 @@ std::vector<CodedEvent> SentenceCoder::run() {
     }
     if (!bsrc)
       for (const Hit& h : hits_)
-        if (h.end <= i && h.code != "---") {
+        if (h.end <= i && &h != btgt && h.code != "---") {
           bsrc = &h;
           break;
         }
     // A later clause without a subject ("... and offered aid to X") keeps
     // the previous clause's source (it has no words here: begin == end).
     if (!bsrc && !pronoun_.empty()) bsrc = &carried_;
+    // A pattern that places the target before the verb and names no source
+    // takes the first actor after the verb ("+ WAS * DEAD": "An Eriadorian
+    // was shot dead in Osgiliath").
+    if (!bsrc && tgt_slot)
+      for (const Hit& h : hits_)
+        if (h.begin > i && &h != btgt && h.code != "---") {
+          bsrc = &h;
+          break;
+        }
+    // A pronoun standing for the source is not its target ("they requested
+    // that Rohan assist them").
+    auto reflexive = [&](const Hit& h) {
+      const std::string& w = up_[h.begin];
+      return bsrc && h.code == bsrc->code && h.end == h.begin + 1 &&
+             (w == "HIM" || w == "HER" || w == "THEM");
+    };
+    const uint32_t clause = clause_end(i);
     if (!btgt)
       for (const Hit& h : hits_)
-        if (h.begin > i && &h != bsrc && h.code != "---") {
+        if (h.begin > i && h.begin < clause && &h != bsrc && h.code != "---" && !reflexive(h)) {
           btgt = &h;
           break;
         }
+    // No actor after the verb: as in TABARI, the target is the next actor
+    // after the source ("it requested that Elrond assist with ...": Elrond;
+    // "Arnor was United Arab Emirates for Eriador warning" with "$ ^ FOR *":
+    // Eriador), but not one the pattern's '^' skipped, nor across
+    // punctuation ("X praised Y, Z said" is no event of Y against Z).
+    const auto unbroken = [&](uint32_t from, uint32_t to) {
+      for (uint32_t t = from; t < to; ++t)
+        if (is_punct(up_[t])) return false;
+      return true;
+    };
+    if (!btgt && bsrc && bsrc != &carried_ && unbroken(bsrc->end, i)) {
+      const std::vector<const Hit*> with_src = compound(bsrc);
+      for (const Hit& h : hits_)
+        if (h.begin >= bsrc->end && h.end <= i && h.code != "---" &&
+            std::find(bskipped.begin(), bskipped.end(), &h) == bskipped.end() &&
+            std::find(with_src.begin(), with_src.end(), &h) == with_src.end()) {
+          btgt = &h;
+          break;
+        }
+    }
     // Passive voice: "A was opposed by B" codes B against A.
     if (bsrc && !src_slot && !tgt_slot && is_passive(i)) {
       for (const Hit& h : hits_)
@@ -1993,12 +2132,22 @@ std::vector<CodedEvent> code_clauses(const Dictionaries& dict, const PreparedWor
       e.target.begin += off;
       e.target.end += off;
     }
-    pronoun = ev.front().source.code;
+    // "he", "they" stand for the first event's source, all of a compound
+    // one ("Elrond and Gondor urged ... and then they requested").
+    pronoun.clear();
+    for (const CodedEvent& e : ev) {
+      if (e.verb != ev.front().verb) break;
+      const std::string& code = e.source.code;
+      if (code.empty() || ("/" + pronoun + "/").find("/" + code + "/") != std::string::npos)
+        continue;
+      if (!pronoun.empty()) pronoun += '/';
+      pronoun += code;
+    }
     out.insert(out.end(), ev.begin(), ev.end());
     size_t next = 0;
     for (size_t b = from; b + 1 < sub.size(); ++b) {
       const std::string& w = sub[b];
-      if (w == "AND" || w == "BUT" || w == ";") {
+      if (w == "AND" || w == "BUT" || w == "OR" || w == ";") {
         next = b + 1;
         break;
       }

@@ -414,6 +414,86 @@ TEST(TabariCoder, SpacedAlternativesAndLiteralOverSynset) {
   EXPECT_EQ(coded(d, "Northland gave bread to Southland."), V{"NOR/SOU/070"});
 }
 
+TEST(TabariCoder, SkipsTargetsPronounsAndAgentBlocks) {
+  using V = std::vector<std::string>;
+  Dictionaries d;
+  d.parse_verbs(
+      "CELEBRATE [040]\n- * FEAST AT ^ ^ + [044]\n"
+      "WARN [160]\n- $ ^ FOR * [164]\n"
+      "VOW [170]\n- * RESIST { TO THE END | TO THE DEATH } [113]\n"
+      "- * RESISTANCE TO THE INVADING [114]\n"
+      "SHOT [180]\n- + WAS * DEAD [181]\n"
+      "ASSIST [092]\nURGE [102]\n",
+      "t.verbs");
+  d.parse_actors(
+      "<ADJECTIVE>\nAWFUL\nEVIL\n</ADJECTIVE>\n<NOUN>\nSHEEP\nGOATS\n</NOUN>\n"
+      "NORTHLAND [NOR]\nSOUTHLAND [SOU]\nEASTMARCH [EAS]\nWESTMARCH [WES]\n"
+      "GREAT_LAKE_REPUBLIC [GLR]\nAL GORE [TEN]\nKALIM [KAL]\nOLD_BORDERLAND [GMWGOV]\n"
+      "GONZO_CORP [GONGMO]\nVAL_DORE [VDR]\n",
+      "t.actors", false);
+  d.parse_actors("MINISTER_ [~GOV]\nWORLD_COUNCIL_ [~WGO]\nRIGHTS_ACTIVISTS_ [NGM~]\n", "t.agents",
+                 true);
+  d.finish();
+  ASSERT_TRUE(d.diagnostics().empty()) << d.diagnostics()[0].str();
+  // A '^' skips the next actor whole, a few words on; the target follows.
+  EXPECT_EQ(coded(d,
+                  "Northland celebrated the feast at Southland with the leaders of Eastmarch "
+                  "in Westmarch."),
+            V{"NOR/WES/044"});
+  // With no actor after the verb, the target is the next actor after the
+  // source that no '^' skipped.
+  EXPECT_EQ(coded(d, "Northland was Great Lake Republic for Southland warning next week."),
+            V{"NOR/SOU/164"});
+  EXPECT_EQ(coded(d, "Northland asked that Southland assist with the plan."), V{"NOR/SOU/092"});
+  // At a tie in words, literal words beat alternatives.
+  EXPECT_EQ(coded(d, "Northland vowed resistance to the end to the invading Southland."),
+            V{"NOR/SOU/114"});
+  EXPECT_EQ(coded(d, "Northland vowed to resist to the death Southland."), V{"NOR/SOU/113"});
+  // A '+' before the verb and no '$': the source comes after the verb.
+  EXPECT_EQ(coded(d, "A Northlander was shot dead in Southland."), V{"SOU/NOR/181"});
+  // "they" stands for a whole compound source; "them" for the source is no target.
+  EXPECT_EQ(coded(d,
+                  "Northland and Southland urged Eastmarch to wait and then they asked that "
+                  "Westmarch assist them."),
+            (V{"NOR/EAS/102", "SOU/EAS/102", "NOR/WES/092", "SOU/WES/092"}));
+  // The default target is looked for before the next "and", "but" or "or"
+  // that joins no actors or listed nouns.
+  EXPECT_EQ(coded(d, "Northland asked that Eastmarch assist or warned Southland."),
+            (V{"NOR/EAS/092", "NOR/SOU/160"}));
+  EXPECT_EQ(coded(d, "Northland asked that Eastmarch assist sheep and goats from Southland."),
+            V{"NOR/SOU/092"});
+  // "or" starts a clause, as "and" and "but" do.
+  EXPECT_EQ(coded(d, "Northland urged Eastmarch to wait or warned Southland."),
+            (V{"NOR/EAS/102", "NOR/SOU/160"}));
+  // Quotation marks inside a spaced actor phrase are passed over.
+  EXPECT_EQ(coded(d, "Northland warned Al \" The Weasel \" Gore today."), V{"NOR/TEN/160"});
+  // Words joined by hyphens are the phrase with '_' ("Val-Dore" is VAL_DORE).
+  EXPECT_EQ(coded(d, "Northland warned the Val-Dore group."), V{"NOR/VDR/160"});
+  EXPECT_EQ(coded(d, "Northland warned the Val-Doresque group."), V{"NOR/VDR/160"});
+  EXPECT_EQ(coded(d, "Northland warned the Val-Mare group."), V{});
+  // "and" between two listed adjectives joins no actors; between actors it does.
+  EXPECT_EQ(coded(d, "Northland's awful and evil minister Kalim warned Southland."),
+            V{"NOR/SOU/160"});
+  EXPECT_EQ(coded(d, "Northland and minister Kalim warned Southland."),
+            (V{"NOR/SOU/160", "KALGOV/SOU/160"}));
+  // Agent codes are added by three-letter blocks: GMWGOV holds GOV, not WGO.
+  EXPECT_EQ(coded(d, "Old Borderland world council warned Southland."), V{"GMWGOVWGO/SOU/160"});
+  EXPECT_EQ(coded(d, "Rights activists of Gonzo Corp warned Southland."), V{"NGMGONGMO/SOU/160"});
+  EXPECT_EQ(coded(d, "Old Borderland minister warned Southland."), V{"GMWGOV/SOU/160"});
+}
+
+TEST(TabariText, SplitWordsAtPunctuationAndGluedCommas) {
+  auto split = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& [b, e] : split_words(text)) out.emplace_back(text.substr(b, e - b));
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(split("the Brown,arrived back."), (V{"the", "Brown", ",", "arrived", "back", "."}));
+  EXPECT_EQ(split("1,000 men didn't go"), (V{"1,000", "men", "didn't", "go"}));
+  EXPECT_EQ(split("war-torn (Gondor)"), (V{"war-torn", "(", "Gondor", ")"}));
+}
+
 TEST(PetrarchDict, SentenceAndStoryDiscards) {
   using V = std::vector<std::string>;
   Dictionaries d;
