@@ -2,8 +2,10 @@
 
 #include <cmath>
 #include <cstring>
+#include <span>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace claimtrace::resolve {
 
@@ -46,10 +48,14 @@ class Resolver {
     std::unordered_map<std::string, bool> surnames;
     for (const Mention& m : doc_.mentions)
       if (m.type == EntityType::kPer && m.token_end - m.token_begin >= 2 &&
-          doc_.tokens[m.token_begin].has(kTokenCapitalized)) {
+          doc_.tokens[m.token_begin].has(kTokenCapitalized) &&
+          norm(m.token_begin).find_first_of("0123456789") == std::string_view::npos) {
         surnames.emplace(std::string(norm(m.token_end - 1)), true);
-        // Family name first ("Wang Junxia" ... "Wang") in a two-word name.
-        if (m.token_end - m.token_begin == 2)
+        // Family name first ("Wang Junxia" ... "Wang") in a two-word name,
+        // unless that word is a place: a guessed two-word name that starts
+        // with one ("Tianjin No. 2 Detention Centre", "Nenagh MDC") more
+        // often names something there than a person.
+        if (m.token_end - m.token_begin == 2 && !has_place_reading(m.token_begin))
           surnames.emplace(std::string(norm(m.token_begin)), true);
       }
     for (Mention& m : doc_.mentions) {
@@ -62,6 +68,17 @@ class Resolver {
       m.lex = UINT32_MAX;
       m.rule = "surname-of-named-person";
     }
+  }
+
+  bool has_place_reading(uint32_t t) const {
+    lexicon::Match match;
+    if (!lex_.longest(doc_, t, t + 1, match)) return false;
+    for (uint32_t v : match.entries) {
+      auto kind = static_cast<LexKind>(lex_.entry(v).kind);
+      if (kind == LexKind::kPlace || kind == LexKind::kCountry || kind == LexKind::kRegion)
+        return true;
+    }
+    return false;
   }
 
   // Countries the document is about: counted from country names, demonyms,
@@ -119,11 +136,14 @@ class Resolver {
         e.role = std::string(lex_.str(le.role));
         if (m.type == EntityType::kGpe || m.type == EntityType::kLoc) geocode(m, e);
         if (m.type == EntityType::kNorp) country_of_group(le, e);
+        // An organisation with a seat of its own (organizations.tsv).
+        if (static_cast<LexKind>(le.kind) == LexKind::kOrg && le.geonameid != 0) fill_geo(le, e);
       } else {
         e.name = std::string(doc_.slice(m.span));
         if (e.name.size() > 2 && (e.name.ends_with("'s") || e.name.ends_with("\u2019s")))
           e.name.resize(e.name.size() - (e.name.ends_with("'s") ? 2 : 4));
       }
+      if (!e.has_geo && named_after_place_type(m.type)) place_in_name(m, e);
       if (m.type == EntityType::kPer) title_attributes(m, e);
       doc_.entities.push_back(std::move(e));
       by_key_[key] = target;
@@ -242,13 +262,23 @@ class Resolver {
     bool exact =
         lex_.longest(doc_, m.token_begin, m.token_end, match) && match.end_token == m.token_end;
     if (!exact && !lex_.longest_folded(doc_, m.token_begin, m.token_end, match)) return;
-    const Qualifier q = qualifier(m);
+    const LexEntry* chosen = best_place(match.entries, qualifier(m));
+    if (chosen == nullptr) return;
+    e.name = std::string(lex_.str(chosen->name));  // the reading chosen names the place
+    fill_geo(*chosen, e);
+    if (static_cast<LexKind>(chosen->kind) == LexKind::kPlace && e.actor.empty())
+      e.actor = std::string(lex_.str(chosen->actor));
+  }
+
+  // The place reading among `entries` that fits best: population, the
+  // document's country focus, qualifiers and containment. Null if none.
+  const LexEntry* best_place(std::span<const uint32_t> entries, Qualifier q) const {
     const bool province = q == Qualifier::kProvince, city = q == Qualifier::kCity;
     // Containment: a name that is both a country and a division of the
     // country the document is about ("Georgia" in a story on the United
     // States) is the division, unless the other country is in focus too.
     bool division_of_focus = false;
-    for (uint32_t v : match.entries) {
+    for (uint32_t v : entries) {
       const LexEntry& le = lex_.entry(v);
       std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
       if (feature == "ADM1" && le.country[0] &&
@@ -257,7 +287,7 @@ class Resolver {
     }
     double best = -1e9;
     const LexEntry* chosen = nullptr;
-    for (uint32_t v : match.entries) {
+    for (uint32_t v : entries) {
       const LexEntry& le = lex_.entry(v);
       auto kind = static_cast<LexKind>(le.kind);
       if (kind != LexKind::kPlace && kind != LexKind::kCountry && kind != LexKind::kRegion)
@@ -286,18 +316,90 @@ class Resolver {
         chosen = &le;
       }
     }
-    if (chosen == nullptr) return;
+    return chosen;
+  }
+
+  void fill_geo(const LexEntry& le, Entity& e) const {
     e.has_geo = true;
-    e.name = std::string(lex_.str(chosen->name));  // the reading chosen names the place
-    e.geo.geonameid = chosen->geonameid;
-    e.geo.lat = chosen->lat;
-    e.geo.lon = chosen->lon;
-    e.geo.country[0] = chosen->country[0];
-    e.geo.country[1] = chosen->country[1];
-    e.geo.admin1 = std::string(lex_.str(chosen->admin1));
-    e.geo.feature = std::string(chosen->feature, strnlen(chosen->feature, sizeof chosen->feature));
-    if (static_cast<LexKind>(chosen->kind) == LexKind::kPlace && e.actor.empty())
-      e.actor = std::string(lex_.str(chosen->actor));
+    e.geo.geonameid = le.geonameid;
+    e.geo.lat = le.lat;
+    e.geo.lon = le.lon;
+    e.geo.country[0] = le.country[0];
+    e.geo.country[1] = le.country[1];
+    e.geo.admin1 = std::string(lex_.str(le.admin1));
+    e.geo.feature = std::string(le.feature, strnlen(le.feature, sizeof le.feature));
+  }
+
+  static bool named_after_place_type(EntityType t) {
+    return t == EntityType::kOrg || t == EntityType::kMedia || t == EntityType::kEvent ||
+           t == EntityType::kFac || t == EntityType::kMisc;
+  }
+
+  // "Jamaica Cancer Society", "the Toronto Police Services Board", "London-based
+  // BOP Consulting", "European Union", "Dubai World Cup": an organisation,
+  // outlet, event or facility named after a place gets the geo of the first
+  // place its name holds (where it is, or whom it stands for). A person's
+  // name is left alone ("Jordan Peterson" is no place).
+  void place_in_name(const Mention& m, Entity& e) const {
+    for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
+      const Token& tok = doc_.tokens[t];
+      if (tok.kind != TokenKind::kWord && tok.kind != TokenKind::kAbbreviation) continue;
+      if (!tok.has(kTokenCapitalized) && !tok.has(kTokenAllCaps)) continue;
+      std::string_view n = norm(t);
+      // "London-based", "Russian-backed", "Syrian-Turkish": the first part.
+      if (size_t dash = n.find('-'); dash != std::string_view::npos && dash >= 2) {
+        std::string_view part[] = {n.substr(0, dash)};
+        if (geo_of_named_place(lex_.find(part), t, 1, e)) return;
+        continue;
+      }
+      std::vector<lexicon::Match> matches = lex_.all(doc_, t, m.token_end);
+      for (auto it = matches.rbegin(); it != matches.rend(); ++it)
+        if (geo_of_named_place(it->entries, t, it->end_token - t, e)) return;
+    }
+  }
+
+  // Fills e.geo from the place, country, region or nationality reading of
+  // a name part of `ntok` tokens at token t; false when it has none that fits.
+  bool geo_of_named_place(std::span<const uint32_t> entries, uint32_t t, uint32_t ntok,
+                          Entity& e) const {
+    const Token& tok = doc_.tokens[t];
+    const size_t len = doc_.slice(tok.span).size();
+    std::vector<uint32_t> places;
+    const LexEntry* group = nullptr;
+    for (uint32_t v : entries) {
+      const LexEntry& le = lex_.entry(v);
+      auto kind = static_cast<LexKind>(le.kind);
+      bool alias = lexicon::payload_is_alias(v);
+      // Short aliases must be written in capitals ("US", "BC"; not "Us").
+      if (ntok == 1 && len <= 3 && alias && !tok.has(kTokenAllCaps) && kind != LexKind::kCountry)
+        continue;
+      if (kind == LexKind::kDemonym) {
+        if (group == nullptr && le.geonameid != 0) group = &le;
+        continue;
+      }
+      if (kind == LexKind::kCountry || kind == LexKind::kRegion) {
+        places.push_back(v);
+        continue;
+      }
+      if (kind != LexKind::kPlace) continue;
+      std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
+      // An acronym ("EU") is not an ordinary place name ("Eu", France);
+      // division abbreviations ("BC", "NSW") are.
+      if (ntok == 1 && len <= 3 && tok.has(kTokenAllCaps) && !(alias && feature == "ADM1"))
+        continue;
+      // Dictionary words ("Centre", "Royal") and hamlets name no organisation.
+      if (le.flags & lexicon::kLexCommonWord) continue;
+      if (le.population < 5000 && feature != "ADM1" && feature != "PPLA" && feature != "PPLC")
+        continue;
+      places.push_back(v);
+    }
+    if (const LexEntry* chosen = best_place(places, Qualifier::kNone)) {
+      fill_geo(*chosen, e);
+      return true;
+    }
+    if (group == nullptr) return false;
+    country_of_group(*group, e);
+    return e.has_geo;
   }
 
   Document& doc_;
