@@ -368,15 +368,15 @@ class Recognizer {
                 [](const Mention& a, const Mention& b) { return a.token_begin < b.token_begin; });
   }
 
-  // "China", "Turkey", "Chad" are also dictionary words, but a capitalised
-  // one starting a sentence or in a headline is the country.
+  // "China", "Turkey", "Chad", "US" are also dictionary words, but a
+  // capitalised one starting a sentence or in a headline is the country.
   bool names_country(uint32_t i) const {
     if (!tok(i).has(kTokenCapitalized) && !tok(i).has(kTokenAllCaps)) return false;
     lexicon::Match m;
     if (!lex_.longest(doc_, i, i + 1, m)) return false;
     for (uint32_t v : m.entries)
       if (lex_.entry(v).kind == static_cast<uint8_t>(LexKind::kCountry) &&
-          !lexicon::payload_is_alias(v))
+          (!lexicon::payload_is_alias(v) || tok(i).has(kTokenAllCaps)))
         return true;
     return false;
   }

@@ -297,14 +297,18 @@ class Resolver {
         score = lexicon::payload_is_alias(v) ? 9 : 12;
         if (division_of_focus && focus_besides(le.country, lexicon::payload_entry(v)) == 0)
           score -= 6;
-      } else if (kind == LexKind::kRegion)
-        score = 9;
-      else
+      } else if (kind == LexKind::kRegion) {
+        // Counties we curate ("Kent", "Suffolk") compete with towns of the
+        // same name elsewhere: like a city of some millions, before focus.
+        score = le.feature[0] == 'A' ? 6.5 : 9;
+      } else
         score = std::log10(le.population + 10.0);
       if (le.country[0] && kind != LexKind::kCountry)
         score += 0.75 * std::min(focus(le.country), 3);
       std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
       if (feature == "PPLC") score += 1.0;
+      // A section of a city ("Venice", Los Angeles) yields to a town.
+      if (feature == "PPLX") score -= 1.0;
       // A division's population is the sum of its places: without a
       // qualifier the bare name more often means the city ("Idlib").
       if (feature == "ADM1") score += province ? 3 : -1.5;
@@ -388,7 +392,7 @@ class Resolver {
       if (ntok == 1 && len <= 3 && tok.has(kTokenAllCaps) && !(alias && feature == "ADM1"))
         continue;
       // Dictionary words ("Centre", "Royal") and hamlets name no organisation.
-      if (le.flags & lexicon::kLexCommonWord) continue;
+      if ((le.flags & lexicon::kLexCommonWord) && le.population < 100000) continue;
       if (le.population < 5000 && feature != "ADM1" && feature != "PPLA" && feature != "PPLC")
         continue;
       places.push_back(v);

@@ -273,3 +273,71 @@ TEST_F(Entities, NationsAndDatelinesAreNotTeams) {
 
 }  // namespace
 }  // namespace claimtrace
+
+namespace claimtrace {
+namespace {
+
+class PlacesInNames : public Entities {};
+
+TEST_F(PlacesInNames, OrganisationsNamedAfterAPlaceCarryItsGeo) {
+  Document doc = analyze(
+      "The Jamaica Cancer Society held a meeting on Monday. A London-based firm paid for it.");
+  const Entity* society = find(doc, "Jamaica Cancer Society");
+  ASSERT_NE(society, nullptr);
+  EXPECT_EQ(society->type, EntityType::kOrg);  // still an organisation
+  ASSERT_TRUE(society->has_geo);
+  EXPECT_EQ(std::string(society->geo.country, 2), "JM");
+  const Entity* firm = find(doc, "London-based");
+  ASSERT_NE(firm, nullptr);
+  ASSERT_TRUE(firm->has_geo);
+  EXPECT_EQ(firm->geo.geonameid, 2643743u);  // London
+}
+
+TEST_F(PlacesInNames, CuratedSeatOfTheEuropeanUnion) {
+  Document doc = analyze("EU ministers met in the city on Monday.");
+  const Entity* eu = find(doc, "European Union");
+  ASSERT_NE(eu, nullptr);
+  EXPECT_EQ(eu->type, EntityType::kOrg);
+  ASSERT_TRUE(eu->has_geo);
+  EXPECT_EQ(eu->geo.geonameid, 6255148u);  // Europe
+}
+
+TEST_F(PlacesInNames, CountryThatIsAWordStartsASentence) {
+  Document doc = analyze("China's commerce ministry said on Thursday it would act.");
+  const Entity* china = find(doc, "China");
+  ASSERT_NE(china, nullptr);
+  EXPECT_EQ(china->type, EntityType::kGpe);
+  EXPECT_EQ(china->geo.feature, "PCLI");
+}
+
+TEST_F(PlacesInNames, NationalityBeforeATitleIsAGroup) {
+  Document doc = analyze("Russian President Vladimir Putin spoke on Monday.");
+  const Entity* russian = find(doc, "Russian");
+  ASSERT_NE(russian, nullptr);
+  EXPECT_EQ(russian->type, EntityType::kNorp);
+  EXPECT_EQ(std::string(russian->geo.country, 2), "RU");
+}
+
+TEST_F(PlacesInNames, CuratedCountyAndCitySection) {
+  Document doc = analyze("Police in Kent said the road was closed. The Venice Commission met.");
+  const Entity* kent = find(doc, "Kent");
+  ASSERT_NE(kent, nullptr);
+  EXPECT_EQ(std::string(kent->geo.country, 2), "GB");
+  // Venice, Italy, not the Los Angeles neighbourhood (a city section, PPLX).
+  const Entity* commission = find(doc, "Venice Commission");
+  ASSERT_NE(commission, nullptr);
+  EXPECT_EQ(std::string(commission->geo.country, 2), "IT");
+}
+
+TEST_F(PlacesInNames, PlaceStartingAGuessedNameStaysAPlace) {
+  Document doc = analyze(
+      "They plan to reach Tianjin by Friday, lawyers said. Guards at the Tianjin No. 2 "
+      "Detention Centre declined to comment.");
+  const Entity* tianjin = find(doc, "Tianjin");
+  ASSERT_NE(tianjin, nullptr);
+  EXPECT_EQ(tianjin->type, EntityType::kGpe);
+  EXPECT_EQ(std::string(tianjin->geo.country, 2), "CN");
+}
+
+}  // namespace
+}  // namespace claimtrace
