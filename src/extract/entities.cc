@@ -140,8 +140,9 @@ class Recognizer {
           }
         }
         // A known name may hold a word the rule above stops at: "Trinidad
-        // and Tobago", "Bosnia and Herzegovina".
-        if (j + 1 >= end || !is_cap_word(j + 1) || !is_name_connector(norm(j))) break;
+        // and Tobago", "Bosnia and Herzegovina", "People's Republic of China".
+        if (j + 1 >= end || !is_cap_word(j + 1) || !(is_name_connector(norm(j)) || norm(j) == "'s"))
+          break;
         lexicon::Match known;
         if (!lex_.longest(doc_, i, end, known) || known.end_token <= j + 1 ||
             !is_cap_word(known.end_token - 1) ||
