@@ -143,7 +143,12 @@ class Resolver {
         if (e.name.size() > 2 && (e.name.ends_with("'s") || e.name.ends_with("\u2019s")))
           e.name.resize(e.name.size() - (e.name.ends_with("'s") ? 2 : 4));
       }
-      if (!e.has_geo && named_after_place_type(m.type)) place_in_name(m, e);
+      // Names without a place reading of their own may hold one ("Jamaica
+      // Cancer Society", "Syrian-Turkish", "Barangay Paciano Rizal").
+      const bool read_as_place_or_group =
+          m.lex != UINT32_MAX && (m.type == EntityType::kGpe || m.type == EntityType::kLoc ||
+                                  m.type == EntityType::kNorp || m.type == EntityType::kPer);
+      if (!e.has_geo && !read_as_place_or_group) place_in_name(m, e);
       if (m.type == EntityType::kPer) title_attributes(m, e);
       doc_.entities.push_back(std::move(e));
       by_key_[key] = target;
@@ -334,28 +339,38 @@ class Resolver {
     e.geo.feature = std::string(le.feature, strnlen(le.feature, sizeof le.feature));
   }
 
-  static bool named_after_place_type(EntityType t) {
-    return t == EntityType::kOrg || t == EntityType::kMedia || t == EntityType::kEvent ||
-           t == EntityType::kFac || t == EntityType::kMisc;
-  }
-
   // "Jamaica Cancer Society", "the Toronto Police Services Board", "London-based
   // BOP Consulting", "European Union", "Dubai World Cup": an organisation,
   // outlet, event or facility named after a place gets the geo of the first
   // place its name holds (where it is, or whom it stands for). A person's
   // name is left alone ("Jordan Peterson" is no place).
   void place_in_name(const Mention& m, Entity& e) const {
+    // A person's name holds a place only before "-based" and the like
+    // ("Calgary-based Epoch Energy" guessed as a person).
+    const bool person = m.type == EntityType::kPer;
+    std::vector<std::string_view> words;
     for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
       const Token& tok = doc_.tokens[t];
       if (tok.kind != TokenKind::kWord && tok.kind != TokenKind::kAbbreviation) continue;
       if (!tok.has(kTokenCapitalized) && !tok.has(kTokenAllCaps)) continue;
       std::string_view n = norm(t);
-      // "London-based", "Russian-backed", "Syrian-Turkish": the first part.
+      // "London-based", "Los Angeles-based", "Russian-backed", "Syrian-Turkish":
+      // the part before the hyphen, with the words before it in the name.
       if (size_t dash = n.find('-'); dash != std::string_view::npos && dash >= 2) {
-        std::string_view part[] = {n.substr(0, dash)};
-        if (geo_of_named_place(lex_.find(part), t, 1, e)) return;
+        std::string_view raw = doc_.slice(tok.span);
+        size_t raw_dash = raw.find('-');
+        const bool lower_suffix = raw_dash != std::string_view::npos && raw_dash + 1 < raw.size() &&
+                                  raw[raw_dash + 1] >= 'a' && raw[raw_dash + 1] <= 'z';
+        if (person && !lower_suffix) continue;
+        for (uint32_t s = m.token_begin; s <= t; ++s) {
+          words.clear();
+          for (uint32_t k = s; k < t; ++k) words.push_back(norm(k));
+          words.push_back(n.substr(0, dash));
+          if (geo_of_named_place(lex_.find(words), s, t - s + 1, e)) return;
+        }
         continue;
       }
+      if (person) continue;
       std::vector<lexicon::Match> matches = lex_.all(doc_, t, m.token_end);
       for (auto it = matches.rbegin(); it != matches.rend(); ++it)
         if (geo_of_named_place(it->entries, t, it->end_token - t, e)) return;

@@ -252,7 +252,9 @@ TEST_F(Entities, PeopleOfARegionCarryTheRegion) {
   EXPECT_EQ(european->geo.geonameid, 6255148u);  // Europe
   const Entity* kurdish = find(doc, "Kurdish");
   ASSERT_NE(kurdish, nullptr);
-  EXPECT_FALSE(kurdish->has_geo);  // no country, no region: no geo
+  EXPECT_EQ(kurdish->type, EntityType::kNorp);
+  ASSERT_TRUE(kurdish->has_geo);  // a people without a state: its region
+  EXPECT_EQ(kurdish->geo.geonameid, 126585u);  // Kurdistan
 }
 
 TEST_F(Entities, NationsAndDatelinesAreNotTeams) {
