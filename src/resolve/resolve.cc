@@ -267,17 +267,129 @@ class Resolver {
     bool exact =
         lex_.longest(doc_, m.token_begin, m.token_end, match) && match.end_token == m.token_end;
     if (!exact && !lex_.longest_folded(doc_, m.token_begin, m.token_end, match)) return;
-    const LexEntry* chosen = best_place(match.entries, qualifier(m));
+    Qualifier q = qualifier(m);
+    if (q == Qualifier::kNone && listed_with_divisions(m)) q = Qualifier::kProvince;
+    Context context;
+    context.container = container_after(m);
+    divisions_of_place_before(m, context.contained);
+    const LexEntry* chosen = best_place(match.entries, q, &context);
     if (chosen == nullptr) return;
     e.name = std::string(lex_.str(chosen->name));  // the reading chosen names the place
     fill_geo(*chosen, e);
-    if (static_cast<LexKind>(chosen->kind) == LexKind::kPlace && e.actor.empty())
+    // The actor is the chosen place's country ("Paris, Texas" is no French actor).
+    if (static_cast<LexKind>(chosen->kind) == LexKind::kPlace)
       e.actor = std::string(lex_.str(chosen->actor));
   }
 
+  // Where a place is said to be: "Bangor, Maine" (a division), "Paris, France" (a country).
+  struct Container {
+    char country[2] = {0, 0};
+    std::string_view admin1;  // empty: the country only
+    bool known() const { return country[0] != 0; }
+  };
+
+  // Place readings of the phrase of at most four tokens that ends right
+  // before token `end` (exclusive); false when none ends there.
+  bool place_phrase_ending_at(uint32_t end, lexicon::Match& match) const {
+    for (uint32_t len = std::min<uint32_t>(4, end); len >= 1; --len) {
+      uint32_t b = end - len;
+      const Token& tok = doc_.tokens[b];
+      if (!tok.has(kTokenCapitalized) && !tok.has(kTokenAllCaps)) continue;
+      if (lex_.longest(doc_, b, end, match) && match.end_token == end && has_place(match))
+        return true;
+    }
+    return false;
+  }
+
+  bool has_place(const lexicon::Match& match) const {
+    for (uint32_t v : match.entries) {
+      auto kind = static_cast<LexKind>(lex_.entry(v).kind);
+      if (kind == LexKind::kPlace || kind == LexKind::kCountry || kind == LexKind::kRegion)
+        return true;
+    }
+    return false;
+  }
+
+  // "Buffalo, New York", "Atlanta, Georgia": a name after a place and a
+  // comma may be the division that place is in. Collects the divisions
+  // (country, admin-1 code) the readings of that place are in.
+  void divisions_of_place_before(const Mention& m, std::vector<Container>& out) const {
+    if (m.token_begin < 2 || norm(m.token_begin - 1) != ",") return;
+    lexicon::Match before;
+    if (!place_phrase_ending_at(m.token_begin - 1, before)) return;
+    for (uint32_t v : before.entries) {
+      const LexEntry& le = lex_.entry(v);
+      if (static_cast<LexKind>(le.kind) != LexKind::kPlace || !le.country[0]) continue;
+      Container c;
+      c.country[0] = le.country[0];
+      c.country[1] = le.country[1];
+      c.admin1 = lex_.str(le.admin1);
+      if (!c.admin1.empty()) out.push_back(c);
+    }
+  }
+
+  // "Oregon, Texas, Washington and Wisconsin": a name listed next to a
+  // first-order division (its best reading) is most likely one as well.
+  bool listed_with_divisions(const Mention& m) const {
+    auto is_division = [&](const lexicon::Match& match) {
+      const LexEntry* best = best_place(match.entries, Qualifier::kNone, nullptr);
+      return best != nullptr &&
+             std::string_view(best->feature, strnlen(best->feature, sizeof best->feature)) ==
+                 "ADM1";
+    };
+    auto separator = [&](uint32_t t) {
+      std::string_view n = norm(t);
+      return n == "," || n == "and" || n == "or";
+    };
+    lexicon::Match other;
+    if (m.token_begin >= 2 && separator(m.token_begin - 1) &&
+        place_phrase_ending_at(m.token_begin - 1, other) && is_division(other))
+      return true;
+    const uint32_t next = m.token_end + 1;
+    if (next < doc_.tokens.size() && separator(m.token_end) &&
+        (doc_.tokens[next].has(kTokenCapitalized) || doc_.tokens[next].has(kTokenAllCaps)) &&
+        lex_.longest(doc_, next, static_cast<uint32_t>(doc_.tokens.size()), other) &&
+        is_division(other))
+      return true;
+    return false;
+  }
+
+  // The division or country named right after the place and a comma.
+  Container container_after(const Mention& m) const {
+    Container c;
+    const uint32_t next = m.token_end + 1;
+    if (next >= doc_.tokens.size() || norm(m.token_end) != ",") return c;
+    if (!doc_.tokens[next].has(kTokenCapitalized) && !doc_.tokens[next].has(kTokenAllCaps))
+      return c;
+    lexicon::Match match;
+    if (!lex_.longest(doc_, next, static_cast<uint32_t>(doc_.tokens.size()), match)) return c;
+    for (uint32_t v : match.entries) {
+      const LexEntry& le = lex_.entry(v);
+      auto kind = static_cast<LexKind>(le.kind);
+      std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
+      if (kind == LexKind::kPlace && feature == "ADM1") {
+        c.country[0] = le.country[0];
+        c.country[1] = le.country[1];
+        c.admin1 = lex_.str(le.admin1);
+        return c;
+      }
+      if (kind == LexKind::kCountry && !c.known()) {
+        c.country[0] = le.country[0];
+        c.country[1] = le.country[1];
+      }
+    }
+    return c;
+  }
+
+  struct Context {
+    Container container;               // "Bangor, Maine": where the place is
+    std::vector<Container> contained;  // "Bangor, Maine": where Maine's place is
+  };
+
   // The place reading among `entries` that fits best: population, the
   // document's country focus, qualifiers and containment. Null if none.
-  const LexEntry* best_place(std::span<const uint32_t> entries, Qualifier q) const {
+  const LexEntry* best_place(std::span<const uint32_t> entries, Qualifier q,
+                             const Context* context = nullptr) const {
     const bool province = q == Qualifier::kProvince, city = q == Qualifier::kCity;
     // Containment: a name that is both a country and a division of the
     // country the document is about ("Georgia" in a story on the United
@@ -320,6 +432,21 @@ class Resolver {
       if (province && feature.starts_with("PPLA")) score += 0.5;
       if (city && feature.starts_with("PPL")) score += 1;
       if (lexicon::payload_is_alias(v)) score -= 0.5;
+      if (context != nullptr) {
+        // "Bangor, Maine": the place in the division (or country) named after it.
+        const Container& c = context->container;
+        if (c.known() && kind != LexKind::kCountry && le.country[0] == c.country[0] &&
+            le.country[1] == c.country[1] && (c.admin1.empty() || lex_.str(le.admin1) == c.admin1))
+          score += c.admin1.empty() ? 2 : 4;
+        // "Bangor, Maine": Maine is the state that has a Bangor.
+        if (feature == "ADM1")
+          for (const Container& d : context->contained)
+            if (d.country[0] == le.country[0] && d.country[1] == le.country[1] &&
+                d.admin1 == lex_.str(le.admin1)) {
+              score += 8;  // above a country of the same name ("Atlanta, Georgia")
+              break;
+            }
+      }
       if (score > best) {
         best = score;
         chosen = &le;

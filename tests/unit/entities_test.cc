@@ -253,7 +253,7 @@ TEST_F(Entities, PeopleOfARegionCarryTheRegion) {
   const Entity* kurdish = find(doc, "Kurdish");
   ASSERT_NE(kurdish, nullptr);
   EXPECT_EQ(kurdish->type, EntityType::kNorp);
-  ASSERT_TRUE(kurdish->has_geo);  // a people without a state: its region
+  ASSERT_TRUE(kurdish->has_geo);               // a people without a state: its region
   EXPECT_EQ(kurdish->geo.geonameid, 126585u);  // Kurdistan
 }
 
@@ -329,6 +329,33 @@ TEST_F(PlacesInNames, CuratedCountyAndCitySection) {
   const Entity* commission = find(doc, "Venice Commission");
   ASSERT_NE(commission, nullptr);
   EXPECT_EQ(std::string(commission->geo.country, 2), "IT");
+}
+
+TEST_F(PlacesInNames, PlaceCommaDivision) {
+  Document doc = analyze("The girl from Buffalo, New York, died. She grew up near Paris, Texas.");
+  const Entity* ny = find(doc, "New York");
+  ASSERT_NE(ny, nullptr);
+  EXPECT_EQ(ny->geo.feature, "ADM1");  // the state that has a Buffalo, not the city
+  const Entity* paris = find(doc, "Paris");
+  ASSERT_NE(paris, nullptr);
+  EXPECT_EQ(std::string(paris->geo.country, 2), "US");  // the Paris in Texas
+  EXPECT_EQ(paris->geo.admin1, "TX");
+  EXPECT_EQ(paris->actor, "USA");
+  Document georgia_doc = analyze("She flew from Atlanta, Georgia to Tbilisi on Monday.");
+  const Entity* georgia = find(georgia_doc, "Georgia");
+  ASSERT_NE(georgia, nullptr);
+  EXPECT_EQ(georgia->geo.feature, "ADM1");
+}
+
+TEST_F(PlacesInNames, NameListedWithDivisionsIsADivision) {
+  Document doc = analyze("Cases were found in Oregon, Texas, Washington and Wisconsin.");
+  const Entity* wa = find(doc, "Washington");
+  ASSERT_NE(wa, nullptr);
+  EXPECT_EQ(wa->geo.feature, "ADM1");
+  Document cities = analyze("Officials in London, Washington and Moscow said so.");
+  const Entity* dc = find(cities, "Washington");
+  ASSERT_NE(dc, nullptr);
+  EXPECT_EQ(dc->geo.feature, "PPLC");
 }
 
 TEST_F(PlacesInNames, PlaceStartingAGuessedNameStaysAPlace) {
