@@ -254,7 +254,9 @@ int main(int argc, char** argv) {
       if (!c["name"]["official"].get(official)) b.add_phrase(official, id, true);
       for (auto alt : c["altSpellings"].get_array()) {
         std::string_view s = alt.get_string().value_unsafe();
-        if (s.size() >= 4 && is_latin(s)) b.add_phrase(s, id, true);
+        // Not a spelling that is an English word ("Island" for Iceland).
+        if (s.size() >= 4 && is_latin(s) && !dictionary_words.count(lower_ascii(std::string(s))))
+          b.add_phrase(s, id, true);
       }
       // Demonyms as a separate NORP entry with the country.
       std::string_view dm;

@@ -377,7 +377,7 @@ class Recognizer {
     if (!lex_.longest(doc_, i, i + 1, m)) return false;
     for (uint32_t v : m.entries)
       if (lex_.entry(v).kind == static_cast<uint8_t>(LexKind::kCountry) &&
-          (!lexicon::payload_is_alias(v) || tok(i).has(kTokenAllCaps)))
+          (!lexicon::payload_is_alias(v) || tok(i).has(kTokenAllCaps) || norm(i).size() >= 4))
         return true;
     return false;
   }

@@ -273,7 +273,7 @@ class Resolver {
     context.container = container_after(m);
     divisions_of_place_before(m, context.contained);
     const LexEntry* chosen = best_place(match.entries, q, &context);
-    if (chosen == nullptr) return;
+    if (chosen == nullptr || word_of_a_longer_name(m, *chosen)) return;
     e.name = std::string(lex_.str(chosen->name));  // the reading chosen names the place
     fill_geo(*chosen, e);
     // The actor is the chosen place's country ("Paris, Texas" is no French actor).
@@ -385,6 +385,23 @@ class Resolver {
     Container container;               // "Bangor, Maine": where the place is
     std::vector<Container> contained;  // "Bangor, Maine": where Maine's place is
   };
+
+  // "Rogers Centre", "Central Mental Hospital": a division named by a
+  // dictionary word ("Centre", Cameroon; "Central", ...) next to another
+  // capitalised word is a word of that longer name, not the division.
+  bool word_of_a_longer_name(const Mention& m, const LexEntry& chosen) const {
+    if (m.token_end - m.token_begin != 1 || !(chosen.flags & lexicon::kLexCommonWord) ||
+        (chosen.flags & lexicon::kLexNation))  // "Wales" (also a word) is a nation
+      return false;
+    if (std::string_view(chosen.feature, strnlen(chosen.feature, sizeof chosen.feature)) != "ADM1")
+      return false;
+    auto capitalised_word = [&](uint32_t t) {
+      const Token& tok = doc_.tokens[t];
+      return tok.kind == TokenKind::kWord && tok.has(kTokenCapitalized);
+    };
+    return (m.token_begin > 0 && capitalised_word(m.token_begin - 1)) ||
+           (m.token_end < doc_.tokens.size() && capitalised_word(m.token_end));
+  }
 
   // The place reading among `entries` that fits best: population, the
   // document's country focus, qualifiers and containment. Null if none.
@@ -534,7 +551,8 @@ class Resolver {
       if (ntok == 1 && len <= 3 && tok.has(kTokenAllCaps) && !(alias && feature == "ADM1"))
         continue;
       // Dictionary words ("Centre", "Royal") and hamlets name no organisation.
-      if ((le.flags & lexicon::kLexCommonWord) && le.population < 100000) continue;
+      if ((le.flags & lexicon::kLexCommonWord) && (le.population < 100000 || feature == "ADM1"))
+        continue;
       if (le.population < 5000 && feature != "ADM1" && feature != "PPLA" && feature != "PPLC")
         continue;
       places.push_back(v);

@@ -358,6 +358,16 @@ TEST_F(PlacesInNames, NameListedWithDivisionsIsADivision) {
   EXPECT_EQ(dc->geo.feature, "PPLC");
 }
 
+TEST_F(PlacesInNames, DictionaryWordsInLongerNamesAreNoPlaces) {
+  Document doc =
+      analyze("A ferry runs to Fire Island in summer. Fans filled the Rogers Centre on Friday.");
+  for (const Entity& e : doc.entities) {
+    if (!e.has_geo) continue;
+    EXPECT_NE(std::string(e.geo.country, 2), "IS") << e.name;  // "Island" is no Iceland
+    EXPECT_NE(std::string(e.geo.country, 2), "CM") << e.name;  // "Centre" is no Cameroon region
+  }
+}
+
 TEST_F(PlacesInNames, PlaceStartingAGuessedNameStaysAPlace) {
   Document doc = analyze(
       "They plan to reach Tianjin by Friday, lawyers said. Guards at the Tianjin No. 2 "
