@@ -1,5 +1,7 @@
 #include "resolve/resolve.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <span>
@@ -391,9 +393,20 @@ class Resolver {
   // capitalised word is a word of that longer name, not the division.
   bool word_of_a_longer_name(const Mention& m, const LexEntry& chosen) const {
     if (m.token_end - m.token_begin != 1 || !(chosen.flags & lexicon::kLexCommonWord) ||
+        static_cast<LexKind>(chosen.kind) != LexKind::kPlace ||
         (chosen.flags & lexicon::kLexNation))  // "Wales" (also a word) is a nation
       return false;
-    if (std::string_view(chosen.feature, strnlen(chosen.feature, sizeof chosen.feature)) != "ADM1")
+    // A division, or a place the word only names as an alternate name
+    // ("Central" for Davao).
+    std::string_view name = lex_.str(chosen.name), text = doc_.slice(m.span);
+    const bool same_name = name.size() == text.size() &&
+                           std::equal(name.begin(), name.end(), text.begin(), [](char a, char b) {
+                             return std::tolower(static_cast<unsigned char>(a)) ==
+                                    std::tolower(static_cast<unsigned char>(b));
+                           });
+    if (std::string_view(chosen.feature, strnlen(chosen.feature, sizeof chosen.feature)) !=
+            "ADM1" &&
+        same_name)
       return false;
     auto capitalised_word = [&](uint32_t t) {
       const Token& tok = doc_.tokens[t];
