@@ -252,7 +252,8 @@ class Resolver {
   // place; its geo is the country (or region: "Europeans") it belongs to,
   // so that consumers can tell which country the group stands for.
   void country_of_group(const LexEntry& le, Entity& e) const {
-    if (static_cast<LexKind>(le.kind) != LexKind::kDemonym || le.geonameid == 0) return;
+    if (static_cast<LexKind>(le.kind) != LexKind::kDemonym) return;
+    if (le.geonameid == 0 && !le.feature[0]) return;  // a region of ours has a feature code
     e.has_geo = true;
     e.geo.geonameid = le.geonameid;
     e.geo.lat = le.lat;
@@ -550,7 +551,7 @@ class Resolver {
       if (ntok == 1 && len <= 3 && alias && !tok.has(kTokenAllCaps) && kind != LexKind::kCountry)
         continue;
       if (kind == LexKind::kDemonym) {
-        if (group == nullptr && le.geonameid != 0) group = &le;
+        if (group == nullptr && (le.geonameid != 0 || le.feature[0])) group = &le;
         continue;
       }
       if (kind == LexKind::kCountry || kind == LexKind::kRegion) {
