@@ -507,6 +507,10 @@ class Resolver {
     // ("Calgary-based Epoch Energy" guessed as a person).
     const bool person = m.type == EntityType::kPer;
     std::vector<std::string_view> words;
+    uint32_t first_word = m.token_begin;  // after "The" ("The Washington Post")
+    while (first_word + 1 < m.token_end &&
+           (norm(first_word) == "the" || norm(first_word) == "a" || norm(first_word) == "an"))
+      ++first_word;
     for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
       const Token& tok = doc_.tokens[t];
       if (tok.kind != TokenKind::kWord && tok.kind != TokenKind::kAbbreviation) continue;
@@ -520,24 +524,30 @@ class Resolver {
         const bool lower_suffix = raw_dash != std::string_view::npos && raw_dash + 1 < raw.size() &&
                                   raw[raw_dash + 1] >= 'a' && raw[raw_dash + 1] <= 'z';
         if (person && !lower_suffix) continue;
+        // "Tal-Abyad", "Syrian-Turkish": a hyphen inside a name joins two
+        // names; only a country, region or people is read from its first part.
         for (uint32_t s = m.token_begin; s <= t; ++s) {
           words.clear();
           for (uint32_t k = s; k < t; ++k) words.push_back(norm(k));
           words.push_back(n.substr(0, dash));
-          if (geo_of_named_place(lex_.find(words), s, t - s + 1, e)) return;
+          if (geo_of_named_place(lex_.find(words), s, t - s + 1, lower_suffix, e)) return;
         }
         continue;
       }
       if (person) continue;
+      // A town or division starts the name or follows "of" ("Toronto Police
+      // Services Board", "University of Toronto"), but one later in the name
+      // is more often a word of it ("Gazeta Nord"); countries may be anywhere.
+      const bool towns = t == first_word || norm(t - 1) == "of";
       std::vector<lexicon::Match> matches = lex_.all(doc_, t, m.token_end);
       for (auto it = matches.rbegin(); it != matches.rend(); ++it)
-        if (geo_of_named_place(it->entries, t, it->end_token - t, e)) return;
+        if (geo_of_named_place(it->entries, t, it->end_token - t, towns, e)) return;
     }
   }
 
   // Fills e.geo from the place, country, region or nationality reading of
   // a name part of `ntok` tokens at token t; false when it has none that fits.
-  bool geo_of_named_place(std::span<const uint32_t> entries, uint32_t t, uint32_t ntok,
+  bool geo_of_named_place(std::span<const uint32_t> entries, uint32_t t, uint32_t ntok, bool towns,
                           Entity& e) const {
     const Token& tok = doc_.tokens[t];
     const size_t len = doc_.slice(tok.span).size();
@@ -559,6 +569,9 @@ class Resolver {
         continue;
       }
       if (kind != LexKind::kPlace) continue;
+      // Elsewhere a town or division of a country the document is about
+      // ("Miami-Dade"), or a nation ("Marine Energy Wales").
+      if (!towns && !(le.flags & lexicon::kLexNation) && focus(le.country) == 0) continue;
       std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
       // An acronym ("EU") is not an ordinary place name ("Eu", France);
       // division abbreviations ("BC", "NSW") are.
