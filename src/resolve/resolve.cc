@@ -150,7 +150,10 @@ class Resolver {
       const bool read_as_place_or_group =
           m.lex != UINT32_MAX && (m.type == EntityType::kGpe || m.type == EntityType::kLoc ||
                                   m.type == EntityType::kNorp || m.type == EntityType::kPer);
-      if (!e.has_geo && !read_as_place_or_group) place_in_name(m, e);
+      // A side named by its town ("Leeds beat Bristol") was deliberately
+      // read as no place: its town is left unresolved.
+      const bool team = m.rule == std::string_view("team-named-by-place");
+      if (!e.has_geo && !read_as_place_or_group && !team) place_in_name(m, e);
       if (m.type == EntityType::kPer) title_attributes(m, e);
       doc_.entities.push_back(std::move(e));
       by_key_[key] = target;
