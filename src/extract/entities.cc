@@ -30,6 +30,7 @@ class Recognizer {
   void run() {
     for (const Sentence& s : doc_.sentences) sentence(s);
     surnames_that_are_words();
+    demonyms_before_titles();
     small_places_of_focus_countries();
     teams_named_by_places();
   }
@@ -139,8 +140,9 @@ class Recognizer {
           }
         }
         // A known name may hold a word the rule above stops at: "Trinidad
-        // and Tobago", "Bosnia and Herzegovina".
-        if (j + 1 >= end || !is_cap_word(j + 1) || !is_name_connector(norm(j))) break;
+        // and Tobago", "Bosnia and Herzegovina", "People's Republic of China".
+        if (j + 1 >= end || !is_cap_word(j + 1) || !(is_name_connector(norm(j)) || norm(j) == "'s"))
+          break;
         lexicon::Match known;
         if (!lex_.longest(doc_, i, end, known) || known.end_token <= j + 1 ||
             !is_cap_word(known.end_token - 1) ||
@@ -226,7 +228,7 @@ class Recognizer {
   void sequence(uint32_t b, uint32_t e, bool sentence_start, bool headline) {
     // Sentence-initial common words are not names ("The", "Police said"),
     // but a title starts one ("The Minister of Defence", "President Zorg").
-    while (b < e && (sentence_start || headline) && is_common_word(b) &&
+    while (b < e && (sentence_start || headline) && is_common_word(b) && !names_country(b) &&
            !keyword(b, e, KeywordClass::kPersonTitle) &&
            !keyword(b, e, KeywordClass::kTitleModifier)) {
       lexicon::Match m;
@@ -360,6 +362,45 @@ class Recognizer {
         if (covered[i] || !tok(i).has(kTokenCapitalized) || tok(i).has(kTokenAllCaps)) continue;
         if (std::find(surnames.begin(), surnames.end(), norm(i)) == surnames.end()) continue;
         add(i, i + 1, EntityType::kPer, UINT32_MAX, "surname-of-named-person");
+      }
+    }
+    if (doc_.mentions.size() != before)
+      std::sort(doc_.mentions.begin(), doc_.mentions.end(),
+                [](const Mention& a, const Mention& b) { return a.token_begin < b.token_begin; });
+  }
+
+  // "China", "Turkey", "Chad", "US" are also dictionary words, but a
+  // capitalised one starting a sentence or in a headline is the country.
+  bool names_country(uint32_t i) const {
+    if (!tok(i).has(kTokenCapitalized) && !tok(i).has(kTokenAllCaps)) return false;
+    lexicon::Match m;
+    if (!lex_.longest(doc_, i, i + 1, m)) return false;
+    for (uint32_t v : m.entries)
+      if (lex_.entry(v).kind == static_cast<uint8_t>(LexKind::kCountry) &&
+          (!lexicon::payload_is_alias(v) || tok(i).has(kTokenAllCaps) || norm(i).size() >= 4))
+        return true;
+    return false;
+  }
+
+  // "Russian President Vladimir Putin", "the Syrian Deputy Foreign Minister":
+  // a nationality before a title is left out of the person's name; it still
+  // names a group (NORP) of its own.
+  void demonyms_before_titles() {
+    std::vector<bool> covered(doc_.tokens.size(), false);
+    for (const Mention& m : doc_.mentions)
+      for (uint32_t t = m.token_begin; t < m.token_end; ++t) covered[t] = true;
+    const size_t before = doc_.mentions.size();
+    for (uint32_t i = 0; i + 1 < doc_.tokens.size(); ++i) {
+      if (covered[i] || !is_cap_word(i) || !is_cap_word(i + 1)) continue;
+      if (!keyword(i + 1, i + 2, KeywordClass::kPersonTitle) &&
+          !keyword(i + 1, i + 2, KeywordClass::kTitleModifier))
+        continue;
+      lexicon::Match m;
+      if (!lex_.longest(doc_, i, i + 1, m)) continue;
+      for (uint32_t v : m.entries) {
+        if (lex_.entry(v).kind != static_cast<uint8_t>(LexKind::kDemonym)) continue;
+        add(i, i + 1, EntityType::kNorp, v, "demonym-before-title");
+        break;
       }
     }
     if (doc_.mentions.size() != before)

@@ -1,9 +1,13 @@
 #include "resolve/resolve.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
+#include <span>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace claimtrace::resolve {
 
@@ -46,10 +50,14 @@ class Resolver {
     std::unordered_map<std::string, bool> surnames;
     for (const Mention& m : doc_.mentions)
       if (m.type == EntityType::kPer && m.token_end - m.token_begin >= 2 &&
-          doc_.tokens[m.token_begin].has(kTokenCapitalized)) {
+          doc_.tokens[m.token_begin].has(kTokenCapitalized) &&
+          norm(m.token_begin).find_first_of("0123456789") == std::string_view::npos) {
         surnames.emplace(std::string(norm(m.token_end - 1)), true);
-        // Family name first ("Wang Junxia" ... "Wang") in a two-word name.
-        if (m.token_end - m.token_begin == 2)
+        // Family name first ("Wang Junxia" ... "Wang") in a two-word name,
+        // unless that word is a place: a guessed two-word name that starts
+        // with one ("Tianjin No. 2 Detention Centre", "Nenagh MDC") more
+        // often names something there than a person.
+        if (m.token_end - m.token_begin == 2 && !has_place_reading(m.token_begin))
           surnames.emplace(std::string(norm(m.token_begin)), true);
       }
     for (Mention& m : doc_.mentions) {
@@ -62,6 +70,17 @@ class Resolver {
       m.lex = UINT32_MAX;
       m.rule = "surname-of-named-person";
     }
+  }
+
+  bool has_place_reading(uint32_t t) const {
+    lexicon::Match match;
+    if (!lex_.longest(doc_, t, t + 1, match)) return false;
+    for (uint32_t v : match.entries) {
+      auto kind = static_cast<LexKind>(lex_.entry(v).kind);
+      if (kind == LexKind::kPlace || kind == LexKind::kCountry || kind == LexKind::kRegion)
+        return true;
+    }
+    return false;
   }
 
   // Countries the document is about: counted from country names, demonyms,
@@ -120,11 +139,22 @@ class Resolver {
         apply_term_of_office(le, e);
         if (m.type == EntityType::kGpe || m.type == EntityType::kLoc) geocode(m, e);
         if (m.type == EntityType::kNorp) country_of_group(le, e);
+        // An organisation with a seat of its own (organizations.tsv).
+        if (static_cast<LexKind>(le.kind) == LexKind::kOrg && le.geonameid != 0) fill_geo(le, e);
       } else {
         e.name = std::string(doc_.slice(m.span));
         if (e.name.size() > 2 && (e.name.ends_with("'s") || e.name.ends_with("\u2019s")))
           e.name.resize(e.name.size() - (e.name.ends_with("'s") ? 2 : 4));
       }
+      // Names without a place reading of their own may hold one ("Jamaica
+      // Cancer Society", "Syrian-Turkish", "Barangay Paciano Rizal").
+      const bool read_as_place_or_group =
+          m.lex != UINT32_MAX && (m.type == EntityType::kGpe || m.type == EntityType::kLoc ||
+                                  m.type == EntityType::kNorp || m.type == EntityType::kPer);
+      // A side named by its town ("Leeds beat Bristol") was deliberately
+      // read as no place: its town is left unresolved.
+      const bool team = m.rule == std::string_view("team-named-by-place");
+      if (!e.has_geo && !read_as_place_or_group && !team) place_in_name(m, e);
       if (m.type == EntityType::kPer) title_attributes(m, e);
       doc_.entities.push_back(std::move(e));
       by_key_[key] = target;
@@ -256,7 +286,8 @@ class Resolver {
   // place; its geo is the country (or region: "Europeans") it belongs to,
   // so that consumers can tell which country the group stands for.
   void country_of_group(const LexEntry& le, Entity& e) const {
-    if (static_cast<LexKind>(le.kind) != LexKind::kDemonym || le.geonameid == 0) return;
+    if (static_cast<LexKind>(le.kind) != LexKind::kDemonym) return;
+    if (le.geonameid == 0 && !le.feature[0]) return;  // a region of ours has a feature code
     e.has_geo = true;
     e.geo.geonameid = le.geonameid;
     e.geo.lat = le.lat;
@@ -273,13 +304,163 @@ class Resolver {
     bool exact =
         lex_.longest(doc_, m.token_begin, m.token_end, match) && match.end_token == m.token_end;
     if (!exact && !lex_.longest_folded(doc_, m.token_begin, m.token_end, match)) return;
-    const Qualifier q = qualifier(m);
+    Qualifier q = qualifier(m);
+    if (q == Qualifier::kNone && listed_with_divisions(m)) q = Qualifier::kProvince;
+    Context context;
+    context.container = container_after(m);
+    divisions_of_place_before(m, context.contained);
+    const LexEntry* chosen = best_place(match.entries, q, &context);
+    if (chosen == nullptr || word_of_a_longer_name(m, *chosen)) return;
+    e.name = std::string(lex_.str(chosen->name));  // the reading chosen names the place
+    fill_geo(*chosen, e);
+    // The actor is the chosen place's country ("Paris, Texas" is no French actor).
+    if (static_cast<LexKind>(chosen->kind) == LexKind::kPlace)
+      e.actor = std::string(lex_.str(chosen->actor));
+  }
+
+  // Where a place is said to be: "Bangor, Maine" (a division), "Paris, France" (a country).
+  struct Container {
+    char country[2] = {0, 0};
+    std::string_view admin1;  // empty: the country only
+    bool known() const { return country[0] != 0; }
+  };
+
+  // Place readings of the phrase of at most four tokens that ends right
+  // before token `end` (exclusive); false when none ends there.
+  bool place_phrase_ending_at(uint32_t end, lexicon::Match& match) const {
+    for (uint32_t len = std::min<uint32_t>(4, end); len >= 1; --len) {
+      uint32_t b = end - len;
+      const Token& tok = doc_.tokens[b];
+      if (!tok.has(kTokenCapitalized) && !tok.has(kTokenAllCaps)) continue;
+      if (lex_.longest(doc_, b, end, match) && match.end_token == end && has_place(match))
+        return true;
+    }
+    return false;
+  }
+
+  bool has_place(const lexicon::Match& match) const {
+    for (uint32_t v : match.entries) {
+      auto kind = static_cast<LexKind>(lex_.entry(v).kind);
+      if (kind == LexKind::kPlace || kind == LexKind::kCountry || kind == LexKind::kRegion)
+        return true;
+    }
+    return false;
+  }
+
+  // "Buffalo, New York", "Atlanta, Georgia": a name after a place and a
+  // comma may be the division that place is in. Collects the divisions
+  // (country, admin-1 code) the readings of that place are in.
+  void divisions_of_place_before(const Mention& m, std::vector<Container>& out) const {
+    if (m.token_begin < 2 || norm(m.token_begin - 1) != ",") return;
+    lexicon::Match before;
+    if (!place_phrase_ending_at(m.token_begin - 1, before)) return;
+    for (uint32_t v : before.entries) {
+      const LexEntry& le = lex_.entry(v);
+      if (static_cast<LexKind>(le.kind) != LexKind::kPlace || !le.country[0]) continue;
+      Container c;
+      c.country[0] = le.country[0];
+      c.country[1] = le.country[1];
+      c.admin1 = lex_.str(le.admin1);
+      if (!c.admin1.empty()) out.push_back(c);
+    }
+  }
+
+  // "Oregon, Texas, Washington and Wisconsin": a name listed next to a
+  // first-order division (its best reading) is most likely one as well.
+  bool listed_with_divisions(const Mention& m) const {
+    auto is_division = [&](const lexicon::Match& match) {
+      const LexEntry* best = best_place(match.entries, Qualifier::kNone, nullptr);
+      return best != nullptr &&
+             std::string_view(best->feature, strnlen(best->feature, sizeof best->feature)) ==
+                 "ADM1";
+    };
+    auto separator = [&](uint32_t t) {
+      std::string_view n = norm(t);
+      return n == "," || n == "and" || n == "or";
+    };
+    lexicon::Match other;
+    if (m.token_begin >= 2 && separator(m.token_begin - 1) &&
+        place_phrase_ending_at(m.token_begin - 1, other) && is_division(other))
+      return true;
+    const uint32_t next = m.token_end + 1;
+    if (next < doc_.tokens.size() && separator(m.token_end) &&
+        (doc_.tokens[next].has(kTokenCapitalized) || doc_.tokens[next].has(kTokenAllCaps)) &&
+        lex_.longest(doc_, next, static_cast<uint32_t>(doc_.tokens.size()), other) &&
+        is_division(other))
+      return true;
+    return false;
+  }
+
+  // The division or country named right after the place and a comma.
+  Container container_after(const Mention& m) const {
+    Container c;
+    const uint32_t next = m.token_end + 1;
+    if (next >= doc_.tokens.size() || norm(m.token_end) != ",") return c;
+    if (!doc_.tokens[next].has(kTokenCapitalized) && !doc_.tokens[next].has(kTokenAllCaps))
+      return c;
+    lexicon::Match match;
+    if (!lex_.longest(doc_, next, static_cast<uint32_t>(doc_.tokens.size()), match)) return c;
+    for (uint32_t v : match.entries) {
+      const LexEntry& le = lex_.entry(v);
+      auto kind = static_cast<LexKind>(le.kind);
+      std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
+      if (kind == LexKind::kPlace && feature == "ADM1") {
+        c.country[0] = le.country[0];
+        c.country[1] = le.country[1];
+        c.admin1 = lex_.str(le.admin1);
+        return c;
+      }
+      if (kind == LexKind::kCountry && !c.known()) {
+        c.country[0] = le.country[0];
+        c.country[1] = le.country[1];
+      }
+    }
+    return c;
+  }
+
+  struct Context {
+    Container container;               // "Bangor, Maine": where the place is
+    std::vector<Container> contained;  // "Bangor, Maine": where Maine's place is
+  };
+
+  // "Rogers Centre", "Central Mental Hospital": a division named by a
+  // dictionary word ("Centre", Cameroon; "Central", ...) next to another
+  // capitalised word is a word of that longer name, not the division.
+  bool word_of_a_longer_name(const Mention& m, const LexEntry& chosen) const {
+    if (m.token_end - m.token_begin != 1 || !(chosen.flags & lexicon::kLexCommonWord) ||
+        static_cast<LexKind>(chosen.kind) != LexKind::kPlace ||
+        (chosen.flags & lexicon::kLexNation))  // "Wales" (also a word) is a nation
+      return false;
+    // A division, or a place the word only names as an alternate name
+    // ("Central" for Davao).
+    std::string_view name = lex_.str(chosen.name), text = doc_.slice(m.span);
+    const bool same_name = name.size() == text.size() &&
+                           std::equal(name.begin(), name.end(), text.begin(), [](char a, char b) {
+                             return std::tolower(static_cast<unsigned char>(a)) ==
+                                    std::tolower(static_cast<unsigned char>(b));
+                           });
+    if (std::string_view(chosen.feature, strnlen(chosen.feature, sizeof chosen.feature)) !=
+            "ADM1" &&
+        same_name)
+      return false;
+    auto capitalised_word = [&](uint32_t t) {
+      const Token& tok = doc_.tokens[t];
+      return tok.kind == TokenKind::kWord && tok.has(kTokenCapitalized);
+    };
+    return (m.token_begin > 0 && capitalised_word(m.token_begin - 1)) ||
+           (m.token_end < doc_.tokens.size() && capitalised_word(m.token_end));
+  }
+
+  // The place reading among `entries` that fits best: population, the
+  // document's country focus, qualifiers and containment. Null if none.
+  const LexEntry* best_place(std::span<const uint32_t> entries, Qualifier q,
+                             const Context* context = nullptr) const {
     const bool province = q == Qualifier::kProvince, city = q == Qualifier::kCity;
     // Containment: a name that is both a country and a division of the
     // country the document is about ("Georgia" in a story on the United
     // States) is the division, unless the other country is in focus too.
     bool division_of_focus = false;
-    for (uint32_t v : match.entries) {
+    for (uint32_t v : entries) {
       const LexEntry& le = lex_.entry(v);
       std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
       if (feature == "ADM1" && le.country[0] &&
@@ -288,7 +469,7 @@ class Resolver {
     }
     double best = -1e9;
     const LexEntry* chosen = nullptr;
-    for (uint32_t v : match.entries) {
+    for (uint32_t v : entries) {
       const LexEntry& le = lex_.entry(v);
       auto kind = static_cast<LexKind>(le.kind);
       if (kind != LexKind::kPlace && kind != LexKind::kCountry && kind != LexKind::kRegion)
@@ -298,37 +479,152 @@ class Resolver {
         score = lexicon::payload_is_alias(v) ? 9 : 12;
         if (division_of_focus && focus_besides(le.country, lexicon::payload_entry(v)) == 0)
           score -= 6;
-      } else if (kind == LexKind::kRegion)
-        score = 9;
-      else
+      } else if (kind == LexKind::kRegion) {
+        // Counties we curate ("Kent", "Suffolk") compete with towns of the
+        // same name elsewhere: like a city of some millions, before focus.
+        score = le.feature[0] == 'A' ? 6.5 : 9;
+      } else
         score = std::log10(le.population + 10.0);
       if (le.country[0] && kind != LexKind::kCountry)
         score += 0.75 * std::min(focus(le.country), 3);
       std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
       if (feature == "PPLC") score += 1.0;
+      // A section of a city ("Venice", Los Angeles) yields to a town.
+      if (feature == "PPLX") score -= 1.0;
       // A division's population is the sum of its places: without a
       // qualifier the bare name more often means the city ("Idlib").
       if (feature == "ADM1") score += province ? 3 : -1.5;
       if (province && feature.starts_with("PPLA")) score += 0.5;
       if (city && feature.starts_with("PPL")) score += 1;
       if (lexicon::payload_is_alias(v)) score -= 0.5;
+      if (context != nullptr) {
+        // "Bangor, Maine": the place in the division (or country) named after it.
+        const Container& c = context->container;
+        if (c.known() && kind != LexKind::kCountry && le.country[0] == c.country[0] &&
+            le.country[1] == c.country[1] && (c.admin1.empty() || lex_.str(le.admin1) == c.admin1))
+          score += c.admin1.empty() ? 2 : 4;
+        // "Bangor, Maine": Maine is the state that has a Bangor.
+        if (feature == "ADM1")
+          for (const Container& d : context->contained)
+            if (d.country[0] == le.country[0] && d.country[1] == le.country[1] &&
+                d.admin1 == lex_.str(le.admin1)) {
+              score += 8;  // above a country of the same name ("Atlanta, Georgia")
+              break;
+            }
+      }
       if (score > best) {
         best = score;
         chosen = &le;
       }
     }
-    if (chosen == nullptr) return;
+    return chosen;
+  }
+
+  void fill_geo(const LexEntry& le, Entity& e) const {
     e.has_geo = true;
-    e.name = std::string(lex_.str(chosen->name));  // the reading chosen names the place
-    e.geo.geonameid = chosen->geonameid;
-    e.geo.lat = chosen->lat;
-    e.geo.lon = chosen->lon;
-    e.geo.country[0] = chosen->country[0];
-    e.geo.country[1] = chosen->country[1];
-    e.geo.admin1 = std::string(lex_.str(chosen->admin1));
-    e.geo.feature = std::string(chosen->feature, strnlen(chosen->feature, sizeof chosen->feature));
-    if (static_cast<LexKind>(chosen->kind) == LexKind::kPlace && e.actor.empty())
-      e.actor = std::string(lex_.str(chosen->actor));
+    e.geo.geonameid = le.geonameid;
+    e.geo.lat = le.lat;
+    e.geo.lon = le.lon;
+    e.geo.country[0] = le.country[0];
+    e.geo.country[1] = le.country[1];
+    e.geo.admin1 = std::string(lex_.str(le.admin1));
+    e.geo.feature = std::string(le.feature, strnlen(le.feature, sizeof le.feature));
+  }
+
+  // "Jamaica Cancer Society", "the Toronto Police Services Board", "London-based
+  // BOP Consulting", "European Union", "Dubai World Cup": an organisation,
+  // outlet, event or facility named after a place gets the geo of the first
+  // place its name holds (where it is, or whom it stands for). A person's
+  // name is left alone ("Jordan Peterson" is no place).
+  void place_in_name(const Mention& m, Entity& e) const {
+    // A person's name holds a place only before "-based" and the like
+    // ("Calgary-based Epoch Energy" guessed as a person).
+    const bool person = m.type == EntityType::kPer;
+    std::vector<std::string_view> words;
+    uint32_t first_word = m.token_begin;  // after "The" ("The Washington Post")
+    while (first_word + 1 < m.token_end &&
+           (norm(first_word) == "the" || norm(first_word) == "a" || norm(first_word) == "an"))
+      ++first_word;
+    for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
+      const Token& tok = doc_.tokens[t];
+      if (tok.kind != TokenKind::kWord && tok.kind != TokenKind::kAbbreviation) continue;
+      if (!tok.has(kTokenCapitalized) && !tok.has(kTokenAllCaps)) continue;
+      std::string_view n = norm(t);
+      // "London-based", "Los Angeles-based", "Russian-backed", "Syrian-Turkish":
+      // the part before the hyphen, with the words before it in the name.
+      if (size_t dash = n.find('-'); dash != std::string_view::npos && dash >= 2) {
+        std::string_view raw = doc_.slice(tok.span);
+        size_t raw_dash = raw.find('-');
+        const bool lower_suffix = raw_dash != std::string_view::npos && raw_dash + 1 < raw.size() &&
+                                  raw[raw_dash + 1] >= 'a' && raw[raw_dash + 1] <= 'z';
+        if (person && !lower_suffix) continue;
+        // "Tal-Abyad", "Syrian-Turkish": a hyphen inside a name joins two
+        // names; only a country, region or people is read from its first part.
+        for (uint32_t s = m.token_begin; s <= t; ++s) {
+          words.clear();
+          for (uint32_t k = s; k < t; ++k) words.push_back(norm(k));
+          words.push_back(n.substr(0, dash));
+          if (geo_of_named_place(lex_.find(words), s, t - s + 1, lower_suffix, e)) return;
+        }
+        continue;
+      }
+      if (person) continue;
+      // A town or division starts the name or follows "of" ("Toronto Police
+      // Services Board", "University of Toronto"), but one later in the name
+      // is more often a word of it ("Gazeta Nord"); countries may be anywhere.
+      const bool towns = t == first_word || norm(t - 1) == "of";
+      std::vector<lexicon::Match> matches = lex_.all(doc_, t, m.token_end);
+      for (auto it = matches.rbegin(); it != matches.rend(); ++it)
+        if (geo_of_named_place(it->entries, t, it->end_token - t, towns, e)) return;
+    }
+  }
+
+  // Fills e.geo from the place, country, region or nationality reading of
+  // a name part of `ntok` tokens at token t; false when it has none that fits.
+  bool geo_of_named_place(std::span<const uint32_t> entries, uint32_t t, uint32_t ntok, bool towns,
+                          Entity& e) const {
+    const Token& tok = doc_.tokens[t];
+    const size_t len = doc_.slice(tok.span).size();
+    std::vector<uint32_t> places;
+    const LexEntry* group = nullptr;
+    for (uint32_t v : entries) {
+      const LexEntry& le = lex_.entry(v);
+      auto kind = static_cast<LexKind>(le.kind);
+      bool alias = lexicon::payload_is_alias(v);
+      // Short aliases must be written in capitals ("US", "BC"; not "Us").
+      if (ntok == 1 && len <= 3 && alias && !tok.has(kTokenAllCaps) && kind != LexKind::kCountry)
+        continue;
+      if (kind == LexKind::kDemonym) {
+        if (group == nullptr && (le.geonameid != 0 || le.feature[0])) group = &le;
+        continue;
+      }
+      if (kind == LexKind::kCountry || kind == LexKind::kRegion) {
+        places.push_back(v);
+        continue;
+      }
+      if (kind != LexKind::kPlace) continue;
+      // Elsewhere a town or division of a country the document is about
+      // ("Miami-Dade"), or a nation ("Marine Energy Wales").
+      if (!towns && !(le.flags & lexicon::kLexNation) && focus(le.country) == 0) continue;
+      std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
+      // An acronym ("EU") is not an ordinary place name ("Eu", France);
+      // division abbreviations ("BC", "NSW") are.
+      if (ntok == 1 && len <= 3 && tok.has(kTokenAllCaps) && !(alias && feature == "ADM1"))
+        continue;
+      // Dictionary words ("Centre", "Royal") and hamlets name no organisation.
+      if ((le.flags & lexicon::kLexCommonWord) && (le.population < 100000 || feature == "ADM1"))
+        continue;
+      if (le.population < 5000 && feature != "ADM1" && feature != "PPLA" && feature != "PPLC")
+        continue;
+      places.push_back(v);
+    }
+    if (const LexEntry* chosen = best_place(places, Qualifier::kNone)) {
+      fill_geo(*chosen, e);
+      return true;
+    }
+    if (group == nullptr) return false;
+    country_of_group(*group, e);
+    return e.has_geo;
   }
 
   Document& doc_;

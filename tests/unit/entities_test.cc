@@ -252,7 +252,9 @@ TEST_F(Entities, PeopleOfARegionCarryTheRegion) {
   EXPECT_EQ(european->geo.geonameid, 6255148u);  // Europe
   const Entity* kurdish = find(doc, "Kurdish");
   ASSERT_NE(kurdish, nullptr);
-  EXPECT_FALSE(kurdish->has_geo);  // no country, no region: no geo
+  EXPECT_EQ(kurdish->type, EntityType::kNorp);
+  ASSERT_TRUE(kurdish->has_geo);               // a people without a state: its region
+  EXPECT_EQ(kurdish->geo.geonameid, 126585u);  // Kurdistan
 }
 
 TEST_F(Entities, NationsAndDatelinesAreNotTeams) {
@@ -269,6 +271,111 @@ TEST_F(Entities, NationsAndDatelinesAreNotTeams) {
     for (const Span& m : e.mentions)
       if (m.begin == 0 && e.type == EntityType::kGpe) dateline_is_place = true;
   EXPECT_TRUE(dateline_is_place);
+}
+
+}  // namespace
+}  // namespace claimtrace
+
+namespace claimtrace {
+namespace {
+
+class PlacesInNames : public Entities {};
+
+TEST_F(PlacesInNames, OrganisationsNamedAfterAPlaceCarryItsGeo) {
+  Document doc = analyze(
+      "The Jamaica Cancer Society held a meeting on Monday. A London-based firm paid for it.");
+  const Entity* society = find(doc, "Jamaica Cancer Society");
+  ASSERT_NE(society, nullptr);
+  EXPECT_EQ(society->type, EntityType::kOrg);  // still an organisation
+  ASSERT_TRUE(society->has_geo);
+  EXPECT_EQ(std::string(society->geo.country, 2), "JM");
+  const Entity* firm = find(doc, "London-based");
+  ASSERT_NE(firm, nullptr);
+  ASSERT_TRUE(firm->has_geo);
+  EXPECT_EQ(firm->geo.geonameid, 2643743u);  // London
+}
+
+TEST_F(PlacesInNames, CuratedSeatOfTheEuropeanUnion) {
+  Document doc = analyze("EU ministers met in the city on Monday.");
+  const Entity* eu = find(doc, "European Union");
+  ASSERT_NE(eu, nullptr);
+  EXPECT_EQ(eu->type, EntityType::kOrg);
+  ASSERT_TRUE(eu->has_geo);
+  EXPECT_EQ(eu->geo.geonameid, 6255148u);  // Europe
+}
+
+TEST_F(PlacesInNames, CountryThatIsAWordStartsASentence) {
+  Document doc = analyze("China's commerce ministry said on Thursday it would act.");
+  const Entity* china = find(doc, "China");
+  ASSERT_NE(china, nullptr);
+  EXPECT_EQ(china->type, EntityType::kGpe);
+  EXPECT_EQ(china->geo.feature, "PCLI");
+}
+
+TEST_F(PlacesInNames, NationalityBeforeATitleIsAGroup) {
+  Document doc = analyze("Russian President Vladimir Putin spoke on Monday.");
+  const Entity* russian = find(doc, "Russian");
+  ASSERT_NE(russian, nullptr);
+  EXPECT_EQ(russian->type, EntityType::kNorp);
+  EXPECT_EQ(std::string(russian->geo.country, 2), "RU");
+}
+
+TEST_F(PlacesInNames, CuratedCountyAndCitySection) {
+  Document doc = analyze("Police in Kent said the road was closed. The Venice Commission met.");
+  const Entity* kent = find(doc, "Kent");
+  ASSERT_NE(kent, nullptr);
+  EXPECT_EQ(std::string(kent->geo.country, 2), "GB");
+  // Venice, Italy, not the Los Angeles neighbourhood (a city section, PPLX).
+  const Entity* commission = find(doc, "Venice Commission");
+  ASSERT_NE(commission, nullptr);
+  EXPECT_EQ(std::string(commission->geo.country, 2), "IT");
+}
+
+TEST_F(PlacesInNames, PlaceCommaDivision) {
+  Document doc = analyze("The girl from Buffalo, New York, died. She grew up near Paris, Texas.");
+  const Entity* ny = find(doc, "New York");
+  ASSERT_NE(ny, nullptr);
+  EXPECT_EQ(ny->geo.feature, "ADM1");  // the state that has a Buffalo, not the city
+  const Entity* paris = find(doc, "Paris");
+  ASSERT_NE(paris, nullptr);
+  EXPECT_EQ(std::string(paris->geo.country, 2), "US");  // the Paris in Texas
+  EXPECT_EQ(paris->geo.admin1, "TX");
+  EXPECT_EQ(paris->actor, "USA");
+  Document georgia_doc = analyze("She flew from Atlanta, Georgia to Tbilisi on Monday.");
+  const Entity* georgia = find(georgia_doc, "Georgia");
+  ASSERT_NE(georgia, nullptr);
+  EXPECT_EQ(georgia->geo.feature, "ADM1");
+}
+
+TEST_F(PlacesInNames, NameListedWithDivisionsIsADivision) {
+  Document doc = analyze("Cases were found in Oregon, Texas, Washington and Wisconsin.");
+  const Entity* wa = find(doc, "Washington");
+  ASSERT_NE(wa, nullptr);
+  EXPECT_EQ(wa->geo.feature, "ADM1");
+  Document cities = analyze("Officials in London, Washington and Moscow said so.");
+  const Entity* dc = find(cities, "Washington");
+  ASSERT_NE(dc, nullptr);
+  EXPECT_EQ(dc->geo.feature, "PPLC");
+}
+
+TEST_F(PlacesInNames, DictionaryWordsInLongerNamesAreNoPlaces) {
+  Document doc = analyze(
+      "A ferry runs to Fire Island in summer. Crowds gathered at the Central Mental Hospital.");
+  for (const Entity& e : doc.entities) {
+    if (!e.has_geo) continue;
+    EXPECT_NE(std::string(e.geo.country, 2), "IS") << e.name;  // "Island" is no Iceland
+    EXPECT_NE(e.geo.feature, "ADM1") << e.name;                // "Central" is no division here
+  }
+}
+
+TEST_F(PlacesInNames, PlaceStartingAGuessedNameStaysAPlace) {
+  Document doc = analyze(
+      "They plan to reach Tianjin by Friday, lawyers said. Guards at the Tianjin No. 2 "
+      "Detention Centre declined to comment.");
+  const Entity* tianjin = find(doc, "Tianjin");
+  ASSERT_NE(tianjin, nullptr);
+  EXPECT_EQ(tianjin->type, EntityType::kGpe);
+  EXPECT_EQ(std::string(tianjin->geo.country, 2), "CN");
 }
 
 }  // namespace
