@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string>
+#include <unordered_set>
+#include <vector>
 
 namespace claimtrace::extract {
 
@@ -17,7 +20,7 @@ using lexicon::LexKind;
 bool is_name_connector(std::string_view n) {
   static constexpr std::string_view kConnectors[] = {"of",  "al",  "el",  "de",  "du",  "da",  "di",
                                                      "del", "der", "van", "von", "bin", "ibn", "la",
-                                                     "le",  "y",   "for", "on",  "and"};
+                                                     "le",  "y",   "for", "on",  "and", "&"};
   for (auto c : kConnectors)
     if (n == c) return true;
   return false;
@@ -28,8 +31,10 @@ class Recognizer {
   Recognizer(Document& doc, const lexicon::Lexicon& lex) : doc_(doc), lex_(lex) {}
 
   void run() {
+    restore_headline_case();
     for (const Sentence& s : doc_.sentences) sentence(s);
     surnames_that_are_words();
+    short_names_of_teams();
     small_places_of_focus_countries();
     teams_named_by_places();
   }
@@ -41,7 +46,66 @@ class Recognizer {
   bool is_cap_word(uint32_t i) const {
     const Token& t = tok(i);
     return (t.kind == TokenKind::kWord || t.kind == TokenKind::kAbbreviation) &&
-           (t.has(kTokenCapitalized) || t.has(kTokenAllCaps));
+           (t.has(kTokenCapitalized) || t.has(kTokenAllCaps)) &&
+           !(i < lowered_.size() && lowered_[i]) && !is_hyphenated_modifier(i);
+  }
+
+  // "Bergamo-based", "Brazilian-born", "U.S.-led", "Ex-Yankee", "Pro-Moscow":
+  // one capitalised token that describes the name after it. It is no part
+  // of that name; it is a modifier of its own (MISC).
+  bool is_hyphenated_modifier(uint32_t i) const {
+    std::string_view n = norm(i);
+    const size_t first = n.find('-');
+    if (first == std::string_view::npos || first == 0 || first + 1 >= n.size()) return false;
+    static constexpr std::string_view kPrefixes[] = {"ex", "pro", "anti", "non"};
+    std::string_view head = n.substr(0, first);
+    for (auto p : kPrefixes)
+      if (head == p) return true;
+    static constexpr std::string_view kSuffixes[] = {
+        "based", "born",     "led",        "owned",  "controlled", "backed",    "listed",
+        "bound", "funded",   "registered", "run",    "made",       "sponsored", "dominated",
+        "held",  "educated", "trained",    "origin", "style",      "speaking"};
+    std::string_view tail = n.substr(n.rfind('-') + 1);
+    for (auto sfx : kSuffixes)
+      if (tail == sfx) return true;
+    return false;
+  }
+
+  // Reuters-style ALL CAPS and Title Case headlines and results lines carry
+  // no case information. A word there is read as lower case when the
+  // document's ordinary sentences write it in lower case only, or when it is
+  // a dictionary word they never capitalise ("TAKE OVER AT TOP"). Names the
+  // body writes with a capital ("Leicestershire") stay names.
+  void restore_headline_case() {
+    lowered_.assign(doc_.tokens.size(), 0);
+    std::vector<uint8_t> headline(doc_.sentences.size(), 0);
+    bool any = false;
+    for (size_t k = 0; k < doc_.sentences.size(); ++k)
+      if (is_headline_case(doc_.sentences[k])) headline[k] = any = true;
+    if (!any) return;
+    std::unordered_set<std::string_view> capitalised, lower;
+    for (size_t k = 0; k < doc_.sentences.size(); ++k) {
+      if (headline[k]) continue;
+      const Sentence& s = doc_.sentences[k];
+      for (uint32_t i = s.first_token + 1; i < s.first_token + s.token_count; ++i) {
+        const Token& t = tok(i);
+        if (t.kind != TokenKind::kWord) continue;
+        if (t.has(kTokenCapitalized) && !t.has(kTokenAllCaps))
+          capitalised.insert(norm(i));
+        else if (!t.has(kTokenCapitalized) && !t.has(kTokenAllCaps))
+          lower.insert(norm(i));
+      }
+    }
+    for (size_t k = 0; k < doc_.sentences.size(); ++k) {
+      if (!headline[k]) continue;
+      const Sentence& s = doc_.sentences[k];
+      for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
+        if (tok(i).kind != TokenKind::kWord) continue;
+        std::string_view n = norm(i);
+        if (capitalised.count(n)) continue;
+        if (lower.count(n) || is_common_word(i)) lowered_[i] = 1;
+      }
+    }
   }
 
   // A lower-case Arabic-article name part: al-Sham, el-Sisi, ash-Shughur.
@@ -69,8 +133,18 @@ class Recognizer {
     }
     return false;
   }
-  bool is_common_word(uint32_t i) const {
+  bool has_keyword_class(uint32_t i, KeywordClass cls) const {
     std::string_view n = norm(i);
+    std::string_view one[] = {n};
+    for (uint32_t v : lex_.find(one)) {
+      const LexEntry& e = lex_.entry(v);
+      if (e.kind == static_cast<uint8_t>(LexKind::kKeyword) && e.type == static_cast<uint8_t>(cls))
+        return true;
+    }
+    return false;
+  }
+  bool is_common_word(uint32_t i) const { return has_keyword_class(i, KeywordClass::kCommonWord); }
+  bool is_common_string(std::string_view n) const {
     std::string_view one[] = {n};
     for (uint32_t v : lex_.find(one)) {
       const LexEntry& e = lex_.entry(v);
@@ -80,6 +154,23 @@ class Recognizer {
     }
     return false;
   }
+  // "Quarter-final", "Year-on-year", "T-bills", "Twenty-three": a
+  // hyphenated compound of dictionary words (or single letters) names nothing.
+  bool is_common_compound(uint32_t i) const {
+    std::string_view n = norm(i);
+    if (n.find('-') == std::string_view::npos) return false;
+    size_t b = 0;
+    for (;;) {
+      size_t e = n.find('-', b);
+      std::string_view part = n.substr(b, e == std::string_view::npos ? n.npos : e - b);
+      if (part.size() > 1 && !is_common_string(part) && !is_calendar_string(part)) return false;
+      if (e == std::string_view::npos) return true;
+      b = e + 1;
+    }
+  }
+  // Registry name lists (tools/person_names.mjs).
+  bool is_given_name(uint32_t i) const { return has_keyword_class(i, KeywordClass::kGivenName); }
+  bool is_family_name(uint32_t i) const { return has_keyword_class(i, KeywordClass::kFamilyName); }
 
   // Headline-style sentence: mostly ALL CAPS, or Title Case without a final
   // period. Capitals there say nothing about names.
@@ -101,14 +192,15 @@ class Recognizer {
   }
 
   // Weekdays and months are dates, not names.
-  bool is_calendar_word(uint32_t i) const {
+  bool is_calendar_word(uint32_t i) const { return is_calendar_string(norm(i)); }
+  static bool is_calendar_string(std::string_view n) {
     static constexpr std::string_view kCalendar[] = {
-        "monday", "tuesday", "wednesday", "thursday", "friday",   "saturday",
-        "sunday", "january", "february",  "march",    "april",    "june",
-        "july",   "august",  "september", "october",  "november", "december",
-        "jan.",   "feb.",    "mar.",      "apr.",     "jun.",     "jul.",
-        "aug.",   "sep.",    "sept.",     "oct.",     "nov.",     "dec."};
-    std::string_view n = norm(i);
+        "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january",   "february", "march",     "april",    "june",   "july",     "august",
+        "september", "october",  "november",  "december", "jan.",   "feb.",     "mar.",
+        "apr.",      "jun.",     "jul.",      "aug.",     "sep.",   "sept.",    "oct.",
+        "nov.",      "dec.",     "sept",      "aug",      "jan",    "feb",      "apr",
+        "oct",       "nov",      "dec"};
     for (auto c : kCalendar)
       if (n == c) return true;
     return false;
@@ -117,8 +209,14 @@ class Recognizer {
   void sentence(const Sentence& s) {
     const uint32_t begin = s.first_token, end = s.first_token + s.token_count;
     const bool headline = is_headline_case(s);
+    results_line_ = is_results_line(s);
     uint32_t i = begin;
     while (i < end) {
+      if (is_hyphenated_modifier(i) && tok(i).has(kTokenCapitalized) && !headline) {
+        add(i, i + 1, EntityType::kMisc, UINT32_MAX, "hyphenated-modifier");
+        ++i;
+        continue;
+      }
       if (!is_cap_word(i) || is_calendar_word(i)) {
         ++i;
         continue;
@@ -222,8 +320,51 @@ class Recognizer {
     }
   }
 
+  // "Harlequins 75 Gloucester 19", "Stoke 4 3 1 0 7 4 10": a line of names
+  // and numbers with no lower-case words (sports results and standings).
+  bool is_results_line(const Sentence& s) const {
+    uint32_t numbers = 0;
+    const uint32_t end = s.first_token + s.token_count;
+    for (uint32_t i = s.first_token; i < end; ++i) {
+      const Token& t = tok(i);
+      std::string_view n = norm(i);
+      if (!n.empty() && n[0] >= '0' && n[0] <= '9') {
+        ++numbers;
+        continue;
+      }
+      if (t.kind != TokenKind::kWord || t.has(kTokenCapitalized) || t.has(kTokenAllCaps)) continue;
+      if (is_match_word(i) || is_name_connector(n) || n == "'s") continue;
+      return false;
+    }
+    return numbers >= 2;
+  }
+
+  // A name followed by a score or standing on a results line is a team
+  // (or a player, when it starts with a given name); countries keep their
+  // type, national sides being written as the country.
+  bool team_in_results(uint32_t b, uint32_t e) {
+    if (!results_line_ || e >= doc_.tokens.size()) return false;
+    std::string_view next = norm(e);
+    if (next.empty() || next[0] < '0' || next[0] > '9') return false;
+    lexicon::Match whole;
+    if (lex_.longest(doc_, b, e, whole) && whole.end_token == e) {
+      for (uint32_t v : whole.entries) {
+        auto kind = static_cast<LexKind>(lex_.entry(v).kind);
+        if (kind == LexKind::kCountry || kind == LexKind::kOrg || kind == LexKind::kPerson ||
+            (kind == LexKind::kPlace && (lex_.entry(v).flags & lexicon::kLexNation)))
+          return false;
+      }
+    }
+    if (person_by_given_name(b, e))
+      add(b, e, EntityType::kPer, UINT32_MAX, "given-name");
+    else
+      add(b, e, EntityType::kOrg, UINT32_MAX, "team-in-results");
+    return true;
+  }
+
   // Types one capitalised sequence [b, e).
   void sequence(uint32_t b, uint32_t e, bool sentence_start, bool headline) {
+    if (team_in_results(b, e)) return;
     // Sentence-initial common words are not names ("The", "Police said"),
     // but a title starts one ("The Minister of Defence", "President Zorg").
     while (b < e && (sentence_start || headline) && is_common_word(b) &&
@@ -237,6 +378,7 @@ class Recognizer {
       sentence_start = false;
     }
     if (b >= e) return;
+    if (split_sequence(b, e, sentence_start, headline)) return;
     // Leading person titles ("Deputy Foreign Minister Sergey Ryabkov") are
     // roles, not part of the name; the rest is a person.
     uint32_t k = b;
@@ -309,6 +451,15 @@ class Recognizer {
       return;
     }
 
+    if (!whole_known && person_by_given_name(b, e)) {
+      add(b, e, EntityType::kPer, UINT32_MAX, "given-name");
+      return;
+    }
+    if (!whole_known && !headline && named_after_place(b, e)) {
+      add(b, e, EntityType::kOrg, UINT32_MAX, "name-with-place");
+      return;
+    }
+
     // Otherwise: lexicon readings left to right; unknown stretches between them.
     uint32_t i = b, unknown_start = b;
     while (i < e) {
@@ -341,6 +492,162 @@ class Recognizer {
     unknown(unknown_start, e, headline);
   }
 
+  // Splits a capitalised sequence that holds more than one name; types the
+  // parts and returns true, or returns false to type it as one.
+  //  - "Federal Reserve Governor Lawrence Lindsey", "Bosnian President Alija
+  //    Izetbegovic": a person title inside the sequence ends the name before
+  //    it; the words after it are the person.
+  //  - "John Casesa of Schroder Wertheim": a person's name before "of".
+  //  - "Douglas & Lomason", "McDonald & Co": a name joined by "&" is a firm.
+  bool split_sequence(uint32_t b, uint32_t e, bool sentence_start, bool headline) {
+    for (uint32_t t = b + 1; t < e; ++t) {
+      uint32_t mend = 0;
+      if (!keyword(t, e, KeywordClass::kPersonTitle, &mend) || mend >= e) continue;
+      if (norm(mend) == "of" || !is_cap_word(mend)) continue;
+      // Modifiers of the title belong to it: "Assistant Secretary", "Education Minister".
+      uint32_t title = t;
+      while (title > b &&
+             (keyword(title - 1, title, KeywordClass::kTitleModifier) ||
+              (is_common_word(title - 1) && !is_given_name(title - 1) &&
+               !keyword(title - 1, title, KeywordClass::kOrgHead) && !has_name_reading(title - 1))))
+        --title;
+      if (title == b) return false;  // a leading title: sequence() handles it
+      sequence(b, title, sentence_start, headline);
+      sequence(title, e, false, headline);
+      return true;
+    }
+    for (uint32_t t = b + 2; t + 1 < e; ++t) {
+      if (norm(t) != "of") continue;
+      if (person_by_given_name(b, t)) {
+        add(b, t, EntityType::kPer, UINT32_MAX, "given-name");
+        sequence(t + 1, e, false, headline);
+        return true;
+      }
+      break;
+    }
+    for (uint32_t t = b + 1; t + 1 < e; ++t) {
+      if (norm(t) != "&") continue;
+      lexicon::Match whole;
+      if (lex_.longest(doc_, b, e, whole) && whole.end_token == e) return false;
+      add(b, e, EntityType::kOrg, UINT32_MAX, "ampersand-firm");
+      return true;
+    }
+    return false;
+  }
+
+  // Any lexicon reading of the token other than a keyword.
+  bool has_name_reading(uint32_t i) const {
+    lexicon::Match m;
+    if (!lex_.longest(doc_, i, i + 1, m)) return false;
+    for (uint32_t v : m.entries)
+      if (static_cast<LexKind>(lex_.entry(v).kind) != LexKind::kKeyword) return true;
+    return false;
+  }
+
+  // A lexicon reading of a token that says "this is no person's name part":
+  // a country, a demonym, an organisation or region.
+  bool has_non_person_reading(uint32_t i) const {
+    lexicon::Match m;
+    if (!lex_.longest(doc_, i, i + 1, m)) return false;
+    for (uint32_t v : m.entries) {
+      auto kind = static_cast<LexKind>(lex_.entry(v).kind);
+      if (kind == LexKind::kCountry || kind == LexKind::kDemonym || kind == LexKind::kOrg ||
+          kind == LexKind::kRegion)
+        return true;
+    }
+    return false;
+  }
+
+  // "Lindsay Davenport", "Bill Clinton", "Miguel Angel Jimenez", "N. Knight":
+  // two to four words that start with a given name (registry lists) and go
+  // on with name words, not dictionary words ("Jones Medical"), is a person,
+  // whatever places the words are also the names of.
+  bool person_by_given_name(uint32_t b, uint32_t e) const {
+    const uint32_t n = e - b;
+    if (n < 2 || n > 4) return false;
+    const bool initial = tok(b).kind == TokenKind::kAbbreviation && norm(b).size() == 2;
+    if (!initial && !is_given_name(b)) return false;
+    if (tok(b).has(kTokenAllCaps) && norm(b).size() > 1 && !initial) {
+      // "KEVIN BROWN" in a headline is fine; an acronym ("IBM Corp") is not.
+      if (norm(b).size() <= 3) return false;
+    }
+    // A country or nationality as a first name ("Chad", "German") needs a
+    // known family name after it.
+    const bool weak_first = has_non_person_reading(b);
+    for (uint32_t i = b + 1; i < e; ++i) {
+      if (!is_cap_word(i) && !is_name_connector(norm(i))) return false;
+      if (is_name_connector(norm(i))) {
+        if (norm(i) == "of" || norm(i) == "and" || norm(i) == "for" || norm(i) == "on" ||
+            norm(i) == "&")
+          return false;
+        continue;
+      }
+      const bool family = is_family_name(i) || is_given_name(i);
+      if (keyword(i, i + 1, KeywordClass::kOrgHead) || is_geographic_word(norm(i))) return false;
+      // A dictionary word may be a family name ("Mark Butcher", "Tiger
+      // Woods") when it ends a two-word name.
+      const bool last_word_of_two = n == 2 && i + 1 == e && !weak_first;
+      if (is_common_word(i) && !family && !last_word_of_two) return false;
+      if (has_non_person_reading(i) && !family) return false;
+      if (weak_first && !family) return false;
+    }
+    return true;
+  }
+
+  // "Dynamo Moscow", "Air France", "Statistics Canada", "Philadelphia Eagles":
+  // a place's name together with other words that are not geographic
+  // (Northern, Greater, Port, Lake) names an organisation or team.
+  bool named_after_place(uint32_t b, uint32_t e) const {
+    if (e - b < 2 || e - b > 4) return false;
+    uint32_t places = 0, others = 0;
+    for (uint32_t i = b; i < e;) {
+      lexicon::Match m;
+      if (lex_.longest(doc_, i, e, m)) {
+        bool place = false;
+        for (uint32_t v : m.entries) {
+          auto kind = static_cast<LexKind>(lex_.entry(v).kind);
+          if (kind == LexKind::kPlace || kind == LexKind::kCountry) place = true;
+          if (kind == LexKind::kDemonym || kind == LexKind::kRegion || kind == LexKind::kOrg ||
+              kind == LexKind::kPerson)
+            return false;
+        }
+        if (place && !(m.end_token - i == 1 && is_common_word(i))) {
+          ++places;
+          i = m.end_token;
+          continue;
+        }
+      }
+      // The other words are dictionary words ("Dynamo", "Air", "Eagles"):
+      // unknown words next to a place are more often a person's name
+      // ("Isel Lopez").
+      if (!is_cap_word(i) || is_geographic_word(norm(i)) ||
+          keyword(i, i + 1, KeywordClass::kPlaceQualifier) ||
+          keyword(i, i + 1, KeywordClass::kPersonTitle) ||
+          keyword(i, i + 1, KeywordClass::kTitleModifier) || is_given_name(i) ||
+          (!is_common_word(i) && !tok(i).has(kTokenAllCaps)))
+        return false;
+      ++others;
+      ++i;
+    }
+    return places == 1 && others >= 1;
+  }
+
+  static bool is_geographic_word(std::string_view n) {
+    static constexpr std::string_view kWords[] = {
+        "north",    "south",    "east",         "west",    "northern",  "southern", "eastern",
+        "western",  "central",  "greater",      "upper",   "lower",     "new",      "old",
+        "port",     "mount",    "mt",           "mt.",     "lake",      "cape",     "fort",
+        "gulf",     "bay",      "island",       "islands", "river",     "valley",   "coast",
+        "republic", "kingdom",  "saint",        "st",      "st.",       "san",      "santa",
+        "airport",  "stadium",  "park",         "square",  "street",    "road",     "bridge",
+        "avenue",   "palace",   "hall",         "castle",  "cathedral", "church",   "mosque",
+        "hospital", "prison",   "camp",         "heights", "hills",     "beach",    "harbour",
+        "harbor",   "downtown", "metropolitan", "gate",    "plaza",     "strait",   "sea"};
+    for (auto w : kWords)
+      if (n == w) return true;
+    return false;
+  }
+
   // "Dole", "King", "Woods": a capitalised dictionary word inside a sentence
   // is a name when a person named in full in the document ends in it.
   void surnames_that_are_words() {
@@ -361,6 +668,30 @@ class Recognizer {
         if (std::find(surnames.begin(), surnames.end(), norm(i)) == surnames.end()) continue;
         add(i, i + 1, EntityType::kPer, UINT32_MAX, "surname-of-named-person");
       }
+    }
+    if (doc_.mentions.size() != before)
+      std::sort(doc_.mentions.begin(), doc_.mentions.end(),
+                [](const Mention& a, const Mention& b) { return a.token_begin < b.token_begin; });
+  }
+
+  // "Real" after "Real Madrid", "Rotor" after "Rotor Volgograd": a team
+  // named with its town is also named without it, in the same document.
+  void short_names_of_teams() {
+    std::vector<std::string_view> short_names;
+    for (const Mention& m : doc_.mentions)
+      if (m.rule == std::string_view("name-with-place") && m.token_end - m.token_begin == 2 &&
+          !has_name_reading(m.token_begin))
+        short_names.push_back(norm(m.token_begin));
+    if (short_names.empty()) return;
+    std::vector<bool> covered(doc_.tokens.size(), false);
+    for (const Mention& m : doc_.mentions)
+      for (uint32_t t = m.token_begin; t < m.token_end; ++t) covered[t] = true;
+    const size_t before = doc_.mentions.size();
+    for (uint32_t i = 0; i < doc_.tokens.size(); ++i) {
+      if (covered[i] || !is_cap_word(i)) continue;
+      if (std::find(short_names.begin(), short_names.end(), norm(i)) == short_names.end()) continue;
+      if (i + 1 < doc_.tokens.size() && is_cap_word(i + 1)) continue;  // part of another name
+      add(i, i + 1, EntityType::kOrg, UINT32_MAX, "short-name-of-team");
     }
     if (doc_.mentions.size() != before)
       std::sort(doc_.mentions.begin(), doc_.mentions.end(),
@@ -463,6 +794,14 @@ class Recognizer {
     }
   }
 
+  // "midfielder Donato", "campaign manager Peter Knight": a lower-case
+  // role right before a name says it is a person's.
+  bool preceded_by_lowercase_title(uint32_t i) const {
+    if (i == 0 || tok(i - 1).kind != TokenKind::kWord || tok(i - 1).has(kTokenCapitalized))
+      return false;
+    return keyword(i - 1, i, KeywordClass::kPersonTitle);
+  }
+
   bool preceded_by_media_noun(uint32_t i) const {
     for (uint32_t back = 1; back <= 2 && i >= back; ++back)
       if (keyword(i - back, i, KeywordClass::kMediaNoun)) return true;
@@ -474,15 +813,26 @@ class Recognizer {
     // In headlines, capitals mark nothing: only name-like words count, and
     // common words split the run ("IN WORLD CUP QUALIFIER" is no name).
     if (headline) {
+      headline_run_ = true;
       uint32_t run = b;
       for (uint32_t i = b; i <= e; ++i) {
         if (i < e && !is_common_word(i)) continue;
         if (i > run) unknown_run(run, i);
         run = i + 1;
       }
+      headline_run_ = false;
       return;
     }
     unknown_run(b, e);
+  }
+
+  static bool is_political_group(std::string_view n) {
+    static constexpr std::string_view kGroups[] = {
+        "democrats", "republicans",  "socialists", "communists", "conservatives", "liberals",
+        "greens",    "nationalists", "unionists",  "loyalists",  "royalists",     "federalists"};
+    for (auto g : kGroups)
+      if (n == g) return true;
+    return false;
   }
 
   static bool looks_like_group_word(std::string_view w) {
@@ -536,7 +886,14 @@ class Recognizer {
       return;
     if (n == 1 && tok(b).has(kTokenAllCaps) && first.size() <= 5)
       return add(b, e, EntityType::kOrg, UINT32_MAX, "acronym");
+    // "the Orioles", "the Wasps": a capitalised plural noun after "the" in
+    // running text names a team or band.
+    if (n == 1 && b > 0 && norm(b - 1) == "the" && !headline_run_ && is_common_word(b) &&
+        !tok(b).has(kTokenAllCaps) && first.size() > 3 && first.back() == 's' &&
+        !is_political_group(norm(b)))
+      return add(b, e, EntityType::kOrg, UINT32_MAX, "plural-name-after-the");
     if (n == 1 && is_common_word(b)) return;  // "Meanwhile", "Last" mid-sentence caps
+    if (n == 1 && is_common_compound(b)) return;
     // An unknown word shaped like an adjective or noun of origin or faith
     // ("Zairean", "Bosnians", "Islamic") names a group, not an organisation.
     if (n == 1 && !tok(b).has(kTokenAllCaps) && looks_like_group_word(norm(b)))
@@ -546,17 +903,36 @@ class Recognizer {
       if (p == "in" || p == "near" || p == "outside")
         return add(b, e, EntityType::kLoc, UINT32_MAX, "locative-preposition");
     }
-    // Two to four unknown capitalised words are most often a person's name.
+    // Two to four unknown capitalised words are most often a person's name,
+    // unless one of them is a dictionary word that is no name ("Johnson
+    // Controls", "Leyton Orient", "Kansai Electric Power") or an acronym
+    // ("OFK Kikinda", "CITIC Pacific"): organisations.
     // A single one is more often an organisation or brand than anything
     // else; resolve/ retypes it as a person when it is the surname of a
     // person named in full elsewhere in the document.
-    if (n >= 2 && n <= 4) return add(b, e, EntityType::kPer, UINT32_MAX, "name-shape");
+    if (preceded_by_lowercase_title(b) && n <= 4)
+      return add(b, e, EntityType::kPer, UINT32_MAX, "name-after-title");
+    if (n >= 2 && n <= 4) {
+      if (person_by_given_name(b, e)) return add(b, e, EntityType::kPer, UINT32_MAX, "given-name");
+      for (uint32_t i = b; i < e; ++i) {
+        if (!is_cap_word(i)) continue;
+        const bool name_word = is_given_name(i) || is_family_name(i);
+        const bool acronym = tok(i).has(kTokenAllCaps) && tok(i).kind == TokenKind::kWord &&
+                             norm(i).size() >= 2 && !headline_run_;
+        if ((is_common_word(i) && !name_word) || acronym)
+          return add(b, e, EntityType::kOrg, UINT32_MAX, "name-with-common-word");
+      }
+      return add(b, e, EntityType::kPer, UINT32_MAX, "name-shape");
+    }
     add(b, e, n == 1 ? EntityType::kOrg : EntityType::kMisc, UINT32_MAX, "capitalised-word");
   }
 
   Document& doc_;
   const lexicon::Lexicon& lex_;
   lexicon::Match scratch_;
+  std::vector<uint8_t> lowered_;  // headline tokens read as lower case
+  bool headline_run_ = false;     // unknown_run() called inside a headline
+  bool results_line_ = false;     // the current sentence is a results line
 };
 
 }  // namespace
