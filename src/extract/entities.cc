@@ -210,6 +210,7 @@ class Recognizer {
     const uint32_t begin = s.first_token, end = s.first_token + s.token_count;
     const bool headline = is_headline_case(s);
     results_line_ = is_results_line(s);
+    results_lines_ += results_line_;
     uint32_t i = begin;
     while (i < end) {
       if (is_hyphenated_modifier(i) && tok(i).has(kTokenCapitalized) && !headline) {
@@ -632,6 +633,27 @@ class Recognizer {
     return places == 1 && others >= 1;
   }
 
+  static bool is_facility_word(std::string_view n) {
+    static constexpr std::string_view kWords[] = {
+        "road",      "street",   "avenue", "square",    "park",   "stadium",   "airport",
+        "prison",    "jail",     "bridge", "palace",    "castle", "cathedral", "mosque",
+        "temple",    "hospital", "camp",   "centre",    "center", "arena",     "racecourse",
+        "circuit",   "heights",  "hills",  "mountains", "valley", "river",     "beach",
+        "harbour",   "harbor",   "plaza",  "strait",    "canal",  "island",    "islands",
+        "peninsula", "desert",   "lake",   "sea",       "ocean",  "gulf",      "bay"};
+    for (auto w : kWords)
+      if (n == w) return true;
+    return false;
+  }
+  static bool is_direction_word(std::string_view n) {
+    static constexpr std::string_view kWords[] = {"north",    "south",    "east",    "west",
+                                                  "northern", "southern", "eastern", "western",
+                                                  "central",  "far",      "upper",   "lower"};
+    for (auto w : kWords)
+      if (n == w) return true;
+    return false;
+  }
+
   static bool is_geographic_word(std::string_view n) {
     static constexpr std::string_view kWords[] = {
         "north",    "south",    "east",         "west",    "northern",  "southern", "eastern",
@@ -767,10 +789,23 @@ class Recognizer {
       return static_cast<LexKind>(e.kind) == LexKind::kPlace && !(e.flags & lexicon::kLexNation);
     };
     // "NEW YORK 1996-08-30": a dateline names the place the story is from.
+    // "BIRMINGHAM , England 1996-08-31" too.
     auto is_dateline = [&](const Mention& m) {
-      if (m.token_end >= doc_.tokens.size()) return false;
-      std::string_view n = norm(m.token_end);
-      return !n.empty() && n[0] >= '0' && n[0] <= '9' && !is_score(m.token_end);
+      uint32_t t = m.token_end;
+      if (t + 1 < doc_.tokens.size() && norm(t) == "," && is_cap_word(t + 1)) {
+        t += 1;
+        while (t < doc_.tokens.size() && is_cap_word(t)) ++t;
+      }
+      if (t >= doc_.tokens.size()) return false;
+      std::string_view n = norm(t);
+      return !n.empty() && n[0] >= '0' && n[0] <= '9' && !is_score(t);
+    };
+    // "in Chicago", "at Edgbaston": where a match is played.
+    auto is_venue = [&](const Mention& m) {
+      if (m.token_begin == 0) return false;
+      std::string_view p = norm(m.token_begin - 1);
+      return p == "in" || p == "at" || p == "near" || p == "outside" || p == "across" ||
+             p == "around";
     };
     for (const Mention& m : doc_.mentions) {
       if (!is_town(m)) continue;
@@ -782,12 +817,15 @@ class Recognizer {
       if (next_score || next_match || prev_match)
         team_entries.push_back(lexicon::payload_entry(m.lex));
     }
-    if (team_entries.empty()) return;
+    // A sports report (places seen scoring or playing twice, or a results
+    // line): every town there is its team, except venues and datelines.
+    const bool sports_report = team_entries.size() >= 2 || results_lines_ > 0;
+    if (team_entries.empty() && !sports_report) return;
     for (Mention& m : doc_.mentions) {
       if (!is_town(m) || is_dateline(m)) continue;
-      if (std::find(team_entries.begin(), team_entries.end(), lexicon::payload_entry(m.lex)) ==
-          team_entries.end())
-        continue;
+      const bool known_team = std::find(team_entries.begin(), team_entries.end(),
+                                        lexicon::payload_entry(m.lex)) != team_entries.end();
+      if (!known_team && !(sports_report && !is_venue(m))) continue;
       m.type = EntityType::kOrg;
       m.lex = UINT32_MAX;
       m.rule = "team-named-by-place";
@@ -910,6 +948,11 @@ class Recognizer {
     // A single one is more often an organisation or brand than anything
     // else; resolve/ retypes it as a person when it is the surname of a
     // person named in full elsewhere in the document.
+    // "Grace Road", "Changi Prison", "Far East"; "Stansted airport", "the
+    // Kosevo stadium": a place or facility by its head word.
+    if ((n >= 2 && (is_facility_word(norm(e - 1)) || is_direction_word(norm(b)))) ||
+        (e < doc_.tokens.size() && !is_cap_word(e) && is_facility_word(norm(e))))
+      return add(b, e, EntityType::kLoc, UINT32_MAX, "facility-word");
     if (preceded_by_lowercase_title(b) && n <= 4)
       return add(b, e, EntityType::kPer, UINT32_MAX, "name-after-title");
     if (n >= 2 && n <= 4) {
@@ -933,6 +976,7 @@ class Recognizer {
   std::vector<uint8_t> lowered_;  // headline tokens read as lower case
   bool headline_run_ = false;     // unknown_run() called inside a headline
   bool results_line_ = false;     // the current sentence is a results line
+  uint32_t results_lines_ = 0;    // results lines in the document
 };
 
 }  // namespace
