@@ -206,8 +206,14 @@ class Recognizer {
     return false;
   }
 
+  // The first word of a sentence or of a quotation.
+  bool at_sentence_start(uint32_t i) const {
+    return i == sentence_begin_ || (i > 0 && tok(i - 1).has(kTokenOpenQuote));
+  }
+
   void sentence(const Sentence& s) {
     const uint32_t begin = s.first_token, end = s.first_token + s.token_count;
+    sentence_begin_ = begin;
     const bool headline = is_headline_case(s);
     results_line_ = is_results_line(s);
     results_lines_ += results_line_;
@@ -864,6 +870,18 @@ class Recognizer {
     unknown_run(b, e);
   }
 
+  // Abbreviations of common nouns that news writes in capitals: time zones,
+  // economic and sports statistics, diseases, technologies.
+  static bool is_common_abbreviation(std::string_view n) {
+    static constexpr std::string_view kWords[] = {
+        "gmt", "edt", "est", "cet",  "bst", "utc", "pdt", "pst", "cdt",  "gdp", "gnp",  "cpi",
+        "ppi", "pmi", "ipo", "ceo",  "cfo", "rbi", "era", "mvp", "aids", "hiv", "sars", "dna",
+        "tv",  "pc",  "atm", "isdn", "gps", "mln", "bln", "pct", "vat",  "faq", "am",   "pm"};
+    for (auto w : kWords)
+      if (n == w) return true;
+    return false;
+  }
+
   static bool is_political_group(std::string_view n) {
     static constexpr std::string_view kGroups[] = {
         "democrats", "republicans",  "socialists", "communists", "conservatives", "liberals",
@@ -922,8 +940,14 @@ class Recognizer {
     if (n == 1 && first.size() >= 3 && first.back() == 's' &&
         std::all_of(first.begin(), first.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; }))
       return;
+    if (n == 1 && tok(b).has(kTokenAllCaps) && is_common_abbreviation(norm(b))) return;
     if (n == 1 && tok(b).has(kTokenAllCaps) && first.size() <= 5)
       return add(b, e, EntityType::kOrg, UINT32_MAX, "acronym");
+    // "Automakers said", "Organisers said": a sentence-initial word the
+    // tagger reads as an ordinary noun, verb or adjective names nothing.
+    if (n == 1 && at_sentence_start(b) && !tok(b).has(kTokenAllCaps) && tok(b).pos != Pos::kNNP &&
+        tok(b).pos != Pos::kNNPS && tok(b).pos != Pos::kNone)
+      return;
     // "the Orioles", "the Wasps": a capitalised plural noun after "the" in
     // running text names a team or band.
     if (n == 1 && b > 0 && norm(b - 1) == "the" && !headline_run_ && is_common_word(b) &&
@@ -955,6 +979,10 @@ class Recognizer {
       return add(b, e, EntityType::kLoc, UINT32_MAX, "facility-word");
     if (preceded_by_lowercase_title(b) && n <= 4)
       return add(b, e, EntityType::kPer, UINT32_MAX, "name-after-title");
+    // " Sleeping Bread ": a name that fills a quotation is a title of a work.
+    if (n >= 2 && b > 0 && e < doc_.tokens.size() && tok(b - 1).has(kTokenOpenQuote) &&
+        tok(e).has(kTokenCloseQuote))
+      return add(b, e, EntityType::kMisc, UINT32_MAX, "quoted-title");
     if (n >= 2 && n <= 4) {
       if (person_by_given_name(b, e)) return add(b, e, EntityType::kPer, UINT32_MAX, "given-name");
       for (uint32_t i = b; i < e; ++i) {
@@ -977,6 +1005,7 @@ class Recognizer {
   bool headline_run_ = false;     // unknown_run() called inside a headline
   bool results_line_ = false;     // the current sentence is a results line
   uint32_t results_lines_ = 0;    // results lines in the document
+  uint32_t sentence_begin_ = 0;   // first token of the current sentence
 };
 
 }  // namespace
