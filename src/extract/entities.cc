@@ -99,8 +99,15 @@ class Recognizer {
     for (size_t k = 0; k < doc_.sentences.size(); ++k) {
       if (!headline[k]) continue;
       const Sentence& s = doc_.sentences[k];
-      for (uint32_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
+      const uint32_t end = s.first_token + s.token_count;
+      for (uint32_t i = s.first_token; i < end; ++i) {
         if (tok(i).kind != TokenKind::kWord) continue;
+        // "NEW YORK", "KANSAS CITY": a name of several words stays whole.
+        lexicon::Match m;
+        if (lex_.longest(doc_, i, end, m) && m.end_token > i + 1 && has_name_reading_of(m)) {
+          i = m.end_token - 1;
+          continue;
+        }
         std::string_view n = norm(i);
         if (capitalised.count(n)) continue;
         if (lower.count(n) || is_common_word(i)) lowered_[i] = 1;
@@ -380,10 +387,19 @@ class Recognizer {
       lexicon::Match m;
       bool multi = lex_.longest(doc_, b, e, m) && m.end_token > b + 1 &&
                    choose_reading(m, false, false) != UINT32_MAX;
-      if (multi) break;
+      if (multi || named_after_place(b, e)) break;
       ++b;
       sentence_start = false;
     }
+    // "The Fed", "the National Bank of Poland": the article is no part of a
+    // name the lexicon does not spell with it.
+    if (b + 1 < e && norm(b) == "the") {
+      lexicon::Match m;
+      if (!(lex_.longest(doc_, b, e, m) && m.end_token > b + 1 &&
+            choose_reading(m, false, false) != UINT32_MAX))
+        ++b;
+    }
+    while (b < e && !is_cap_word(b)) ++b;  // "of" left after a stripped word
     if (b >= e) return;
     if (split_sequence(b, e, sentence_start, headline)) return;
     // Leading person titles ("Deputy Foreign Minister Sergey Ryabkov") are
@@ -422,6 +438,13 @@ class Recognizer {
           return;
         }
       }
+      // "Economist Joel Naroff of First Union": the person ends before "of".
+      for (uint32_t o = k + 2; o + 1 < e; ++o)
+        if (norm(o) == "of" && person_by_given_name(k, o)) {
+          add(k, o, EntityType::kPer, UINT32_MAX, "person-title");
+          sequence(o + 1, e, false, headline);
+          return;
+        }
       add(k, e, EntityType::kPer, UINT32_MAX, "person-title");
       return;
     }
@@ -438,6 +461,16 @@ class Recognizer {
     bool whole_known = lex_.longest(doc_, b, e, whole) && whole.end_token == e &&
                        choose_reading(whole, sentence_start, headline) != UINT32_MAX;
     const bool media_head = e - b >= 2 && keyword(e - 1, e, KeywordClass::kMediaHead);
+    // "National Bank of Poland", "Chicago Board of Trade": an organisation
+    // head word before "of".
+    for (uint32_t o = b + 1; o + 1 < e && !org_head && !org_start; ++o)
+      if (norm(o) == "of" && keyword(o - 1, o, KeywordClass::kOrgHead)) org_head = true;
+    // "German Foreign Ministry", "Panamanian Boxing Association": the
+    // nationality before an organisation is a word of its own.
+    if ((org_head || org_start) && !whole_known && e - b >= 3 && is_demonym(b)) {
+      add(b, b + 1, EntityType::kNorp, UINT32_MAX, "nationality-before-organisation");
+      ++b;
+    }
     if ((org_head || org_start || media_head) && !whole_known) {
       bool media =
           media_head || keyword(e - 1, e, KeywordClass::kMediaNoun) || preceded_by_media_noun(b);
@@ -540,6 +573,18 @@ class Recognizer {
       return true;
     }
     return false;
+  }
+
+  bool has_name_reading_of(const lexicon::Match& m) const {
+    for (uint32_t v : m.entries)
+      if (static_cast<LexKind>(lex_.entry(v).kind) != LexKind::kKeyword) return true;
+    return false;
+  }
+
+  bool is_demonym(uint32_t i) const {
+    lexicon::Match m;
+    if (!lex_.longest(doc_, i, i + 1, m) || m.end_token != i + 1) return false;
+    return static_cast<LexKind>(lex_.entry(m.entries[0]).kind) == LexKind::kDemonym;
   }
 
   // Any lexicon reading of the token other than a keyword.
@@ -899,6 +944,15 @@ class Recognizer {
     return false;
   }
 
+  static bool has_digit(std::string_view n) {
+    return std::any_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+  bool is_plural_abbreviation(uint32_t i) const {
+    std::string_view w = doc_.slice(tok(i).span);
+    return w.size() >= 3 && w.back() == 's' &&
+           std::all_of(w.begin(), w.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; });
+  }
+
   // A capitalised word with no lexicon reading that is not a dictionary word.
   bool is_name_like(uint32_t i) const {
     if (!is_cap_word(i)) return false;
@@ -910,6 +964,9 @@ class Recognizer {
     // Connectors cannot start or end a name.
     while (b < e && !is_cap_word(b)) ++b;
     while (e > b && !is_cap_word(e - 1) && !is_article_name(e - 1)) --e;
+    // "COMELF H1", "Cofinec GDRs": a period code or a plural abbreviation
+    // after a name is no part of it.
+    while (e > b + 1 && (has_digit(norm(e - 1)) || is_plural_abbreviation(e - 1))) --e;
     if (b >= e) return;
     const uint32_t n = e - b;
     std::string_view first = doc_.slice(tok(b).span);
