@@ -291,9 +291,11 @@ class Recognizer {
       auto kind = static_cast<LexKind>(e.kind);
       if (kind == LexKind::kKeyword) continue;
       bool alias = lexicon::payload_is_alias(v);
-      // Short aliases (AP, IS, UN) must appear in capitals exactly; written
+      // Short aliases (AP, IS, UN) must appear in capitals exactly (an
+      // organisation's three letters, "Fed", say enough); written
       // abbreviations ("Ga.", "Va.") are deliberate.
-      if (alias && ntok == 1 && doc_.slice(tok(m.begin_token).span).size() <= 3 &&
+      if (alias && ntok == 1 &&
+          doc_.slice(tok(m.begin_token).span).size() <= (kind == LexKind::kOrg ? 2u : 3u) &&
           !tok(m.begin_token).has(kTokenAllCaps) && kind != LexKind::kCountry &&
           tok(m.begin_token).kind != TokenKind::kAbbreviation)
         continue;
@@ -1037,8 +1039,10 @@ class Recognizer {
     if (preceded_by_lowercase_title(b) && n <= 4)
       return add(b, e, EntityType::kPer, UINT32_MAX, "name-after-title");
     // " Sleeping Bread ": a name that fills a quotation is a title of a work.
-    if (n >= 2 && b > 0 && e < doc_.tokens.size() && tok(b - 1).has(kTokenOpenQuote) &&
-        tok(e).has(kTokenCloseQuote))
+    auto quote = [&](uint32_t t) {
+      return tok(t).has(kTokenOpenQuote) || tok(t).has(kTokenCloseQuote);
+    };
+    if (n >= 2 && b > 0 && e < doc_.tokens.size() && quote(b - 1) && quote(e))
       return add(b, e, EntityType::kMisc, UINT32_MAX, "quoted-title");
     if (n >= 2 && n <= 4) {
       if (person_by_given_name(b, e)) return add(b, e, EntityType::kPer, UINT32_MAX, "given-name");
