@@ -35,6 +35,7 @@ class Recognizer {
     for (const Sentence& s : doc_.sentences) sentence(s);
     surnames_that_are_words();
     short_names_of_teams();
+    lists_of_people();
     small_places_of_focus_countries();
     teams_named_by_places();
   }
@@ -363,7 +364,8 @@ class Recognizer {
     std::string_view next = norm(e);
     if (next.empty() || next[0] < '0' || next[0] > '9') return false;
     lexicon::Match whole;
-    if (lex_.longest(doc_, b, e, whole) && whole.end_token == e) {
+    const bool known = lex_.longest(doc_, b, e, whole) && whole.end_token == e;
+    if (known) {
       for (uint32_t v : whole.entries) {
         auto kind = static_cast<LexKind>(lex_.entry(v).kind);
         if (kind == LexKind::kCountry || kind == LexKind::kOrg || kind == LexKind::kPerson ||
@@ -371,7 +373,8 @@ class Recognizer {
           return false;
       }
     }
-    if (person_by_given_name(b, e))
+    if (!(known && has_name_reading_of(whole)) &&
+        (person_by_given_name(b, e) || all_person_name_words(b, e)))
       add(b, e, EntityType::kPer, UINT32_MAX, "given-name");
     else
       add(b, e, EntityType::kOrg, UINT32_MAX, "team-in-results");
@@ -621,6 +624,7 @@ class Recognizer {
     if (n < 2 || n > 4) return false;
     const bool initial = tok(b).kind == TokenKind::kAbbreviation && norm(b).size() == 2;
     if (!initial && !is_given_name(b)) return false;
+    if (is_direction_word(norm(b)) || is_geographic_word(norm(b))) return false;
     if (tok(b).has(kTokenAllCaps) && norm(b).size() > 1 && !initial) {
       // "KEVIN BROWN" in a headline is fine; an acronym ("IBM Corp") is not.
       if (norm(b).size() <= 3) return false;
@@ -637,7 +641,9 @@ class Recognizer {
         continue;
       }
       const bool family = is_family_name(i) || is_given_name(i);
-      if (keyword(i, i + 1, KeywordClass::kOrgHead) || is_geographic_word(norm(i))) return false;
+      if (keyword(i, i + 1, KeywordClass::kOrgHead) || is_geographic_word(norm(i)) ||
+          keyword(i, i + 1, KeywordClass::kPlaceQualifier))
+        return false;
       // A dictionary word may be a family name ("Mark Butcher", "Tiger
       // Woods") when it ends a two-word name.
       const bool last_word_of_two = n == 2 && i + 1 == e && !weak_first;
@@ -646,6 +652,28 @@ class Recognizer {
       if (weak_first && !family) return false;
     }
     return true;
+  }
+
+  // "Wasim Akram": two or more words, each a given or family name of the
+  // registry lists and none a dictionary word.
+  bool all_person_name_words(uint32_t b, uint32_t e) const {
+    if (e - b < 2) return false;
+    for (uint32_t i = b; i < e; ++i)
+      if (!is_cap_word(i) || is_common_word(i) || !(is_given_name(i) || is_family_name(i)))
+        return false;
+    return true;
+  }
+
+  // "Severine Potty , 19 ,", "Baratelli , who played": an age in commas or
+  // "who" after a name says it is a person's.
+  bool person_context(uint32_t e) const {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    if (e + 1 >= n || norm(e) != ",") return false;
+    if (norm(e + 1) == "who" || norm(e + 1) == "whose") return true;
+    if (e + 2 >= n || norm(e + 2) != ",") return false;
+    std::string_view age = norm(e + 1);
+    return (age.size() == 1 || age.size() == 2) &&
+           std::all_of(age.begin(), age.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
 
   // "Dynamo Moscow", "Air France", "Statistics Canada", "Philadelphia Eagles":
@@ -747,6 +775,41 @@ class Recognizer {
     if (doc_.mentions.size() != before)
       std::sort(doc_.mentions.begin(), doc_.mentions.end(),
                 [](const Mention& a, const Mention& b) { return a.token_begin < b.token_begin; });
+  }
+
+  // "Given , Breen , Staunton , Irwin": in a list of names joined by commas
+  // and "and", one-word names the recognizer could not type (guessed as
+  // organisations) are people when the list holds a person and no
+  // organisation the lexicon or a head word named.
+  void lists_of_people() {
+    size_t i = 0;
+    while (i < doc_.mentions.size()) {
+      size_t j = i + 1;
+      while (j < doc_.mentions.size()) {
+        const Mention& a = doc_.mentions[j - 1];
+        const Mention& b = doc_.mentions[j];
+        std::string_view sep = a.token_end < b.token_begin ? norm(a.token_end) : "";
+        if (b.token_begin != a.token_end + 1 || (sep != "," && sep != "and")) break;
+        ++j;
+      }
+      if (j - i >= 3) {
+        bool person = false, organisation = false;
+        for (size_t k = i; k < j; ++k) {
+          const Mention& m = doc_.mentions[k];
+          if (m.type == EntityType::kPer) person = true;
+          if (m.type == EntityType::kOrg && m.rule != std::string_view("capitalised-word"))
+            organisation = true;
+        }
+        if (person && !organisation)
+          for (size_t k = i; k < j; ++k) {
+            Mention& m = doc_.mentions[k];
+            if (m.rule != std::string_view("capitalised-word")) continue;
+            m.type = EntityType::kPer;
+            m.rule = "list-of-people";
+          }
+      }
+      i = j;
+    }
   }
 
   // "Real" after "Real Madrid", "Rotor" after "Rotor Volgograd": a team
@@ -1036,6 +1099,8 @@ class Recognizer {
     if ((n >= 2 && (is_facility_word(norm(e - 1)) || is_direction_word(norm(b)))) ||
         (e < doc_.tokens.size() && !is_cap_word(e) && is_facility_word(norm(e))))
       return add(b, e, EntityType::kLoc, UINT32_MAX, "facility-word");
+    if (n <= 4 && person_context(e) && !tok(b).has(kTokenAllCaps))
+      return add(b, e, EntityType::kPer, UINT32_MAX, "person-context");
     if (preceded_by_lowercase_title(b) && n <= 4)
       return add(b, e, EntityType::kPer, UINT32_MAX, "name-after-title");
     // " Sleeping Bread ": a name that fills a quotation is a title of a work.
