@@ -331,6 +331,17 @@ TEST_F(Entities, FacilitiesQuotedTitlesAndArticles) {
   EXPECT_EQ(type_of_mention(doc, "Fed"), "ORG");
 }
 
+TEST_F(Entities, PeopleByContextAndInListsOfPeople) {
+  Document doc = analyze(
+      "Two girls , Ana Legeard , 18 , and Severine Potty , 19 , went out. Baratelli , who "
+      "played for Nice , left.\n"
+      "The team is as follows : Given , Breen , Staunton , Ray Houghton , Irwin .");
+  EXPECT_EQ(type_of_mention(doc, "Severine Potty"), "PER");
+  EXPECT_EQ(type_of_mention(doc, "Baratelli"), "PER");
+  EXPECT_EQ(type_of_mention(doc, "Breen"), "PER");
+  EXPECT_EQ(type_of_mention(doc, "Irwin"), "PER");
+}
+
 TEST_F(Entities, NationsAndDatelinesAreNotTeams) {
   Document doc = analyze(
       "LONDON 2026-11-24\nEngland beat Wales 2-1 and Leeds beat Bristol. London 3 Leeds 0.");
