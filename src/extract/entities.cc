@@ -111,7 +111,8 @@ class Recognizer {
         }
         std::string_view n = norm(i);
         if (capitalised.count(n)) continue;
-        if (lower.count(n) || is_common_word(i)) lowered_[i] = 1;
+        // A given name ("MIKE TYSON") stays unless the body writes it in lower case.
+        if (lower.count(n) || (is_common_word(i) && !is_given_name(i))) lowered_[i] = 1;
       }
     }
   }
@@ -392,7 +393,9 @@ class Recognizer {
       lexicon::Match m;
       bool multi = lex_.longest(doc_, b, e, m) && m.end_token > b + 1 &&
                    choose_reading(m, false, false) != UINT32_MAX;
-      if (multi || named_after_place(b, e)) break;
+      // "Mark Crear ( U.S. )", "Dynamo Moscow": a given name or a team's word
+      // starts the name.
+      if (multi || named_after_place(b, e) || person_by_given_name(b, e)) break;
       ++b;
       sentence_start = false;
     }
