@@ -36,6 +36,7 @@ class Recognizer {
     surnames_that_are_words();
     short_names_of_teams();
     lists_of_people();
+    consistent_types_of_unknown_names();
     small_places_of_focus_countries();
     teams_named_by_places();
   }
@@ -778,6 +779,52 @@ class Recognizer {
     if (doc_.mentions.size() != before)
       std::sort(doc_.mentions.begin(), doc_.mentions.end(),
                 [](const Mention& a, const Mention& b) { return a.token_begin < b.token_begin; });
+  }
+
+  // A name the lexicon does not know is typed by its context where it has
+  // one ("in Longyear", "Severine Potty , 19 ,"); its other mentions in the
+  // document, typed only by default, take that type.
+  void consistent_types_of_unknown_names() {
+    auto weak = [](const Mention& m) {
+      return m.lex == UINT32_MAX &&
+             (m.rule == std::string_view("capitalised-word") ||
+              m.rule == std::string_view("name-shape") || m.rule == std::string_view("acronym"));
+    };
+    auto strong = [](const Mention& m) {
+      static constexpr std::string_view kRules[] = {
+          "locative-preposition", "place-qualifier", "facility-word", "person-context",
+          "name-after-title",     "person-title",    "given-name",    "org-head-word"};
+      if (m.lex != UINT32_MAX) return false;
+      for (auto r : kRules)
+        if (m.rule == r) return true;
+      return false;
+    };
+    auto key = [&](const Mention& m) {
+      std::string k;
+      for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
+        if (!k.empty()) k.push_back(' ');
+        k.append(norm(t));
+      }
+      return k;
+    };
+    std::vector<std::pair<std::string, EntityType>> typed;
+    for (const Mention& m : doc_.mentions)
+      if (strong(m)) typed.emplace_back(key(m), m.type);
+    if (typed.empty()) return;
+    for (Mention& m : doc_.mentions) {
+      if (!weak(m)) continue;
+      const std::string k = key(m);
+      int found = 0;
+      EntityType type = m.type;
+      for (const auto& [tk, tt] : typed)
+        if (tk == k && (found == 0 || tt != type)) {
+          type = tt;
+          ++found;
+        }
+      if (found != 1 || type == m.type) continue;
+      m.type = type;
+      m.rule = "same-name-typed-elsewhere";
+    }
   }
 
   // "Given , Breen , Staunton , Irwin": in a list of names joined by commas

@@ -342,6 +342,17 @@ TEST_F(Entities, PeopleByContextAndInListsOfPeople) {
   EXPECT_EQ(type_of_mention(doc, "Irwin"), "PER");
 }
 
+TEST_F(Entities, UnknownNameTakesTheTypeItsContextGivesElsewhere) {
+  // The first "Longyear" alone would be guessed an organisation; "in
+  // Longyear" says it is a place, for both.
+  Document doc =
+      analyze("Longyear is a Norwegian settlement. Miners were waiting in Longyear to fly home.");
+  const Entity* place = find(doc, "Longyear");
+  ASSERT_NE(place, nullptr);
+  EXPECT_EQ(place->type, EntityType::kLoc);
+  EXPECT_EQ(place->mentions.size(), 2u);
+}
+
 TEST_F(Entities, NationsAndDatelinesAreNotTeams) {
   Document doc = analyze(
       "LONDON 2026-11-24\nEngland beat Wales 2-1 and Leeds beat Bristol. London 3 Leeds 0.");
