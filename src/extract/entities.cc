@@ -396,7 +396,8 @@ class Recognizer {
                    choose_reading(m, false, false) != UINT32_MAX;
       // "Mark Crear ( U.S. )", "Dynamo Moscow": a given name or a team's word
       // starts the name.
-      if (multi || named_after_place(b, e) || person_by_given_name(b, e)) break;
+      if (multi || (is_nominal(b) && (named_after_place(b, e) || person_by_given_name(b, e))))
+        break;
       ++b;
       sentence_start = false;
     }
@@ -596,6 +597,23 @@ class Recognizer {
     return static_cast<LexKind>(lex_.entry(m.entries[0]).kind) == LexKind::kDemonym;
   }
 
+  // A noun or adjective by its part of speech ("Said", "In" at a sentence
+  // start are not).
+  bool is_nominal(uint32_t i) const {
+    switch (tok(i).pos) {
+      case Pos::kNN:
+      case Pos::kNNS:
+      case Pos::kNNP:
+      case Pos::kNNPS:
+      case Pos::kJJ:
+      case Pos::kVB:
+      case Pos::kNone:
+        return true;
+      default:
+        return false;
+    }
+  }
+
   // Any lexicon reading of the token other than a keyword.
   bool has_name_reading(uint32_t i) const {
     lexicon::Match m;
@@ -706,7 +724,7 @@ class Recognizer {
       // The other words are dictionary words ("Dynamo", "Air", "Eagles"):
       // unknown words next to a place are more often a person's name
       // ("Isel Lopez").
-      if (!is_cap_word(i) || is_geographic_word(norm(i)) ||
+      if (!is_cap_word(i) || !is_nominal(i) || is_geographic_word(norm(i)) ||
           keyword(i, i + 1, KeywordClass::kPlaceQualifier) ||
           keyword(i, i + 1, KeywordClass::kPersonTitle) ||
           keyword(i, i + 1, KeywordClass::kTitleModifier) || is_given_name(i) ||
@@ -985,13 +1003,25 @@ class Recognizer {
     }
     // A sports report (places seen scoring or playing twice, or a results
     // line): every town there is its team, except venues and datelines.
-    const bool sports_report = team_entries.size() >= 2 || results_lines_ > 0;
+    const bool sports_report = team_entries.size() >= 4 || results_lines_ > 0;
+    // "the mayor of Sacramento, Calif.": a place named with its state, or a
+    // state or province, is the place even in a sports report.
+    auto is_place_written_as_place = [&](const Mention& m) {
+      const LexEntry& e = lex_.entry(m.lex);
+      if (std::string_view(e.feature, strnlen(e.feature, sizeof e.feature)) == "ADM1") return true;
+      if (m.token_begin > 0 &&
+          (norm(m.token_begin - 1) == "of" || norm(m.token_begin - 1) == "from"))
+        return true;
+      return m.token_end + 1 < doc_.tokens.size() && norm(m.token_end) == "," &&
+             is_cap_word(m.token_end + 1) && !is_score(m.token_end + 1);
+    };
     if (team_entries.empty() && !sports_report) return;
     for (Mention& m : doc_.mentions) {
       if (!is_town(m) || is_dateline(m)) continue;
       const bool known_team = std::find(team_entries.begin(), team_entries.end(),
                                         lexicon::payload_entry(m.lex)) != team_entries.end();
-      if (!known_team && !(sports_report && !is_venue(m))) continue;
+      if (!known_team && !(sports_report && !is_venue(m) && !is_place_written_as_place(m)))
+        continue;
       m.type = EntityType::kOrg;
       m.lex = UINT32_MAX;
       m.rule = "team-named-by-place";
