@@ -1001,9 +1001,13 @@ class Recognizer {
       if (next_score || next_match || prev_match)
         team_entries.push_back(lexicon::payload_entry(m.lex));
     }
-    // A sports report (places seen scoring or playing twice, or a results
+    // A sports report (three places seen scoring or playing, or a results
     // line): every town there is its team, except venues and datelines.
-    const bool sports_report = team_entries.size() >= 4 || results_lines_ > 0;
+    std::vector<uint32_t> distinct_teams = team_entries;
+    std::sort(distinct_teams.begin(), distinct_teams.end());
+    distinct_teams.erase(std::unique(distinct_teams.begin(), distinct_teams.end()),
+                         distinct_teams.end());
+    const bool sports_report = distinct_teams.size() >= 3 || results_lines_ > 0;
     // "the mayor of Sacramento, Calif.": a place named with its state, or a
     // state or province, is the place even in a sports report.
     auto is_place_written_as_place = [&](const Mention& m) {
