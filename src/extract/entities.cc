@@ -1181,7 +1181,9 @@ class Recognizer {
     // "Grace Road", "Changi Prison", "Far East"; "Stansted airport", "the
     // Kosevo stadium": a place or facility by its head word.
     if ((n >= 2 && (is_facility_word(norm(e - 1)) || is_direction_word(norm(b)))) ||
-        (e < doc_.tokens.size() && !is_cap_word(e) && is_facility_word(norm(e))))
+        (e < doc_.tokens.size() && !is_cap_word(e) && is_facility_word(norm(e)) &&
+         // "the Ostberg harbour authority" names the authority
+         !(e + 1 < doc_.tokens.size() && keyword(e + 1, e + 2, KeywordClass::kOrgHead))))
       return add(b, e, EntityType::kLoc, UINT32_MAX, "facility-word");
     if (n <= 4 && person_context(e) && !tok(b).has(kTokenAllCaps))
       return add(b, e, EntityType::kPer, UINT32_MAX, "person-context");
