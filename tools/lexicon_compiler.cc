@@ -5,9 +5,11 @@
 //   i18n-nationality       nationality adjectives
 //   iso3166-2-db           GeoNames ids of countries and first-order divisions
 // plus an optional English word list (Debian wamerican) to flag place names
-// that are also common words ("Of", "Split").
+// that are also common words ("Of", "Split"), and optional lists of given and
+// family names (tools/person_names.mjs, from registry packages).
 //
-//   lexicon_compiler --data DIR --node-modules DIR [--words FILE] -o OUT
+//   lexicon_compiler --data DIR --node-modules DIR [--words FILE]
+//                    [--person-names FILE] -o OUT
 #include <simdjson.h>
 
 #include <algorithm>
@@ -174,7 +176,7 @@ struct Country {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string data_dir, nm_dir, words_path, out_path;
+  std::string data_dir, nm_dir, words_path, names_path, out_path;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--data")
@@ -183,6 +185,8 @@ int main(int argc, char** argv) {
       nm_dir = argv[i + 1];
     else if (a == "--words")
       words_path = argv[i + 1];
+    else if (a == "--person-names")
+      names_path = argv[i + 1];
     else if (a == "-o")
       out_path = argv[i + 1];
   }
@@ -568,6 +572,27 @@ int main(int argc, char** argv) {
         b.add_phrase(c[0], b.add_entry(e), false);
       },
       errors);
+
+  // Given and family names (registry lists, tools/person_names.mjs): one
+  // keyword entry per class, a phrase per name. Names that are also
+  // dictionary words are kept only from the curated (faker) lists: the
+  // others hold "Bank", "The" and "Police" too.
+  if (!names_path.empty()) {
+    const uint32_t given = b.add_entry(spec(
+        "given name", LexKind::kKeyword, static_cast<uint8_t>(KeywordClass::kGivenName)));
+    const uint32_t family = b.add_entry(spec(
+        "family name", LexKind::kKeyword, static_cast<uint8_t>(KeywordClass::kFamilyName)));
+    size_t kept = 0;
+    read_tsv(
+        names_path, 3,
+        [&](const auto& c) {
+          if (c[2] != "faker" && dictionary_words.count(lower_ascii(c[0]))) return;
+          b.add_phrase(c[0], c[1] == "given" ? given : family, true);
+          ++kept;
+        },
+        errors);
+    std::fprintf(stderr, "lexicon_compiler: %zu person names\n", kept);
+  }
 
   if (!words.empty()) {
     // Every dictionary word is also a keyword entry, so the recognizer can

@@ -55,6 +55,10 @@ std::string_view keyword_class(uint8_t t) {
       return "title_modifier";
     case lexicon::KeywordClass::kEventHead:
       return "event_head";
+    case lexicon::KeywordClass::kGivenName:
+      return "given_name";
+    case lexicon::KeywordClass::kFamilyName:
+      return "family_name";
   }
   return "?";
 }

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string>
+#include <unordered_set>
+#include <vector>
 
 namespace claimtrace::extract {
 
@@ -17,7 +20,7 @@ using lexicon::LexKind;
 bool is_name_connector(std::string_view n) {
   static constexpr std::string_view kConnectors[] = {"of",  "al",  "el",  "de",  "du",  "da",  "di",
                                                      "del", "der", "van", "von", "bin", "ibn", "la",
-                                                     "le",  "y",   "for", "on",  "and"};
+                                                     "le",  "y",   "for", "on",  "and", "&"};
   for (auto c : kConnectors)
     if (n == c) return true;
   return false;
@@ -28,9 +31,13 @@ class Recognizer {
   Recognizer(Document& doc, const lexicon::Lexicon& lex) : doc_(doc), lex_(lex) {}
 
   void run() {
+    restore_headline_case();
     for (const Sentence& s : doc_.sentences) sentence(s);
     surnames_that_are_words();
     demonyms_before_titles();
+    short_names_of_teams();
+    lists_of_people();
+    consistent_types_of_unknown_names();
     small_places_of_focus_countries();
     teams_named_by_places();
   }
@@ -42,7 +49,74 @@ class Recognizer {
   bool is_cap_word(uint32_t i) const {
     const Token& t = tok(i);
     return (t.kind == TokenKind::kWord || t.kind == TokenKind::kAbbreviation) &&
-           (t.has(kTokenCapitalized) || t.has(kTokenAllCaps));
+           (t.has(kTokenCapitalized) || t.has(kTokenAllCaps)) &&
+           !(i < lowered_.size() && lowered_[i]) && !is_hyphenated_modifier(i);
+  }
+
+  // "Bergamo-based", "Brazilian-born", "U.S.-led", "Ex-Yankee", "Pro-Moscow":
+  // one capitalised token that describes the name after it. It is no part
+  // of that name; it is a modifier of its own (MISC).
+  bool is_hyphenated_modifier(uint32_t i) const {
+    std::string_view n = norm(i);
+    const size_t first = n.find('-');
+    if (first == std::string_view::npos || first == 0 || first + 1 >= n.size()) return false;
+    static constexpr std::string_view kPrefixes[] = {"ex", "pro", "anti", "non"};
+    std::string_view head = n.substr(0, first);
+    for (auto p : kPrefixes)
+      if (head == p) return true;
+    static constexpr std::string_view kSuffixes[] = {
+        "based", "born",     "led",        "owned",  "controlled", "backed",    "listed",
+        "bound", "funded",   "registered", "run",    "made",       "sponsored", "dominated",
+        "held",  "educated", "trained",    "origin", "style",      "speaking"};
+    std::string_view tail = n.substr(n.rfind('-') + 1);
+    for (auto sfx : kSuffixes)
+      if (tail == sfx) return true;
+    return false;
+  }
+
+  // Reuters-style ALL CAPS and Title Case headlines and results lines carry
+  // no case information. A word there is read as lower case when the
+  // document's ordinary sentences write it in lower case only, or when it is
+  // a dictionary word they never capitalise ("TAKE OVER AT TOP"). Names the
+  // body writes with a capital ("Leicestershire") stay names.
+  void restore_headline_case() {
+    lowered_.assign(doc_.tokens.size(), 0);
+    std::vector<uint8_t> headline(doc_.sentences.size(), 0);
+    bool any = false;
+    for (size_t k = 0; k < doc_.sentences.size(); ++k)
+      if (is_headline_case(doc_.sentences[k])) headline[k] = any = true;
+    if (!any) return;
+    std::unordered_set<std::string_view> capitalised, lower;
+    for (size_t k = 0; k < doc_.sentences.size(); ++k) {
+      if (headline[k]) continue;
+      const Sentence& s = doc_.sentences[k];
+      for (uint32_t i = s.first_token + 1; i < s.first_token + s.token_count; ++i) {
+        const Token& t = tok(i);
+        if (t.kind != TokenKind::kWord) continue;
+        if (t.has(kTokenCapitalized) && !t.has(kTokenAllCaps))
+          capitalised.insert(norm(i));
+        else if (!t.has(kTokenCapitalized) && !t.has(kTokenAllCaps))
+          lower.insert(norm(i));
+      }
+    }
+    for (size_t k = 0; k < doc_.sentences.size(); ++k) {
+      if (!headline[k]) continue;
+      const Sentence& s = doc_.sentences[k];
+      const uint32_t end = s.first_token + s.token_count;
+      for (uint32_t i = s.first_token; i < end; ++i) {
+        if (tok(i).kind != TokenKind::kWord) continue;
+        // "NEW YORK", "KANSAS CITY": a name of several words stays whole.
+        lexicon::Match m;
+        if (lex_.longest(doc_, i, end, m) && m.end_token > i + 1 && has_name_reading_of(m)) {
+          i = m.end_token - 1;
+          continue;
+        }
+        std::string_view n = norm(i);
+        if (capitalised.count(n)) continue;
+        // A given name ("MIKE TYSON") stays unless the body writes it in lower case.
+        if (lower.count(n) || (is_common_word(i) && !is_given_name(i))) lowered_[i] = 1;
+      }
+    }
   }
 
   // A lower-case Arabic-article name part: al-Sham, el-Sisi, ash-Shughur.
@@ -70,8 +144,18 @@ class Recognizer {
     }
     return false;
   }
-  bool is_common_word(uint32_t i) const {
+  bool has_keyword_class(uint32_t i, KeywordClass cls) const {
     std::string_view n = norm(i);
+    std::string_view one[] = {n};
+    for (uint32_t v : lex_.find(one)) {
+      const LexEntry& e = lex_.entry(v);
+      if (e.kind == static_cast<uint8_t>(LexKind::kKeyword) && e.type == static_cast<uint8_t>(cls))
+        return true;
+    }
+    return false;
+  }
+  bool is_common_word(uint32_t i) const { return has_keyword_class(i, KeywordClass::kCommonWord); }
+  bool is_common_string(std::string_view n) const {
     std::string_view one[] = {n};
     for (uint32_t v : lex_.find(one)) {
       const LexEntry& e = lex_.entry(v);
@@ -81,6 +165,23 @@ class Recognizer {
     }
     return false;
   }
+  // "Quarter-final", "Year-on-year", "T-bills", "Twenty-three": a
+  // hyphenated compound of dictionary words (or single letters) names nothing.
+  bool is_common_compound(uint32_t i) const {
+    std::string_view n = norm(i);
+    if (n.find('-') == std::string_view::npos) return false;
+    size_t b = 0;
+    for (;;) {
+      size_t e = n.find('-', b);
+      std::string_view part = n.substr(b, e == std::string_view::npos ? n.npos : e - b);
+      if (part.size() > 1 && !is_common_string(part) && !is_calendar_string(part)) return false;
+      if (e == std::string_view::npos) return true;
+      b = e + 1;
+    }
+  }
+  // Registry name lists (tools/person_names.mjs).
+  bool is_given_name(uint32_t i) const { return has_keyword_class(i, KeywordClass::kGivenName); }
+  bool is_family_name(uint32_t i) const { return has_keyword_class(i, KeywordClass::kFamilyName); }
 
   // Headline-style sentence: mostly ALL CAPS, or Title Case without a final
   // period. Capitals there say nothing about names.
@@ -102,24 +203,38 @@ class Recognizer {
   }
 
   // Weekdays and months are dates, not names.
-  bool is_calendar_word(uint32_t i) const {
+  bool is_calendar_word(uint32_t i) const { return is_calendar_string(norm(i)); }
+  static bool is_calendar_string(std::string_view n) {
     static constexpr std::string_view kCalendar[] = {
-        "monday", "tuesday", "wednesday", "thursday", "friday",   "saturday",
-        "sunday", "january", "february",  "march",    "april",    "june",
-        "july",   "august",  "september", "october",  "november", "december",
-        "jan.",   "feb.",    "mar.",      "apr.",     "jun.",     "jul.",
-        "aug.",   "sep.",    "sept.",     "oct.",     "nov.",     "dec."};
-    std::string_view n = norm(i);
+        "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january",   "february", "march",     "april",    "june",   "july",     "august",
+        "september", "october",  "november",  "december", "jan.",   "feb.",     "mar.",
+        "apr.",      "jun.",     "jul.",      "aug.",     "sep.",   "sept.",    "oct.",
+        "nov.",      "dec.",     "sept",      "aug",      "jan",    "feb",      "apr",
+        "oct",       "nov",      "dec"};
     for (auto c : kCalendar)
       if (n == c) return true;
     return false;
   }
 
+  // The first word of a sentence or of a quotation.
+  bool at_sentence_start(uint32_t i) const {
+    return i == sentence_begin_ || (i > 0 && tok(i - 1).has(kTokenOpenQuote));
+  }
+
   void sentence(const Sentence& s) {
     const uint32_t begin = s.first_token, end = s.first_token + s.token_count;
+    sentence_begin_ = begin;
     const bool headline = is_headline_case(s);
+    results_line_ = is_results_line(s);
+    results_lines_ += results_line_;
     uint32_t i = begin;
     while (i < end) {
+      if (is_hyphenated_modifier(i) && tok(i).has(kTokenCapitalized) && !headline) {
+        add(i, i + 1, EntityType::kMisc, UINT32_MAX, "hyphenated-modifier");
+        ++i;
+        continue;
+      }
       if (!is_cap_word(i) || is_calendar_word(i)) {
         ++i;
         continue;
@@ -181,9 +296,11 @@ class Recognizer {
       auto kind = static_cast<LexKind>(e.kind);
       if (kind == LexKind::kKeyword) continue;
       bool alias = lexicon::payload_is_alias(v);
-      // Short aliases (AP, IS, UN) must appear in capitals exactly; written
+      // Short aliases (AP, IS, UN) must appear in capitals exactly (an
+      // organisation's three letters, "Fed", say enough); written
       // abbreviations ("Ga.", "Va.") are deliberate.
-      if (alias && ntok == 1 && doc_.slice(tok(m.begin_token).span).size() <= 3 &&
+      if (alias && ntok == 1 &&
+          doc_.slice(tok(m.begin_token).span).size() <= (kind == LexKind::kOrg ? 2u : 3u) &&
           !tok(m.begin_token).has(kTokenAllCaps) && kind != LexKind::kCountry &&
           tok(m.begin_token).kind != TokenKind::kAbbreviation)
         continue;
@@ -224,8 +341,53 @@ class Recognizer {
     }
   }
 
+  // "Harlequins 75 Gloucester 19", "Stoke 4 3 1 0 7 4 10": a line of names
+  // and numbers with no lower-case words (sports results and standings).
+  bool is_results_line(const Sentence& s) const {
+    uint32_t numbers = 0;
+    const uint32_t end = s.first_token + s.token_count;
+    for (uint32_t i = s.first_token; i < end; ++i) {
+      const Token& t = tok(i);
+      std::string_view n = norm(i);
+      if (!n.empty() && n[0] >= '0' && n[0] <= '9') {
+        ++numbers;
+        continue;
+      }
+      if (t.kind != TokenKind::kWord || t.has(kTokenCapitalized) || t.has(kTokenAllCaps)) continue;
+      if (is_match_word(i) || is_name_connector(n) || n == "'s") continue;
+      return false;
+    }
+    return numbers >= 2;
+  }
+
+  // A name followed by a score or standing on a results line is a team
+  // (or a player, when it starts with a given name); countries keep their
+  // type, national sides being written as the country.
+  bool team_in_results(uint32_t b, uint32_t e) {
+    if (!results_line_ || e >= doc_.tokens.size()) return false;
+    std::string_view next = norm(e);
+    if (next.empty() || next[0] < '0' || next[0] > '9') return false;
+    lexicon::Match whole;
+    const bool known = lex_.longest(doc_, b, e, whole) && whole.end_token == e;
+    if (known) {
+      for (uint32_t v : whole.entries) {
+        auto kind = static_cast<LexKind>(lex_.entry(v).kind);
+        if (kind == LexKind::kCountry || kind == LexKind::kOrg || kind == LexKind::kPerson ||
+            (kind == LexKind::kPlace && (lex_.entry(v).flags & lexicon::kLexNation)))
+          return false;
+      }
+    }
+    if (!(known && has_name_reading_of(whole)) &&
+        (person_by_given_name(b, e) || all_person_name_words(b, e)))
+      add(b, e, EntityType::kPer, UINT32_MAX, "given-name");
+    else
+      add(b, e, EntityType::kOrg, UINT32_MAX, "team-in-results");
+    return true;
+  }
+
   // Types one capitalised sequence [b, e).
   void sequence(uint32_t b, uint32_t e, bool sentence_start, bool headline) {
+    if (team_in_results(b, e)) return;
     // Sentence-initial common words are not names ("The", "Police said"),
     // but a title starts one ("The Minister of Defence", "President Zorg").
     while (b < e && (sentence_start || headline) && is_common_word(b) && !names_country(b) &&
@@ -234,11 +396,24 @@ class Recognizer {
       lexicon::Match m;
       bool multi = lex_.longest(doc_, b, e, m) && m.end_token > b + 1 &&
                    choose_reading(m, false, false) != UINT32_MAX;
-      if (multi) break;
+      // "Mark Crear ( U.S. )", "Dynamo Moscow": a given name or a team's word
+      // starts the name.
+      if (multi || (is_nominal(b) && (named_after_place(b, e) || person_by_given_name(b, e))))
+        break;
       ++b;
       sentence_start = false;
     }
+    // "The Fed", "the National Bank of Poland": the article is no part of a
+    // name the lexicon does not spell with it.
+    if (b + 1 < e && norm(b) == "the") {
+      lexicon::Match m;
+      if (!(lex_.longest(doc_, b, e, m) && m.end_token > b + 1 &&
+            choose_reading(m, false, false) != UINT32_MAX))
+        ++b;
+    }
+    while (b < e && !is_cap_word(b)) ++b;  // "of" left after a stripped word
     if (b >= e) return;
+    if (split_sequence(b, e, sentence_start, headline)) return;
     // Leading person titles ("Deputy Foreign Minister Sergey Ryabkov") are
     // roles, not part of the name; the rest is a person.
     uint32_t k = b;
@@ -275,6 +450,13 @@ class Recognizer {
           return;
         }
       }
+      // "Economist Joel Naroff of First Union": the person ends before "of".
+      for (uint32_t o = k + 2; o + 1 < e; ++o)
+        if (norm(o) == "of" && person_by_given_name(k, o)) {
+          add(k, o, EntityType::kPer, UINT32_MAX, "person-title");
+          sequence(o + 1, e, false, headline);
+          return;
+        }
       add(k, e, EntityType::kPer, UINT32_MAX, "person-title");
       return;
     }
@@ -291,6 +473,16 @@ class Recognizer {
     bool whole_known = lex_.longest(doc_, b, e, whole) && whole.end_token == e &&
                        choose_reading(whole, sentence_start, headline) != UINT32_MAX;
     const bool media_head = e - b >= 2 && keyword(e - 1, e, KeywordClass::kMediaHead);
+    // "National Bank of Poland", "Chicago Board of Trade": an organisation
+    // head word before "of".
+    for (uint32_t o = b + 1; o + 1 < e && !org_head && !org_start; ++o)
+      if (norm(o) == "of" && keyword(o - 1, o, KeywordClass::kOrgHead)) org_head = true;
+    // "German Foreign Ministry", "Panamanian Boxing Association": the
+    // nationality before an organisation is a word of its own.
+    if ((org_head || org_start) && !whole_known && e - b >= 3 && is_demonym(b)) {
+      add(b, b + 1, EntityType::kNorp, UINT32_MAX, "nationality-before-organisation");
+      ++b;
+    }
     if ((org_head || org_start || media_head) && !whole_known) {
       bool media =
           media_head || keyword(e - 1, e, KeywordClass::kMediaNoun) || preceded_by_media_noun(b);
@@ -308,6 +500,15 @@ class Recognizer {
     // "the daily Il Faro": a name right after an outlet noun is the outlet's.
     if (!whole_known && preceded_by_media_noun(b)) {
       add(b, e, EntityType::kMedia, UINT32_MAX, "media-noun");
+      return;
+    }
+
+    if (!whole_known && person_by_given_name(b, e)) {
+      add(b, e, EntityType::kPer, UINT32_MAX, "given-name");
+      return;
+    }
+    if (!whole_known && !headline && named_after_place(b, e)) {
+      add(b, e, EntityType::kOrg, UINT32_MAX, "name-with-place");
       return;
     }
 
@@ -341,6 +542,237 @@ class Recognizer {
       i = unknown_start = m.end_token;
     }
     unknown(unknown_start, e, headline);
+  }
+
+  // Splits a capitalised sequence that holds more than one name; types the
+  // parts and returns true, or returns false to type it as one.
+  //  - "Federal Reserve Governor Lawrence Lindsey", "Bosnian President Alija
+  //    Izetbegovic": a person title inside the sequence ends the name before
+  //    it; the words after it are the person.
+  //  - "John Casesa of Schroder Wertheim": a person's name before "of".
+  //  - "Douglas & Lomason", "McDonald & Co": a name joined by "&" is a firm.
+  bool split_sequence(uint32_t b, uint32_t e, bool sentence_start, bool headline) {
+    for (uint32_t t = b + 1; t < e; ++t) {
+      uint32_t mend = 0;
+      if (!keyword(t, e, KeywordClass::kPersonTitle, &mend) || mend >= e) continue;
+      if (norm(mend) == "of" || !is_cap_word(mend)) continue;
+      // Modifiers of the title belong to it: "Assistant Secretary", "Education Minister".
+      uint32_t title = t;
+      while (title > b &&
+             (keyword(title - 1, title, KeywordClass::kTitleModifier) ||
+              (is_common_word(title - 1) && !is_given_name(title - 1) &&
+               !keyword(title - 1, title, KeywordClass::kOrgHead) && !has_name_reading(title - 1))))
+        --title;
+      if (title == b) return false;  // a leading title: sequence() handles it
+      sequence(b, title, sentence_start, headline);
+      sequence(title, e, false, headline);
+      return true;
+    }
+    for (uint32_t t = b + 2; t + 1 < e; ++t) {
+      if (norm(t) != "of") continue;
+      if (person_by_given_name(b, t)) {
+        add(b, t, EntityType::kPer, UINT32_MAX, "given-name");
+        sequence(t + 1, e, false, headline);
+        return true;
+      }
+      break;
+    }
+    for (uint32_t t = b + 1; t + 1 < e; ++t) {
+      if (norm(t) != "&") continue;
+      lexicon::Match whole;
+      if (lex_.longest(doc_, b, e, whole) && whole.end_token == e) return false;
+      add(b, e, EntityType::kOrg, UINT32_MAX, "ampersand-firm");
+      return true;
+    }
+    return false;
+  }
+
+  bool has_name_reading_of(const lexicon::Match& m) const {
+    for (uint32_t v : m.entries)
+      if (static_cast<LexKind>(lex_.entry(v).kind) != LexKind::kKeyword) return true;
+    return false;
+  }
+
+  bool is_demonym(uint32_t i) const {
+    lexicon::Match m;
+    if (!lex_.longest(doc_, i, i + 1, m) || m.end_token != i + 1) return false;
+    return static_cast<LexKind>(lex_.entry(m.entries[0]).kind) == LexKind::kDemonym;
+  }
+
+  // A noun or adjective by its part of speech ("Said", "In" at a sentence
+  // start are not).
+  bool is_nominal(uint32_t i) const {
+    switch (tok(i).pos) {
+      case Pos::kNN:
+      case Pos::kNNS:
+      case Pos::kNNP:
+      case Pos::kNNPS:
+      case Pos::kJJ:
+      case Pos::kVB:
+      case Pos::kNone:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // Any lexicon reading of the token other than a keyword.
+  bool has_name_reading(uint32_t i) const {
+    lexicon::Match m;
+    if (!lex_.longest(doc_, i, i + 1, m)) return false;
+    for (uint32_t v : m.entries)
+      if (static_cast<LexKind>(lex_.entry(v).kind) != LexKind::kKeyword) return true;
+    return false;
+  }
+
+  // A lexicon reading of a token that says "this is no person's name part":
+  // a country, a demonym, an organisation or region.
+  bool has_non_person_reading(uint32_t i) const {
+    lexicon::Match m;
+    if (!lex_.longest(doc_, i, i + 1, m)) return false;
+    for (uint32_t v : m.entries) {
+      auto kind = static_cast<LexKind>(lex_.entry(v).kind);
+      if (kind == LexKind::kCountry || kind == LexKind::kDemonym || kind == LexKind::kOrg ||
+          kind == LexKind::kRegion)
+        return true;
+    }
+    return false;
+  }
+
+  // "Lindsay Davenport", "Bill Clinton", "Miguel Angel Jimenez", "N. Knight":
+  // two to four words that start with a given name (registry lists) and go
+  // on with name words, not dictionary words ("Jones Medical"), is a person,
+  // whatever places the words are also the names of.
+  bool person_by_given_name(uint32_t b, uint32_t e) const {
+    const uint32_t n = e - b;
+    if (n < 2 || n > 4) return false;
+    const bool initial = tok(b).kind == TokenKind::kAbbreviation && norm(b).size() == 2;
+    if (!initial && !is_given_name(b)) return false;
+    if (is_direction_word(norm(b)) || is_geographic_word(norm(b))) return false;
+    if (tok(b).has(kTokenAllCaps) && norm(b).size() > 1 && !initial) {
+      // "KEVIN BROWN" in a headline is fine; an acronym ("IBM Corp") is not.
+      if (norm(b).size() <= 3) return false;
+    }
+    // A country or nationality as a first name ("Chad", "German") needs a
+    // known family name after it.
+    const bool weak_first = has_non_person_reading(b);
+    for (uint32_t i = b + 1; i < e; ++i) {
+      if (!is_cap_word(i) && !is_name_connector(norm(i))) return false;
+      if (is_name_connector(norm(i))) {
+        if (norm(i) == "of" || norm(i) == "and" || norm(i) == "for" || norm(i) == "on" ||
+            norm(i) == "&")
+          return false;
+        continue;
+      }
+      const bool family = is_family_name(i) || is_given_name(i);
+      if (keyword(i, i + 1, KeywordClass::kOrgHead) || is_geographic_word(norm(i)) ||
+          keyword(i, i + 1, KeywordClass::kPlaceQualifier))
+        return false;
+      // A dictionary word may be a family name ("Mark Butcher", "Tiger
+      // Woods") when it ends a two-word name.
+      const bool last_word_of_two = n == 2 && i + 1 == e && !weak_first;
+      if (is_common_word(i) && !family && !last_word_of_two) return false;
+      if (has_non_person_reading(i) && !family) return false;
+      if (weak_first && !family) return false;
+    }
+    return true;
+  }
+
+  // "Wasim Akram": two or more words, each a given or family name of the
+  // registry lists and none a dictionary word.
+  bool all_person_name_words(uint32_t b, uint32_t e) const {
+    if (e - b < 2) return false;
+    for (uint32_t i = b; i < e; ++i)
+      if (!is_cap_word(i) || is_common_word(i) || !(is_given_name(i) || is_family_name(i)))
+        return false;
+    return true;
+  }
+
+  // "Severine Potty , 19 ,", "Baratelli , who played": an age in commas or
+  // "who" after a name says it is a person's.
+  bool person_context(uint32_t e) const {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    if (e + 1 >= n || norm(e) != ",") return false;
+    if (norm(e + 1) == "who" || norm(e + 1) == "whose") return true;
+    if (e + 2 >= n || norm(e + 2) != ",") return false;
+    std::string_view age = norm(e + 1);
+    return (age.size() == 1 || age.size() == 2) &&
+           std::all_of(age.begin(), age.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+
+  // "Dynamo Moscow", "Air France", "Statistics Canada", "Philadelphia Eagles":
+  // a place's name together with other words that are not geographic
+  // (Northern, Greater, Port, Lake) names an organisation or team.
+  bool named_after_place(uint32_t b, uint32_t e) const {
+    if (e - b < 2 || e - b > 4) return false;
+    uint32_t places = 0, others = 0;
+    for (uint32_t i = b; i < e;) {
+      lexicon::Match m;
+      if (lex_.longest(doc_, i, e, m)) {
+        bool place = false;
+        for (uint32_t v : m.entries) {
+          auto kind = static_cast<LexKind>(lex_.entry(v).kind);
+          if (kind == LexKind::kPlace || kind == LexKind::kCountry) place = true;
+          if (kind == LexKind::kDemonym || kind == LexKind::kRegion || kind == LexKind::kOrg ||
+              kind == LexKind::kPerson)
+            return false;
+        }
+        if (place && !(m.end_token - i == 1 && is_common_word(i))) {
+          ++places;
+          i = m.end_token;
+          continue;
+        }
+      }
+      // The other words are dictionary words ("Dynamo", "Air", "Eagles"):
+      // unknown words next to a place are more often a person's name
+      // ("Isel Lopez").
+      if (!is_cap_word(i) || !is_nominal(i) || is_geographic_word(norm(i)) ||
+          keyword(i, i + 1, KeywordClass::kPlaceQualifier) ||
+          keyword(i, i + 1, KeywordClass::kPersonTitle) ||
+          keyword(i, i + 1, KeywordClass::kTitleModifier) || is_given_name(i) ||
+          (!is_common_word(i) && !tok(i).has(kTokenAllCaps)))
+        return false;
+      ++others;
+      ++i;
+    }
+    return places == 1 && others >= 1;
+  }
+
+  static bool is_facility_word(std::string_view n) {
+    static constexpr std::string_view kWords[] = {
+        "road",      "street",   "avenue", "square",    "park",   "stadium",   "airport",
+        "prison",    "jail",     "bridge", "palace",    "castle", "cathedral", "mosque",
+        "temple",    "hospital", "camp",   "centre",    "center", "arena",     "racecourse",
+        "circuit",   "heights",  "hills",  "mountains", "valley", "river",     "beach",
+        "harbour",   "harbor",   "plaza",  "strait",    "canal",  "island",    "islands",
+        "peninsula", "desert",   "lake",   "sea",       "ocean",  "gulf",      "bay"};
+    for (auto w : kWords)
+      if (n == w) return true;
+    return false;
+  }
+  static bool is_direction_word(std::string_view n) {
+    static constexpr std::string_view kWords[] = {"north",    "south",    "east",    "west",
+                                                  "northern", "southern", "eastern", "western",
+                                                  "central",  "far",      "upper",   "lower"};
+    for (auto w : kWords)
+      if (n == w) return true;
+    return false;
+  }
+
+  static bool is_geographic_word(std::string_view n) {
+    static constexpr std::string_view kWords[] = {
+        "north",    "south",    "east",         "west",    "northern",  "southern", "eastern",
+        "western",  "central",  "greater",      "upper",   "lower",     "new",      "old",
+        "port",     "mount",    "mt",           "mt.",     "lake",      "cape",     "fort",
+        "gulf",     "bay",      "island",       "islands", "river",     "valley",   "coast",
+        "republic", "kingdom",  "saint",        "st",      "st.",       "san",      "santa",
+        "airport",  "stadium",  "park",         "square",  "street",    "road",     "bridge",
+        "avenue",   "palace",   "hall",         "castle",  "cathedral", "church",   "mosque",
+        "hospital", "prison",   "camp",         "heights", "hills",     "beach",    "harbour",
+        "harbor",   "downtown", "metropolitan", "gate",    "plaza",     "strait",   "sea"};
+    for (auto w : kWords)
+      if (n == w) return true;
+    return false;
   }
 
   // "Dole", "King", "Woods": a capitalised dictionary word inside a sentence
@@ -402,6 +834,111 @@ class Recognizer {
         add(i, i + 1, EntityType::kNorp, v, "demonym-before-title");
         break;
       }
+    }
+    if (doc_.mentions.size() != before)
+      std::sort(doc_.mentions.begin(), doc_.mentions.end(),
+                [](const Mention& a, const Mention& b) { return a.token_begin < b.token_begin; });
+  }
+
+  // A name the lexicon does not know is typed by its context where it has
+  // one ("in Longyear", "Severine Potty , 19 ,"); its other mentions in the
+  // document, typed only by default, take that type.
+  void consistent_types_of_unknown_names() {
+    auto weak = [](const Mention& m) {
+      return m.lex == UINT32_MAX &&
+             (m.rule == std::string_view("capitalised-word") ||
+              m.rule == std::string_view("name-shape") || m.rule == std::string_view("acronym"));
+    };
+    auto strong = [](const Mention& m) {
+      static constexpr std::string_view kRules[] = {
+          "locative-preposition", "place-qualifier", "facility-word", "person-context",
+          "name-after-title",     "person-title",    "given-name",    "org-head-word"};
+      if (m.lex != UINT32_MAX) return false;
+      for (auto r : kRules)
+        if (m.rule == r) return true;
+      return false;
+    };
+    auto key = [&](const Mention& m) {
+      std::string k;
+      for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
+        if (!k.empty()) k.push_back(' ');
+        k.append(norm(t));
+      }
+      return k;
+    };
+    std::vector<std::pair<std::string, EntityType>> typed;
+    for (const Mention& m : doc_.mentions)
+      if (strong(m)) typed.emplace_back(key(m), m.type);
+    if (typed.empty()) return;
+    for (Mention& m : doc_.mentions) {
+      if (!weak(m)) continue;
+      const std::string k = key(m);
+      int found = 0;
+      EntityType type = m.type;
+      for (const auto& [tk, tt] : typed)
+        if (tk == k && (found == 0 || tt != type)) {
+          type = tt;
+          ++found;
+        }
+      if (found != 1 || type == m.type) continue;
+      m.type = type;
+      m.rule = "same-name-typed-elsewhere";
+    }
+  }
+
+  // "Given , Breen , Staunton , Irwin": in a list of names joined by commas
+  // and "and", one-word names the recognizer could not type (guessed as
+  // organisations) are people when the list holds a person and no
+  // organisation the lexicon or a head word named.
+  void lists_of_people() {
+    size_t i = 0;
+    while (i < doc_.mentions.size()) {
+      size_t j = i + 1;
+      while (j < doc_.mentions.size()) {
+        const Mention& a = doc_.mentions[j - 1];
+        const Mention& b = doc_.mentions[j];
+        std::string_view sep = a.token_end < b.token_begin ? norm(a.token_end) : "";
+        if (b.token_begin != a.token_end + 1 || (sep != "," && sep != "and")) break;
+        ++j;
+      }
+      if (j - i >= 3) {
+        bool person = false, organisation = false;
+        for (size_t k = i; k < j; ++k) {
+          const Mention& m = doc_.mentions[k];
+          if (m.type == EntityType::kPer) person = true;
+          if (m.type == EntityType::kOrg && m.rule != std::string_view("capitalised-word"))
+            organisation = true;
+        }
+        if (person && !organisation)
+          for (size_t k = i; k < j; ++k) {
+            Mention& m = doc_.mentions[k];
+            if (m.rule != std::string_view("capitalised-word")) continue;
+            m.type = EntityType::kPer;
+            m.rule = "list-of-people";
+          }
+      }
+      i = j;
+    }
+  }
+
+  // "Real" after "Real Madrid", "Rotor" after "Rotor Volgograd": a team
+  // named with its town is also named without it, in the same document.
+  void short_names_of_teams() {
+    std::vector<std::string_view> short_names;
+    for (const Mention& m : doc_.mentions)
+      if (m.rule == std::string_view("name-with-place") && m.token_end - m.token_begin == 2 &&
+          !has_name_reading(m.token_begin))
+        short_names.push_back(norm(m.token_begin));
+    if (short_names.empty()) return;
+    std::vector<bool> covered(doc_.tokens.size(), false);
+    for (const Mention& m : doc_.mentions)
+      for (uint32_t t = m.token_begin; t < m.token_end; ++t) covered[t] = true;
+    const size_t before = doc_.mentions.size();
+    for (uint32_t i = 0; i < doc_.tokens.size(); ++i) {
+      if (covered[i] || !is_cap_word(i)) continue;
+      if (std::find(short_names.begin(), short_names.end(), norm(i)) == short_names.end()) continue;
+      if (i + 1 < doc_.tokens.size() && is_cap_word(i + 1)) continue;  // part of another name
+      add(i, i + 1, EntityType::kOrg, UINT32_MAX, "short-name-of-team");
     }
     if (doc_.mentions.size() != before)
       std::sort(doc_.mentions.begin(), doc_.mentions.end(),
@@ -477,10 +1014,23 @@ class Recognizer {
       return static_cast<LexKind>(e.kind) == LexKind::kPlace && !(e.flags & lexicon::kLexNation);
     };
     // "NEW YORK 1996-08-30": a dateline names the place the story is from.
+    // "BIRMINGHAM , England 1996-08-31" too.
     auto is_dateline = [&](const Mention& m) {
-      if (m.token_end >= doc_.tokens.size()) return false;
-      std::string_view n = norm(m.token_end);
-      return !n.empty() && n[0] >= '0' && n[0] <= '9' && !is_score(m.token_end);
+      uint32_t t = m.token_end;
+      if (t + 1 < doc_.tokens.size() && norm(t) == "," && is_cap_word(t + 1)) {
+        t += 1;
+        while (t < doc_.tokens.size() && is_cap_word(t)) ++t;
+      }
+      if (t >= doc_.tokens.size()) return false;
+      std::string_view n = norm(t);
+      return !n.empty() && n[0] >= '0' && n[0] <= '9' && !is_score(t);
+    };
+    // "in Chicago", "at Edgbaston": where a match is played.
+    auto is_venue = [&](const Mention& m) {
+      if (m.token_begin == 0) return false;
+      std::string_view p = norm(m.token_begin - 1);
+      return p == "in" || p == "at" || p == "near" || p == "outside" || p == "across" ||
+             p == "around";
     };
     for (const Mention& m : doc_.mentions) {
       if (!is_town(m)) continue;
@@ -492,16 +1042,43 @@ class Recognizer {
       if (next_score || next_match || prev_match)
         team_entries.push_back(lexicon::payload_entry(m.lex));
     }
-    if (team_entries.empty()) return;
+    // A sports report (three places seen scoring or playing, or a results
+    // line): every town there is its team, except venues and datelines.
+    std::vector<uint32_t> distinct_teams = team_entries;
+    std::sort(distinct_teams.begin(), distinct_teams.end());
+    distinct_teams.erase(std::unique(distinct_teams.begin(), distinct_teams.end()),
+                         distinct_teams.end());
+    const bool sports_report = distinct_teams.size() >= 3 || results_lines_ > 0;
+    // "the mayor of Sacramento, Calif.": a place named with its state, or a
+    // state or province, is the place even in a sports report.
+    auto is_place_written_as_place = [&](const Mention& m) {
+      const LexEntry& e = lex_.entry(m.lex);
+      if (std::string_view(e.feature, strnlen(e.feature, sizeof e.feature)) == "ADM1") return true;
+      if (m.token_begin > 0 &&
+          (norm(m.token_begin - 1) == "of" || norm(m.token_begin - 1) == "from"))
+        return true;
+      return m.token_end + 1 < doc_.tokens.size() && norm(m.token_end) == "," &&
+             is_cap_word(m.token_end + 1) && !is_score(m.token_end + 1);
+    };
+    if (team_entries.empty() && !sports_report) return;
     for (Mention& m : doc_.mentions) {
       if (!is_town(m) || is_dateline(m)) continue;
-      if (std::find(team_entries.begin(), team_entries.end(), lexicon::payload_entry(m.lex)) ==
-          team_entries.end())
+      const bool known_team = std::find(team_entries.begin(), team_entries.end(),
+                                        lexicon::payload_entry(m.lex)) != team_entries.end();
+      if (!known_team && !(sports_report && !is_venue(m) && !is_place_written_as_place(m)))
         continue;
       m.type = EntityType::kOrg;
       m.lex = UINT32_MAX;
       m.rule = "team-named-by-place";
     }
+  }
+
+  // "midfielder Donato", "campaign manager Peter Knight": a lower-case
+  // role right before a name says it is a person's.
+  bool preceded_by_lowercase_title(uint32_t i) const {
+    if (i == 0 || tok(i - 1).kind != TokenKind::kWord || tok(i - 1).has(kTokenCapitalized))
+      return false;
+    return keyword(i - 1, i, KeywordClass::kPersonTitle);
   }
 
   bool preceded_by_media_noun(uint32_t i) const {
@@ -515,15 +1092,38 @@ class Recognizer {
     // In headlines, capitals mark nothing: only name-like words count, and
     // common words split the run ("IN WORLD CUP QUALIFIER" is no name).
     if (headline) {
+      headline_run_ = true;
       uint32_t run = b;
       for (uint32_t i = b; i <= e; ++i) {
         if (i < e && !is_common_word(i)) continue;
         if (i > run) unknown_run(run, i);
         run = i + 1;
       }
+      headline_run_ = false;
       return;
     }
     unknown_run(b, e);
+  }
+
+  // Abbreviations of common nouns that news writes in capitals: time zones,
+  // economic and sports statistics, diseases, technologies.
+  static bool is_common_abbreviation(std::string_view n) {
+    static constexpr std::string_view kWords[] = {
+        "gmt", "edt", "est", "cet",  "bst", "utc", "pdt", "pst", "cdt",  "gdp", "gnp",  "cpi",
+        "ppi", "pmi", "ipo", "ceo",  "cfo", "rbi", "era", "mvp", "aids", "hiv", "sars", "dna",
+        "tv",  "pc",  "atm", "isdn", "gps", "mln", "bln", "pct", "vat",  "faq", "am",   "pm"};
+    for (auto w : kWords)
+      if (n == w) return true;
+    return false;
+  }
+
+  static bool is_political_group(std::string_view n) {
+    static constexpr std::string_view kGroups[] = {
+        "democrats", "republicans",  "socialists", "communists", "conservatives", "liberals",
+        "greens",    "nationalists", "unionists",  "loyalists",  "royalists",     "federalists"};
+    for (auto g : kGroups)
+      if (n == g) return true;
+    return false;
   }
 
   static bool looks_like_group_word(std::string_view w) {
@@ -532,6 +1132,15 @@ class Recognizer {
     for (auto s : kSuffixes)
       if (w.size() > s.size() + 2 && w.ends_with(s)) return true;
     return false;
+  }
+
+  static bool has_digit(std::string_view n) {
+    return std::any_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+  bool is_plural_abbreviation(uint32_t i) const {
+    std::string_view w = doc_.slice(tok(i).span);
+    return w.size() >= 3 && w.back() == 's' &&
+           std::all_of(w.begin(), w.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; });
   }
 
   // A capitalised word with no lexicon reading that is not a dictionary word.
@@ -545,6 +1154,9 @@ class Recognizer {
     // Connectors cannot start or end a name.
     while (b < e && !is_cap_word(b)) ++b;
     while (e > b && !is_cap_word(e - 1) && !is_article_name(e - 1)) --e;
+    // "COMELF H1", "Cofinec GDRs": a period code or a plural abbreviation
+    // after a name is no part of it.
+    while (e > b + 1 && (has_digit(norm(e - 1)) || is_plural_abbreviation(e - 1))) --e;
     if (b >= e) return;
     const uint32_t n = e - b;
     std::string_view first = doc_.slice(tok(b).span);
@@ -575,9 +1187,22 @@ class Recognizer {
     if (n == 1 && first.size() >= 3 && first.back() == 's' &&
         std::all_of(first.begin(), first.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; }))
       return;
+    if (n == 1 && tok(b).has(kTokenAllCaps) && is_common_abbreviation(norm(b))) return;
     if (n == 1 && tok(b).has(kTokenAllCaps) && first.size() <= 5)
       return add(b, e, EntityType::kOrg, UINT32_MAX, "acronym");
+    // "Automakers said", "Organisers said": a sentence-initial word the
+    // tagger reads as an ordinary noun, verb or adjective names nothing.
+    if (n == 1 && at_sentence_start(b) && !tok(b).has(kTokenAllCaps) && tok(b).pos != Pos::kNNP &&
+        tok(b).pos != Pos::kNNPS && tok(b).pos != Pos::kNone)
+      return;
+    // "the Orioles", "the Wasps": a capitalised plural noun after "the" in
+    // running text names a team or band.
+    if (n == 1 && b > 0 && norm(b - 1) == "the" && !headline_run_ && is_common_word(b) &&
+        !tok(b).has(kTokenAllCaps) && first.size() > 3 && first.back() == 's' &&
+        !is_political_group(norm(b)))
+      return add(b, e, EntityType::kOrg, UINT32_MAX, "plural-name-after-the");
     if (n == 1 && is_common_word(b)) return;  // "Meanwhile", "Last" mid-sentence caps
+    if (n == 1 && is_common_compound(b)) return;
     // An unknown word shaped like an adjective or noun of origin or faith
     // ("Zairean", "Bosnians", "Islamic") names a group, not an organisation.
     if (n == 1 && !tok(b).has(kTokenAllCaps) && looks_like_group_word(norm(b)))
@@ -587,17 +1212,53 @@ class Recognizer {
       if (p == "in" || p == "near" || p == "outside")
         return add(b, e, EntityType::kLoc, UINT32_MAX, "locative-preposition");
     }
-    // Two to four unknown capitalised words are most often a person's name.
+    // Two to four unknown capitalised words are most often a person's name,
+    // unless one of them is a dictionary word that is no name ("Johnson
+    // Controls", "Leyton Orient", "Kansai Electric Power") or an acronym
+    // ("OFK Kikinda", "CITIC Pacific"): organisations.
     // A single one is more often an organisation or brand than anything
     // else; resolve/ retypes it as a person when it is the surname of a
     // person named in full elsewhere in the document.
-    if (n >= 2 && n <= 4) return add(b, e, EntityType::kPer, UINT32_MAX, "name-shape");
+    // "Grace Road", "Changi Prison", "Far East"; "Stansted airport", "the
+    // Kosevo stadium": a place or facility by its head word.
+    if ((n >= 2 && (is_facility_word(norm(e - 1)) || is_direction_word(norm(b)))) ||
+        (e < doc_.tokens.size() && !is_cap_word(e) && is_facility_word(norm(e)) &&
+         // "the Ostberg harbour authority" names the authority
+         !(e + 1 < doc_.tokens.size() && keyword(e + 1, e + 2, KeywordClass::kOrgHead))))
+      return add(b, e, EntityType::kLoc, UINT32_MAX, "facility-word");
+    if (n <= 4 && person_context(e) && !tok(b).has(kTokenAllCaps))
+      return add(b, e, EntityType::kPer, UINT32_MAX, "person-context");
+    if (preceded_by_lowercase_title(b) && n <= 4)
+      return add(b, e, EntityType::kPer, UINT32_MAX, "name-after-title");
+    // " Sleeping Bread ": a name that fills a quotation is a title of a work.
+    auto quote = [&](uint32_t t) {
+      return tok(t).has(kTokenOpenQuote) || tok(t).has(kTokenCloseQuote);
+    };
+    if (n >= 2 && b > 0 && e < doc_.tokens.size() && quote(b - 1) && quote(e))
+      return add(b, e, EntityType::kMisc, UINT32_MAX, "quoted-title");
+    if (n >= 2 && n <= 4) {
+      if (person_by_given_name(b, e)) return add(b, e, EntityType::kPer, UINT32_MAX, "given-name");
+      for (uint32_t i = b; i < e; ++i) {
+        if (!is_cap_word(i)) continue;
+        const bool name_word = is_given_name(i) || is_family_name(i);
+        const bool acronym = tok(i).has(kTokenAllCaps) && tok(i).kind == TokenKind::kWord &&
+                             norm(i).size() >= 2 && !headline_run_;
+        if ((is_common_word(i) && !name_word) || acronym)
+          return add(b, e, EntityType::kOrg, UINT32_MAX, "name-with-common-word");
+      }
+      return add(b, e, EntityType::kPer, UINT32_MAX, "name-shape");
+    }
     add(b, e, n == 1 ? EntityType::kOrg : EntityType::kMisc, UINT32_MAX, "capitalised-word");
   }
 
   Document& doc_;
   const lexicon::Lexicon& lex_;
   lexicon::Match scratch_;
+  std::vector<uint8_t> lowered_;  // headline tokens read as lower case
+  bool headline_run_ = false;     // unknown_run() called inside a headline
+  bool results_line_ = false;     // the current sentence is a results line
+  uint32_t results_lines_ = 0;    // results lines in the document
+  uint32_t sentence_begin_ = 0;   // first token of the current sentence
 };
 
 }  // namespace

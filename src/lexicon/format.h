@@ -48,6 +48,8 @@ enum class KeywordClass : uint8_t {
   kTitleModifier = 7,  // deputy, former, acting: may precede a person title
   kMediaHead = 8,      // a name ending in it is an outlet: Courier, Herald, Wire
   kEventHead = 9,      // a name ending in it is an event: Cup, Open, Games, Day
+  kGivenName = 10,     // a first name of people (registry name lists): John, Aleksandr
+  kFamilyName = 11,    // a family name of people (registry name lists): Yeltsin, Pirelli
 };
 
 struct LexEntry {

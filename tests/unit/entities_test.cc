@@ -257,6 +257,104 @@ TEST_F(Entities, PeopleOfARegionCarryTheRegion) {
   EXPECT_EQ(kurdish->geo.geonameid, 126585u);  // Kurdistan
 }
 
+// Type of the entity with a mention of exactly `text`, or "-" when there is none.
+std::string type_of_mention(const Document& doc, const std::string& text) {
+  for (const Entity& e : doc.entities)
+    for (const Span& m : e.mentions)
+      if (doc.slice(m) == text) return std::string(to_string(e.type));
+  return "-";
+}
+
+TEST_F(Entities, GivenNameMakesAPersonWhateverPlacesTheWordsName) {
+  // "Davenport" is a city: the given name before it makes the pair a person.
+  Document doc = analyze("Lindsay Davenport beat a qualifier on Friday, said Mark Butcher.");
+  EXPECT_EQ(type_of_mention(doc, "Lindsay Davenport"), "PER");
+  // A dictionary word may end a two-word name after a given name.
+  EXPECT_EQ(type_of_mention(doc, "Mark Butcher"), "PER");
+}
+
+TEST_F(Entities, UnknownNamesWithDictionaryWordsAreOrganisations) {
+  Document doc = analyze("Shares of Leyton Orient and Kansai Electric Power rose on Friday.");
+  EXPECT_EQ(type_of_mention(doc, "Leyton Orient"), "ORG");
+  EXPECT_EQ(type_of_mention(doc, "Kansai Electric Power"), "ORG");
+}
+
+TEST_F(Entities, TitleInsideANameSplitsIt) {
+  Document doc = analyze(
+      "Federal Reserve Governor Lawrence Lindsey spoke. German Foreign Ministry spokesman "
+      "Martin Erdmann agreed.");
+  EXPECT_EQ(type_of_mention(doc, "Federal Reserve"), "ORG");
+  EXPECT_EQ(type_of_mention(doc, "Lawrence Lindsey"), "PER");
+  EXPECT_EQ(type_of_mention(doc, "German"), "NORP");
+  EXPECT_EQ(type_of_mention(doc, "Foreign Ministry"), "ORG");
+  EXPECT_EQ(type_of_mention(doc, "Martin Erdmann"), "PER");
+}
+
+TEST_F(Entities, PersonBeforeOfAndFirmsWithAmpersand) {
+  Document doc = analyze(
+      "\"It is fine,\" said John Casesa of Schroder Wertheim. Douglas & Lomason said profits "
+      "fell.");
+  EXPECT_EQ(type_of_mention(doc, "John Casesa"), "PER");
+  EXPECT_EQ(type_of_mention(doc, "John Casesa of Schroder Wertheim"), "-");
+  EXPECT_EQ(type_of_mention(doc, "Douglas & Lomason"), "ORG");
+}
+
+TEST_F(Entities, HyphenatedModifierIsNoPartOfTheName) {
+  Document doc = analyze("The move to Bergamo-based Atalanta reunites him with his coach.");
+  EXPECT_EQ(type_of_mention(doc, "Bergamo-based"), "MISC");
+  EXPECT_EQ(type_of_mention(doc, "Atalanta"), "ORG");
+}
+
+TEST_F(Entities, HeadlineWordsTheBodyWritesInLowerCaseAreNoNames) {
+  Document doc = analyze(
+      "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER WIN .\n"
+      "Leicestershire beat Somerset to take over at the top after a win in two days.");
+  EXPECT_EQ(type_of_mention(doc, "LEICESTERSHIRE"), "ORG");  // a team that beats others
+  for (const Entity& e : doc.entities)
+    for (const Span& m : e.mentions) EXPECT_EQ(doc.slice(m).find("TAKE"), std::string::npos);
+}
+
+TEST_F(Entities, TeamsNamedWithTheirTownAndOnResultsLines) {
+  Document doc = analyze(
+      "Fans hurled bottles at Dynamo Moscow players. Dynamo lost again.\n"
+      "Harlequins 75 Gloucester 19\n");
+  EXPECT_EQ(type_of_mention(doc, "Dynamo Moscow"), "ORG");
+  EXPECT_EQ(type_of_mention(doc, "Dynamo"), "ORG");  // the short name of the team
+  EXPECT_EQ(type_of_mention(doc, "Harlequins"), "ORG");
+  EXPECT_EQ(type_of_mention(doc, "Gloucester"), "ORG");
+}
+
+TEST_F(Entities, FacilitiesQuotedTitlesAndArticles) {
+  Document doc = analyze(
+      "Tickets were sold at Grace Road. His novel \" Sleeping Bread \" sold well. \" The Fed "
+      "is careful , \" he said.");
+  EXPECT_EQ(type_of_mention(doc, "Grace Road"), "LOC");
+  EXPECT_EQ(type_of_mention(doc, "Sleeping Bread"), "MISC");
+  EXPECT_EQ(type_of_mention(doc, "Fed"), "ORG");
+}
+
+TEST_F(Entities, PeopleByContextAndInListsOfPeople) {
+  Document doc = analyze(
+      "Two girls , Ana Legeard , 18 , and Severine Potty , 19 , went out. Baratelli , who "
+      "played for Nice , left.\n"
+      "The team is as follows : Given , Breen , Staunton , Ray Houghton , Irwin .");
+  EXPECT_EQ(type_of_mention(doc, "Severine Potty"), "PER");
+  EXPECT_EQ(type_of_mention(doc, "Baratelli"), "PER");
+  EXPECT_EQ(type_of_mention(doc, "Breen"), "PER");
+  EXPECT_EQ(type_of_mention(doc, "Irwin"), "PER");
+}
+
+TEST_F(Entities, UnknownNameTakesTheTypeItsContextGivesElsewhere) {
+  // The first "Longyear" alone would be guessed an organisation; "in
+  // Longyear" says it is a place, for both.
+  Document doc =
+      analyze("Longyear is a Norwegian settlement. Miners were waiting in Longyear to fly home.");
+  const Entity* place = find(doc, "Longyear");
+  ASSERT_NE(place, nullptr);
+  EXPECT_EQ(place->type, EntityType::kLoc);
+  EXPECT_EQ(place->mentions.size(), 2u);
+}
+
 TEST_F(Entities, NationsAndDatelinesAreNotTeams) {
   Document doc = analyze(
       "LONDON 2026-11-24\nEngland beat Wales 2-1 and Leeds beat Bristol. London 3 Leeds 0.");
