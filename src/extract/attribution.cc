@@ -653,7 +653,7 @@ class Extractor {
 
   static bool writer_clause_word(std::string_view x) {
     return x == "but" || x == "though" || x == "although" || x == "whereas" || x == "who" ||
-           x == "which" || x == "even";
+           x == "which" || x == "even" || x == "while";
   }
 
   bool light_tail(Range r) const {
@@ -716,12 +716,30 @@ class Extractor {
     a.cue = span_of(cue_range(h));
     a.content = std::move(spans);
     a.via = via >= 0 ? via : enclosing(a.cue);
+    // "She said he believes X": an attitude or finding inside what somebody
+    // else says is part of that content, not a statement of its own (unlike
+    // a relayed speech act, "she said he claimed X", which keeps its chain).
+    if (via < 0 && a.via >= 0 && attitude_cue(*h.entry)) return -1;
     a.quoted = quoted;
     a.rule = rule;
     a.cues.push_back(add_cue(h));
     grade(a, h, content);
     doc_.attributions.push_back(std::move(a));
     return static_cast<int32_t>(doc_.attributions.size() - 1);
+  }
+
+  // Verbs of believing, wanting, knowing and finding (and their negation
+  // "did not"), as opposed to verbs of saying.
+  static bool attitude_cue(const SpeechCueEntry& e) {
+    static const WordSet kAttitudes{
+        "cue:believe", "cue:think",   "cue:know",    "cue:want",    "cue:hope",   "cue:fear",
+        "cue:worry",   "cue:expect",  "cue:feel",    "cue:see",     "cue:support", "cue:oppose",
+        "cue:favor",   "cue:prefer",  "cue:consider", "cue:intend", "cue:seek",   "cue:aim",
+        "cue:plan",    "cue:wonder",  "cue:doubt",   "cue:suspect", "cue:realize", "cue:understand",
+        "cue:remember", "cue:learn",  "cue:find",    "cue:show",    "cue:decide", "cue:would like",
+        "cue:back",    "cue:endorse", "cue:reveal",  "cue:indicate", "cue:conclude", "cue:regard",
+        "cue:deem",    "cue:welcome", "cue:praise",  "cue:criticize", "cue:defend", "cue:recognize"};
+    return kAttitudes.count(e.rule) > 0;
   }
 
   // An earlier attribution whose content holds this cue ("X said Y claimed
@@ -1279,6 +1297,19 @@ class Extractor {
                  !np_stop_words().count(w(k)) && !adjunct_starts().count(w(k)))
             ++k;
           if (k > src.e + 1 && (k >= se || (punct(k) && !quote_mark(k)))) src.e = k;
+        }
+        // "said a former official who oversaw the inquiry.": a relative
+        // clause that runs to the end of the sentence (or a comma) describes
+        // the source.
+        if (!src.empty() && src.e < se && (w(src.e) == "who" || w(src.e) == "whom")) {
+          uint32_t k = src.e + 1;
+          while (k < se && k < src.e + 30 && !is_comma(k) && !quote_mark(k) && in_quote_[k] < 0 &&
+                 !(punct(k) && k + 1 >= se))
+            ++k;
+          if (k > src.e + 2 && (k >= se || is_comma(k) || (punct(k) && !quote_mark(k)))) {
+            src.e = k;
+            while (src.e > src.b && punct(src.e - 1)) --src.e;
+          }
         }
         // The source must close the clause: "..., said Ana Ruiz." not "said he
         // would"; a subordinate clause may follow ("said Ana Ruiz when asked").
