@@ -442,6 +442,14 @@ class Extractor {
           continue;
         }
       }
+      // "the Reuters/Ipsos poll", "the candidates' aides": a slash between
+      // names and a plural possessive stay inside the group.
+      if (i > sb && i + 1 < end && toks_[i - 1].kind == TokenKind::kWord &&
+          ((x == "/" && capitalized(i - 1)) ||
+           (x == "'" && !quote_mark(i) && w(i - 1).size() > 1 && w(i - 1).back() == 's'))) {
+        b = i;
+        continue;
+      }
       if (punct(i)) break;
       if (toks_[i].kind == TokenKind::kSymbol || toks_[i].kind == TokenKind::kUrl) break;
       if (saw_det && !is_np_preposition(x)) break;
@@ -732,13 +740,15 @@ class Extractor {
   // "did not"), as opposed to verbs of saying.
   static bool attitude_cue(const SpeechCueEntry& e) {
     static const WordSet kAttitudes{
-        "cue:believe", "cue:think",   "cue:know",    "cue:want",    "cue:hope",   "cue:fear",
-        "cue:worry",   "cue:expect",  "cue:feel",    "cue:see",     "cue:support", "cue:oppose",
-        "cue:favor",   "cue:prefer",  "cue:consider", "cue:intend", "cue:seek",   "cue:aim",
-        "cue:plan",    "cue:wonder",  "cue:doubt",   "cue:suspect", "cue:realize", "cue:understand",
-        "cue:remember", "cue:learn",  "cue:find",    "cue:show",    "cue:decide", "cue:would like",
-        "cue:back",    "cue:endorse", "cue:reveal",  "cue:indicate", "cue:conclude", "cue:regard",
-        "cue:deem",    "cue:welcome", "cue:praise",  "cue:criticize", "cue:defend", "cue:recognize"};
+        "cue:believe", "cue:think",    "cue:know",    "cue:want",       "cue:hope",
+        "cue:fear",    "cue:worry",    "cue:expect",  "cue:feel",       "cue:see",
+        "cue:support", "cue:oppose",   "cue:favor",   "cue:prefer",     "cue:consider",
+        "cue:intend",  "cue:seek",     "cue:aim",     "cue:plan",       "cue:wonder",
+        "cue:doubt",   "cue:suspect",  "cue:realize", "cue:understand", "cue:remember",
+        "cue:learn",   "cue:find",     "cue:show",    "cue:decide",     "cue:would like",
+        "cue:back",    "cue:endorse",  "cue:reveal",  "cue:indicate",   "cue:conclude",
+        "cue:regard",  "cue:deem",     "cue:welcome", "cue:praise",     "cue:criticize",
+        "cue:defend",  "cue:recognize"};
     return kAttitudes.count(e.rule) > 0;
   }
 
