@@ -573,6 +573,11 @@ class Extractor {
       // "..., the outlet's source claimed." / "..., said Ana.": a reporting
       // clause closes the content.
       if (is_comma(i) && i > b && reporting_clause_after(i, se)) return i;
+      // "It was great to be home, a man yelled": a clause with its own
+      // subject and verb right after a comma is the writer's next statement.
+      if (is_comma(i) && i > b && in_quote_[i + 1] < 0 && has_verb(b, i) &&
+          new_clause_at(i + 1, se))
+        return i;
       // "A is true, and three-quarters said B": a new clause with its own
       // subject after ", and" / ", but" is the writer's.
       if (is_comma(i) && i > b && i + 2 < se && (w(i + 1) == "and" || w(i + 1) == "but") &&
@@ -617,14 +622,16 @@ class Extractor {
   }
 
   uint32_t object_end(uint32_t b, uint32_t e) const {
-    static const WordSet kAdjunct{"during", "since", "after",   "before", "while",
-                                  "when",   "amid",  "despite", "until"};
+    static const WordSet kAdjunct{"during", "since",    "after",   "before", "while",
+                                  "when",   "amid",     "despite", "until",  "following",
+                                  "even",   "although", "though"};
     for (uint32_t k = b + 1; k < e; ++k) {
       if (in_quote_[k] >= 0) continue;
       if (kAdjunct.count(w(k))) return is_comma(k - 1) ? k - 1 : k;
       // "the Hyde Amendment, a federal provision that ...": an apposition
       // the writer adds to the object.
-      if (is_comma(k) && k + 1 < e && (w(k + 1) == "a" || w(k + 1) == "an") && in_quote_[k + 1] < 0)
+      if (is_comma(k) && k + 1 < e && (w(k + 1) == "a" || w(k + 1) == "an" || w(k + 1) == "the") &&
+          in_quote_[k + 1] < 0)
         return k;
       // "... as he urges": a subordinate clause of the writer.
       if ((w(k) == "as" || w(k) == "because") && k + 1 < e && new_clause_at(k + 1, e))
