@@ -442,6 +442,14 @@ class Extractor {
           continue;
         }
       }
+      // "the Reuters/Ipsos poll", "the candidates' aides": a slash between
+      // names and a plural possessive stay inside the group.
+      if (i > sb && i + 1 < end && toks_[i - 1].kind == TokenKind::kWord &&
+          ((x == "/" && capitalized(i - 1)) ||
+           (x == "'" && !quote_mark(i) && w(i - 1).size() > 1 && w(i - 1).back() == 's'))) {
+        b = i;
+        continue;
+      }
       if (punct(i)) break;
       if (toks_[i].kind == TokenKind::kSymbol || toks_[i].kind == TokenKind::kUrl) break;
       if (saw_det && !is_np_preposition(x)) break;
@@ -565,6 +573,11 @@ class Extractor {
       // "..., the outlet's source claimed." / "..., said Ana.": a reporting
       // clause closes the content.
       if (is_comma(i) && i > b && reporting_clause_after(i, se)) return i;
+      // "It was great to be home, a man yelled": a clause with its own
+      // subject and verb right after a comma is the writer's next statement.
+      if (is_comma(i) && i > b && in_quote_[i + 1] < 0 && has_verb(b, i) &&
+          new_clause_at(i + 1, se))
+        return i;
       // "A is true, and three-quarters said B": a new clause with its own
       // subject after ", and" / ", but" is the writer's.
       if (is_comma(i) && i > b && i + 2 < se && (w(i + 1) == "and" || w(i + 1) == "but") &&
@@ -609,14 +622,16 @@ class Extractor {
   }
 
   uint32_t object_end(uint32_t b, uint32_t e) const {
-    static const WordSet kAdjunct{"during", "since", "after",   "before", "while",
-                                  "when",   "amid",  "despite", "until"};
+    static const WordSet kAdjunct{"during", "since",    "after",   "before", "while",
+                                  "when",   "amid",     "despite", "until",  "following",
+                                  "even",   "although", "though"};
     for (uint32_t k = b + 1; k < e; ++k) {
       if (in_quote_[k] >= 0) continue;
       if (kAdjunct.count(w(k))) return is_comma(k - 1) ? k - 1 : k;
       // "the Hyde Amendment, a federal provision that ...": an apposition
       // the writer adds to the object.
-      if (is_comma(k) && k + 1 < e && (w(k + 1) == "a" || w(k + 1) == "an") && in_quote_[k + 1] < 0)
+      if (is_comma(k) && k + 1 < e && (w(k + 1) == "a" || w(k + 1) == "an" || w(k + 1) == "the") &&
+          in_quote_[k + 1] < 0)
         return k;
       // "... as he urges": a subordinate clause of the writer.
       if ((w(k) == "as" || w(k) == "because") && k + 1 < e && new_clause_at(k + 1, e))
@@ -653,7 +668,7 @@ class Extractor {
 
   static bool writer_clause_word(std::string_view x) {
     return x == "but" || x == "though" || x == "although" || x == "whereas" || x == "who" ||
-           x == "which" || x == "even";
+           x == "which" || x == "even" || x == "while";
   }
 
   bool light_tail(Range r) const {
@@ -716,12 +731,32 @@ class Extractor {
     a.cue = span_of(cue_range(h));
     a.content = std::move(spans);
     a.via = via >= 0 ? via : enclosing(a.cue);
+    // "She said he believes X": an attitude or finding inside what somebody
+    // else says is part of that content, not a statement of its own (unlike
+    // a relayed speech act, "she said he claimed X", which keeps its chain).
+    if (via < 0 && a.via >= 0 && attitude_cue(*h.entry)) return -1;
     a.quoted = quoted;
     a.rule = rule;
     a.cues.push_back(add_cue(h));
     grade(a, h, content);
     doc_.attributions.push_back(std::move(a));
     return static_cast<int32_t>(doc_.attributions.size() - 1);
+  }
+
+  // Verbs of believing, wanting, knowing and finding (and their negation
+  // "did not"), as opposed to verbs of saying.
+  static bool attitude_cue(const SpeechCueEntry& e) {
+    static const WordSet kAttitudes{
+        "cue:believe", "cue:think",    "cue:know",    "cue:want",       "cue:hope",
+        "cue:fear",    "cue:worry",    "cue:expect",  "cue:feel",       "cue:see",
+        "cue:support", "cue:oppose",   "cue:favor",   "cue:prefer",     "cue:consider",
+        "cue:intend",  "cue:seek",     "cue:aim",     "cue:plan",       "cue:wonder",
+        "cue:doubt",   "cue:suspect",  "cue:realize", "cue:understand", "cue:remember",
+        "cue:learn",   "cue:find",     "cue:show",    "cue:decide",     "cue:would like",
+        "cue:back",    "cue:endorse",  "cue:reveal",  "cue:indicate",   "cue:conclude",
+        "cue:regard",  "cue:deem",     "cue:welcome", "cue:praise",     "cue:criticize",
+        "cue:defend",  "cue:recognize"};
+    return kAttitudes.count(e.rule) > 0;
   }
 
   // An earlier attribution whose content holds this cue ("X said Y claimed
@@ -1279,6 +1314,19 @@ class Extractor {
                  !np_stop_words().count(w(k)) && !adjunct_starts().count(w(k)))
             ++k;
           if (k > src.e + 1 && (k >= se || (punct(k) && !quote_mark(k)))) src.e = k;
+        }
+        // "said a former official who oversaw the inquiry.": a relative
+        // clause that runs to the end of the sentence (or a comma) describes
+        // the source.
+        if (!src.empty() && src.e < se && (w(src.e) == "who" || w(src.e) == "whom")) {
+          uint32_t k = src.e + 1;
+          while (k < se && k < src.e + 30 && !is_comma(k) && !quote_mark(k) && in_quote_[k] < 0 &&
+                 !(punct(k) && k + 1 >= se))
+            ++k;
+          if (k > src.e + 2 && (k >= se || is_comma(k) || (punct(k) && !quote_mark(k)))) {
+            src.e = k;
+            while (src.e > src.b && punct(src.e - 1)) --src.e;
+          }
         }
         // The source must close the clause: "..., said Ana Ruiz." not "said he
         // would"; a subordinate clause may follow ("said Ana Ruiz when asked").

@@ -931,5 +931,49 @@ TEST(Attribution, ContentEndsBeforeANewClauseAfterAnd) {
   EXPECT_EQ(content(l, *by_cue(l, "said")), "the mill, the bakery, and the school will close");
 }
 
+TEST(Attribution, AttitudeInsideAnotherContentIsNotItsOwnStatement) {
+  Document d = analyze("Ana Ruiz said the ferry captain believes the pier is unsafe.");
+  ASSERT_NE(by_cue(d, "said"), nullptr);
+  EXPECT_EQ(by_cue(d, "believes"), nullptr);
+  EXPECT_EQ(d.attributions.size(), 1u);
+  // On its own the attitude is an attribution.
+  Document own = analyze("The ferry captain believes the pier is unsafe.");
+  const Attribution* a = by_cue(own, "believes");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(own, *a), "The ferry captain");
+}
+
+TEST(Attribution, InvertedSourceKeepsItsRelativeClause) {
+  Document d = analyze(
+      "\"The tide tables are wrong,\" said a retired harbour pilot who worked the port "
+      "for thirty years.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "a retired harbour pilot who worked the port for thirty years");
+  EXPECT_EQ(content(d, *a), "\"The tide tables are wrong,\"");
+}
+
+TEST(Attribution, SlashAndPluralPossessiveStayInTheSource) {
+  Document d = analyze("A Lantern/Velm poll showed that the mayor is ahead.");
+  const Attribution* a = by_cue(d, "showed");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "A Lantern/Velm poll");
+  Document p = analyze("The farmers\xe2\x80\x99 lawyers argued that the tax is unfair.");
+  ASSERT_NE(by_cue(p, "argued"), nullptr);
+  EXPECT_EQ(source(p, *by_cue(p, "argued")), "The farmers\xe2\x80\x99 lawyers");
+}
+
+TEST(Attribution, LongTailCueVerbs) {
+  Document d = analyze("The council decided to close the harbour road.");
+  ASSERT_NE(by_cue(d, "decided"), nullptr);
+  Document s = analyze("Ana Ruiz shot back that the figures were invented.");
+  const Attribution* a = by_cue(s, "shot back");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(s, *a), "that the figures were invented");
+  Document c = analyze("The mayor said the plan is fair, while critics call it a giveaway.");
+  ASSERT_NE(by_cue(c, "said"), nullptr);
+  EXPECT_EQ(content(c, *by_cue(c, "said")), "the plan is fair");
+}
+
 }  // namespace
 }  // namespace claimtrace
