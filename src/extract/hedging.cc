@@ -22,7 +22,10 @@
 //                 ("may contribute", "may play") or a passive ("may be used")
 //                 it also reads as permission or as "can/sometimes" (dynamic),
 //                 the usual reading in expository text: emitted, not counted.
-//                 "might" keeps the wider reading.
+//                 "might" keeps the wider reading, and so do "may" and
+//                 "could" in reported speech (quoted, or with a verb of saying
+//                 or warning in the sentence): a speaker's prediction ("the
+//                 toll may rise, officials said").
 //   ability       could: as "may", and rejected when negated ("could not");
 //                 "could" + plain verb is most often past ability ("he could
 //                 play") or a purpose clause ("so they could record").
@@ -130,6 +133,7 @@ struct Ctx {
   uint32_t sent_end;    // one past its last token
   std::string_view norm(uint32_t i) const { return doc.norm(doc.tokens[i]); }
   bool in(uint32_t i) const { return i >= sent_first && i < sent_end; }
+  bool quoted = false;  // the token being checked is inside quotation marks
 };
 
 // "May" the month: capitalized inside a sentence, or next to a number.
@@ -232,12 +236,29 @@ bool person_subject(const Ctx& c, uint32_t modal) {
   return false;
 }
 
+// The sentence reports speech: the token checked is quoted, or a verb of
+// saying, warning or predicting is in the sentence ("officials said the toll
+// may rise", "..., stating that such a move could lead to").
+bool reported_speech(const Ctx& c) {
+  static constexpr std::array<std::string_view, 16> kSpeech = {
+      "said",    "says",  "saying",    "stated",   "stating", "told",      "warned",   "warns",
+      "warning", "added", "predicted", "predicts", "feared",  "cautioned", "insisted", "insists"};
+  if (c.quoted) return true;
+  for (uint32_t i = c.sent_first; i < c.sent_end; ++i)
+    if (one_of(c.norm(i), kSpeech) &&
+        (c.doc.tokens[i].pos == Pos::kNone || is_verb_tag(c.doc.tokens[i].pos)))
+      return true;  // not "stated policy"
+  return false;
+}
+
 // Epistemic or root reading of a modal; see the file comment.
 Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
   // "may" and "could" are counted only in their unambiguously epistemic
   // forms (see the file comment); "might" also with a plain verb.
   const std::string_view modal = c.norm(first);
-  const bool strict = modal == "may" || modal == "could";
+  // In reported speech (quoted, or in a sentence with a verb of saying or
+  // warning) a modal is the speaker's prediction: the wider reading applies.
+  const bool strict = (modal == "may" || modal == "could") && !reported_speech(c);
   // "may" alone also grants permission: with a person as the subject ("the
   // player may bid", "the wife may keep her name") it reads as a rule, not a
   // possibility ("the escalation may end badly").
@@ -523,21 +544,32 @@ CueClass to_cue_class(LexClass c) {
   return CueClass::kNegation;
 }
 
+bool is_double_quote(std::string_view q) {
+  return q == "\"" || q == "\u201c" || q == "\u201d" || q == "\u00ab" || q == "\u00bb" ||
+         q == "\u201e" || q == "``" || q == "''";
+}
+
 }  // namespace
 
 void detect_certainty_cues(Document& doc) {
   const CertaintyIndex& index = CertaintyIndex::get();
   const bool had_cues = !doc.cues.empty();  // from an earlier stage: merge by sorting
   bool in_quote = false;
+  bool in_speech = false;  // inside double quotation marks
   for (Sentence& s : doc.sentences) {
     Ctx c{doc, s.first_token, s.first_token + s.token_count};
     bool uncertain = false;
     for (uint32_t i = c.sent_first; i < c.sent_end;) {
       const Token& t = doc.tokens[i];
-      if (t.has(kTokenParagraphStart)) in_quote = false;
+      if (t.has(kTokenParagraphStart)) in_quote = in_speech = false;
       if (t.kind != TokenKind::kWord) {
-        if (t.has(kTokenOpenQuote)) in_quote = true;
-        if (t.has(kTokenCloseQuote)) in_quote = false;
+        if (t.has(kTokenOpenQuote)) {
+          in_quote = true;
+          // Double quotation marks open speech; single ones (and `) are as
+          // often titles or apostrophes, so they do not (see reported_speech).
+          in_speech = is_double_quote(doc.slice(t.span));
+        }
+        if (t.has(kTokenCloseQuote)) in_quote = in_speech = false;
         ++i;
         continue;
       }
@@ -549,6 +581,7 @@ void detect_certainty_cues(Document& doc) {
         for (uint32_t k = 1; k < cand.size && match; ++k) match = c.norm(i + k) == cand.tokens[k];
         if (!match) continue;
         const CertaintyEntry& e = *cand.entry;
+        c.quoted = in_speech;
         Verdict v = check(c, e.cond, i, end);
         if (v == Verdict::kReject) continue;
         advance = cand.size;
