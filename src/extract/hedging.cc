@@ -246,8 +246,25 @@ bool reported_speech(const Ctx& c) {
   if (c.quoted) return true;
   for (uint32_t i = c.sent_first; i < c.sent_end; ++i)
     if (one_of(c.norm(i), kSpeech) &&
-        (c.doc.tokens[i].pos == Pos::kNone || is_verb_tag(c.doc.tokens[i].pos)))
-      return true;  // not "stated policy"
+        (c.doc.tokens[i].pos == Pos::kNone || is_verb_tag(c.doc.tokens[i].pos)) &&
+        !(i > c.sent_first &&
+          (c.doc.tokens[i - 1].pos == Pos::kIN || c.doc.tokens[i - 1].pos == Pos::kDT)))
+      return true;  // not "from stated policy", "the said property"
+  return false;
+}
+
+// The sentence refers ahead in time: "tomorrow", "soon", "next week", "in the
+// coming days", "later this year".
+bool future_time(const Ctx& c) {
+  for (uint32_t i = c.sent_first; i < c.sent_end; ++i) {
+    std::string_view w = c.norm(i);
+    if (w == "tomorrow" || w == "soon" || w == "coming" || w == "upcoming") return true;
+    if ((w == "next" || w == "later") && c.in(i + 1) &&
+        one_of(c.norm(i + 1),
+               std::array<std::string_view, 8>{"week", "month", "year", "this", "season", "spring",
+                                               "summer", "decade"}))
+      return true;
+  }
   return false;
 }
 
@@ -294,7 +311,10 @@ Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
       return Verdict::kNotCounted;
     return Verdict::kCounted;
   }
-  if (strict) return Verdict::kNotCounted;
+  // A plain verb: a prediction when the sentence looks ahead ("could
+  // collapse next week", "may rise soon"); otherwise also ability,
+  // permission or "sometimes" ("may contribute", "could play").
+  if (strict && !future_time(c)) return Verdict::kNotCounted;
   return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
 }
 
