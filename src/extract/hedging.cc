@@ -474,7 +474,12 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
     case Cond::kSuggest: {
       if (!c.in(end) || c.doc.tokens[end].pos == Pos::kNone) return Verdict::kCounted;
       const Pos next = c.doc.tokens[end].pos;
-      if (next == Pos::kVBG) return Verdict::kReject;  // "suggested requiring"
+      // "suggested requiring", "suggested closing the road" (a gerund with its
+      // object, which the tagger may read as a noun).
+      if (next == Pos::kVBG) return Verdict::kReject;
+      if (c.norm(end).ends_with("ing") && c.in(end + 1) &&
+          (c.doc.tokens[end + 1].pos == Pos::kDT || c.doc.tokens[end + 1].pos == Pos::kPRPS))
+        return Verdict::kReject;
       if ((next >= Pos::kNN && next <= Pos::kNNPS) && first > c.sent_first &&
           (c.doc.tokens[first - 1].pos == Pos::kDT || c.doc.tokens[first - 1].pos == Pos::kJJ))
         return Verdict::kReject;  // "other suggested origins": the adjective
@@ -482,8 +487,9 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
         // "suggested that the women be evacuated": the subjunctive of a proposal.
         for (uint32_t j = end + 1; j < end + 8 && c.in(j); ++j) {
           const Pos p = c.doc.tokens[j].pos;
-          if (p == Pos::kMD || p == Pos::kVBZ || p == Pos::kVBD || p == Pos::kVBP) break;
-          if (p == Pos::kVB) {
+          const bool bare = p == Pos::kVB || c.norm(j) == "be";  // "that the vote be delayed"
+          if (!bare && (p == Pos::kMD || p == Pos::kVBZ || p == Pos::kVBD || p == Pos::kVBP)) break;
+          if (bare) {
             if (c.norm(j - 1) != "to") return Verdict::kReject;
             break;
           }
