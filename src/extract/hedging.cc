@@ -238,18 +238,21 @@ bool person_subject(const Ctx& c, uint32_t modal) {
 
 // The sentence reports speech: the token checked is quoted, or a verb of
 // saying, warning or predicting is in the sentence ("officials said the toll
-// may rise", "..., stating that such a move could lead to").
+// may rise", "..., stating that such a move could lead to", "according to
+// diplomats, Chile could send troops").
 bool reported_speech(const Ctx& c) {
   static constexpr std::array<std::string_view, 16> kSpeech = {
       "said",    "says",  "saying",    "stated",   "stating", "told",      "warned",   "warns",
       "warning", "added", "predicted", "predicts", "feared",  "cautioned", "insisted", "insists"};
   if (c.quoted) return true;
-  for (uint32_t i = c.sent_first; i < c.sent_end; ++i)
+  for (uint32_t i = c.sent_first; i < c.sent_end; ++i) {
+    if (c.norm(i) == "according" && c.in(i + 1) && c.norm(i + 1) == "to") return true;
     if (one_of(c.norm(i), kSpeech) &&
         (c.doc.tokens[i].pos == Pos::kNone || is_verb_tag(c.doc.tokens[i].pos)) &&
         !(i > c.sent_first &&
           (c.doc.tokens[i - 1].pos == Pos::kIN || c.doc.tokens[i - 1].pos == Pos::kDT)))
       return true;  // not "from stated policy", "the said property"
+  }
   return false;
 }
 
