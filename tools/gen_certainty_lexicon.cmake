@@ -14,9 +14,10 @@ endif()
 
 set(classes hedge weasel booster negation block)
 set(class_enums kHedge kWeasel kBooster kNegation kBlock)
-set(conds - modal ability passive quantifier vague_source weak vague_subject vague_noun degree)
+set(conds - modal ability passive quantifier vague_source weak vague_subject vague_noun degree
+    vague_claimant suggest whether)
 set(cond_enums kNone kModal kAbility kPassive kQuantifier kVagueSource kWeak kVagueSubject kVagueNoun
-    kDegree)
+    kDegree kVagueClaimant kSuggest kWhether)
 
 file(STRINGS "${IN}" lines ENCODING UTF-8)
 set(body "")

@@ -30,7 +30,10 @@ enum class Cond : uint8_t {
   kWeak,
   kVagueSubject,
   kVagueNoun,
-  kDegree
+  kDegree,
+  kVagueClaimant,
+  kSuggest,
+  kWhether
 };
 
 struct CertaintyEntry {

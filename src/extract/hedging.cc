@@ -16,7 +16,19 @@
 //                 reading: emitted, not counted. "may", which also grants
 //                 permission, does not count after a person noun ("the player
 //                 may bid", "the wife may keep her name").
-//   ability       could: as modal, and rejected when negated ("could not").
+//                 "may" (like "could") counts only in its unambiguously
+//                 epistemic forms: "may have" + participle, "may well", "may be"
+//                 + a non-participle ("may be the oldest"). With a plain verb
+//                 ("may contribute", "may play") or a passive ("may be used")
+//                 it also reads as permission or as "can/sometimes" (dynamic),
+//                 the usual reading in expository text: emitted, not counted.
+//                 "might" keeps the wider reading, and so do "may" and
+//                 "could" in reported speech (quoted, or with a verb of saying
+//                 or warning in the sentence): a speaker's prediction ("the
+//                 toll may rise, officials said").
+//   ability       could: as "may", and rejected when negated ("could not");
+//                 "could" + plain verb is most often past ability ("he could
+//                 play") or a purpose clause ("so they could record").
 //   passive       believed/thought/said/...: only after a form of "be", adverbs
 //                 allowed in between ("is widely believed"); else rejected.
 //   quantifier    some/many/several/certain: rejected before a number ("some
@@ -25,18 +37,41 @@
 //                 of", and "certain" as the adjective ("is certain that").
 //   vague_source  most/various/numerous: only quantifying people or sources
 //                 ("most scholars", "various reports").
-//   vague_subject others: only as a subject ("Others argue").
+//   vague_subject others: only as a subject ("Others argue"); with part of
+//                 speech tags, only before a verb ("others say", not "help
+//                 others who", "three others").
 //   vague_noun    critics/analysts/...: not when a name makes them specific
-//                 ("Citi analysts", "experts from the UN").
+//                 ("Citi analysts", "experts from the UN"), nor as the object
+//                 of a preposition ("a mixed response from critics": the
+//                 critics are reported on, not cited).
+//   vague_claimant "claims that", "claim that": not after a name, a personal
+//                 pronoun or a possessive ("Boyd claims that", "his claim
+//                 that"): that is an attribution to someone named. The same
+//                 check for "argues"/"argued", which also reject advocacy
+//                 ("argues for", "argued against").
+//   suggest       suggest/suggests/...: not as "propose": before a gerund
+//                 ("suggested requiring"), before "that" + a bare verb
+//                 ("suggested that he resign"), or as an adjective ("other
+//                 suggested origins"). Needs tags; untagged text keeps the cue.
+//   whether       an open question ("unclear whether", "asked whether"), not
+//                 a choice between alternatives: "whether or not", "depends
+//                 on whether", "regardless of whether", and a clause-initial
+//                 "whether X or Y" ("whether by land or by sea, ...").
 //   weak          approximators, hearsay nouns and single praise adjectives
 //                 ("estimated", "rumours", "prestigious"): always emitted not
 //                 counted.
-//   degree        generally/widely: only before a participle ("generally
-//                 considered", "widely believed"); else rejected.
+//   degree        generally/widely/commonly: only before a participle
+//                 ("generally considered", "widely believed"); else rejected.
+//                 "generally" and "commonly"
+//                 only before a participle of opinion or naming ("generally
+//                 regarded", "generally referred to"), not of plain fact
+//                 ("generally served", "generally constructed").
 // Boosters inside quotation marks are emitted but not counted: a scare-quoted
 // “confirmed information” is the quoted text's certainty, not the writer's.
 // A sentence is uncertain (CoNLL-2010 sense) when it holds at least one counted
 // hedge or weasel cue.
+// The checks use part of speech when the tag stage has run (Token::pos) and
+// fall back to word shapes when it has not (Pos::kNone).
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -73,16 +108,20 @@ constexpr std::array<std::string_view, 43> kTimeOrAmount = {
     "euros",    "pounds",  "percent",     "tons",        "tonnes",      "kilograms",   "litres",
     "liters"};
 
-constexpr std::array<std::string_view, 14> kNotVagueBefore = {
-    "the",  "his", "her", "its", "their", "our",   "my",
-    "your", "how", "as",  "so",  "too",   "these", "those"};
+// ("so many", "too many" stay vague: an evaluation of an unstated number.)
+constexpr std::array<std::string_view, 12> kNotVagueBefore = {
+    "the", "his", "her", "its", "their", "our", "my", "your", "how", "these", "those", "this"};
 
 constexpr std::array<std::string_view, 14> kListOrQuantity = {
     "and",  "or", "among", "the", "many", "several", "some",
     "with", "of", "to",    "for", "by",   "from",    "numerous"};
 
-// "some kind of", "some sort of": an indefinite, not a vague quantity.
-constexpr std::array<std::string_view, 4> kIndefiniteKind = {"kind", "sort", "type", "way"};
+constexpr std::array<std::string_view, 10> kPrepositions = {
+    "from", "of", "by", "to", "for", "among", "with", "against", "at", "between"};
+
+// "some type of", "some way": an indefinite, not a vague quantity ("some sort
+// of", "some kind of" do hedge: a vague category).
+constexpr std::array<std::string_view, 2> kIndefiniteKind = {"type", "way"};
 
 bool is_adverb(std::string_view w) {
   return w.size() > 4 && w.ends_with("ly");
@@ -94,6 +133,7 @@ struct Ctx {
   uint32_t sent_end;    // one past its last token
   std::string_view norm(uint32_t i) const { return doc.norm(doc.tokens[i]); }
   bool in(uint32_t i) const { return i >= sent_first && i < sent_end; }
+  bool quoted = false;  // the token being checked is inside quotation marks
 };
 
 // "May" the month: capitalized inside a sentence, or next to a number.
@@ -106,6 +146,20 @@ bool looks_like_month(const Ctx& c, uint32_t i) {
 }
 
 // A past participle, roughly: "used", "given", "made" (for "may be used").
+bool looks_like_participle(std::string_view w);
+
+// A past participle by its tag when the token is tagged, else by its shape.
+bool participle_at(const Ctx& c, uint32_t i) {
+  const Pos p = c.doc.tokens[i].pos;
+  if (p != Pos::kNone)
+    return p == Pos::kVBN || (p == Pos::kVBD && looks_like_participle(c.norm(i)));
+  return looks_like_participle(c.norm(i));
+}
+
+bool is_verb_tag(Pos p) {
+  return p == Pos::kMD || (p >= Pos::kVB && p <= Pos::kVBZ);
+}
+
 bool looks_like_participle(std::string_view w) {
   static constexpr std::array<std::string_view, 16> kIrregular = {
       "made",  "given", "taken",   "seen",   "found", "done", "held", "known",
@@ -182,28 +236,105 @@ bool person_subject(const Ctx& c, uint32_t modal) {
   return false;
 }
 
+// The sentence reports speech: the token checked is quoted, or a verb of
+// saying, warning or predicting is in the sentence ("officials said the toll
+// may rise", "..., stating that such a move could lead to", "according to
+// diplomats, Chile could send troops").
+bool reported_speech(const Ctx& c) {
+  static constexpr std::array<std::string_view, 16> kSpeech = {
+      "said",    "says",  "saying",    "stated",   "stating", "told",      "warned",   "warns",
+      "warning", "added", "predicted", "predicts", "feared",  "cautioned", "insisted", "insists"};
+  if (c.quoted) return true;
+  for (uint32_t i = c.sent_first; i < c.sent_end; ++i) {
+    if (c.norm(i) == "according" && c.in(i + 1) && c.norm(i + 1) == "to") return true;
+    if (one_of(c.norm(i), kSpeech) &&
+        (c.doc.tokens[i].pos == Pos::kNone || is_verb_tag(c.doc.tokens[i].pos)) &&
+        !(i > c.sent_first &&
+          (c.doc.tokens[i - 1].pos == Pos::kIN || c.doc.tokens[i - 1].pos == Pos::kDT)))
+      return true;  // not "from stated policy", "the said property"
+  }
+  return false;
+}
+
+// The sentence refers ahead in time: "tomorrow", "soon", "next week", "in the
+// coming days", "later this year".
+bool future_time(const Ctx& c) {
+  for (uint32_t i = c.sent_first; i < c.sent_end; ++i) {
+    std::string_view w = c.norm(i);
+    if (w == "tomorrow" || w == "soon" || w == "coming" || w == "upcoming") return true;
+    if ((w == "next" || w == "later") && c.in(i + 1) &&
+        one_of(c.norm(i + 1),
+               std::array<std::string_view, 8>{"week", "month", "year", "this", "season", "spring",
+                                               "summer", "decade"}))
+      return true;
+  }
+  return false;
+}
+
 // Epistemic or root reading of a modal; see the file comment.
 Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
+  // "may" and "could" are counted only in their unambiguously epistemic
+  // forms (see the file comment); "might" also with a plain verb.
+  const std::string_view modal = c.norm(first);
+  // In reported speech (quoted, or in a sentence with a verb of saying or
+  // warning) a modal is the speaker's prediction: the wider reading applies.
+  const bool strict = (modal == "may" || modal == "could") && !reported_speech(c);
   // "may" alone also grants permission: with a person as the subject ("the
   // player may bid", "the wife may keep her name") it reads as a rule, not a
   // possibility ("the escalation may end badly").
-  const bool may = c.norm(first) == "may";
+  const bool may = modal == "may";
   uint32_t j = after;
   while (c.in(j) && (one_of(c.norm(j), kInterveners) || is_adverb(c.norm(j)))) ++j;
   if (!c.in(j)) return Verdict::kCounted;
   std::string_view w = c.norm(j);
-  if (w == "have" || w == "well") return Verdict::kCounted;
+  if (w == "well") return Verdict::kCounted;
+  if (w == "have") {
+    // "may have been", "could have caused": a possibility about the past.
+    // "may have a filling" (possession) is the plain-verb case.
+    uint32_t k = j + 1;
+    while (c.in(k) && is_adverb(c.norm(k))) ++k;
+    if (!strict || (c.in(k) && (c.norm(k) == "been" || participle_at(c, k))))
+      return Verdict::kCounted;
+    return Verdict::kNotCounted;
+  }
   if (w == "be") {
     uint32_t k = j + 1;
     while (c.in(k) && is_adverb(c.norm(k))) ++k;
-    if (c.in(k) && looks_like_participle(c.norm(k))) {
-      if (may && person_subject(c, first)) return Verdict::kNotCounted;
+    if (c.in(k) && participle_at(c, k)) {
+      if (strict) return Verdict::kNotCounted;
       return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
     }
+    if (strict && may && person_subject(c, first)) return Verdict::kNotCounted;
+    // "may be an idiot", "could be the oldest", "may be developing": identity
+    // and progressive are epistemic; "may be painful", "may be bright blue"
+    // also read as "can be, sometimes is".
+    if (strict && c.in(k) && c.doc.tokens[k].pos != Pos::kNone && c.doc.tokens[k].pos != Pos::kDT &&
+        c.doc.tokens[k].pos != Pos::kVBG && c.doc.tokens[k].pos != Pos::kIN &&
+        c.doc.tokens[k].pos != Pos::kCD && c.doc.tokens[k].pos != Pos::kPRPS)
+      return Verdict::kNotCounted;
     return Verdict::kCounted;
   }
-  if (may && person_subject(c, first)) return Verdict::kNotCounted;
+  // A plain verb: a prediction when the sentence looks ahead ("could
+  // collapse next week", "may rise soon"); otherwise also ability,
+  // permission or "sometimes" ("may contribute", "could play").
+  if (strict && !future_time(c)) return Verdict::kNotCounted;
   return specific_subject(c, first) ? Verdict::kCounted : Verdict::kNotCounted;
+}
+
+// Vague subjects of "claim that": "some claim that", "many claim that".
+constexpr std::array<std::string_view, 7> kVagueClaimers = {"some",    "many",   "most", "several",
+                                                            "various", "others", "few"};
+
+// Participles of opinion, acceptance and naming: "generally regarded",
+// "generally agreed", "generally referred to".
+bool is_opinion_participle(std::string_view w) {
+  static constexpr std::array<std::string_view, 27> kOpinion = {
+      "called",     "termed",        "named",        "considered", "regarded",   "accepted",
+      "agreed",     "believed",      "thought",      "viewed",     "seen",       "known",
+      "recognized", "recognised",    "acknowledged", "assumed",    "understood", "referred",
+      "described",  "credited",      "held",         "perceived",  "expected",   "reported",
+      "acclaimed",  "characterized", "characterised"};
+  return one_of(w, kOpinion);
 }
 
 // Nouns for people or sources of information: what a vague quantifier must
@@ -256,6 +387,12 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
       // "the many museums", "how many", "as many ... as": not a vague quantity.
       if (first > c.sent_first && one_of(c.norm(first - 1), kNotVagueBefore))
         return Verdict::kReject;
+      if (first > c.sent_first && c.norm(first - 1) == "as") {
+        // "as many as 300", "as many people as": a comparison; "as many
+        // seafarers left" ("as" the conjunction) is vague.
+        for (uint32_t j = end; j < end + 4 && c.in(j); ++j)
+          if (c.norm(j) == "as") return Verdict::kReject;
+      }
       if (c.norm(first) == "some" && c.in(end) && one_of(c.norm(end), kIndefiniteKind))
         return Verdict::kReject;
       if (c.norm(first) == "certain") {
@@ -285,15 +422,30 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
       // many; "generally small", "widely available" only describe a degree.
       uint32_t j = end;
       while (c.in(j) && is_adverb(c.norm(j))) ++j;
-      if (c.in(j) && c.doc.tokens[j].kind == TokenKind::kWord && looks_like_participle(c.norm(j)) &&
-          !c.doc.tokens[j].has(kTokenCapitalized))
-        return Verdict::kCounted;
-      return Verdict::kReject;
+      if (!c.in(j) || c.doc.tokens[j].kind != TokenKind::kWord ||
+          !looks_like_participle(c.norm(j)) || c.doc.tokens[j].has(kTokenCapitalized))
+        return Verdict::kReject;
+      // "generally", "commonly" also say "as a rule" ("generally served hot",
+      // "commonly used"): only
+      // opinion and naming count ("generally regarded", "generally known as").
+      if ((c.norm(first) == "generally" || c.norm(first) == "commonly") &&
+          !is_opinion_participle(c.norm(j)))
+        return Verdict::kReject;
+      return Verdict::kCounted;
     }
     case Cond::kVagueNoun: {
       // "critics", "analysts": vague unless made specific by a name before
       // ("Citi analysts") or after ("analysts at Citi", "experts from the UN").
       if (first > c.sent_first && c.doc.tokens[first - 1].has(kTokenCapitalized))
+        return Verdict::kReject;
+      // "praise from critics", "a letter to analysts": reported on, not cited;
+      // nor a coordinated object ("opponents and critics") or a trade named
+      // by a noun before ("music critics", "art historians").
+      if (first > c.sent_first && (c.norm(first - 1) == "and" || c.norm(first - 1) == "or" ||
+                                   c.doc.tokens[first - 1].pos == Pos::kNN))
+        return Verdict::kReject;
+      if (first > c.sent_first &&
+          (c.doc.tokens[first - 1].pos == Pos::kIN || one_of(c.norm(first - 1), kPrepositions)))
         return Verdict::kReject;
       if (c.in(end + 1) &&
           (c.norm(end) == "at" || c.norm(end) == "from" || c.norm(end) == "with") &&
@@ -307,6 +459,100 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
       if (!c.in(end) || c.doc.tokens[end].kind != TokenKind::kWord) return Verdict::kReject;
       if (first > c.sent_first && one_of(c.norm(first - 1), kListOrQuantity))
         return Verdict::kReject;
+      if (first > c.sent_first &&
+          (c.doc.tokens[first - 1].kind == TokenKind::kNumber ||
+           c.doc.tokens[first - 1].pos == Pos::kCD || c.doc.tokens[first - 1].pos == Pos::kDT))
+        return Verdict::kReject;  // "three others", "these others"
+      // Tagged: a subject is followed by its verb ("others argue", "others
+      // have"), adverbs allowed; "help others who", "force others to" are not.
+      if (c.doc.tokens[end].pos != Pos::kNone) {
+        uint32_t j = end;
+        while (c.in(j) && c.doc.tokens[j].pos == Pos::kRB) ++j;
+        if (!c.in(j) || !is_verb_tag(c.doc.tokens[j].pos) || c.doc.tokens[j].pos == Pos::kVBG ||
+            c.doc.tokens[j].pos == Pos::kVBN)
+          return Verdict::kReject;
+      }
+      return Verdict::kCounted;
+    }
+    case Cond::kSuggest: {
+      if (!c.in(end) || c.doc.tokens[end].pos == Pos::kNone) return Verdict::kCounted;
+      const Pos next = c.doc.tokens[end].pos;
+      // "suggested requiring", "suggested closing the road" (a gerund with its
+      // object, which the tagger may read as a noun).
+      if (next == Pos::kVBG) return Verdict::kReject;
+      if (c.norm(end).ends_with("ing") && c.in(end + 1) &&
+          (c.doc.tokens[end + 1].pos == Pos::kDT || c.doc.tokens[end + 1].pos == Pos::kPRPS))
+        return Verdict::kReject;
+      if ((next >= Pos::kNN && next <= Pos::kNNPS) && first > c.sent_first &&
+          (c.doc.tokens[first - 1].pos == Pos::kDT || c.doc.tokens[first - 1].pos == Pos::kJJ))
+        return Verdict::kReject;  // "other suggested origins": the adjective
+      if (c.norm(end) == "that") {
+        // "suggested that the women be evacuated": the subjunctive of a proposal.
+        for (uint32_t j = end + 1; j < end + 8 && c.in(j); ++j) {
+          const Pos p = c.doc.tokens[j].pos;
+          const bool bare = p == Pos::kVB || c.norm(j) == "be";  // "that the vote be delayed"
+          if (!bare && (p == Pos::kMD || p == Pos::kVBZ || p == Pos::kVBD || p == Pos::kVBP)) break;
+          if (bare) {
+            if (c.norm(j - 1) != "to") return Verdict::kReject;
+            break;
+          }
+        }
+      }
+      return Verdict::kCounted;
+    }
+    case Cond::kWhether: {
+      if (c.in(end) && c.norm(end) == "or") return Verdict::kReject;  // "whether or not"
+      if (first > c.sent_first) {
+        std::string_view prev = c.norm(first - 1);
+        if (prev == "on" || prev == "upon") return Verdict::kReject;  // "depends on whether"
+        if (first > c.sent_first + 1 && prev == "of" &&
+            (c.norm(first - 2) == "regardless" || c.norm(first - 2) == "irrespective"))
+          return Verdict::kReject;
+      }
+      // Clause-initial (sentence start, after a comma, bracket or dash) with
+      // an "or" close behind: a concessive choice, not a question.
+      if (first == c.sent_first || c.doc.tokens[first - 1].kind == TokenKind::kPunct) {
+        for (uint32_t j = end; j < end + 6 && c.in(j); ++j)
+          if (c.norm(j) == "or") return Verdict::kReject;
+      }
+      return Verdict::kCounted;
+    }
+    case Cond::kVagueClaimant: {
+      if (c.in(end) && (c.norm(end) == "for" || c.norm(end) == "against"))
+        return Verdict::kReject;  // "argues for reform": advocacy
+      // "Boyd claims that", "he claims that", "Luczynski 's claims that": an
+      // attribution to someone named, not an unsupported claim.
+      static constexpr std::array<std::string_view, 9> kNamedSubject = {
+          "he", "she", "i", "we", "his", "her", "my", "our", "'s"};
+      // The word before the cue names the subject, or ends an appositive or
+      // an inserted phrase ("Alex Jones, a radio host, claims", "Aristotle, in
+      // Politics, claims", "the town of Warwick, which claims"): then the
+      // words before each of the last two commas are looked at too.
+      auto named_at = [&](uint32_t i) {  // i: the word just before the cue or a comma
+        if (is_source_noun(c.norm(i)) || one_of(c.norm(i), kVagueClaimers)) return false;
+        const Token& t = c.doc.tokens[i];
+        if (t.has(kTokenCapitalized) && !t.has(kTokenAllCaps) && i > c.sent_first) return true;
+        if (t.has(kTokenCapitalized) && i == c.sent_first && !one_of(c.norm(i), kGenericPronouns) &&
+            !looks_plural(c.norm(i)))
+          return true;  // "Boyd claims that" opening the sentence
+        return one_of(c.norm(i), kNamedSubject) || t.pos == Pos::kNNP || t.pos == Pos::kPOS;
+      };
+      uint32_t j = first;
+      while (j > c.sent_first && one_of(c.norm(j - 1), kInterveners)) --j;  // "also claims"
+      if (j == c.sent_first) return Verdict::kCounted;
+      if (is_source_noun(c.norm(j - 1)) || one_of(c.norm(j - 1), kVagueClaimers))
+        return Verdict::kCounted;  // "Some claim that", "Critics claim that"
+      if (named_at(j - 1)) return Verdict::kReject;
+      if (j > c.sent_first + 1 && (c.norm(j - 1) == "which" || c.norm(j - 1) == "who")) --j;
+      for (int commas = 0; commas < 2 && j > c.sent_first + 1;) {
+        --j;
+        if (j + 12 < first) break;
+        if (c.norm(j) != ",") continue;
+        ++commas;
+        uint32_t w = j - 1;  // skip a closing quote: "Aristotle, in “Politics”, claims"
+        if (w > c.sent_first && c.doc.tokens[w].kind != TokenKind::kWord) --w;
+        if (named_at(w)) return Verdict::kReject;
+      }
       return Verdict::kCounted;
     }
   }
@@ -327,21 +573,32 @@ CueClass to_cue_class(LexClass c) {
   return CueClass::kNegation;
 }
 
+bool is_double_quote(std::string_view q) {
+  return q == "\"" || q == "\u201c" || q == "\u201d" || q == "\u00ab" || q == "\u00bb" ||
+         q == "\u201e" || q == "``" || q == "''";
+}
+
 }  // namespace
 
 void detect_certainty_cues(Document& doc) {
   const CertaintyIndex& index = CertaintyIndex::get();
   const bool had_cues = !doc.cues.empty();  // from an earlier stage: merge by sorting
   bool in_quote = false;
+  bool in_speech = false;  // inside double quotation marks
   for (Sentence& s : doc.sentences) {
     Ctx c{doc, s.first_token, s.first_token + s.token_count};
     bool uncertain = false;
     for (uint32_t i = c.sent_first; i < c.sent_end;) {
       const Token& t = doc.tokens[i];
-      if (t.has(kTokenParagraphStart)) in_quote = false;
+      if (t.has(kTokenParagraphStart)) in_quote = in_speech = false;
       if (t.kind != TokenKind::kWord) {
-        if (t.has(kTokenOpenQuote)) in_quote = true;
-        if (t.has(kTokenCloseQuote)) in_quote = false;
+        if (t.has(kTokenOpenQuote)) {
+          in_quote = true;
+          // Double quotation marks open speech; single ones (and `) are as
+          // often titles or apostrophes, so they do not (see reported_speech).
+          in_speech = is_double_quote(doc.slice(t.span));
+        }
+        if (t.has(kTokenCloseQuote)) in_quote = in_speech = false;
         ++i;
         continue;
       }
@@ -353,6 +610,7 @@ void detect_certainty_cues(Document& doc) {
         for (uint32_t k = 1; k < cand.size && match; ++k) match = c.norm(i + k) == cand.tokens[k];
         if (!match) continue;
         const CertaintyEntry& e = *cand.entry;
+        c.quoted = in_speech;
         Verdict v = check(c, e.cond, i, end);
         if (v == Verdict::kReject) continue;
         advance = cand.size;
