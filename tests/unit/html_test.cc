@@ -354,6 +354,43 @@ TEST(HtmlArticle, TeaserCardsAndLinkBoxesAreDropped) {
   EXPECT_FALSE(contains(a.text, "teaser line")) << a.text;
 }
 
+// The lead (standfirst) sits in the story's own header, between the
+// headline and the body's container, with share buttons around it.
+std::string page_with_lead(const std::string& lead_markup) {
+  std::string page =
+      "<html><head><title>Night trains return to the valley</title></head><body>"
+      "<nav><a href='/'>Home</a> <a href='/travel'>Travel</a></nav>"
+      "<div class='story-header'><h1>Night trains return to the valley</h1>";
+  for (const char* s : {"Facebook", "Twitter", "Mail", "Print", "Copy link", "Pocket", "Reddit",
+                        "Messenger", "Telegram", "Signal"})
+    page += std::string("<div class='share-item'><a href='#'>") + s + "</a></div>";
+  page += lead_markup + "</div><div class='story-body'>";
+  for (int i = 0; i < 4; ++i)
+    page +=
+        "<p>The sleeper service between the coast and the mountain towns ran for the first time "
+        "in nine years on Friday, and the operator said every berth had been sold.</p>";
+  return page + "</div><footer>Contact us</footer></body></html>";
+}
+
+TEST(HtmlArticle, LeadInTheStorysNamedHeaderIsKept) {
+  Article a = extract(page_with_lead(
+      "<p class='story-header__lead'>A rail line closed for almost a decade carries passengers "
+      "again, and the first trains are full.</p>"));
+  EXPECT_TRUE(contains(a.text, "A rail line closed for almost a decade")) << a.text;
+  EXPECT_TRUE(contains(a.text, "The sleeper service")) << a.text;
+  EXPECT_FALSE(contains(a.text, "Telegram")) << a.text;
+}
+
+TEST(HtmlArticle, LeadSetAsAHeadingIsKept) {
+  Article a = extract(page_with_lead(
+      "<h2>A rail line closed for almost a decade carries passengers again, and the first "
+      "trains of the new timetable are full.</h2>"));
+  EXPECT_TRUE(contains(a.text, "A rail line closed for almost a decade")) << a.text;
+  // A short heading there is a kicker or a section label, not a lead.
+  a = extract(page_with_lead("<h2>Travel news</h2>"));
+  EXPECT_FALSE(contains(a.text, "Travel news")) << a.text;
+}
+
 TEST(HtmlArticle, DeeplyNestedInputDoesNotCrash) {
   std::string page = "<html><body>";
   for (int i = 0; i < 10000; ++i) page += "<div>";

@@ -203,7 +203,9 @@ bool hidden(const xmlNode* n) {
 
 // Words in class/id values that mark page furniture. Whole words (split at
 // non-letters) for short, ambiguous ones; substrings for distinctive ones.
-bool boilerplate_name(const xmlNode* n) {
+// `header_counts` false: the word "header" alone does not mark furniture
+// (the article's own header holds its lead).
+bool boilerplate_name(const xmlNode* n, bool header_counts = true) {
   if (!n->properties) return false;
   std::string_view cls = attr_view(n, "class");
   std::string_view id = attr_view(n, "id");
@@ -260,7 +262,7 @@ bool boilerplate_name(const xmlNode* n) {
     if (e > i) {
       std::string_view w(names.data() + i, e - i);
       for (const char* k : kWords)
-        if (w == k) return true;
+        if (w == k && (header_counts || w != "header")) return true;
     }
     i = e;
   }
@@ -1165,9 +1167,9 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
           why = desc(i);
           break;
         }
-      std::fprintf(stderr, "%c %s [%s] %.60s\n",
+      std::fprintf(stderr, "%c %s %c [%s] %.60s\n",
                    b.owner >= best && b.owner < container.end ? 'I' : 'o', b.boiler ? "B" : "-",
-                   why.c_str(), b.text.c_str());
+                   "opHiPqc"[static_cast<int>(b.kind)], why.c_str(), b.text.c_str());
     }
   }
   const int lo = best, hi = container.end;
@@ -1192,17 +1194,27 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
           (key == title_key || key == h1_key))
         headline = i;
     }
-    if (headline < first_in && first_in - headline <= 8) {
+    // Flagged blocks (share buttons, photo credits) between the two do not
+    // count towards the distance.
+    size_t between = 0;
+    for (size_t i = headline + 1; i < first_in; ++i) between += !blocks[i].boiler;
+    if (headline < first_in && between <= 8) {
       for (size_t i = headline + 1; i < first_in; ++i) {
         const Block& b = blocks[i];
         bool named = false;
         for (int e = b.owner; e >= 0 && !named; e = el[static_cast<size_t>(e)].parent) {
           const Element& x = el[static_cast<size_t>(e)];
-          if (x.node && is(x.node, "header")) continue;
+          // "article-header__lead": the header is the article's own.
+          if (x.node && (is(x.node, "header") ||
+                         (x.flag_name && !x.flag_tag && !boilerplate_name(x.node, false))))
+            continue;
           named = x.flag_name || x.flag_tag;
         }
         double link = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
-        if (!named && link < 0.2 && chars(b.text) >= 60 && b.kind != BlockKind::kHeading)
+        size_t n = chars(b.text);
+        // A lead set as a heading is still a paragraph of sentences.
+        bool heading_lead = b.kind == BlockKind::kHeading && n >= 100 && ends_sentence(b.text);
+        if (!named && link < 0.2 && n >= 60 && (b.kind != BlockKind::kHeading || heading_lead))
           kept.push_back(&b);
       }
     }
