@@ -391,6 +391,39 @@ TEST(HtmlArticle, LeadSetAsAHeadingIsKept) {
   EXPECT_FALSE(contains(a.text, "Travel news")) << a.text;
 }
 
+std::string author_of(const std::string& byline, const std::string& site = "") {
+  std::string page = "<html><head><title>Ferry fares</title>";
+  if (!site.empty()) page += "<meta property='og:site_name' content='" + site + "'>";
+  page += "<meta name='author' content='" + byline +
+          "'></head><body><p>Ferry fares rise by a tenth from May, the operator said on "
+          "Monday, the first rise in six years.</p></body></html>";
+  return extract(page).author;
+}
+
+TEST(HtmlArticle, AuthorLeadInsAndDatesAreCut) {
+  EXPECT_EQ(author_of("By Ann Tull"), "Ann Tull");
+  EXPECT_EQ(author_of("View all posts by Ann Tull"), "Ann Tull");
+  EXPECT_EQ(author_of("Posted by Ann Tull at 18:52"), "Ann Tull");
+  EXPECT_EQ(author_of("AuthorAnn Tull"), "Ann Tull");
+  EXPECT_EQ(author_of("Ann Tull \xC2\xB7 22. Oktober 2019"), "Ann Tull");
+  EXPECT_EQ(author_of("Ann Tull 8 January 2020, 3:51 pm"), "Ann Tull");
+  EXPECT_EQ(author_of("Ann Tull22. Februar 2020"), "Ann Tull");
+  // Names that only look like lead-ins or dates stay whole.
+  EXPECT_EQ(author_of("Bylund Marsh"), "Bylund Marsh");
+  EXPECT_EQ(author_of("Walter von Aachen"), "Walter von Aachen");
+  EXPECT_EQ(author_of("skipper1984"), "skipper1984");
+}
+
+TEST(HtmlArticle, OutletIsTheAuthorOnlyWhenNoOneElseIs) {
+  const char* page = R"(<html><head><title>Ferry fares</title>
+<meta property="og:site_name" content="Harbour Gazette">
+<meta name="author" content="Harbour Gazette">
+<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"Ann Tull"}}</script>
+</head><body><p>Ferry fares rise by a tenth from May, the operator said on Monday.</p></body></html>)";
+  EXPECT_EQ(extract(page).author, "Ann Tull");
+  EXPECT_EQ(author_of("Harbour Gazette", "Harbour Gazette"), "Harbour Gazette");
+}
+
 TEST(HtmlArticle, DeeplyNestedInputDoesNotCrash) {
   std::string page = "<html><body>";
   for (int i = 0; i < 10000; ++i) page += "<div>";
