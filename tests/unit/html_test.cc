@@ -354,6 +354,76 @@ TEST(HtmlArticle, TeaserCardsAndLinkBoxesAreDropped) {
   EXPECT_FALSE(contains(a.text, "teaser line")) << a.text;
 }
 
+// The lead (standfirst) sits in the story's own header, between the
+// headline and the body's container, with share buttons around it.
+std::string page_with_lead(const std::string& lead_markup) {
+  std::string page =
+      "<html><head><title>Night trains return to the valley</title></head><body>"
+      "<nav><a href='/'>Home</a> <a href='/travel'>Travel</a></nav>"
+      "<div class='story-header'><h1>Night trains return to the valley</h1>";
+  for (const char* s : {"Facebook", "Twitter", "Mail", "Print", "Copy link", "Pocket", "Reddit",
+                        "Messenger", "Telegram", "Signal"})
+    page += std::string("<div class='share-item'><a href='#'>") + s + "</a></div>";
+  page += lead_markup + "</div><div class='story-body'>";
+  for (int i = 0; i < 4; ++i)
+    page +=
+        "<p>The sleeper service between the coast and the mountain towns ran for the first time "
+        "in nine years on Friday, and the operator said every berth had been sold.</p>";
+  return page + "</div><footer>Contact us</footer></body></html>";
+}
+
+TEST(HtmlArticle, LeadInTheStorysNamedHeaderIsKept) {
+  Article a = extract(page_with_lead(
+      "<p class='story-header__lead'>A rail line closed for almost a decade carries passengers "
+      "again, and the first trains are full.</p>"));
+  EXPECT_TRUE(contains(a.text, "A rail line closed for almost a decade")) << a.text;
+  EXPECT_TRUE(contains(a.text, "The sleeper service")) << a.text;
+  EXPECT_FALSE(contains(a.text, "Telegram")) << a.text;
+}
+
+TEST(HtmlArticle, LeadSetAsAHeadingIsKept) {
+  Article a = extract(page_with_lead(
+      "<h2>A rail line closed for almost a decade carries passengers again, and the first "
+      "trains of the new timetable are full.</h2>"));
+  EXPECT_TRUE(contains(a.text, "A rail line closed for almost a decade")) << a.text;
+  // A short heading there is a kicker or a section label, not a lead.
+  a = extract(page_with_lead("<h2>Travel news</h2>"));
+  EXPECT_FALSE(contains(a.text, "Travel news")) << a.text;
+}
+
+std::string author_of(const std::string& byline, const std::string& site = "") {
+  std::string page = "<html><head><title>Ferry fares</title>";
+  if (!site.empty()) page += "<meta property='og:site_name' content='" + site + "'>";
+  page += "<meta name='author' content='" + byline +
+          "'></head><body><p>Ferry fares rise by a tenth from May, the operator said on "
+          "Monday, the first rise in six years.</p></body></html>";
+  return extract(page).author;
+}
+
+TEST(HtmlArticle, AuthorLeadInsAndDatesAreCut) {
+  EXPECT_EQ(author_of("By Ann Tull"), "Ann Tull");
+  EXPECT_EQ(author_of("View all posts by Ann Tull"), "Ann Tull");
+  EXPECT_EQ(author_of("Posted by Ann Tull at 18:52"), "Ann Tull");
+  EXPECT_EQ(author_of("AuthorAnn Tull"), "Ann Tull");
+  EXPECT_EQ(author_of("Ann Tull \xC2\xB7 22. Oktober 2019"), "Ann Tull");
+  EXPECT_EQ(author_of("Ann Tull 8 January 2020, 3:51 pm"), "Ann Tull");
+  EXPECT_EQ(author_of("Ann Tull22. Februar 2020"), "Ann Tull");
+  // Names that only look like lead-ins or dates stay whole.
+  EXPECT_EQ(author_of("Bylund Marsh"), "Bylund Marsh");
+  EXPECT_EQ(author_of("Walter von Aachen"), "Walter von Aachen");
+  EXPECT_EQ(author_of("skipper1984"), "skipper1984");
+}
+
+TEST(HtmlArticle, OutletIsTheAuthorOnlyWhenNoOneElseIs) {
+  const char* page = R"(<html><head><title>Ferry fares</title>
+<meta property="og:site_name" content="Harbour Gazette">
+<meta name="author" content="Harbour Gazette">
+<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"Ann Tull"}}</script>
+</head><body><p>Ferry fares rise by a tenth from May, the operator said on Monday.</p></body></html>)";
+  EXPECT_EQ(extract(page).author, "Ann Tull");
+  EXPECT_EQ(author_of("Harbour Gazette", "Harbour Gazette"), "Harbour Gazette");
+}
+
 TEST(HtmlArticle, DeeplyNestedInputDoesNotCrash) {
   std::string page = "<html><body>";
   for (int i = 0; i < 10000; ++i) page += "<div>";

@@ -203,7 +203,9 @@ bool hidden(const xmlNode* n) {
 
 // Words in class/id values that mark page furniture. Whole words (split at
 // non-letters) for short, ambiguous ones; substrings for distinctive ones.
-bool boilerplate_name(const xmlNode* n) {
+// `header_counts` false: the word "header" alone does not mark furniture
+// (the article's own header holds its lead).
+bool boilerplate_name(const xmlNode* n, bool header_counts = true) {
   if (!n->properties) return false;
   std::string_view cls = attr_view(n, "class");
   std::string_view id = attr_view(n, "id");
@@ -260,7 +262,7 @@ bool boilerplate_name(const xmlNode* n) {
     if (e > i) {
       std::string_view w(names.data() + i, e - i);
       for (const char* k : kWords)
-        if (w == k) return true;
+        if (w == k && (header_counts || w != "header")) return true;
     }
     i = e;
   }
@@ -830,10 +832,91 @@ std::string language_tag(std::string s) {
   return s;
 }
 
+// Lower-case ASCII copy, for matching lead-in words.
+bool starts_with_nocase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i)
+    if (ascii_lower(s[i]) != prefix[i]) return false;
+  return true;
+}
+
+// A byline as pages print it -> the name: lead-in words ("By", "Posted
+// by", "Veröffentlicht von", "Author") and what follows the name (a date,
+// a time, "· in Category") go.
 std::string clean_author(std::string s) {
   s = collapse(s);
-  for (const char* prefix : {"By ", "by ", "BY ", "Von ", "von ", "Par ", "Por "})
-    if (s.rfind(prefix, 0) == 0) s.erase(0, std::strlen(prefix));
+  // Longest first: "posted by" before "by".
+  static constexpr std::array kLeadIns = {"view all posts by",
+                                          "all posts by",
+                                          "posted by",
+                                          "written by",
+                                          "published by",
+                                          "zeige alle beitr\xC3\xA4ge von",
+                                          "alle beitr\xC3\xA4ge von",
+                                          "ver\xC3\xB6"
+                                          "ffentlicht von",
+                                          "geschrieben von",
+                                          "erstellt von",
+                                          "beitrag von",
+                                          "beitragvon",
+                                          "autorin:",
+                                          "autor:",
+                                          "author:",
+                                          "autorin",
+                                          "author",
+                                          "autor",
+                                          "by",
+                                          "von",
+                                          "vom",
+                                          "par",
+                                          "por"};
+  for (std::string_view lead : kLeadIns) {
+    if (!starts_with_nocase(s, lead)) continue;
+    std::string_view rest = std::string_view(s).substr(lead.size());
+    // "By Ann", "AuthorAnn", but not "Bylund" or "Vonnegut" or "Authority".
+    bool word_lead =
+        lead.back() == ':' || lead.find(' ') != std::string_view::npos || lead.size() >= 5;
+    if (rest.empty()) break;
+    unsigned char next = static_cast<unsigned char>(rest[0]);
+    bool upper_next = next >= 'A' && next <= 'Z';
+    if (rest[0] == ' ' || (word_lead && upper_next)) {
+      s = collapse(rest);
+      if (!s.empty() && s.front() == ' ') s.erase(0, 1);
+    }
+    break;
+  }
+  // What follows the name: " · 22. Oktober", " | Category", " - January 10",
+  // " am 26/10/13", " at 18:52", "Name22. Februar 2020".
+  for (std::string_view sep : {" \xC2\xB7 ", " | ", " \xE2\x80\xA2 ", " \xE2\x80\x94 ",
+                               " \xE2\x80\x93 ", " - ", " \xC2\xBB "}) {
+    size_t at = s.find(sep);
+    if (at != std::string::npos && at > 0) s.resize(at);
+  }
+  for (size_t i = 1; i < s.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i])) ||
+        std::isdigit(static_cast<unsigned char>(s[i - 1])))
+      continue;
+    size_t e = i;
+    while (e < s.size() && std::isdigit(static_cast<unsigned char>(s[e]))) ++e;
+    // A day, month or year: digits followed by a separator or a space and
+    // more, or four digits (a year). A user name ending in digits stays.
+    bool date_like;
+    if (s[i - 1] == ' ')
+      date_like = (e < s.size() && (s[e] == '.' || s[e] == '/' || s[e] == ':' ||
+                                    (s[e] == ' ' && e + 1 < s.size()))) ||
+                  e - i == 4;
+    else  // glued to the name: "Collignon22. Februar"
+      date_like = std::isalpha(static_cast<unsigned char>(s[i - 1])) && e + 1 < s.size() &&
+                  s[e] == '.' && s[e + 1] == ' ';
+    if (!date_like) continue;
+    s.resize(i);
+    break;
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.pop_back();
+  for (std::string_view tail : {" am", " at", " on", " le", " el", " il", " \xC2\xB7"})
+    if (s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0)
+      s.resize(s.size() - tail.size());
+  while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.pop_back();
   if (s.rfind("http", 0) == 0 || chars(s) > 100) return "";
   return s;
 }
@@ -1022,12 +1105,23 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     if (normalize_for_compare(t) != normalize_for_compare(out.outlet)) title = t;
   }
   out.title = collapse(title);
-  out.author = clean_author(meta("author"));
-  if (out.author.empty()) out.author = clean_author(ld.author);
-  if (out.author.empty()) out.author = clean_author(m.itemprop_author);
-  if (out.author.empty()) out.author = clean_author(meta("article:author"));
-  if (out.author.empty()) out.author = clean_author(meta("dc.creator"));
-  if (out.author.empty()) out.author = clean_author(m.byline);
+  // The first named author that is not the outlet itself (publishers put
+  // their own name in the author meta tag).
+  // (An organisation can be its own author: it stays when no one else is named.)
+  std::string outlet_as_author;
+  for (const std::string& candidate : {meta("author"), ld.author, m.itemprop_author,
+                                       meta("article:author"), meta("dc.creator"), m.byline}) {
+    std::string a = clean_author(candidate);
+    std::string key = normalize_for_compare(a);
+    if (key.empty()) continue;
+    if (key == normalize_for_compare(out.outlet) || key == normalize_for_compare(ld.publisher)) {
+      if (outlet_as_author.empty()) outlet_as_author = std::move(a);
+      continue;
+    }
+    out.author = std::move(a);
+    break;
+  }
+  if (out.author.empty()) out.author = std::move(outlet_as_author);
   out.language = language_tag(m.lang);
   if (out.language.empty()) out.language = language_tag(meta("content-language"));
   if (out.language.empty()) out.language = language_tag(meta("og:locale"));
@@ -1165,9 +1259,9 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
           why = desc(i);
           break;
         }
-      std::fprintf(stderr, "%c %s [%s] %.60s\n",
+      std::fprintf(stderr, "%c %s %c [%s] %.60s\n",
                    b.owner >= best && b.owner < container.end ? 'I' : 'o', b.boiler ? "B" : "-",
-                   why.c_str(), b.text.c_str());
+                   "opHiPqc"[static_cast<int>(b.kind)], why.c_str(), b.text.c_str());
     }
   }
   const int lo = best, hi = container.end;
@@ -1192,17 +1286,27 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
           (key == title_key || key == h1_key))
         headline = i;
     }
-    if (headline < first_in && first_in - headline <= 8) {
+    // Flagged blocks (share buttons, photo credits) between the two do not
+    // count towards the distance.
+    size_t between = 0;
+    for (size_t i = headline + 1; i < first_in; ++i) between += !blocks[i].boiler;
+    if (headline < first_in && between <= 8) {
       for (size_t i = headline + 1; i < first_in; ++i) {
         const Block& b = blocks[i];
         bool named = false;
         for (int e = b.owner; e >= 0 && !named; e = el[static_cast<size_t>(e)].parent) {
           const Element& x = el[static_cast<size_t>(e)];
-          if (x.node && is(x.node, "header")) continue;
+          // "article-header__lead": the header is the article's own.
+          if (x.node && (is(x.node, "header") ||
+                         (x.flag_name && !x.flag_tag && !boilerplate_name(x.node, false))))
+            continue;
           named = x.flag_name || x.flag_tag;
         }
         double link = static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
-        if (!named && link < 0.2 && chars(b.text) >= 60 && b.kind != BlockKind::kHeading)
+        size_t n = chars(b.text);
+        // A lead set as a heading is still a paragraph of sentences.
+        bool heading_lead = b.kind == BlockKind::kHeading && n >= 100 && ends_sentence(b.text);
+        if (!named && link < 0.2 && n >= 60 && (b.kind != BlockKind::kHeading || heading_lead))
           kept.push_back(&b);
       }
     }
