@@ -452,6 +452,17 @@ TEST(HtmlDates, SpacedNumericDatesAndUnicodeSpaces) {
   EXPECT_EQ(find_text_date("Punkt 4. 2. Absatz"), "");
 }
 
+TEST(HtmlDates, DayYearOrYearTimeGluedTogether) {
+  // Text of elements that sat side by side: <span>Feb 18</span><span>2009</span>.
+  EXPECT_EQ(find_text_date("Fruit Feb 182009 by Ada"), "2009-02-18");
+  EXPECT_EQ(find_text_date("Fruit Feb 32009 by Ada"), "2009-02-03");
+  EXPECT_EQ(find_text_date("Fruit Feb 1820091 by Ada"), "");
+  // <span>28.09.19</span><span>12:44</span>
+  EXPECT_EQ(find_text_date("Ada 28.09.1912:44"), "2019-09-28");
+  EXPECT_EQ(find_text_date("Ada 28.09.2012:44"), "2020-09-28");
+  EXPECT_EQ(find_text_date("Ada 28.09.2012, 12:44"), "2012-09-28");
+}
+
 TEST(HtmlDates, UnpaddedDaysInUrls) {
   EXPECT_EQ(date_from_url("https://x.example/home/2017/7/12/a-story"), "2017-07-12");
   EXPECT_EQ(date_from_url("https://x.example/2017/7/123/a-story"), "");

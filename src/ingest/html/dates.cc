@@ -332,7 +332,11 @@ std::string date_at(std::string_view s, size_t i) {
       size_t k = j + 1 + ml;
       if (m > 0 && k < s.size() && s[k] == sep) {
         int yy = read_digits(s, k + 1, 4);
-        if (yy > 0 && !(k + 5 < s.size() && digit(s[k + 5]))) {
+        // "28.09.1912:44": a two-digit year glued to the time of day (the
+        // page had them in two elements), not the year 1912.
+        const bool time_glued = k + 7 < s.size() && s[k + 5] == ':' && digit(s[k + 6]) &&
+                                digit(s[k + 7]) && !(k + 8 < s.size() && digit(s[k + 8]));
+        if (yy > 0 && !time_glued && !(k + 5 < s.size() && digit(s[k + 5]))) {
           if (sep == '/' && m <= 12 && d <= 12) {
             // Ambiguous D/M vs M/D: slashes are mostly US order.
             if (valid(yy, d, m)) return format(yy, d, m);
@@ -343,7 +347,7 @@ std::string date_at(std::string_view s, size_t i) {
         // "31.10.23": a two-digit year after dots (German, Russian, Polish
         // datelines); not "1.2.3.4" version numbers.
         int y2 = read_digits(s, k + 1, 2);
-        bool ends = k + 3 >= s.size() ||
+        bool ends = time_glued || k + 3 >= s.size() ||
                     (!digit(s[k + 3]) && !(s[k + 3] == '.' && k + 4 < s.size() && digit(s[k + 4])));
         if (sep == '.' && y2 >= 0 && ends) {
           int year = y2 < 90 ? 2000 + y2 : 1900 + y2;
@@ -376,7 +380,14 @@ std::string date_at(std::string_view s, size_t i) {
   size_t j = skip_space(s, i + ml);
   size_t dl;
   int d = read_day(s, j, dl);
-  if (d <= 0) return "";
+  if (d <= 0) {
+    // "Feb 182009": day and year glued together (two elements on the page).
+    size_t run = 0;
+    while (j + run < s.size() && digit(s[j + run])) ++run;
+    if (run != 5 && run != 6) return "";
+    int glued_day = read_digits(s, j, run - 4), glued_year = read_digits(s, j + run - 4, 4);
+    return valid(glued_year, m, glued_day) ? format(glued_year, m, glued_day) : "";
+  }
   j += dl;
   if (j + 1 < s.size() && std::isalpha(static_cast<unsigned char>(s[j])) &&
       std::isalpha(static_cast<unsigned char>(s[j + 1])))
