@@ -12,6 +12,7 @@
 #include "dict/tabari.h"
 #include "ingest/feed_reader.h"
 #include "ingest/html/article.h"
+#include "ingest/html/dates.h"
 #include "ingest/html_page_reader.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/line_reader.h"
@@ -272,6 +273,7 @@ int analyze_jsonl(const AnalyzeArgs& args, const std::string& output_format) {
 struct WarcBatch {
   struct Page {
     std::string id, url, charset, body;
+    std::string fetched;  // the day of WARC-Date
   };
   std::vector<Page> pages;
   std::string output;
@@ -322,7 +324,7 @@ int analyze_warc(const AnalyzeArgs& args, const std::string& output_format) {
             continue;
           }
           b.pages.push_back({rec.record_id.empty() ? rec.target_uri : rec.record_id, rec.target_uri,
-                             http.charset, std::move(http.body)});
+                             http.charset, std::move(http.body), html::parse_date(rec.date)});
         }
         return !b.pages.empty();
       },
@@ -336,8 +338,9 @@ int analyze_warc(const AnalyzeArgs& args, const std::string& output_format) {
           emit.separate(i, b.output);
           html::Article article;
           std::string err;
-          bool ok = html::extract_article(page.body, {.url = page.url, .charset = page.charset},
-                                          article, err);
+          bool ok = html::extract_article(
+              page.body, {.url = page.url, .charset = page.charset, .fetched = page.fetched},
+              article, err);
           if (ok && article.text.empty()) {
             ok = false;
             err = "no article text found in the page";

@@ -26,6 +26,7 @@
 #include "core/json_writer.h"
 #include "ingest/feed_reader.h"
 #include "ingest/html/article.h"
+#include "ingest/html/dates.h"
 #include "ingest/html_page_reader.h"
 #include "ingest/jsonl_reader.h"
 #include "ingest/line_reader.h"
@@ -55,6 +56,7 @@ struct Item {
   ItemKind kind = ItemKind::kLine;
   std::string raw;               // the JSONL line or the page's HTML
   std::string id, url, charset;  // WARC page
+  std::string fetched;           // WARC page: the day of WARC-Date
   FeedItem feed_item;            // feed item
   std::string outlet;            // feed title
 };
@@ -178,6 +180,7 @@ class Reader {
     it.id = warc_record_.record_id.empty() ? warc_record_.target_uri : warc_record_.record_id;
     it.url = warc_record_.target_uri;
     it.charset = http_.charset;
+    it.fetched = html::parse_date(warc_record_.date);
     it.raw = std::move(http_.body);
     return true;
   }
@@ -294,8 +297,8 @@ bool read_item(JsonlParser& parser, Item& it, const InputFile& file, bool use_ti
     case ItemKind::kWarcPage: {
       rec.id = it.id;
       html::Article article;
-      bool ok =
-          html::extract_article(it.raw, {.url = it.url, .charset = it.charset}, article, error);
+      bool ok = html::extract_article(
+          it.raw, {.url = it.url, .charset = it.charset, .fetched = it.fetched}, article, error);
       if (ok && article.text.empty()) {
         ok = false;
         error = "no article text found in the page";

@@ -489,6 +489,132 @@ TEST(HtmlDates, FromUrls) {
   EXPECT_EQ(date_from_url("https://x.example/id/120240517123"), "");
 }
 
+TEST(HtmlDates, MonthNamesOfArabicTurkishIndonesian) {
+  // "الأربعاء، 07 أكتوبر 2020 - 12:09 م" as Egyptian papers write it in meta tags.
+  EXPECT_EQ(
+      parse_date("\xD8\xA7\xD9\x84\xD8\xA3\xD8\xB1\xD8\xA8\xD8\xB9\xD8\xA7\xD8\xA1\xD8\x8C 07 "
+                 "\xD8\xA3\xD9\x83\xD8\xAA\xD9\x88\xD8\xA8\xD8\xB1 2020 - 12:09"),
+      "2020-10-07");
+  EXPECT_EQ(parse_date("12 \xC5\x9E"
+                       "ubat 2021"),
+            "2021-02-12");                                          // "12 Şubat 2021"
+  EXPECT_EQ(parse_date("3 May\xC4\xB1s 2019 Cuma"), "2019-05-03");  // "3 Mayıs 2019"
+  EXPECT_EQ(parse_date("17 Agustus 2022"), "2022-08-17");
+  // Names longer than 12 bytes: "5 października 2021".
+  EXPECT_EQ(parse_date("5 pa\xC5\xBA"
+                       "dziernika 2021"),
+            "2021-10-05");
+  EXPECT_EQ(parse_date("a mart of 2021"), "");
+}
+
+TEST(HtmlDates, SpacedNumericDatesAndUnicodeSpaces) {
+  EXPECT_EQ(find_text_date("Deutscher Tennis Bund 4. 2. 2022."), "2022-02-04");
+  EXPECT_EQ(find_text_date("Bund 4.\xE2\x80\x89"
+                           "2.\xE2\x80\x89"
+                           "2022."),
+            "2022-02-04");  // thin spaces
+  EXPECT_EQ(find_text_date("Am\xC2\xA0"
+                           "17.05.2024 um 10 Uhr"),
+            "2024-05-17");  // no-break space
+  EXPECT_EQ(find_text_date("Seit\xE2\x80\x93"
+                           "17 May 2024"),
+            "2024-05-17");  // en dash
+  EXPECT_EQ(find_text_date("Punkt 4. 2. Absatz"), "");
+}
+
+TEST(HtmlDates, DayYearOrYearTimeGluedTogether) {
+  // Text of elements that sat side by side: <span>Feb 18</span><span>2009</span>.
+  EXPECT_EQ(find_text_date("Fruit Feb 182009 by Ada"), "2009-02-18");
+  EXPECT_EQ(find_text_date("Fruit Feb 32009 by Ada"), "2009-02-03");
+  EXPECT_EQ(find_text_date("Fruit Feb 1820091 by Ada"), "");
+  // <span>28.09.19</span><span>12:44</span>
+  EXPECT_EQ(find_text_date("Ada 28.09.1912:44"), "2019-09-28");
+  EXPECT_EQ(find_text_date("Ada 28.09.2012:44"), "2020-09-28");
+  EXPECT_EQ(find_text_date("Ada 28.09.2012, 12:44"), "2012-09-28");
+}
+
+TEST(HtmlDates, UnpaddedDaysInUrls) {
+  EXPECT_EQ(date_from_url("https://x.example/home/2017/7/12/a-story"), "2017-07-12");
+  EXPECT_EQ(date_from_url("https://x.example/2017/7/123/a-story"), "");
+  EXPECT_EQ(date_from_url("https://x.example/2023/10/3-questions-for-ada"), "");
+  EXPECT_EQ(date_from_url("https://x.example/2017/13/1/a-story"), "");
+}
+
+TEST(HtmlDates, StampsWithTheirZones) {
+  Stamp utc, local;
+  ASSERT_TRUE(parse_stamp("2029-10-18T22:04:00.000Z", utc));
+  EXPECT_EQ(utc.day, "2029-10-18");
+  EXPECT_EQ(utc.offset_minutes, 0);
+  ASSERT_TRUE(parse_stamp("Fri, 19 Oct 2029 00:04:00 +0200", local));
+  EXPECT_EQ(local.day, "2029-10-19");
+  EXPECT_EQ(local.offset_minutes, 120);
+  EXPECT_EQ(local.utc_minute, utc.utc_minute);
+  ASSERT_TRUE(parse_stamp("2029-10-18T17:04-05:00", local));
+  EXPECT_EQ(local.utc_minute, utc.utc_minute);
+  EXPECT_FALSE(parse_stamp("2029-10-18", local));        // no time of day
+  EXPECT_FALSE(parse_stamp("2029-10-18 22:04", local));  // no zone
+  EXPECT_EQ(day_number("1970-01-02"), 1);
+}
+
+TEST(HtmlArticle, UtcStampTakesTheLocalDayOfTheSameMoment) {
+  auto page = [](const std::string& local) {
+    return std::string(
+               "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+               "\"datePublished\":\"2029-10-18T22:04:00Z\"}</script><meta name=\"date\" "
+               "content=\"") +
+           local + "\"></head><body>" + kBody + "</body></html>";
+  };
+  EXPECT_EQ(extract(page("Fri, 19 Oct 2029 00:04:00 +0200")).published, "2029-10-19");
+  // Another moment says nothing about the time zone of the first.
+  EXPECT_EQ(extract(page("Fri, 19 Oct 2029 09:30:00 +0200")).published, "2029-10-18");
+}
+
+TEST(HtmlArticle, UrlDayWellBeforeTheMetadataWins) {
+  auto page = [](const std::string& url) {
+    return std::string("<html><head><link rel=\"canonical\" href=\"") + url +
+           "\"><meta itemprop=\"datePublished\" content=\"2029-06-17T18:28:00+0200\">"
+           "</head><body>" +
+           kBody + "</body></html>";
+  };
+  // Moved to a new system two years on: the URL keeps the first day.
+  EXPECT_EQ(extract(page("https://courier.example/home/2027/7/12/pears")).published, "2027-07-12");
+  // A day or two apart is the URL made while editing: metadata wins.
+  EXPECT_EQ(extract(page("https://courier.example/2029/06/16/pears")).published, "2029-06-17");
+  // A URL day after the metadata's is not taken either.
+  EXPECT_EQ(extract(page("https://courier.example/2029/08/01/pears")).published, "2029-06-17");
+}
+
+TEST(HtmlArticle, DateByTheHeadlineNotByTheLogo) {
+  // The first <h1> is the site's logo, with today's date beside it.
+  std::string page =
+      std::string(
+          "<html><head><meta property=\"og:title\" content=\"Record pear "
+          "harvest\"></head><body><header><h1><a href=\"/\">Velm Courier</a></h1>"
+          "<span class=\"date\">Tuesday, 08 Dec 2026</span></header><article>"
+          "<h1>Record pear harvest</h1><div class=\"meta\">13 Oct 2026 18:29</div>") +
+      kBody + "</article></body></html>";
+  EXPECT_EQ(extract(page).published, "2026-10-13");
+}
+
+TEST(HtmlArticle, NoPublicationDateAfterTheFetchOrFromOldText) {
+  std::string page = std::string(
+                         "<html><head><meta property=\"article:published_time\" "
+                         "content=\"2026-03-01T10:00:00+01:00\"></head><body><article><h1>Pears"
+                         "</h1><div class=\"meta\">12.02.2026</div>") +
+                     kBody + "</article></body></html>";
+  Article a;
+  std::string error;
+  ASSERT_TRUE(extract_article(page, {.url = "", .charset = "", .fetched = "2026-02-20"}, a, error));
+  EXPECT_EQ(a.published, "2026-02-12");  // the metadata's day is after the crawl
+  ASSERT_TRUE(extract_article(page, {.url = "", .charset = "", .fetched = "2026-03-02"}, a, error));
+  EXPECT_EQ(a.published, "2026-03-01");
+  // A year from history in the text is not the story's day.
+  std::string old = std::string("<html><body><article><h1>Pears</h1>") + kBody +
+                    "<p>The cooperative was founded on 3 May 1991 by eleven growers.</p>"
+                    "</article></body></html>";
+  EXPECT_EQ(extract(old).published, "");
+}
+
 TEST(HtmlEncoding, SniffsDeclarations) {
   EXPECT_EQ(sniff_charset("<meta charset=\"ISO-8859-1\">"), "windows-1252");
   EXPECT_EQ(sniff_charset("<meta http-equiv=Content-Type content='text/html; charset=koi8-r'>"),

@@ -544,7 +544,8 @@ struct Meta {
   std::string lang, title_tag, canonical, first_h1;
   std::vector<std::pair<std::string, std::string>> metas;  // key (lower-case) -> content
   std::vector<std::string> json_ld;
-  std::string time_pub, time_first;  // <time datetime> marked as publication / first one
+  std::string time_pub, time_first;      // <time datetime> marked as publication / first one
+  std::vector<std::string> time_stamps;  // every <time datetime> (the first 64)
   std::string itemprop_date, itemprop_author, byline;
   // A publication date from an inline script's data ("published_at": ...) or
   // from the RDF block that blog engines leave in a comment (dc:date="...").
@@ -644,6 +645,7 @@ void collect_meta(const xmlNode* n, Meta& m, int depth) {
                  cls.find("datepublished") != std::string::npos;
       bool mod = cls.find("modif") != std::string::npos || cls.find("update") != std::string::npos;
       if (pub && m.time_pub.empty()) m.time_pub = dt;
+      if (m.time_stamps.size() < 64) m.time_stamps.push_back(dt);
       if (!mod && m.time_first.empty()) m.time_first = dt;
     } else if (is(c, "h1")) {
       if (m.first_h1.empty()) m.first_h1 = text_of(c);
@@ -921,19 +923,6 @@ std::string clean_author(std::string s) {
   return s;
 }
 
-// Days since 1970-01-01 of a "YYYY-MM-DD" string (proleptic Gregorian).
-long days_of(std::string_view d) {
-  int y = std::atoi(std::string(d.substr(0, 4)).c_str());
-  int m = std::atoi(std::string(d.substr(5, 2)).c_str());
-  int day = std::atoi(std::string(d.substr(8, 2)).c_str());
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 // A timestamp in UTC ("...Z", "+00:00") may fall on the day after (or
 // before) the local publication day that readers and URLs show. Returns the
 // minute of the UTC day, or -1 when `v` is not a UTC time stamp.
@@ -958,7 +947,7 @@ int utc_minute(std::string_view v) {
 // Whether `local_day` can be the local calendar day of the UTC moment
 // (`utc_day`, `minute`): time zones run from UTC-10 (Hawaii) to UTC+14.
 bool local_day_of(std::string_view local_day, std::string_view utc_day, int minute) {
-  long diff = days_of(local_day) - days_of(utc_day);
+  long diff = day_number(local_day) - day_number(utc_day);
   if (diff == 0) return true;
   if (diff == -1) return minute < 10 * 60;
   if (diff == 1) return minute >= 10 * 60;
@@ -1017,6 +1006,7 @@ std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url, 
     for (const char* k : kGenericDateKeys) values.push_back(m.get(k));
   std::string d;
   int d_minute = -1;  // minute of the UTC day when `d` comes from a UTC stamp
+  const std::string* d_value = nullptr;
   for (const std::string* v : values) {
     if (!v || v->empty()) continue;
     std::string x = parse_date(*v);
@@ -1024,16 +1014,54 @@ std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url, 
     if (d.empty()) {
       d = x;
       d_minute = utc_minute(*v);
-    } else if (d_minute >= 0 && utc_minute(*v) < 0 && x != d && local_day_of(x, d, d_minute)) {
-      d = x;  // the same moment in the publisher's own time zone
-      break;
+      d_value = v;
+    }
+  }
+  // A UTC stamp shows the day in Greenwich, not necessarily the publisher's:
+  // the same moment written elsewhere on the page with the local offset
+  // (a generic date meta tag, a <time> element) gives the local day.
+  if (d_minute >= 0 && d_value != nullptr) {
+    Stamp utc;
+    if (parse_stamp(*d_value, utc)) {
+      auto same_moment = [&](const std::string& v) {
+        Stamp local;
+        if (v.empty() || !parse_stamp(v, local) || local.offset_minutes == 0) return false;
+        if (std::labs(local.utc_minute - utc.utc_minute) > 2) return false;
+        d = local.day;
+        d_minute = -1;
+        return true;
+      };
+      bool found = false;
+      for (const auto& [k, v] : m.metas)
+        if ((found = same_moment(v))) break;
+      for (size_t i = 0; i < m.time_stamps.size() && !found; ++i)
+        found = same_moment(m.time_stamps[i]);
+    }
+  }
+  // Else a later publication source without a UTC stamp (a day shown as
+  // text, a stamp with an offset) on a neighbouring day that the UTC
+  // moment allows is the local day.
+  if (d_minute >= 0) {
+    for (const std::string* v : values) {
+      if (!v || v->empty() || v == d_value || utc_minute(*v) >= 0) continue;
+      std::string x = parse_date(*v);
+      if (!x.empty() && x != d && local_day_of(x, d, d_minute)) {
+        d = x;
+        d_minute = -1;
+        break;
+      }
     }
   }
   std::string from_url = date_from_url(url);
-  // A day in the URL next to a UTC time stamp is the local day of the same
-  // moment; a stamp with its own offset already shows the local day.
-  if (!from_url.empty() && (d.empty() || (d_minute >= 0 && local_day_of(from_url, d, d_minute))))
-    return from_url;
+  if (!from_url.empty()) {
+    // A day in the URL next to a UTC time stamp is the local day of the same
+    // moment; a stamp with its own offset already shows the local day.
+    if (d.empty() || (d_minute >= 0 && local_day_of(from_url, d, d_minute))) return from_url;
+    // A URL is fixed when a story first goes out, while metadata dates are
+    // rewritten when a site moves to a new system or republishes: a URL day
+    // more than a week before the metadata's is the publication day.
+    if (day_number(d) - day_number(from_url) > 7) return from_url;
+  }
   if (d.empty()) {
     const std::string* t = &m.time_first;
     d = parse_date(*t);
@@ -1129,9 +1157,35 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   out.description = meta("description");
   if (out.description.empty()) out.description = meta("og:description");
   const std::string& url_for_date = options.url.empty() ? out.url : options.url;
-  std::string meta_date = first_date(m, ld, url_for_date, false);
-  if (meta_date.empty() && url_for_date != out.url) meta_date = date_from_url(out.url);
-  out.published = meta_date;
+  // ---- publication date. Sources in order of trust, the first plausible
+  // day wins:
+  //  1. publication metadata: JSON-LD datePublished, article:published_time
+  //     and the other named meta tags, itemprop=datePublished, <time pubdate>
+  //     (a UTC stamp corrected to the local day when the page also gives the
+  //     moment with its offset); a URL day beats them when it is the local
+  //     day of their UTC stamp or more than a week earlier (first_date);
+  //  2. the canonical URL's day;
+  //  3. a date shown next to the headline, in an element named for dates;
+  //  4. generic date meta tags (dc.date, date), which are often the last
+  //     change, so only after what the reader sees;
+  //  5. <title>, the start of the text, date-like elements anywhere, other
+  //     meta tags named for dates, the og:image upload path, date attributes;
+  //  6. the modification date, script data, and any date in the text.
+  // Plausible: not after the day the page was fetched (when known; a day of
+  // slack for time zones), and from page text not before 1995 (older
+  // dates there are history or copyright lines, not the story's day).
+  const bool date_debug = std::getenv("CT_DATE_DEBUG") != nullptr;
+  const long fetched_day = options.fetched.empty() ? 0 : day_number(options.fetched);
+  auto take = [&](const std::string& day, const char* source, bool from_text) {
+    if (!out.published.empty() || day.empty()) return !out.published.empty();
+    if (fetched_day > 0 && day_number(day) > fetched_day + 1) return false;
+    if (from_text && day < "1995-01-01") return false;
+    out.published = day;
+    if (date_debug) std::fprintf(stderr, "date %s from %s\n", day.c_str(), source);
+    return true;
+  };
+  take(first_date(m, ld, url_for_date, false), "publication metadata", false);
+  if (url_for_date != out.url) take(date_from_url(out.url), "canonical URL", false);
 
   // ---- main text
   xmlNode* body = nullptr;
@@ -1426,41 +1480,62 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     return false;
   };
   {
-    for (size_t i = 0; i < blocks.size() && anchor == blocks.size(); ++i) {
-      const Block& b = blocks[i];
-      if (b.kind != BlockKind::kHeading) continue;
-      std::string key = normalize_for_compare(b.text);
-      if (!key.empty() && (key == title_key || key == h1_key)) anchor = i;
+    // The heading that repeats the title, else one that holds it after a
+    // kicker ("Budget: Council cuts ..."), and the first <h1> only when none
+    // does (on many sites the first <h1> is the logo, next to today's date).
+    for (int tier = 0; tier < 3 && anchor == blocks.size(); ++tier) {
+      const std::string& want = tier < 2 ? title_key : h1_key;
+      if (want.empty() || (tier == 1 && want.size() < 16)) continue;
+      for (size_t i = 0; i < blocks.size() && anchor == blocks.size(); ++i) {
+        const Block& b = blocks[i];
+        if (b.kind != BlockKind::kHeading) continue;
+        std::string key = normalize_for_compare(b.text);
+        if (tier == 1 ? key.find(want) != std::string::npos : key == want) anchor = i;
+      }
     }
     for (size_t i = 0; i < blocks.size() && anchor == blocks.size(); ++i)
       if (blocks[i].owner >= lo && blocks[i].owner < hi) anchor = i;
     if (anchor == blocks.size()) anchor = 0;
-    const size_t from = anchor >= 4 ? anchor - 4 : 0;
-    const size_t to = std::min(blocks.size(), anchor + 16);
+    if (date_debug && anchor < blocks.size())
+      std::fprintf(stderr, "date anchor: %.60s\n", blocks[anchor].text.c_str());
+    // The blocks near the headline, from it down first, then the few above
+    // it (a kicker line); a date further up is the masthead's "today".
+    // Menus and other link lists below it do not count towards the distance.
+    std::vector<size_t> near;
+    auto link_list = [&](const Block& b) { return 2 * b.link_chars > b.text.size(); };
+    for (size_t i = anchor, counted = 0; i < blocks.size() && counted < 16; ++i) {
+      near.push_back(i);
+      if (!link_list(blocks[i])) ++counted;
+    }
+    for (size_t i = anchor; i > 0 && anchor - i < 4; --i) near.push_back(i - 1);
     for (int pass = 0; pass < 3 && lead_date.empty(); ++pass) {
       std::string& found = pass < 2 ? visible_date : lead_date;
       if (pass == 2 && !visible_date.empty()) break;
-      for (size_t i = from; i < to && found.empty(); ++i) {
-        const Block& b = blocks[i];
+      for (size_t k = 0; k < near.size() && found.empty(); ++k) {
+        const Block& b = blocks[near[k]];
         size_t n = chars(b.text);
+        // 0: an element named for dates; 1: any short line of the story
+        // that is not a link; 2: the start of the text.
         if (pass == 0 && (n > 200 || !dateish(b.owner))) continue;
-        if (pass == 1 && n > 100) continue;
+        if (pass == 1 && (n > 100 || link_list(b))) continue;
         std::string_view t = b.text;
         if (pass == 2) t = t.substr(0, std::min<size_t>(t.size(), 40));
         found = find_text_date(t);
       }
     }
   }
-  if (out.published.empty()) out.published = visible_date;
-  if (out.published.empty()) out.published = first_date(m, ld, url_for_date, true);
-  if (out.published.empty()) out.published = find_text_date(m.title_tag);
-  if (out.published.empty()) out.published = lead_date;
+  take(visible_date, "date shown by the headline", true);
+  if (out.published.empty())
+    take(first_date(m, ld, url_for_date, true), "generic date meta", false);
+  if (out.published.empty()) take(find_text_date(m.title_tag), "<title>", true);
+  take(lead_date, "start of the text", true);
   // Last resorts: a date-like element anywhere (after the headline first),
   // then the date of the last modification.
   if (out.published.empty()) {
     for (size_t i = 0; i < blocks.size() && out.published.empty(); ++i) {
       const Block& b = blocks[(i + anchor) % blocks.size()];
-      if (chars(b.text) <= 120 && dateish(b.owner)) out.published = find_text_date(b.text);
+      if (chars(b.text) <= 120 && dateish(b.owner))
+        take(find_text_date(b.text), "date-like element", true);
     }
   }
   // Any other meta tag named for a date; a date in the path of the page's
@@ -1473,14 +1548,13 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
         continue;
       if (k.find("date") != std::string::npos || k.find("publish") != std::string::npos ||
           k.find("created") != std::string::npos || k.find("time") != std::string::npos) {
-        out.published = parse_date(v);
-        if (!out.published.empty()) break;
+        if (take(parse_date(v), "other date meta", false)) break;
       }
     }
   }
   if (out.published.empty()) {
     const std::string* image = m.get("og:image");
-    if (image) out.published = date_from_url(*image);
+    if (image) take(date_from_url(*image), "og:image path", false);
   }
   if (out.published.empty()) {
     for (size_t i = 0; i < el.size() && out.published.empty(); ++i) {
@@ -1488,18 +1562,18 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
       if (!nd || !dateish(static_cast<int>(i))) continue;
       for (const char* a : {"datetime", "title", "content", "data-date"}) {
         std::string v = attr(nd, a);
-        if (!v.empty() && (out.published = parse_date(v)).size()) break;
+        if (!v.empty() && take(parse_date(v), "date-like attribute", false)) break;
       }
     }
   }
-  // No declared language: the extracted text's own (title and body).
-  if (out.language.empty()) out.language = detect_language(out.title + "\n" + out.text);
-  if (out.published.empty()) out.published = modified_date(m, ld);
+  if (out.published.empty()) take(modified_date(m, ld), "modification date", false);
   // Publication stamps that page scripts carry for themselves.
-  if (out.published.empty()) out.published = m.script_date;
+  take(m.script_date, "script data", false);
   // Finally the first date written anywhere on the page, from the headline on.
   for (size_t i = 0; i < blocks.size() && out.published.empty(); ++i)
-    out.published = find_text_date(blocks[(i + anchor) % blocks.size()].text);
+    take(find_text_date(blocks[(i + anchor) % blocks.size()].text), "first date in the text", true);
+  // No declared language: the extracted text's own (title and body).
+  if (out.language.empty()) out.language = detect_language(out.title + "\n" + out.text);
   return true;
 }
 

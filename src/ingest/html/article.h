@@ -21,8 +21,10 @@ struct Article {
 };
 
 struct ExtractOptions {
-  std::string url;      // where the page came from (helps dates in URLs)
-  std::string charset;  // transport charset (HTTP Content-Type), wins over <meta>
+  std::string url;           // where the page came from (helps dates in URLs)
+  std::string charset;       // transport charset (HTTP Content-Type), wins over <meta>
+  std::string fetched = {};  // YYYY-MM-DD the page was fetched (WARC-Date), when known:
+                             // no later day is taken as its publication date
 };
 
 // Extracts the article from raw page bytes (any encoding). Returns false

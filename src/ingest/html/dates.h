@@ -20,4 +20,19 @@ std::string date_from_url(std::string_view url);
 // English, German, French or Spanish month name); "" if none.
 std::string find_text_date(std::string_view text);
 
+// Days since 1970-01-01 of a "YYYY-MM-DD" day (proleptic Gregorian).
+long day_number(std::string_view ymd);
+
+// A moment written with its time of day and its UTC offset: ISO 8601
+// ("2024-05-17T22:04:00Z", "...+02:00", "...+0200") or RFC 822 ("Sat, 18 May
+// 2024 00:04:00 +0200", "... GMT").
+struct Stamp {
+  std::string day;         // the calendar day as written: local to `offset_minutes`
+  long utc_minute = 0;     // minutes since 1970-01-01T00:00Z
+  int offset_minutes = 0;  // 0 for Z, GMT, UTC, +00:00
+};
+
+// False when `s` has no date, no time of day or no explicit zone.
+bool parse_stamp(std::string_view s, Stamp& out);
+
 }  // namespace claimtrace::html
