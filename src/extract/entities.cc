@@ -477,12 +477,6 @@ class Recognizer {
     // head word before "of".
     for (uint32_t o = b + 1; o + 1 < e && !org_head && !org_start; ++o)
       if (norm(o) == "of" && keyword(o - 1, o, KeywordClass::kOrgHead)) org_head = true;
-    // "German Foreign Ministry", "Panamanian Boxing Association": the
-    // nationality before an organisation is a word of its own.
-    if ((org_head || org_start) && !whole_known && e - b >= 3 && is_demonym(b)) {
-      add(b, b + 1, EntityType::kNorp, UINT32_MAX, "nationality-before-organisation");
-      ++b;
-    }
     if ((org_head || org_start || media_head) && !whole_known) {
       bool media =
           media_head || keyword(e - 1, e, KeywordClass::kMediaNoun) || preceded_by_media_noun(b);
