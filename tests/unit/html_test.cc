@@ -569,6 +569,22 @@ TEST(HtmlArticle, UtcStampTakesTheLocalDayOfTheSameMoment) {
   EXPECT_EQ(extract(page("Fri, 19 Oct 2029 09:30:00 +0200")).published, "2029-10-18");
 }
 
+TEST(HtmlArticle, OpenGraphStampBeforeJsonLdAndUploadMetas) {
+  std::string both =
+      std::string(
+          "<html><head><meta property=\"article:published_time\" "
+          "content=\"2029-04-24T21:25:06+00:00\"><script type=\"application/ld+json\">"
+          "{\"@type\":\"NewsArticle\",\"datePublished\":\"2029-04-25T07:25:06Z\"}"
+          "</script></head><body>") +
+      kBody + "</body></html>";
+  EXPECT_EQ(extract(both).published, "2029-04-24");
+  std::string photo = std::string(
+                          "<html><head><meta property=\"photosite:uploaded\" "
+                          "content=\"2013-02-16T04:36:36-05:00\"></head><body>") +
+                      kBody + "</body></html>";
+  EXPECT_EQ(extract(photo).published, "2013-02-16");
+}
+
 TEST(HtmlArticle, UrlDayWellBeforeTheMetadataWins) {
   auto page = [](const std::string& url) {
     return std::string("<html><head><link rel=\"canonical\" href=\"") + url +

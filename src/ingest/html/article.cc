@@ -998,8 +998,11 @@ std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url, 
                                        "rnews:datepublished",
                                        "pub_date",
                                        "release_date"};
-  std::vector<const std::string*> values{&ld.published};
+  // article:published_time comes from the publishing system itself; JSON-LD
+  // is often added by plugins, some of which label local times as UTC.
+  std::vector<const std::string*> values;
   for (const char* k : kKeys) values.push_back(m.get(k));
+  values.insert(values.begin() + 1, &ld.published);
   values.push_back(&m.itemprop_date);
   values.push_back(&m.time_pub);
   if (generic)
@@ -1159,8 +1162,8 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   const std::string& url_for_date = options.url.empty() ? out.url : options.url;
   // ---- publication date. Sources in order of trust, the first plausible
   // day wins:
-  //  1. publication metadata: JSON-LD datePublished, article:published_time
-  //     and the other named meta tags, itemprop=datePublished, <time pubdate>
+  //  1. publication metadata: article:published_time, JSON-LD datePublished,
+  //     the other named meta tags, itemprop=datePublished, <time pubdate>
   //     (a UTC stamp corrected to the local day when the page also gives the
   //     moment with its offset); a URL day beats them when it is the local
   //     day of their UTC stamp or more than a week earlier (first_date);
@@ -1169,7 +1172,8 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   //  4. generic date meta tags (dc.date, date), which are often the last
   //     change, so only after what the reader sees;
   //  5. <title>, the start of the text, date-like elements anywhere, other
-  //     meta tags named for dates, the og:image upload path, date attributes;
+  //     meta tags named for dates or uploads, the og:image upload path, date
+  //     attributes;
   //  6. the modification date, script data, and any date in the text.
   // Plausible: not after the day the page was fetched (when known; a day of
   // slack for time zones), and from page text not before 1995 (older
@@ -1547,7 +1551,8 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
           k.find("expir") != std::string::npos)
         continue;
       if (k.find("date") != std::string::npos || k.find("publish") != std::string::npos ||
-          k.find("created") != std::string::npos || k.find("time") != std::string::npos) {
+          k.find("upload") != std::string::npos || k.find("created") != std::string::npos ||
+          k.find("time") != std::string::npos) {
         if (take(parse_date(v), "other date meta", false)) break;
       }
     }
