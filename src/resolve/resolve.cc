@@ -575,7 +575,8 @@ class Resolver {
       // A one-word name the recognizer did not read as a place ("Chuka
       // said", a side called "Leeds") is a town only of a country in focus.
       const bool one_word = m.token_end - m.token_begin == 1;
-      const bool towns = !one_word && (t == first_word || norm(t - 1) == "of");
+      if (t < first_word) continue;  // the leading article itself
+      const bool towns = !one_word && (t == first_word || (t > 0 && norm(t - 1) == "of"));
       std::vector<lexicon::Match> matches = lex_.all(doc_, t, m.token_end);
       for (auto it = matches.rbegin(); it != matches.rend(); ++it)
         if (geo_of_named_place(it->entries, t, it->end_token - t, towns, e)) return;
