@@ -314,6 +314,15 @@ CREATE INDEX link_documents_story ON link_documents(story);
 ALTER TABLE events ADD COLUMN time_start INTEGER;
 ALTER TABLE events ADD COLUMN time_end INTEGER;
 )sql"},
+    // 6: what an entity is beyond its name: its role or title ("Deputy Foreign
+    // Minister of Russia"), the government a capital stands for ("RUSGOV") and
+    // which of its mentions stand for it ("Moscow denied"). Older rows read as
+    // having none, as analysis before version 6 produced.
+    {6, R"sql(
+ALTER TABLE entities ADD COLUMN role TEXT;
+ALTER TABLE entities ADD COLUMN stands_for TEXT;
+ALTER TABLE mentions ADD COLUMN metonymic INTEGER NOT NULL DEFAULT 0;
+)sql"},
 };
 
 // ------------------------------------------------------------- helpers --
@@ -726,8 +735,8 @@ class SqliteStore final : public Store {
         "INSERT INTO documents_fts (rowid, title, body) VALUES (?,?,?)",
         "INSERT INTO sentences VALUES (?,?,?,?,?,?)",
         "INSERT INTO entities (doc, n, eid, type, name, actor, geonameid, lat, lon, country, "
-        "admin1, feature, place) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        "INSERT INTO mentions VALUES (?,?,?,?,?)",
+        "admin1, feature, place, role, stands_for) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO mentions (doc, entity, n, start, \"end\", metonymic) VALUES (?,?,?,?,?,?)",
         "INSERT INTO cues VALUES (?,?,?,?,?,?)",
         "INSERT INTO attributions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         "INSERT INTO attribution_spans VALUES (?,?,?,?,?)",
@@ -893,15 +902,22 @@ class SqliteStore final : public Store {
       } else {
         st.bind_null().bind_null().bind_null().bind_null().bind_null().bind_null();
       }
-      st.bind_index(entity_place[i]).exec();
-      for (size_t m = 0; m < e.mentions.size(); ++m)
+      st.bind_index(entity_place[i]).bind_or_null(e.role).bind_or_null(e.stands_for).exec();
+      for (size_t m = 0; m < e.mentions.size(); ++m) {
+        const Span sp = e.mentions[m];
+        const bool metonymic =
+            std::find_if(e.metonymic_mentions.begin(), e.metonymic_mentions.end(), [&](Span x) {
+              return x.begin == sp.begin && x.end == sp.end;
+            }) != e.metonymic_mentions.end();
         stmt(kInsertMention)
             .bind(doc)
             .bind(static_cast<int64_t>(i))
             .bind(static_cast<int64_t>(m))
-            .bind(int64_t{e.mentions[m].begin})
-            .bind(int64_t{e.mentions[m].end})
+            .bind(int64_t{sp.begin})
+            .bind(int64_t{sp.end})
+            .bind(int64_t{metonymic ? 1 : 0})
             .exec();
+      }
     }
     for (size_t i = 0; i < d.cues.size(); ++i) {
       const Cue& c = d.cues[i];
@@ -1086,8 +1102,8 @@ bool SqliteStore::load_document(std::string_view id, Document& doc) {
          s.uncertain = st.integer(3) != 0;
        });
   each(
-      "SELECT eid, type, name, actor, geonameid, lat, lon, country, admin1, feature "
-      "FROM entities WHERE doc = ? ORDER BY n",
+      "SELECT eid, type, name, actor, geonameid, lat, lon, country, admin1, feature, role, "
+      "stands_for FROM entities WHERE doc = ? ORDER BY n",
       [&](Stmt& st) {
         Entity& e = doc.entities.emplace_back();
         e.id = st.text(0);
@@ -1104,11 +1120,15 @@ bool SqliteStore::load_document(std::string_view id, Document& doc) {
           e.geo.admin1 = st.text(8);
           e.geo.feature = st.text(9);
         }
+        e.role = st.text(10);
+        e.stands_for = st.text(11);
       });
-  each("SELECT entity, start, \"end\" FROM mentions WHERE doc = ? ORDER BY entity, n",
+  each("SELECT entity, start, \"end\", metonymic FROM mentions WHERE doc = ? ORDER BY entity, n",
        [&](Stmt& st) {
          size_t e = static_cast<size_t>(st.integer(0));
-         if (e < doc.entities.size()) doc.entities[e].mentions.push_back(span_at(st, 1));
+         if (e >= doc.entities.size()) return;
+         doc.entities[e].mentions.push_back(span_at(st, 1));
+         if (st.integer(3) != 0) doc.entities[e].metonymic_mentions.push_back(span_at(st, 1));
        });
   each("SELECT start, \"end\", class, rule FROM cues WHERE doc = ? ORDER BY n", [&](Stmt& st) {
     Cue& c = doc.cues.emplace_back();
