@@ -531,6 +531,16 @@ class Resolver {
     e.geo.feature = std::string(le.feature, strnlen(le.feature, sizeof le.feature));
   }
 
+  // Heads of institutions the event coder has no agent type for; councils,
+  // courts, police and ministries get country and type there.
+  static bool institution_head(std::string_view w) {
+    static constexpr std::string_view kHeads[] = {"university", "school", "college", "academy",
+                                                  "hospital",   "clinic", "museum",  "library"};
+    for (std::string_view h : kHeads)
+      if (w == h) return true;
+    return false;
+  }
+
   // "Jamaica Cancer Society", "the Toronto Police Services Board", "London-based
   // BOP Consulting", "European Union", "Dubai World Cup": an organisation,
   // outlet, event or facility named after a place gets the geo of the first
@@ -578,15 +588,25 @@ class Resolver {
       if (t < first_word) continue;  // the leading article itself
       const bool towns = !one_word && (t == first_word || (t > 0 && norm(t - 1) == "of"));
       std::vector<lexicon::Match> matches = lex_.all(doc_, t, m.token_end);
-      for (auto it = matches.rbegin(); it != matches.rend(); ++it)
-        if (geo_of_named_place(it->entries, t, it->end_token - t, towns, e)) return;
+      for (auto it = matches.rbegin(); it != matches.rend(); ++it) {
+        std::string country3;
+        if (!geo_of_named_place(it->entries, t, it->end_token - t, towns, e, &country3)) continue;
+        // A public institution named after its town or country belongs to
+        // that country ("Baghdad University Medical School" IRQ, "Lagos General
+        // Hospital" NGA), as CAMEO codes domestic institutions. Only
+        // institution heads: other names merely contain a place-like word.
+        if (e.type == EntityType::kOrg && e.actor.empty() && country3.size() == 3 &&
+            t == first_word && institution_head(norm(m.token_end - 1)))
+          e.actor = country3;
+        return;
+      }
     }
   }
 
   // Fills e.geo from the place, country, region or nationality reading of
   // a name part of `ntok` tokens at token t; false when it has none that fits.
   bool geo_of_named_place(std::span<const uint32_t> entries, uint32_t t, uint32_t ntok, bool towns,
-                          Entity& e) const {
+                          Entity& e, std::string* country3 = nullptr) const {
     const Token& tok = doc_.tokens[t];
     const size_t len = doc_.slice(tok.span).size();
     std::vector<uint32_t> places;
@@ -624,6 +644,7 @@ class Resolver {
     }
     if (const LexEntry* chosen = best_place(places, Qualifier::kNone)) {
       fill_geo(*chosen, e);
+      if (country3 != nullptr) *country3 = std::string(lex_.str(chosen->actor));
       return true;
     }
     if (group == nullptr) return false;

@@ -110,5 +110,18 @@ TEST_F(Resolve, RoleHoldsOnlyDuringTheTermOfOffice) {
   EXPECT_EQ(biden->actor, "USAGOV");
 }
 
+TEST_F(Resolve, InstitutionNamedAfterItsTownBelongsToTheCountry) {
+  Document doc = analyze("Doctors delivered medicine to Baghdad University Medical School.");
+  const Entity* school = entity_named(doc, "Baghdad University Medical School");
+  ASSERT_NE(school, nullptr);
+  EXPECT_EQ(school->type, EntityType::kOrg);
+  EXPECT_EQ(school->actor, "IRQ");
+  // Not every name that starts with a town is that town's institution.
+  doc = analyze("The Moro Islamic Liberation Front signed the accord.");
+  const Entity* front = entity_named(doc, "Moro Islamic Liberation Front");
+  ASSERT_NE(front, nullptr);
+  EXPECT_EQ(front->actor, "");
+}
+
 }  // namespace
 }  // namespace claimtrace
