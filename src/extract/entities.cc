@@ -740,17 +740,13 @@ class Recognizer {
         "circuit",   "heights",  "hills",  "mountains", "valley", "river",     "beach",
         "harbour",   "harbor",   "plaza",  "strait",    "canal",  "island",    "islands",
         "peninsula", "desert",   "lake",   "sea",       "ocean",  "gulf",      "bay"};
-    for (auto w : kWords)
-      if (n == w) return true;
-    return false;
+    return std::ranges::find(kWords, n) != std::end(kWords);
   }
   static bool is_direction_word(std::string_view n) {
     static constexpr std::string_view kWords[] = {"north",    "south",    "east",    "west",
                                                   "northern", "southern", "eastern", "western",
                                                   "central",  "far",      "upper",   "lower"};
-    for (auto w : kWords)
-      if (n == w) return true;
-    return false;
+    return std::ranges::find(kWords, n) != std::end(kWords);
   }
 
   static bool is_geographic_word(std::string_view n) {
@@ -764,9 +760,7 @@ class Recognizer {
         "avenue",   "palace",   "hall",         "castle",  "cathedral", "church",   "mosque",
         "hospital", "prison",   "camp",         "heights", "hills",     "beach",    "harbour",
         "harbor",   "downtown", "metropolitan", "gate",    "plaza",     "strait",   "sea"};
-    for (auto w : kWords)
-      if (n == w) return true;
-    return false;
+    return std::ranges::find(kWords, n) != std::end(kWords);
   }
 
   // "Dole", "King", "Woods": a capitalised dictionary word inside a sentence
@@ -1106,9 +1100,7 @@ class Recognizer {
         "gmt", "edt", "est", "cet",  "bst", "utc", "pdt", "pst", "cdt",  "gdp", "gnp",  "cpi",
         "ppi", "pmi", "ipo", "ceo",  "cfo", "rbi", "era", "mvp", "aids", "hiv", "sars", "dna",
         "tv",  "pc",  "atm", "isdn", "gps", "mln", "bln", "pct", "vat",  "faq", "am",   "pm"};
-    for (auto w : kWords)
-      if (n == w) return true;
-    return false;
+    return std::ranges::find(kWords, n) != std::end(kWords);
   }
 
   static bool is_political_group(std::string_view n) {

@@ -536,9 +536,7 @@ class Resolver {
   static bool institution_head(std::string_view w) {
     static constexpr std::string_view kHeads[] = {"university", "school", "college", "academy",
                                                   "hospital",   "clinic", "museum",  "library"};
-    for (std::string_view h : kHeads)
-      if (w == h) return true;
-    return false;
+    return std::ranges::find(kHeads, w) != std::end(kHeads);
   }
 
   // "Jamaica Cancer Society", "the Toronto Police Services Board", "London-based
