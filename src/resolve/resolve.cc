@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "dict/tabari.h"
+
 namespace claimtrace::resolve {
 
 namespace {
@@ -188,7 +190,7 @@ class Resolver {
   // the role reads "former ..." after the term and is dropped before it. An
   // undated article keeps the role (the lexicon's present).
   void apply_term_of_office(const LexEntry& le, Entity& e) const {
-    const uint32_t date = published_date();
+    const auto date = static_cast<uint32_t>(dict::parse_iso_date(doc_.published));
     if (date == 0 || (le.valid_from == 0 && le.valid_until == 0)) return;
     const bool after = le.valid_until != 0 && date > le.valid_until;
     const bool before = le.valid_from != 0 && date < le.valid_from;
@@ -198,18 +200,6 @@ class Resolver {
       e.role = "former " + e.role;
     else
       e.role.clear();
-  }
-
-  // doc.published ("YYYY-MM-DD...") as YYYYMMDD, 0 when absent or malformed.
-  uint32_t published_date() const {
-    const std::string& p = doc_.published;
-    if (p.size() < 10 || p[4] != '-' || p[7] != '-') return 0;
-    uint32_t v = 0;
-    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-      if (p[i] < '0' || p[i] > '9') return 0;
-      v = v * 10 + static_cast<uint32_t>(p[i] - '0');
-    }
-    return v;
   }
 
   // Role and actor code from the title before a person ("Russian Deputy
