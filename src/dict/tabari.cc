@@ -1,9 +1,18 @@
 #include "dict/tabari.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <bit>
+#include <cassert>
 #include <cctype>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <span>
 #include <sstream>
 
@@ -972,17 +981,300 @@ void Dictionaries::finish() {
     const Phrase& p = actors_[a].phrase;
     (p.exact[0] ? actor_exact_ : actor_stem_).add(p.words[0], a);
   }
+  std::string image = store_image();
+  auto owned = std::make_shared<const std::string>(std::move(image));
+  [[maybe_unused]] const bool ok = attach(*owned, owned);
+  assert(ok && "finish() lays out an image it can read");
+}
+
+// ------------------------------------------------------- stored image
+//
+// The actors and the six word indexes live in one image: a header giving
+// each section's byte range, then the sections (each 8-byte aligned), in
+// the host's byte order (the header records it). finish() builds it in
+// memory; a compiled file carries it as is after its length-prefixed part,
+// and loading maps the file and checks every offset and size before use.
+
+namespace {
+
+constexpr uint32_t kByteOrder = 0x01020304;
+enum Section : uint32_t { kPool, kWords, kCodes, kActors, kIndexSections };
+constexpr uint32_t kIndexes = 6;   // nouns, adjectives, verb forms x2, actor first words x2
+constexpr uint32_t kPerIndex = 4;  // slots, entries, ids, first_two
+constexpr uint32_t kSections = kIndexSections + kIndexes * kPerIndex;
+constexpr size_t kFirstTwoWords = 1024;
+
+struct SectionRef {
+  uint64_t offset = 0, size = 0;  // bytes, from the start of the image
+};
+struct ImageHeader {
+  uint32_t byte_order = kByteOrder;
+  uint32_t sections = kSections;
+  uint64_t lengths[kIndexes] = {};
+  SectionRef section[kSections];
+};
+
+}  // namespace
+
+// Strings of the image, each stored once.
+struct StringPool {
+  std::string bytes;
+  std::unordered_map<std::string, uint32_t> at;
+  uint32_t intern(std::string_view s) {
+    auto [it, fresh] = at.try_emplace(std::string(s), static_cast<uint32_t>(bytes.size()));
+    if (fresh) bytes.append(s);
+    return it->second;
+  }
+};
+
+WordIndex::Built WordIndex::lay_out(StringPool& pool) const {
+  Built b;
+  std::unordered_map<std::string_view, uint32_t> entry_of;
+  std::vector<std::vector<uint32_t>> ids_of;
+  std::vector<std::string_view> key_of;
+  for (const auto& [key, id] : added_) {
+    auto [it, fresh] = entry_of.try_emplace(key, static_cast<uint32_t>(key_of.size()));
+    if (fresh) {
+      key_of.push_back(key);
+      ids_of.emplace_back();
+    }
+    std::vector<uint32_t>& ids = ids_of[it->second];
+    if (ids.empty() || ids.back() != id) ids.push_back(id);
+  }
+  size_t table = 64;
+  while (table < 2 * (key_of.size() + 1)) table *= 2;
+  b.slots.assign(table, {0, 0});
+  b.first_two.assign(kFirstTwoWords, 0);
+  for (uint32_t e = 0; e < key_of.size(); ++e) {
+    const std::string_view key = key_of[e];
+    b.entries.push_back({pool.intern(key), static_cast<uint32_t>(key.size()),
+                         static_cast<uint32_t>(b.ids.size()),
+                         static_cast<uint32_t>(ids_of[e].size())});
+    b.ids.insert(b.ids.end(), ids_of[e].begin(), ids_of[e].end());
+    uint64_t h = kSeed;
+    for (char c : key) h = step(h, c);
+    size_t i = h & (table - 1);
+    while (b.slots[i].entry != 0) i = (i + 1) & (table - 1);
+    b.slots[i] = {static_cast<uint32_t>(h >> 32), e + 1};
+    b.lengths |= uint64_t{1} << std::min<size_t>(key.size(), 63);
+    if (key.size() >= 2) {
+      const unsigned pair =
+          static_cast<unsigned char>(key[0]) << 8 | static_cast<unsigned char>(key[1]);
+      b.first_two[pair >> 6] |= uint64_t{1} << (pair & 63);
+    }
+  }
+  return b;
+}
+
+void WordIndex::add(std::string_view key, uint32_t id) {
+  added_.emplace_back(std::string(key), id);
+}
+
+void WordIndex::clear() {
+  added_.clear();
+  t_ = {};
+  own_.reset();
+}
+
+void WordIndex::build() {
+  struct Own {
+    StringPool pool;
+    Built built;
+  };
+  auto own = std::make_shared<Own>();
+  own->built = lay_out(own->pool);
+  t_ = {own->built.slots,     own->built.entries, own->built.ids,
+        own->built.first_two, own->built.lengths, own->pool.bytes.data()};
+  own_ = std::move(own);
+}
+
+std::span<const uint32_t> WordIndex::probe(uint64_t h, std::string_view key) const {
+  if (t_.slots.empty()) return {};
+  const size_t mask = t_.slots.size() - 1;
+  const auto check = static_cast<uint32_t>(h >> 32);
+  for (size_t i = h & mask; t_.slots[i].entry != 0; i = (i + 1) & mask) {
+    if (t_.slots[i].check != check) continue;
+    const Entry& e = t_.entries[t_.slots[i].entry - 1];
+    if (std::string_view(t_.pool + e.key_offset, e.key_size) == key)
+      return t_.ids.subspan(e.first_id, e.ids);
+  }
+  return {};
+}
+
+std::span<const uint32_t> WordIndex::find(std::string_view key) const {
+  if (!(t_.lengths >> std::min<size_t>(key.size(), 63) & 1)) return {};
+  uint64_t h = kSeed;
+  for (char c : key) h = step(h, c);
+  return probe(h, key);
+}
+
+std::vector<std::string_view> WordIndex::keys() const {
+  std::vector<std::string_view> out;
+  for (const Entry& e : t_.entries) out.emplace_back(t_.pool + e.key_offset, e.key_size);
+  return out;
+}
+
+void WordIndex::prefixes(std::string_view word, std::vector<uint32_t>& out) const {
+  if (t_.slots.empty()) return;
+  uint64_t h = kSeed;
+  size_t longest = word.size();
+  if (word.size() >= 2) {
+    const unsigned pair =
+        static_cast<unsigned char>(word[0]) << 8 | static_cast<unsigned char>(word[1]);
+    if (!(t_.first_two[pair >> 6] >> (pair & 63) & 1)) longest = 1;
+  }
+  for (size_t len = 1; len <= longest; ++len) {
+    h = step(h, word[len - 1]);
+    if (!(t_.lengths >> std::min<size_t>(len, 63) & 1)) continue;
+    const std::span<const uint32_t> ids = probe(h, word.substr(0, len));
+    out.insert(out.end(), ids.begin(), ids.end());
+  }
+}
+
+ActorView ActorTable::operator[](size_t a) const {
+  const StoredActor& s = actors_[a];
+  const StoredWord* w = words_.data() + s.first_word;
+  return {{{w, s.words, pool_}, {w, s.words, 1}, {w, s.words, 2}},
+          {codes_.data() + s.first_code, s.codes_agent >> 1, pool_},
+          (s.codes_agent & 1) != 0};
+}
+
+std::string Dictionaries::store_image() const {
+  StringPool pool;
+  std::vector<StoredWord> words;
+  std::vector<StoredCode> codes;
+  std::vector<StoredActor> actors;
+  actors.reserve(actors_.size());
+  for (const Actor& a : actors_) {
+    actors.push_back({static_cast<uint32_t>(words.size()),
+                      static_cast<uint32_t>(a.phrase.words.size()),
+                      static_cast<uint32_t>(codes.size()),
+                      static_cast<uint32_t>(a.codes.size() << 1 | a.agent)});
+    for (size_t k = 0; k < a.phrase.words.size(); ++k) {
+      const std::string& w = a.phrase.words[k];
+      words.push_back({pool.intern(w), static_cast<uint32_t>(w.size() << 2 | a.phrase.gap[k] << 1 |
+                                                             a.phrase.exact[k])});
+    }
+    for (const DatedCode& c : a.codes)
+      codes.push_back({pool.intern(c.code), static_cast<uint32_t>(c.code.size()), c.from, c.to});
+  }
+  const WordIndex* indexes[kIndexes] = {&nouns_,     &adjectives_,  &verb_exact_,
+                                        &verb_stem_, &actor_exact_, &actor_stem_};
+  std::vector<WordIndex::Built> built;
+  for (const WordIndex* ix : indexes) built.push_back(ix->lay_out(pool));
+
+  ImageHeader h;
+  std::string out(sizeof h, '\0');
+  auto put = [&](uint32_t section, const void* data, size_t bytes) {
+    out.resize((out.size() + 7) / 8 * 8, '\0');
+    h.section[section] = {out.size(), bytes};
+    out.append(static_cast<const char*>(data), bytes);
+  };
+  auto put_all = [&](uint32_t section, const auto& v) {
+    put(section, v.data(), v.size() * sizeof(v[0]));
+  };
+  put_all(kWords, words);
+  put_all(kCodes, codes);
+  put_all(kActors, actors);
+  for (uint32_t i = 0; i < kIndexes; ++i) {
+    const uint32_t base = kIndexSections + i * kPerIndex;
+    put_all(base, built[i].slots);
+    put_all(base + 1, built[i].entries);
+    put_all(base + 2, built[i].ids);
+    put_all(base + 3, built[i].first_two);
+    h.lengths[i] = built[i].lengths;
+  }
+  put(kPool, pool.bytes.data(), pool.bytes.size());
+  std::memcpy(out.data(), &h, sizeof h);
+  return out;
+}
+
+bool Dictionaries::attach(std::string_view image, std::shared_ptr<const void> keep) {
+  ImageHeader h;
+  if (image.size() < sizeof h || reinterpret_cast<uintptr_t>(image.data()) % 8 != 0) return false;
+  std::memcpy(&h, image.data(), sizeof h);
+  if (h.byte_order != kByteOrder || h.sections != kSections) return false;
+  bool ok = true;
+  auto section = [&]<class T>(uint32_t k, std::span<const T>& out) {
+    const SectionRef r = h.section[k];
+    if (r.offset % 8 != 0 || r.offset > image.size() || r.size > image.size() - r.offset ||
+        r.size % sizeof(T) != 0) {
+      ok = false;
+      return;
+    }
+    out = {reinterpret_cast<const T*>(image.data() + r.offset), r.size / sizeof(T)};
+  };
+  std::span<const char> pool;
+  ActorTable table;
+  section(kPool, pool);
+  section(kWords, table.words_);
+  section(kCodes, table.codes_);
+  section(kActors, table.actors_);
+  if (!ok) return false;
+  table.pool_ = pool.data();
+  auto in_pool = [&](uint64_t offset, uint64_t size) {
+    return offset <= pool.size() && size <= pool.size() - offset;
+  };
+  for (const StoredWord& w : table.words_)
+    if (!in_pool(w.offset, w.size_flags >> 2)) return false;
+  for (const StoredCode& c : table.codes_)
+    if (!in_pool(c.offset, c.size)) return false;
+  for (const StoredActor& a : table.actors_) {
+    if (a.words == 0 || a.first_word > table.words_.size() ||
+        a.words > table.words_.size() - a.first_word || a.first_code > table.codes_.size() ||
+        (a.codes_agent >> 1) > table.codes_.size() - a.first_code)
+      return false;
+  }
+  WordIndex* indexes[kIndexes] = {&nouns_,     &adjectives_,  &verb_exact_,
+                                  &verb_stem_, &actor_exact_, &actor_stem_};
+  // Ids index verbs() or actors(); noun and adjective ids are unused.
+  const uint64_t bound[kIndexes] = {
+      UINT32_MAX + uint64_t{1}, UINT32_MAX + uint64_t{1}, verbs_.size(), verbs_.size(),
+      table.actors_.size(),     table.actors_.size()};
+  WordIndex::Tables tables[kIndexes];
+  for (uint32_t i = 0; i < kIndexes; ++i) {
+    WordIndex::Tables& t = tables[i];
+    const uint32_t base = kIndexSections + i * kPerIndex;
+    section(base, t.slots);
+    section(base + 1, t.entries);
+    section(base + 2, t.ids);
+    section(base + 3, t.first_two);
+    t.lengths = h.lengths[i];
+    t.pool = pool.data();
+    // Probing stops at an empty slot: the table must hold one.
+    if (!ok || t.first_two.size() != kFirstTwoWords || !std::has_single_bit(t.slots.size()))
+      return false;
+    bool empty_slot = false;
+    for (const WordIndex::Slot& s : t.slots) {
+      if (s.entry > t.entries.size()) return false;
+      empty_slot |= s.entry == 0;
+    }
+    if (!empty_slot) return false;
+    for (const WordIndex::Entry& e : t.entries)
+      if (!in_pool(e.key_offset, e.key_size) || e.first_id > t.ids.size() ||
+          e.ids > t.ids.size() - e.first_id)
+        return false;
+    for (uint32_t id : t.ids)
+      if (id >= bound[i]) return false;
+  }
+  for (uint32_t i = 0; i < kIndexes; ++i) indexes[i]->attach(tables[i]);
+  table_ = table;
+  image_ = image;
+  image_keep_ = std::move(keep);
+  return true;
 }
 
 // ------------------------------------------------------- compiled file
 //
-// "CTDICT1\n", then the parsed dictionaries as length-prefixed fields
-// (little-endian u32 counts and numbers, strings as length + bytes); the
-// lookup indexes are rebuilt by finish() on load.
+// "CTDICT2\n", a u32 byte count, then options, verbs and synsets as
+// length-prefixed fields (little-endian u32 counts and numbers, strings as
+// length + bytes), zero bytes up to a multiple of 8, then the stored image
+// (above) to the end of the file.
 
 namespace {
 
-constexpr std::string_view kCompiledMagic = "CTDICT1\n";
+constexpr std::string_view kCompiledMagic = "CTDICT2\n";
+constexpr std::string_view kCompiledFamily = "CTDICT";
 
 struct Writer {
   std::string out;
@@ -1077,11 +1369,27 @@ struct Reader {
   }
 };
 
+// A read-only mapping of a whole file.
+struct Mapping {
+  void* at = MAP_FAILED;
+  size_t size = 0;
+  ~Mapping() {
+    if (at != MAP_FAILED) munmap(at, size);
+  }
+};
+
+size_t padded(size_t n) {
+  return (n + 7) / 8 * 8;
+}
+
 }  // namespace
 
 bool Dictionaries::save_compiled(const std::string& path, std::string& err) const {
+  if (image_.empty()) {
+    err = "nothing to write to " + path + " (the dictionaries were not finished)";
+    return false;
+  }
   Writer w;
-  w.out.append(kCompiledMagic);
   const CoderOptions& o = options_;
   for (int v : {o.min_words, int{o.comma}, o.comma_min, o.comma_max, o.end_min, o.end_max,
                 o.begin_min, o.begin_max, int{o.convert_agents}})
@@ -1096,34 +1404,20 @@ bool Dictionaries::save_compiled(const std::string& path, std::string& err) cons
     w.u32(static_cast<uint32_t>(explicit_forms_[v].size()));
     for (const std::string& f : explicit_forms_[v]) w.str(f);
   }
-  w.u32(static_cast<uint32_t>(actors_.size()));
-  for (const Actor& a : actors_) {
-    w.u32(static_cast<uint32_t>(a.phrase.words.size()));
-    for (size_t k = 0; k < a.phrase.words.size(); ++k) {
-      w.str(a.phrase.words[k]);
-      w.u32(a.phrase.exact[k] | a.phrase.gap[k] << 1);
-    }
-    w.u32(static_cast<uint32_t>(a.codes.size()));
-    for (const DatedCode& c : a.codes) {
-      w.str(c.code);
-      w.i32(c.from);
-      w.i32(c.to);
-    }
-    w.u32(a.agent);
-  }
   w.u32(static_cast<uint32_t>(synsets_.size()));
   for (const auto& [name, alts] : synsets_) {
     w.str(name);
     w.u32(static_cast<uint32_t>(alts.size()));
     for (const auto& alt : alts) w.elems(alt);
   }
-  for (const WordIndex* words : {&nouns_, &adjectives_}) {
-    const auto keys = words->keys();
-    w.u32(static_cast<uint32_t>(keys.size()));
-    for (std::string_view k : keys) w.str(k);
-  }
+  Writer head;
+  head.out.append(kCompiledMagic);
+  head.u32(static_cast<uint32_t>(w.out.size()));
+  head.out.append(w.out);
+  head.out.resize(padded(head.out.size()), '\0');
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out || !out.write(w.out.data(), static_cast<std::streamsize>(w.out.size()))) {
+  if (!out || !out.write(head.out.data(), static_cast<std::streamsize>(head.out.size())) ||
+      !out.write(image_.data(), static_cast<std::streamsize>(image_.size()))) {
     err = "cannot write " + path;
     return false;
   }
@@ -1131,16 +1425,42 @@ bool Dictionaries::save_compiled(const std::string& path, std::string& err) cons
 }
 
 bool Dictionaries::load_compiled(const std::string& path, std::string& err) {
-  std::string data;
-  if (!read_file(path, data)) {
+  // Mapped, not read: the image is used where it lies, and only the pages
+  // coding touches are ever read from the page cache.
+  auto map = std::make_shared<Mapping>();
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st {};
+  if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fd >= 0) ::close(fd);
     err = "cannot read " + path;
     return false;
   }
-  if (std::string_view(data).substr(0, kCompiledMagic.size()) != kCompiledMagic) {
-    err = path + ": not a compiled dictionary file (claimtrace lexicon import)";
+  map->size = static_cast<size_t>(st.st_size);
+  if (map->size > 0) map->at = ::mmap(nullptr, map->size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (map->size > 0 && map->at == MAP_FAILED) {
+    err = "cannot read " + path;
     return false;
   }
-  Reader r{std::string_view(data).substr(kCompiledMagic.size())};
+  const std::string_view data(map->size > 0 ? static_cast<const char*>(map->at) : "", map->size);
+  if (data.substr(0, kCompiledMagic.size()) != kCompiledMagic) {
+    if (data.substr(0, kCompiledFamily.size()) == kCompiledFamily)
+      err = path + ": compiled by another version of claimtrace (format " +
+            std::string(data.substr(0, std::min(data.find('\n'), size_t{12}))) +
+            ", this one reads " + std::string(kCompiledMagic.substr(0, kCompiledMagic.size() - 1)) +
+            "): compile it again with claimtrace lexicon import";
+    else
+      err = path + ": not a compiled dictionary file (claimtrace lexicon import)";
+    return false;
+  }
+  Reader head{data.substr(kCompiledMagic.size())};
+  const uint32_t serial_size = head.u32();
+  const size_t image_at = padded(kCompiledMagic.size() + 4 + size_t{serial_size});
+  if (!head.ok || serial_size > head.in.size() || image_at > data.size()) {
+    err = path + ": truncated or corrupt compiled dictionary file";
+    return false;
+  }
+  Reader r{head.in.substr(0, serial_size)};
   Dictionaries d;
   CoderOptions& o = d.options_;
   for (int* v : {&o.min_words, &o.comma_min, &o.comma_max, &o.end_min, &o.end_max, &o.begin_min,
@@ -1150,12 +1470,15 @@ bool Dictionaries::load_compiled(const std::string& path, std::string& err) {
   }
   o.convert_agents = r.u32() != 0;
   const uint32_t nverbs = r.count(16);
+  d.verbs_.reserve(nverbs);
+  d.explicit_forms_.reserve(nverbs);
   for (uint32_t v = 0; v < nverbs && r.ok; ++v) {
     Verb verb;
     verb.root = r.str();
     verb.story_discard = r.u32() != 0;
     verb.base = r.pattern();
     const uint32_t np = r.count(20);
+    verb.patterns.reserve(np);
     for (uint32_t k = 0; k < np && r.ok; ++k) verb.patterns.push_back(r.pattern());
     if (verb.root.empty()) r.fail();
     d.verbs_.push_back(std::move(verb));
@@ -1166,29 +1489,6 @@ bool Dictionaries::load_compiled(const std::string& path, std::string& err) {
       if (d.explicit_forms_.back().back().size() < 2) r.fail();  // "=WORD" / "~WORD"
     }
   }
-  const uint32_t nactors = r.count(12);
-  for (uint32_t a = 0; a < nactors && r.ok; ++a) {
-    Actor actor;
-    const uint32_t nw = r.count(8);
-    for (uint32_t k = 0; k < nw && r.ok; ++k) {
-      actor.phrase.words.push_back(r.str());
-      const uint32_t flags = r.u32();
-      actor.phrase.exact.push_back(flags & 1);
-      actor.phrase.gap.push_back(flags & 2);
-      if (actor.phrase.words.back().empty()) r.fail();
-    }
-    if (actor.phrase.words.empty()) r.fail();
-    const uint32_t nc = r.count(12);
-    for (uint32_t k = 0; k < nc && r.ok; ++k) {
-      DatedCode c;
-      c.code = r.str();
-      c.from = static_cast<int>(r.u32());
-      c.to = static_cast<int>(r.u32());
-      actor.codes.push_back(std::move(c));
-    }
-    actor.agent = r.u32() != 0;
-    d.actors_.push_back(std::move(actor));
-  }
   const uint32_t nsets = r.count(8);
   for (uint32_t k = 0; k < nsets && r.ok; ++k) {
     std::string name = r.str();
@@ -1196,103 +1496,19 @@ bool Dictionaries::load_compiled(const std::string& path, std::string& err) {
     const uint32_t na = r.count(4);
     for (uint32_t a = 0; a < na && r.ok; ++a) alts.push_back(r.elems());
   }
-  for (WordIndex* words : {&d.nouns_, &d.adjectives_}) {
-    const uint32_t nk = r.count(4);
-    for (uint32_t k = 0; k < nk && r.ok; ++k) words->add(r.str(), 0);
-  }
-  if (!r.ok || !r.in.empty()) {
+  if (!r.ok || !r.in.empty() || !d.attach(data.substr(image_at), std::move(map))) {
     err = path + ": truncated or corrupt compiled dictionary file";
     return false;
   }
-  d.finish();
   d.diags_ = std::move(diags_);
   *this = std::move(d);
   return true;
 }
 
-void WordIndex::clear() {
-  slots_.clear();
-  entries_.clear();
-  lengths_ = 0;
-  first_two_.assign(1024, 0);
-}
-
-void WordIndex::grow() {
-  std::vector<std::pair<uint64_t, uint32_t>> old;
-  old.swap(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, {0, 0});
-  const size_t mask = slots_.size() - 1;
-  for (const auto& slot : old) {
-    if (slot.second == 0) continue;
-    size_t i = slot.first & mask;
-    while (slots_[i].second != 0) i = (i + 1) & mask;
-    slots_[i] = slot;
-  }
-}
-
-void WordIndex::add(std::string_view key, uint32_t id) {
-  uint64_t h = kSeed;
-  for (char c : key) h = step(h, c);
-  if (const auto* ids = probe(h, key)) {
-    auto& v = const_cast<std::vector<uint32_t>&>(*ids);
-    if (v.empty() || v.back() != id) v.push_back(id);
-    return;
-  }
-  if ((entries_.size() + 1) * 2 > slots_.size()) grow();
-  entries_.push_back({std::string(key), {id}});
-  const size_t mask = slots_.size() - 1;
-  size_t i = h & mask;
-  while (slots_[i].second != 0) i = (i + 1) & mask;
-  slots_[i] = {h, static_cast<uint32_t>(entries_.size())};
-  lengths_ |= uint64_t{1} << std::min<size_t>(key.size(), 63);
-  if (key.size() >= 2) {
-    const unsigned pair =
-        static_cast<unsigned char>(key[0]) << 8 | static_cast<unsigned char>(key[1]);
-    first_two_[pair >> 6] |= uint64_t{1} << (pair & 63);
-  }
-}
-
-const std::vector<uint32_t>* WordIndex::probe(uint64_t h, std::string_view key) const {
-  if (slots_.empty()) return nullptr;
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = h & mask; slots_[i].second != 0; i = (i + 1) & mask)
-    if (slots_[i].first == h && entries_[slots_[i].second - 1].key == key)
-      return &entries_[slots_[i].second - 1].ids;
-  return nullptr;
-}
-
-const std::vector<uint32_t>* WordIndex::find(std::string_view key) const {
-  if (!(lengths_ >> std::min<size_t>(key.size(), 63) & 1)) return nullptr;
-  uint64_t h = kSeed;
-  for (char c : key) h = step(h, c);
-  return probe(h, key);
-}
-
-std::vector<std::string_view> WordIndex::keys() const {
-  std::vector<std::string_view> out;
-  for (const Entry& e : entries_) out.push_back(e.key);
-  return out;
-}
-
-void WordIndex::prefixes(std::string_view word, std::vector<uint32_t>& out) const {
-  uint64_t h = kSeed;
-  size_t longest = word.size();
-  if (word.size() >= 2) {
-    const unsigned pair =
-        static_cast<unsigned char>(word[0]) << 8 | static_cast<unsigned char>(word[1]);
-    if (!(first_two_[pair >> 6] >> (pair & 63) & 1)) longest = 1;
-  }
-  for (size_t len = 1; len <= longest; ++len) {
-    h = step(h, word[len - 1]);
-    if (!(lengths_ >> std::min<size_t>(len, 63) & 1)) continue;
-    if (const auto* ids = probe(h, word.substr(0, len)))
-      out.insert(out.end(), ids->begin(), ids->end());
-  }
-}
-
 void Dictionaries::verbs_for(std::string_view word, std::vector<uint32_t>& out) const {
   out.clear();
-  if (const auto* ids = verb_exact_.find(word)) out = *ids;
+  const std::span<const uint32_t> exact = verb_exact_.find(word);
+  out.assign(exact.begin(), exact.end());
   verb_stem_.prefixes(word, out);
   if (out.size() > 1) {
     std::sort(out.begin(), out.end());
@@ -1302,12 +1518,14 @@ void Dictionaries::verbs_for(std::string_view word, std::vector<uint32_t>& out) 
 
 void Dictionaries::actors_for(std::string_view word, std::vector<uint32_t>& out) const {
   out.clear();
-  if (const auto* ids = actor_exact_.find(word)) out = *ids;
+  const std::span<const uint32_t> exact = actor_exact_.find(word);
+  out.assign(exact.begin(), exact.end());
   // Whole words with a plural or possessive ending (the matcher checks which).
   for (std::string_view end : {"S", "ES", "'S", "S'", "'"}) {
     if (word.size() <= end.size() || word.substr(word.size() - end.size()) != end) continue;
-    if (const auto* ids = actor_exact_.find(word.substr(0, word.size() - end.size())))
-      out.insert(out.end(), ids->begin(), ids->end());
+    const std::span<const uint32_t> ids =
+        actor_exact_.find(word.substr(0, word.size() - end.size()));
+    out.insert(out.end(), ids.begin(), ids.end());
   }
   actor_stem_.prefixes(word, out);
   if (out.size() > 1) {
@@ -1326,19 +1544,19 @@ struct Hit {
   bool agent;
 };
 
-std::string code_on(const Actor& a, int date) {
-  const DatedCode* fallback = nullptr;
-  for (const DatedCode& c : a.codes) {
+std::string code_on(const ActorView& a, int date) {
+  std::optional<DatedCodeView> fallback;
+  for (const DatedCodeView c : a.codes) {
     if (c.from == 0 && c.to == 0) {
-      if (!fallback) fallback = &c;
+      if (!fallback) fallback = c;
       continue;
     }
     if (date == 0) continue;
-    if ((c.from == 0 || date >= c.from) && (c.to == 0 || date <= c.to)) return c.code;
+    if ((c.from == 0 || date >= c.from) && (c.to == 0 || date <= c.to)) return std::string(c.code);
   }
-  if (fallback) return fallback->code;
+  if (fallback) return std::string(fallback->code);
   // Unknown date: the first code listed.
-  return date == 0 && !a.codes.empty() ? a.codes.front().code : std::string();
+  return date == 0 && !a.codes.empty() ? std::string(a.codes.front().code) : std::string();
 }
 
 // Adds an agent code to each of an actor's codes ("ARN" + "~GOV" = "ARNGOV"),
@@ -1404,7 +1622,7 @@ bool is_pronoun(std::string_view w) {
 
 // The token is the phrase's adjacent words joined by hyphens ("AL-GORE" for
 // AL_GORE; each word whole or, the last one, a stem).
-bool hyphenated(std::string_view token, const Phrase& p) {
+bool hyphenated(std::string_view token, const PhraseView& p) {
   for (size_t k = 0; k < p.words.size(); ++k) {
     if (k > 0 && p.gap[k]) return false;
     const size_t dash = token.find('-');
@@ -1553,14 +1771,15 @@ void SentenceCoder::find_actors() {
     const std::vector<uint32_t>& cands = actors_[i];
     size_t best_words = 0;
     uint32_t best_end = 0;
-    const Actor* best = nullptr;
+    std::optional<ActorView> best;
     for (uint32_t a : cands) {
-      const Phrase& p = d_.actors()[a].phrase;
+      const ActorView actor = d_.actors()[a];
+      const PhraseView& p = actor.phrase;
       if (p.words.size() <= best_words) continue;
       if (p.words.size() > 1 && hyphenated(up_[i], p)) {
         best_words = p.words.size();
         best_end = i + 1;
-        best = &d_.actors()[a];
+        best = actor;
         continue;
       }
       if (i + p.words.size() > up_.size()) continue;
@@ -1587,7 +1806,7 @@ void SentenceCoder::find_actors() {
       if (ok) {
         best_words = p.words.size();
         best_end = at;
-        best = &d_.actors()[a];
+        best = actor;
       }
     }
     if (best) {

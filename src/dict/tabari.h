@@ -7,6 +7,8 @@
 // word, '{A | B}' alternatives and '&NAME' a synonym set; '[---]' codes nothing; '[A:B]' also codes
 // B from target to source.
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,10 +42,101 @@ struct Phrase {
   std::vector<bool> gap;  // gap[k]: a space before word k, other words may come between
 };
 
+// An actor as read from a dictionary file; finish() stores them flat (below).
 struct Actor {
   Phrase phrase;
   std::vector<DatedCode> codes;  // tried in order; first one valid on the date wins
   bool agent = false;            // from .agents: code is "~XXX" (suffix) or "XXX~" (prefix)
+};
+
+// The stored dictionaries are flat arrays of these records and a string
+// pool, used in place where they lie: in memory after finish(), or in the
+// mapped compiled file, so loading a compiled file builds nothing per actor.
+// Strings are (offset, size) into the pool.
+struct StoredWord {
+  uint32_t offset = 0;
+  uint32_t size_flags = 0;  // size << 2 | gap << 1 | exact
+};
+struct StoredCode {
+  uint32_t offset = 0, size = 0;
+  int32_t from = 0, to = 0;
+};
+struct StoredActor {
+  uint32_t first_word = 0, words = 0;        // into the words array; words >= 1
+  uint32_t first_code = 0, codes_agent = 0;  // codes << 1 | agent
+};
+
+// One word-array field of a stored phrase, indexed like Phrase's vectors:
+// `words[k]` (the text), `exact[k]`, `gap[k]`.
+struct StoredWords {
+  const StoredWord* at = nullptr;
+  uint32_t n = 0;
+  const char* pool = nullptr;
+  size_t size() const { return n; }
+  bool empty() const { return n == 0; }
+  std::string_view operator[](size_t k) const {
+    return {pool + at[k].offset, at[k].size_flags >> 2};
+  }
+};
+struct StoredFlags {
+  const StoredWord* at = nullptr;
+  uint32_t n = 0;
+  uint32_t bit = 0;
+  size_t size() const { return n; }
+  bool operator[](size_t k) const { return at[k].size_flags & bit; }
+};
+struct PhraseView {
+  StoredWords words;
+  StoredFlags exact, gap;
+};
+
+struct DatedCodeView {
+  std::string_view code;
+  int from = 0;
+  int to = 0;
+};
+struct CodesView {
+  const StoredCode* at = nullptr;
+  uint32_t n = 0;
+  const char* pool = nullptr;
+  size_t size() const { return n; }
+  bool empty() const { return n == 0; }
+  DatedCodeView operator[](size_t k) const {
+    return {{pool + at[k].offset, at[k].size}, at[k].from, at[k].to};
+  }
+  DatedCodeView front() const { return (*this)[0]; }
+  struct iterator {
+    const CodesView* v;
+    size_t k;
+    DatedCodeView operator*() const { return (*v)[k]; }
+    iterator& operator++() { return ++k, *this; }
+    bool operator!=(const iterator& o) const { return k != o.k; }
+  };
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {this, n}; }
+};
+
+// A stored actor, read in place (a few pointers; pass by value).
+struct ActorView {
+  PhraseView phrase;
+  CodesView codes;
+  bool agent = false;
+};
+
+// The stored actors: `actors()[a]`, `actors().size()`.
+class ActorTable {
+ public:
+  size_t size() const { return actors_.size(); }
+  bool empty() const { return actors_.empty(); }
+  ActorView operator[](size_t a) const;
+  ActorView back() const { return (*this)[size() - 1]; }
+
+ private:
+  friend class Dictionaries;
+  std::span<const StoredActor> actors_;
+  std::span<const StoredWord> words_;
+  std::span<const StoredCode> codes_;
+  const char* pool_ = nullptr;
 };
 
 enum class ElemKind : uint8_t { kWord, kSource, kTarget, kCompound, kSkip, kAlt, kSynset };
@@ -71,39 +164,64 @@ struct Verb {
   std::vector<Pattern> patterns;
 };
 
+struct StringPool;
+
 // Words and word stems to ids, looked up without building strings: keys are
 // hashed one character at a time, so every prefix of a token costs one probe.
+// Keys are add()ed, then build() (or Dictionaries::finish()) lays the table
+// out flat: open addressing over arrays that a compiled file holds as they
+// are, so a loaded index is used in place.
 class WordIndex {
  public:
+  // Queues a key (ids of one key keep their order); lookups see it after build().
   void add(std::string_view key, uint32_t id);
   void clear();
-  // The ids of `key` itself (null if none).
-  const std::vector<uint32_t>* find(std::string_view key) const;
+  // Lays out every key added so far in storage of its own.
+  void build();
+  // The ids of `key` itself (empty if none).
+  std::span<const uint32_t> find(std::string_view key) const;
   // Appends the ids of every key that is a prefix of `word`, `word` included.
   void prefixes(std::string_view word, std::vector<uint32_t>& out) const;
-  // Every key, in the order added.
+  // Every key, in the order first added.
   std::vector<std::string_view> keys() const;
+
+  struct Slot {
+    uint32_t check;  // the hash's upper half
+    uint32_t entry;  // entry + 1; 0 = empty
+  };
+  struct Entry {
+    uint32_t key_offset, key_size;  // in the pool
+    uint32_t first_id, ids;         // in the ids array
+  };
+  struct Tables {
+    std::span<const Slot> slots;  // a power of two, at least one empty
+    std::span<const Entry> entries;
+    std::span<const uint32_t> ids;
+    std::span<const uint64_t> first_two;  // 1024 words (bits below)
+    uint64_t lengths = 0;                 // bit L: a key of length L (63: 63 or more)
+    const char* pool = nullptr;
+  };
+  // The flat tables of the keys added: `pool` takes the key bytes.
+  struct Built {
+    std::vector<Slot> slots;
+    std::vector<Entry> entries;
+    std::vector<uint32_t> ids;
+    std::vector<uint64_t> first_two;
+    uint64_t lengths = 0;
+  };
+  Built lay_out(StringPool& pool) const;
+  void attach(const Tables& t) { t_ = t; }
 
  private:
   static uint64_t step(uint64_t h, char c) {
     return (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
   }
   static constexpr uint64_t kSeed = 0xcbf29ce484222325ULL;
-  const std::vector<uint32_t>* probe(uint64_t h, std::string_view key) const;
-  void grow();
-  struct Entry {
-    std::string key;
-    std::vector<uint32_t> ids;
-  };
-  // Open addressing, a power-of-two table of (hash, entry + 1; 0 = empty).
-  std::vector<std::pair<uint64_t, uint32_t>> slots_;
-  std::vector<Entry> entries_;
-  uint64_t lengths_ = 0;  // bit L: a key of length L (63: 63 or more)
-  // Bit (c0 << 8 | c1): a key of two or more characters starts with c0 c1;
-  // most words start no stem, and are passed over without a probe.
-  std::vector<uint64_t> first_two_ = std::vector<uint64_t>(1024, 0);
+  std::span<const uint32_t> probe(uint64_t h, std::string_view key) const;
+  std::vector<std::pair<std::string, uint32_t>> added_;
+  Tables t_;
+  std::shared_ptr<const void> own_;  // build()'s storage
 };
-
 // Coder settings from a TABARI .options file ("COMMA:", "SET: MINIMUM WORDS").
 struct CoderOptions {
   // Sentences with fewer words (punctuation not counted) code nothing.
@@ -141,11 +259,14 @@ class Dictionaries {
   // A PETRARCH discard file: phrases that discard their sentence, or with a
   // leading '+' the whole article ("+World Golf Championships").
   void parse_discards(std::string_view text, const std::string& file);
-  void finish();  // builds the lookup indexes; call after parsing
+  // Stores the actors flat and builds the lookup indexes; call after parsing.
+  void finish();
 
   // A compiled file (`claimtrace lexicon import`): every dictionary already
-  // parsed, loaded without reading the text files again. False with `err`
-  // set when the file cannot be written or read or is not such a file.
+  // parsed, loaded without reading the text files again: the file is mapped
+  // and its actors and indexes are used in place after their offsets and
+  // sizes are checked. False with `err` set when the file cannot be written
+  // or read, is not such a file, is of another format version or is damaged.
   bool save_compiled(const std::string& path, std::string& err) const;
   bool load_compiled(const std::string& path, std::string& err);
 
@@ -153,12 +274,12 @@ class Dictionaries {
   const CoderOptions& options() const { return options_; }
   CoderOptions& options() { return options_; }
   const std::vector<Verb>& verbs() const { return verbs_; }
-  const std::vector<Actor>& actors() const { return actors_; }
+  const ActorTable& actors() const { return table_; }
   const std::unordered_map<std::string, std::vector<std::vector<Elem>>>& synsets() const {
     return synsets_;
   }
-  bool is_noun(std::string_view w) const { return nouns_.find(w) != nullptr; }
-  bool is_adjective(std::string_view w) const { return adjectives_.find(w) != nullptr; }
+  bool is_noun(std::string_view w) const { return !nouns_.find(w).empty(); }
+  bool is_adjective(std::string_view w) const { return !adjectives_.find(w).empty(); }
 
   // Verb indexes (into verbs()) with a form matching the upper-case word.
   void verbs_for(std::string_view word, std::vector<uint32_t>& out) const;
@@ -170,15 +291,25 @@ class Dictionaries {
   Pattern parse_pattern(std::string_view body, const std::string& file, int line, bool& ok);
   std::vector<Elem> parse_elems(std::string_view s, const std::string& file, int line, bool& ok);
 
+  // Points the actor table and the indexes at a stored image (finish()'s or
+  // a compiled file's); false when an offset or size in it is out of range.
+  bool attach(std::string_view image, std::shared_ptr<const void> keep);
+  std::string store_image() const;  // the image of actors_ and the indexes added
+
   std::vector<Diagnostic> diags_;
   CoderOptions options_;
   std::vector<Verb> verbs_;
-  std::vector<Actor> actors_;
+  std::vector<Actor> actors_;  // as read from text; finish() stores them in table_
   std::unordered_map<std::string, std::vector<std::vector<Elem>>> synsets_;
   WordIndex nouns_, adjectives_;
   WordIndex verb_exact_, verb_stem_;                      // verb forms: whole words, stems
   WordIndex actor_exact_, actor_stem_;                    // first words of actors
   std::vector<std::vector<std::string>> explicit_forms_;  // per verb
+  ActorTable table_;
+  // The stored image (actors, indexes) and what keeps it alive: finish()'s
+  // buffer or the mapped file, shared by copies.
+  std::string_view image_;
+  std::shared_ptr<const void> image_keep_;
 };
 
 struct CodedActor {
