@@ -480,7 +480,7 @@ void Dictionaries::parse_verbs(std::string_view text, const std::string& file) {
       }
       bool ok = true;
       Pattern p = parse_pattern(l.substr(1), file, n, ok);
-      if (ok) verbs_.back().patterns.push_back(std::move(p));
+      if (ok) add_pattern(verbs_.size() - 1, verbs_.size(), std::move(p));
       continue;
     }
     if (l.front() == '{') {
@@ -798,7 +798,7 @@ void Dictionaries::parse_petrarch_verbs(std::string_view text, const std::string
         error(file, n, "pattern before any verb of its block");
         continue;
       }
-      for (size_t v = block_start; v < verbs_.size(); ++v) verbs_[v].patterns.push_back(p);
+      add_pattern(block_start, verbs_.size(), std::move(p));
       continue;
     }
     // A verb, optionally with its irregular forms: "SPEED {SPEEDING SPEEDS SPED}".
@@ -925,7 +925,38 @@ bool Dictionaries::load_petrarch(const std::string& path) {
   return true;
 }
 
+void Dictionaries::add_pattern(size_t first, size_t last, Pattern p) {
+  if (last == first + 1) {
+    Verb& verb = verbs_[first];
+    if (verb.first_pattern != verb.end_pattern && verb.end_pattern != patterns_.size()) {
+      // Its range is not the last one (a later file adds to it): move it there.
+      const uint32_t from = verb.first_pattern, to = verb.end_pattern;
+      verb.first_pattern = static_cast<uint32_t>(patterns_.size());
+      for (uint32_t k = from; k < to; ++k) {
+        Pattern copy = patterns_[k];
+        patterns_.push_back(std::move(copy));
+      }
+      verb.end_pattern = static_cast<uint32_t>(patterns_.size());
+    }
+  }
+  // The verbs of a block were all added after its previous pattern: each
+  // range is empty or ends here.
+  const auto at = static_cast<uint32_t>(patterns_.size());
+  patterns_.push_back(std::move(p));
+  for (size_t v = first; v < last; ++v) {
+    if (verbs_[v].first_pattern == verbs_[v].end_pattern) verbs_[v].first_pattern = at;
+    verbs_[v].end_pattern = at + 1;
+  }
+}
+
+void Dictionaries::point_verbs_at_patterns() {
+  for (Verb& v : verbs_)
+    v.patterns = std::span<const Pattern>(patterns_).subspan(v.first_pattern,
+                                                             v.end_pattern - v.first_pattern);
+}
+
 void Dictionaries::finish() {
+  point_verbs_at_patterns();
   verb_exact_.clear();
   verb_stem_.clear();
   for (uint32_t v = 0; v < verbs_.size(); ++v) {
@@ -1266,10 +1297,11 @@ bool Dictionaries::attach(std::string_view image, std::shared_ptr<const void> ke
 
 // ------------------------------------------------------- compiled file
 //
-// "CTDICT2\n", a u32 byte count, then options, verbs and synsets as
-// length-prefixed fields (little-endian u32 counts and numbers, strings as
-// length + bytes), zero bytes up to a multiple of 8, then the stored image
-// (above) to the end of the file.
+// "CTDICT2\n", a u32 byte count, then options, patterns, verbs (each with
+// its range of patterns) and synsets as length-prefixed fields
+// (little-endian u32 counts and numbers, strings as length + bytes), zero
+// bytes up to a multiple of 8, then the stored image (above) to the end of
+// the file.
 
 namespace {
 
@@ -1394,13 +1426,15 @@ bool Dictionaries::save_compiled(const std::string& path, std::string& err) cons
   for (int v : {o.min_words, int{o.comma}, o.comma_min, o.comma_max, o.end_min, o.end_max,
                 o.begin_min, o.begin_max, int{o.convert_agents}})
     w.i32(v);
+  w.u32(static_cast<uint32_t>(patterns_.size()));
+  for (const Pattern& p : patterns_) w.pattern(p);
   w.u32(static_cast<uint32_t>(verbs_.size()));
   for (size_t v = 0; v < verbs_.size(); ++v) {
     w.str(verbs_[v].root);
     w.u32(verbs_[v].story_discard);
     w.pattern(verbs_[v].base);
-    w.u32(static_cast<uint32_t>(verbs_[v].patterns.size()));
-    for (const Pattern& p : verbs_[v].patterns) w.pattern(p);
+    w.u32(verbs_[v].first_pattern);
+    w.u32(verbs_[v].end_pattern);
     w.u32(static_cast<uint32_t>(explicit_forms_[v].size()));
     for (const std::string& f : explicit_forms_[v]) w.str(f);
   }
@@ -1469,6 +1503,9 @@ bool Dictionaries::load_compiled(const std::string& path, std::string& err) {
     *v = static_cast<int>(r.u32());
   }
   o.convert_agents = r.u32() != 0;
+  const uint32_t npatterns = r.count(20);
+  d.patterns_.reserve(npatterns);
+  for (uint32_t k = 0; k < npatterns && r.ok; ++k) d.patterns_.push_back(r.pattern());
   const uint32_t nverbs = r.count(16);
   d.verbs_.reserve(nverbs);
   d.explicit_forms_.reserve(nverbs);
@@ -1477,10 +1514,11 @@ bool Dictionaries::load_compiled(const std::string& path, std::string& err) {
     verb.root = r.str();
     verb.story_discard = r.u32() != 0;
     verb.base = r.pattern();
-    const uint32_t np = r.count(20);
-    verb.patterns.reserve(np);
-    for (uint32_t k = 0; k < np && r.ok; ++k) verb.patterns.push_back(r.pattern());
-    if (verb.root.empty()) r.fail();
+    verb.first_pattern = r.u32();
+    verb.end_pattern = r.u32();
+    if (verb.root.empty() || verb.first_pattern > verb.end_pattern ||
+        verb.end_pattern > d.patterns_.size())
+      r.fail();
     d.verbs_.push_back(std::move(verb));
     d.explicit_forms_.emplace_back();
     const uint32_t nf = r.count(4);
@@ -1500,6 +1538,7 @@ bool Dictionaries::load_compiled(const std::string& path, std::string& err) {
     err = path + ": truncated or corrupt compiled dictionary file";
     return false;
   }
+  d.point_verbs_at_patterns();
   d.diags_ = std::move(diags_);
   *this = std::move(d);
   return true;

@@ -161,7 +161,10 @@ struct Verb {
   std::string root;
   bool story_discard = false;  // a PETRARCH '+' discard: the whole article codes nothing
   Pattern base;                // the verb's own code (before/after empty)
-  std::vector<Pattern> patterns;
+  // The verb's patterns (set by finish()): a range of one list, so the
+  // verbs of a PETRARCH block share theirs instead of each holding a copy.
+  std::span<const Pattern> patterns;
+  uint32_t first_pattern = 0, end_pattern = 0;  // the range
 };
 
 struct StringPool;
@@ -240,6 +243,13 @@ struct CoderOptions {
 
 class Dictionaries {
  public:
+  Dictionaries() = default;
+  // Verbs point into the pattern list: moved, never copied.
+  Dictionaries(Dictionaries&&) = default;
+  Dictionaries& operator=(Dictionaries&&) = default;
+  Dictionaries(const Dictionaries&) = delete;
+  Dictionaries& operator=(const Dictionaries&) = delete;
+
   // Reads a .project file and every dictionary it names; false when the
   // project itself cannot be read. Problems go to diagnostics().
   bool load_project(const std::string& path);
@@ -290,6 +300,9 @@ class Dictionaries {
   void error(const std::string& file, int line, std::string msg);
   Pattern parse_pattern(std::string_view body, const std::string& file, int line, bool& ok);
   std::vector<Elem> parse_elems(std::string_view s, const std::string& file, int line, bool& ok);
+  // Adds a pattern to verbs [first, last), stored once.
+  void add_pattern(size_t first, size_t last, Pattern p);
+  void point_verbs_at_patterns();
 
   // Points the actor table and the indexes at a stored image (finish()'s or
   // a compiled file's); false when an offset or size in it is out of range.
@@ -299,7 +312,8 @@ class Dictionaries {
   std::vector<Diagnostic> diags_;
   CoderOptions options_;
   std::vector<Verb> verbs_;
-  std::vector<Actor> actors_;  // as read from text; finish() stores them in table_
+  std::vector<Pattern> patterns_;  // every verb's patterns, one range each
+  std::vector<Actor> actors_;      // as read from text; finish() stores them in table_
   std::unordered_map<std::string, std::vector<std::vector<Elem>>> synsets_;
   WordIndex nouns_, adjectives_;
   WordIndex verb_exact_, verb_stem_;                      // verb forms: whole words, stems
