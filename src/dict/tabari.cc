@@ -9,6 +9,7 @@
 #include <bit>
 #include <cassert>
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -926,26 +927,16 @@ bool Dictionaries::load_petrarch(const std::string& path) {
 }
 
 void Dictionaries::add_pattern(size_t first, size_t last, Pattern p) {
-  if (last == first + 1) {
-    Verb& verb = verbs_[first];
-    if (verb.first_pattern != verb.end_pattern && verb.end_pattern != patterns_.size()) {
-      // Its range is not the last one (a later file adds to it): move it there.
-      const uint32_t from = verb.first_pattern, to = verb.end_pattern;
-      verb.first_pattern = static_cast<uint32_t>(patterns_.size());
-      for (uint32_t k = from; k < to; ++k) {
-        Pattern copy = patterns_[k];
-        patterns_.push_back(std::move(copy));
-      }
-      verb.end_pattern = static_cast<uint32_t>(patterns_.size());
-    }
-  }
-  // The verbs of a block were all added after its previous pattern: each
-  // range is empty or ends here.
+  // Patterns go only to the latest verbs (the last one, or those of the open
+  // PETRARCH block, all added after its previous pattern): each range is
+  // empty or ends here, so it stays one range.
   const auto at = static_cast<uint32_t>(patterns_.size());
   patterns_.push_back(std::move(p));
   for (size_t v = first; v < last; ++v) {
-    if (verbs_[v].first_pattern == verbs_[v].end_pattern) verbs_[v].first_pattern = at;
-    verbs_[v].end_pattern = at + 1;
+    Verb& verb = verbs_[v];
+    assert(verb.first_pattern == verb.end_pattern || verb.end_pattern == at);
+    if (verb.first_pattern == verb.end_pattern) verb.first_pattern = at;
+    verb.end_pattern = at + 1;
   }
 }
 
@@ -1047,12 +1038,13 @@ struct ImageHeader {
 
 }  // namespace
 
-// Strings of the image, each stored once.
+// Strings of the image, each stored once. The views passed in must outlive
+// the pool (they are the dictionaries' own strings).
 struct StringPool {
   std::string bytes;
-  std::unordered_map<std::string, uint32_t> at;
+  std::unordered_map<std::string_view, uint32_t> at;
   uint32_t intern(std::string_view s) {
-    auto [it, fresh] = at.try_emplace(std::string(s), static_cast<uint32_t>(bytes.size()));
+    auto [it, fresh] = at.try_emplace(s, static_cast<uint32_t>(bytes.size()));
     if (fresh) bytes.append(s);
     return it->second;
   }
@@ -1061,6 +1053,7 @@ struct StringPool {
 WordIndex::Built WordIndex::lay_out(StringPool& pool) const {
   Built b;
   std::unordered_map<std::string_view, uint32_t> entry_of;
+  entry_of.reserve(added_.size());
   std::vector<std::vector<uint32_t>> ids_of;
   std::vector<std::string_view> key_of;
   for (const auto& [key, id] : added_) {
@@ -1114,6 +1107,7 @@ void WordIndex::build() {
   };
   auto own = std::make_shared<Own>();
   own->built = lay_out(own->pool);
+  own->pool.at.clear();  // its views are of added_
   t_ = {own->built.slots,     own->built.entries, own->built.ids,
         own->built.first_two, own->built.lengths, own->pool.bytes.data()};
   own_ = std::move(own);
@@ -1172,10 +1166,13 @@ ActorView ActorTable::operator[](size_t a) const {
 
 std::string Dictionaries::store_image() const {
   StringPool pool;
+  pool.at.reserve(actors_.size() * 2);
   std::vector<StoredWord> words;
   std::vector<StoredCode> codes;
   std::vector<StoredActor> actors;
   actors.reserve(actors_.size());
+  words.reserve(actors_.size() * 3);
+  codes.reserve(actors_.size() * 2);
   for (const Actor& a : actors_) {
     actors.push_back({static_cast<uint32_t>(words.size()),
                       static_cast<uint32_t>(a.phrase.words.size()),
@@ -1195,7 +1192,16 @@ std::string Dictionaries::store_image() const {
   for (const WordIndex* ix : indexes) built.push_back(ix->lay_out(pool));
 
   ImageHeader h;
-  std::string out(sizeof h, '\0');
+  size_t total = sizeof h + 8 * kSections + pool.bytes.size() +
+                 words.size() * sizeof(StoredWord) + codes.size() * sizeof(StoredCode) +
+                 actors.size() * sizeof(StoredActor);
+  for (const WordIndex::Built& b : built)
+    total += b.slots.size() * sizeof(WordIndex::Slot) +
+             b.entries.size() * sizeof(WordIndex::Entry) + b.ids.size() * 4 +
+             b.first_two.size() * 8;
+  std::string out;
+  out.reserve(total);
+  out.assign(sizeof h, '\0');
   auto put = [&](uint32_t section, const void* data, size_t bytes) {
     out.resize((out.size() + 7) / 8 * 8, '\0');
     h.section[section] = {out.size(), bytes};
@@ -1449,9 +1455,19 @@ bool Dictionaries::save_compiled(const std::string& path, std::string& err) cons
   head.u32(static_cast<uint32_t>(w.out.size()));
   head.out.append(w.out);
   head.out.resize(padded(head.out.size()), '\0');
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  // Written beside it and renamed over it: a process that has the old file
+  // mapped keeps reading the old file, never a half-written one.
+  const std::string part = path + ".part" + std::to_string(::getpid());
+  std::ofstream out(part, std::ios::binary | std::ios::trunc);
   if (!out || !out.write(head.out.data(), static_cast<std::streamsize>(head.out.size())) ||
-      !out.write(image_.data(), static_cast<std::streamsize>(image_.size()))) {
+      !out.write(image_.data(), static_cast<std::streamsize>(image_.size())) || !out.flush()) {
+    std::remove(part.c_str());
+    err = "cannot write " + path;
+    return false;
+  }
+  out.close();
+  if (std::rename(part.c_str(), path.c_str()) != 0) {
+    std::remove(part.c_str());
     err = "cannot write " + path;
     return false;
   }
@@ -1460,7 +1476,10 @@ bool Dictionaries::save_compiled(const std::string& path, std::string& err) cons
 
 bool Dictionaries::load_compiled(const std::string& path, std::string& err) {
   // Mapped, not read: the image is used where it lies, and only the pages
-  // coding touches are ever read from the page cache.
+  // coding touches are ever read from the page cache (reading the whole
+  // file costs ten times more). Like the lexicon image, the file must be
+  // replaced, not rewritten in place, while a process uses it;
+  // save_compiled() does so.
   auto map = std::make_shared<Mapping>();
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat st {};

@@ -1,17 +1,36 @@
 // Fuzz target: arbitrary bytes as a TABARI/PETRARCH dictionary file or as a
 // compiled dictionary file (`--dictionaries FILE`). The first byte picks the
 // reader; the rest is the file. Damaged input must give diagnostics or a
-// refusal, never a crash, a hang or an out-of-bounds read.
+// refusal, never a crash, a hang or an out-of-bounds read; a compiled file
+// that is accepted is also coded with, since its arrays are used in place.
 #include <unistd.h>
 
 #include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dict/tabari.h"
 
 using namespace claimtrace::dict;
+
+namespace {
+
+// Codes a few sentences whose words start the seeds' verbs and actors.
+void code_some(const Dictionaries& d) {
+  for (const std::string_view text :
+       {"Northland praised Southland warmly on Monday in the capital city.",
+        "The minister of Northland said he opposed the plan, officials said.",
+        "Activists in Southland were attacked by troops and police yesterday ."}) {
+    std::vector<std::string_view> words;
+    for (const auto& [b, e] : split_words(text)) words.push_back(text.substr(b, e - b));
+    bool story = false;
+    (void)code_sentence(d, words, 20200301, &story);
+  }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
@@ -43,8 +62,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       std::fwrite(text.data(), 1, text.size(), f);
       std::fclose(f);
       std::string err;
-      (void)d.load_compiled(path, err);
+      const bool loaded = d.load_compiled(path, err);
       unlink(path.c_str());
+      // An accepted file is used in place: coding must stay inside it.
+      if (loaded) code_some(d);
       return 0;
     }
   }

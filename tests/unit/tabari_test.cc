@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 
@@ -522,6 +523,126 @@ TEST(PetrarchDict, SentenceAndStoryDiscards) {
   EXPECT_TRUE(story);
 }
 
+TEST(PetrarchDict, VerbsOfABlockShareOnePatternList) {
+  Dictionaries d;
+  d.parse_petrarch_verbs(
+      "---  HELP   [070]  ---\n"
+      "HELP\n"
+      "- * WARMLY [071]\n"
+      "ASSIST\n"
+      "- * QUICKLY [072]\n"
+      "---  OPPOSE   [110]  ---\n"
+      "OPPOSE\n"
+      "- * STRONGLY [111]\n",
+      "v.txt");
+  d.parse_verbs("PRAISE [051]\n- * LOUDLY [052]\n", "t.verbs");
+  d.parse_actors("NORTHLAND [NOR]\nSOUTHLAND [SOU]\n", "t.actors", false);
+  d.finish();
+  ASSERT_EQ(d.verbs().size(), 4u);
+  const Verb &help = d.verbs()[0], &assist = d.verbs()[1];
+  ASSERT_EQ(help.patterns.size(), 2u);
+  // A verb joining the block later has only the patterns after it, the
+  // same objects, not copies.
+  ASSERT_EQ(assist.patterns.size(), 1u);
+  EXPECT_EQ(assist.patterns[0].code, "072");
+  EXPECT_EQ(&assist.patterns[0], &help.patterns[1]);
+  ASSERT_EQ(d.verbs()[2].patterns.size(), 1u);
+  EXPECT_EQ(d.verbs()[2].patterns[0].code, "111");
+  ASSERT_EQ(d.verbs()[3].patterns.size(), 1u);
+  EXPECT_EQ(d.verbs()[3].patterns[0].code, "052");
+  using V = std::vector<std::string>;
+  EXPECT_EQ(coded(d, "Northland assisted Southland quickly on Monday in the capital."),
+            V{"NOR/SOU/072"});
+  EXPECT_EQ(coded(d, "Northland helped Southland warmly on Monday in the capital."),
+            V{"NOR/SOU/071"});
+}
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void write_bytes(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc)
+      .write(bytes.data(), static_cast<long>(bytes.size()));
+}
+
+uint64_t get_u64(const std::string& b, size_t at) {
+  uint64_t v = 0;
+  std::memcpy(&v, b.data() + at, 8);
+  return v;
+}
+
+void put_u32(std::string& b, size_t at, uint32_t v) {
+  std::memcpy(b.data() + at, &v, 4);
+}
+
+TEST(TabariCompiled, AnOlderFormatIsRefusedByName) {
+  const std::string path =
+      ::testing::TempDir() + "tabari_old_" + std::to_string(::getpid()) + ".ctd";
+  write_bytes(path, std::string("CTDICT1\n") + std::string(64, '\0'));
+  Dictionaries d;
+  std::string err;
+  EXPECT_FALSE(d.load_compiled(path, err));
+  EXPECT_NE(err.find("another version"), std::string::npos) << err;
+  EXPECT_NE(err.find("CTDICT1"), std::string::npos) << err;
+  EXPECT_NE(err.find("lexicon import"), std::string::npos) << err;
+  std::remove(path.c_str());
+}
+
+// The stored image is used in place: an offset or size that points outside
+// its section refuses the file instead of being read.
+TEST(TabariCompiled, OffsetsOutsideTheImageAreRefused) {
+  Dictionaries d = make();
+  const std::string path =
+      ::testing::TempDir() + "tabari_offsets_" + std::to_string(::getpid()) + ".ctd";
+  std::string err;
+  ASSERT_TRUE(d.save_compiled(path, err)) << err;
+  const std::string good = read_bytes(path);
+  // Magic, u32 size of the length-prefixed part, that part, padding to 8.
+  uint32_t serial = 0;
+  std::memcpy(&serial, good.data() + 8, 4);
+  const size_t image = (12 + serial + 7) / 8 * 8;
+  // Image header: byte order, section count, six u64 key-length masks, then
+  // (offset, size) per section: pool, words, codes, actors, then per index
+  // slots, entries, ids, first_two.
+  auto section = [&](int k) { return image + 8 + 6 * 8 + 16 * static_cast<size_t>(k); };
+  const size_t words = image + get_u64(good, section(1));
+  const size_t actors = image + get_u64(good, section(3));
+  const size_t actor_exact_slots = image + get_u64(good, section(4 + 4 * 4));
+  const size_t slots = get_u64(good, section(4 + 4 * 4) + 8) / 8;
+  ASSERT_GT(slots, 0u);
+  std::vector<std::pair<const char*, std::string>> damaged;
+  std::string b = good;
+  put_u32(b, section(0) + 8, 0xfffffff0);  // the pool's size
+  damaged.emplace_back("pool size", b);
+  b = good;
+  put_u32(b, words, 0xfffffff0);  // a word's offset in the pool
+  damaged.emplace_back("word offset", b);
+  b = good;
+  put_u32(b, actors + 4, 0);  // an actor of no words
+  damaged.emplace_back("actor words", b);
+  b = good;
+  put_u32(b, actors, 0x7fffffff);  // an actor's first word
+  damaged.emplace_back("actor first word", b);
+  b = good;
+  for (size_t k = 0; k < slots; ++k) put_u32(b, actor_exact_slots + 8 * k + 4, 1);
+  damaged.emplace_back("no empty slot", b);  // probing would never stop
+  b = good;
+  put_u32(b, image, 0x04030201);
+  damaged.emplace_back("byte order", b);
+  for (const auto& [what, bytes] : damaged) {
+    write_bytes(path, bytes);
+    Dictionaries bad;
+    EXPECT_FALSE(bad.load_compiled(path, err)) << what;
+    EXPECT_NE(err.find("corrupt"), std::string::npos) << what << ": " << err;
+  }
+  write_bytes(path, good);
+  Dictionaries back;
+  EXPECT_TRUE(back.load_compiled(path, err)) << err;
+  std::remove(path.c_str());
+}
+
 TEST(WordIndexTest, WholeWordsAndPrefixes) {
   WordIndex w;
   w.add("PRAIS", 1);
@@ -571,6 +692,19 @@ TEST(TabariCompiled, RoundTripCodesTheSameAndRejectsDamage) {
         "Captain Hook praised Northland.", "Northland 's minister praised South Land.",
         "Northland said South Land praised it.", "Northland read the Praise of South Land."})
     EXPECT_EQ(coded(back, s, 20200301), coded(d, s, 20200301)) << s;
+  // The loaded file answers every lookup as the dictionaries it was made from.
+  std::vector<uint32_t> a, b;
+  for (const char* w :
+       {"PRAISED", "WROTE", "NORTHLAND", "SOUTH", "HOOKS", "MINISTER", "HOPE", "X"}) {
+    back.verbs_for(w, a);
+    d.verbs_for(w, b);
+    EXPECT_EQ(a, b) << w;
+    back.actors_for(w, a);
+    d.actors_for(w, b);
+    EXPECT_EQ(a, b) << w;
+    EXPECT_EQ(back.is_noun(w), d.is_noun(w)) << w;
+  }
+  EXPECT_TRUE(back.is_noun("HOPE"));
   // Truncated or foreign files are refused with a reason, never crash.
   std::string bytes;
   {
