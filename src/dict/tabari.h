@@ -200,8 +200,10 @@ class WordIndex {
     std::span<const Slot> slots;  // a power of two, at least one empty
     std::span<const Entry> entries;
     std::span<const uint32_t> ids;
-    std::span<const uint64_t> first_two;  // 1024 words (bits below)
-    uint64_t lengths = 0;                 // bit L: a key of length L (63: 63 or more)
+    // 1024 words; bit (c0 << 8 | c1): a key of two or more characters starts
+    // with c0 c1. Most words start no stem and are passed over without a probe.
+    std::span<const uint64_t> first_two;
+    uint64_t lengths = 0;  // bit L: a key of length L (63: 63 or more)
     const char* pool = nullptr;
   };
   // The flat tables of the keys added: `pool` takes the key bytes.
@@ -225,6 +227,7 @@ class WordIndex {
   Tables t_;
   std::shared_ptr<const void> own_;  // build()'s storage
 };
+
 // Coder settings from a TABARI .options file ("COMMA:", "SET: MINIMUM WORDS").
 struct CoderOptions {
   // Sentences with fewer words (punctuation not counted) code nothing.
@@ -321,7 +324,7 @@ class Dictionaries {
   std::vector<std::vector<std::string>> explicit_forms_;  // per verb
   ActorTable table_;
   // The stored image (actors, indexes) and what keeps it alive: finish()'s
-  // buffer or the mapped file, shared by copies.
+  // buffer or the mapped file.
   std::string_view image_;
   std::shared_ptr<const void> image_keep_;
 };

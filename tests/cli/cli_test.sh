@@ -252,6 +252,11 @@ printf 'not a dictionary' >"$TMP/tab/junk.ctd"
 "$CT" analyze "$TMP/tab/a.txt" --dictionaries "$TMP/tab/junk.ctd" >/dev/null 2>"$TMP/junk.err"
 check "a foreign --dictionaries file is a usage error" 2 $?
 grep -q "not a compiled dictionary" "$TMP/junk.err" && pass "foreign file named" || fail "foreign file message"
+printf 'CTDICT1\n\001\000\000\000' >"$TMP/tab/old.ctd"
+"$CT" analyze "$TMP/tab/a.txt" --dictionaries "$TMP/tab/old.ctd" >/dev/null 2>"$TMP/old.err"
+check "a compiled file of an older format is a usage error" 2 $?
+grep -q "CTDICT1.*compile it again with claimtrace lexicon import" "$TMP/old.err" &&
+  pass "older format named, with the remedy" || fail "older format message"
 "$CT" lexicon import petrarch "$TMP/nowhere" -o "$TMP/x.ctd" >/dev/null 2>&1
 check "import of a missing folder fails" 1 $?
 
