@@ -437,6 +437,26 @@ TEST(Hedging, CouldIsPastAbilityOnlyInAPastTenseSentence) {
   }
 }
 
+TEST(Hedging, PassiveOpinionWithANamedAgentIsAttributed) {
+  for (const char* text : {"The plan was considered by the council in March.",
+                           "The mural is regarded by Ana Ruiz as her best work."}) {
+    EXPECT_FALSE(analyze_tagged(text).sentences[0].uncertain) << text;
+  }
+  // An unnamed many or no agent at all: still a weasel.
+  for (const char* text : {"The mural is regarded by many as her best work.",
+                           "The mural is regarded as her best work."}) {
+    EXPECT_TRUE(analyze_tagged(text).sentences[0].uncertain) << text;
+  }
+}
+
+TEST(Hedging, UnnamedResearchIsAWeasel) {
+  Document doc = analyze_tagged("Studies have shown that the dye fades in sunlight.");
+  auto h = cues_of(doc, CueClass::kHedge);
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_TRUE(extract::is_weasel(*h[0]));
+  EXPECT_TRUE(doc.sentences[0].uncertain);
+}
+
 TEST(Hedging, NumberWordsAfterAQuantifierAreAnApproximation) {
   for (const char* text : {"Several hundred residents gathered at the square.",
                            "Some thousand cars crossed the bridge."}) {
