@@ -38,7 +38,9 @@
 //   passive       believed/thought/said/...: only after a form of "be", adverbs
 //                 allowed in between ("is widely believed"); else rejected.
 //                 Rejected too when a named or definite agent follows ("was
-//                 considered by the committee"): the opinion is attributed.
+//                 considered by the committee"): the opinion is attributed;
+//                 and "said to be" before a quoted term ("is said to be
+//                 `split'"): a definition, not hearsay.
 //   quantifier    some/many/several/certain: rejected before a number ("some
 //                 200"), a time or amount word ("many years"), after a
 //                 determiner ("the many", "how many", "as many"), in "some kind
@@ -394,6 +396,18 @@ bool named_agent(const Ctx& c, uint32_t after) {
          (t.has(kTokenCapitalized) && !one_of(c.norm(j + 1), kVagueClaimers));
 }
 
+// "is said to be `split'", "is said to have ``pinned''": "said" introducing a
+// quoted term defines it (the usual name of a state), it reports no hearsay.
+bool quoted_term(const Ctx& c, uint32_t first, uint32_t end) {
+  if (c.norm(first) != "said" || !c.in(end + 2) || c.norm(end) != "to") return false;
+  if (c.norm(end + 1) != "be" && c.norm(end + 1) != "have") return false;
+  const Token& t = c.doc.tokens[end + 2];
+  if (t.has(kTokenOpenQuote)) return true;
+  // "``" and "`" (typewriter quotes) are not always paired into quote flags.
+  const std::string_view text = c.doc.slice(t.span);
+  return t.kind == TokenKind::kPunct && (text.starts_with('`') || text.starts_with('\''));
+}
+
 // Participles of opinion, acceptance and naming: "generally regarded",
 // "generally agreed", "generally referred to".
 bool is_opinion_participle(std::string_view w) {
@@ -438,7 +452,7 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
         return Verdict::kReject;
       return modal_use(c, first, end);
     case Cond::kPassive: {
-      if (named_agent(c, end)) return Verdict::kReject;
+      if (named_agent(c, end) || quoted_term(c, first, end)) return Verdict::kReject;
       uint32_t j = first;
       for (int hops = 0; hops < 4 && j > c.sent_first; ++hops) {
         --j;

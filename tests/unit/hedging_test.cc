@@ -449,6 +449,13 @@ TEST(Hedging, PassiveOpinionWithANamedAgentIsAttributed) {
   }
 }
 
+TEST(Hedging, SaidToBeBeforeAQuotedTermIsADefinition) {
+  EXPECT_FALSE(analyze_tagged("A valve in this state is said to be \"latched\" until reset.")
+                   .sentences[0]
+                   .uncertain);
+  EXPECT_TRUE(analyze_tagged("The valve is said to be faulty.").sentences[0].uncertain);
+}
+
 TEST(Hedging, UnnamedResearchIsAWeasel) {
   Document doc = analyze_tagged("Studies have shown that the dye fades in sunlight.");
   auto h = cues_of(doc, CueClass::kHedge);
