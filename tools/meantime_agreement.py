@@ -134,7 +134,10 @@ def cue_reading(out, tokens, ev):
     neg_lo = tokens[max(first, k - 4)][0]
     hedged = negated = False
     for c in out.get("cues") or []:
-        if c.get("class") == "hedge" and hedge_lo <= c["start"] < hedge_hi:
+        # A weasel ("many", "critics") is vagueness, not doubt, and a cue with
+        # "counted": false ("may" of permission) does not change certainty.
+        if (c.get("class") == "hedge" and not c.get("weasel") and c.get("counted", True)
+                and hedge_lo <= c["start"] < hedge_hi):
             hedged = True
         if c.get("class") == "negation" and neg_lo <= c["start"] < ev["start"]:
             negated = True

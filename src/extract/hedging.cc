@@ -22,15 +22,25 @@
 //                 ("may contribute", "may play") or a passive ("may be used")
 //                 it also reads as permission or as "can/sometimes" (dynamic),
 //                 the usual reading in expository text: emitted, not counted.
+//                 A plain verb counts when the sentence looks ahead
+//                 ("tomorrow", "next week", "before noon", "by Friday") and
+//                 after a weather "it" ("it may rain"): no one to permit.
 //                 "might" keeps the wider reading, and so do "may" and
 //                 "could" in reported speech (quoted, or with a verb of saying
 //                 or warning in the sentence): a speaker's prediction ("the
 //                 toll may rise, officials said").
 //   ability       could: as "may", and rejected when negated ("could not");
 //                 "could" + plain verb is most often past ability ("he could
-//                 play") or a purpose clause ("so they could record").
+//                 play") or a purpose clause ("so they could record"), but
+//                 only in a past-tense sentence: with no past verb beside it
+//                 it has the wider reading of "might" ("this process could
+//                 take a year").
 //   passive       believed/thought/said/...: only after a form of "be", adverbs
 //                 allowed in between ("is widely believed"); else rejected.
+//                 Rejected too when a named or definite agent follows ("was
+//                 considered by the committee"): the opinion is attributed;
+//                 and "said to be" before a quoted term ("is said to be
+//                 `split'"): a definition, not hearsay.
 //   quantifier    some/many/several/certain: rejected before a number ("some
 //                 200"), a time or amount word ("many years"), after a
 //                 determiner ("the many", "how many", "as many"), in "some kind
@@ -99,14 +109,15 @@ constexpr std::array<std::string_view, 14> kInterveners = {
 
 // Time, amount and measure words: "many years", "some 200", "several metres"
 // are approximations, not vague sources.
-constexpr std::array<std::string_view, 43> kTimeOrAmount = {
+// Number words too: "several hundred", "some thousand" approximate a number.
+constexpr std::array<std::string_view, 49> kTimeOrAmount = {
     "years",    "year",    "times",       "time",        "days",        "day",         "weeks",
     "week",     "months",  "month",       "decades",     "centuries",   "hours",       "minutes",
     "seconds",  "moments", "more",        "less",        "fewer",       "thousands",   "hundreds",
     "millions", "dozens",  "miles",       "metres",      "meters",      "kilometres",  "kilometers",
     "feet",     "inches",  "centimetres", "centimeters", "millimetres", "millimeters", "dollars",
     "euros",    "pounds",  "percent",     "tons",        "tonnes",      "kilograms",   "litres",
-    "liters"};
+    "liters",   "hundred", "thousand",    "million",     "billion",     "dozen",       "millennia"};
 
 // ("so many", "too many" stay vague: an evaluation of an unstated number.)
 constexpr std::array<std::string_view, 12> kNotVagueBefore = {
@@ -257,18 +268,55 @@ bool reported_speech(const Ctx& c) {
 }
 
 // The sentence refers ahead in time: "tomorrow", "soon", "next week", "in the
-// coming days", "later this year".
+// coming days", "later this year", "tonight", a deadline ("before noon", "by
+// Friday", "until the weekend").
 bool future_time(const Ctx& c) {
+  static constexpr std::array<std::string_view, 10> kLater = {
+      "week", "month", "year", "this", "season", "spring", "summer", "decade", "today", "tonight"};
+  static constexpr std::array<std::string_view, 16> kDeadline = {
+      "noon",    "midnight",  "dawn",     "dusk",   "nightfall", "tonight", "tomorrow", "monday",
+      "tuesday", "wednesday", "thursday", "friday", "saturday",  "sunday",  "evening",  "morning"};
   for (uint32_t i = c.sent_first; i < c.sent_end; ++i) {
     std::string_view w = c.norm(i);
-    if (w == "tomorrow" || w == "soon" || w == "coming" || w == "upcoming") return true;
-    if ((w == "next" || w == "later") && c.in(i + 1) &&
-        one_of(c.norm(i + 1),
-               std::array<std::string_view, 8>{"week", "month", "year", "this", "season", "spring",
-                                               "summer", "decade"}))
+    if (w == "tomorrow" || w == "soon" || w == "coming" || w == "upcoming" || w == "tonight")
       return true;
+    if ((w == "next" || w == "later") && c.in(i + 1) && one_of(c.norm(i + 1), kLater)) return true;
+    if ((w == "before" || w == "by" || w == "until") && c.in(i + 1)) {
+      uint32_t k = i + 1;
+      if (c.norm(k) == "the" && c.in(k + 1)) ++k;  // "before the weekend"
+      if (one_of(c.norm(k), kDeadline) || c.norm(k) == "weekend") return true;
+    }
   }
   return false;
+}
+
+// "it may rain", "it could snow": a weather verb has no agent to permit or
+// enable, so the modal can only be a possibility.
+bool weather_verb(std::string_view w) {
+  static constexpr std::array<std::string_view, 11> kWeather = {
+      "rain", "snow",  "hail",    "freeze", "thaw", "drizzle",
+      "pour", "sleet", "thunder", "storm",  "clear"};
+  return one_of(w, kWeather);
+}
+
+// The sentence is tagged and has no verb in the past tense besides the modal
+// at `modal` (past participles after "have" or "be" aside).
+bool present_context(const Ctx& c, uint32_t modal) {
+  bool tagged = false;
+  for (uint32_t i = c.sent_first; i < c.sent_end; ++i) {
+    const Pos p = c.doc.tokens[i].pos;
+    if (p != Pos::kNone) tagged = true;
+    if (i != modal && p == Pos::kVBD) return false;
+  }
+  return tagged;
+}
+
+// A personal pronoun or a person noun just before the modal: "he could",
+// "the players could".
+bool personal_subject(const Ctx& c, uint32_t modal) {
+  static constexpr std::array<std::string_view, 7> kPersonal = {"he",  "she",  "i",  "we",
+                                                                "you", "they", "who"};
+  return (modal > c.sent_first && one_of(c.norm(modal - 1), kPersonal)) || person_subject(c, modal);
 }
 
 // Epistemic or root reading of a modal; see the file comment.
@@ -278,7 +326,14 @@ Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
   const std::string_view modal = c.norm(first);
   // In reported speech (quoted, or in a sentence with a verb of saying or
   // warning) a modal is the speaker's prediction: the wider reading applies.
-  const bool strict = (modal == "may" || modal == "could") && !reported_speech(c);
+  // "could" is the past of "can" only in a past-tense sentence ("he could
+  // play", "so they could record"); among present and future verbs it is a
+  // possibility ("this process could take a year").
+  // A person subject keeps the ability reading ("he could play the violin").
+  const bool strict =
+      (modal == "may" ||
+       (modal == "could" && (!present_context(c, first) || personal_subject(c, first)))) &&
+      !reported_speech(c);
   // "may" alone also grants permission: with a person as the subject ("the
   // player may bid", "the wife may keep her name") it reads as a rule, not a
   // possibility ("the escalation may end badly").
@@ -314,6 +369,8 @@ Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
       return Verdict::kNotCounted;
     return Verdict::kCounted;
   }
+  if (first > c.sent_first && c.norm(first - 1) == "it" && weather_verb(w))
+    return Verdict::kCounted;  // "it may rain"
   // A plain verb: a prediction when the sentence looks ahead ("could
   // collapse next week", "may rise soon"); otherwise also ability,
   // permission or "sometimes" ("may contribute", "could play").
@@ -324,6 +381,32 @@ Verdict modal_use(const Ctx& c, uint32_t first, uint32_t after) {
 // Vague subjects of "claim that": "some claim that", "many claim that".
 constexpr std::array<std::string_view, 7> kVagueClaimers = {"some",    "many",   "most", "several",
                                                             "various", "others", "few"};
+
+// A passive followed by its agent, named or definite: "was considered by the
+// committee", "is regarded by Ruiz as". The opinion is attributed, not held
+// by an unnamed many ("is considered by many", "by critics" stay vague).
+bool named_agent(const Ctx& c, uint32_t after) {
+  static constexpr std::array<std::string_view, 9> kDefinite = {
+      "the", "a", "an", "his", "her", "their", "its", "this", "that"};
+  uint32_t j = after;
+  while (c.in(j) && is_adverb(c.norm(j))) ++j;
+  if (!c.in(j + 1) || c.norm(j) != "by") return false;
+  const Token& t = c.doc.tokens[j + 1];
+  return one_of(c.norm(j + 1), kDefinite) ||
+         (t.has(kTokenCapitalized) && !one_of(c.norm(j + 1), kVagueClaimers));
+}
+
+// "is said to be `split'", "is said to have ``pinned''": "said" introducing a
+// quoted term defines it (the usual name of a state), it reports no hearsay.
+bool quoted_term(const Ctx& c, uint32_t first, uint32_t end) {
+  if (c.norm(first) != "said" || !c.in(end + 2) || c.norm(end) != "to") return false;
+  if (c.norm(end + 1) != "be" && c.norm(end + 1) != "have") return false;
+  const Token& t = c.doc.tokens[end + 2];
+  if (t.has(kTokenOpenQuote)) return true;
+  // "``" and "`" (typewriter quotes) are not always paired into quote flags.
+  const std::string_view text = c.doc.slice(t.span);
+  return t.kind == TokenKind::kPunct && (text.starts_with('`') || text.starts_with('\''));
+}
 
 // Participles of opinion, acceptance and naming: "generally regarded",
 // "generally agreed", "generally referred to".
@@ -369,6 +452,7 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
         return Verdict::kReject;
       return modal_use(c, first, end);
     case Cond::kPassive: {
+      if (named_agent(c, end) || quoted_term(c, first, end)) return Verdict::kReject;
       uint32_t j = first;
       for (int hops = 0; hops < 4 && j > c.sent_first; ++hops) {
         --j;

@@ -165,6 +165,11 @@ void write_document_json(const Document& doc, const JsonOptions& opts, std::stri
     w.field("end", c.span.end);
     w.field("text", doc.slice(c.span));
     w.field("class", to_string(c.cue_class));
+    // The certainty stage marks a vague-source cue ("many", "critics") by a
+    // rule starting "weasel:" and a cue that must not change certainty ("may"
+    // of permission) by one ending ":not-counted" (extract/certainty_lexicon.h).
+    if (c.rule.starts_with("weasel:")) w.field("weasel", true);
+    if (c.rule.ends_with(":not-counted")) w.field("counted", false);
     w.end_object();
   }
   w.end_array();

@@ -412,6 +412,66 @@ TEST(Hedging, MayAndCouldCountOnlyInTheirEpistemicForms) {
   EXPECT_FALSE(analyze_tagged("The band played 'Frost may come' twice.").sentences[0].uncertain);
 }
 
+TEST(Hedging, PlainVerbModalCountsBeforeADeadlineOrWithWeatherIt) {
+  for (const char* text :
+       {"It may rain before noon.", "It could snow.", "The ferry service may resume by Friday.",
+        "The bridge may reopen before the weekend."}) {
+    EXPECT_TRUE(counted_hedge(analyze_tagged(text))) << text;
+  }
+  // No deadline, no weather: the root reading stays.
+  for (const char* text : {"The ferry may stop at the island.", "Pupils may bring a snack."}) {
+    Document doc = analyze_tagged(text);
+    EXPECT_EQ(cues_of(doc, CueClass::kHedge).size(), 1u) << text;
+    EXPECT_FALSE(doc.sentences[0].uncertain) << text;
+  }
+}
+
+TEST(Hedging, CouldIsPastAbilityOnlyInAPastTenseSentence) {
+  for (const char* text :
+       {"This process could take a year.", "The shortfall could widen as costs grow."}) {
+    EXPECT_TRUE(counted_hedge(analyze_tagged(text))) << text;
+  }
+  for (const char* text : {"As a boy he could swim across the lake.",
+                           "The team built a ramp so the carts could reach the dock."}) {
+    EXPECT_FALSE(analyze_tagged(text).sentences[0].uncertain) << text;
+  }
+}
+
+TEST(Hedging, PassiveOpinionWithANamedAgentIsAttributed) {
+  for (const char* text : {"The plan was considered by the council in March.",
+                           "The mural is regarded by Ana Ruiz as her best work."}) {
+    EXPECT_FALSE(analyze_tagged(text).sentences[0].uncertain) << text;
+  }
+  // An unnamed many or no agent at all: still a weasel.
+  for (const char* text : {"The mural is regarded by many as her best work.",
+                           "The mural is regarded as her best work."}) {
+    EXPECT_TRUE(analyze_tagged(text).sentences[0].uncertain) << text;
+  }
+}
+
+TEST(Hedging, SaidToBeBeforeAQuotedTermIsADefinition) {
+  EXPECT_FALSE(analyze_tagged("A valve in this state is said to be \"latched\" until reset.")
+                   .sentences[0]
+                   .uncertain);
+  EXPECT_TRUE(analyze_tagged("The valve is said to be faulty.").sentences[0].uncertain);
+}
+
+TEST(Hedging, UnnamedResearchIsAWeasel) {
+  Document doc = analyze_tagged("Studies have shown that the dye fades in sunlight.");
+  auto h = cues_of(doc, CueClass::kHedge);
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_TRUE(extract::is_weasel(*h[0]));
+  EXPECT_TRUE(doc.sentences[0].uncertain);
+}
+
+TEST(Hedging, NumberWordsAfterAQuantifierAreAnApproximation) {
+  for (const char* text : {"Several hundred residents gathered at the square.",
+                           "Some thousand cars crossed the bridge."}) {
+    EXPECT_FALSE(analyze_tagged(text).sentences[0].uncertain) << text;
+  }
+  EXPECT_TRUE(analyze_tagged("Several residents gathered at the square.").sentences[0].uncertain);
+}
+
 TEST(Hedging, ClaimsThatAfterANameIsAnAttributionNotAWeasel) {
   for (const char* text : {"Boyd claims that the ledger was forged.",
                            "The mayor, Ana Ruiz, claims that the ledger was forged.",
