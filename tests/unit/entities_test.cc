@@ -444,6 +444,34 @@ TEST_F(PlacesInNames, PlaceCommaDivision) {
   EXPECT_EQ(georgia->geo.feature, "ADM1");
 }
 
+TEST_F(PlacesInNames, TownInTheDivisionOfTheOtherPlaces) {
+  // Alone, the largest Riverdale (Georgia); among New Jersey towns, New Jersey's.
+  Document alone = analyze("A winning ticket was sold at a gas station in Riverdale.");
+  const Entity* georgia = find(alone, "Riverdale");
+  ASSERT_NE(georgia, nullptr);
+  EXPECT_EQ(georgia->geo.admin1, "GA");
+  Document doc = analyze(
+      "A winning ticket was sold at a gas station in Riverdale. Players from Paterson and "
+      "Hackensack lined up.");
+  const Entity* riverdale = find(doc, "Riverdale");
+  ASSERT_NE(riverdale, nullptr);
+  EXPECT_EQ(std::string(riverdale->geo.country, 2), "US");
+  EXPECT_EQ(riverdale->geo.admin1, "NJ");
+}
+
+TEST_F(PlacesInNames, FormerNamesOfEnglishNamedTownsAreNoAliases) {
+  // GeoNames lists "Centreville" among Fremont's (California) other names;
+  // English text means a Centreville. Forms of the name itself stay.
+  Document doc = analyze("She grew up in Centreville and moved to Quebec City.");
+  const Entity* centreville = find(doc, "Centreville");
+  ASSERT_NE(centreville, nullptr);
+  EXPECT_NE(centreville->geo.geonameid, 5350734u);  // Fremont
+  EXPECT_EQ(centreville->geo.admin1, "VA");         // the largest Centreville
+  const Entity* quebec = find(doc, "Québec");       // the reading named, of "Quebec City"
+  ASSERT_NE(quebec, nullptr);
+  EXPECT_EQ(quebec->geo.geonameid, 6325494u);  // Québec, the city
+}
+
 TEST_F(PlacesInNames, NameListedWithDivisionsIsADivision) {
   Document doc = analyze("Cases were found in Oregon, Texas, Washington and Wisconsin.");
   const Entity* wa = find(doc, "Washington");
