@@ -95,6 +95,7 @@ class Resolver {
       if (!counts_for_focus(e)) continue;
       focus_[std::string(e.country, 2)] += 1;
       mentions_of_entry_[lexicon::payload_entry(m.lex)] += 1;
+      focus_of_name_[key_of(m) + "|" + std::string(e.country, 2)] += 1;
     }
   }
 
@@ -107,11 +108,11 @@ class Resolver {
   }
 
   // First-order divisions the document is about: each distinct place name
-  // read (by population and country focus alone) as a division or as a
-  // town in one votes for that division. "Riverdale" in a story that also
-  // names Paterson and Morristown is the one in New Jersey.
+  // read (by population and country focus alone) as a town in a division
+  // votes for that division, a division named itself twice. "Riverdale" in
+  // a story that also names Paterson and New Jersey is New Jersey's.
   void compute_division_focus() {
-    std::unordered_map<std::string, std::string> division_of_name;
+    std::unordered_map<std::string, std::pair<std::string, int>> division_of_name;
     for (const Mention& m : doc_.mentions) {
       if (m.lex == UINT32_MAX || (m.type != EntityType::kGpe && m.type != EntityType::kLoc))
         continue;
@@ -120,16 +121,19 @@ class Resolver {
       lexicon::Match match;
       const LexEntry* le = nullptr;
       if (place_readings(m, match)) le = best_place(match.entries, qualifier(m));
-      std::string division;
+      std::pair<std::string, int> vote;
       if (le != nullptr && static_cast<LexKind>(le->kind) == LexKind::kPlace && le->country[0] &&
           !lex_.str(le->admin1).empty())
-        division = division_key(*le);
-      division_of_name.emplace(std::move(key), division);
+        vote = {division_key(*le),
+                std::string_view(le->feature, strnlen(le->feature, sizeof le->feature)) == "ADM1"
+                    ? 2
+                    : 1};
+      division_of_name.emplace(std::move(key), std::move(vote));
     }
-    for (auto& [name, division] : division_of_name)
-      if (!division.empty()) {
-        division_focus_[division] += 1;
-        division_voted_by_[name] = division;
+    for (auto& [name, vote] : division_of_name)
+      if (!vote.first.empty()) {
+        division_focus_[vote.first] += vote.second;
+        division_voted_by_[name] = vote;
       }
   }
 
@@ -145,7 +149,8 @@ class Resolver {
     auto it = division_focus_.find(division);
     if (it == division_focus_.end()) return 0;
     auto own = division_voted_by_.find(self);
-    return it->second - (own != division_voted_by_.end() && own->second == division ? 1 : 0);
+    const bool own_vote = own != division_voted_by_.end() && own->second.first == division;
+    return it->second - (own_vote ? own->second.second : 0);
   }
 
   // The lexicon readings of a place mention (exact, else transliteration-folded).
@@ -158,6 +163,13 @@ class Resolver {
   int focus(const char country[2]) const {
     auto it = focus_.find(std::string(country, 2));
     return it == focus_.end() ? 0 : it->second;
+  }
+
+  // Focus on a country from mentions of other names than `self`: "Nelson"
+  // (a New Zealand region among others) says nothing about which Nelson.
+  int focus_besides_name(const char country[2], const std::string& self) const {
+    auto it = focus_of_name_.find(self + "|" + std::string(country, 2));
+    return focus(country) - (it == focus_of_name_.end() ? 0 : it->second);
   }
 
   // Focus on a country from mentions other than those of entry `self`: a
@@ -526,7 +538,9 @@ class Resolver {
       } else
         score = std::log10(le.population + 10.0);
       if (le.country[0] && kind != LexKind::kCountry)
-        score += 0.75 * std::min(focus(le.country), 3);
+        score += 0.75 * std::min(context != nullptr ? focus_besides_name(le.country, context->self)
+                                                    : focus(le.country),
+                                 3);
       // Within the country: the division the document's other places are in.
       if (context != nullptr && kind == LexKind::kPlace)
         score += kDivisionFocusWeight * std::min(division_focus_besides(le, context->self), 2);
@@ -536,7 +550,8 @@ class Resolver {
       if (feature == "PPLX") score -= 1.0;
       // A division's population is the sum of its places: without a
       // qualifier the bare name more often means the city ("Idlib").
-      if (feature == "ADM1") score += province ? 3 : -1.5;
+      // A nation ("Wales") is named bare.
+      if (feature == "ADM1") score += province ? 3 : (le.flags & lexicon::kLexNation) ? 0 : -1.5;
       if (province && feature.starts_with("PPLA")) score += 0.5;
       if (city && feature.starts_with("PPL")) score += 1;
       if (lexicon::payload_is_alias(v)) score -= 0.5;
@@ -697,8 +712,9 @@ class Resolver {
   const lexicon::Lexicon& lex_;
   std::unordered_map<std::string, int> focus_;
   std::unordered_map<uint32_t, int> mentions_of_entry_;
-  std::unordered_map<std::string, int> division_focus_;             // "US.NJ" -> names
-  std::unordered_map<std::string, std::string> division_voted_by_;  // name -> "US.NJ"
+  std::unordered_map<std::string, int> focus_of_name_;   // "nelson|NZ" -> mentions
+  std::unordered_map<std::string, int> division_focus_;  // "US.NJ" -> names
+  std::unordered_map<std::string, std::pair<std::string, int>> division_voted_by_;  // name -> vote
   static constexpr double kDivisionFocusWeight = 0.75;
   std::unordered_map<std::string, int32_t> by_key_;
   std::unordered_map<std::string, int32_t> by_part_;

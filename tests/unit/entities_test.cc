@@ -459,6 +459,25 @@ TEST_F(PlacesInNames, TownInTheDivisionOfTheOtherPlaces) {
   EXPECT_EQ(riverdale->geo.admin1, "NJ");
 }
 
+TEST_F(PlacesInNames, NameDoesNotVouchForItsOwnCountry) {
+  // "Nelson" is also a New Zealand region: that reading of the name itself
+  // puts no focus on New Zealand; Castlegar puts it on British Columbia.
+  Document doc = analyze(
+      "Nelson residents will find it easier. Instead of driving to Castlegar, people will visit "
+      "the Nelson office.");
+  const Entity* nelson = find(doc, "Nelson");
+  ASSERT_NE(nelson, nullptr);
+  EXPECT_EQ(std::string(nelson->geo.country, 2), "CA");
+  EXPECT_EQ(nelson->geo.admin1, "02");
+  // A named division votes twice, but a nation keeps its bare name: Wales
+  // is not the English village after "England".
+  Document wales_doc = analyze("She left England for a farm in Wales last year.");
+  const Entity* wales = find(wales_doc, "Wales");
+  ASSERT_NE(wales, nullptr);
+  EXPECT_EQ(wales->geo.feature, "ADM1");
+  EXPECT_EQ(wales->geo.admin1, "WLS");
+}
+
 TEST_F(PlacesInNames, FormerNamesOfEnglishNamedTownsAreNoAliases) {
   // GeoNames lists "Centreville" among Fremont's (California) other names;
   // English text means a Centreville. Forms of the name itself stay.
