@@ -546,8 +546,9 @@ class Resolver {
         score += kDivisionFocusWeight * std::min(division_focus_besides(le, context->self), 2);
       std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
       if (feature == "PPLC") score += 1.0;
-      // A section of a city ("Venice", Los Angeles) yields to a town.
-      if (feature == "PPLX") score -= 1.0;
+      // A section of a city ("Venice", Los Angeles) yields to a town, unless
+      // it is a city's worth of people itself ("Hollywood", "Harlem").
+      if (feature == "PPLX" && le.population < 100000) score -= 1.0;
       // A division's population is the sum of its places: without a
       // qualifier the bare name more often means the city ("Idlib").
       // A nation ("Wales") is named bare.

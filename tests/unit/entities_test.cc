@@ -428,6 +428,15 @@ TEST_F(PlacesInNames, CuratedCountyAndCitySection) {
   EXPECT_EQ(std::string(commission->geo.country, 2), "IT");
 }
 
+TEST_F(PlacesInNames, CitySectionOfACitysSizeIsKnownByItsName) {
+  // Hollywood, Los Angeles (a section of 168k people), not Hollywood, Florida.
+  Document doc = analyze("The Hollywood actress arrived in Athens on Monday.");
+  const Entity* hollywood = find(doc, "Hollywood");
+  ASSERT_NE(hollywood, nullptr);
+  EXPECT_EQ(hollywood->geo.geonameid, 5357527u);
+  EXPECT_EQ(hollywood->geo.admin1, "CA");
+}
+
 TEST_F(PlacesInNames, PlaceCommaDivision) {
   Document doc = analyze("The girl from Buffalo, New York, died. She grew up near Paris, Texas.");
   const Entity* ny = find(doc, "New York");
