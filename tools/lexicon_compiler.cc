@@ -160,6 +160,39 @@ void add_plural(LexiconBuilder& b, std::string_view demonym, uint32_t id) {
     b.add_phrase(std::string(demonym) + "s", id, true);
 }
 
+// Countries whose places GeoNames names in English already. Their other
+// names are transliterations into other scripts ("Fulem", "bu lai dun") and
+// former names ("Fort Orange" for Albany, "Centreville" for Fremont) that
+// English news does not use but that do name other towns: an English text
+// saying "Riverdale" means a Riverdale, not a Glendale once called so.
+bool english_named(std::string_view country) {
+  static constexpr std::string_view kCountries[] = {"US", "GB", "CA", "AU", "NZ", "IE"};
+  return std::find(std::begin(kCountries), std::end(kCountries), country) != std::end(kCountries);
+}
+
+// Another form of the same name: "New York" (New York City), "Clacton"
+// (Clacton-on-Sea), "Quebec City" (Québec, ASCII "Quebec"), "Westminster"
+// (City of Westminster): the first words agree, or a one-word form is the
+// last word of the name.
+bool form_of_name(const std::string& alt, const std::string& name) {
+  auto words = [](const std::string& s) {
+    std::vector<std::string> out;
+    std::string w;
+    for (char c : s + " ") {
+      if (c == ' ' || c == '-' || c == ',') {
+        if (!w.empty()) out.push_back(lower_ascii(w));
+        w.clear();
+      } else {
+        w.push_back(c);
+      }
+    }
+    return out;
+  };
+  auto a = words(alt), n = words(name);
+  if (a.empty() || n.empty()) return false;
+  return a.front() == n.front() || (a.size() == 1 && a.front() == n.back());
+}
+
 // A place an organisation can be seated at (organizations.tsv), by GeoNames id.
 struct Seat {
   float lat = 0, lon = 0;
@@ -373,6 +406,8 @@ int main(int argc, char** argv) {
         for (const auto& alt : split(f[3], ',')) {
           if (alt.size() < 3 || !is_latin(alt)) continue;
           if (alt.find_first_of("0123456789") != std::string::npos) continue;
+          if (english_named(e.country) && !form_of_name(alt, f[1]) && !form_of_name(alt, f[2]))
+            continue;
           b.add_phrase(alt, id, true);
         }
       }
@@ -578,10 +613,10 @@ int main(int argc, char** argv) {
   // dictionary words are kept only from the curated (faker) lists: the
   // others hold "Bank", "The" and "Police" too.
   if (!names_path.empty()) {
-    const uint32_t given = b.add_entry(spec(
-        "given name", LexKind::kKeyword, static_cast<uint8_t>(KeywordClass::kGivenName)));
-    const uint32_t family = b.add_entry(spec(
-        "family name", LexKind::kKeyword, static_cast<uint8_t>(KeywordClass::kFamilyName)));
+    const uint32_t given = b.add_entry(
+        spec("given name", LexKind::kKeyword, static_cast<uint8_t>(KeywordClass::kGivenName)));
+    const uint32_t family = b.add_entry(
+        spec("family name", LexKind::kKeyword, static_cast<uint8_t>(KeywordClass::kFamilyName)));
     size_t kept = 0;
     read_tsv(
         names_path, 3,

@@ -26,6 +26,7 @@ class Resolver {
   void run() {
     compute_country_focus();
     retype_surnames();
+    compute_division_focus();
     for (size_t i = 0; i < doc_.mentions.size(); ++i) assign(static_cast<uint32_t>(i));
     for (size_t i = 0; i < doc_.entities.size(); ++i)
       doc_.entities[i].id = "e" + std::to_string(i + 1);
@@ -94,6 +95,7 @@ class Resolver {
       if (!counts_for_focus(e)) continue;
       focus_[std::string(e.country, 2)] += 1;
       mentions_of_entry_[lexicon::payload_entry(m.lex)] += 1;
+      focus_of_name_[key_of(m) + "|" + std::string(e.country, 2)] += 1;
     }
   }
 
@@ -105,9 +107,69 @@ class Resolver {
            (e.flags & lexicon::kLexCapital) || feature == "ADM1";
   }
 
+  // First-order divisions the document is about: each distinct place name
+  // read (by population and country focus alone) as a town in a division
+  // votes for that division, a division named itself twice. "Riverdale" in
+  // a story that also names Paterson and New Jersey is New Jersey's.
+  void compute_division_focus() {
+    std::unordered_map<std::string, std::pair<std::string, int>> division_of_name;
+    for (const Mention& m : doc_.mentions) {
+      if (m.lex == UINT32_MAX || (m.type != EntityType::kGpe && m.type != EntityType::kLoc))
+        continue;
+      std::string key = key_of(m);
+      if (division_of_name.count(key)) continue;
+      lexicon::Match match;
+      const LexEntry* le = nullptr;
+      if (place_readings(m, match)) le = best_place(match.entries, qualifier(m));
+      std::pair<std::string, int> vote;
+      if (le != nullptr && static_cast<LexKind>(le->kind) == LexKind::kPlace && le->country[0] &&
+          !lex_.str(le->admin1).empty())
+        vote = {division_key(*le),
+                std::string_view(le->feature, strnlen(le->feature, sizeof le->feature)) == "ADM1"
+                    ? 2
+                    : 1};
+      division_of_name.emplace(std::move(key), std::move(vote));
+    }
+    for (auto& [name, vote] : division_of_name)
+      if (!vote.first.empty()) {
+        division_focus_[vote.first] += vote.second;
+        division_voted_by_[name] = vote;
+      }
+  }
+
+  std::string division_key(const LexEntry& le) const {
+    return std::string(le.country, 2) + "." + std::string(lex_.str(le.admin1));
+  }
+
+  // Names in the document, other than the mention's own, that are places
+  // in the division of `le`.
+  int division_focus_besides(const LexEntry& le, const std::string& self) const {
+    if (!le.country[0] || division_focus_.empty()) return 0;
+    std::string division = division_key(le);
+    auto it = division_focus_.find(division);
+    if (it == division_focus_.end()) return 0;
+    auto own = division_voted_by_.find(self);
+    const bool own_vote = own != division_voted_by_.end() && own->second.first == division;
+    return it->second - (own_vote ? own->second.second : 0);
+  }
+
+  // The lexicon readings of a place mention (exact, else transliteration-folded).
+  bool place_readings(const Mention& m, lexicon::Match& match) const {
+    bool exact =
+        lex_.longest(doc_, m.token_begin, m.token_end, match) && match.end_token == m.token_end;
+    return exact || lex_.longest_folded(doc_, m.token_begin, m.token_end, match);
+  }
+
   int focus(const char country[2]) const {
     auto it = focus_.find(std::string(country, 2));
     return it == focus_.end() ? 0 : it->second;
+  }
+
+  // Focus on a country from mentions of other names than `self`: "Nelson"
+  // (a New Zealand region among others) says nothing about which Nelson.
+  int focus_besides_name(const char country[2], const std::string& self) const {
+    auto it = focus_of_name_.find(self + "|" + std::string(country, 2));
+    return focus(country) - (it == focus_of_name_.end() ? 0 : it->second);
   }
 
   // Focus on a country from mentions other than those of entry `self`: a
@@ -291,12 +353,11 @@ class Resolver {
   // Chooses the best place reading of a mention and fills e.geo.
   void geocode(const Mention& m, Entity& e) {
     lexicon::Match match;
-    bool exact =
-        lex_.longest(doc_, m.token_begin, m.token_end, match) && match.end_token == m.token_end;
-    if (!exact && !lex_.longest_folded(doc_, m.token_begin, m.token_end, match)) return;
+    if (!place_readings(m, match)) return;
     Qualifier q = qualifier(m);
     if (q == Qualifier::kNone && listed_with_divisions(m)) q = Qualifier::kProvince;
     Context context;
+    context.self = key_of(m);
     context.container = container_after(m);
     divisions_of_place_before(m, context.contained);
     const LexEntry* chosen = best_place(match.entries, q, &context);
@@ -411,6 +472,7 @@ class Resolver {
   struct Context {
     Container container;               // "Bangor, Maine": where the place is
     std::vector<Container> contained;  // "Bangor, Maine": where Maine's place is
+    std::string self;                  // the mention's name (its own division vote)
   };
 
   // "Rogers Centre", "Central Mental Hospital": a division named by a
@@ -476,14 +538,21 @@ class Resolver {
       } else
         score = std::log10(le.population + 10.0);
       if (le.country[0] && kind != LexKind::kCountry)
-        score += 0.75 * std::min(focus(le.country), 3);
+        score += 0.75 * std::min(context != nullptr ? focus_besides_name(le.country, context->self)
+                                                    : focus(le.country),
+                                 3);
+      // Within the country: the division the document's other places are in.
+      if (context != nullptr && kind == LexKind::kPlace)
+        score += kDivisionFocusWeight * std::min(division_focus_besides(le, context->self), 2);
       std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
       if (feature == "PPLC") score += 1.0;
-      // A section of a city ("Venice", Los Angeles) yields to a town.
-      if (feature == "PPLX") score -= 1.0;
+      // A section of a city ("Venice", Los Angeles) yields to a town, unless
+      // it is a city's worth of people itself ("Hollywood", "Harlem").
+      if (feature == "PPLX" && le.population < 100000) score -= 1.0;
       // A division's population is the sum of its places: without a
       // qualifier the bare name more often means the city ("Idlib").
-      if (feature == "ADM1") score += province ? 3 : -1.5;
+      // A nation ("Wales") is named bare.
+      if (feature == "ADM1") score += province ? 3 : (le.flags & lexicon::kLexNation) ? 0 : -1.5;
       if (province && feature.starts_with("PPLA")) score += 0.5;
       if (city && feature.starts_with("PPL")) score += 1;
       if (lexicon::payload_is_alias(v)) score -= 0.5;
@@ -644,6 +713,10 @@ class Resolver {
   const lexicon::Lexicon& lex_;
   std::unordered_map<std::string, int> focus_;
   std::unordered_map<uint32_t, int> mentions_of_entry_;
+  std::unordered_map<std::string, int> focus_of_name_;   // "nelson|NZ" -> mentions
+  std::unordered_map<std::string, int> division_focus_;  // "US.NJ" -> names
+  std::unordered_map<std::string, std::pair<std::string, int>> division_voted_by_;  // name -> vote
+  static constexpr double kDivisionFocusWeight = 0.75;
   std::unordered_map<std::string, int32_t> by_key_;
   std::unordered_map<std::string, int32_t> by_part_;
 };

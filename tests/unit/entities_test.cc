@@ -428,6 +428,15 @@ TEST_F(PlacesInNames, CuratedCountyAndCitySection) {
   EXPECT_EQ(std::string(commission->geo.country, 2), "IT");
 }
 
+TEST_F(PlacesInNames, CitySectionOfACitysSizeIsKnownByItsName) {
+  // Hollywood, Los Angeles (a section of 168k people), not Hollywood, Florida.
+  Document doc = analyze("The Hollywood actress arrived in Athens on Monday.");
+  const Entity* hollywood = find(doc, "Hollywood");
+  ASSERT_NE(hollywood, nullptr);
+  EXPECT_EQ(hollywood->geo.geonameid, 5357527u);
+  EXPECT_EQ(hollywood->geo.admin1, "CA");
+}
+
 TEST_F(PlacesInNames, PlaceCommaDivision) {
   Document doc = analyze("The girl from Buffalo, New York, died. She grew up near Paris, Texas.");
   const Entity* ny = find(doc, "New York");
@@ -442,6 +451,53 @@ TEST_F(PlacesInNames, PlaceCommaDivision) {
   const Entity* georgia = find(georgia_doc, "Georgia");
   ASSERT_NE(georgia, nullptr);
   EXPECT_EQ(georgia->geo.feature, "ADM1");
+}
+
+TEST_F(PlacesInNames, TownInTheDivisionOfTheOtherPlaces) {
+  // Alone, the largest Riverdale (Georgia); among New Jersey towns, New Jersey's.
+  Document alone = analyze("A winning ticket was sold at a gas station in Riverdale.");
+  const Entity* georgia = find(alone, "Riverdale");
+  ASSERT_NE(georgia, nullptr);
+  EXPECT_EQ(georgia->geo.admin1, "GA");
+  Document doc = analyze(
+      "A winning ticket was sold at a gas station in Riverdale. Players from Paterson and "
+      "Hackensack lined up.");
+  const Entity* riverdale = find(doc, "Riverdale");
+  ASSERT_NE(riverdale, nullptr);
+  EXPECT_EQ(std::string(riverdale->geo.country, 2), "US");
+  EXPECT_EQ(riverdale->geo.admin1, "NJ");
+}
+
+TEST_F(PlacesInNames, NameDoesNotVouchForItsOwnCountry) {
+  // "Nelson" is also a New Zealand region: that reading of the name itself
+  // puts no focus on New Zealand; Castlegar puts it on British Columbia.
+  Document doc = analyze(
+      "Nelson residents will find it easier. Instead of driving to Castlegar, people will visit "
+      "the Nelson office.");
+  const Entity* nelson = find(doc, "Nelson");
+  ASSERT_NE(nelson, nullptr);
+  EXPECT_EQ(std::string(nelson->geo.country, 2), "CA");
+  EXPECT_EQ(nelson->geo.admin1, "02");
+  // A named division votes twice, but a nation keeps its bare name: Wales
+  // is not the English village after "England".
+  Document wales_doc = analyze("She left England for a farm in Wales last year.");
+  const Entity* wales = find(wales_doc, "Wales");
+  ASSERT_NE(wales, nullptr);
+  EXPECT_EQ(wales->geo.feature, "ADM1");
+  EXPECT_EQ(wales->geo.admin1, "WLS");
+}
+
+TEST_F(PlacesInNames, FormerNamesOfEnglishNamedTownsAreNoAliases) {
+  // GeoNames lists "Centreville" among Fremont's (California) other names;
+  // English text means a Centreville. Forms of the name itself stay.
+  Document doc = analyze("She grew up in Centreville and moved to Quebec City.");
+  const Entity* centreville = find(doc, "Centreville");
+  ASSERT_NE(centreville, nullptr);
+  EXPECT_NE(centreville->geo.geonameid, 5350734u);  // Fremont
+  EXPECT_EQ(centreville->geo.admin1, "VA");         // the largest Centreville
+  const Entity* quebec = find(doc, "Québec");       // the reading named, of "Quebec City"
+  ASSERT_NE(quebec, nullptr);
+  EXPECT_EQ(quebec->geo.geonameid, 6325494u);  // Québec, the city
 }
 
 TEST_F(PlacesInNames, NameListedWithDivisionsIsADivision) {
