@@ -485,6 +485,8 @@ class Extractor {
     for (uint32_t k = b + 2; k < end; ++k) {
       if (!capitalized(k) || capitalized(k - 1) || toks_[k - 1].kind != TokenKind::kWord) continue;
       std::string_view noun = w(k - 1);
+      // "The report published Tuesday": a participle and a date.
+      if ((past_form(noun) || time_word(w(k)))) return 0;
       if (person_roles().count(noun) || outlet_words().count(noun) || org_words().count(noun) ||
           anonymous_heads().count(noun) || document_words().count(noun) ||
           is_np_preposition(noun) || noun_preposition(noun) || noun == "at" || noun == "to" ||
@@ -502,7 +504,9 @@ class Extractor {
     while (e < se) {
       std::string_view x = w(e);
       if (punct(e) || quote_mark(e)) break;
-      if (e > start && x != "by" && (np_stop_words().count(x) || x == "who")) break;
+      // "a person close to the talks": "to" inside the group.
+      const bool close_to = x == "to" && e > start && w(e - 1) == "close";
+      if (e > start && x != "by" && !close_to && (np_stop_words().count(x) || x == "who")) break;
       if (e - start >= 12) break;
       ++e;
     }
@@ -566,6 +570,9 @@ class Extractor {
       // "... \"QUOTE,\" adding ...": the comma inside the closing mark.
       if (closes_quote(i) && clause_cue_at(i + 1) && comma_before(i + 1, b)) return i + 1;
       if (in_quote_[i] >= 0) continue;
+      // "X said Y; the other side ...": a semicolon outside quotation marks
+      // ends the statement.
+      if (i > b && w(i) == ";") return i;
       if (is_comma(i) && clause_cue_at(i + 1)) return i;
       // A concessive or non-restrictive relative clause after a comma is
       // usually the writer's addition: "..., but", "..., who is 70".
@@ -587,11 +594,22 @@ class Extractor {
       // same source ends this one.
       if ((w(i) == "and" || w(i) == "but") && i > b) {
         uint32_t k = i + 1;
+        // "... and she accused X", "... and Ana Ruiz added": a new subject
+        // with its own verb of saying.
+        if (k < se && in_quote_[k] < 0 && (subject_pronoun(w(k)) || capitalized(k))) {
+          uint32_t n = k;
+          while (n < se && n < k + 3 && capitalized(n) && !punct(n)) ++n;
+          k = n == k ? k + 1 : n;
+        }
         while (k < se && aux_words().count(w(k))) ++k;
         if (k < se && verb_hit_at(k)) return is_comma(i - 1) ? i - 1 : i;
       }
     }
     return se;
+  }
+
+  static bool subject_pronoun(std::string_view x) {
+    return x == "he" || x == "she" || x == "they" || x == "we" || x == "i";
   }
 
   // Token `k` opens a clause with its own subject: a personal pronoun, or a
@@ -625,9 +643,14 @@ class Extractor {
     static const WordSet kAdjunct{"during", "since",    "after",   "before", "while",
                                   "when",   "amid",     "despite", "until",  "following",
                                   "even",   "although", "though"};
+    const bool noun_object = object_is_noun_group(b, e);
     for (uint32_t k = b + 1; k < e; ++k) {
       if (in_quote_[k] >= 0) continue;
       if (kAdjunct.count(w(k))) return is_comma(k - 1) ? k - 1 : k;
+      // "praised her rival, the senator from Ohio": after a noun object a
+      // comma opens the writer's addition, unless a list goes on
+      // ("criticized Ana, Ivo and Eda").
+      if (noun_object && is_comma(k) && !list_continues(b, k, e)) return k;
       // "the Hyde Amendment, a federal provision that ...": an apposition
       // the writer adds to the object.
       if (is_comma(k) && k + 1 < e && (w(k + 1) == "a" || w(k + 1) == "an" || w(k + 1) == "the") &&
@@ -643,6 +666,38 @@ class Extractor {
         return is_comma(k - 1) ? k - 1 : k;
     }
     return e;
+  }
+
+  // The object of a stance verb is a noun group ("criticized the law"), not
+  // a clause ("believes Ana has won", "agreed to go", "asked how").
+  bool object_is_noun_group(uint32_t b, uint32_t e) const {
+    std::string_view x = w(b);
+    if (x == "to" || question_word(x) || subject_pronoun(x) || x == "it" || x == "that" ||
+        x == "as" || x == "for" || x == "of" || x == "about" || opens_quote(b))
+      return false;
+    uint32_t k = b;
+    while (k < e && !(is_comma(k) && in_quote_[k] < 0)) ++k;
+    return !has_verb(b, k);
+  }
+
+  // The comma at `c` inside a noun object starts another list item: the
+  // object so far is short and the next item, short and verbless, is
+  // followed by another comma or holds "and"/"or".
+  bool list_continues(uint32_t b, uint32_t c, uint32_t e) const {
+    if (c - b > 5 || c + 1 >= e) return false;
+    bool conj = false;
+    for (uint32_t k = c + 1; k < e && k < c + 7; ++k) {
+      if (in_quote_[k] >= 0) continue;
+      if (is_comma(k)) return k > c + 1;
+      // "for opposing X": a gerund after a preposition is no verb of a clause.
+      const bool gerund = ends_with_ing(k) && (noun_preposition(w(k - 1)) || w(k - 1) == "by");
+      if (aux_words().count(w(k)) || (ends_with_ing(k) && !gerund) ||
+          (past_form(w(k)) && !capitalized(k)) || w(k) == "who" || w(k) == "which")
+        return false;
+      if (w(k) == "and" || w(k) == "or") conj = true;
+      if (punct(k)) break;
+    }
+    return conj;
   }
 
   // Tokens after the comma at `c` are a short reporting clause that ends at
@@ -1304,6 +1359,12 @@ class Extractor {
             !is_determiner(w(src.b)) && w(src.b) != "one" &&
             !(src.e - src.b <= 5 && capitalized(src.e - 1)))
           src = {0, 0};
+        // "said Rep. Ana Ruiz (D-Ore.)": the party label belongs to the name.
+        if (!src.empty() && src.e + 2 < se && w(src.e) == "(") {
+          uint32_t k = src.e + 1;
+          while (k < se && k < src.e + 8 && w(k) != ")" && in_quote_[k] < 0) ++k;
+          if (k < se && w(k) == ")") src.e = k + 1;
+        }
         // "said one source on the panel.": a prepositional tail that ends
         // the sentence belongs to the source.
         if (!src.empty() && src.e < se && (src.e - src.b > 1 || !pronouns().count(w(src.b))) &&
@@ -1346,6 +1407,7 @@ class Extractor {
     const bool tell = h.entry->rule == "cue:tell";
     uint32_t cb = skip_complementizer(r, se, tell);
     uint32_t ce = clause_end(cb, se);
+    if (!src_after) ce = subordinate_clause_end(sb, src.b, cb, ce);
     // A stance on a thing ("criticized the law during a stop in Flint"):
     // the object ends where a time or circumstance adjunct begins.
     if (h.entry->cue_class != CueClass::kSay && cb < ce && w(cb) != "that" && in_quote_[cb] < 0)
@@ -1417,6 +1479,22 @@ class Extractor {
     return k >= 0;
   }
 
+  // "While Ana Ruiz said X, the council did Y": an attribution in a
+  // subordinate clause that opens the sentence ends at the comma before the
+  // main clause.
+  uint32_t subordinate_clause_end(uint32_t sb, uint32_t subject_b, uint32_t cb, uint32_t ce) const {
+    static const WordSet kSubordinators{"while",  "although", "though", "whereas", "when",
+                                        "after",  "before",   "if",     "because", "since",
+                                        "unless", "once",     "until"};
+    uint32_t k = sb;
+    if (k < subject_b && (w(k) == "but" || w(k) == "and" || w(k) == "yet")) ++k;
+    if (k < subject_b && w(k) == "even") ++k;
+    if (k >= subject_b || !kSubordinators.count(w(k)) || k + 1 != subject_b) return ce;
+    for (uint32_t i = cb + 1; i < ce; ++i)
+      if (is_comma(i) && in_quote_[i] < 0) return i;
+    return ce;
+  }
+
   // A past participle of a cue verb: "charged", "told", "written".
   static bool participle_form(std::string_view x) {
     return (x.size() > 3 && x.substr(x.size() - 2) == "ed") || x == "told" || x == "known" ||
@@ -1468,13 +1546,22 @@ class Extractor {
   uint32_t trailing_apposition(uint32_t c, uint32_t se) const {
     uint32_t e = se;
     while (e > c + 1 && punct(e - 1) && w(e - 1) != ")") --e;
-    if (e <= c + 1 || e - c > 25) return c;
+    if (e <= c + 1 || e - c > 40) return c;
     for (uint32_t k = c + 1; k < e; ++k) {
       if (quote_mark(k) || in_quote_[k] >= 0 || w(k) == ";" || w(k) == ":") return c;
       if (is_comma(k) && k + 1 < e && clause_cue_at(k + 1)) return c;
     }
-    for (const CueHit& h : hits_)
-      if (h.b > c && h.b < e) return c;
+    // A verb of saying inside the apposition starts a new statement, unless
+    // it sits in a relative clause or a participle that describes the
+    // source ("a strategist who has advised X", "a group supporting Y").
+    for (const CueHit& h : hits_) {
+      if (h.b <= c || h.b >= e) continue;
+      if (is_comma(h.aux_b - 1)) return c;
+      bool described = ends_with_ing(h.b);
+      for (uint32_t k = c + 1; k < h.aux_b && !described; ++k)
+        described = w(k) == "who" || w(k) == "which" || w(k) == "that";
+      if (!described) return c;
+    }
     return e;
   }
 

@@ -975,5 +975,72 @@ TEST(Attribution, LongTailCueVerbs) {
   EXPECT_EQ(content(c, *by_cue(c, "said")), "the plan is fair");
 }
 
+TEST(Attribution, SemicolonEndsTheContent) {
+  Document d = analyze(
+      "The Velm Budget Office estimates that the levy would raise $4 billion; a rival "
+      "institute puts the figure far lower.");
+  const Attribution* a = by_cue(d, "estimates");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "that the levy would raise $4 billion");
+}
+
+TEST(Attribution, ContentEndsWhereANewSubjectSpeaks) {
+  Document d = analyze(
+      "Mayor Elna Vorst said the harbour would close for a week and she accused the "
+      "port authority of hiding the damage.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "the harbour would close for a week");
+}
+
+TEST(Attribution, SubordinateAttributionEndsAtTheMainClause) {
+  Document d =
+      analyze("While Ivo Kast criticized the new toll, the council approved it on Monday.");
+  const Attribution* a = by_cue(d, "criticized");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ivo Kast");
+  EXPECT_EQ(content(d, *a), "the new toll");
+}
+
+TEST(Attribution, NounObjectEndsAtACommaButKeepsAList) {
+  Document d =
+      analyze("Senator Ada Lind praised the harbour plan, and the council will debate it in May.");
+  const Attribution* a = by_cue(d, "praised");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "the harbour plan");
+  Document l = analyze("Senator Ada Lind criticized Vorst, Kast and Holt for the delay.");
+  const Attribution* b = by_cue(l, "criticized");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(l, *b), "Vorst, Kast and Holt for the delay");
+}
+
+TEST(Attribution, InvertedSourceKeepsPartyLabelAndLongApposition) {
+  Document d = analyze("\"The bridge is safe,\" said Rep. Ana Ruiz (D-Ore.).");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Rep. Ana Ruiz (D-Ore.)");
+  Document e = analyze(
+      "\"The bridge is safe,\" said Ivo Kast, a Tarn engineer who has criticized the "
+      "council over three earlier repairs.");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(e, *b),
+            "Ivo Kast, a Tarn engineer who has criticized the council over three earlier repairs");
+}
+
+TEST(Attribution, ADatedReportIsNoObjectGap) {
+  Document d = analyze("The report published Tuesday showed that exports fell by a third.");
+  const Attribution* a = by_cue(d, "showed");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "The report published Tuesday");
+}
+
+TEST(Attribution, PersonCloseToTheTalksIsTheSource) {
+  Document d = analyze("The deal is nearly done, according to a person close to the talks.");
+  const Attribution* a = by_cue(d, "according to");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "a person close to the talks");
+}
+
 }  // namespace
 }  // namespace claimtrace
