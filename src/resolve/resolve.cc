@@ -27,6 +27,7 @@ class Resolver {
     compute_country_focus();
     retype_surnames();
     for (size_t i = 0; i < doc_.mentions.size(); ++i) assign(static_cast<uint32_t>(i));
+    places_of_sites();
     for (size_t i = 0; i < doc_.entities.size(); ++i)
       doc_.entities[i].id = "e" + std::to_string(i + 1);
   }
@@ -153,9 +154,10 @@ class Resolver {
       const bool read_as_place_or_group =
           m.lex != UINT32_MAX && (m.type == EntityType::kGpe || m.type == EntityType::kLoc ||
                                   m.type == EntityType::kNorp || m.type == EntityType::kPer);
-      // A side named by its town ("Leeds beat Bristol") was deliberately
-      // read as no place: its town is left unresolved.
+      // A side named by its town ("Leeds beat Bristol", "lost to Louisville")
+      // is an organisation that stands for its town, like "Toronto Police".
       const bool team = m.rule == std::string_view("team-named-by-place");
+      if (team) town_of_team(m, e);
       if (!e.has_geo && !read_as_place_or_group && !team) place_in_name(m, e);
       if (m.type == EntityType::kPer) title_attributes(m, e);
       doc_.entities.push_back(std::move(e));
@@ -519,6 +521,102 @@ class Resolver {
     e.geo.country[1] = le.country[1];
     e.geo.admin1 = std::string(lex_.str(le.admin1));
     e.geo.feature = std::string(le.feature, strnlen(le.feature, sizeof le.feature));
+  }
+
+  void town_of_team(const Mention& m, Entity& e) const {
+    lexicon::Match match;
+    if (!lex_.longest(doc_, m.token_begin, m.token_end, match) || match.end_token != m.token_end)
+      return;
+    geo_of_named_place(match.entries, m.token_begin, m.token_end - m.token_begin, true, e);
+  }
+
+  // A word that ends the name of a site: a street, building, venue or
+  // ground ("Desire Street", "Karl Bremer Hospital", "Brands Hatch Circuit").
+  static bool is_site_head(std::string_view w) {
+    static constexpr std::string_view kHeads[] = {
+        "street",  "st.",        "road",     "rd.",     "avenue",     "ave.",      "drive",
+        "lane",    "boulevard",  "blvd.",    "way",     "parade",     "place",     "square",
+        "plaza",   "park",       "gardens",  "stadium", "arena",      "ground",    "racecourse",
+        "circuit", "hospital",   "clinic",   "church",  "cathedral",  "chapel",    "mosque",
+        "temple",  "synagogue",  "basilica", "school",  "university", "college",   "academy",
+        "campus",  "centre",     "center",   "theatre", "theater",    "cinema",    "hotel",
+        "inn",     "courthouse", "prison",   "jail",    "airport",    "library",   "museum",
+        "gallery", "mall",       "market",   "farm",    "hall",       "bridge",    "station",
+        "estate",  "tower",      "palace",   "castle",  "cemetery",   "graveyard", "complex",
+        "lagoon",  "harbour",    "harbor",   "pier",    "wharf",      "office",    "building"};
+    return std::ranges::find(kHeads, w) != std::end(kHeads);
+  }
+
+  // A place mention that can locate a site: a town, a district or a
+  // division, not a country, a region or a continent.
+  bool is_local_place(const Entity& e) const {
+    if (!e.has_geo || (e.type != EntityType::kGpe && e.type != EntityType::kLoc)) return false;
+    const std::string& f = e.geo.feature;
+    return f.starts_with("PPL") || f.starts_with("ADM");
+  }
+
+  // Streets, buildings and venues have no gazetteer entry of their own: they
+  // are placed in the town the text puts them in ("Bambino Gesu Hospital in
+  // Rome", "Seoul's Jamsil Stadium", "Fitzwilliam Place, Dublin"), else in
+  // the town named last before them in the document (a local story names
+  // its town first). A name read as a person's or as a group is left alone,
+  // and so is an organisation that is not a site ("Whole Foods") unless a
+  // mention of it is a place of its own ("at Whole Foods").
+  void places_of_sites() {
+    std::vector<int32_t> entity_of_token(doc_.tokens.size(), -1);
+    for (const Mention& m : doc_.mentions)
+      for (uint32_t t = m.token_begin; t < m.token_end; ++t) entity_of_token[t] = m.entity;
+    auto local_place_at = [&](uint32_t t) -> const Entity* {
+      if (t >= doc_.tokens.size() || entity_of_token[t] < 0) return nullptr;
+      const Entity& p = doc_.entities[entity_of_token[t]];
+      return is_local_place(p) ? &p : nullptr;
+    };
+    std::vector<uint8_t> eligible(doc_.entities.size(), 0);
+    for (const Mention& m : doc_.mentions) {
+      if (m.entity < 0) continue;
+      const Entity& e = doc_.entities[m.entity];
+      if (e.has_geo || !e.role.empty()) continue;
+      if (e.type != EntityType::kOrg && e.type != EntityType::kLoc && e.type != EntityType::kFac &&
+          e.type != EntityType::kMisc && e.type != EntityType::kPer)
+        continue;
+      if (m.lex != UINT32_MAX && e.type == EntityType::kPer) continue;  // a known person
+      uint32_t last = m.token_end - 1;
+      if (last > m.token_begin && norm(last) == "'s") --last;
+      const bool site = m.token_end - m.token_begin >= 2 && is_site_head(norm(last));
+      const bool placed = e.type != EntityType::kPer && m.token_begin > 0 && [&] {
+        std::string_view p = norm(m.token_begin - 1);
+        return p == "at" || p == "inside";
+      }();
+      if (site || placed) eligible[m.entity] = 1;
+    }
+    for (const Mention& m : doc_.mentions) {
+      if (m.entity < 0 || !eligible[m.entity]) continue;
+      Entity& e = doc_.entities[m.entity];
+      if (e.has_geo) continue;
+      const Entity* where = nullptr;
+      // "X in Rome", "X, Dublin"
+      if (m.token_end + 1 < doc_.tokens.size() &&
+          (norm(m.token_end) == "in" || norm(m.token_end) == ","))
+        where = local_place_at(m.token_end + 1);
+      // "Seoul's Jamsil Stadium"
+      if (where == nullptr && m.token_begin >= 2 && norm(m.token_begin - 1) == "'s")
+        where = local_place_at(m.token_begin - 2);
+      if (where == nullptr) where = last_local_place_before(m.token_begin);
+      if (where == nullptr) continue;
+      e.has_geo = true;
+      e.geo = where->geo;
+    }
+  }
+
+  // The town or division mentioned last before token t, else the first after it.
+  const Entity* last_local_place_before(uint32_t t) const {
+    const Entity* before = nullptr;
+    for (const Mention& m : doc_.mentions) {
+      if (m.entity < 0 || !is_local_place(doc_.entities[m.entity])) continue;
+      if (m.token_begin >= t) return before != nullptr ? before : &doc_.entities[m.entity];
+      before = &doc_.entities[m.entity];
+    }
+    return before;
   }
 
   // Heads of institutions the event coder has no agent type for; councils,
