@@ -27,6 +27,10 @@ class Resolver {
     compute_country_focus();
     retype_surnames();
     for (size_t i = 0; i < doc_.mentions.size(); ++i) assign(static_cast<uint32_t>(i));
+    // A side first named where nothing said it was one ("Leeds beat ...").
+    for (const Mention& m : doc_.mentions)
+      if (m.entity >= 0 && !doc_.entities[m.entity].has_geo && is_team(m))
+        town_of_team(m, doc_.entities[m.entity]);
     places_of_sites();
     for (size_t i = 0; i < doc_.entities.size(); ++i)
       doc_.entities[i].id = "e" + std::to_string(i + 1);
@@ -156,7 +160,7 @@ class Resolver {
                                   m.type == EntityType::kNorp || m.type == EntityType::kPer);
       // A side named by its town ("Leeds beat Bristol", "lost to Louisville")
       // is an organisation that stands for its town, like "Toronto Police".
-      const bool team = m.rule == std::string_view("team-named-by-place");
+      const bool team = is_team(m);
       if (team) town_of_team(m, e);
       if (!e.has_geo && !read_as_place_or_group && !team) place_in_name(m, e);
       if (m.type == EntityType::kPer) title_attributes(m, e);
@@ -523,11 +527,26 @@ class Resolver {
     e.geo.feature = std::string(le.feature, strnlen(le.feature, sizeof le.feature));
   }
 
+  // A side is named after the largest town of its name, whatever country
+  // the document is about: "Leeds beat Bristol" in a story on the United
+  // States still names the English sides.
+  static bool is_team(const Mention& m) {
+    return m.rule == std::string_view("team-named-by-place") ||
+           m.rule == std::string_view("team-in-results");
+  }
+
   void town_of_team(const Mention& m, Entity& e) const {
     lexicon::Match match;
     if (!lex_.longest(doc_, m.token_begin, m.token_end, match) || match.end_token != m.token_end)
       return;
-    geo_of_named_place(match.entries, m.token_begin, m.token_end - m.token_begin, true, e);
+    const LexEntry* largest = nullptr;
+    for (uint32_t v : match.entries) {
+      const LexEntry& le = lex_.entry(v);
+      if (static_cast<LexKind>(le.kind) != LexKind::kPlace || lexicon::payload_is_alias(v))
+        continue;
+      if (largest == nullptr || le.population > largest->population) largest = &le;
+    }
+    if (largest != nullptr) fill_geo(*largest, e);
   }
 
   // A word that ends the name of a site: a street, building, venue or
@@ -547,12 +566,20 @@ class Resolver {
     return std::ranges::find(kHeads, w) != std::end(kHeads);
   }
 
+  static bool is_street_head(std::string_view w) {
+    static constexpr std::string_view kHeads[] = {
+        "street", "st.",       "road",  "rd.", "avenue", "ave.",  "drive",
+        "lane",   "boulevard", "blvd.", "way", "parade", "place", "square"};
+    return std::ranges::find(kHeads, w) != std::end(kHeads);
+  }
+
   // A place mention that can locate a site: a town, a district or a
   // division, not a country, a region or a continent.
   bool is_local_place(const Entity& e) const {
-    if (!e.has_geo || (e.type != EntityType::kGpe && e.type != EntityType::kLoc)) return false;
-    const std::string& f = e.geo.feature;
-    return f.starts_with("PPL") || f.starts_with("ADM");
+    return (e.type == EntityType::kGpe || e.type == EntityType::kLoc) && is_local_geo(e);
+  }
+  static bool is_local_geo(const Entity& e) {
+    return e.has_geo && (e.geo.feature.starts_with("PPL") || e.geo.feature.starts_with("ADM"));
   }
 
   // Streets, buildings and venues have no gazetteer entry of their own: they
@@ -563,9 +590,11 @@ class Resolver {
   // and so is an organisation that is not a site ("Whole Foods") unless a
   // mention of it is a place of its own ("at Whole Foods").
   void places_of_sites() {
+    // Places read from the gazetteer (not sites placed here) locate sites.
     std::vector<int32_t> entity_of_token(doc_.tokens.size(), -1);
     for (const Mention& m : doc_.mentions)
-      for (uint32_t t = m.token_begin; t < m.token_end; ++t) entity_of_token[t] = m.entity;
+      if (m.lex != UINT32_MAX)
+        for (uint32_t t = m.token_begin; t < m.token_end; ++t) entity_of_token[t] = m.entity;
     auto local_place_at = [&](uint32_t t) -> const Entity* {
       if (t >= doc_.tokens.size() || entity_of_token[t] < 0) return nullptr;
       const Entity& p = doc_.entities[entity_of_token[t]];
@@ -575,7 +604,9 @@ class Resolver {
     for (const Mention& m : doc_.mentions) {
       if (m.entity < 0) continue;
       const Entity& e = doc_.entities[m.entity];
-      if (e.has_geo || !e.role.empty()) continue;
+      if (!e.role.empty()) continue;
+      // A lexicon place of its own (countries, towns) keeps its reading.
+      if (e.has_geo && (m.lex != UINT32_MAX || !is_local_geo(e))) continue;
       if (e.type != EntityType::kOrg && e.type != EntityType::kLoc && e.type != EntityType::kFac &&
           e.type != EntityType::kMisc && e.type != EntityType::kPer)
         continue;
@@ -587,12 +618,15 @@ class Resolver {
         std::string_view p = norm(m.token_begin - 1);
         return p == "at" || p == "inside";
       }();
-      if (site || placed) eligible[m.entity] = 1;
+      if (site || placed) eligible[m.entity] = std::max<uint8_t>(eligible[m.entity], 1);
+      // "London Road" in Leicester: a street is not in the town it is named after.
+      if (site && is_street_head(norm(last))) eligible[m.entity] = 2;
     }
+    std::vector<uint8_t> placed(doc_.entities.size(), 0);
     for (const Mention& m : doc_.mentions) {
       if (m.entity < 0 || !eligible[m.entity]) continue;
       Entity& e = doc_.entities[m.entity];
-      if (e.has_geo) continue;
+      if (placed[m.entity]) continue;
       const Entity* where = nullptr;
       // "X in Rome", "X, Dublin"
       if (m.token_end + 1 < doc_.tokens.size() &&
@@ -601,10 +635,14 @@ class Resolver {
       // "Seoul's Jamsil Stadium"
       if (where == nullptr && m.token_begin >= 2 && norm(m.token_begin - 1) == "'s")
         where = local_place_at(m.token_begin - 2);
+      // A site named after a town ("Vellmar Hospital in Rome") is where the
+      // text says it is; without such a word it stays in the town of its name.
+      if (where == nullptr && e.has_geo && eligible[m.entity] != 2) continue;
       if (where == nullptr) where = last_local_place_before(m.token_begin);
       if (where == nullptr) continue;
       e.has_geo = true;
       e.geo = where->geo;
+      placed[m.entity] = 1;
     }
   }
 
@@ -612,7 +650,7 @@ class Resolver {
   const Entity* last_local_place_before(uint32_t t) const {
     const Entity* before = nullptr;
     for (const Mention& m : doc_.mentions) {
-      if (m.entity < 0 || !is_local_place(doc_.entities[m.entity])) continue;
+      if (m.entity < 0 || m.lex == UINT32_MAX || !is_local_place(doc_.entities[m.entity])) continue;
       if (m.token_begin >= t) return before != nullptr ? before : &doc_.entities[m.entity];
       before = &doc_.entities[m.entity];
     }
