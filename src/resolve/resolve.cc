@@ -607,6 +607,14 @@ class Resolver {
       if (!e.role.empty()) continue;
       // A lexicon place of its own (countries, towns) keeps its reading.
       if (e.has_geo && (m.lex != UINT32_MAX || !is_local_geo(e))) continue;
+      // "in Portroe", "Makeen village": a place the gazetteer lacks, typed by
+      // its context, is near the town of the story.
+      if (!e.has_geo && m.lex == UINT32_MAX &&
+          (m.rule == std::string_view("locative-preposition") ||
+           m.rule == std::string_view("place-qualifier"))) {
+        eligible[m.entity] = std::max<uint8_t>(eligible[m.entity], 1);
+        continue;
+      }
       if (e.type != EntityType::kOrg && e.type != EntityType::kLoc && e.type != EntityType::kFac &&
           e.type != EntityType::kMisc && e.type != EntityType::kPer)
         continue;
@@ -619,8 +627,12 @@ class Resolver {
         return p == "at" || p == "inside";
       }();
       if (site || placed) eligible[m.entity] = std::max<uint8_t>(eligible[m.entity], 1);
-      // "London Road" in Leicester: a street is not in the town it is named after.
+      // "London Road" in Leicester: a street is not in the town it is named
+      // after, nor a county ("Orange County") or township in its namesake.
       if (site && is_street_head(norm(last))) eligible[m.entity] = 2;
+      if (m.token_end - m.token_begin >= 2 && m.lex == UINT32_MAX &&
+          (norm(last) == "county" || norm(last) == "township" || norm(last) == "parish"))
+        eligible[m.entity] = 2;
     }
     std::vector<uint8_t> placed(doc_.entities.size(), 0);
     for (const Mention& m : doc_.mentions) {
@@ -642,6 +654,7 @@ class Resolver {
       if (where == nullptr) continue;
       e.has_geo = true;
       e.geo = where->geo;
+      e.geo.geonameid = 0;
       placed[m.entity] = 1;
     }
   }
@@ -735,6 +748,7 @@ class Resolver {
     const size_t len = doc_.slice(tok.span).size();
     std::vector<uint32_t> places;
     const LexEntry* group = nullptr;
+    bool organisation = false;
     for (uint32_t v : entries) {
       const LexEntry& le = lex_.entry(v);
       auto kind = static_cast<LexKind>(le.kind);
@@ -742,6 +756,7 @@ class Resolver {
       // Short aliases must be written in capitals ("US", "BC"; not "Us").
       if (ntok == 1 && len <= 3 && alias && !tok.has(kTokenAllCaps) && kind != LexKind::kCountry)
         continue;
+      if (kind == LexKind::kOrg) organisation = true;
       if (kind == LexKind::kDemonym) {
         if (group == nullptr && (le.geonameid != 0 || le.feature[0])) group = &le;
         continue;
@@ -764,8 +779,19 @@ class Resolver {
         continue;
       if (le.population < 5000 && feature != "ADM1" && feature != "PPLA" && feature != "PPLC")
         continue;
+      // A town of a country the document does not name must be a city to
+      // name an organisation ("Moro Islamic Liberation Front" is no town's).
+      if (focus(le.country) == 0 && le.population < 100000 && feature != "ADM1" &&
+          feature != "PPLA" && feature != "PPLC")
+        continue;
       places.push_back(v);
     }
+    // "NATO-member": a name part the lexicon knows as an organisation is
+    // that organisation, not a town of the same spelling.
+    if (organisation)
+      std::erase_if(places, [&](uint32_t v) {
+        return static_cast<LexKind>(lex_.entry(v).kind) == LexKind::kPlace;
+      });
     if (const LexEntry* chosen = best_place(places, Qualifier::kNone)) {
       fill_geo(*chosen, e);
       if (country3 != nullptr) *country3 = std::string(lex_.str(chosen->actor));

@@ -123,6 +123,24 @@ TEST_F(Resolve, InstitutionNamedAfterItsTownBelongsToTheCountry) {
   EXPECT_EQ(front->actor, "");
 }
 
+TEST_F(Resolve, NamePartsThatAreNoTownOfTheStory) {
+  // A small town of a country the story does not name (Moro, Pakistan).
+  Document doc = analyze("The Moro Islamic Liberation Front signed the accord.");
+  const Entity* front = entity_named(doc, "Moro Islamic Liberation Front");
+  ASSERT_NE(front, nullptr);
+  EXPECT_FALSE(front->has_geo);
+  // An organisation's acronym (Nato, Philippines).
+  doc = analyze("Turkey is a NATO-member state.");
+  const Entity* member = entity_named(doc, "NATO-member");
+  if (member != nullptr) EXPECT_FALSE(member->has_geo);
+  // A city still places the organisation named after it.
+  doc = analyze("The Toronto Police Services Board met on Monday.");
+  const Entity* board = entity_named(doc, "Toronto Police Services Board");
+  ASSERT_NE(board, nullptr);
+  ASSERT_TRUE(board->has_geo);
+  EXPECT_EQ(std::string(board->geo.country, 2), "CA");
+}
+
 TEST_F(Resolve, SitesArePlacedInTheirTown) {
   // Where the text says: "in Rome" beats the German town the name holds.
   Document doc = analyze("Doctors at the Vellmar Hospital in Rome said the boy was stable.");
@@ -130,6 +148,7 @@ TEST_F(Resolve, SitesArePlacedInTheirTown) {
   ASSERT_NE(hospital, nullptr);
   ASSERT_TRUE(hospital->has_geo);
   EXPECT_EQ(std::string(hospital->geo.country, 2), "IT");
+  EXPECT_EQ(hospital->geo.geonameid, 0u);  // near Rome's point, but not Rome
   doc = analyze("Fine dust was measured near Seoul's Jamsil Stadium on Friday.");
   const Entity* stadium = entity_named(doc, "Jamsil Stadium");
   ASSERT_NE(stadium, nullptr);
@@ -147,6 +166,13 @@ TEST_F(Resolve, SitesArePlacedInTheirTown) {
   ASSERT_NE(shop, nullptr);
   ASSERT_TRUE(shop->has_geo);
   EXPECT_EQ(std::string(shop->geo.country, 2), "GB");
+  // A place the gazetteer lacks, typed by "in", is near the story's town.
+  doc = analyze("Flooding hit Leicester on Monday. Families in Wexbridge were evacuated.");
+  const Entity* village = entity_named(doc, "Wexbridge");
+  ASSERT_NE(village, nullptr);
+  ASSERT_TRUE(village->has_geo);
+  EXPECT_EQ(std::string(village->geo.country, 2), "GB");
+  EXPECT_EQ(village->geo.geonameid, 0u);
   // An organisation that is no site and a person are not placed.
   doc = analyze("Flooding hit Leicester. Mary Ellen Smith said Kestrel Books would close.");
   for (std::string_view name : {"Mary Ellen Smith", "Kestrel Books"}) {
