@@ -607,14 +607,6 @@ class Resolver {
       if (!e.role.empty()) continue;
       // A lexicon place of its own (countries, towns) keeps its reading.
       if (e.has_geo && (m.lex != UINT32_MAX || !is_local_geo(e))) continue;
-      // "in Portroe", "Makeen village": a place the gazetteer lacks, typed by
-      // its context, is near the town of the story.
-      if (!e.has_geo && m.lex == UINT32_MAX &&
-          (m.rule == std::string_view("locative-preposition") ||
-           m.rule == std::string_view("place-qualifier"))) {
-        eligible[m.entity] = std::max<uint8_t>(eligible[m.entity], 1);
-        continue;
-      }
       if (e.type != EntityType::kOrg && e.type != EntityType::kLoc && e.type != EntityType::kFac &&
           e.type != EntityType::kMisc && e.type != EntityType::kPer)
         continue;
