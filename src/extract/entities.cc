@@ -506,6 +506,14 @@ class Recognizer {
       return;
     }
 
+    // "Granby Street", "Rogers Centre", "Kingsley Road": a name ending in a
+    // facility word names a street or building, whatever place or person
+    // its first words also name.
+    if (e - b >= 2 && !whole_known && !headline && is_facility_word(norm(e - 1))) {
+      add(b, e, EntityType::kLoc, UINT32_MAX, "facility-word");
+      return;
+    }
+
     // Otherwise: lexicon readings left to right; unknown stretches between them.
     uint32_t i = b, unknown_start = b;
     while (i < e) {
@@ -619,6 +627,26 @@ class Recognizer {
     return false;
   }
 
+  // A city of 100,000 or more that is no dictionary word ("Seattle", "Dallas").
+  bool names_large_city(uint32_t i) const {
+    lexicon::Match m;
+    if (!lex_.longest(doc_, i, i + 1, m) || is_common_word(i)) return false;
+    for (uint32_t v : m.entries) {
+      const LexEntry& e = lex_.entry(v);
+      if (static_cast<LexKind>(e.kind) == LexKind::kPlace && !lexicon::payload_is_alias(v) &&
+          e.population >= 100000)
+        return true;
+    }
+    return false;
+  }
+
+  static bool is_building_word(std::string_view n) {
+    static constexpr std::string_view kWords[] = {"inn",    "hotel",   "theatre", "theater",
+                                                  "church", "chapel",  "school",  "college",
+                                                  "tower",  "library", "museum",  "cinema"};
+    return std::ranges::find(kWords, n) != std::end(kWords);
+  }
+
   // A lexicon reading of a token that says "this is no person's name part":
   // a country, a demonym, an organisation or region.
   bool has_non_person_reading(uint32_t i) const {
@@ -647,9 +675,9 @@ class Recognizer {
       // "KEVIN BROWN" in a headline is fine; an acronym ("IBM Corp") is not.
       if (norm(b).size() <= 3) return false;
     }
-    // A country or nationality as a first name ("Chad", "German") needs a
-    // known family name after it.
-    const bool weak_first = has_non_person_reading(b);
+    // A country, nationality or city as a first name ("Chad", "German",
+    // "Seattle Seahawks", "Cambridge Analytica") needs a known family name after it.
+    const bool weak_first = has_non_person_reading(b) || names_large_city(b);
     for (uint32_t i = b + 1; i < e; ++i) {
       if (!is_cap_word(i) && !is_name_connector(norm(i))) return false;
       if (is_name_connector(norm(i))) {
@@ -659,6 +687,8 @@ class Recognizer {
         continue;
       }
       const bool family = is_family_name(i) || is_given_name(i);
+      // "Rogers Centre", "Christopher Inn": a building named after a person.
+      if (i + 1 == e && (is_facility_word(norm(i)) || is_building_word(norm(i)))) return false;
       if (keyword(i, i + 1, KeywordClass::kOrgHead) || is_geographic_word(norm(i)) ||
           keyword(i, i + 1, KeywordClass::kPlaceQualifier))
         return false;
@@ -734,12 +764,13 @@ class Recognizer {
 
   static bool is_facility_word(std::string_view n) {
     static constexpr std::string_view kWords[] = {
-        "road",      "street",   "avenue", "square",    "park",   "stadium",   "airport",
-        "prison",    "jail",     "bridge", "palace",    "castle", "cathedral", "mosque",
-        "temple",    "hospital", "camp",   "centre",    "center", "arena",     "racecourse",
-        "circuit",   "heights",  "hills",  "mountains", "valley", "river",     "beach",
-        "harbour",   "harbor",   "plaza",  "strait",    "canal",  "island",    "islands",
-        "peninsula", "desert",   "lake",   "sea",       "ocean",  "gulf",      "bay"};
+        "road",      "street",   "avenue",    "square",    "park",    "stadium",   "airport",
+        "prison",    "jail",     "bridge",    "palace",    "castle",  "cathedral", "mosque",
+        "temple",    "hospital", "camp",      "centre",    "center",  "arena",     "racecourse",
+        "circuit",   "heights",  "hills",     "mountains", "valley",  "river",     "beach",
+        "harbour",   "harbor",   "plaza",     "strait",    "canal",   "island",    "islands",
+        "peninsula", "desert",   "lake",      "sea",       "ocean",   "gulf",      "bay",
+        "drive",     "lane",     "boulevard", "tower",     "cemetery"};
     return std::ranges::find(kWords, n) != std::end(kWords);
   }
   static bool is_direction_word(std::string_view n) {
@@ -1224,6 +1255,14 @@ class Recognizer {
       return add(b, e, EntityType::kMisc, UINT32_MAX, "quoted-title");
     if (n >= 2 && n <= 4) {
       if (person_by_given_name(b, e)) return add(b, e, EntityType::kPer, UINT32_MAX, "given-name");
+      // "Seattle Seahawks", "Cambridge Analytica": a large city and words
+      // that are no person's names name a team or firm of that city.
+      if (names_large_city(b) &&
+          std::none_of(doc_.tokens.begin() + b + 1, doc_.tokens.begin() + e, [&](const Token& t) {
+            const auto k = static_cast<uint32_t>(&t - doc_.tokens.data());
+            return is_given_name(k) || is_family_name(k);
+          }))
+        return add(b, e, EntityType::kOrg, UINT32_MAX, "name-with-place");
       for (uint32_t i = b; i < e; ++i) {
         if (!is_cap_word(i)) continue;
         const bool name_word = is_given_name(i) || is_family_name(i);

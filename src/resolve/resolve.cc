@@ -28,6 +28,11 @@ class Resolver {
     retype_surnames();
     compute_division_focus();
     for (size_t i = 0; i < doc_.mentions.size(); ++i) assign(static_cast<uint32_t>(i));
+    // A side first named where nothing said it was one ("Leeds beat ...").
+    for (const Mention& m : doc_.mentions)
+      if (m.entity >= 0 && !doc_.entities[m.entity].has_geo && is_team(m))
+        town_of_team(m, doc_.entities[m.entity]);
+    places_of_sites();
     for (size_t i = 0; i < doc_.entities.size(); ++i)
       doc_.entities[i].id = "e" + std::to_string(i + 1);
   }
@@ -215,9 +220,10 @@ class Resolver {
       const bool read_as_place_or_group =
           m.lex != UINT32_MAX && (m.type == EntityType::kGpe || m.type == EntityType::kLoc ||
                                   m.type == EntityType::kNorp || m.type == EntityType::kPer);
-      // A side named by its town ("Leeds beat Bristol") was deliberately
-      // read as no place: its town is left unresolved.
-      const bool team = m.rule == std::string_view("team-named-by-place");
+      // A side named by its town ("Leeds beat Bristol", "lost to Louisville")
+      // is an organisation that stands for its town, like "Toronto Police".
+      const bool team = is_team(m);
+      if (team) town_of_team(m, e);
       if (!e.has_geo && !read_as_place_or_group && !team) place_in_name(m, e);
       if (m.type == EntityType::kPer) title_attributes(m, e);
       doc_.entities.push_back(std::move(e));
@@ -590,6 +596,141 @@ class Resolver {
     e.geo.feature = std::string(le.feature, strnlen(le.feature, sizeof le.feature));
   }
 
+  // A side is named after the largest town of its name, whatever country
+  // the document is about: "Leeds beat Bristol" in a story on the United
+  // States still names the English sides.
+  static bool is_team(const Mention& m) {
+    return m.rule == std::string_view("team-named-by-place") ||
+           m.rule == std::string_view("team-in-results");
+  }
+
+  void town_of_team(const Mention& m, Entity& e) const {
+    lexicon::Match match;
+    if (!lex_.longest(doc_, m.token_begin, m.token_end, match) || match.end_token != m.token_end)
+      return;
+    const LexEntry* largest = nullptr;
+    for (uint32_t v : match.entries) {
+      const LexEntry& le = lex_.entry(v);
+      if (static_cast<LexKind>(le.kind) != LexKind::kPlace || lexicon::payload_is_alias(v))
+        continue;
+      if (largest == nullptr || le.population > largest->population) largest = &le;
+    }
+    if (largest != nullptr) fill_geo(*largest, e);
+  }
+
+  // A word that ends the name of a site: a street, building, venue or
+  // ground ("Desire Street", "Karl Bremer Hospital", "Brands Hatch Circuit").
+  static bool is_site_head(std::string_view w) {
+    static constexpr std::string_view kHeads[] = {
+        "street",  "st.",        "road",     "rd.",     "avenue",     "ave.",      "drive",
+        "lane",    "boulevard",  "blvd.",    "way",     "parade",     "place",     "square",
+        "plaza",   "park",       "gardens",  "stadium", "arena",      "ground",    "racecourse",
+        "circuit", "hospital",   "clinic",   "church",  "cathedral",  "chapel",    "mosque",
+        "temple",  "synagogue",  "basilica", "school",  "university", "college",   "academy",
+        "campus",  "centre",     "center",   "theatre", "theater",    "cinema",    "hotel",
+        "inn",     "courthouse", "prison",   "jail",    "airport",    "library",   "museum",
+        "gallery", "mall",       "market",   "farm",    "hall",       "bridge",    "station",
+        "estate",  "tower",      "palace",   "castle",  "cemetery",   "graveyard", "complex",
+        "lagoon",  "harbour",    "harbor",   "pier",    "wharf",      "office",    "building"};
+    return std::ranges::find(kHeads, w) != std::end(kHeads);
+  }
+
+  static bool is_street_head(std::string_view w) {
+    static constexpr std::string_view kHeads[] = {
+        "street", "st.",       "road",  "rd.", "avenue", "ave.",  "drive",
+        "lane",   "boulevard", "blvd.", "way", "parade", "place", "square"};
+    return std::ranges::find(kHeads, w) != std::end(kHeads);
+  }
+
+  // A place mention that can locate a site: a town, a district or a
+  // division, not a country, a region or a continent.
+  bool is_local_place(const Entity& e) const {
+    return (e.type == EntityType::kGpe || e.type == EntityType::kLoc) && is_local_geo(e);
+  }
+  static bool is_local_geo(const Entity& e) {
+    return e.has_geo && (e.geo.feature.starts_with("PPL") || e.geo.feature.starts_with("ADM"));
+  }
+
+  // Streets, buildings and venues have no gazetteer entry of their own: they
+  // are placed in the town the text puts them in ("Bambino Gesu Hospital in
+  // Rome", "Seoul's Jamsil Stadium", "Fitzwilliam Place, Dublin"), else in
+  // the town named last before them in the document (a local story names
+  // its town first). A name read as a person's or as a group is left alone,
+  // and so is an organisation that is not a site ("Whole Foods") unless a
+  // mention of it is a place of its own ("at Whole Foods").
+  void places_of_sites() {
+    // Places read from the gazetteer (not sites placed here) locate sites.
+    std::vector<int32_t> entity_of_token(doc_.tokens.size(), -1);
+    for (const Mention& m : doc_.mentions)
+      if (m.lex != UINT32_MAX)
+        for (uint32_t t = m.token_begin; t < m.token_end; ++t) entity_of_token[t] = m.entity;
+    auto local_place_at = [&](uint32_t t) -> const Entity* {
+      if (t >= doc_.tokens.size() || entity_of_token[t] < 0) return nullptr;
+      const Entity& p = doc_.entities[entity_of_token[t]];
+      return is_local_place(p) ? &p : nullptr;
+    };
+    std::vector<uint8_t> eligible(doc_.entities.size(), 0);
+    for (const Mention& m : doc_.mentions) {
+      if (m.entity < 0) continue;
+      const Entity& e = doc_.entities[m.entity];
+      if (!e.role.empty()) continue;
+      // A lexicon place of its own (countries, towns) keeps its reading.
+      if (e.has_geo && (m.lex != UINT32_MAX || !is_local_geo(e))) continue;
+      if (e.type != EntityType::kOrg && e.type != EntityType::kLoc && e.type != EntityType::kFac &&
+          e.type != EntityType::kMisc && e.type != EntityType::kPer)
+        continue;
+      if (m.lex != UINT32_MAX && e.type == EntityType::kPer) continue;  // a known person
+      uint32_t last = m.token_end - 1;
+      if (last > m.token_begin && norm(last) == "'s") --last;
+      const bool site = m.token_end - m.token_begin >= 2 && is_site_head(norm(last));
+      const bool placed = e.type != EntityType::kPer && m.token_begin > 0 && [&] {
+        std::string_view p = norm(m.token_begin - 1);
+        return p == "at" || p == "inside";
+      }();
+      if (site || placed) eligible[m.entity] = std::max<uint8_t>(eligible[m.entity], 1);
+      // "London Road" in Leicester: a street is not in the town it is named
+      // after, nor a county ("Orange County") or township in its namesake.
+      if (site && is_street_head(norm(last))) eligible[m.entity] = 2;
+      if (m.token_end - m.token_begin >= 2 && m.lex == UINT32_MAX &&
+          (norm(last) == "county" || norm(last) == "township" || norm(last) == "parish"))
+        eligible[m.entity] = 2;
+    }
+    std::vector<uint8_t> placed(doc_.entities.size(), 0);
+    for (const Mention& m : doc_.mentions) {
+      if (m.entity < 0 || !eligible[m.entity]) continue;
+      Entity& e = doc_.entities[m.entity];
+      if (placed[m.entity]) continue;
+      const Entity* where = nullptr;
+      // "X in Rome", "X, Dublin"
+      if (m.token_end + 1 < doc_.tokens.size() &&
+          (norm(m.token_end) == "in" || norm(m.token_end) == ","))
+        where = local_place_at(m.token_end + 1);
+      // "Seoul's Jamsil Stadium"
+      if (where == nullptr && m.token_begin >= 2 && norm(m.token_begin - 1) == "'s")
+        where = local_place_at(m.token_begin - 2);
+      // A site named after a town ("Vellmar Hospital in Rome") is where the
+      // text says it is; without such a word it stays in the town of its name.
+      if (where == nullptr && e.has_geo && eligible[m.entity] != 2) continue;
+      if (where == nullptr) where = last_local_place_before(m.token_begin);
+      if (where == nullptr) continue;
+      e.has_geo = true;
+      e.geo = where->geo;
+      e.geo.geonameid = 0;
+      placed[m.entity] = 1;
+    }
+  }
+
+  // The town or division mentioned last before token t, else the first after it.
+  const Entity* last_local_place_before(uint32_t t) const {
+    const Entity* before = nullptr;
+    for (const Mention& m : doc_.mentions) {
+      if (m.entity < 0 || m.lex == UINT32_MAX || !is_local_place(doc_.entities[m.entity])) continue;
+      if (m.token_begin >= t) return before != nullptr ? before : &doc_.entities[m.entity];
+      before = &doc_.entities[m.entity];
+    }
+    return before;
+  }
+
   // Heads of institutions the event coder has no agent type for; councils,
   // courts, police and ministries get country and type there.
   static bool institution_head(std::string_view w) {
@@ -668,6 +809,7 @@ class Resolver {
     const size_t len = doc_.slice(tok.span).size();
     std::vector<uint32_t> places;
     const LexEntry* group = nullptr;
+    bool organisation = false;
     for (uint32_t v : entries) {
       const LexEntry& le = lex_.entry(v);
       auto kind = static_cast<LexKind>(le.kind);
@@ -675,6 +817,7 @@ class Resolver {
       // Short aliases must be written in capitals ("US", "BC"; not "Us").
       if (ntok == 1 && len <= 3 && alias && !tok.has(kTokenAllCaps) && kind != LexKind::kCountry)
         continue;
+      if (kind == LexKind::kOrg) organisation = true;
       if (kind == LexKind::kDemonym) {
         if (group == nullptr && (le.geonameid != 0 || le.feature[0])) group = &le;
         continue;
@@ -697,8 +840,19 @@ class Resolver {
         continue;
       if (le.population < 5000 && feature != "ADM1" && feature != "PPLA" && feature != "PPLC")
         continue;
+      // A town of a country the document does not name must be a city to
+      // name an organisation ("Moro Islamic Liberation Front" is no town's).
+      if (focus(le.country) == 0 && le.population < 100000 && feature != "ADM1" &&
+          feature != "PPLA" && feature != "PPLC")
+        continue;
       places.push_back(v);
     }
+    // "NATO-member": a name part the lexicon knows as an organisation is
+    // that organisation, not a town of the same spelling.
+    if (organisation)
+      std::erase_if(places, [&](uint32_t v) {
+        return static_cast<LexKind>(lex_.entry(v).kind) == LexKind::kPlace;
+      });
     if (const LexEntry* chosen = best_place(places, Qualifier::kNone)) {
       fill_geo(*chosen, e);
       if (country3 != nullptr) *country3 = std::string(lex_.str(chosen->actor));

@@ -198,7 +198,9 @@ TEST_F(Entities, TownsThatScoreOrBeatAreTeams) {
   const Entity* leeds = find(doc, "Leeds");
   ASSERT_NE(leeds, nullptr);
   EXPECT_EQ(leeds->type, EntityType::kOrg);
-  EXPECT_FALSE(leeds->has_geo);
+  // The side stands for its town: the largest Leeds, whatever the focus.
+  ASSERT_TRUE(leeds->has_geo);
+  EXPECT_EQ(std::string(leeds->geo.country, 2), "GB");
   Document city = analyze("Leeds was 2 degrees colder than Bristol in 2024.");
   const Entity* place = find(city, "Bristol");
   ASSERT_NE(place, nullptr);
@@ -377,6 +379,31 @@ namespace claimtrace {
 namespace {
 
 class PlacesInNames : public Entities {};
+
+TEST_F(PlacesInNames, StreetsAndBuildingsAreNotPeopleOrTowns) {
+  Document doc = analyze(
+      "Flooding hit Leicester on Monday. Water reached Granby Street by noon. Fans waited at the "
+      "Rogers Centre. The Seattle Seahawks lost, and Cambridge Analytica was fined.");
+  const Entity* street = find(doc, "Granby Street");
+  ASSERT_NE(street, nullptr);
+  EXPECT_EQ(street->type, EntityType::kLoc);
+  const Entity* centre = find(doc, "Rogers Centre");
+  ASSERT_NE(centre, nullptr);
+  EXPECT_EQ(centre->type, EntityType::kLoc);
+  const Entity* team = find(doc, "Seattle Seahawks");
+  ASSERT_NE(team, nullptr);
+  EXPECT_EQ(team->type, EntityType::kOrg);
+  ASSERT_TRUE(team->has_geo);
+  EXPECT_EQ(std::string(team->geo.country, 2), "US");
+  const Entity* firm = find(doc, "Cambridge Analytica");
+  ASSERT_NE(firm, nullptr);
+  EXPECT_EQ(firm->type, EntityType::kOrg);
+  // A city's name before a family name is still a person's given name.
+  Document person = analyze("Sydney Smith said the plan would work.");
+  const Entity* smith = find(person, "Sydney Smith");
+  ASSERT_NE(smith, nullptr);
+  EXPECT_EQ(smith->type, EntityType::kPer);
+}
 
 TEST_F(PlacesInNames, OrganisationsNamedAfterAPlaceCarryItsGeo) {
   Document doc = analyze(

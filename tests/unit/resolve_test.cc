@@ -123,5 +123,59 @@ TEST_F(Resolve, InstitutionNamedAfterItsTownBelongsToTheCountry) {
   EXPECT_EQ(front->actor, "");
 }
 
+TEST_F(Resolve, NamePartsThatAreNoTownOfTheStory) {
+  // A small town of a country the story does not name (Moro, Pakistan).
+  Document doc = analyze("The Moro Islamic Liberation Front signed the accord.");
+  const Entity* front = entity_named(doc, "Moro Islamic Liberation Front");
+  ASSERT_NE(front, nullptr);
+  EXPECT_FALSE(front->has_geo);
+  // An organisation's acronym (Nato, Philippines).
+  doc = analyze("Turkey is a NATO-member state.");
+  const Entity* member = entity_named(doc, "NATO-member");
+  if (member != nullptr) {
+    EXPECT_FALSE(member->has_geo);
+  }
+  // A city still places the organisation named after it.
+  doc = analyze("The Toronto Police Services Board met on Monday.");
+  const Entity* board = entity_named(doc, "Toronto Police Services Board");
+  ASSERT_NE(board, nullptr);
+  ASSERT_TRUE(board->has_geo);
+  EXPECT_EQ(std::string(board->geo.country, 2), "CA");
+}
+
+TEST_F(Resolve, SitesArePlacedInTheirTown) {
+  // Where the text says: "in Rome" beats the German town the name holds.
+  Document doc = analyze("Doctors at the Vellmar Hospital in Rome said the boy was stable.");
+  const Entity* hospital = entity_named(doc, "Vellmar Hospital");
+  ASSERT_NE(hospital, nullptr);
+  ASSERT_TRUE(hospital->has_geo);
+  EXPECT_EQ(std::string(hospital->geo.country, 2), "IT");
+  EXPECT_EQ(hospital->geo.geonameid, 0u);  // near Rome's point, but not Rome
+  doc = analyze("Fine dust was measured near Seoul's Jamsil Stadium on Friday.");
+  const Entity* stadium = entity_named(doc, "Jamsil Stadium");
+  ASSERT_NE(stadium, nullptr);
+  ASSERT_TRUE(stadium->has_geo);
+  EXPECT_EQ(std::string(stadium->geo.country, 2), "KR");
+  // Else the town named before it; a street is not in the town it is named after.
+  doc = analyze(
+      "Flooding hit Leicester on Monday. Water reached Granby Street by noon, and shoppers "
+      "sheltered at Kestrel Books.");
+  const Entity* street = entity_named(doc, "Granby Street");
+  ASSERT_NE(street, nullptr);
+  ASSERT_TRUE(street->has_geo);
+  EXPECT_EQ(std::string(street->geo.country, 2), "GB");
+  const Entity* shop = entity_named(doc, "Kestrel Books");  // "at X": a place of its own
+  ASSERT_NE(shop, nullptr);
+  ASSERT_TRUE(shop->has_geo);
+  EXPECT_EQ(std::string(shop->geo.country, 2), "GB");
+  // An organisation that is no site and a person are not placed.
+  doc = analyze("Flooding hit Leicester. Mary Ellen Smith said Kestrel Books would close.");
+  for (std::string_view name : {"Mary Ellen Smith", "Kestrel Books"}) {
+    const Entity* e = entity_named(doc, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_FALSE(e->has_geo) << name;
+  }
+}
+
 }  // namespace
 }  // namespace claimtrace
