@@ -602,13 +602,13 @@ std::string date_in_script(std::string_view text) {
   return "";
 }
 
-// Whether `n` lists other stories (related posts, a sidebar, widgets): the
+// Whether `n` lists other stories (related posts, a sidebar): the
 // dates there are theirs, not the page's.
 bool lists_other_stories(const xmlNode* n) {
   if (is(n, "aside")) return true;
   if (!n->properties) return false;
   std::string names = lower(attr(n, "class") + " " + attr(n, "id"));
-  for (const char* w : {"related", "sidebar", "widget"})
+  for (const char* w : {"related", "sidebar"})
     if (names.find(w) != std::string::npos) return true;
   return false;
 }
