@@ -649,5 +649,81 @@ TEST(HtmlEncoding, ConvertsToUtf8) {
   EXPECT_EQ(to_utf8("<meta charset=iso-8859-1>caf\xC3\xA9", "", out), "utf-8");
 }
 
+TEST(HtmlArticle, TimeElementShowingTheLocalClockGivesTheLocalDay) {
+  // 03:00 UTC shown to readers as 05:00: the publisher is at UTC+2, on the 19th.
+  std::string page = std::string(
+                         "<html><head><script type=\"application/ld+json\">{\"@type\":"
+                         "\"NewsArticle\",\"datePublished\":\"2029-10-19T03:00:00.000Z\"}</script>"
+                         "<meta itemprop=\"datePublished\" content=\"2029-10-18\"></head><body>"
+                         "<article><h1>Pears</h1><time datetime=\"2029-10-19T03:00:00.000Z\">"
+                         "19.10.2029, 05:00 Uhr</time>") +
+                     kBody + "</article></body></html>";
+  EXPECT_EQ(extract(page).published, "2029-10-19");
+  EXPECT_EQ(shown_minute("19.10.2029, 05:00 Uhr") % 1440, 5 * 60);
+  EXPECT_EQ(shown_minute("Oct 18, 2029 at 10:04 PM") % 1440, 22 * 60 + 4);
+  EXPECT_EQ(shown_minute("Oct 18, 2029 at 12:30 a.m.") % 1440, 30);
+  EXPECT_EQ(shown_minute("Oct 18, 2029"), -1);  // no time of day
+}
+
+TEST(HtmlArticle, UtcStampTakesThePublishersCountryDay) {
+  auto page = [](const std::string& stamp, const std::string& extra_meta = "") {
+    return std::string("<html><head><meta property=\"article:published_time\" content=\"") + stamp +
+           "\">" + extra_meta + "</head><body>" + kBody + "</body></html>";
+  };
+  // 00:23 UTC is the evening before everywhere in Canada.
+  EXPECT_EQ(extract(page("2029-08-25T00:23:33Z"), "https://news.example.ca/a").published,
+            "2029-08-24");
+  // 02:54 UTC is the evening before across the United States (og:locale).
+  EXPECT_EQ(
+      extract(page("2029-05-02T02:54:29.000Z", "<meta property=\"og:locale\" content=\"en_US\">"),
+              "https://tv.example.com/a")
+          .published,
+      "2029-05-01");
+  // 21:25 UTC is the next morning in Australia.
+  EXPECT_EQ(extract(page("2029-04-24T21:25:06+00:00"), "https://paper.example.com.au/a").published,
+            "2029-04-25");
+  // 12:00 UTC is the same day in Germany; a generic domain says nothing.
+  EXPECT_EQ(extract(page("2029-04-24T12:00:00Z"), "https://blatt.example.de/a").published,
+            "2029-04-24");
+  EXPECT_EQ(extract(page("2029-04-24T23:30:00Z"), "https://site.example.com/a").published,
+            "2029-04-24");
+  // Russia spans UTC+2 to UTC+12: 21:00 UTC may be either day.
+  EXPECT_EQ(extract(page("2029-04-24T21:00:00Z"), "https://gazeta.example.ru/a").published,
+            "2029-04-24");
+  EXPECT_EQ(day_string(day_number("2028-02-29")), "2028-02-29");
+  EXPECT_EQ(day_string(day_number("2029-03-01") - 1), "2029-02-28");
+}
+
+TEST(HtmlArticle, PublicationTimesInRelatedListsAreNotThePages) {
+  std::string page = std::string(
+                         "<html><body><article><h1>Pears</h1>"
+                         "<p class=\"post-meta\"><span class=\"published\">31. Oktober 2029"
+                         "</span></p>") +
+                     kBody +
+                     "</article><ul class=\"related-posts\"><li><a href=\"/old\">An old story"
+                     "</a><time class=\"published updated\" datetime=\"2026-12-03 07:32:49\">"
+                     "3. Dezember 2026</time></li></ul></body></html>";
+  EXPECT_EQ(extract(page).published, "2029-10-31");
+}
+
+TEST(HtmlDates, LevantineAndEgyptianMonthNamesTogether) {
+  EXPECT_EQ(find_text_date("\xD8\xAA\xD9\x85 \xD9\x86\xD8\xB4\xD8\xB1\xD9\x87 24 "
+                           "\xD9\x86\xD9\x8A\xD8\xB3\xD8\xA7\xD9\x86 / "
+                           "\xD8\xA3\xD8\xA8\xD8\xB1\xD9\x8A\xD9\x84 2029 09:22"),
+            "2029-04-24");
+  // Two different months are not one date.
+  EXPECT_EQ(find_text_date("24 \xD9\x86\xD9\x8A\xD8\xB3\xD8\xA7\xD9\x86 / "
+                           "\xD9\x85\xD8\xA7\xD9\x8A\xD9\x88 2029"),
+            "");
+}
+
+TEST(HtmlArticle, DateWrittenByAnInlineScript) {
+  std::string page = std::string(
+                         "<html><body><article><h1>Pears</h1><table><tr><td><script>"
+                         "showDate(\"2029/04/17 01:43:09\")</script></td></tr></table>") +
+                     kBody + "</article></body></html>";
+  EXPECT_EQ(extract(page).published, "2029-04-17");
+}
+
 }  // namespace
 }  // namespace claimtrace::html

@@ -546,10 +546,13 @@ struct Meta {
   std::vector<std::string> json_ld;
   std::string time_pub, time_first;      // <time datetime> marked as publication / first one
   std::vector<std::string> time_stamps;  // every <time datetime> (the first 64)
+  // <time datetime> with the date it shows as text (the first 64).
+  std::vector<std::pair<std::string, std::string>> time_shown;
   std::string itemprop_date, itemprop_author, byline;
   // A publication date from an inline script's data ("published_at": ...) or
   // from the RDF block that blog engines leave in a comment (dc:date="...").
   std::string script_date;
+  std::string written_date;  // from a short inline script that writes a date
 
   const std::string* get(std::string_view key) const {
     for (const auto& [k, v] : metas)
@@ -599,7 +602,18 @@ std::string date_in_script(std::string_view text) {
   return "";
 }
 
-void collect_meta(const xmlNode* n, Meta& m, int depth) {
+// Whether `n` lists other stories (related posts, a sidebar): the
+// dates there are theirs, not the page's.
+bool lists_other_stories(const xmlNode* n) {
+  if (is(n, "aside")) return true;
+  if (!n->properties) return false;
+  std::string names = lower(attr(n, "class") + " " + attr(n, "id"));
+  for (const char* w : {"related", "sidebar"})
+    if (names.find(w) != std::string::npos) return true;
+  return false;
+}
+
+void collect_meta(const xmlNode* n, Meta& m, int depth, bool other_stories = false) {
   if (depth > kMaxDepth) return;
   for (const xmlNode* c = n->children; c; c = c->next) {
     if (c->type == XML_COMMENT_NODE && c->content && m.script_date.empty())
@@ -634,10 +648,18 @@ void collect_meta(const xmlNode* n, Meta& m, int depth) {
         for (const xmlNode* t = c->children; t && m.script_date.empty(); t = t->next)
           if (t->content) m.script_date = date_in_script(reinterpret_cast<const char*>(t->content));
       }
+      // A one-line script that writes a date into the page where it stands
+      // (showDate("2020/04/17 01:43:09"), document.write("17.04.2020")).
+      if (m.written_date.empty() && !other_stories && c->children && !c->children->next &&
+          c->children->content) {
+        std::string_view code = reinterpret_cast<const char*>(c->children->content);
+        if (code.size() <= 120 && code.find('(') != std::string_view::npos)
+          m.written_date = parse_date(code.substr(code.find('(')));
+      }
       continue;
     } else if (is(c, "style")) {
       continue;
-    } else if (is(c, "time")) {
+    } else if (is(c, "time") && !other_stories) {
       std::string dt = attr(c, "datetime");
       if (dt.empty()) dt = text_of(c);
       std::string cls = lower(attr(c, "class") + " " + attr(c, "itemprop"));
@@ -646,13 +668,15 @@ void collect_meta(const xmlNode* n, Meta& m, int depth) {
       bool mod = cls.find("modif") != std::string::npos || cls.find("update") != std::string::npos;
       if (pub && m.time_pub.empty()) m.time_pub = dt;
       if (m.time_stamps.size() < 64) m.time_stamps.push_back(dt);
+      if (m.time_shown.size() < 64 && has_attr(c, "datetime"))
+        if (std::string shown = text_of(c); !shown.empty()) m.time_shown.emplace_back(dt, shown);
       if (!mod && m.time_first.empty()) m.time_first = dt;
     } else if (is(c, "h1")) {
       if (m.first_h1.empty()) m.first_h1 = text_of(c);
     }
     std::string_view itemprop = c->properties ? attr_view(c, "itemprop") : std::string_view();
     if (!itemprop.empty()) {
-      if (itemprop == "datePublished" && m.itemprop_date.empty()) {
+      if (itemprop == "datePublished" && m.itemprop_date.empty() && !other_stories) {
         m.itemprop_date = attr(c, "datetime");
         if (m.itemprop_date.empty()) m.itemprop_date = attr(c, "content");
         if (m.itemprop_date.empty()) m.itemprop_date = text_of(c);
@@ -673,7 +697,7 @@ void collect_meta(const xmlNode* n, Meta& m, int depth) {
         if (!t.empty() && chars(t) < 80) m.byline = t;
       }
     }
-    collect_meta(c, m, depth + 1);
+    collect_meta(c, m, depth + 1, other_stories || lists_other_stories(c));
   }
 }
 
@@ -954,6 +978,59 @@ bool local_day_of(std::string_view local_day, std::string_view utc_day, int minu
   return false;
 }
 
+// The UTC offsets, in minutes and with daylight saving, that a country's
+// clocks keep (its whole territory, so "us" runs from Hawaii to New York).
+struct OffsetRange {
+  int lo = 0, hi = 0;
+  bool known = false;
+};
+
+OffsetRange country_offsets(std::string_view cc) {
+  struct Row {
+    std::string_view cc;
+    int lo, hi;
+  };
+  static constexpr Row kRows[] = {
+      {"us", -600, -240}, {"ca", -480, -150}, {"mx", -480, -300}, {"br", -300, -120},
+      {"ar", -180, -180}, {"cl", -360, -180}, {"co", -300, -300}, {"pe", -300, -300},
+      {"gb", 0, 60},      {"uk", 0, 60},      {"ie", 0, 60},      {"pt", -60, 60},
+      {"is", 0, 0},       {"es", 0, 120},     {"fr", 60, 120},    {"be", 60, 120},
+      {"nl", 60, 120},    {"lu", 60, 120},    {"de", 60, 120},    {"at", 60, 120},
+      {"ch", 60, 120},    {"it", 60, 120},    {"dk", 60, 120},    {"se", 60, 120},
+      {"no", 60, 120},    {"pl", 60, 120},    {"cz", 60, 120},    {"sk", 60, 120},
+      {"hu", 60, 120},    {"si", 60, 120},    {"hr", 60, 120},    {"rs", 60, 120},
+      {"ba", 60, 120},    {"fi", 120, 180},   {"ee", 120, 180},   {"lv", 120, 180},
+      {"lt", 120, 180},   {"ro", 120, 180},   {"bg", 120, 180},   {"gr", 120, 180},
+      {"ua", 120, 180},   {"cy", 120, 180},   {"il", 120, 180},   {"lb", 120, 180},
+      {"jo", 120, 180},   {"eg", 120, 180},   {"za", 120, 120},   {"ng", 60, 60},
+      {"ke", 180, 180},   {"tr", 180, 180},   {"by", 180, 180},   {"ru", 120, 720},
+      {"sa", 180, 180},   {"qa", 180, 180},   {"iq", 180, 180},   {"ae", 240, 240},
+      {"ir", 210, 270},   {"pk", 300, 300},   {"in", 330, 330},   {"lk", 330, 330},
+      {"np", 345, 345},   {"bd", 360, 360},   {"th", 420, 420},   {"vn", 420, 420},
+      {"id", 420, 540},   {"cn", 480, 480},   {"hk", 480, 480},   {"tw", 480, 480},
+      {"sg", 480, 480},   {"my", 480, 480},   {"ph", 480, 480},   {"jp", 540, 540},
+      {"kr", 540, 540},   {"au", 480, 660},   {"nz", 720, 780}};
+  for (const Row& r : kRows)
+    if (r.cc == cc) return {r.lo, r.hi, true};
+  return {};
+}
+
+// The publisher's country: the URL's country-code domain (".de",
+// ".co.uk"), else the region of the page's locale ("en_US", "fr-CA").
+std::string publisher_country(std::string_view url, const Meta& m) {
+  size_t p = url.find("://");
+  std::string_view host = p == std::string_view::npos ? std::string_view() : url.substr(p + 3);
+  host = host.substr(0, host.find_first_of("/:?#"));
+  std::string_view tld = host.substr(host.rfind('.') + 1);
+  if (tld.size() == 2 && host.find('.') != std::string_view::npos) return lower(std::string(tld));
+  for (const char* k : {"og:locale", "content-language"}) {
+    const std::string* v = m.get(k);
+    if (v && v->size() == 5 && ((*v)[2] == '_' || (*v)[2] == '-')) return lower(v->substr(3));
+  }
+  if (m.lang.size() == 5 && m.lang[2] == '-') return lower(m.lang.substr(3));
+  return "";
+}
+
 std::string modified_date(const Meta& m, const JsonLd& ld) {
   std::string d = parse_date(ld.modified);
   for (const char* k : {"article:modified_time", "og:updated_time", "datemodified", "dateupdate",
@@ -972,7 +1049,8 @@ constexpr std::array kGenericDateKeys = {"dc.date", "dcterms.date", "date", "cre
 // The publication date from metadata: JSON-LD, the named meta tags (the
 // generic ones too when `generic`), itemprop and <time pubdate>, checked
 // against a date in the URL.
-std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url, bool generic) {
+std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url, bool generic,
+                       OffsetRange zone) {
   static constexpr std::array kKeys = {"article:published_time",
                                        "og:article:published_time",
                                        "article.published",
@@ -1039,6 +1117,20 @@ std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url, 
         if ((found = same_moment(v))) break;
       for (size_t i = 0; i < m.time_stamps.size() && !found; ++i)
         found = same_moment(m.time_stamps[i]);
+      // A <time> element holding the UTC moment that shows readers the date
+      // and time on their clock ("19.10.2019, 05:00 Uhr" for 03:00Z): the
+      // difference is the publisher's offset, the day shown the local day.
+      for (const auto& [stamp, shown] : m.time_shown) {
+        if (found) break;
+        Stamp same;
+        if (!parse_stamp(stamp, same) || std::labs(same.utc_minute - utc.utc_minute) > 2) continue;
+        long local = shown_minute(shown);
+        long offset = local - same.utc_minute;
+        if (local < 0 || offset < -12 * 60 || offset > 14 * 60 || offset % 15 != 0) continue;
+        d = find_text_date(shown);
+        d_minute = -1;
+        found = true;
+      }
     }
   }
   // Else a later publication source without a UTC stamp (a day shown as
@@ -1064,6 +1156,16 @@ std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url, 
     // rewritten when a site moves to a new system or republishes: a URL day
     // more than a week before the metadata's is the publication day.
     if (day_number(d) - day_number(from_url) > 7) return from_url;
+  }
+  // Else the publisher's clocks: when all of its country's offsets put the
+  // UTC moment on the same side of midnight, that is the local day
+  // (00:23Z is the evening before everywhere in Canada).
+  if (d_minute >= 0 && zone.known) {
+    int lo = d_minute + zone.lo, hi = d_minute + zone.hi;
+    long day = day_number(d);
+    if (hi < 0) --day;
+    if (lo >= 1440) ++day;
+    if (hi < 0 || lo >= 1440) d = day_string(day);
   }
   if (d.empty()) {
     const std::string* t = &m.time_first;
@@ -1160,13 +1262,16 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   out.description = meta("description");
   if (out.description.empty()) out.description = meta("og:description");
   const std::string& url_for_date = options.url.empty() ? out.url : options.url;
+  const OffsetRange zone = country_offsets(publisher_country(url_for_date, m));
   // ---- publication date. Sources in order of trust, the first plausible
   // day wins:
   //  1. publication metadata: article:published_time, JSON-LD datePublished,
   //     the other named meta tags, itemprop=datePublished, <time pubdate>
   //     (a UTC stamp corrected to the local day when the page also gives the
-  //     moment with its offset); a URL day beats them when it is the local
-  //     day of their UTC stamp or more than a week earlier (first_date);
+  //     moment with its offset or shows it on the local clock, else when the
+  //     publisher's country allows one day only); a URL day beats them when
+  //     it is the local day of their UTC stamp or more than a week earlier
+  //     (first_date);
   //  2. the canonical URL's day;
   //  3. a date shown next to the headline, in an element named for dates;
   //  4. generic date meta tags (dc.date, date), which are often the last
@@ -1174,7 +1279,8 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   //  5. <title>, the start of the text, date-like elements anywhere, other
   //     meta tags named for dates or uploads, the og:image upload path, date
   //     attributes;
-  //  6. the modification date, script data, and any date in the text.
+  //  6. the modification date, script data, a date a script writes, and
+  //     any date in the text.
   // Plausible: not after the day the page was fetched (when known; a day of
   // slack for time zones), and from page text not before 1995 (older
   // dates there are history or copyright lines, not the story's day).
@@ -1188,7 +1294,7 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     if (date_debug) std::fprintf(stderr, "date %s from %s\n", day.c_str(), source);
     return true;
   };
-  take(first_date(m, ld, url_for_date, false), "publication metadata", false);
+  take(first_date(m, ld, url_for_date, false, zone), "publication metadata", false);
   if (url_for_date != out.url) take(date_from_url(out.url), "canonical URL", false);
 
   // ---- main text
@@ -1468,6 +1574,7 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   // date of the last update), else metadata, else a date in <title>, else
   // one at the start of the first paragraphs.
   std::string visible_date, lead_date;
+  int visible_pass = -1;
   size_t anchor = blocks.size();
   auto dateish = [&](int e) {
     for (int k = 0; k < 3 && e > 0; ++k, e = el[static_cast<size_t>(e)].parent) {
@@ -1525,12 +1632,18 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
         std::string_view t = b.text;
         if (pass == 2) t = t.substr(0, std::min<size_t>(t.size(), 40));
         found = find_text_date(t);
+        if (!found.empty() && pass < 2) visible_pass = pass;
       }
     }
   }
+  if (date_debug)
+    std::fprintf(stderr, "candidates: meta=%s visible%d=%s generic=%s modified=%s lead=%s\n",
+                 first_date(m, ld, url_for_date, false, zone).c_str(), visible_pass,
+                 visible_date.c_str(), first_date(m, ld, url_for_date, true, zone).c_str(),
+                 modified_date(m, ld).c_str(), lead_date.c_str());
   take(visible_date, "date shown by the headline", true);
   if (out.published.empty())
-    take(first_date(m, ld, url_for_date, true), "generic date meta", false);
+    take(first_date(m, ld, url_for_date, true, zone), "generic date meta", false);
   if (out.published.empty()) take(find_text_date(m.title_tag), "<title>", true);
   take(lead_date, "start of the text", true);
   // Last resorts: a date-like element anywhere (after the headline first),
@@ -1574,6 +1687,7 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   if (out.published.empty()) take(modified_date(m, ld), "modification date", false);
   // Publication stamps that page scripts carry for themselves.
   take(m.script_date, "script data", false);
+  take(m.written_date, "date written by a script", false);
   // Finally the first date written anywhere on the page, from the headline on.
   for (size_t i = 0; i < blocks.size() && out.published.empty(); ++i)
     take(find_text_date(blocks[(i + anchor) % blocks.size()].text), "first date in the text", true);

@@ -367,6 +367,12 @@ std::string date_at(std::string_view s, size_t i) {
     int m = read_month(s, j, ml);
     if (!m) return "";
     j = skip_space(s, j + ml);
+    // "24 نيسان / أبريل 2020": Levantine papers give the month's Syriac and
+    // Egyptian names together.
+    if (j < s.size() && s[j] == '/') {
+      size_t k = skip_space(s, j + 1), kl;
+      if (read_month(s, k, kl) == m) j = skip_space(s, k + kl);
+    }
     if (j < s.size() && s.substr(j, 3) == "de ") j += 3;
     int year = read_digits(s, j, 4);
     if (year > 0 && !(j + 4 < s.size() && digit(s[j + 4])) && valid(year, m, d))
@@ -474,6 +480,19 @@ long day_number(std::string_view d) {
   return era * 146097 + doe - 719468;
 }
 
+std::string day_string(long days) {
+  const long z = days + 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
+  return format(y, m, d);
+}
+
 bool parse_stamp(std::string_view s, Stamp& out) {
   out.day = parse_date(s);
   if (out.day.empty()) return false;
@@ -519,6 +538,35 @@ bool parse_stamp(std::string_view s, Stamp& out) {
   out.offset_minutes = offset;
   out.utc_minute = day_number(out.day) * 1440 + h * 60 + minute - offset;
   return true;
+}
+
+long shown_minute(std::string_view s) {
+  std::string day = find_text_date(s);
+  if (day.empty()) return -1;
+  for (size_t c = s.find(':'); c != std::string_view::npos; c = s.find(':', c + 1)) {
+    if (c < 1 || !digit(s[c - 1]) || c + 2 >= s.size() || !digit(s[c + 1]) || !digit(s[c + 2]))
+      continue;
+    if (c + 3 < s.size() && digit(s[c + 3])) continue;
+    int h = s[c - 1] - '0';
+    if (c >= 2 && digit(s[c - 2])) h += 10 * (s[c - 2] - '0');
+    if (c >= 3 && digit(s[c - 3])) continue;  // "2024:05", not a time of day
+    int minute = (s[c + 1] - '0') * 10 + (s[c + 2] - '0');
+    if (h > 23 || minute > 59) return -1;
+    // A 12-hour clock: "10:04 PM", "10:04 p.m.".
+    size_t i = c + 3;
+    if (i + 2 < s.size() && s[i] == ':' && digit(s[i + 1]) && digit(s[i + 2])) i += 3;
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i < s.size() && h <= 12) {
+      char ap = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+      size_t m = i + 1 + (i + 1 < s.size() && s[i + 1] == '.');
+      bool marker = (ap == 'a' || ap == 'p') && m < s.size() &&
+                    std::tolower(static_cast<unsigned char>(s[m])) == 'm' &&
+                    (m + 1 == s.size() || !std::isalpha(static_cast<unsigned char>(s[m + 1])));
+      if (marker) h = (h % 12) + (ap == 'p' ? 12 : 0);
+    }
+    return day_number(day) * 1440 + h * 60 + minute;
+  }
+  return -1;
 }
 
 }  // namespace claimtrace::html

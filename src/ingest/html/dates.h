@@ -23,6 +23,9 @@ std::string find_text_date(std::string_view text);
 // Days since 1970-01-01 of a "YYYY-MM-DD" day (proleptic Gregorian).
 long day_number(std::string_view ymd);
 
+// The "YYYY-MM-DD" day of a day number (the inverse of day_number).
+std::string day_string(long days);
+
 // A moment written with its time of day and its UTC offset: ISO 8601
 // ("2024-05-17T22:04:00Z", "...+02:00", "...+0200") or RFC 822 ("Sat, 18 May
 // 2024 00:04:00 +0200", "... GMT").
@@ -34,5 +37,10 @@ struct Stamp {
 
 // False when `s` has no date, no time of day or no explicit zone.
 bool parse_stamp(std::string_view s, Stamp& out);
+
+// A date and a time of day as a page shows them to its readers, on their
+// clock ("19.10.2019, 05:00 Uhr", "May 17, 2024 at 10:04 PM"): minutes
+// since 1970-01-01T00:00 of that clock, or -1 when either is missing.
+long shown_minute(std::string_view s);
 
 }  // namespace claimtrace::html
