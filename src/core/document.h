@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/span.h"
@@ -243,6 +244,9 @@ struct Event {
   bool has_time = false;
   Span time_text;
   std::string time_start, time_end;
+  // PETRARCH issues the event's sentence names ("EDUCATION", "TEACHERS"),
+  // coded with a dictionary that has an issues file; empty otherwise.
+  std::vector<std::pair<std::string, std::string>> issues;  // category, code
 };
 
 struct Document {

@@ -721,6 +721,116 @@ void Dictionaries::parse_discards(std::string_view text, const std::string& file
   }
 }
 
+namespace {
+
+// The spellings of one issue-file item: "n:" adds the regular plurals of the
+// word after it ("n:policy": POLICY, POLICIES); "a+b" is one token "A-B" or
+// "AB", or the two tokens "A B".
+std::vector<std::vector<std::vector<std::string>>> issue_item_spellings(std::string_view item) {
+  std::vector<std::vector<std::string>> parts;  // per '+' part: its forms
+  while (true) {
+    const size_t plus = item.find('+');
+    std::string_view part = item.substr(0, plus);
+    const bool noun = part.starts_with("N:") && part.size() > 2;
+    if (noun) part.remove_prefix(2);
+    std::vector<std::string> forms{std::string(part)};
+    if (noun) {
+      forms.push_back(std::string(part) + "S");
+      forms.push_back(std::string(part) + "ES");
+      if (part.size() > 1 && part.back() == 'Y')
+        forms.push_back(std::string(part.substr(0, part.size() - 1)) + "IES");
+    }
+    parts.push_back(std::move(forms));
+    if (plus == std::string_view::npos) break;
+    item.remove_prefix(plus + 1);
+  }
+  std::vector<std::vector<std::vector<std::string>>> out;
+  if (parts.size() == 1) {
+    out.push_back({parts[0]});
+    return out;
+  }
+  // Joined by a hyphen or by nothing: one token; the last part's forms vary.
+  for (const char* glue : {"-", ""}) {
+    std::string head;
+    for (size_t k = 0; k + 1 < parts.size(); ++k) head += parts[k][0] + glue;
+    std::vector<std::string> forms;
+    for (const std::string& f : parts.back()) forms.push_back(head + f);
+    out.push_back({forms});
+  }
+  out.push_back(parts);  // separate words
+  return out;
+}
+
+}  // namespace
+
+void Dictionaries::parse_issues(std::string_view text, const std::string& file) {
+  std::string category;
+  int n = 0;
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    std::string_view line = trim(text.substr(0, nl));
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    ++n;
+    if (line.empty() || line.front() == '#') continue;
+    const std::string up = upper(line);
+    if (up.starts_with("<ISSUE")) {
+      const size_t k = up.find("CATEGORY=\"");
+      const size_t end = k == std::string::npos ? k : up.find('"', k + 10);
+      category = end == std::string::npos ? std::string() : up.substr(k + 10, end - k - 10);
+      if (category.empty()) error(file, n, "issue block without CATEGORY=\"...\"");
+      continue;
+    }
+    if (up.starts_with("</ISSUE")) {
+      category.clear();
+      continue;
+    }
+    std::string_view body = up;
+    IssuePhrase phrase;
+    phrase.category = category;
+    phrase.exclude = body.front() == '~';
+    if (phrase.exclude) {
+      body.remove_prefix(1);
+    } else {
+      const size_t open = body.rfind('['), close = body.rfind(']');
+      if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
+        error(file, n, "issue phrase without a [CODE]");
+        continue;
+      }
+      phrase.code = std::string(trim(body.substr(open + 1, close - open - 1)));
+      body = body.substr(0, open);
+    }
+    if (category.empty()) {
+      error(file, n, "issue phrase outside an <ISSUE CATEGORY=...> block");
+      continue;
+    }
+    // Every spelling of the line: the product of its items' spellings.
+    std::vector<std::vector<std::vector<std::string>>> spellings{{}};
+    for (std::string_view rest = trim(body); !rest.empty();) {
+      const size_t sp = rest.find_first_of(" \t");
+      const std::string_view item = rest.substr(0, sp);
+      rest = sp == std::string_view::npos ? std::string_view() : trim(rest.substr(sp));
+      std::vector<std::vector<std::vector<std::string>>> next;
+      for (const auto& head : spellings)
+        for (const auto& tail : issue_item_spellings(item)) {
+          auto joined = head;
+          joined.insert(joined.end(), tail.begin(), tail.end());
+          next.push_back(std::move(joined));
+        }
+      spellings = std::move(next);
+    }
+    if (spellings.empty() || spellings.front().empty()) {
+      error(file, n, "empty issue phrase");
+      continue;
+    }
+    for (auto& tokens : spellings) {
+      phrase.tokens = std::move(tokens);
+      const auto id = static_cast<uint32_t>(issues_.size());
+      for (const std::string& first : phrase.tokens.front()) issue_first_.add(first, id);
+      issues_.push_back(phrase);
+    }
+  }
+}
+
 void Dictionaries::parse_petrarch_verbs(std::string_view text, const std::string& file) {
   std::istringstream in{std::string(text)};
   std::string raw;
@@ -872,6 +982,8 @@ bool Dictionaries::load_petrarch(const std::string& path) {
         files.emplace_back("agents", f);
       else if (base.find("DISCARDS") != std::string::npos)
         files.emplace_back("discards", f);
+      else if (base.find("ISSUE") != std::string::npos)
+        files.emplace_back("issues", f);
     }
   } else {
     std::string text;
@@ -896,6 +1008,7 @@ bool Dictionaries::load_petrarch(const std::string& path) {
                          : key == "ACTORFILE_LIST"   ? "actors"
                          : key == "AGENTFILE_NAME"   ? "agents"
                          : key == "DISCARDFILE_NAME" ? "discards"
+                         : key == "ISSUEFILE_NAME"   ? "issues"
                                                      : "";
       if (kind.empty()) continue;
       while (!value.empty()) {
@@ -921,6 +1034,7 @@ bool Dictionaries::load_petrarch(const std::string& path) {
     if (kind == "actors") parse_actors(body, f, false, true);
     if (kind == "agents") parse_actors(body, f, true, true);
     if (kind == "discards") parse_discards(body, f);
+    if (kind == "issues") parse_issues(body, f);
   }
   finish();
   return true;
@@ -1003,6 +1117,7 @@ void Dictionaries::finish() {
     const Phrase& p = actors_[a].phrase;
     (p.exact[0] ? actor_exact_ : actor_stem_).add(p.words[0], a);
   }
+  issue_first_.build();  // not part of the image: compiled files keep no issues
   std::string image = store_image();
   auto owned = std::make_shared<const std::string>(std::move(image));
   [[maybe_unused]] const bool ok = attach(*owned, owned);
@@ -1692,6 +1807,10 @@ bool hyphenated(std::string_view token, const PhraseView& p) {
   return true;
 }
 
+bool possessive(std::string_view w) {
+  return w.ends_with("'S") || w.ends_with("S'");
+}
+
 bool is_punct(std::string_view w) {
   return !w.empty() && !std::isalnum(static_cast<unsigned char>(w[0]));
 }
@@ -1798,11 +1917,17 @@ class SentenceCoder {
                    const std::string& code, uint32_t verb);
   // 0: the tokens between do not join two actors; 1: a comma; 2: "and".
   int joins(uint32_t from, uint32_t to) const;
+  // The tokens in [from, to) are only determiners and listed adjectives.
+  bool only_modifiers(uint32_t from, uint32_t to) const;
   // "was VERBed", "have been VERBed": the verb is passive.
   bool is_passive(uint32_t verb) const;
   // The first "and", "but", "or" or ";" after `verb` that does not join two
   // actors: the default target is looked for before it.
   uint32_t clause_end(uint32_t verb) const;
+  // The token after the last "and", "but", "or" or ";" before `verb` that
+  // joins neither actors nor listed nouns or adjectives, when no verb comes
+  // before it (0 = none: the sentence's subject carries on).
+  uint32_t clause_start(uint32_t verb) const;
 
   const Dictionaries& d_;
   int date_;
@@ -2064,6 +2189,14 @@ int SentenceCoder::joins(uint32_t from, uint32_t to) const {
   return conj;
 }
 
+bool SentenceCoder::only_modifiers(uint32_t from, uint32_t to) const {
+  for (uint32_t t = from; t < to; ++t) {
+    const std::string& w = up_[t];
+    if (w != "THE" && w != "A" && w != "AN" && !d_.is_adjective(w)) return false;
+  }
+  return true;
+}
+
 std::vector<const Hit*> SentenceCoder::compound(const Hit* h) const {
   // A list is "A, B and C": commas join only when an "and" closes the list.
   if (h == &carried_) return {h};
@@ -2072,6 +2205,14 @@ std::vector<const Hit*> SentenceCoder::compound(const Hit* h) const {
   while (lo > 0 && joins(hits_[lo - 1].end, hits_[lo].begin) != 0) --lo;
   while (hi + 1 < hits_.size() && joins(hits_[hi].end, hits_[hi + 1].begin) != 0) ++hi;
   while (hi > lo && joins(hits_[hi - 1].end, hits_[hi].begin) != 2) --hi;
+  // After the "and", an actor that follows the last one across determiners
+  // or listed adjectives, or right after a possessive, is still in the list,
+  // as in TABARI ("Calenardhon and the evil Arnor awful Gondor", "Gondor and
+  // Arnor's Elrond"); two names side by side are not ("Dagolath Osgiliath").
+  if (hi > lo)
+    while (hi + 1 < hits_.size() && only_modifiers(hits_[hi].end, hits_[hi + 1].begin) &&
+           (hits_[hi].end < hits_[hi + 1].begin || possessive(up_[hits_[hi].end - 1])))
+      ++hi;
   if (hi < k) return {h};
   std::vector<const Hit*> out;
   for (size_t j = lo; j <= hi; ++j) out.push_back(&hits_[j]);
@@ -2109,6 +2250,38 @@ uint32_t SentenceCoder::clause_end(uint32_t verb) const {
     if (!(before && after && joins(before->end, after->begin) != 0)) return t;
   }
   return n;
+}
+
+uint32_t SentenceCoder::clause_start(uint32_t verb) const {
+  for (uint32_t t = verb; t-- > 1;) {
+    const std::string& w = up_[t];
+    if (w == ";") return t + 1;
+    if (w != "AND" && w != "BUT" && w != "OR") continue;
+    if (hit_at(t)) continue;  // inside an actor phrase
+    // Listed nouns or listed adjectives joined by it ("sheep and goats",
+    // "awful and evil") are one phrase.
+    uint32_t next = t + 1;
+    while (next < verb && (up_[next] == "THE" || up_[next] == "A" || up_[next] == "AN" ||
+                           d_.is_adjective(up_[next])))
+      ++next;
+    if (d_.is_noun(up_[t - 1]) && next < verb && d_.is_noun(up_[next])) continue;
+    if (d_.is_adjective(up_[t - 1]) && t + 1 < verb && d_.is_adjective(up_[t + 1])) continue;
+    // Actors joined by it are a list.
+    const Hit* before = nullptr;
+    const Hit* after = nullptr;
+    for (const Hit& h : hits_) {
+      if (h.end <= t) before = &h;
+      if (h.begin > t && !after) after = &h;
+    }
+    if (before && after && joins(before->end, after->begin) != 0) continue;
+    // After a clause with a verb of its own the source carries on, as in
+    // TABARI ("Gondor launched a new bombing and shelling offensive against
+    // Osgiliath ..." stays Gondor's).
+    for (uint32_t k = 0; k < t; ++k)
+      if (!verbs_[k].empty() && !hit_at(k) && !capital_[k] && !d_.is_noun(up_[k])) return 0;
+    return t + 1;
+  }
+  return 0;
 }
 
 bool SentenceCoder::is_passive(uint32_t verb) const {
@@ -2252,24 +2425,32 @@ std::vector<CodedEvent> SentenceCoder::run() {
     if (best->code == "###") return {};  // a discard: the sentence codes nothing
     const bool fallback = best->code.back() == '?';
     const std::string code = fallback ? best->code.substr(0, best->code.size() - 1) : best->code;
-    if (fallback && !later.empty()) continue;
     // Default slots: the first actor before the verb, the first after it.
     if (bcomp) {
       // "A and B held talks": each codes the others.
       std::vector<const Hit*> group = compound(bcomp);
+      // "[A:B]": every pair codes A and, back, B (the members are alike, so
+      // each does both).
       for (const Hit* s : group)
         for (const Hit* t : group)
-          if (s != t)  // "[A:B]": the later actor codes B back
-            emit(out, s, t, s < t || best->code2.empty() ? code : best->code2, i);
+          if (s != t) {
+            emit(out, s, t, code, i);
+            if (!best->code2.empty()) emit(out, t, s, best->code2, i);
+          }
       if (!out.empty()) return out;
       continue;
     }
-    if (!bsrc)
-      for (const Hit& h : hits_)
-        if (h.end <= i && &h != btgt && h.code != "---") {
-          bsrc = &h;
-          break;
-        }
+    // The source is the first actor of the verb's own clause ("Ithilen's
+    // sheep and pigs of Gondor warned": Gondor), else the first before it.
+    if (!bsrc) {
+      const uint32_t from = clause_start(i);
+      for (int pass = from > 0 ? 0 : 1; pass < 2 && !bsrc; ++pass)
+        for (const Hit& h : hits_)
+          if (h.end <= i && (pass == 1 || h.begin >= from) && &h != btgt && h.code != "---") {
+            bsrc = &h;
+            break;
+          }
+    }
     // A later clause without a subject ("... and offered aid to X") keeps
     // the previous clause's source (it has no words here: begin == end).
     if (!bsrc && !pronoun_.empty()) bsrc = &carried_;
@@ -2282,17 +2463,23 @@ std::vector<CodedEvent> SentenceCoder::run() {
           bsrc = &h;
           break;
         }
-    // A pronoun standing for the source is not its target ("they requested
-    // that Rohan assist them").
-    auto reflexive = [&](const Hit& h) {
-      const std::string& w = up_[h.begin];
-      return bsrc && h.code == bsrc->code && h.end == h.begin + 1 &&
-             (w == "HIM" || w == "HER" || w == "THEM");
+    // The source again, or a pronoun standing for it, is not its target;
+    // the search goes on past it, as in TABARI ("they requested that Rohan
+    // assist them", "Gondor will cast doubt that it carried out an attack by
+    // Osgiliath soldiers": Osgiliath).
+    auto reflexive = [&](const Hit& h) { return bsrc && h.code == bsrc->code; };
+    // The subject of a verb of saying is its speaker, not a target ("Arnor
+    // will restore ties with Gxndor, a senior official said").
+    auto speaker = [&](const Hit& h) {
+      if (h.end >= up_.size()) return false;
+      const std::string& w = up_[h.end];
+      return w == "SAID" || w == "SAYS" || w == "TOLD" || w == "ADDED" || w == "STATED";
     };
     const uint32_t clause = clause_end(i);
     if (!btgt)
       for (const Hit& h : hits_)
-        if (h.begin > i && h.begin < clause && &h != bsrc && h.code != "---" && !reflexive(h)) {
+        if (h.begin > i && h.begin < clause && &h != bsrc && h.code != "---" && !reflexive(h) &&
+            !speaker(h)) {
           btgt = &h;
           break;
         }
@@ -2309,7 +2496,7 @@ std::vector<CodedEvent> SentenceCoder::run() {
     if (!btgt && bsrc && bsrc != &carried_ && unbroken(bsrc->end, i)) {
       const std::vector<const Hit*> with_src = compound(bsrc);
       for (const Hit& h : hits_)
-        if (h.begin >= bsrc->end && h.end <= i && h.code != "---" &&
+        if (h.begin >= bsrc->end && h.end <= i && h.code != "---" && !speaker(h) &&
             std::find(bskipped.begin(), bskipped.end(), &h) == bskipped.end() &&
             std::find(with_src.begin(), with_src.end(), &h) == with_src.end()) {
           btgt = &h;
@@ -2383,6 +2570,42 @@ std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
       back(e.source);
       back(e.target);
     }
+  }
+  return out;
+}
+
+std::vector<IssueMatch> find_issues(const Dictionaries& dict,
+                                    const std::vector<std::string_view>& words) {
+  if (dict.issues().empty()) return {};
+  std::vector<std::string> up(words.size());
+  for (size_t i = 0; i < words.size(); ++i) up[i] = upper(words[i]);
+  struct Found {
+    uint32_t phrase, begin, end;
+  };
+  std::vector<Found> found;
+  for (uint32_t i = 0; i < up.size(); ++i) {
+    for (uint32_t id : dict.issues_for(up[i])) {
+      const IssuePhrase& p = dict.issues()[id];
+      if (i + p.tokens.size() > up.size()) continue;
+      bool ok = true;
+      for (size_t k = 1; k < p.tokens.size() && ok; ++k)
+        ok = std::ranges::find(p.tokens[k], up[i + k]) != p.tokens[k].end();
+      if (ok) found.push_back({id, i, static_cast<uint32_t>(i + p.tokens.size())});
+    }
+  }
+  std::vector<IssueMatch> out;
+  for (const Found& f : found) {
+    const IssuePhrase& p = dict.issues()[f.phrase];
+    if (p.exclude) continue;
+    // Inside a match of one of its category's exclusions it does not count.
+    const bool excluded = std::ranges::any_of(found, [&](const Found& x) {
+      const IssuePhrase& e = dict.issues()[x.phrase];
+      return e.exclude && e.category == p.category && x.begin <= f.begin && f.end <= x.end;
+    });
+    if (excluded) continue;
+    if (std::ranges::none_of(
+            out, [&](const IssueMatch& m) { return m.category == p.category && m.code == p.code; }))
+      out.push_back({p.category, p.code});
   }
   return out;
 }

@@ -228,6 +228,21 @@ class WordIndex {
   std::shared_ptr<const void> own_;  // build()'s storage
 };
 
+// A PETRARCH issue phrase ("n:teacher [TEACHERS]" inside <ISSUE
+// CATEGORY="EDUCATION"> ... </ISSUE>): per token, its accepted spellings in
+// upper case. "n:" adds regular plurals, "a+b" is "a-b", "ab" or "a b" (one
+// phrase per spelling). A "~" line is an exclusion: inside its matches the
+// category's phrases do not count ("~a head start").
+struct IssuePhrase {
+  std::vector<std::vector<std::string>> tokens;
+  std::string category, code;  // code is empty for an exclusion
+  bool exclude = false;
+};
+
+struct IssueMatch {
+  std::string category, code;
+};
+
 // Coder settings from a TABARI .options file ("COMMA:", "SET: MINIMUM WORDS").
 struct CoderOptions {
   // Sentences with fewer words (punctuation not counted) code nothing.
@@ -272,6 +287,9 @@ class Dictionaries {
   // A PETRARCH discard file: phrases that discard their sentence, or with a
   // leading '+' the whole article ("+World Golf Championships").
   void parse_discards(std::string_view text, const std::string& file);
+  // A PETRARCH issues file (`Phoenix.IssueCoding.txt`). Not kept in compiled
+  // files.
+  void parse_issues(std::string_view text, const std::string& file);
   // Stores the actors flat and builds the lookup indexes; call after parsing.
   void finish();
 
@@ -288,6 +306,11 @@ class Dictionaries {
   CoderOptions& options() { return options_; }
   const std::vector<Verb>& verbs() const { return verbs_; }
   const ActorTable& actors() const { return table_; }
+  const std::vector<IssuePhrase>& issues() const { return issues_; }
+  // Issue phrases whose first token can be the upper-case word.
+  std::span<const uint32_t> issues_for(std::string_view word) const {
+    return issue_first_.find(word);
+  }
   const std::unordered_map<std::string, std::vector<std::vector<Elem>>>& synsets() const {
     return synsets_;
   }
@@ -319,8 +342,10 @@ class Dictionaries {
   std::vector<Actor> actors_;      // as read from text; finish() stores them in table_
   std::unordered_map<std::string, std::vector<std::vector<Elem>>> synsets_;
   WordIndex nouns_, adjectives_;
-  WordIndex verb_exact_, verb_stem_;                      // verb forms: whole words, stems
-  WordIndex actor_exact_, actor_stem_;                    // first words of actors
+  std::vector<IssuePhrase> issues_;
+  WordIndex issue_first_;               // every spelling of a phrase's first token
+  WordIndex verb_exact_, verb_stem_;    // verb forms: whole words, stems
+  WordIndex actor_exact_, actor_stem_;  // first words of actors
   std::vector<std::vector<std::string>> explicit_forms_;  // per verb
   ActorTable table_;
   // The stored image (actors, indexes) and what keeps it alive: finish()'s
@@ -352,6 +377,11 @@ std::vector<CodedEvent> code_sentence(const Dictionaries& dict,
 // at a word's edges split off (",", "."); apostrophes and hyphens inside a
 // word stay ("DIDN'T", "ITHILEN'S"). Returns byte ranges [begin, end).
 std::vector<std::pair<uint32_t, uint32_t>> split_words(std::string_view text);
+
+// The issues a sentence's words name, each (category, code) once, in text
+// order (empty when the dictionaries hold no issues).
+std::vector<IssueMatch> find_issues(const Dictionaries& dict,
+                                    const std::vector<std::string_view>& words);
 
 // "YYYY-MM-DD" -> yyyymmdd, 0 if malformed.
 int parse_iso_date(std::string_view iso);

@@ -256,6 +256,17 @@ void write_document_json(const Document& doc, const JsonOptions& opts, std::stri
       w.null_field("modifier");
     else
       w.field("modifier", v.modifier);
+    if (!v.issues.empty()) {  // only with a PETRARCH issues file
+      w.key("issues");
+      w.begin_array();
+      for (const auto& [category, code] : v.issues) {
+        w.begin_object();
+        w.field("category", std::string_view(category));
+        w.field("code", std::string_view(code));
+        w.end_object();
+      }
+      w.end_array();
+    }
     w.end_object();
   }
   w.end_array();

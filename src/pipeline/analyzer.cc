@@ -40,8 +40,11 @@ void Analyzer::code_with_dictionaries(Document& doc) const {
       doc.events.clear();
       return;
     }
+    const std::vector<dict::IssueMatch> issues =
+        coded.empty() ? std::vector<dict::IssueMatch>{} : dict::find_issues(*dicts_, words);
     for (const dict::CodedEvent& e : coded) {
       Event v;
+      for (const dict::IssueMatch& m : issues) v.issues.emplace_back(m.category, m.code);
       v.id = "v" + std::to_string(doc.events.size() + 1);
       auto span_of = [&](uint32_t b, uint32_t end) {
         return Span{s.span.begin + ranges[b].first, s.span.begin + ranges[end - 1].second};

@@ -395,7 +395,7 @@ TEST(TabariCoder, FormerAgentsAndAgentsBeforeActors) {
   EXPECT_EQ(coded(d, "Northland former ministers praised South Land."), V{"NORELI/SOU/051"});
   EXPECT_EQ(coded(d, "Activists Northland praised South Land."), V{"NGONOR/SOU/051"});
   // A pronoun stands for the sentence's first actor; none before it, none.
-  EXPECT_EQ(coded(d, "Northland 's minister wrote that he praised South Land."),
+  EXPECT_EQ(coded(d, "Northland 's minister arrived and he praised South Land."),
             V{"NORGOVMIN/SOU/051"});
   EXPECT_EQ(coded(d, "He praised South Land , Northland said ."), V{});
 }
@@ -484,6 +484,92 @@ TEST(TabariCoder, SkipsTargetsPronounsAndAgentBlocks) {
   EXPECT_EQ(coded(d, "Old Borderland world council warned Southland."), V{"GMWGOVWGO/SOU/160"});
   EXPECT_EQ(coded(d, "Rights activists of Gonzo Corp warned Southland."), V{"NGMGONGMO/SOU/160"});
   EXPECT_EQ(coded(d, "Old Borderland minister warned Southland."), V{"GMWGOV/SOU/160"});
+}
+
+TEST(TabariCoder, ClausesCompoundsSpeakersAndFallbackCodes) {
+  using V = std::vector<std::string>;
+  Dictionaries d;
+  d.parse_verbs(
+      "WARN [160]\nURGE [102]\nREPORT [025?]\nSAID [023?]\n"
+      "MET [---]\n- % * [044:045]\n",
+      "t.verbs");
+  d.parse_actors(
+      "<ADJECTIVE>\nAWFUL\nEVIL\n</ADJECTIVE>\n<NOUN>\nSHEEP\n</NOUN>\n"
+      "NORTHLAND [NOR]\nSOUTHLAND [SOU]\nEASTMARCH [EAS]\nWESTMARCH [WES]\nKALIM [KAL]\n",
+      "t.actors", false);
+  d.parse_actors("MINISTER_ [~GOV]\n", "t.agents", true);
+  d.finish();
+  ASSERT_TRUE(d.diagnostics().empty()) << d.diagnostics()[0].str();
+  // Codes ending in '?' are used when no other verb codes: all of them.
+  EXPECT_EQ(
+      coded(d, "Northland reported troops near Southland and later said Eastmarch was wrong."),
+      (V{"NOR/SOU/025", "NOR/EAS/023"}));
+  EXPECT_EQ(coded(d, "Northland reported troops near Southland and warned Eastmarch."),
+            V{"NOR/EAS/160"});
+  // The speaker of "said" is not the target of the verb before it.
+  EXPECT_EQ(coded(d, "Northland warned Fooland on Monday , the minister said ."), V{});
+  EXPECT_EQ(coded(d, "Northland warned the minister on Monday."), V{"NOR/~GOV/160"});
+  // The source again (here as "it") is passed over for the next actor.
+  EXPECT_EQ(coded(d, "Northland warned that it would never leave Southland."), V{"NOR/SOU/160"});
+  // "[A:B]" on a compound: every member codes A and B with every other.
+  EXPECT_EQ(coded(d, "Northland and Southland met in Kalim."),
+            (V{"NOR/SOU/044", "SOU/NOR/045", "SOU/NOR/044", "NOR/SOU/045"}));
+  // After the "and" of a list, actors across determiners and listed
+  // adjectives or after a possessive are still in it; names side by side not.
+  EXPECT_EQ(coded(d, "Northland and the evil Southland awful Eastmarch warned Westmarch."),
+            (V{"NOR/WES/160", "SOU/WES/160", "EAS/WES/160"}));
+  EXPECT_EQ(coded(d, "Westmarch warned Northland and Southland's Kalim."),
+            (V{"WES/NOR/160", "WES/SOU/160", "WES/KAL/160"}));
+  EXPECT_EQ(coded(d, "Northland and Southland Eastmarch warned Westmarch."),
+            (V{"NOR/WES/160", "SOU/WES/160"}));
+  // An "and" that joins no actors, listed nouns or listed adjectives, with
+  // no verb before it, starts the verb's clause: its first actor is the source.
+  EXPECT_EQ(coded(d, "Northland's sheep and pigs of Southland warned Eastmarch."),
+            V{"SOU/EAS/160"});
+  EXPECT_EQ(coded(d, "Northland's awful and cool minister Kalim warned Southland."),
+            V{"KALGOV/SOU/160"});
+  EXPECT_EQ(coded(d, "Northland's awful and evil minister Kalim warned Southland."),
+            V{"NOR/SOU/160"});
+  // After a verb, the sentence's source carries on.
+  EXPECT_EQ(coded(d, "Northland urged calm and pigs of Southland warned Eastmarch."),
+            V{"NOR/EAS/160"});
+}
+
+TEST(PetrarchDict, IssuePhrasesPluralsHyphensAndExclusions) {
+  Dictionaries d;
+  d.parse_issues(
+      "# issues of our own\n"
+      "<ISSUE CATEGORY=\"FARMING\" TYPE=\"ALL\">\n"
+      "n:tractor [MACHINES]\n"
+      "crop+dusting plane [MACHINES]\n"
+      "n:policy n:reform [FARM_POLICY]\n"
+      "~tractor beam\n"
+      "</ISSUE>\n"
+      "<ISSUE CATEGORY=\"WATER\" TYPE=\"ALL\">\n"
+      "n:well [WELLS]\n"
+      "no code here\n"
+      "</ISSUE>\n",
+      "t.issues");
+  ASSERT_EQ(d.diagnostics().size(), 1u);
+  EXPECT_EQ(d.diagnostics()[0].str(), "t.issues:10: issue phrase without a [CODE]");
+  auto issues = [&](const std::string& s) {
+    std::vector<std::string> store, out;
+    for (const IssueMatch& m : find_issues(d, words(s, store)))
+      out.push_back(m.category + ":" + m.code);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  // Plurals, each issue once, in text order.
+  EXPECT_EQ(issues("Two wells and new tractors , another tractor and policies reforms ."),
+            (V{"WATER:WELLS", "FARMING:MACHINES", "FARMING:FARM_POLICY"}));
+  // "a+b": hyphenated, closed up or as two words.
+  EXPECT_EQ(issues("a crop-dusting plane"), V{"FARMING:MACHINES"});
+  EXPECT_EQ(issues("a cropdusting plane"), V{"FARMING:MACHINES"});
+  EXPECT_EQ(issues("a crop dusting plane"), V{"FARMING:MACHINES"});
+  EXPECT_EQ(issues("a crop plane"), V{});
+  // Inside an exclusion of its category the phrase does not count.
+  EXPECT_EQ(issues("the tractor beam failed"), V{});
+  EXPECT_TRUE(find_issues(make(), {"tractor"}).empty());
 }
 
 TEST(TabariText, SplitWordsAtPunctuationAndGluedCommas) {
