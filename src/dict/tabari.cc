@@ -1307,9 +1307,8 @@ std::string Dictionaries::store_image() const {
   for (const WordIndex* ix : indexes) built.push_back(ix->lay_out(pool));
 
   ImageHeader h;
-  size_t total = sizeof h + 8 * kSections + pool.bytes.size() +
-                 words.size() * sizeof(StoredWord) + codes.size() * sizeof(StoredCode) +
-                 actors.size() * sizeof(StoredActor);
+  size_t total = sizeof h + 8 * kSections + pool.bytes.size() + words.size() * sizeof(StoredWord) +
+                 codes.size() * sizeof(StoredCode) + actors.size() * sizeof(StoredActor);
   for (const WordIndex::Built& b : built)
     total += b.slots.size() * sizeof(WordIndex::Slot) +
              b.entries.size() * sizeof(WordIndex::Entry) + b.ids.size() * 4 +
