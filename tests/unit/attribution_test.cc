@@ -975,5 +975,17 @@ TEST(Attribution, LongTailCueVerbs) {
   EXPECT_EQ(content(c, *by_cue(c, "said")), "the plan is fair");
 }
 
+TEST(Attribution, AspectVerbAndLongJoinTheCue) {
+  Document d = analyze("Ana Ruiz continued to criticize the harbour tax on Monday.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(d.slice(d.attributions[0].cue), "continued to criticize");
+  EXPECT_EQ(source(d, d.attributions[0]), "Ana Ruiz");
+  Document l = analyze("The ferry union has long argued that the pier is unsafe.");
+  const Attribution* a = by_cue(l, "has long argued");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(l, *a), "The ferry union");
+  EXPECT_EQ(content(l, *a), "that the pier is unsafe");
+}
+
 }  // namespace
 }  // namespace claimtrace
