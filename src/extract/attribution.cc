@@ -765,7 +765,7 @@ class Extractor {
     // "She said the mayor talked about the budget": inside somebody's
     // statement, a stance towards a thing (a noun group, no clause or
     // quotation) is part of that statement, not one relayed through it.
-    if (via < 0 && a.via >= 0 && !clausal(content)) return -1;
+    if (via < 0 && a.via >= 0 && h.entry->role == CueRole::kVerb && !clausal(content)) return -1;
     a.quoted = quoted;
     a.rule = rule;
     a.cues.push_back(add_cue(h));
