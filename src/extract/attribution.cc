@@ -345,9 +345,10 @@ class Extractor {
         i += m.token_count - 1;
         continue;
       }
-      uint32_t aux = i;
-      while (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) --aux;
+      const uint32_t aux = aux_chain_start(i, sb);
       if (m.entry->role == CueRole::kVerb && noun_like(i, m.token_count, sb, aux)) continue;
+      // "continued to say": the aspect verb is part of this cue, not one of its own.
+      while (!hits_.empty() && hits_.back().b >= aux) hits_.pop_back();
       // "a talk show", "The Daily Show": the bare form "show" is a verb only
       // after a plural subject ("records show", "they show") or an auxiliary.
       if (w(i) == "show" && m.token_count == 1 && aux == i && i > sb) {
@@ -381,6 +382,32 @@ class Extractor {
       }
       hits_.push_back({i, e, m.entry, aux});
       i = e - 1;
+    }
+  }
+
+  // First token of the verb group before the cue at `i`: auxiliaries,
+  // negation and adverbs ("has since also said", "did not say"), "long" after
+  // a perfect auxiliary ("has long argued"), and a verb of aspect or attempt
+  // with "to" before a base form ("continued to portray", "tried to blame").
+  uint32_t aux_chain_start(uint32_t i, uint32_t sb) const {
+    static const WordSet kAspect{
+        "continue", "continues", "continued", "continuing", "try",       "tries",    "tried",
+        "trying",   "begin",     "begins",    "began",      "beginning", "start",    "starts",
+        "started",  "fail",      "fails",     "failed",     "attempt",   "attempts", "attempted",
+        "tend",     "tends",     "tended",    "struggle",   "struggles", "struggled"};
+    uint32_t aux = i;
+    for (;;) {
+      if (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) {
+        --aux;
+      } else if (aux > sb + 1 && w(aux - 1) == "long" &&
+                 (w(aux - 2) == "has" || w(aux - 2) == "have" || w(aux - 2) == "had")) {
+        --aux;
+      } else if (aux > sb + 1 && w(aux - 1) == "to" && toks_[aux].pos == Pos::kVB &&
+                 kAspect.count(w(aux - 2)) && in_quote_[aux - 2] < 0) {
+        aux -= 2;
+      } else {
+        return aux;
+      }
     }
   }
 
@@ -790,12 +817,35 @@ class Extractor {
     // else says is part of that content, not a statement of its own (unlike
     // a relayed speech act, "she said he claimed X", which keeps its chain).
     if (via < 0 && a.via >= 0 && attitude_cue(*h.entry)) return -1;
+    // "She said the mayor talked about the budget": inside somebody's
+    // statement, a stance towards a thing (a noun group, no clause or
+    // quotation) is part of that statement, not one relayed through it.
+    if (via < 0 && a.via >= 0 && h.entry->role == CueRole::kVerb && !clausal(content)) return -1;
     a.quoted = quoted;
     a.rule = rule;
     a.cues.push_back(add_cue(h));
     grade(a, h, content);
     doc_.attributions.push_back(std::move(a));
     return static_cast<int32_t>(doc_.attributions.size() - 1);
+  }
+
+  // The content holds a clause or a quotation: it opens with a
+  // complementizer, "to", a question word or a quotation mark, or it has a
+  // finite verb of its own ("he raised $18 million").
+  bool clausal(const std::vector<Range>& content) const {
+    for (Range r : content) {
+      r = trim(r);
+      if (r.empty()) continue;
+      std::string_view x = w(r.b);
+      if (x == "that" || x == "to" || question_word(x) || opens_quote(r.b)) return true;
+      for (uint32_t i = r.b; i < r.e; ++i) {
+        const Pos p = toks_[i].pos;
+        if (in_quote_[i] >= 0 || p == Pos::kVBD || p == Pos::kVBZ || p == Pos::kVBP ||
+            p == Pos::kMD)
+          return true;
+      }
+    }
+    return false;
   }
 
   // Verbs of believing, wanting, knowing and finding (and their negation
@@ -956,43 +1006,73 @@ class Extractor {
   }
 
   // "SOURCE VERBED that CLAUSE" with a verb outside the lexicon ("Ana Ruiz
-  // conceded that", "the panel concluded that"): a past or present verb
-  // form right after its subject, then a complement clause.
+  // conceded that", "the panel concluded that", "The fund expects that"): a
+  // finite verb (or a participle after an auxiliary) whose subject is a
+  // person, group, document or pronoun, and whose complement is a "that"
+  // clause with a subject and a finite verb of its own ("accepted that
+  // invitation" has none: there "that" is a determiner).
   void do_unknown_verb_that(uint32_t sb, uint32_t se) {
     static constexpr SpeechCueEntry kVerbThatCue{"", "cue:verb_that", CueClass::kClaim,
                                                  CueRole::kVerb, Certainty::kAlleged};
-    static const WordSet kNot{"so",      "such",       "now",      "given",    "except", "provided",
-                              "means",   "meant",      "ensured",  "ensures",  "is",     "was",
-                              "has",     "does",       "believes", "seemed",   "seems",  "appeared",
-                              "appears", "proved",     "proves",   "happened", "turned", "decided",
-                              "ruled",   "determined", "noticed"};
-    for (uint32_t i = sb + 1; i + 2 < se; ++i) {
+    // Verbs whose "that" clause is no one's statement: "it means that",
+    // "to ensure that", "given that", "so that".
+    static const WordSet kNot{"so",     "such",   "now",     "give",      "except",    "provide",
+                              "mean",   "ensure", "be",      "have",      "do",        "seem",
+                              "appear", "prove",  "happen",  "turn",      "determine", "notice",
+                              "make",   "get",    "require", "guarantee", "see",       "hear",
+                              "assume", "like",   "love",    "hate",      "take",      "keep"};
+    for (uint32_t i = sb + 1; i + 3 < se; ++i) {
       if (w(i + 1) != "that" || in_quote_[i] >= 0 || covered_[i] || capitalized(i)) continue;
+      const Pos pos = toks_[i].pos;
+      const bool finite = pos == Pos::kVBD || pos == Pos::kVBZ || pos == Pos::kVBP;
+      if (!finite && pos != Pos::kVBN) continue;
       std::string_view x = w(i);
-      if (toks_[i].kind != TokenKind::kWord || x.size() < 4 || kNot.count(x) ||
+      if (toks_[i].kind != TokenKind::kWord || x.size() < 4 || kNot.count(doc_.lemma(toks_[i])) ||
           aux_words().count(x) || np_stop_words().count(x))
         continue;
-      if (x.substr(x.size() - 2) != "ed") continue;  // a past form: not a plural noun
       bool known = false;
       for (const CueHit& h : hits_) known = known || (h.b <= i && i < h.e);
-      if (known) continue;
-      const uint32_t k = i + 2;
-      std::string_view y = w(k);
-      const bool subject = capitalized(k) || (pronouns().count(y) && y != "who") ||
-                           (is_determiner(y) && y != "that") || y == "there";
-      if (!subject) continue;
-      uint32_t aux = i;
-      while (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) --aux;
+      if (known || !complement_clause(i + 2, se)) continue;
+      const uint32_t aux = aux_chain_start(i, sb);
+      // A participle needs its auxiliary: "have understood that" (not "a
+      // plan approved that day").
+      if (!finite && aux == i) continue;
       Range src = left_np(sb, aux);
       if (src.empty() || src.e - src.b > 6) continue;
-      if (!(capitalized(src.b) || pronouns().count(w(src.b)) || is_determiner(w(src.b))) ||
-          w(src.b) == "it" || w(src.b) == "who")
+      if (!(capitalized(src.b) || pronouns().count(w(src.b)) || is_determiner(w(src.b)) ||
+            person_roles().count(w(src.e - 1)) || org_words().count(w(src.e - 1))) ||
+          w(src.b) == "it" || w(src.b) == "who" || w(src.b) == "this" || w(src.b) == "that" ||
+          toks_[src.b].pos == Pos::kIN)
         continue;
       if (!(src.b == sb || punct(src.b - 1) || w(src.b - 1) == "and" || w(src.b - 1) == "but"))
         continue;
       CueHit h{i, i + 1, &kVerbThatCue, aux};
       emit(h, src, {{i + 1, clause_end(i + 1, se)}}, "verb_that");
     }
+  }
+
+  // Token `k` opens a complement clause: a subject (a name, a pronoun, a
+  // noun group, a number, a quotation) and, before the next punctuation, a
+  // finite verb or a modal.
+  bool complement_clause(uint32_t k, uint32_t se) const {
+    if (k >= se) return false;
+    std::string_view y = w(k);
+    const Pos p = toks_[k].pos;
+    const bool subject = opens_quote(k) || (pronouns().count(y) && y != "who") ||
+                         (is_determiner(y) && y != "that") || y == "there" ||
+                         toks_[k].kind == TokenKind::kNumber || tag_is_nominal(p);
+    if (!subject || aux_words().count(y)) return false;
+    for (uint32_t j = k + 1; j < se && j < k + 15; ++j) {
+      const Pos q = toks_[j].pos;
+      if (q == Pos::kVBD || q == Pos::kVBZ || q == Pos::kVBP || q == Pos::kMD) return true;
+      if (punct(j) && !quote_mark(j) && !is_comma(j)) return false;
+    }
+    return false;
+  }
+
+  static bool tag_is_nominal(Pos p) {
+    return p == Pos::kNN || p == Pos::kNNS || p == Pos::kNNP || p == Pos::kNNPS || p == Pos::kPRP ||
+           p == Pos::kPRPS || p == Pos::kJJ || p == Pos::kCD || p == Pos::kEX;
   }
 
   // "In a Velm Herald poll released Monday, CONTENT": a sentence-initial
@@ -1141,8 +1221,13 @@ class Extractor {
     if (!toks_[sb].has(kTokenParagraphStart) && sb != 0) return quote_after_colon(sb, se);
     const bool headline =
         se - sb <= 30 && (se >= toks_.size() || toks_[se].has(kTokenParagraphStart));
+    // A transcript quoted paragraph by paragraph: "\"RUIZ: We will ..."
+    // (the speaker label in capitals right after the opening mark).
+    const uint32_t lb =
+        toks_[sb].has(kTokenOpenQuote) && sb + 2 < se && toks_[sb + 1].has(kTokenAllCaps) ? sb + 1
+                                                                                          : sb;
     uint32_t lower = 0, first_lower = se;
-    for (uint32_t i = sb + 1; i < se && i < sb + 6; ++i) {
+    for (uint32_t i = lb + 1; i < se && i < lb + 6; ++i) {
       if (w(i) != ":") {
         if (punct(i) && w(i) != "'s") break;
         if (!capitalized(i)) {
@@ -1151,16 +1236,16 @@ class Extractor {
         }
         continue;
       }
-      if (i + 1 >= se || !capitalized(sb)) break;
+      if (i + 1 >= se || !capitalized(lb)) break;
       bool caps = true;
-      for (uint32_t k = sb; k < i; ++k) caps = caps && toks_[k].has(kTokenAllCaps);
+      for (uint32_t k = lb; k < i; ++k) caps = caps && toks_[k].has(kTokenAllCaps);
       uint32_t words = 0;
       for (uint32_t k = i + 1; k < se; ++k) words += toks_[k].kind == TokenKind::kWord;
       const bool title = headline && words >= 3 && !label_word(w(i - 1)) && !caps;
       if (!caps && !opens_quote(i + 1) && !title) break;
       // "Ana Ruiz on the budget: ..." names Ana Ruiz.
-      Range src{sb, i};
-      if (first_lower < i && first_lower > sb &&
+      Range src{lb, i};
+      if (first_lower < i && first_lower > lb &&
           (is_np_preposition(w(first_lower)) || w(first_lower) == "on" || w(first_lower) == "to"))
         src.e = first_lower;
       CueHit h{i, i + 1, &kColonCue, i};

@@ -1042,5 +1042,48 @@ TEST(Attribution, PersonCloseToTheTalksIsTheSource) {
   EXPECT_EQ(source(d, *a), "a person close to the talks");
 }
 
+TEST(Attribution, AspectVerbAndLongJoinTheCue) {
+  Document d = analyze("Ana Ruiz continued to criticize the harbour tax on Monday.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(d.slice(d.attributions[0].cue), "continued to criticize");
+  EXPECT_EQ(source(d, d.attributions[0]), "Ana Ruiz");
+  Document l = analyze("The ferry union has long argued that the pier is unsafe.");
+  const Attribution* a = by_cue(l, "has long argued");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(l, *a), "The ferry union");
+  EXPECT_EQ(content(l, *a), "that the pier is unsafe");
+}
+
+TEST(Attribution, TranscriptLabelInsideQuotationMarks) {
+  Document d = analyze(
+      "The exchange went as follows.\n\n\"VORST: The bridge will reopen in May.\n\n"
+      "\"BRILL: Nobody in Tarn believes that.\n");
+  const Attribution* a = by_cue(d, ":");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "VORST");
+  EXPECT_EQ(content(d, *a), "The bridge will reopen in May");
+  EXPECT_EQ(a->rule, std::string_view("speaker_colon"));
+}
+
+TEST(Attribution, UnknownVerbWithThatClause) {
+  Document d = analyze("The harbour board expects that ferry traffic will double.");
+  const Attribution* a = by_cue(d, "expects");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "The harbour board");
+  EXPECT_EQ(content(d, *a), "that ferry traffic will double");
+  // "that" as a determiner: no clause follows.
+  Document n = analyze("The mayor accepted that invitation.");
+  EXPECT_EQ(by_cue(n, "accepted"), nullptr);
+}
+
+TEST(Attribution, NestedStanceOnAThingStaysInTheOuterContent) {
+  Document d = analyze("Ana Ruiz said the mayor talked about the budget on Monday.");
+  ASSERT_NE(by_cue(d, "said"), nullptr);
+  EXPECT_EQ(by_cue(d, "talked about"), nullptr);
+  // A relayed statement with a clause keeps its own attribution.
+  Document r = analyze("Ana Ruiz said the mayor claimed that the budget is balanced.");
+  ASSERT_NE(by_cue(r, "claimed"), nullptr);
+}
+
 }  // namespace
 }  // namespace claimtrace

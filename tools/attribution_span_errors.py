@@ -3,7 +3,7 @@
 
 Usage (from the repo root, after the release build):
 
-  python3 tools/attribution_errors.py [--data ../shared/data/attribution/polnear/dev]
+  python3 tools/attribution_span_errors.py [--data ../shared/data/attribution/polnear/dev]
       [--bin build/release/claimtrace] [--output KEPT.output.jsonl]
       [--show CLASS] [--role source|content] [--n 20]
 
