@@ -829,6 +829,7 @@ void Dictionaries::parse_issues(std::string_view text, const std::string& file) 
       issues_.push_back(phrase);
     }
   }
+  issue_first_.build();  // not part of the image: compiled files keep no issues
 }
 
 void Dictionaries::parse_petrarch_verbs(std::string_view text, const std::string& file) {
@@ -1117,7 +1118,6 @@ void Dictionaries::finish() {
     const Phrase& p = actors_[a].phrase;
     (p.exact[0] ? actor_exact_ : actor_stem_).add(p.words[0], a);
   }
-  issue_first_.build();  // not part of the image: compiled files keep no issues
   std::string image = store_image();
   auto owned = std::make_shared<const std::string>(std::move(image));
   [[maybe_unused]] const bool ok = attach(*owned, owned);
