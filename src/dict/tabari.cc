@@ -792,8 +792,12 @@ void Dictionaries::parse_issues(std::string_view text, const std::string& file) 
       body.remove_prefix(1);
     } else {
       const size_t open = body.rfind('['), close = body.rfind(']');
+      // A phrase without a code codes nothing. PETRARCH passes over such lines
+      // without a word, and Phoenix's own file has thirty of them, so they are
+      // skipped quietly; only a bracket left open is reported.
+      if (open == std::string_view::npos && close == std::string_view::npos) continue;
       if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
-        error(file, n, "issue phrase without a [CODE]");
+        error(file, n, "issue phrase with an unbalanced [CODE]");
         continue;
       }
       phrase.code = std::string(trim(body.substr(open + 1, close - open - 1)));

@@ -548,10 +548,12 @@ TEST(PetrarchDict, IssuePhrasesPluralsHyphensAndExclusions) {
       "<ISSUE CATEGORY=\"WATER\" TYPE=\"ALL\">\n"
       "n:well [WELLS]\n"
       "no code here\n"
+      "n:pond [PONDS\n"
       "</ISSUE>\n",
       "t.issues");
   ASSERT_EQ(d.diagnostics().size(), 1u);
-  EXPECT_EQ(d.diagnostics()[0].str(), "t.issues:10: issue phrase without a [CODE]");
+  // A phrase without a code is passed over (as PETRARCH does); an open bracket is an error.
+  EXPECT_EQ(d.diagnostics()[0].str(), "t.issues:11: issue phrase with an unbalanced [CODE]");
   auto issues = [&](const std::string& s) {
     std::vector<std::string> store, out;
     for (const IssueMatch& m : find_issues(d, words(s, store)))
