@@ -833,7 +833,7 @@ void Dictionaries::parse_issues(std::string_view text, const std::string& file) 
       issues_.push_back(phrase);
     }
   }
-  issue_first_.build();  // not part of the image: compiled files keep no issues
+  issue_first_.build();
 }
 
 void Dictionaries::parse_petrarch_verbs(std::string_view text, const std::string& file) {
@@ -1422,7 +1422,7 @@ bool Dictionaries::attach(std::string_view image, std::shared_ptr<const void> ke
 // ------------------------------------------------------- compiled file
 //
 // "CTDICT2\n", a u32 byte count, then options, patterns, verbs (each with
-// its range of patterns) and synsets as length-prefixed fields
+// its range of patterns), synsets and issue phrases as length-prefixed fields
 // (little-endian u32 counts and numbers, strings as length + bytes), zero
 // bytes up to a multiple of 8, then the stored image (above) to the end of
 // the file.
@@ -1568,6 +1568,17 @@ bool Dictionaries::save_compiled(const std::string& path, std::string& err) cons
     w.u32(static_cast<uint32_t>(alts.size()));
     for (const auto& alt : alts) w.elems(alt);
   }
+  w.u32(static_cast<uint32_t>(issues_.size()));
+  for (const IssuePhrase& p : issues_) {
+    w.str(p.category);
+    w.str(p.code);
+    w.u32(p.exclude);
+    w.u32(static_cast<uint32_t>(p.tokens.size()));
+    for (const auto& spellings : p.tokens) {
+      w.u32(static_cast<uint32_t>(spellings.size()));
+      for (const std::string& t : spellings) w.str(t);
+    }
+  }
   Writer head;
   head.out.append(kCompiledMagic);
   head.u32(static_cast<uint32_t>(w.out.size()));
@@ -1671,6 +1682,26 @@ bool Dictionaries::load_compiled(const std::string& path, std::string& err) {
     const uint32_t na = r.count(4);
     for (uint32_t a = 0; a < na && r.ok; ++a) alts.push_back(r.elems());
   }
+  const uint32_t nissues = r.count(16);
+  for (uint32_t k = 0; k < nissues && r.ok; ++k) {
+    IssuePhrase p;
+    p.category = r.str();
+    p.code = r.str();
+    p.exclude = r.u32() != 0;
+    const uint32_t positions = r.count(4);
+    for (uint32_t t = 0; t < positions && r.ok; ++t) {
+      auto& spellings = p.tokens.emplace_back();
+      const uint32_t ns = r.count(4);
+      for (uint32_t k2 = 0; k2 < ns && r.ok; ++k2) spellings.push_back(r.str());
+      if (spellings.empty()) r.fail();
+    }
+    if (p.tokens.empty()) r.fail();
+    if (!r.ok) break;
+    const auto id = static_cast<uint32_t>(d.issues_.size());
+    for (const std::string& first : p.tokens.front()) d.issue_first_.add(first, id);
+    d.issues_.push_back(std::move(p));
+  }
+  d.issue_first_.build();
   if (!r.ok || !r.in.empty() || !d.attach(data.substr(image_at), std::move(map))) {
     err = path + ": truncated or corrupt compiled dictionary file";
     return false;

@@ -287,8 +287,7 @@ class Dictionaries {
   // A PETRARCH discard file: phrases that discard their sentence, or with a
   // leading '+' the whole article ("+World Golf Championships").
   void parse_discards(std::string_view text, const std::string& file);
-  // A PETRARCH issues file (`Phoenix.IssueCoding.txt`). Not kept in compiled
-  // files.
+  // A PETRARCH issues file (`Phoenix.IssueCoding.txt`).
   void parse_issues(std::string_view text, const std::string& file);
   // Stores the actors flat and builds the lookup indexes; call after parsing.
   void finish();

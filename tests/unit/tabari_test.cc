@@ -574,6 +574,35 @@ TEST(PetrarchDict, IssuePhrasesPluralsHyphensAndExclusions) {
   EXPECT_TRUE(find_issues(make(), {"tractor"}).empty());
 }
 
+// `lexicon import` keeps the issues: a compiled file codes them as the text did.
+TEST(TabariCompiled, IssuesSurviveCompilation) {
+  Dictionaries d = make();
+  d.parse_issues(
+      "<ISSUE CATEGORY=\"FARMING\" TYPE=\"ALL\">\n"
+      "n:tractor [MACHINES]\n"
+      "crop+dusting plane [MACHINES]\n"
+      "~tractor beam\n"
+      "</ISSUE>\n",
+      "t.issues");
+  const std::string path =
+      ::testing::TempDir() + "tabari_issues_" + std::to_string(::getpid()) + ".ctd";
+  std::string err;
+  ASSERT_TRUE(d.save_compiled(path, err)) << err;
+  Dictionaries loaded;
+  ASSERT_TRUE(loaded.load_compiled(path, err)) << err;
+  std::remove(path.c_str());
+  ASSERT_EQ(loaded.issues().size(), d.issues().size());
+  auto issues = [](const Dictionaries& dict, const std::string& s) {
+    std::vector<std::string> store, out;
+    for (const IssueMatch& m : find_issues(dict, words(s, store)))
+      out.push_back(m.category + ":" + m.code);
+    return out;
+  };
+  for (const std::string s : {"new tractors arrived", "a crop-dusting plane", "the tractor beam"})
+    EXPECT_EQ(issues(loaded, s), issues(d, s)) << s;
+  EXPECT_EQ(issues(loaded, "new tractors arrived"), std::vector<std::string>{"FARMING:MACHINES"});
+}
+
 TEST(TabariText, SplitWordsAtPunctuationAndGluedCommas) {
   auto split = [](std::string_view text) {
     std::vector<std::string> out;
