@@ -739,6 +739,16 @@ class Resolver {
     return std::ranges::find(kHeads, w) != std::end(kHeads);
   }
 
+  // A party or armed movement names the land it claims or speaks for, not a
+  // town it sits in: "Turkistan Islamic Party" is no town in Kazakhstan, "Moro
+  // Islamic Liberation Front" none in Pakistan. Such names take a country or
+  // region only.
+  static bool movement_head(std::string_view w) {
+    static constexpr std::string_view kHeads[] = {"party",   "front",   "movement", "army",
+                                                  "brigade", "brigades", "militia", "battalion"};
+    return std::ranges::find(kHeads, w) != std::end(kHeads);
+  }
+
   // "Jamaica Cancer Society", "the Toronto Police Services Board", "London-based
   // BOP Consulting", "European Union", "Dubai World Cup": an organisation,
   // outlet, event or facility named after a place gets the geo of the first
@@ -748,6 +758,7 @@ class Resolver {
     // A person's name holds a place only before "-based" and the like
     // ("Calgary-based Epoch Energy" guessed as a person).
     const bool person = m.type == EntityType::kPer;
+    const bool movement = e.type == EntityType::kOrg && movement_head(norm(m.token_end - 1));
     std::vector<std::string_view> words;
     uint32_t first_word = m.token_begin;  // after "The" ("The Washington Post")
     while (first_word + 1 < m.token_end &&
@@ -784,7 +795,8 @@ class Resolver {
       // said", a side called "Leeds") is a town only of a country in focus.
       const bool one_word = m.token_end - m.token_begin == 1;
       if (t < first_word) continue;  // the leading article itself
-      const bool towns = !one_word && (t == first_word || (t > 0 && norm(t - 1) == "of"));
+      const bool towns = !one_word && !movement &&
+                         (t == first_word || (t > 0 && norm(t - 1) == "of"));
       std::vector<lexicon::Match> matches = lex_.all(doc_, t, m.token_end);
       for (auto it = matches.rbegin(); it != matches.rend(); ++it) {
         std::string country3;

@@ -135,6 +135,12 @@ TEST_F(Resolve, NamePartsThatAreNoTownOfTheStory) {
   if (member != nullptr) {
     EXPECT_FALSE(member->has_geo);
   }
+  // A party or armed movement names a land, not a town: a city of 160,000 in
+  // Kazakhstan is not where a party called after Turkistan is.
+  doc = analyze("Fighters of the Turkistan Islamic Party were seen near the border.");
+  const Entity* party = entity_named(doc, "Turkistan Islamic Party");
+  ASSERT_NE(party, nullptr);
+  EXPECT_FALSE(party->has_geo);
   // A city still places the organisation named after it.
   doc = analyze("The Toronto Police Services Board met on Monday.");
   const Entity* board = entity_named(doc, "Toronto Police Services Board");
