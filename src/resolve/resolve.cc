@@ -744,8 +744,8 @@ class Resolver {
   // Islamic Liberation Front" none in Pakistan. Such names take a country or
   // region only.
   static bool movement_head(std::string_view w) {
-    static constexpr std::string_view kHeads[] = {"party",   "front",   "movement", "army",
-                                                  "brigade", "brigades", "militia", "battalion"};
+    static constexpr std::string_view kHeads[] = {"party",   "front",    "movement", "army",
+                                                  "brigade", "brigades", "militia",  "battalion"};
     return std::ranges::find(kHeads, w) != std::end(kHeads);
   }
 
@@ -795,8 +795,8 @@ class Resolver {
       // said", a side called "Leeds") is a town only of a country in focus.
       const bool one_word = m.token_end - m.token_begin == 1;
       if (t < first_word) continue;  // the leading article itself
-      const bool towns = !one_word && !movement &&
-                         (t == first_word || (t > 0 && norm(t - 1) == "of"));
+      const bool towns =
+          !one_word && !movement && (t == first_word || (t > 0 && norm(t - 1) == "of"));
       std::vector<lexicon::Match> matches = lex_.all(doc_, t, m.token_end);
       for (auto it = matches.rbegin(); it != matches.rend(); ++it) {
         std::string country3;
