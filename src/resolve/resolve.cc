@@ -618,28 +618,27 @@ class Resolver {
     if (largest != nullptr) fill_geo(*largest, e);
   }
 
-  // A word that ends the name of a site: a street, building, venue or
-  // ground ("Desire Street", "Karl Bremer Hospital", "Brands Hatch Circuit").
-  static bool is_site_head(std::string_view w) {
-    static constexpr std::string_view kHeads[] = {
-        "street",  "st.",        "road",     "rd.",     "avenue",     "ave.",      "drive",
-        "lane",    "boulevard",  "blvd.",    "way",     "parade",     "place",     "square",
-        "plaza",   "park",       "gardens",  "stadium", "arena",      "ground",    "racecourse",
-        "circuit", "hospital",   "clinic",   "church",  "cathedral",  "chapel",    "mosque",
-        "temple",  "synagogue",  "basilica", "school",  "university", "college",   "academy",
-        "campus",  "centre",     "center",   "theatre", "theater",    "cinema",    "hotel",
-        "inn",     "courthouse", "prison",   "jail",    "airport",    "library",   "museum",
-        "gallery", "mall",       "market",   "farm",    "hall",       "bridge",    "station",
-        "estate",  "tower",      "palace",   "castle",  "cemetery",   "graveyard", "complex",
-        "lagoon",  "harbour",    "harbor",   "pier",    "wharf",      "office",    "building"};
-    return std::ranges::find(kHeads, w) != std::end(kHeads);
-  }
+  // Words that end a street's name ("Desire Street", "Kingsley Road").
+  static constexpr std::string_view kStreetHeads[] = {
+      "street", "st.",       "road",  "rd.", "avenue", "ave.",  "drive",
+      "lane",   "boulevard", "blvd.", "way", "parade", "place", "square"};
+  // Words that end the name of any other site: a building, venue or ground
+  // ("Karl Bremer Hospital", "Brands Hatch Circuit").
+  static constexpr std::string_view kOtherSiteHeads[] = {
+      "plaza",   "park",       "gardens",  "stadium", "arena",      "ground",    "racecourse",
+      "circuit", "hospital",   "clinic",   "church",  "cathedral",  "chapel",    "mosque",
+      "temple",  "synagogue",  "basilica", "school",  "university", "college",   "academy",
+      "campus",  "centre",     "center",   "theatre", "theater",    "cinema",    "hotel",
+      "inn",     "courthouse", "prison",   "jail",    "airport",    "library",   "museum",
+      "gallery", "mall",       "market",   "farm",    "hall",       "bridge",    "station",
+      "estate",  "tower",      "palace",   "castle",  "cemetery",   "graveyard", "complex",
+      "lagoon",  "harbour",    "harbor",   "pier",    "wharf",      "office",    "building"};
 
   static bool is_street_head(std::string_view w) {
-    static constexpr std::string_view kHeads[] = {
-        "street", "st.",       "road",  "rd.", "avenue", "ave.",  "drive",
-        "lane",   "boulevard", "blvd.", "way", "parade", "place", "square"};
-    return std::ranges::find(kHeads, w) != std::end(kHeads);
+    return std::ranges::find(kStreetHeads, w) != std::end(kStreetHeads);
+  }
+  static bool is_site_head(std::string_view w) {
+    return is_street_head(w) || std::ranges::find(kOtherSiteHeads, w) != std::end(kOtherSiteHeads);
   }
 
   // A place mention that can locate a site: a town, a district or a
