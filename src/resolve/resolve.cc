@@ -368,11 +368,30 @@ class Resolver {
     divisions_of_place_before(m, context.contained);
     const LexEntry* chosen = best_place(match.entries, q, &context);
     if (chosen == nullptr || word_of_a_longer_name(m, *chosen)) return;
+    // "Morris County", "Ohio County": a county is named after a town or a
+    // state elsewhere more often than it holds one. Unless the reading is in
+    // the division the document's other places are in (or the one named
+    // after it), the county is placed like a county the gazetteer lacks, in
+    // the town named nearest before it (places_of_sites); the reading stays
+    // only when the document names no town at all.
+    if (names_a_county(m) && !in_division_of_context(*chosen, context)) {
+      deferred_counties_.emplace(doc_.entities.size(), chosen);
+      return;
+    }
     e.name = std::string(lex_.str(chosen->name));  // the reading chosen names the place
     fill_geo(*chosen, e);
     // The actor is the chosen place's country ("Paris, Texas" is no French actor).
     if (static_cast<LexKind>(chosen->kind) == LexKind::kPlace)
       e.actor = std::string(lex_.str(chosen->actor));
+  }
+
+  // "Morris County", "Acadia Parish": the mention is the first part of the
+  // name of a second-order division.
+  bool names_a_county(const Mention& m) const {
+    if (m.token_end >= doc_.tokens.size() || !doc_.tokens[m.token_end].has(kTokenCapitalized))
+      return false;
+    std::string_view next = norm(m.token_end);
+    return next == "county" || next == "parish";
   }
 
   // Where a place is said to be: "Bangor, Maine" (a division), "Paris, France" (a country).
@@ -481,6 +500,16 @@ class Resolver {
     std::string self;                  // the mention's name (its own division vote)
   };
 
+  // The reading lies in the division the other places of the document are
+  // in, or in the one named right after the mention.
+  bool in_division_of_context(const LexEntry& le, const Context& context) const {
+    if (static_cast<LexKind>(le.kind) != LexKind::kPlace || !le.country[0]) return false;
+    if (division_focus_besides(le, context.self) > 0) return true;
+    const Container& c = context.container;
+    return c.known() && !c.admin1.empty() && le.country[0] == c.country[0] &&
+           le.country[1] == c.country[1] && lex_.str(le.admin1) == c.admin1;
+  }
+
   // "Rogers Centre", "Central Mental Hospital": a division named by a
   // dictionary word ("Centre", Cameroon; "Central", ...) next to another
   // capitalised word is a word of that longer name, not the division.
@@ -525,6 +554,19 @@ class Resolver {
           focus_besides(le.country, lexicon::payload_entry(v)) >= 2)
         division_of_focus = true;
     }
+    // The largest town of the name, and whether the document names its
+    // country too.
+    const LexEntry* largest = nullptr;
+    for (uint32_t v : entries) {
+      const LexEntry& le = lex_.entry(v);
+      if (static_cast<LexKind>(le.kind) == LexKind::kPlace &&
+          (largest == nullptr || le.population > largest->population))
+        largest = &le;
+    }
+    const std::string self = context != nullptr ? context->self : std::string();
+    auto focus_of = [&](const char country[2]) {
+      return context != nullptr ? focus_besides_name(country, self) : focus(country);
+    };
     double best = -1e9;
     const LexEntry* chosen = nullptr;
     for (uint32_t v : entries) {
@@ -543,10 +585,16 @@ class Resolver {
         score = le.feature[0] == 'A' ? 6.5 : 9;
       } else
         score = std::log10(le.population + 10.0);
-      if (le.country[0] && kind != LexKind::kCountry)
-        score += 0.75 * std::min(context != nullptr ? focus_besides_name(le.country, context->self)
-                                                    : focus(le.country),
-                                 3);
+      if (le.country[0] && kind != LexKind::kCountry) {
+        // Among two countries the document names, focus does not pull a
+        // name to a town a third the size of its namesake in the other
+        // ("born in Manchester" in a story on British and US soldiers).
+        const bool dwarfed =
+            kind == LexKind::kPlace && largest != nullptr && largest != &le &&
+            (largest->country[0] != le.country[0] || largest->country[1] != le.country[1]) &&
+            le.population * 3.0 < largest->population && focus_of(largest->country) > 0;
+        if (!dwarfed) score += 0.75 * std::min(focus_of(le.country), 3);
+      }
       // Within the country: the division the document's other places are in.
       if (context != nullptr && kind == LexKind::kPlace)
         score += kDivisionFocusWeight * std::min(division_focus_besides(le, context->self), 2);
@@ -671,6 +719,10 @@ class Resolver {
     std::vector<uint8_t> eligible(doc_.entities.size(), 0);
     for (const Mention& m : doc_.mentions) {
       if (m.entity < 0) continue;
+      if (deferred_counties_.count(static_cast<size_t>(m.entity))) {
+        eligible[m.entity] = 2;
+        continue;
+      }
       const Entity& e = doc_.entities[m.entity];
       if (!e.role.empty()) continue;
       // A lexicon place of its own (countries, towns) keeps its reading.
@@ -717,6 +769,8 @@ class Resolver {
       e.geo.geonameid = 0;
       placed[m.entity] = 1;
     }
+    for (const auto& [index, reading] : deferred_counties_)
+      if (!placed[index]) fill_geo(*reading, doc_.entities[index]);
   }
 
   // The town or division mentioned last before token t, else the first after it.
@@ -884,6 +938,8 @@ class Resolver {
   static constexpr double kDivisionFocusWeight = 0.75;
   std::unordered_map<std::string, int32_t> by_key_;
   std::unordered_map<std::string, int32_t> by_part_;
+  // Counties left for places_of_sites, with the reading kept as a fallback.
+  std::unordered_map<size_t, const LexEntry*> deferred_counties_;
 };
 
 }  // namespace

@@ -495,6 +495,43 @@ TEST_F(PlacesInNames, TownInTheDivisionOfTheOtherPlaces) {
   EXPECT_EQ(riverdale->geo.admin1, "NJ");
 }
 
+TEST_F(PlacesInNames, CountyNamedAfterATownElsewhereIsPlacedByTheText) {
+  // Alone, "Morris County" keeps the largest Morris (Illinois); after a
+  // New Jersey town it is placed there, not at the Illinois town.
+  Document alone = analyze("The ticket was sold in Morris County.");
+  const Entity* illinois = find(alone, "Morris");
+  ASSERT_NE(illinois, nullptr);
+  ASSERT_TRUE(illinois->has_geo);
+  EXPECT_EQ(illinois->geo.admin1, "IL");
+  Document doc = analyze(
+      "Players lined up at a gas station in Paterson. The ticket was sold in Morris County.");
+  const Entity* morris = find(doc, "Morris");
+  ASSERT_NE(morris, nullptr);
+  ASSERT_TRUE(morris->has_geo);
+  EXPECT_EQ(std::string(morris->geo.country, 2), "US");
+  EXPECT_EQ(morris->geo.admin1, "NJ");
+  EXPECT_EQ(morris->geo.geonameid, 0u);  // the point of Paterson, not a GeoNames place
+}
+
+TEST_F(PlacesInNames, FocusDoesNotPullToAFarSmallerNamesakeOfAnotherNamedCountry) {
+  // The story names Britain once and the United States often: Manchester
+  // (England) is more than three times the size of Manchester (New
+  // Hampshire), so focus does not pull the name to the smaller town.
+  Document doc = analyze(
+      "The US said American and British soldiers were killed in Syria. US forces from Texas led "
+      "the raid. The sergeant was born in Manchester.");
+  const Entity* manchester = find(doc, "Manchester");
+  ASSERT_NE(manchester, nullptr);
+  EXPECT_EQ(std::string(manchester->geo.country, 2), "GB");
+  // Without a word on Britain, the US focus still reads the US town.
+  Document us = analyze(
+      "The US said American soldiers were killed in Syria. US forces from Texas led the raid. "
+      "The sergeant was born in Manchester.");
+  const Entity* nh = find(us, "Manchester");
+  ASSERT_NE(nh, nullptr);
+  EXPECT_EQ(std::string(nh->geo.country, 2), "US");
+}
+
 TEST_F(PlacesInNames, NameDoesNotVouchForItsOwnCountry) {
   // "Nelson" is also a New Zealand region: that reading of the name itself
   // puts no focus on New Zealand; Castlegar puts it on British Columbia.
