@@ -853,7 +853,8 @@ class Resolver {
       std::vector<lexicon::Match> matches = lex_.all(doc_, t, m.token_end);
       for (auto it = matches.rbegin(); it != matches.rend(); ++it) {
         std::string country3;
-        if (!geo_of_named_place(it->entries, t, it->end_token - t, towns, e, &country3)) continue;
+        if (!geo_of_named_place(it->entries, t, it->end_token - t, towns, e, &country3, true))
+          continue;
         // A public institution named after its town or country belongs to
         // that country ("Baghdad University Medical School" IRQ, "Lagos General
         // Hospital" NGA), as CAMEO codes domestic institutions. Only
@@ -869,12 +870,24 @@ class Resolver {
   // Fills e.geo from the place, country, region or nationality reading of
   // a name part of `ntok` tokens at token t; false when it has none that fits.
   bool geo_of_named_place(std::span<const uint32_t> entries, uint32_t t, uint32_t ntok, bool towns,
-                          Entity& e, std::string* country3 = nullptr) const {
+                          Entity& e, std::string* country3 = nullptr,
+                          bool word_of_name = false) const {
     const Token& tok = doc_.tokens[t];
     const size_t len = doc_.slice(tok.span).size();
     std::vector<uint32_t> places;
     const LexEntry* group = nullptr;
     bool organisation = false;
+    // "Marjory Stoneman Douglas High School", "Ronald Wilson Reagan Middle":
+    // a word that is also a person's name, inside a name, is that person's.
+    bool person_word = false;
+    if (word_of_name && ntok == 1)
+      for (uint32_t v : entries) {
+        const LexEntry& le = lex_.entry(v);
+        if (static_cast<LexKind>(le.kind) == LexKind::kKeyword &&
+            (le.type == static_cast<uint8_t>(KeywordClass::kGivenName) ||
+             le.type == static_cast<uint8_t>(KeywordClass::kFamilyName)))
+          person_word = true;
+      }
     for (uint32_t v : entries) {
       const LexEntry& le = lex_.entry(v);
       auto kind = static_cast<LexKind>(le.kind);
@@ -896,6 +909,7 @@ class Resolver {
       // ("Miami-Dade"), or a nation ("Marine Energy Wales").
       if (!towns && !(le.flags & lexicon::kLexNation) && focus(le.country) == 0) continue;
       std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
+      if (!towns && person_word && feature != "ADM1" && le.population < 100000) continue;
       // An acronym ("EU") is not an ordinary place name ("Eu", France);
       // division abbreviations ("BC", "NSW") are.
       if (ntok == 1 && len <= 3 && tok.has(kTokenAllCaps) && !(alias && feature == "ADM1"))

@@ -532,6 +532,26 @@ TEST_F(PlacesInNames, FocusDoesNotPullToAFarSmallerNamesakeOfAnotherNamedCountry
   EXPECT_EQ(std::string(nh->geo.country, 2), "US");
 }
 
+TEST_F(PlacesInNames, PersonsNameInsideANameIsNoTown) {
+  // "Douglas" and "Wilson" are towns of the United States too, but inside a
+  // name after other words they are the people the school is named after.
+  Document doc = analyze(
+      "Schools in Virginia: Buckland Elementary, Ronald Wilson Reagan Middle, Patriot High. "
+      "Students in Florida returned to Marjory Stoneman Douglas High School.");
+  const Entity* middle = find(doc, "Ronald Wilson Reagan Middle");
+  ASSERT_NE(middle, nullptr);
+  EXPECT_NE(middle->geo.admin1, "NC");  // not Wilson, North Carolina
+  const Entity* high = find(doc, "Marjory Stoneman Douglas High School");
+  ASSERT_NE(high, nullptr);
+  ASSERT_TRUE(high->has_geo);
+  EXPECT_EQ(high->geo.admin1, "FL");  // placed by the text, not at Douglas, Arizona
+  // A town that starts the name still names it ("Cavan County Council").
+  Document cavan = analyze("Cavan County Council met in Ireland on Monday.");
+  const Entity* council = find(cavan, "Cavan County Council");
+  ASSERT_NE(council, nullptr);
+  EXPECT_EQ(std::string(council->geo.country, 2), "IE");
+}
+
 TEST_F(PlacesInNames, NameDoesNotVouchForItsOwnCountry) {
   // "Nelson" is also a New Zealand region: that reading of the name itself
   // puts no focus on New Zealand; Castlegar puts it on British Columbia.
