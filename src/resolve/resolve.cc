@@ -335,7 +335,7 @@ class Resolver {
     if (m.token_begin >= 2 && norm(m.token_begin - 1) == "of") {
       std::string_view q = norm(m.token_begin - 2);
       if (q == "city" || q == "town") return Qualifier::kCity;
-      if (q == "province" || q == "governorate") return Qualifier::kProvince;
+      if (q == "province" || q == "governorate" || q == "state") return Qualifier::kProvince;
     }
     return Qualifier::kNone;
   }
@@ -932,7 +932,16 @@ class Resolver {
       std::erase_if(places, [&](uint32_t v) {
         return static_cast<LexKind>(lex_.entry(v).kind) == LexKind::kPlace;
       });
-    if (const LexEntry* chosen = best_place(places, Qualifier::kNone)) {
+    // A town word of a name is read like the town itself: in the division the
+    // document's other places are in ("Riverdale Lukoil" among New Jersey towns).
+    Context context;
+    if (word_of_name)
+      for (uint32_t k = t; k < t + ntok; ++k) {
+        if (!context.self.empty()) context.self.push_back(' ');
+        context.self.append(norm(k));
+      }
+    if (const LexEntry* chosen =
+            best_place(places, Qualifier::kNone, word_of_name ? &context : nullptr)) {
       fill_geo(*chosen, e);
       if (country3 != nullptr) *country3 = std::string(lex_.str(chosen->actor));
       return true;

@@ -552,6 +552,29 @@ TEST_F(PlacesInNames, PersonsNameInsideANameIsNoTown) {
   EXPECT_EQ(std::string(council->geo.country, 2), "IE");
 }
 
+TEST_F(PlacesInNames, TownInANameIsReadInTheDivisionOfTheOtherPlaces) {
+  // The largest Allendale is in Michigan; among New Jersey towns, the club
+  // named after Allendale is New Jersey's.
+  Document alone = analyze("The Allendale Woman's Club in the United States met on Monday.");
+  const Entity* michigan = find(alone, "Allendale Woman");
+  ASSERT_NE(michigan, nullptr);
+  EXPECT_EQ(michigan->geo.admin1, "MI");
+  Document doc = analyze(
+      "The Allendale Woman's Club in the United States met on Monday. Members came from "
+      "Paterson and Hackensack.");
+  const Entity* club = find(doc, "Allendale Woman");
+  ASSERT_NE(club, nullptr);
+  EXPECT_EQ(club->geo.admin1, "NJ");
+}
+
+TEST_F(PlacesInNames, StateOfQualifiesADivision) {
+  Document doc = analyze("The first case was found in the state of Washington in December.");
+  const Entity* washington = find(doc, "Washington");
+  ASSERT_NE(washington, nullptr);
+  EXPECT_EQ(washington->geo.feature, "ADM1");
+  EXPECT_EQ(washington->geo.admin1, "WA");
+}
+
 TEST_F(PlacesInNames, NameDoesNotVouchForItsOwnCountry) {
   // "Nelson" is also a New Zealand region: that reading of the name itself
   // puts no focus on New Zealand; Castlegar puts it on British Columbia.
