@@ -398,6 +398,9 @@ class Resolver {
   struct Container {
     char country[2] = {0, 0};
     std::string_view admin1;  // empty: the country only
+    // A county or region of ours ("Croft, Yorkshire"): its point.
+    bool has_point = false;
+    float lat = 0, lon = 0;
     bool known() const { return country[0] != 0; }
   };
 
@@ -489,6 +492,14 @@ class Resolver {
       if (kind == LexKind::kCountry && !c.known()) {
         c.country[0] = le.country[0];
         c.country[1] = le.country[1];
+      }
+      // A county or region within one country ("Croft, Yorkshire").
+      if (kind == LexKind::kRegion && le.country[0] && !c.known()) {
+        c.country[0] = le.country[0];
+        c.country[1] = le.country[1];
+        c.has_point = true;
+        c.lat = le.lat;
+        c.lon = le.lon;
       }
     }
     return c;
@@ -616,6 +627,10 @@ class Resolver {
         if (c.known() && kind != LexKind::kCountry && le.country[0] == c.country[0] &&
             le.country[1] == c.country[1] && (c.admin1.empty() || lex_.str(le.admin1) == c.admin1))
           score += c.admin1.empty() ? 2 : 4;
+        // "Croft, Yorkshire": the Croft near Yorkshire's point.
+        if (c.has_point && kind == LexKind::kPlace &&
+            distance_km(le.lat, le.lon, c.lat, c.lon) < kNearContainerKm)
+          score += 4;
         // "Bangor, Maine": Maine is the state that has a Bangor.
         if (feature == "ADM1")
           for (const Container& d : context->contained)
@@ -631,6 +646,15 @@ class Resolver {
       }
     }
     return chosen;
+  }
+
+  static constexpr double kNearContainerKm = 120;
+
+  static double distance_km(double lat1, double lon1, double lat2, double lon2) {
+    constexpr double kRad = 3.14159265358979323846 / 180;
+    const double a = std::sin((lat2 - lat1) * kRad / 2), b = std::sin((lon2 - lon1) * kRad / 2);
+    const double h = a * a + std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * b * b;
+    return 2 * 6371 * std::asin(std::min(1.0, std::sqrt(h)));
   }
 
   void fill_geo(const LexEntry& le, Entity& e) const {

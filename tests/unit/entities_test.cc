@@ -575,6 +575,20 @@ TEST_F(PlacesInNames, StateOfQualifiesADivision) {
   EXPECT_EQ(washington->geo.admin1, "WA");
 }
 
+TEST_F(PlacesInNames, TownNearTheCountyNamedAfterIt) {
+  // The largest Croft is in Leicestershire; "Croft, Yorkshire" is one near
+  // Yorkshire.
+  Document alone = analyze("The season opens at Croft in June.");
+  const Entity* leicestershire = find(alone, "Croft");
+  ASSERT_NE(leicestershire, nullptr);
+  EXPECT_LT(leicestershire->geo.lat, 53.0);
+  Document doc = analyze("The season opens at Croft, Yorkshire, in June.");
+  const Entity* croft = find(doc, "Croft");
+  ASSERT_NE(croft, nullptr);
+  EXPECT_EQ(std::string(croft->geo.country, 2), "GB");
+  EXPECT_GT(croft->geo.lat, 53.0);
+}
+
 TEST_F(PlacesInNames, NameDoesNotVouchForItsOwnCountry) {
   // "Nelson" is also a New Zealand region: that reading of the name itself
   // puts no focus on New Zealand; Castlegar puts it on British Columbia.
