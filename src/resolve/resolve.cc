@@ -856,7 +856,15 @@ class Resolver {
         if (person && !lower_suffix) continue;
         // "Tal-Abyad", "Syrian-Turkish": a hyphen inside a name joins two
         // names; only a country, region or people is read from its first part.
-        for (uint32_t s = m.token_begin; s <= t; ++s) {
+        // "Los Angeles-based" read as "Los" and "Angeles-based": the place
+        // may start with capitalised words just before the mention.
+        uint32_t from = m.token_begin;
+        if (lower_suffix && t == m.token_begin)
+          while (from > 0 && m.token_begin - from < 3 &&
+                 doc_.tokens[from - 1].kind == TokenKind::kWord &&
+                 doc_.tokens[from - 1].has(kTokenCapitalized))
+            --from;
+        for (uint32_t s = from; s <= t; ++s) {
           words.clear();
           for (uint32_t k = s; k < t; ++k) words.push_back(norm(k));
           words.push_back(n.substr(0, dash));

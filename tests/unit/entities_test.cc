@@ -589,6 +589,19 @@ TEST_F(PlacesInNames, TownNearTheCountyNamedAfterIt) {
   EXPECT_GT(croft->geo.lat, 53.0);
 }
 
+TEST_F(PlacesInNames, BasedOnAPlaceWhoseFirstWordsStandBeforeTheMention) {
+  // Whatever the mention split, "Los Angeles-based" is based in Los Angeles,
+  // not in Angeles (the Philippines).
+  Document doc = analyze("He filed a claim against Los Angeles-based brokerage firm Wedbush.");
+  bool los_angeles = false;
+  for (const Entity& e : doc.entities)
+    if (e.has_geo && e.name.find("Angeles") != std::string::npos) {
+      EXPECT_EQ(std::string(e.geo.country, 2), "US") << e.name;
+      los_angeles = true;
+    }
+  EXPECT_TRUE(los_angeles);
+}
+
 TEST_F(PlacesInNames, NameDoesNotVouchForItsOwnCountry) {
   // "Nelson" is also a New Zealand region: that reading of the name itself
   // puts no focus on New Zealand; Castlegar puts it on British Columbia.
