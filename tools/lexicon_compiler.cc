@@ -355,9 +355,18 @@ int main(int argc, char** argv) {
           e.lon = it->second.lon;
         }
         if (!demonym) e.feature = "PCLI";
+        // A people of a nation within the country ("English"): the nation's
+        // point, admin-1 code and feature instead of the country's.
+        const bool nation = demonym && c.size() >= 6 && !c[3].empty();
+        if (nation) {
+          e.admin1 = c[3];
+          e.lat = std::stof(c[4]);
+          e.lon = std::stof(c[5]);
+          e.feature = "ADM1";
+        }
         e.flags |= kLexCurated;
         uint32_t id = b.add_entry(e);
-        if (it != countries.end()) {
+        if (it != countries.end() && !nation) {
           if (demonym)
             it->second.demonyms.push_back(id);
           else

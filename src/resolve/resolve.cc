@@ -352,6 +352,7 @@ class Resolver {
     e.geo.lon = le.lon;
     e.geo.country[0] = le.country[0];
     e.geo.country[1] = le.country[1];
+    e.geo.admin1 = std::string(lex_.str(le.admin1));  // a nation's people ("English")
     e.geo.feature = le.feature[0] ? std::string(le.feature, strnlen(le.feature, sizeof le.feature))
                                   : std::string("PCLI");
   }

@@ -602,6 +602,21 @@ TEST_F(PlacesInNames, BasedOnAPlaceWhoseFirstWordsStandBeforeTheMention) {
   EXPECT_TRUE(los_angeles);
 }
 
+TEST_F(PlacesInNames, PeopleOfANationCarryTheNation) {
+  // "English" stands for England, not for the whole United Kingdom.
+  Document doc =
+      analyze("They were found in the English city of Salisbury. British officials said.");
+  const Entity* english = find(doc, "English");
+  ASSERT_NE(english, nullptr);
+  ASSERT_TRUE(english->has_geo);
+  EXPECT_EQ(std::string(english->geo.country, 2), "GB");
+  EXPECT_EQ(english->geo.admin1, "ENG");
+  EXPECT_EQ(english->geo.feature, "ADM1");
+  const Entity* british = find(doc, "British");
+  ASSERT_NE(british, nullptr);
+  EXPECT_EQ(british->geo.feature, "PCLI");
+}
+
 TEST_F(PlacesInNames, NameDoesNotVouchForItsOwnCountry) {
   // "Nelson" is also a New Zealand region: that reading of the name itself
   // puts no focus on New Zealand; Castlegar puts it on British Columbia.
