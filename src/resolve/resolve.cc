@@ -366,6 +366,7 @@ class Resolver {
     Context context;
     context.self = key_of(m);
     context.container = container_after(m);
+    if (!context.container.known()) context.container = people_before_town_of(m);
     divisions_of_place_before(m, context.contained);
     const LexEntry* chosen = best_place(match.entries, q, &context);
     if (chosen == nullptr || word_of_a_longer_name(m, *chosen)) return;
@@ -502,6 +503,29 @@ class Resolver {
         c.lat = le.lat;
         c.lon = le.lon;
       }
+    }
+    return c;
+  }
+
+  // "the English city of Salisbury", "the Syrian town of Manbij": the
+  // country (or nation) of the people named before "city of" holds the town.
+  Container people_before_town_of(const Mention& m) const {
+    Container c;
+    if (m.token_begin < 3 || norm(m.token_begin - 1) != "of") return c;
+    std::string_view kind = norm(m.token_begin - 2);
+    if (kind != "city" && kind != "town" && kind != "village") return c;
+    // The demonym, possibly before one adjective ("the southern English city of").
+    uint32_t t = m.token_begin - 3;
+    if (!doc_.tokens[t].has(kTokenCapitalized) && t > 0) --t;
+    lexicon::Match match;
+    if (!doc_.tokens[t].has(kTokenCapitalized) || !lex_.longest(doc_, t, t + 1, match)) return c;
+    for (uint32_t v : match.entries) {
+      const LexEntry& le = lex_.entry(v);
+      if (static_cast<LexKind>(le.kind) != LexKind::kDemonym || !le.country[0]) continue;
+      c.country[0] = le.country[0];
+      c.country[1] = le.country[1];
+      c.admin1 = lex_.str(le.admin1);
+      break;
     }
     return c;
   }

@@ -615,6 +615,10 @@ TEST_F(PlacesInNames, PeopleOfANationCarryTheNation) {
   const Entity* british = find(doc, "British");
   ASSERT_NE(british, nullptr);
   EXPECT_EQ(british->geo.feature, "PCLI");
+  // "the English city of": the town is England's, not Harare (once Salisbury).
+  const Entity* salisbury = find(doc, "Salisbury");
+  ASSERT_NE(salisbury, nullptr);
+  EXPECT_EQ(std::string(salisbury->geo.country, 2), "GB");
 }
 
 TEST_F(PlacesInNames, NameDoesNotVouchForItsOwnCountry) {
