@@ -893,7 +893,11 @@ class Resolver {
           words.clear();
           for (uint32_t k = s; k < t; ++k) words.push_back(norm(k));
           words.push_back(n.substr(0, dash));
-          if (geo_of_named_place(lex_.find(words), s, t - s + 1, lower_suffix, e)) return;
+          std::string part;  // the name before the hyphen, as the focus keys it
+          for (std::string_view w : words) part.append(part.empty() ? "" : " ").append(w);
+          if (geo_of_named_place(lex_.find(words), s, t - s + 1, lower_suffix, e, nullptr, false,
+                                 part))
+            return;
         }
         continue;
       }
@@ -927,8 +931,13 @@ class Resolver {
   // Fills e.geo from the place, country, region or nationality reading of
   // a name part of `ntok` tokens at token t; false when it has none that fits.
   bool geo_of_named_place(std::span<const uint32_t> entries, uint32_t t, uint32_t ntok, bool towns,
-                          Entity& e, std::string* country3 = nullptr,
-                          bool word_of_name = false) const {
+                          Entity& e, std::string* country3 = nullptr, bool word_of_name = false,
+                          const std::string& self = {}) const {
+    // Focus from other names than this one: "Nelson" (a New Zealand region
+    // too) does not vouch for New Zealand in "Nelson-Creston".
+    auto focus_elsewhere = [&](const char country[2]) {
+      return self.empty() ? focus(country) : focus_besides_name(country, self);
+    };
     const Token& tok = doc_.tokens[t];
     const size_t len = doc_.slice(tok.span).size();
     std::vector<uint32_t> places;
@@ -964,7 +973,7 @@ class Resolver {
       if (kind != LexKind::kPlace) continue;
       // Elsewhere a town or division of a country the document is about
       // ("Miami-Dade"), or a nation ("Marine Energy Wales").
-      if (!towns && !(le.flags & lexicon::kLexNation) && focus(le.country) == 0) continue;
+      if (!towns && !(le.flags & lexicon::kLexNation) && focus_elsewhere(le.country) == 0) continue;
       std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
       if (!towns && person_word && feature != "ADM1" && le.population < 100000) continue;
       // An acronym ("EU") is not an ordinary place name ("Eu", France);
@@ -978,7 +987,7 @@ class Resolver {
         continue;
       // A town of a country the document does not name must be a city to
       // name an organisation ("Moro Islamic Liberation Front" is no town's).
-      if (focus(le.country) == 0 && le.population < 100000 && feature != "ADM1" &&
+      if (focus_elsewhere(le.country) == 0 && le.population < 100000 && feature != "ADM1" &&
           feature != "PPLA" && feature != "PPLC")
         continue;
       places.push_back(v);

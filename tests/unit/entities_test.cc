@@ -621,6 +621,16 @@ TEST_F(PlacesInNames, PeopleOfANationCarryTheNation) {
   EXPECT_EQ(std::string(salisbury->geo.country, 2), "GB");
 }
 
+TEST_F(PlacesInNames, HyphenPartDoesNotVouchForItsOwnCountry) {
+  // "Nelson" elsewhere in the text is no evidence for New Zealand when the
+  // name before the hyphen is "Nelson" itself.
+  Document doc =
+      analyze("Nelson residents voted on Monday. Michelle Mungall, MLA for Nelson-Creston, spoke.");
+  const Entity* riding = find(doc, "Nelson-Creston");
+  ASSERT_NE(riding, nullptr);
+  EXPECT_FALSE(riding->has_geo && std::string(riding->geo.country, 2) == "NZ");
+}
+
 TEST_F(PlacesInNames, NameDoesNotVouchForItsOwnCountry) {
   // "Nelson" is also a New Zealand region: that reading of the name itself
   // puts no focus on New Zealand; Castlegar puts it on British Columbia.
