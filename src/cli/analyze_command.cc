@@ -25,9 +25,6 @@
 
 namespace claimtrace::cli {
 
-namespace {
-
-// Loads --dictionaries (null = none asked for); `ok` false on an unusable spec.
 std::unique_ptr<dict::Dictionaries> load_dictionaries(const std::string& spec, bool& ok) {
   ok = true;
   if (spec.empty()) return nullptr;
@@ -54,6 +51,8 @@ std::unique_ptr<dict::Dictionaries> load_dictionaries(const std::string& spec, b
   if (!ok) return nullptr;
   return d;
 }
+
+namespace {
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
