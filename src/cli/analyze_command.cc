@@ -48,6 +48,7 @@ std::unique_ptr<dict::Dictionaries> load_dictionaries(const std::string& spec, b
                         : d->load_petrarch(spec.substr(colon + 1));
   for (const dict::Diagnostic& e : d->diagnostics())
     std::fprintf(stderr, "claimtrace: %s\n", e.str().c_str());
+  for (const std::string& note : d->notes()) std::fprintf(stderr, "claimtrace: %s\n", note.c_str());
   if (!ok) return nullptr;
   return d;
 }
