@@ -25,9 +25,6 @@
 
 namespace claimtrace::cli {
 
-namespace {
-
-// Loads --dictionaries (null = none asked for); `ok` false on an unusable spec.
 std::unique_ptr<dict::Dictionaries> load_dictionaries(const std::string& spec, bool& ok) {
   ok = true;
   if (spec.empty()) return nullptr;
@@ -51,9 +48,12 @@ std::unique_ptr<dict::Dictionaries> load_dictionaries(const std::string& spec, b
                         : d->load_petrarch(spec.substr(colon + 1));
   for (const dict::Diagnostic& e : d->diagnostics())
     std::fprintf(stderr, "claimtrace: %s\n", e.str().c_str());
+  for (const std::string& note : d->notes()) std::fprintf(stderr, "claimtrace: %s\n", note.c_str());
   if (!ok) return nullptr;
   return d;
 }
+
+namespace {
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;

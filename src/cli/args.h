@@ -8,6 +8,10 @@
 
 #include "lexicon/lexicon.h"
 
+namespace claimtrace::dict {
+class Dictionaries;
+}
+
 namespace claimtrace::cli {
 
 // Exit codes shared by every verb.
@@ -37,6 +41,10 @@ struct AnalyzeArgs {
 // user dictionaries as an overlay; prints the reason and returns null on failure.
 std::unique_ptr<lexicon::Lexicon> open_lexicon(const std::string& image,
                                                const std::vector<std::string>& user_lexicons);
+
+// Loads --dictionaries (tabari:PATH.project, petrarch:DIR or a compiled file;
+// null = none asked for), printing its diagnostics; `ok` false on an unusable spec.
+std::unique_ptr<dict::Dictionaries> load_dictionaries(const std::string& spec, bool& ok);
 
 struct LexiconArgs {
   std::string verb;  // lookup | stats | import

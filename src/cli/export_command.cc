@@ -398,7 +398,18 @@ class StoryIndex {
 constexpr const char* kCsvHeader =
     "global_event_id,doc,event,published,outlet,source_code,source_text,code,base_code,root_code,"
     "quad_class,goldstein,target_code,target_text,location,certainty,negated,said_by,"
-    "source_kind,reports,outlets,origins,url\n";
+    "source_kind,reports,outlets,origins,url,issues\n";
+
+// An event's PETRARCH issues as one value: CATEGORY:CODE;... in its order
+// (the events query writes the same; empty without an issues file).
+std::string issues_value(const Event& v) {
+  std::string out;
+  for (const auto& [category, code] : v.issues) {
+    if (!out.empty()) out += ';';
+    out += category + ':' + code;
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -490,6 +501,8 @@ int run_export(const QueryArgs& a) {
                         "\"";
             }
           }
+          // GDELT's Events table has no column for themes; the Extras XML does.
+          if (!v.issues.empty()) extras += " issues=\"" + xml_attr(issues_value(v)) + "\"";
           extras += "/>";
           auto pos = event_pos(v);
           int64_t sentence = pos ? sentence_of(doc, *pos) : -1;
@@ -545,7 +558,8 @@ int run_export(const QueryArgs& a) {
               std::to_string(sc.reports),
               std::to_string(sc.outlets),
               std::to_string(sc.origins),
-              r.doc.url};
+              r.doc.url,
+              issues_value(v)};
           for (size_t i = 0; i < c.size(); ++i) {
             if (i) buf += ',';
             buf += csv_cell(c[i]);

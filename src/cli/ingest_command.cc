@@ -24,6 +24,7 @@
 #include "cli/linked_stories.h"
 #include "cli/store_args.h"
 #include "core/json_writer.h"
+#include "dict/tabari.h"
 #include "ingest/feed_reader.h"
 #include "ingest/html/article.h"
 #include "ingest/html/dates.h"
@@ -372,7 +373,13 @@ int run_ingest(const IngestArgs& args) {
     if (errors) std::fclose(errors);
     return kExitSomeFailed;
   }
-  const Analyzer analyzer(lex.get());
+  bool dicts_ok = true;
+  const std::unique_ptr<dict::Dictionaries> dicts = load_dictionaries(args.dictionaries, dicts_ok);
+  if (!dicts_ok) {
+    if (errors) std::fclose(errors);
+    return kExitUsage;
+  }
+  const Analyzer analyzer(lex.get(), dicts.get());
   StoredRecords stored;
   try {
     stored.load(*db);

@@ -133,6 +133,7 @@ int run_import(const LexiconArgs& a) {
       a.import_kind == "tabari" ? d.load_project(a.import_path) : d.load_petrarch(a.import_path);
   for (const dict::Diagnostic& e : d.diagnostics())
     std::fprintf(stderr, "claimtrace: %s\n", e.str().c_str());
+  for (const std::string& note : d.notes()) std::fprintf(stderr, "claimtrace: %s\n", note.c_str());
   if (!ok) return kExitSomeFailed;
   std::string err;
   if (!d.save_compiled(a.output, err)) {

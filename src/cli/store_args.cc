@@ -77,6 +77,9 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
       ->check(CLI::ExistingFile);
   c.ingest->add_option("--lexicon-image", in.lexicon_image,
                        "Compiled lexicon (default as for analyze)");
+  c.ingest->add_option("--dictionaries", in.dictionaries,
+                       "Code events with TABARI or PETRARCH dictionaries, as for analyze "
+                       "(tabari:PATH.project, petrarch:DIR or a compiled file)");
   c.ingest->add_option("--threads", in.threads, "Analysis threads (default: all cores)")
       ->check(CLI::Range(0u, 1024u));
   c.ingest

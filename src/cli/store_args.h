@@ -22,6 +22,7 @@ struct IngestArgs {
   bool no_link = false;                    // skip `link` after storing
   std::string lexicon_image;               // "" = the default image
   std::vector<std::string> user_lexicons;  // --lexicon FILE
+  std::string dictionaries;                // --dictionaries, as for analyze ("" = our own)
 };
 
 struct QueryArgs {

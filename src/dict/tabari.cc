@@ -38,6 +38,29 @@ std::string_view strip_comment(std::string_view line) {
   return k == std::string_view::npos ? line : line.substr(0, k);
 }
 
+// PETRARCH's readers skip XML comments, on one line or across lines
+// ("<!-- VERSION: 0.1 -->" heads its validation dictionaries): they are
+// blanked here, line breaks kept so diagnostics keep their line numbers.
+// `unclosed` is the line of a comment that never ends (0: none).
+std::string without_xml_comments(std::string_view text, int& unclosed) {
+  std::string out(text);
+  unclosed = 0;
+  size_t at = 0;
+  while ((at = out.find("<!--", at)) != std::string::npos) {
+    size_t end = out.find("-->", at + 4);
+    if (end == std::string::npos) {
+      unclosed = 1 + static_cast<int>(std::count(out.begin(), out.begin() + at, '\n'));
+      end = out.size();
+    } else {
+      end += 3;
+    }
+    for (size_t i = at; i < end; ++i)
+      if (out[i] != '\n') out[i] = ' ';
+    at = end;
+  }
+  return out;
+}
+
 bool read_file(const std::string& path, std::string& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
@@ -975,21 +998,52 @@ bool Dictionaries::load_petrarch(const std::string& path) {
     for (const auto& entry : fs::directory_iterator(path, ec))
       if (entry.is_regular_file(ec)) names.push_back(entry.path().string());
     std::sort(names.begin(), names.end());
+    // A folder with its configuration is read as PETRARCH would read it.
+    for (const std::string& f : names)
+      if (upper(fs::path(f).filename().string()) == "PETR_CONFIG.INI") return load_petrarch(f);
+    // Otherwise files are picked by their role, from the name. PETRARCH ships the
+    // dictionaries of its validation suite (PETR.Validate.*: toy actors,
+    // WEIS-coded verbs) beside the real ones; merged in they would code news
+    // with them, so they are read only when the folder holds nothing else.
+    std::vector<std::pair<std::string, std::string>> validation;
+    std::vector<std::string> unread;  // file names without a role
     for (const std::string& f : names) {
-      std::string base = upper(fs::path(f).filename().string());
-      if (base.find(".INI") != std::string::npos || base.find("LICENSE") != std::string::npos)
-        continue;
-      if (base.find("VERBS") != std::string::npos || base.rfind("CAMEO", 0) == 0)
-        files.emplace_back("verbs", f);
-      else if (base.find("ACTORS") != std::string::npos)
-        files.emplace_back("actors", f);
-      else if (base.find("AGENTS") != std::string::npos)
-        files.emplace_back("agents", f);
-      else if (base.find("DISCARDS") != std::string::npos)
-        files.emplace_back("discards", f);
-      else if (base.find("ISSUE") != std::string::npos)
-        files.emplace_back("issues", f);
+      const std::string name = fs::path(f).filename().string();
+      const std::string base = upper(name);
+      if (base.front() == '.') continue;  // hidden
+      const std::string kind =
+          base.find(".INI") != std::string::npos || base.find("LICENSE") != std::string::npos ? ""
+          : base.find("VERBS") != std::string::npos || base.rfind("CAMEO", 0) == 0 ? "verbs"
+          : base.find("ACTORS") != std::string::npos                               ? "actors"
+          : base.find("AGENTS") != std::string::npos                               ? "agents"
+          : base.find("DISCARDS") != std::string::npos                             ? "discards"
+          : base.find("ISSUE") != std::string::npos                                ? "issues"
+                                                                                   : "";
+      if (kind.empty())
+        unread.push_back(name);
+      else if (base.find("VALIDATE") != std::string::npos)
+        validation.emplace_back(kind, f);
+      else
+        files.emplace_back(kind, f);
     }
+    // One line for everything left out, however many files.
+    auto list = [](const std::vector<std::string>& v) {
+      std::string s;
+      for (size_t i = 0; i < v.size() && i < 4; ++i) s += (i ? ", " : "") + v[i];
+      if (v.size() > 4) s += " and " + std::to_string(v.size() - 4) + " more";
+      return s;
+    };
+    std::string note;
+    if (files.empty()) {
+      files = std::move(validation);
+    } else if (!validation.empty()) {
+      std::vector<std::string> v;
+      for (const auto& kf : validation) v.push_back(fs::path(kf.second).filename().string());
+      note = list(v) + " (PETRARCH's validation suite; name them in a PETR_config.ini to use them)";
+    }
+    if (!unread.empty())
+      note += (note.empty() ? "" : "; ") + list(unread) + " (no dictionary role)";
+    if (!note.empty()) notes_.push_back(path + ": not read: " + note);
   } else {
     std::string text;
     if (!read_file(path, text)) {
@@ -1030,11 +1084,14 @@ bool Dictionaries::load_petrarch(const std::string& path) {
     return false;
   }
   for (const auto& [kind, f] : files) {
-    std::string body;
-    if (!read_file(f, body)) {
+    std::string text;
+    if (!read_file(f, text)) {
       error(f, 0, "cannot read");
       continue;
     }
+    int unclosed = 0;
+    const std::string body = without_xml_comments(text, unclosed);
+    if (unclosed) error(f, unclosed, "unclosed '<!--' comment");
     if (kind == "verbs") parse_petrarch_verbs(body, f);
     if (kind == "actors") parse_actors(body, f, false, true);
     if (kind == "agents") parse_actors(body, f, true, true);

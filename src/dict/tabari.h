@@ -271,9 +271,11 @@ class Dictionaries {
   // Reads a .project file and every dictionary it names; false when the
   // project itself cannot be read. Problems go to diagnostics().
   bool load_project(const std::string& path);
-  // Reads PETRARCH dictionaries: a folder (files named *verbs*/CAMEO*,
-  // *actors*, *agents*, *discards*) or a PETR_config.ini naming them. False
-  // when nothing can be read.
+  // Reads PETRARCH dictionaries: a folder (its PETR_config.ini if it has one, else files named
+  // *verbs*/CAMEO*, *actors*, *agents*, *discards*, *Issue*; the validation suite's PETR.Validate.*
+  // only when there are no others; what is left out is one line in notes()) or a PETR_config.ini
+  // naming them. XML comments
+  // ("<!-- ... -->") are skipped as PETRARCH does. False when nothing can be read.
   bool load_petrarch(const std::string& path);
   // A PETRARCH verb file: synsets, "--- NAME [code] ---" blocks of verbs
   // sharing their patterns, '(' ')' groups and "{A B}" phrases in patterns.
@@ -301,6 +303,8 @@ class Dictionaries {
   bool load_compiled(const std::string& path, std::string& err);
 
   const std::vector<Diagnostic>& diagnostics() const { return diags_; }
+  // What loading chose not to read, for the user to know (not problems).
+  const std::vector<std::string>& notes() const { return notes_; }
   const CoderOptions& options() const { return options_; }
   CoderOptions& options() { return options_; }
   const std::vector<Verb>& verbs() const { return verbs_; }
@@ -335,6 +339,7 @@ class Dictionaries {
   std::string store_image() const;  // the image of actors_ and the indexes added
 
   std::vector<Diagnostic> diags_;
+  std::vector<std::string> notes_;
   CoderOptions options_;
   std::vector<Verb> verbs_;
   std::vector<Pattern> patterns_;  // every verb's patterns, one range each

@@ -5,6 +5,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -158,15 +159,64 @@ bool parse_terms(std::string_view text, StoryDoc& out) {
   return true;
 }
 
+namespace {
+
+// The spelling under which a name is one story term (see term_key).
+std::string name_spelling(std::string_view name) {
+  // Words: runs of letters, digits and bytes >= 0x80; ASCII punctuation and
+  // spaces separate them ("Mt. Cook" -> "mt", "cook").
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  auto word_byte = [](unsigned char c) { return c >= 0x80 || std::isalnum(c); };
+  while (i < name.size()) {
+    while (i < name.size() && !word_byte(static_cast<unsigned char>(name[i]))) ++i;
+    size_t b = i;
+    while (i < name.size() && word_byte(static_cast<unsigned char>(name[i]))) ++i;
+    if (i > b) words.push_back(name.substr(b, i - b));
+  }
+  std::string out;
+  for (size_t k = 0; k < words.size(); ++k) {
+    std::string w(words[k]);
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (k == 0 && w == "the" && words.size() > 1) continue;
+    // The abbreviations of generic name words: "Mt Cook" is "Mount Cook",
+    // "St Louis" "Saint Louis", "Ft Worth" "Fort Worth" (a final "St" is a street: left).
+    if (w == "mt")
+      w = "mount";
+    else if (k == 0 && w == "st" && words.size() > 1)
+      w = "saint";
+    else if (k == 0 && w == "ft" && words.size() > 1)
+      w = "fort";
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+}  // namespace
+
 uint64_t term_key(std::string_view term) {
-  const uint64_t h = XXH3_64bits(term.data(), term.size()) >> 1;
-  return term.starts_with("E:") ? h | kNameTermBit : h;
+  if (term.starts_with("E:")) {
+    const std::string key = "E:" + name_spelling(term.substr(2));
+    return (XXH3_64bits(key.data(), key.size()) >> 1) | kNameTermBit;
+  }
+  return XXH3_64bits(term.data(), term.size()) >> 1;
 }
 
 HashedTerms hash_terms(const StoryDoc& doc) {
   HashedTerms out;
   out.reserve(doc.terms.size());
   for (const auto& [term, c] : doc.terms) out.emplace_back(term_key(term), c);
+  // Spellings of one name are one term: their counts add up.
+  std::sort(out.begin(), out.end());
+  size_t n = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (n > 0 && out[n - 1].first == out[i].first)
+      out[n - 1].second += out[i].second;
+    else
+      out[n++] = out[i];
+  }
+  out.resize(n);
   return out;
 }
 

@@ -323,6 +323,19 @@ ALTER TABLE entities ADD COLUMN role TEXT;
 ALTER TABLE entities ADD COLUMN stands_for TEXT;
 ALTER TABLE mentions ADD COLUMN metonymic INTEGER NOT NULL DEFAULT 0;
 )sql"},
+    // 7: the PETRARCH issues an event's sentence names (coded with an issues
+    // file, docs/dictionaries.md), n-th of the event's list. Nothing to fill:
+    // events stored before version 7 read as naming none, as no store kept them.
+    {7, R"sql(
+CREATE TABLE event_issues (
+  doc      INTEGER NOT NULL REFERENCES documents(doc),
+  event    INTEGER NOT NULL,
+  n        INTEGER NOT NULL,
+  category TEXT NOT NULL,
+  code     TEXT NOT NULL,
+  PRIMARY KEY (doc, event, n)
+) WITHOUT ROWID;
+)sql"},
 };
 
 // ------------------------------------------------------------- helpers --
@@ -681,6 +694,7 @@ class SqliteStore final : public Store {
     kFindOutlet,
     kInsertOutlet,
     kInsertClaim,
+    kInsertEventIssue,
     kStmtCount
   };
 
@@ -754,6 +768,7 @@ class SqliteStore final : public Store {
         "INSERT INTO outlets (key, name) VALUES (?,?)",
         "INSERT INTO claims (doc, n, source_name, source_key, source_outlet, depth, chain) "
         "VALUES (?,?,?,?,?,?,?)",
+        "INSERT INTO event_issues (doc, event, n, category, code) VALUES (?,?,?,?,?)",
     };
     stmts_.clear();
     for (const char* sql : kSql) stmts_.emplace_back(db_, sql);
@@ -1009,6 +1024,14 @@ class SqliteStore final : public Store {
       else
         st.bind_null().bind_null();
       st.exec();
+      for (size_t k = 0; k < v.issues.size(); ++k)
+        stmt(kInsertEventIssue)
+            .bind(doc)
+            .bind(static_cast<int64_t>(i))
+            .bind(static_cast<int64_t>(k))
+            .bind(v.issues[k].first)
+            .bind(v.issues[k].second)
+            .exec();
     }
     write_claims(doc, d);
   }
@@ -1201,6 +1224,12 @@ bool SqliteStore::load_document(std::string_view id, Document& doc) {
           }
         }
       });
+  each("SELECT event, category, code FROM event_issues WHERE doc = ? ORDER BY event, n",
+       [&](Stmt& st) {
+         size_t v = static_cast<size_t>(st.integer(0));
+         if (v < doc.events.size())
+           doc.events[v].issues.emplace_back(std::string(st.text(1)), std::string(st.text(2)));
+       });
   // Indices that point outside the loaded layers would crash consumers;
   // a consistent store never has them, but a damaged one must not crash us.
   auto valid = [](int32_t i, size_t n) { return i < static_cast<int64_t>(n) ? i : -1; };
@@ -1383,7 +1412,10 @@ ResultTable SqliteStore::events(const QueryFilter& f) {
   return run_table(db_,
                    "SELECT d.id, d.published, d.outlet, v.vid, v.source_code, v.code, "
                    "v.target_code, v.root, v.quad_class, v.goldstein, coalesce(p.name, e.name), "
-                   "p.geonameid, a.aid, v.certainty, v.negated "
+                   "p.geonameid, a.aid, v.certainty, v.negated, "
+                   // CATEGORY:CODE;... in the event's order; NULL: no issues.
+                   "(SELECT group_concat(x, ';') FROM (SELECT i.category || ':' || i.code AS x "
+                   "FROM event_issues i WHERE i.doc = v.doc AND i.event = v.n ORDER BY i.n)) "
                    "FROM events v " +
                        join +
                        " documents d ON d.doc = v.doc "
@@ -1406,7 +1438,8 @@ ResultTable SqliteStore::events(const QueryFilter& f) {
                     {"geonameid", CellType::kInteger},
                     {"attribution", CellType::kText},
                     {"certainty", CellType::kText},
-                    {"negated", CellType::kBool}});
+                    {"negated", CellType::kBool},
+                    {"issues", CellType::kText}});
 }
 
 ResultTable SqliteStore::sources(const QueryFilter& f) {

@@ -157,6 +157,37 @@ assert any(r["code"] == "042" and r["root_code"] == "04" and r["goldstein"] for 
 assert [(r["doc"], r["event"]) for r in body] == [(e["doc"], e["id"]) for e in events]
 PY
 
+# PETRARCH issues: ingest --dictionaries with an issues file stores each
+# event's issues; the events query, CSV and GDELT Mentions list them (the
+# GDELT Events table has no column for them: still 61 columns).
+P="$TMP/petrarch"
+mkdir -p "$P"
+printf -- '---  PRAISE   [051]  ---\nPRAISE\n' >"$P/our.verbs.txt"
+printf 'NORTHLAND [NOR]\nSOUTHLAND [SOU]\n' >"$P/our.actors.txt"
+printf '<ISSUE CATEGORY="FARMING" TYPE="ALL">\nn:tractor [MACHINES]\n</ISSUE>\n' >"$P/our.IssueCoding.txt"
+cat >"$TMP/issues.jsonl" <<'EOF2'
+{"id": "is-1", "title": "Praise", "published": "2026-11-20", "outlet": "Test Desk", "text": "Northland praised Southland for its new tractors on Monday.\n\nNorthland praised Southland again."}
+EOF2
+IDB="$TMP/issues.db"
+"$CT" ingest "$TMP/issues.jsonl" --db "$IDB" --quiet --dictionaries "petrarch:$P"
+check "ingest --dictionaries petrarch: exits 0" 0 $?
+"$CT" events --db "$IDB" --format json >"$TMP/is.events.json"
+"$CT" export --db "$IDB" --format csv -o "$TMP/is.csv" && \
+"$CT" export --db "$IDB" --format gdelt-mentions -o "$TMP/is.mn.tsv" && \
+"$CT" export --db "$IDB" --format gdelt-events -o "$TMP/is.ev.tsv"
+check "exports of a store with issues exit 0" 0 $?
+python3 - "$TMP" <<'PY' && pass "issues: stored, in the events query, CSV and Mentions Extras" || fail "issues in the store"
+import csv, json, sys
+tmp = sys.argv[1]
+ev = json.load(open(tmp + "/is.events.json"))
+assert [(e["code"], e["issues"]) for e in ev] == [("051", "FARMING:MACHINES"), ("051", None)], ev
+rows = list(csv.DictReader(open(tmp + "/is.csv", newline="")))
+assert [r["issues"] for r in rows] == ["FARMING:MACHINES", ""], rows
+mn = [l.rstrip("\n").split("\t") for l in open(tmp + "/is.mn.tsv")]
+assert len(mn) == 2 and 'issues="FARMING:MACHINES"' in mn[0][15] and "issues=" not in mn[1][15], mn
+assert all(len(l.rstrip("\n").split("\t")) == 61 for l in open(tmp + "/is.ev.tsv"))
+PY
+
 # Errors: a missing store, an unwritable output, an unknown format.
 "$CT" export --db "$TMP/missing.db" --format csv -o "$TMP/x.csv" 2>/dev/null
 check "missing store exits 1" 1 $?

@@ -150,7 +150,8 @@ import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.create_function("claimtrace_text", 1, lambda b: None)
 # Undo migrations 3 (places/outlets/claims), 4 (link_documents), 5 (event
-# time spans) and 6 (entity roles, capital metonymy): a store as version 2 wrote it.
+# time spans), 6 (entity roles, capital metonymy) and 7 (event issues): a
+# store as version 2 wrote it.
 version = db.execute("PRAGMA user_version").fetchone()[0]
 for sql in ["DROP INDEX documents_outlet_id", "DROP INDEX events_place",
             "ALTER TABLE documents DROP COLUMN outlet_id", "ALTER TABLE copies DROP COLUMN outlet_id",
@@ -159,7 +160,7 @@ for sql in ["DROP INDEX documents_outlet_id", "DROP INDEX events_place",
             "DROP TABLE IF EXISTS link_documents",
             "ALTER TABLE events DROP COLUMN time_start", "ALTER TABLE events DROP COLUMN time_end",
             "ALTER TABLE entities DROP COLUMN role", "ALTER TABLE entities DROP COLUMN stands_for",
-            "ALTER TABLE mentions DROP COLUMN metonymic"]:
+            "ALTER TABLE mentions DROP COLUMN metonymic", "DROP TABLE IF EXISTS event_issues"]:
     db.execute(sql)
 db.execute("PRAGMA user_version = 2")
 db.commit()

@@ -85,6 +85,37 @@ TEST(StoriesRaw, IdenticalTermVectorsCluster) {
   EXPECT_EQ(stories[0].members, (std::vector<uint32_t>{0, 1, 2}));
 }
 
+// Spellings of one name are one term: punctuation, case, a leading "the"
+// and the abbreviations "Mt", leading "St" and "Ft" do not split a story.
+TEST(StoriesRaw, SpellingsOfOneNameAreOneTerm) {
+  EXPECT_EQ(term_key("E:mt. cook national park"), term_key("E:mount cook national park"));
+  EXPECT_EQ(term_key("E:Mt Cook"), term_key("E:mount cook"));
+  EXPECT_EQ(term_key("E:st. louis"), term_key("E:saint louis"));
+  EXPECT_EQ(term_key("E:ft worth"), term_key("E:fort worth"));
+  EXPECT_EQ(term_key("E:the hague"), term_key("E:hague"));
+  EXPECT_EQ(term_key("E:al-shabaab"), term_key("E:al shabaab"));
+  EXPECT_NE(term_key("E:main st"), term_key("E:main saint"));  // a final "St" is a street
+  EXPECT_NE(term_key("E:mount cook"), term_key("E:cook"));
+  EXPECT_NE(term_key("W:mt"), term_key("W:mount"));  // words are left as they are
+  EXPECT_NE(term_key("E:cook") & kNameTermBit, 0u);
+  // One document's spellings add up to one term.
+  StoryDoc d;
+  d.terms = {{"E:mount cook", 3.0f}, {"E:mt cook", 6.0f}, {"W:climber", 1.0f}};
+  HashedTerms h = hash_terms(d);
+  ASSERT_EQ(h.size(), 2u);
+  EXPECT_TRUE(std::is_sorted(h.begin(), h.end()));
+  for (const auto& [key, c] : h) EXPECT_EQ(c, key == term_key("E:mount cook") ? 9.0f : 1.0f);
+
+  // Reports that share a place only under different spellings are one story.
+  std::vector<StoryDoc> docs(3);
+  docs[0].terms = {{"E:mt. cook national park", 3.0f}, {"W:climber", 2.0f}, {"W:glacier", 1.0f}};
+  docs[1].terms = {{"E:mount cook national park", 3.0f}, {"W:climber", 2.0f}, {"W:fell", 1.0f}};
+  docs[2].terms = {{"E:lake tekapo", 3.0f}, {"W:festival", 2.0f}};
+  auto stories = cluster_stories(docs);
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories[0].members, (std::vector<uint32_t>{0, 1}));
+}
+
 }  // namespace
 }  // namespace claimtrace::link
 

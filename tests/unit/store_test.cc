@@ -129,6 +129,8 @@ class StoreTest : public ::testing::Test {
     v.location = 0;
     v.attribution = 0;
     v.certainty = Certainty::kReported;
+    v.issues = {{"MILITARY", "SHELLING"},
+                {"ECONOMIC", "PORTS"}};  // as a PETRARCH issues file codes
     Event& w = d.events.emplace_back();
     w.id = "v2";
     w.source.code = "DLM";
@@ -190,7 +192,45 @@ TEST_F(StoreTest, RoundTripsEveryLayer) {
   EXPECT_EQ(back.attributions[1].via, 0);
   EXPECT_EQ(back.attributions[1].content.size(), 2u);
   EXPECT_EQ(back.attributions[1].rule, "told-agency");
+  ASSERT_EQ(back.events.size(), 2u);
+  EXPECT_EQ(back.events[0].issues, d.events[0].issues);  // in their order
+  EXPECT_TRUE(back.events[1].issues.empty());
   EXPECT_FALSE(s->load_document("no-such-id", back));
+}
+
+TEST_F(StoreTest, EventIssuesAreStoredQueriedAndAddedToOlderStores) {
+  Document d = full_document();
+  {
+    auto s = open_sqlite_store(path_);
+    write(*s, {d});
+    ResultTable t = s->events(QueryFilter{});
+    ASSERT_EQ(t.rows.size(), 2u);
+    EXPECT_EQ(cell(t, 0, "issues"), "MILITARY:SHELLING;ECONOMIC:PORTS");
+    EXPECT_EQ(cell(t, 1, "issues"), "NULL");
+  }
+  // A store as version 6 wrote it (no event_issues table) opens, is migrated,
+  // still loads its events (with no issues) and stores new ones with theirs.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE event_issues; PRAGMA user_version = 6", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto s = open_sqlite_store(path_);
+  EXPECT_EQ(s->schema_version(), sqlite_latest_schema_version());
+  EXPECT_EQ(s->check_integrity(), "ok");
+  Document back;
+  ASSERT_TRUE(s->load_document("full-1", back));
+  ASSERT_EQ(back.events.size(), 2u);
+  EXPECT_TRUE(back.events[0].issues.empty());
+  EXPECT_EQ(back.events[0].code, "195");
+  Document other = d;
+  other.id = "full-2";
+  other.text += " More.";
+  other.hash = content_hash(other.text);
+  EXPECT_EQ(write(*s, {other}), std::vector<WriteOutcome>{WriteOutcome::kStored});
+  ASSERT_TRUE(s->load_document("full-2", back));
+  EXPECT_EQ(back.events[0].issues, d.events[0].issues);
 }
 
 TEST_F(StoreTest, SameRecordTwiceIsStoredOnce) {

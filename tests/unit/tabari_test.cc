@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
@@ -601,6 +602,72 @@ TEST(TabariCompiled, IssuesSurviveCompilation) {
   for (const std::string s : {"new tractors arrived", "a crop-dusting plane", "the tractor beam"})
     EXPECT_EQ(issues(loaded, s), issues(d, s)) << s;
   EXPECT_EQ(issues(loaded, "new tractors arrived"), std::vector<std::string>{"FARMING:MACHINES"});
+}
+
+// A PETRARCH folder: files are read by their role; the validation suite's
+// set (PETR.Validate.*) beside the real dictionaries, and files without a
+// role, are left out with one note; XML comments are skipped, not reported
+// line by line.
+TEST(PetrarchDict, FolderReadsFilesByRoleAndNotesTheRestOnce) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::path(::testing::TempDir()) / ("petrarch_folder_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+  };
+  write("Our.verbs.txt",
+        "<!-- OUR VERBS -->\n<!-- a comment\n   over two lines -->\n"
+        "---  PRAISE   [051]  ---\nPRAISE\n");
+  write("Our.actors.txt", "<!-- OUR ACTORS -->\nNORTHLAND [NOR]\nSOUTHLAND [SOU]\n");
+  // The validation suite's own dictionaries code the same words otherwise.
+  write("PETR.Validate.verbs.txt",
+        "<!-- VALIDATION VERBS -->\n<!-- VERSION: 0.1 -->\n---  PRAISE   [999]  ---\nPRAISE\n");
+  write("PETR.Validate.actors.txt",
+        "<!-- VALIDATION ACTORS -->\nNORTHLAND [XXX]\nSOUTHLAND [YYY]\n");
+  write("Our.prepositions.txt", "ABOUT\nABOVE\n");
+  Dictionaries d;
+  ASSERT_TRUE(d.load_petrarch(dir.string()));
+  EXPECT_TRUE(d.diagnostics().empty()) << d.diagnostics()[0].str();
+  ASSERT_EQ(d.notes().size(), 1u);
+  const std::string& note = d.notes()[0];
+  EXPECT_NE(note.find("PETR.Validate.actors.txt, PETR.Validate.verbs.txt (PETRARCH's validation"),
+            std::string::npos)
+      << note;
+  EXPECT_NE(note.find("Our.prepositions.txt (no dictionary role)"), std::string::npos) << note;
+  EXPECT_EQ(coded(d, "Northland praised Southland ."), std::vector<std::string>{"NOR/SOU/051"});
+
+  // A folder of only the validation set is that set.
+  fs::remove(dir / "Our.verbs.txt");
+  fs::remove(dir / "Our.actors.txt");
+  fs::remove(dir / "Our.prepositions.txt");
+  Dictionaries v;
+  ASSERT_TRUE(v.load_petrarch(dir.string()));
+  EXPECT_TRUE(v.diagnostics().empty()) << v.diagnostics()[0].str();
+  EXPECT_TRUE(v.notes().empty());
+  EXPECT_EQ(coded(v, "Northland praised Southland ."), std::vector<std::string>{"XXX/YYY/999"});
+
+  // A comment that never ends is one error at its first line.
+  write("PETR.Validate.verbs.txt", "---  PRAISE   [999]  ---\nPRAISE\n<!-- no end\nWARN\n");
+  Dictionaries u;
+  ASSERT_TRUE(u.load_petrarch(dir.string()));
+  ASSERT_EQ(u.diagnostics().size(), 1u);
+  EXPECT_EQ(u.diagnostics()[0].line, 3);
+  EXPECT_NE(u.diagnostics()[0].message.find("unclosed"), std::string::npos);
+
+  // A folder with a PETR_config.ini reads the files it names, whatever else is there.
+  write("PETR.Validate.verbs.txt", "---  PRAISE   [999]  ---\nPRAISE\n");
+  write("Our.actors.txt", "NORTHLAND [NOR]\nSOUTHLAND [SOU]\n");
+  write("PETR_config.ini",
+        "[Dictionaries]\nverbfile_name = PETR.Validate.verbs.txt\n"
+        "actorfile_list = PETR.Validate.actors.txt\n");
+  Dictionaries c;
+  ASSERT_TRUE(c.load_petrarch(dir.string()));
+  EXPECT_TRUE(c.diagnostics().empty()) << c.diagnostics()[0].str();
+  EXPECT_TRUE(c.notes().empty());
+  EXPECT_EQ(coded(c, "Northland praised Southland ."), std::vector<std::string>{"XXX/YYY/999"});
+  fs::remove_all(dir);
 }
 
 TEST(TabariText, SplitWordsAtPunctuationAndGluedCommas) {
