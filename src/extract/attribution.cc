@@ -987,6 +987,7 @@ class Extractor {
     for (auto [hi, parent] : cite_hits) do_cite(hits_[hi], parent, se, first_attr);
     do_nominal(sb, se);
     do_unknown_verb_that(sb, se);
+    do_unmatched_verbs(sb, se);
     if (doc_.attributions.size() == first_attr) in_document(sb, se);
     // Side clauses hedged on their own ("..., allegedly offering drones")
     // inside a content: the hedged part, relayed through that attribution.
@@ -1003,6 +1004,80 @@ class Extractor {
         break;
       }
     }
+  }
+
+  // A verb of saying whose word order none of the rules above recognised
+  // ("the paper, which originally said it would ...", "Clinton took to
+  // Twitter and said ...", "..., moves that he said improved ..."): outside
+  // quotations and outside every content and source it is still the
+  // writer's report of somebody's words. The source is the noun group right
+  // before it when there is one, else none; the content is the clause after.
+  void do_unmatched_verbs(uint32_t sb, uint32_t se) {
+    for (const CueHit& h : hits_) {
+      if (h.entry->role != CueRole::kVerb || covered_[h.b] || cue_emitted(h.b)) continue;
+      // "likely to say", "the effort to portray": a bare infinitive is a plan
+      // or a possibility, not a statement (verbs of aspect before "to" are
+      // part of the hit: "continued to say").
+      if (h.aux_b == h.b && h.b > sb && w(h.b - 1) == "to") continue;
+      // "a program called X", "backed by the West", "compared with": a
+      // participle without an auxiliary describes a thing; "Show humility":
+      // an imperative; "Writing for the paper, X noted": an adjunct.
+      const Pos pos = toks_[h.b].pos;
+      if (h.aux_b == h.b && (pos == Pos::kVBN || pos == Pos::kVB)) continue;
+      if (h.aux_b == sb && ends_with_ing(h.b)) continue;
+      const std::string_view rule = h.entry->rule;
+      if (rule == "cue:believed" || rule == "cue:known" || rule == "cue:rumor") continue;
+      const uint32_t cb = skip_complementizer(h.e, se, rule == "cue:tell");
+      Range content{cb, clause_end(cb, se)};
+      if (trim(content).empty() || light_tail(content)) continue;
+      emit(h, unmatched_verb_source(h, sb), {content}, "unmatched_verb");
+    }
+  }
+
+  // The source of such a verb: its subject right before it; for a relative
+  // clause ("the paper, which said") the noun group the pronoun stands for;
+  // after "and" / "but" or a comma ("X took to Twitter and said", "...,
+  // saying") the subject that opens the sentence.
+  Range unmatched_verb_source(const CueHit& h, uint32_t sb) const {
+    auto plausible = [&](Range r) {
+      return !r.empty() && r.e - r.b <= 6 && !punct(r.b) && w(r.b) != "it" && w(r.b) != "who" &&
+             w(r.b) != "which" && w(r.b) != "that" && w(r.b) != "what";
+    };
+    Range src = left_np(sb, h.aux_b);
+    if (plausible(src)) return src;
+    if (h.aux_b <= sb) return {0, 0};
+    std::string_view before = w(h.aux_b - 1);
+    // PolNeAR marks the relative pronoun itself as the source.
+    if (before == "who" || before == "which" || before == "that") return {h.aux_b - 1, h.aux_b};
+    if (before == "and" || before == "but" || is_comma(h.aux_b - 1)) {
+      src = sentence_subject(sb, h.aux_b);
+      if (src.empty()) src = first_subject_group(sb, h.aux_b);
+      return plausible(src) ? src : Range{0, 0};
+    }
+    return {0, 0};
+  }
+
+  // The first noun group of [sb, limit) that a verb group follows directly:
+  // the subject of the sentence's first clause.
+  Range first_subject_group(uint32_t sb, uint32_t limit) const {
+    const auto& ch = doc_.chunks;
+    auto it = std::lower_bound(ch.begin(), ch.end(), sb,
+                               [](const Chunk& c, uint32_t v) { return c.token_begin < v; });
+    for (; it != ch.end() && it + 1 != ch.end() && it->token_end <= limit; ++it) {
+      if (it->kind != ChunkKind::kNoun || (it + 1)->kind != ChunkKind::kVerb) continue;
+      if ((it + 1)->token_begin != it->token_end) continue;
+      if (in_quote_[it->token_begin] >= 0) continue;
+      return {it->token_begin, it->token_end};
+    }
+    return {0, 0};
+  }
+
+  // Some attribution already has a cue at token `i`.
+  bool cue_emitted(uint32_t i) const {
+    const Span s = toks_[i].span;
+    for (const Attribution& a : doc_.attributions)
+      if (a.cue.begin <= s.begin && s.end <= a.cue.end) return true;
+    return false;
   }
 
   // "SOURCE VERBED that CLAUSE" with a verb outside the lexicon ("Ana Ruiz
