@@ -332,8 +332,10 @@ class Extractor {
         std::string_view prev = w(i - 1);
         // "the alleged deployment", "a warning": an adjective or noun, not a verb.
         if (is_determiner(prev) && prev != "that") continue;
-        // "Ana's tweets", "the senator's claims": a possessed noun.
-        if (prev == "'s" || (prev == "'" && !closes_quote(i - 1))) continue;
+        // "Ana's tweets", "the senator's claims": a possessed noun ("he's
+        // claiming", "it's denouncing": after a pronoun 's is "is" / "has").
+        const bool contraction = prev == "'s" && i > sb + 1 && pronouns().count(w(i - 2)) > 0;
+        if ((prev == "'s" && !contraction) || (prev == "'" && !closes_quote(i - 1))) continue;
         // "in support of", "with plans for": after a preposition a bare
         // form is a noun ("after saying" stays a verb).
         if (!ends_with_ing(i) && noun_preposition(prev)) continue;
@@ -399,6 +401,8 @@ class Extractor {
     for (;;) {
       if (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) {
         --aux;
+      } else if (aux > sb + 1 && w(aux - 1) == "'s" && pronouns().count(w(aux - 2))) {
+        --aux;  // "he's claiming", "it's denouncing": "is" / "has".
       } else if (aux > sb + 1 && w(aux - 1) == "long" &&
                  (w(aux - 2) == "has" || w(aux - 2) == "have" || w(aux - 2) == "had")) {
         --aux;
