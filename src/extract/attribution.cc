@@ -1031,10 +1031,23 @@ class Extractor {
       if (h.aux_b == sb && ends_with_ing(h.b)) continue;
       const std::string_view rule = h.entry->rule;
       if (rule == "cue:believed" || rule == "cue:known" || rule == "cue:rumor") continue;
+      // Passives have their own word orders above ("which was backed by").
+      bool passive = false;
+      for (uint32_t k = h.aux_b; k < h.b; ++k) passive = passive || is_passive_aux(w(k));
+      if (passive && participle_form(w(h.b))) continue;
       const uint32_t cb = skip_complementizer(h.e, se, rule == "cue:tell");
       Range content{cb, clause_end(cb, se)};
+      const Range src = unmatched_verb_source(h, sb);
+      // "X, which first reported the closure, published ...": a relative
+      // clause set off by commas ends at the next one.
+      if (!src.empty() && src.b > sb && is_comma(src.b - 1) && src.e == h.aux_b)
+        for (uint32_t k = cb; k < content.e; ++k)
+          if (is_comma(k) && in_quote_[k] < 0) {
+            content.e = k;
+            break;
+          }
       if (trim(content).empty() || light_tail(content)) continue;
-      emit(h, unmatched_verb_source(h, sb), {content}, "unmatched_verb");
+      emit(h, src, {content}, "unmatched_verb");
     }
   }
 

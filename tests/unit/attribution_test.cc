@@ -1085,5 +1085,56 @@ TEST(Attribution, NestedStanceOnAThingStaysInTheOuterContent) {
   ASSERT_NE(by_cue(r, "claimed"), nullptr);
 }
 
+TEST(Attribution, UnmatchedVerbOfSayingInARelativeClause) {
+  // The relative pronoun is the source (as PolNeAR marks it).
+  Document d = analyze(
+      "The Tarn Gazette, which first reported the closure, published the letter on Monday.");
+  const Attribution* a = by_cue(d, "first reported");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "which");
+  EXPECT_EQ(content(d, *a), "the closure");
+  EXPECT_EQ(a->rule, std::string_view("unmatched_verb"));
+}
+
+TEST(Attribution, UnmatchedVerbAfterAndTakesTheOpeningSubject) {
+  Document d = analyze(
+      "In a meeting with the port board on Monday the mayor Elna Vorst smiled and said "
+      "the ferry would run again in May.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_NE(source(d, *a), "<none>");
+  EXPECT_EQ(content(d, *a), "the ferry would run again in May");
+}
+
+TEST(Attribution, UnmatchedVerbSkipsParticiplesImperativesAndInfinitives) {
+  // A participle describing a thing, an imperative and a bare infinitive
+  // after an adjective are no statements.
+  Document d = analyze("The levy, backed by the harbour board, doubles in May.");
+  EXPECT_EQ(by_cue(d, "backed"), nullptr);
+  Document i = analyze("Tell the mayor the ferry is late.");
+  EXPECT_EQ(by_cue(i, "Tell"), nullptr);
+  Document n = analyze("The board is likely to announce the new fares in May.");
+  EXPECT_EQ(by_cue(n, "announce"), nullptr);
+}
+
+TEST(Attribution, ContractedAuxiliaryAfterAPronounJoinsTheCue) {
+  Document d = analyze("He's claiming that the harbour tax will double.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(d.slice(d.attributions[0].cue), "'s claiming");
+  EXPECT_EQ(source(d, d.attributions[0]), "He");
+  // A possessive stays a noun: "Ana's claims" is no cue.
+  Document p = analyze("Ana's claims were printed in the Tarn Gazette.");
+  EXPECT_EQ(by_cue(p, "claims"), nullptr);
+}
+
+TEST(Attribution, OfferedAndIssuedAreCues) {
+  Document d = analyze("Vorst offered no proof that the ferry union had lied.");
+  const Attribution* a = by_cue(d, "offered");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Vorst");
+  Document i = analyze("The port board issued a warning that the pier is unsafe.");
+  EXPECT_NE(by_cue(i, "issued"), nullptr);
+}
+
 }  // namespace
 }  // namespace claimtrace
