@@ -288,6 +288,7 @@ class Extractor {
     find_quotes(doc_, quotes_, in_quote_);
     covered_.assign(toks_.size(), 0);
     for (const Sentence& s : doc_.sentences) do_sentence(s);
+    drop_unrelayed_nested();
     resolve_sources();
     sort_cues();
   }
@@ -2138,6 +2139,42 @@ class Extractor {
         }
       }
     }
+  }
+
+  // A cue inside another attribution's content that was not taken as a
+  // statement relayed through it ("the source said health worries have
+  // dogged her", "X claimed Y, the paper said" read out of order) is mostly
+  // a noun read as a verb or a part of that content, not a statement of its
+  // own: it is dropped, and the remaining attributions are renumbered.
+  void drop_unrelayed_nested() {
+    auto& as = doc_.attributions;
+    std::vector<int32_t> new_index(as.size(), -1);
+    std::vector<uint8_t> keep(as.size(), 1);
+    for (size_t k = 0; k < as.size(); ++k) {
+      if (as[k].via >= 0) continue;
+      for (size_t j = 0; j < as.size() && keep[k]; ++j) {
+        if (j == k || !keep[j]) continue;
+        for (const Span& sp : as[j].content)
+          if (sp.begin <= as[k].cue.begin && as[k].cue.end <= sp.end) keep[k] = 0;
+      }
+    }
+    int32_t n = 0;
+    for (size_t k = 0; k < as.size(); ++k)
+      if (keep[k]) new_index[k] = n++;
+    if (n == static_cast<int32_t>(as.size())) return;
+    std::vector<Attribution> kept;
+    kept.reserve(n);
+    for (size_t k = 0; k < as.size(); ++k) {
+      if (!keep[k]) continue;
+      Attribution a = std::move(as[k]);
+      // A relay that was dropped passes on its own relay (none: it had none).
+      while (a.via >= 0 && new_index[a.via] < 0) a.via = as[a.via].via;
+      if (a.via >= 0) a.via = new_index[a.via];
+      a.id.assign(1, 'a');
+      a.id.append(std::to_string(kept.size() + 1));
+      kept.push_back(std::move(a));
+    }
+    as.swap(kept);
   }
 
   // ---- cue order --------------------------------------------------------
