@@ -2153,7 +2153,9 @@ class Extractor {
     for (size_t k = 0; k < as.size(); ++k) {
       if (as[k].via >= 0) continue;
       for (size_t j = 0; j < as.size() && keep[k]; ++j) {
-        if (j == k || !keep[j]) continue;
+        // "Police have said X, according to Y": Y's content is the whole
+        // clause before it, a statement of its own included.
+        if (j == k || !keep[j] || as[j].rule == std::string_view("according_to_final")) continue;
         for (const Span& sp : as[j].content)
           if (sp.begin <= as[k].cue.begin && as[k].cue.end <= sp.end) keep[k] = 0;
       }

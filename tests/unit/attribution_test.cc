@@ -1137,5 +1137,19 @@ TEST(Attribution, IssuedIsACueOfferedIsAnEvent) {
   EXPECT_EQ(by_cue(d, "offered"), nullptr);
 }
 
+TEST(Attribution, UnrelayedCueInsideAnotherContentIsDropped) {
+  // "by adding" lies in what Ana Ruiz said and is not relayed through it.
+  Document d = analyze(
+      "Ana Ruiz said the developers had drawn the map by adding two poor districts to the "
+      "rich ones.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(d.slice(d.attributions[0].cue), "said");
+  EXPECT_EQ(d.attributions[0].id, "a1");
+  // "according to" takes the whole clause before it: the statement inside stays.
+  Document a = analyze("The police have said they will release the video, according to the mayor.");
+  EXPECT_NE(by_cue(a, "have said"), nullptr);
+  EXPECT_NE(by_cue(a, "according to"), nullptr);
+}
+
 }  // namespace
 }  // namespace claimtrace
