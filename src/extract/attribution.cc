@@ -288,6 +288,7 @@ class Extractor {
     find_quotes(doc_, quotes_, in_quote_);
     covered_.assign(toks_.size(), 0);
     for (const Sentence& s : doc_.sentences) do_sentence(s);
+    drop_unrelayed_nested();
     resolve_sources();
     sort_cues();
   }
@@ -332,8 +333,10 @@ class Extractor {
         std::string_view prev = w(i - 1);
         // "the alleged deployment", "a warning": an adjective or noun, not a verb.
         if (is_determiner(prev) && prev != "that") continue;
-        // "Ana's tweets", "the senator's claims": a possessed noun.
-        if (prev == "'s" || (prev == "'" && !closes_quote(i - 1))) continue;
+        // "Ana's tweets", "the senator's claims": a possessed noun ("he's
+        // claiming", "it's denouncing": after a pronoun 's is "is" / "has").
+        const bool contraction = prev == "'s" && i > sb + 1 && pronouns().count(w(i - 2)) > 0;
+        if ((prev == "'s" && !contraction) || (prev == "'" && !closes_quote(i - 1))) continue;
         // "in support of", "with plans for": after a preposition a bare
         // form is a noun ("after saying" stays a verb).
         if (!ends_with_ing(i) && noun_preposition(prev)) continue;
@@ -399,6 +402,8 @@ class Extractor {
     for (;;) {
       if (aux > sb && (aux_words().count(w(aux - 1)) || is_ly_adverb(aux - 1))) {
         --aux;
+      } else if (aux > sb + 1 && w(aux - 1) == "'s" && pronouns().count(w(aux - 2))) {
+        --aux;  // "he's claiming", "it's denouncing": "is" / "has".
       } else if (aux > sb + 1 && w(aux - 1) == "long" &&
                  (w(aux - 2) == "has" || w(aux - 2) == "have" || w(aux - 2) == "had")) {
         --aux;
@@ -987,6 +992,7 @@ class Extractor {
     for (auto [hi, parent] : cite_hits) do_cite(hits_[hi], parent, se, first_attr);
     do_nominal(sb, se);
     do_unknown_verb_that(sb, se);
+    do_unmatched_verbs(sb, se);
     if (doc_.attributions.size() == first_attr) in_document(sb, se);
     // Side clauses hedged on their own ("..., allegedly offering drones")
     // inside a content: the hedged part, relayed through that attribution.
@@ -1003,6 +1009,93 @@ class Extractor {
         break;
       }
     }
+  }
+
+  // A verb of saying whose word order none of the rules above recognised
+  // ("the paper, which originally said it would ...", "Clinton took to
+  // Twitter and said ...", "..., moves that he said improved ..."): outside
+  // quotations and outside every content and source it is still the
+  // writer's report of somebody's words. The source is the noun group right
+  // before it when there is one, else none; the content is the clause after.
+  void do_unmatched_verbs(uint32_t sb, uint32_t se) {
+    for (const CueHit& h : hits_) {
+      if (h.entry->role != CueRole::kVerb || covered_[h.b] || cue_emitted(h.b)) continue;
+      // "likely to say", "the effort to portray": a bare infinitive is a plan
+      // or a possibility, not a statement (verbs of aspect before "to" are
+      // part of the hit: "continued to say").
+      if (h.aux_b == h.b && h.b > sb && w(h.b - 1) == "to") continue;
+      // "a program called X", "backed by the West", "compared with": a
+      // participle without an auxiliary describes a thing; "Show humility":
+      // an imperative; "Writing for the paper, X noted": an adjunct.
+      const Pos pos = toks_[h.b].pos;
+      if (h.aux_b == h.b && (pos == Pos::kVBN || pos == Pos::kVB)) continue;
+      if (h.aux_b == sb && ends_with_ing(h.b)) continue;
+      const std::string_view rule = h.entry->rule;
+      if (rule == "cue:believed" || rule == "cue:known" || rule == "cue:rumor") continue;
+      // Passives have their own word orders above ("which was backed by").
+      bool passive = false;
+      for (uint32_t k = h.aux_b; k < h.b; ++k) passive = passive || is_passive_aux(w(k));
+      if (passive && participle_form(w(h.b))) continue;
+      const uint32_t cb = skip_complementizer(h.e, se, rule == "cue:tell");
+      Range content{cb, clause_end(cb, se)};
+      const Range src = unmatched_verb_source(h, sb);
+      // "X, which first reported the closure, published ...": a relative
+      // clause set off by commas ends at the next one.
+      if (!src.empty() && src.b > sb && is_comma(src.b - 1) && src.e == h.aux_b)
+        for (uint32_t k = cb; k < content.e; ++k)
+          if (is_comma(k) && in_quote_[k] < 0) {
+            content.e = k;
+            break;
+          }
+      if (trim(content).empty() || light_tail(content)) continue;
+      emit(h, src, {content}, "unmatched_verb");
+    }
+  }
+
+  // The source of such a verb: its subject right before it; for a relative
+  // clause ("the paper, which said") the noun group the pronoun stands for;
+  // after "and" / "but" or a comma ("X took to Twitter and said", "...,
+  // saying") the subject that opens the sentence.
+  Range unmatched_verb_source(const CueHit& h, uint32_t sb) const {
+    auto plausible = [&](Range r) {
+      return !r.empty() && r.e - r.b <= 6 && !punct(r.b) && w(r.b) != "it" && w(r.b) != "who" &&
+             w(r.b) != "which" && w(r.b) != "that" && w(r.b) != "what";
+    };
+    Range src = left_np(sb, h.aux_b);
+    if (plausible(src)) return src;
+    if (h.aux_b <= sb) return {0, 0};
+    std::string_view before = w(h.aux_b - 1);
+    // PolNeAR marks the relative pronoun itself as the source.
+    if (before == "who" || before == "which" || before == "that") return {h.aux_b - 1, h.aux_b};
+    if (before == "and" || before == "but" || is_comma(h.aux_b - 1)) {
+      src = sentence_subject(sb, h.aux_b);
+      if (src.empty()) src = first_subject_group(sb, h.aux_b);
+      return plausible(src) ? src : Range{0, 0};
+    }
+    return {0, 0};
+  }
+
+  // The first noun group of [sb, limit) that a verb group follows directly:
+  // the subject of the sentence's first clause.
+  Range first_subject_group(uint32_t sb, uint32_t limit) const {
+    const auto& ch = doc_.chunks;
+    auto it = std::lower_bound(ch.begin(), ch.end(), sb,
+                               [](const Chunk& c, uint32_t v) { return c.token_begin < v; });
+    for (; it != ch.end() && it + 1 != ch.end() && it->token_end <= limit; ++it) {
+      if (it->kind != ChunkKind::kNoun || (it + 1)->kind != ChunkKind::kVerb) continue;
+      if ((it + 1)->token_begin != it->token_end) continue;
+      if (in_quote_[it->token_begin] >= 0) continue;
+      return {it->token_begin, it->token_end};
+    }
+    return {0, 0};
+  }
+
+  // Some attribution already has a cue at token `i`.
+  bool cue_emitted(uint32_t i) const {
+    const Span s = toks_[i].span;
+    for (const Attribution& a : doc_.attributions)
+      if (a.cue.begin <= s.begin && s.end <= a.cue.end) return true;
+    return false;
   }
 
   // "SOURCE VERBED that CLAUSE" with a verb outside the lexicon ("Ana Ruiz
@@ -2046,6 +2139,44 @@ class Extractor {
         }
       }
     }
+  }
+
+  // A cue inside another attribution's content that was not taken as a
+  // statement relayed through it ("the source said health worries have
+  // dogged her", "X claimed Y, the paper said" read out of order) is mostly
+  // a noun read as a verb or a part of that content, not a statement of its
+  // own: it is dropped, and the remaining attributions are renumbered.
+  void drop_unrelayed_nested() {
+    auto& as = doc_.attributions;
+    std::vector<int32_t> new_index(as.size(), -1);
+    std::vector<uint8_t> keep(as.size(), 1);
+    for (size_t k = 0; k < as.size(); ++k) {
+      if (as[k].via >= 0) continue;
+      for (size_t j = 0; j < as.size() && keep[k]; ++j) {
+        // "Police have said X, according to Y": Y's content is the whole
+        // clause before it, a statement of its own included.
+        if (j == k || !keep[j] || as[j].rule == std::string_view("according_to_final")) continue;
+        for (const Span& sp : as[j].content)
+          if (sp.begin <= as[k].cue.begin && as[k].cue.end <= sp.end) keep[k] = 0;
+      }
+    }
+    int32_t n = 0;
+    for (size_t k = 0; k < as.size(); ++k)
+      if (keep[k]) new_index[k] = n++;
+    if (n == static_cast<int32_t>(as.size())) return;
+    std::vector<Attribution> kept;
+    kept.reserve(n);
+    for (size_t k = 0; k < as.size(); ++k) {
+      if (!keep[k]) continue;
+      Attribution a = std::move(as[k]);
+      // A relay that was dropped passes on its own relay (none: it had none).
+      while (a.via >= 0 && new_index[a.via] < 0) a.via = as[a.via].via;
+      if (a.via >= 0) a.via = new_index[a.via];
+      a.id.assign(1, 'a');
+      a.id.append(std::to_string(kept.size() + 1));
+      kept.push_back(std::move(a));
+    }
+    as.swap(kept);
   }
 
   // ---- cue order --------------------------------------------------------

@@ -1085,5 +1085,71 @@ TEST(Attribution, NestedStanceOnAThingStaysInTheOuterContent) {
   ASSERT_NE(by_cue(r, "claimed"), nullptr);
 }
 
+TEST(Attribution, UnmatchedVerbOfSayingInARelativeClause) {
+  // The relative pronoun is the source (as PolNeAR marks it).
+  Document d = analyze(
+      "The Tarn Gazette, which first reported the closure, published the letter on Monday.");
+  const Attribution* a = by_cue(d, "first reported");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "which");
+  EXPECT_EQ(content(d, *a), "the closure");
+  EXPECT_EQ(a->rule, std::string_view("unmatched_verb"));
+}
+
+TEST(Attribution, UnmatchedVerbAfterAndTakesTheOpeningSubject) {
+  Document d = analyze(
+      "In a meeting with the port board on Monday the mayor Elna Vorst smiled and said "
+      "the ferry would run again in May.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_NE(source(d, *a), "<none>");
+  EXPECT_EQ(content(d, *a), "the ferry would run again in May");
+}
+
+TEST(Attribution, UnmatchedVerbSkipsParticiplesImperativesAndInfinitives) {
+  // A participle describing a thing, an imperative and a bare infinitive
+  // after an adjective are no statements.
+  Document d = analyze("The levy, backed by the harbour board, doubles in May.");
+  EXPECT_EQ(by_cue(d, "backed"), nullptr);
+  Document i = analyze("Tell the mayor the ferry is late.");
+  EXPECT_EQ(by_cue(i, "Tell"), nullptr);
+  Document n = analyze("The board is likely to announce the new fares in May.");
+  EXPECT_EQ(by_cue(n, "announce"), nullptr);
+}
+
+TEST(Attribution, ContractedAuxiliaryAfterAPronounJoinsTheCue) {
+  Document d = analyze("He's claiming that the harbour tax will double.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(d.slice(d.attributions[0].cue), "'s claiming");
+  EXPECT_EQ(source(d, d.attributions[0]), "He");
+  // A possessive stays a noun: "Ana's claims" is no cue.
+  Document p = analyze("Ana's claims were printed in the Tarn Gazette.");
+  EXPECT_EQ(by_cue(p, "claims"), nullptr);
+}
+
+TEST(Attribution, IssuedIsACueOfferedIsAnEvent) {
+  Document i = analyze("The port board issued a warning that the pier is unsafe.");
+  const Attribution* a = by_cue(i, "issued");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(i, *a), "The port board");
+  // Offering help is an event, not a statement.
+  Document d = analyze("The harbour board offered help to the ferry union.");
+  EXPECT_EQ(by_cue(d, "offered"), nullptr);
+}
+
+TEST(Attribution, UnrelayedCueInsideAnotherContentIsDropped) {
+  // "by adding" lies in what Ana Ruiz said and is not relayed through it.
+  Document d = analyze(
+      "Ana Ruiz said the developers had drawn the map by adding two poor districts to the "
+      "rich ones.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  EXPECT_EQ(d.slice(d.attributions[0].cue), "said");
+  EXPECT_EQ(d.attributions[0].id, "a1");
+  // "according to" takes the whole clause before it: the statement inside stays.
+  Document a = analyze("The police have said they will release the video, according to the mayor.");
+  EXPECT_NE(by_cue(a, "have said"), nullptr);
+  EXPECT_NE(by_cue(a, "according to"), nullptr);
+}
+
 }  // namespace
 }  // namespace claimtrace
