@@ -725,5 +725,18 @@ TEST(HtmlArticle, DateWrittenByAnInlineScript) {
   EXPECT_EQ(extract(page).published, "2029-04-17");
 }
 
+TEST(HtmlArticle, DateInAnElementGluedToTheOneBeforeIt) {
+  // Byline and date in adjacent <span>s with no space between them; the
+  // generic dc.date meta (often another day) comes only after what the
+  // reader sees next to the headline.
+  std::string page = std::string(
+                         "<html><head><meta name=\"dc.date\" content=\"2029-03-02\">"
+                         "<meta property=\"og:title\" content=\"Record pear harvest\"></head>"
+                         "<body><article><h1>Record pear harvest</h1><div><span>By Ann Lee</span>"
+                         "<span>7 April 2029</span></div>") +
+                     kBody + "</article></body></html>";
+  EXPECT_EQ(extract(page).published, "2029-04-07");
+}
+
 }  // namespace
 }  // namespace claimtrace::html

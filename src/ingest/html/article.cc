@@ -1031,6 +1031,23 @@ std::string publisher_country(std::string_view url, const Meta& m) {
   return "";
 }
 
+// The text under `n` with a space wherever an element begins or ends:
+// pages set a byline or a label and the date in adjacent elements with no
+// space between them ("Original Research7 April 2020", "By Ann Lee12 May
+// 2024"), which reads as one word to the date finder.
+void gather_text_spaced(const xmlNode* n, std::string& out, int depth = 0) {
+  if (depth > kMaxDepth) return;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (c->content) append_collapsed(out, reinterpret_cast<const char*>(c->content));
+    } else if (c->type == XML_ELEMENT_NODE && !is(c, "script") && !is(c, "style")) {
+      append_collapsed(out, " ");
+      gather_text_spaced(c, out, depth + 1);
+      append_collapsed(out, " ");
+    }
+  }
+}
+
 std::string modified_date(const Meta& m, const JsonLd& ld) {
   std::string d = parse_date(ld.modified);
   for (const char* k : {"article:modified_time", "og:updated_time", "datemodified", "dateupdate",
@@ -1632,6 +1649,13 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
         std::string_view t = b.text;
         if (pass == 2) t = t.substr(0, std::min<size_t>(t.size(), 40));
         found = find_text_date(t);
+        if (found.empty() && pass < 2 && el[static_cast<size_t>(b.owner)].node) {
+          // The same line with its elements apart; only when that is the
+          // line itself, not a larger element around it.
+          std::string spaced;
+          gather_text_spaced(el[static_cast<size_t>(b.owner)].node, spaced);
+          if (spaced.size() <= b.text.size() + 16) found = find_text_date(spaced);
+        }
         if (!found.empty() && pass < 2) visible_pass = pass;
       }
     }
