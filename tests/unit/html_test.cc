@@ -738,5 +738,20 @@ TEST(HtmlArticle, DateInAnElementGluedToTheOneBeforeIt) {
   EXPECT_EQ(extract(page).published, "2029-04-07");
 }
 
+TEST(HtmlArticle, EveningStoryDatedTheNextDayNextToItsHeadline) {
+  auto page = [](const char* stamp) {
+    return std::string("<html><head><meta property=\"article:published_time\" content=\"") + stamp +
+           "\"><meta property=\"og:title\" content=\"Record pear harvest\"></head><body>"
+           "<article><h1>Record pear harvest</h1><p class=\"meta\">Velm, 28.10.2029</p>" +
+           kBody + "</article></body></html>";
+  };
+  // Entered the evening before, released (embargo, next edition) the day shown.
+  EXPECT_EQ(extract(page("2029-10-27T20:35:00+02:00")).published, "2029-10-28");
+  // A morning stamp is the day itself; the next day's date is an update.
+  EXPECT_EQ(extract(page("2029-10-27T10:35:00+02:00")).published, "2029-10-27");
+  // Without a zone the hour cannot be read as local: the metadata's day stays.
+  EXPECT_EQ(extract(page("2029-10-27")).published, "2029-10-27");
+}
+
 }  // namespace
 }  // namespace claimtrace::html
