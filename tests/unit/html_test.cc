@@ -725,5 +725,33 @@ TEST(HtmlArticle, DateWrittenByAnInlineScript) {
   EXPECT_EQ(extract(page).published, "2029-04-17");
 }
 
+TEST(HtmlArticle, DateInAnElementGluedToTheOneBeforeIt) {
+  // Byline and date in adjacent <span>s with no space between them; the
+  // generic dc.date meta (often another day) comes only after what the
+  // reader sees next to the headline.
+  std::string page = std::string(
+                         "<html><head><meta name=\"dc.date\" content=\"2029-03-02\">"
+                         "<meta property=\"og:title\" content=\"Record pear harvest\"></head>"
+                         "<body><article><h1>Record pear harvest</h1><div><span>By Ann Lee</span>"
+                         "<span>7 April 2029</span></div>") +
+                     kBody + "</article></body></html>";
+  EXPECT_EQ(extract(page).published, "2029-04-07");
+}
+
+TEST(HtmlArticle, EveningStoryDatedTheNextDayNextToItsHeadline) {
+  auto page = [](const char* stamp) {
+    return std::string("<html><head><meta property=\"article:published_time\" content=\"") + stamp +
+           "\"><meta property=\"og:title\" content=\"Record pear harvest\"></head><body>"
+           "<article><h1>Record pear harvest</h1><p class=\"meta\">Velm, 28.10.2029</p>" +
+           kBody + "</article></body></html>";
+  };
+  // Entered the evening before, released (embargo, next edition) the day shown.
+  EXPECT_EQ(extract(page("2029-10-27T20:35:00+02:00")).published, "2029-10-28");
+  // A morning stamp is the day itself; the next day's date is an update.
+  EXPECT_EQ(extract(page("2029-10-27T10:35:00+02:00")).published, "2029-10-27");
+  // Without a zone the hour cannot be read as local: the metadata's day stays.
+  EXPECT_EQ(extract(page("2029-10-27")).published, "2029-10-27");
+}
+
 }  // namespace
 }  // namespace claimtrace::html

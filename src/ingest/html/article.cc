@@ -1031,6 +1031,23 @@ std::string publisher_country(std::string_view url, const Meta& m) {
   return "";
 }
 
+// The text under `n` with a space wherever an element begins or ends:
+// pages set a byline or a label and the date in adjacent elements with no
+// space between them ("Original Research7 April 2020", "By Ann Lee12 May
+// 2024"), which reads as one word to the date finder.
+void gather_text_spaced(const xmlNode* n, std::string& out, int depth = 0) {
+  if (depth > kMaxDepth) return;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (c->content) append_collapsed(out, reinterpret_cast<const char*>(c->content));
+    } else if (c->type == XML_ELEMENT_NODE && !is(c, "script") && !is(c, "style")) {
+      append_collapsed(out, " ");
+      gather_text_spaced(c, out, depth + 1);
+      append_collapsed(out, " ");
+    }
+  }
+}
+
 std::string modified_date(const Meta& m, const JsonLd& ld) {
   std::string d = parse_date(ld.modified);
   for (const char* k : {"article:modified_time", "og:updated_time", "datemodified", "dateupdate",
@@ -1050,7 +1067,7 @@ constexpr std::array kGenericDateKeys = {"dc.date", "dcterms.date", "date", "cre
 // generic ones too when `generic`), itemprop and <time pubdate>, checked
 // against a date in the URL.
 std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url, bool generic,
-                       OffsetRange zone) {
+                       OffsetRange zone, std::string* raw_value = nullptr) {
   static constexpr std::array kKeys = {"article:published_time",
                                        "og:article:published_time",
                                        "article.published",
@@ -1098,6 +1115,7 @@ std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url, 
       d_value = v;
     }
   }
+  if (raw_value && d_value) *raw_value = *d_value;
   // A UTC stamp shows the day in Greenwich, not necessarily the publisher's:
   // the same moment written elsewhere on the page with the local offset
   // (a generic date meta tag, a <time> element) gives the local day.
@@ -1273,7 +1291,8 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
   //     it is the local day of their UTC stamp or more than a week earlier
   //     (first_date);
   //  2. the canonical URL's day;
-  //  3. a date shown next to the headline, in an element named for dates;
+  //  3. a date shown next to the headline, in an element named for dates
+  //     (it also replaces a metadata stamp from the evening before);
   //  4. generic date meta tags (dc.date, date), which are often the last
   //     change, so only after what the reader sees;
   //  5. <title>, the start of the text, date-like elements anywhere, other
@@ -1294,7 +1313,9 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     if (date_debug) std::fprintf(stderr, "date %s from %s\n", day.c_str(), source);
     return true;
   };
-  take(first_date(m, ld, url_for_date, false, zone), "publication metadata", false);
+  std::string meta_stamp;  // the publication metadata's own value
+  take(first_date(m, ld, url_for_date, false, zone, &meta_stamp), "publication metadata", false);
+  const bool date_from_meta = !out.published.empty();
   if (url_for_date != out.url) take(date_from_url(out.url), "canonical URL", false);
 
   // ---- main text
@@ -1632,6 +1653,13 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
         std::string_view t = b.text;
         if (pass == 2) t = t.substr(0, std::min<size_t>(t.size(), 40));
         found = find_text_date(t);
+        if (found.empty() && pass < 2 && el[static_cast<size_t>(b.owner)].node) {
+          // The same line with its elements apart; only when that is the
+          // line itself, not a larger element around it.
+          std::string spaced;
+          gather_text_spaced(el[static_cast<size_t>(b.owner)].node, spaced);
+          if (spaced.size() <= b.text.size() + 16) found = find_text_date(spaced);
+        }
         if (!found.empty() && pass < 2) visible_pass = pass;
       }
     }
@@ -1641,6 +1669,23 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
                  first_date(m, ld, url_for_date, false, zone).c_str(), visible_pass,
                  visible_date.c_str(), first_date(m, ld, url_for_date, true, zone).c_str(),
                  modified_date(m, ld).c_str(), lead_date.c_str());
+  // A story stamped in the evening and shown with the next day's date next
+  // to its headline was written for that day: an edition dated the next
+  // morning, a press release under embargo until then.
+  if (date_from_meta && !visible_date.empty() &&
+      day_number(visible_date) == day_number(out.published) + 1 &&
+      (fetched_day == 0 || day_number(visible_date) <= fetched_day + 1)) {
+    Stamp st;
+    if (parse_stamp(meta_stamp, st)) {
+      long local = ((st.utc_minute + st.offset_minutes) % 1440 + 1440) % 1440;
+      if (st.day == out.published && local >= 18 * 60) {
+        out.published = visible_date;
+        if (date_debug)
+          std::fprintf(stderr, "date %s: the evening's story dated the next day\n",
+                       visible_date.c_str());
+      }
+    }
+  }
   take(visible_date, "date shown by the headline", true);
   if (out.published.empty())
     take(first_date(m, ld, url_for_date, true, zone), "generic date meta", false);
