@@ -1293,16 +1293,26 @@ class Extractor {
     // "\"A. B,\" she said.": a quotation that closes on a comma runs into
     // its own reporting clause in a later sentence; it is that cue's content.
     if (q.close > q.open + 1 && is_comma(q.close - 1)) return false;
-    Attribution& a = doc_.attributions.back();
+    // The latest quoted attribution, passing over a participle that the
+    // same reporting clause adds ("\"Q1,\" she said, adding that X. \"Q2.\"").
+    size_t ai = doc_.attributions.size() - 1;
+    while (ai > 0 && !doc_.attributions[ai].quoted && doc_.attributions[ai].rule == "participle")
+      --ai;
+    Attribution& a = doc_.attributions[ai];
     if (!a.quoted || a.content.empty()) return false;
     // Adjacent: the previous attribution (its cue, a source after the cue,
-    // or a quotation already continued) ends just before this sentence.
+    // or a quotation already continued) ends in the sentence before this
+    // one; the rest of its reporting clause may lie between ("she said on
+    // stage at the convention.") but no quotation and no other sentence.
     uint32_t anchor = std::max(a.cue.end, a.content.back().end);
     if (a.has_source) anchor = std::max(anchor, a.source.end);
     if (sb == 0 || toks_[sb - 1].span.end < anchor) return false;
     uint32_t gap_tokens = 0;
-    for (uint32_t i = sb; i-- > 0 && toks_[i].span.begin >= anchor;) ++gap_tokens;
-    if (gap_tokens > 4) return false;
+    for (uint32_t i = sb; i-- > 0 && toks_[i].span.begin >= anchor;) {
+      if (++gap_tokens > 40 || quote_mark(i)) return false;
+      const std::string_view x = w(i);
+      if (i + 1 < sb && (x == "." || x == "?" || x == "!")) return false;
+    }
     if (covered_[sb]) return false;
     Range r{q.open, q.close + 1};
     for (uint32_t i = r.b; i < r.e; ++i) covered_[i] = 1;

@@ -1167,5 +1167,21 @@ TEST(Attribution, ButThatGoesOnWithTheStatement) {
   EXPECT_EQ(content(e, *b), "that the mill would close");
 }
 
+TEST(Attribution, QuotationContinuesAfterALongReportingClause) {
+  Document d = analyze(
+      "\u201cWe are ready,\u201d Ana Ruiz said on stage at the harbour festival on Sunday. "
+      "\u201cThe boats are painted.\u201d");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "\u201cWe are ready,\u201d | \u201cThe boats are painted.\u201d");
+  // Another sentence between them ends the statement.
+  Document e = analyze(
+      "\u201cWe are ready,\u201d Ana Ruiz said. The crowd cheered. \u201cThe boats are "
+      "painted.\u201d");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(e, *b), "\u201cWe are ready,\u201d");
+}
+
 }  // namespace
 }  // namespace claimtrace
