@@ -606,6 +606,9 @@ class Extractor {
       if (is_comma(i) && in_quote_[i + 1] < 0 && writer_clause_word(w(i + 1)) &&
           !relative_interruption(i, se) && !parallel_continuation(i + 1, se))
         return i;
+      // "said it would cut 300 jobs, a tenth of its staff.": a noun group
+      // that closes the sentence after a comma is the writer's apposition.
+      if (is_comma(i) && i > b && final_apposition(i, se)) return i;
       // "..., the outlet's source claimed." / "..., said Ana.": a reporting
       // clause closes the content.
       if (is_comma(i) && i > b && reporting_clause_after(i, se)) return i;
@@ -646,6 +649,29 @@ class Extractor {
     const Pos p = toks_[i].pos;
     return p == Pos::kVBD || p == Pos::kVBZ || p == Pos::kVBP || p == Pos::kMD ||
            aux_words().count(w(i)) > 0;
+  }
+
+  // After the comma at `c`: "a/an/the" and a noun group without a verb of
+  // its own (a relative clause may follow) up to the end of the sentence.
+  bool final_apposition(uint32_t c, uint32_t se) const {
+    if (c + 2 >= se || in_quote_[c + 1] >= 0) return false;
+    std::string_view x = w(c + 1);
+    if (x != "a" && x != "an" && x != "the") return false;
+    for (uint32_t k = c + 2; k < se; ++k) {
+      if (in_quote_[k] >= 0 || quote_mark(k)) return false;
+      std::string_view y = w(k);
+      // A list goes on ("on Israel, the nuclear deal and the court").
+      if (y == "and" || y == "or") return false;
+      if (y == "who" || y == "which" || y == "that" || y == "whose") {
+        // "X, the man who ran the port, held ...": the clause goes on.
+        for (uint32_t j = k + 1; j + 1 < se; ++j)
+          if (is_comma(j) && in_quote_[j + 1] < 0 && finite_verb(j + 1)) return false;
+        return true;
+      }
+      if (finite_verb(k) || is_comma(k) || y == ";" || y == ":") return false;
+      if (punct(k) && k + 1 >= se) return true;
+    }
+    return true;
   }
 
   // The conjunction at `c` goes on with the same statement: "said that A,

@@ -1183,5 +1183,17 @@ TEST(Attribution, QuotationContinuesAfterALongReportingClause) {
   EXPECT_EQ(content(e, *b), "\u201cWe are ready,\u201d");
 }
 
+TEST(Attribution, AppositionAtTheEndOfTheSentenceIsTheWriters) {
+  Document d = analyze("The mill said it would cut 300 jobs, a tenth of its staff.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "it would cut 300 jobs");
+  // A list is no apposition.
+  Document e = analyze("Ana Ruiz said they differ on taxes, the port and the new bridge.");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(e, *b), "they differ on taxes, the port and the new bridge");
+}
+
 }  // namespace
 }  // namespace claimtrace
