@@ -620,7 +620,8 @@ class Extractor {
       // "A is true, and three-quarters said B": a new clause with its own
       // subject after ", and" / ", but" is the writer's.
       if (is_comma(i) && i > b && i + 2 < se && (w(i + 1) == "and" || w(i + 1) == "but") &&
-          in_quote_[i + 1] < 0 && has_verb(b, i) && new_clause_at(i + 2, se) &&
+          in_quote_[i + 1] < 0 && (has_verb(b, i) || finite_in(b, i)) &&
+          (new_clause_at(i + 2, se) || subject_clause_at(i + 2, se)) &&
           !parallel_continuation(i + 1, se))
         return i;
       // "... and said", "..., and also warned": a second statement of the
@@ -649,6 +650,21 @@ class Extractor {
     const Pos p = toks_[i].pos;
     return p == Pos::kVBD || p == Pos::kVBZ || p == Pos::kVBP || p == Pos::kMD ||
            aux_words().count(w(i)) > 0;
+  }
+
+  // Token `k` opens a clause with a subject and a finite verb of saying of
+  // its own before the next comma ("more than 4 in 10 said X", "rights
+  // groups warned that Y"): another statement, not more of this one.
+  bool subject_clause_at(uint32_t k, uint32_t se) const {
+    if (in_quote_[k] >= 0 || finite_verb(k) || toks_[k].pos == Pos::kVB ||
+        toks_[k].pos == Pos::kVBN || toks_[k].pos == Pos::kVBG || toks_[k].pos == Pos::kRB ||
+        toks_[k].pos == Pos::kIN || toks_[k].pos == Pos::kTO || w(k) == "who" || w(k) == "which")
+      return false;
+    for (uint32_t j = k + 1; j < se && j < k + 8; ++j) {
+      if (in_quote_[j] >= 0 || punct(j)) return false;
+      if (finite_verb(j)) return verb_hit_at(j);
+    }
+    return false;
   }
 
   // After the comma at `c`: "a/an/the" and a noun group without a verb of

@@ -1195,5 +1195,20 @@ TEST(Attribution, AppositionAtTheEndOfTheSentenceIsTheWriters) {
   EXPECT_EQ(content(e, *b), "they differ on taxes, the port and the new bridge");
 }
 
+TEST(Attribution, AnotherSpeakerAfterAndEndsTheContent) {
+  Document d = analyze(
+      "Most farmers said they were worried about the drought, and more than half said the "
+      "ministry had done too little.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "they were worried about the drought");
+  // A second clause without a verb of saying stays inside.
+  Document e =
+      analyze("Ana Ruiz said the harbour was too shallow, and ships waited offshore for days.");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(e, *b), "the harbour was too shallow, and ships waited offshore for days");
+}
+
 }  // namespace
 }  // namespace claimtrace
