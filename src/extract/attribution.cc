@@ -1413,7 +1413,17 @@ class Extractor {
           (is_np_preposition(w(first_lower)) || w(first_lower) == "on" || w(first_lower) == "to"))
         src.e = first_lower;
       CueHit h{i, i + 1, &kColonCue, i};
-      return emit(h, src, {{i + 1, se}}, title ? "headline_colon" : "speaker_colon") >= 0;
+      const int32_t k = emit(h, src, {{i + 1, se}}, title ? "headline_colon" : "speaker_colon");
+      // A transcript quoted paragraph by paragraph often leaves its quotation
+      // marks unclosed; one speaker's turn is the rest of this paragraph.
+      if (k >= 0 && lb != sb) {
+        uint32_t pe = i + 1;
+        while (pe < toks_.size() && !toks_[pe].has(kTokenParagraphStart)) ++pe;
+        Span& c = doc_.attributions[k].content.back();
+        c.begin = std::max(c.begin, toks_[i + 1].span.begin);
+        c.end = std::min(c.end, toks_[pe - 1].span.end);
+      }
+      return k >= 0;
     }
     return quote_after_colon(sb, se);
   }

@@ -1210,5 +1210,16 @@ TEST(Attribution, AnotherSpeakerAfterAndEndsTheContent) {
   EXPECT_EQ(content(e, *b), "the harbour was too shallow, and ships waited offshore for days");
 }
 
+TEST(Attribution, TranscriptTurnEndsAtItsParagraph) {
+  // Quoted paragraph by paragraph, with the closing marks left out.
+  Document d = analyze(
+      "The exchange went as follows.\n\n\"VORST: The bridge will reopen in May.\n\n"
+      "\"BRILL: Nobody in Tarn believes that.\n\n\"VORST: They will see.\"\n");
+  ASSERT_GE(d.attributions.size(), 1u);
+  const Attribution& a = d.attributions[0];
+  EXPECT_EQ(source(d, a), "VORST");
+  EXPECT_EQ(content(d, a), "The bridge will reopen in May.");
+}
+
 }  // namespace
 }  // namespace claimtrace
