@@ -754,7 +754,7 @@ class Extractor {
     for (uint32_t k = b + 1; k < e; ++k) {
       if (in_quote_[k] >= 0) continue;
       if (kAdjunct.count(w(k))) return is_comma(k - 1) ? k - 1 : k;
-      // "attacked Ana in early-morning tweets", "rejected that argument in a
+      // "attacked Ana in early-morning tweets", "rejected the argument in a
       // ruling on Thursday": where and when the stance was taken.
       if (noun_object && circumstance_at(k, e) && !complement_in(b, e) && !time_word(w(b)))
         return k;
@@ -889,8 +889,8 @@ class Extractor {
            x == "which" || x == "even" || x == "while";
   }
 
-  // A right side that holds no statement: it opens with an adjunct and has no "that", question word
-  // or quotation.
+  // A right side that holds no statement: it opens with an adjunct and has
+  // no "that", question word or quotation.
   bool writer_tail(Range r) const {
     // Not "on", "of", "for", "with": they often take the cue's own object
     // ("weighed in on", "disagreed with").
@@ -1687,8 +1687,9 @@ class Extractor {
     if (right_ok && cb < se && in_quote_[cb] < 0 && subordinator(w(cb)) && h.aux_b > sb &&
         (closes_quote(h.aux_b - 1) || (src.b > sb && closes_quote(src.b - 1))))
       right_ok = false;
-    // "CONTENT, Ana said in a video message": after a clause that ends in a comma before the
-    // subject, a right side that opens with an adjunct or a comma is the writer's.
+    // "CONTENT, Ana said in a video message": after a clause that ends in a
+    // comma before the subject, a right side that opens with an adjunct is
+    // the writer's.
     if (right_ok && !src_after && cb < se && src.b > prev_end + 3 && is_comma(src.b - 1) &&
         in_quote_[src.b - 1] < 0 && finite_in(prev_end, src.b - 1) && writer_tail(right))
       right_ok = false;
