@@ -608,7 +608,12 @@ class Extractor {
       if (is_comma(i) && clause_cue_at(i + 1)) return i;
       // A concessive or non-restrictive relative clause after a comma is
       // usually the writer's addition: "..., but", "..., who is 70".
-      if (is_comma(i) && in_quote_[i + 1] < 0 && writer_clause_word(w(i + 1))) return i;
+      if (is_comma(i) && in_quote_[i + 1] < 0 && writer_clause_word(w(i + 1)) &&
+          !relative_interruption(i, se) && !parallel_continuation(i + 1, se))
+        return i;
+      // "said it would cut 300 jobs, a tenth of its staff.": a noun group
+      // that closes the sentence after a comma is the writer's apposition.
+      if (is_comma(i) && i > b && final_apposition(i, se)) return i;
       // "..., the outlet's source claimed." / "..., said Ana.": a reporting
       // clause closes the content.
       if (is_comma(i) && i > b && reporting_clause_after(i, se)) return i;
@@ -620,7 +625,9 @@ class Extractor {
       // "A is true, and three-quarters said B": a new clause with its own
       // subject after ", and" / ", but" is the writer's.
       if (is_comma(i) && i > b && i + 2 < se && (w(i + 1) == "and" || w(i + 1) == "but") &&
-          in_quote_[i + 1] < 0 && has_verb(b, i) && new_clause_at(i + 2, se))
+          in_quote_[i + 1] < 0 && (has_verb(b, i) || finite_in(b, i)) &&
+          (new_clause_at(i + 2, se) || subject_clause_at(i + 2, se)) &&
+          !parallel_continuation(i + 1, se))
         return i;
       // "... and said", "..., and also warned": a second statement of the
       // same source ends this one.
@@ -642,6 +649,77 @@ class Extractor {
 
   static bool subject_pronoun(std::string_view x) {
     return x == "he" || x == "she" || x == "they" || x == "we" || x == "i";
+  }
+
+  bool finite_verb(uint32_t i) const {
+    const Pos p = toks_[i].pos;
+    return p == Pos::kVBD || p == Pos::kVBZ || p == Pos::kVBP || p == Pos::kMD ||
+           aux_words().count(w(i)) > 0;
+  }
+
+  // Token `k` opens a clause with a subject and a finite verb of saying of
+  // its own before the next comma ("more than 4 in 10 said X", "rights
+  // groups warned that Y"): another statement, not more of this one.
+  bool subject_clause_at(uint32_t k, uint32_t se) const {
+    if (in_quote_[k] >= 0 || finite_verb(k) || toks_[k].pos == Pos::kVB ||
+        toks_[k].pos == Pos::kVBN || toks_[k].pos == Pos::kVBG || toks_[k].pos == Pos::kRB ||
+        toks_[k].pos == Pos::kIN || toks_[k].pos == Pos::kTO || w(k) == "who" || w(k) == "which")
+      return false;
+    for (uint32_t j = k + 1; j < se && j < k + 8; ++j) {
+      if (in_quote_[j] >= 0 || punct(j)) return false;
+      if (finite_verb(j)) return verb_hit_at(j);
+    }
+    return false;
+  }
+
+  // After the comma at `c`: "a/an/the" and a noun group without a verb of
+  // its own (a relative clause may follow) up to the end of the sentence.
+  bool final_apposition(uint32_t c, uint32_t se) const {
+    if (c + 2 >= se || in_quote_[c + 1] >= 0) return false;
+    std::string_view x = w(c + 1);
+    if (x != "a" && x != "an" && x != "the") return false;
+    for (uint32_t k = c + 2; k < se; ++k) {
+      if (in_quote_[k] >= 0 || quote_mark(k)) return false;
+      std::string_view y = w(k);
+      // A list goes on ("on Israel, the nuclear deal and the court").
+      if (y == "and" || y == "or") return false;
+      if (y == "who" || y == "which" || y == "that" || y == "whose") {
+        // "X, the man who ran the port, held ...": the clause goes on.
+        for (uint32_t j = k + 1; j + 1 < se; ++j)
+          if (is_comma(j) && in_quote_[j + 1] < 0 && finite_verb(j + 1)) return false;
+        return true;
+      }
+      if (finite_verb(k) || is_comma(k) || y == ";" || y == ":") return false;
+      if (punct(k) && k + 1 >= se) return true;
+    }
+    return true;
+  }
+
+  // The conjunction at `c` goes on with the same statement: "said that A,
+  // but that B", "A, but rather B", "not A, but also B".
+  bool parallel_continuation(uint32_t c, uint32_t se) const {
+    if (c + 1 >= se || (w(c) != "but" && w(c) != "and") || in_quote_[c + 1] >= 0) return false;
+    std::string_view x = w(c + 1);
+    if (x == "that") return c + 2 < se && complement_clause(c + 2, se);
+    return w(c) == "but" && (x == "rather" || x == "also" || x == "instead" || x == "not");
+  }
+
+  bool finite_in(uint32_t b, uint32_t e) const {
+    for (uint32_t k = b; k < e; ++k)
+      if (in_quote_[k] < 0 && finite_verb(k)) return true;
+    return false;
+  }
+
+  // "that Ana, who runs the mill, will retire": a relative clause set off by
+  // commas inside the content, after which the clause goes on with its verb.
+  bool relative_interruption(uint32_t c, uint32_t se) const {
+    if (w(c + 1) != "who" && w(c + 1) != "which") return false;
+    for (uint32_t k = c + 2; k + 1 < se; ++k) {
+      if (in_quote_[k] >= 0) continue;
+      if (is_comma(k) || is_dash(k)) return in_quote_[k + 1] < 0 && finite_verb(k + 1);
+      if (punct(k) && w(k) != "'s") return false;
+    }
+    return false;
   }
 
   // Token `k` opens a clause with its own subject: a personal pronoun, or a
@@ -671,7 +749,9 @@ class Extractor {
     return false;
   }
 
-  uint32_t object_end(uint32_t b, uint32_t e) const {
+  // `say`: the object of a verb of saying, where only adjuncts end it
+  // (its commas are too often inside what was said).
+  uint32_t object_end(uint32_t b, uint32_t e, bool say = false) const {
     static const WordSet kAdjunct{"during", "since",    "after",   "before", "while",
                                   "when",   "amid",     "despite", "until",  "following",
                                   "even",   "although", "though"};
@@ -679,6 +759,11 @@ class Extractor {
     for (uint32_t k = b + 1; k < e; ++k) {
       if (in_quote_[k] >= 0) continue;
       if (kAdjunct.count(w(k))) return is_comma(k - 1) ? k - 1 : k;
+      // "attacked Ana in early-morning tweets", "rejected the argument in a
+      // ruling on Thursday": where and when the stance was taken.
+      if (noun_object && circumstance_at(k, e) && !complement_in(b, e) && !time_word(w(b)))
+        return k;
+      if (say) continue;
       // "praised her rival, the senator from Ohio": after a noun object a
       // comma opens the writer's addition, unless a list goes on
       // ("criticized Ana, Ivo and Eda").
@@ -698,6 +783,57 @@ class Extractor {
         return is_comma(k - 1) ? k - 1 : k;
     }
     return e;
+  }
+
+  // [b, e) holds a complement of the verb besides its object ("described
+  // X as Y", "praised X for Y", "urged X to go", "told X that Y"), so a
+  // phrase of time or medium before it sits inside the content.
+  bool complement_in(uint32_t b, uint32_t e) const {
+    for (uint32_t k = b; k < e; ++k) {
+      if (in_quote_[k] >= 0) continue;
+      std::string_view x = w(k);
+      if (x == "as" || x == "for" || x == "that" ||
+          (x == "to" && k + 1 < e && toks_[k + 1].pos == Pos::kVB))
+        return true;
+    }
+    return false;
+  }
+
+  // Token `k` opens a phrase of time or medium: "in July", "on Twitter",
+  // "in a statement", "at a rally on Monday".
+  bool circumstance_at(uint32_t k, uint32_t e) const {
+    static const WordSet kPreps{"in", "on", "at", "via", "through"};
+    static const WordSet kMedia{
+        "statement", "statements", "interview",  "interviews", "speech",  "speeches",
+        "tweet",     "tweets",     "post",       "posts",      "letter",  "op-ed",
+        "ruling",    "video",      "message",    "email",      "e-mail",  "rally",
+        "address",   "appearance", "memo",       "filing",     "remarks", "comments",
+        "broadcast", "conference", "hearing",    "column",     "essay",   "blog",
+        "twitter",   "facebook",   "television", "radio",      "ad",      "advertisement",
+        "diatribe",  "briefing",   "call",       "event",      "stop",    "town"};
+    if (!kPreps.count(w(k)) || k + 1 >= e) return false;
+    // "in June", "on Tuesday", "in early June": a date right after the
+    // preposition; a medium may follow a few modifiers ("in early-morning
+    // tweets", "at a Super Tuesday rally"). A possessive makes it part of
+    // the object ("at Saturday's debate").
+    uint32_t j = k + 1;
+    if (j < e && (w(j) == "early" || w(j) == "late" || w(j) == "mid")) ++j;
+    const auto year = [&](uint32_t i) {
+      std::string_view x = w(i);
+      return x.size() == 4 && (x.substr(0, 2) == "19" || x.substr(0, 2) == "20") &&
+             toks_[i].kind == TokenKind::kNumber;
+    };
+    if (j < e && in_quote_[j] < 0 && (time_word(w(j)) || year(j)))
+      return j + 1 >= e || w(j + 1) != "'s";
+    for (j = k + 1; j < e && j < k + 6; ++j) {
+      if (in_quote_[j] >= 0 || w(j) == "'s" || (punct(j) && w(j) != "-")) return false;
+      std::string_view x = w(j);
+      if (kMedia.count(x)) return true;
+      if (!(is_determiner(x) || toks_[j].pos == Pos::kJJ || x.find('-') != std::string_view::npos ||
+            toks_[j].pos == Pos::kNNP || toks_[j].pos == Pos::kPRPS))
+        return false;
+    }
+    return false;
   }
 
   // The object of a stance verb is a noun group ("criticized the law"), not
@@ -756,6 +892,21 @@ class Extractor {
   static bool writer_clause_word(std::string_view x) {
     return x == "but" || x == "though" || x == "although" || x == "whereas" || x == "who" ||
            x == "which" || x == "even" || x == "while";
+  }
+
+  // A right side that holds no statement: it opens with an adjunct and has
+  // no "that", question word or quotation.
+  bool writer_tail(Range r) const {
+    // Not "on", "of", "for", "with": they often take the cue's own object
+    // ("weighed in on", "disagreed with").
+    static const WordSet kOpeners{"in",     "at",    "during", "as",        "since",
+                                  "amid",   "after", "while",  "following", "when",
+                                  "before", "last",  "this",   "earlier",   "later"};
+    if (r.empty()) return true;
+    if (!(kOpeners.count(w(r.b)) || time_word(w(r.b)))) return false;
+    for (uint32_t k = r.b; k < r.e; ++k)
+      if (quote_mark(k) || in_quote_[k] >= 0 || w(k) == "that" || question_word(w(k))) return false;
+    return true;
   }
 
   bool light_tail(Range r) const {
@@ -1274,16 +1425,29 @@ class Extractor {
       if (h.entry->role != CueRole::kAdverb) return false;
     const QuoteRegion& q = quotes_[in_quote_[sb]];
     if (q.open != sb) return false;  // the quote must open the sentence
-    Attribution& a = doc_.attributions.back();
+    // "\"A. B,\" she said.": a quotation that closes on a comma runs into
+    // its own reporting clause in a later sentence; it is that cue's content.
+    if (q.close > q.open + 1 && is_comma(q.close - 1)) return false;
+    // The latest quoted attribution, passing over a participle that the
+    // same reporting clause adds ("\"Q1,\" she said, adding that X. \"Q2.\"").
+    size_t ai = doc_.attributions.size() - 1;
+    while (ai > 0 && !doc_.attributions[ai].quoted && doc_.attributions[ai].rule == "participle")
+      --ai;
+    Attribution& a = doc_.attributions[ai];
     if (!a.quoted || a.content.empty()) return false;
     // Adjacent: the previous attribution (its cue, a source after the cue,
-    // or a quotation already continued) ends just before this sentence.
+    // or a quotation already continued) ends in the sentence before this
+    // one; the rest of its reporting clause may lie between ("she said on
+    // stage at the convention.") but no quotation and no other sentence.
     uint32_t anchor = std::max(a.cue.end, a.content.back().end);
     if (a.has_source) anchor = std::max(anchor, a.source.end);
     if (sb == 0 || toks_[sb - 1].span.end < anchor) return false;
     uint32_t gap_tokens = 0;
-    for (uint32_t i = sb; i-- > 0 && toks_[i].span.begin >= anchor;) ++gap_tokens;
-    if (gap_tokens > 4) return false;
+    for (uint32_t i = sb; i-- > 0 && toks_[i].span.begin >= anchor;) {
+      if (++gap_tokens > 40 || quote_mark(i)) return false;
+      const std::string_view x = w(i);
+      if (i + 1 < sb && (x == "." || x == "?" || x == "!")) return false;
+    }
     if (covered_[sb]) return false;
     Range r{q.open, q.close + 1};
     for (uint32_t i = r.b; i < r.e; ++i) covered_[i] = 1;
@@ -1342,7 +1506,17 @@ class Extractor {
           (is_np_preposition(w(first_lower)) || w(first_lower) == "on" || w(first_lower) == "to"))
         src.e = first_lower;
       CueHit h{i, i + 1, &kColonCue, i};
-      return emit(h, src, {{i + 1, se}}, title ? "headline_colon" : "speaker_colon") >= 0;
+      const int32_t k = emit(h, src, {{i + 1, se}}, title ? "headline_colon" : "speaker_colon");
+      // A transcript quoted paragraph by paragraph often leaves its quotation
+      // marks unclosed; one speaker's turn is the rest of this paragraph.
+      if (k >= 0 && lb != sb) {
+        uint32_t pe = i + 1;
+        while (pe < toks_.size() && !toks_[pe].has(kTokenParagraphStart)) ++pe;
+        Span& c = doc_.attributions[k].content.back();
+        c.begin = std::max(c.begin, toks_[i + 1].span.begin);
+        c.end = std::min(c.end, toks_[pe - 1].span.end);
+      }
+      return k >= 0;
     }
     return quote_after_colon(sb, se);
   }
@@ -1590,6 +1764,10 @@ class Extractor {
     // the object ends where a time or circumstance adjunct begins.
     if (h.entry->cue_class != CueClass::kSay && cb < ce && w(cb) != "that" && in_quote_[cb] < 0)
       ce = object_end(cb, ce);
+    // "said as much in an interview", "mentioned Ana since the debate": a
+    // verb of saying with a plain noun object ends there too.
+    else if (cb < ce && in_quote_[cb] < 0 && object_is_noun_group(cb, ce) && !finite_in(cb, ce))
+      ce = object_end(cb, ce, true);
     Range right{cb, ce};
     if (tell && cb == r && addressee_only(right)) right = {cb, cb};
     // "He said:" with the quotation in the next sentence or paragraph.
@@ -1601,6 +1779,12 @@ class Extractor {
     // subordinate clause is the writer's scene, not more of the statement.
     if (right_ok && cb < se && in_quote_[cb] < 0 && subordinator(w(cb)) && h.aux_b > sb &&
         (closes_quote(h.aux_b - 1) || (src.b > sb && closes_quote(src.b - 1))))
+      right_ok = false;
+    // "CONTENT, Ana said in a video message": after a clause that ends in a
+    // comma before the subject, a right side that opens with an adjunct is
+    // the writer's.
+    if (right_ok && !src_after && cb < se && src.b > prev_end + 3 && is_comma(src.b - 1) &&
+        in_quote_[src.b - 1] < 0 && finite_in(prev_end, src.b - 1) && writer_tail(right))
       right_ok = false;
     std::vector<Range> content;
     if (right_ok) content.push_back(right);
@@ -1636,7 +1820,21 @@ class Extractor {
       // Without content after the cue the content is before the source; with
       // both a quote before and content after ("\"Q1,\" he said, \"Q2.\"")
       // the content is both parts.
-      if (!right_ok || in_quote_[left_end - 1] >= 0) content.insert(content.begin(), left);
+      if (!right_ok || in_quote_[left_end - 1] >= 0) {
+        // "\"Q1,\" she said of the plan on Monday, \"Q2.\"": after a
+        // quotation only another quotation goes on with the statement; the
+        // words between are the writer's.
+        if (right_ok) {
+          uint32_t k = right.b;
+          while (k < right.e && !opens_quote(k)) ++k;
+          if (k >= right.e) {
+            content.clear();
+            right_ok = false;
+          } else
+            content.front().b = k;
+        }
+        content.insert(content.begin(), left);
+      }
     }
     // "\"Why now?\" Ana asked." split after the question mark: the
     // quotation that ends the previous sentence is the content.

@@ -1153,3 +1153,139 @@ TEST(Attribution, UnrelayedCueInsideAnotherContentIsDropped) {
 
 }  // namespace
 }  // namespace claimtrace
+
+TEST(Attribution, RelativeClauseInsideTheContentKeepsItsVerb) {
+  Document d = analyze(
+      "Officials said that Mayor Ivo Brandt, who runs the harbour board, will step down "
+      "in June.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a),
+            "that Mayor Ivo Brandt, who runs the harbour board, will step down in June");
+}
+
+TEST(Attribution, RelativeClauseAtTheEndIsTheWriters) {
+  Document d =
+      analyze("Officials said that the ferry will stop at Velm, which lies on the north shore.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "that the ferry will stop at Velm");
+}
+
+TEST(Attribution, QuotationEndingInACommaIsNotContinued) {
+  Document d = analyze(
+      "\u201cWe are ready,\u201d Ana Ruiz said. \u201cThe nets are mended. The boats are "
+      "painted,\u201d her brother Ivo added.");
+  const Attribution* said = by_cue(d, "said");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(content(d, *said), "\u201cWe are ready,\u201d");
+  const Attribution* added = by_cue(d, "added");
+  ASSERT_NE(added, nullptr);
+  EXPECT_EQ(content(d, *added), "\u201cThe nets are mended. The boats are painted,\u201d");
+}
+
+TEST(Attribution, AfterAQuotationOnlyAQuotationContinues) {
+  Document d = analyze("\u201cIt was a fair vote,\u201d Ana Ruiz said of the count on Monday.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "\u201cIt was a fair vote,\u201d");
+  Document e = analyze(
+      "\u201cIt was a fair vote,\u201d Ana Ruiz said on Monday, \u201cand we accept it.\u201d");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(e, *b), "\u201cIt was a fair vote,\u201d | \u201cand we accept it.\u201d");
+}
+
+TEST(Attribution, StanceObjectEndsBeforeTimeOrMedium) {
+  Document d = analyze("Senator Ana Ruiz attacked the toll plan in early-morning tweets.");
+  const Attribution* a = by_cue(d, "attacked");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "the toll plan");
+  Document e = analyze("The council rejected the argument in July.");
+  const Attribution* b = by_cue(e, "rejected");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(e, *b), "the argument");
+  // A complement after the phrase keeps it inside: "described X on Y as Z".
+  Document f = analyze("Ivo Brandt described himself in an interview as a cautious man.");
+  const Attribution* c = by_cue(f, "described");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(content(f, *c), "himself in an interview as a cautious man");
+}
+
+TEST(Attribution, ClauseBeforeTheSubjectBeatsAnAdjunctAfterTheCue) {
+  Document d = analyze(
+      "The bridge will reopen in May, Mayor Elna Vorst said in a video message to the "
+      "council.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "The bridge will reopen in May");
+}
+
+TEST(Attribution, ButThatGoesOnWithTheStatement) {
+  Document d = analyze(
+      "Ana Ruiz said that the mill would close, but that its workers would be paid until "
+      "spring.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a),
+            "that the mill would close, but that its workers would be paid until spring");
+  // Without "that" the clause after ", but" stays the writer's.
+  Document e = analyze("Ana Ruiz said that the mill would close, but nobody believed her.");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(e, *b), "that the mill would close");
+}
+
+TEST(Attribution, QuotationContinuesAfterALongReportingClause) {
+  Document d = analyze(
+      "\u201cWe are ready,\u201d Ana Ruiz said on stage at the harbour festival on Sunday. "
+      "\u201cThe boats are painted.\u201d");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "\u201cWe are ready,\u201d | \u201cThe boats are painted.\u201d");
+  // Another sentence between them ends the statement.
+  Document e = analyze(
+      "\u201cWe are ready,\u201d Ana Ruiz said. The crowd cheered. \u201cThe boats are "
+      "painted.\u201d");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(e, *b), "\u201cWe are ready,\u201d");
+}
+
+TEST(Attribution, AppositionAtTheEndOfTheSentenceIsTheWriters) {
+  Document d = analyze("The mill said it would cut 300 jobs, a tenth of its staff.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "it would cut 300 jobs");
+  // A list is no apposition.
+  Document e = analyze("Ana Ruiz said they differ on taxes, the port and the new bridge.");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(e, *b), "they differ on taxes, the port and the new bridge");
+}
+
+TEST(Attribution, AnotherSpeakerAfterAndEndsTheContent) {
+  Document d = analyze(
+      "Most farmers said they were worried about the drought, and more than half said the "
+      "ministry had done too little.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "they were worried about the drought");
+  // A second clause without a verb of saying stays inside.
+  Document e =
+      analyze("Ana Ruiz said the harbour was too shallow, and ships waited offshore for days.");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(e, *b), "the harbour was too shallow, and ships waited offshore for days");
+}
+
+TEST(Attribution, TranscriptTurnEndsAtItsParagraph) {
+  // Quoted paragraph by paragraph, with the closing marks left out.
+  Document d = analyze(
+      "The exchange went as follows.\n\n\"VORST: The bridge will reopen in May.\n\n"
+      "\"BRILL: Nobody in Tarn believes that.\n\n\"VORST: They will see.\"\n");
+  ASSERT_GE(d.attributions.size(), 1u);
+  const Attribution& a = d.attributions[0];
+  EXPECT_EQ(source(d, a), "VORST");
+  EXPECT_EQ(content(d, a), "The bridge will reopen in May.");
+}
