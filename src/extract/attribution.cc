@@ -1649,9 +1649,11 @@ class Extractor {
     const bool after_comma = h.aux_b > sb && comma_before(h.aux_b, sb);
     if ((ing && after_comma) || after_and || after_prep) {
       int32_t main = last_in_sentence(first_attr);
-      Range src{0, 0};
       int32_t via = -1;
-      if (main >= 0 && doc_.attributions[main].has_source) {
+      Range src = governing_subject(h, sb, first_attr, after_and, via);
+      if (!src.empty()) {
+        // The subject of the verb it hangs on.
+      } else if (main >= 0 && doc_.attributions[main].has_source) {
         src = source_range(doc_.attributions[main]);
         via = doc_.attributions[main].via;
       } else {
@@ -1696,7 +1698,7 @@ class Extractor {
       while (q > sb && !closes_quote(q) && subj_end - q < 40) --q;
       if (closes_quote(q) && q + 1 < subj_end) src = appositive_subject(q + 1, subj_end);
     }
-    if (src.empty()) src = left_np(sb, subj_end);
+    if (src.empty()) src = widen_subject(sb, left_np(sb, subj_end));
     bool src_after = false;
     if (src.empty()) {
       // Inverted: "CONTENT," said SOURCE.
@@ -2054,6 +2056,304 @@ class Extractor {
     if (name.b != sb && !punct(name.b - 1)) return {0, 0};
     if (name.e - name.b > 5) return {0, 0};
     return {name.b, aux_b - 1};
+  }
+
+  // A finite verb: a past or present tense, a modal, or a finite auxiliary.
+  bool finite_verb(uint32_t i) const {
+    if (in_quote_[i] >= 0 || toks_[i].kind != TokenKind::kWord) return false;
+    const Pos p = toks_[i].pos;
+    if (p == Pos::kVBD || p == Pos::kVBZ || p == Pos::kVBP || p == Pos::kMD) return true;
+    // A past form the tagger took for a participle: "Ana Ruiz, a teacher,
+    // proposed X" (not "had proposed", "the plan proposed by").
+    if (p == Pos::kVBN && i > 0 && (i + 1 >= toks_.size() || w(i + 1) != "by")) {
+      std::string_view prev = w(i - 1);
+      const Pos q = toks_[i - 1].pos;
+      if (!aux_words().count(prev) && !is_passive_aux(prev) && !is_determiner(prev) &&
+          q != Pos::kIN && q != Pos::kTO && q != Pos::kJJ && q != Pos::kNN && q != Pos::kNNS &&
+          toks_[i - 1].kind != TokenKind::kNumber)
+        return true;
+    }
+    std::string_view x = w(i);
+    return x == "has" || x == "have" || x == "had" || x == "is" || x == "are" || x == "was" ||
+           x == "were" || x == "will" || x == "would" || x == "can" || x == "could" ||
+           x == "does" || x == "did" || x == "should" || x == "must" || x == "might";
+  }
+
+  // The subject of the verb group that ends just before `aux` (the first
+  // token of the auxiliary chain): "Ana Ruiz, a teacher, said", "Ana Ruiz,
+  // however, said", "The ministry on Friday denied", "Ana said".
+  Range subject_before(uint32_t sb, uint32_t aux) const {
+    const uint32_t end = before_time_adjunct(sb, before_parenthetical(sb, aux));
+    Range src = dash_appositive_subject(sb, end);
+    if (src.empty()) src = appositive_subject(sb, end);
+    if (src.empty()) src = widen_subject(sb, left_np(sb, end));
+    return src;
+  }
+
+  // Token `i` can open a clause: the sentence start, after punctuation, or
+  // after a conjunction or a complementizer.
+  bool opens_clause(uint32_t i, uint32_t sb) const {
+    if (i <= sb) return true;
+    const uint32_t p = i - 1;
+    if (in_quote_[p] >= 0 && !closes_quote(p)) return false;
+    if (punct(p)) return w(p) != "'s" && w(p) != "'" && w(p) != "%";
+    static const WordSet kOpeners{
+        "and",  "but",  "or",    "while", "because", "although", "though", "as",      "if",
+        "that", "when", "since", "so",    "yet",     "whereas",  "unless", "where",   "whether",
+        "why",  "how",  "now",   "still", "thus",    "instead",  "also",   "however", "meanwhile"};
+    return kOpeners.count(w(p)) > 0;
+  }
+
+  // A noun group that ends just before `end` and may carry a tail: like
+  // left_np, and "85%", "six in 10".
+  Range head_np(uint32_t sb, uint32_t end) const {
+    if (end >= sb + 2 && w(end - 1) == "%" && toks_[end - 2].kind == TokenKind::kNumber)
+      return {end - 2, end};
+    Range r = left_np(sb, end);
+    // "those", "many", "some", "all": a group of its own before "of"/"in".
+    if (r.empty() && end > sb) {
+      std::string_view x = w(end - 1);
+      if (x == "those" || x == "many" || x == "most" || x == "some" || x == "all" || x == "each" ||
+          x == "none" || x == "several" || x == "few" || x == "both")
+        return {end - 1, end};
+    }
+    return r;
+  }
+
+  // `g` is a noun group that ends at `end`: its last word is a noun, a
+  // number or a quantifier ("those", "most"), or a participle before "by"
+  // ("a report released by"), and it holds no finite verb or gerund.
+  bool nominal_group(Range g, uint32_t end, bool before_by, bool postmodified = false) const {
+    if (g.empty() || g.e != end || end - g.b > 16) return false;
+    const uint32_t last = g.e - 1;
+    // "people close to", "states going to", "those affected by": a noun
+    // with a postmodifying adjective or participle.
+    // (The tagger often reads "briefed", "close" as verbs here.)
+    const Pos lp = toks_[last].pos;
+    if (!postmodified && last > g.b && !capitalized(last) && !verb_hit_at(last) &&
+        (lp == Pos::kJJ || lp == Pos::kVBN || lp == Pos::kVBG || lp == Pos::kRB ||
+         lp == Pos::kVBD || lp == Pos::kVBP))
+      return nominal_group({g.b, last}, last, false, true);
+    for (uint32_t i = g.b; i < g.e; ++i) {
+      const Pos p = toks_[i].pos;
+      if (p == Pos::kVBD || p == Pos::kVBZ || p == Pos::kVBP || p == Pos::kVBG || p == Pos::kMD ||
+          verb_hit_at(i))
+        return false;
+    }
+    const Pos p = toks_[last].pos;
+    std::string_view x = w(last);
+    // A noun the tagger took for a base verb: "a newly released email".
+    const bool base_noun = p == Pos::kVB && last > g.b &&
+                           (toks_[last - 1].pos == Pos::kDT || toks_[last - 1].pos == Pos::kJJ ||
+                            toks_[last - 1].pos == Pos::kVBN || toks_[last - 1].pos == Pos::kPRPS ||
+                            toks_[last - 1].pos == Pos::kNN);
+    return base_noun || p == Pos::kNN || p == Pos::kNNS || p == Pos::kNNP || p == Pos::kNNPS ||
+           p == Pos::kCD || toks_[last].kind == TokenKind::kNumber || x == "%" || x == "those" ||
+           x == "many" || x == "most" || x == "some" || x == "all" || x == "each" || x == "none" ||
+           x == "several" || x == "few" || x == "both" || (before_by && p == Pos::kVBN);
+  }
+
+  // A short plain noun group in a list of subjects (no preposition, adverb
+  // or verb: "Despite the rally, officials and ..." is no list).
+  bool list_item(Range g, uint32_t end) const {
+    if (!nominal_group(g, end, false) || g.e - g.b > 6) return false;
+    for (uint32_t i = g.b; i < g.e; ++i) {
+      const Pos p = toks_[i].pos;
+      if (p == Pos::kIN || p == Pos::kRB || p == Pos::kVB || p == Pos::kVBD || p == Pos::kVBN ||
+          adjunct_starts().count(w(i)))
+        return false;
+    }
+    return true;
+  }
+
+  // Widens the subject noun group `src` found by left_np to the whole
+  // subject PolNeAR marks, when that subject opens its clause: a
+  // prepositional tail ("aides to Clinton", "a review by The Times",
+  // "most of them", "85% of Democrats"), a relative clause ("Democrats in
+  // Iowa who watched the debate", "officials whose laws were struck down")
+  // and coordination ("Mr. Rubio and his advisers", "unions, green groups
+  // and many Democrats", "neither Cruz nor Christie").
+  Range widen_subject(uint32_t sb, Range src) const {
+    if (src.empty() || src.b <= sb) return src;
+    static const WordSet kJoiners{"of",      "by",    "to",     "on",      "around", "among",
+                                  "like",    "with",  "for",    "from",    "at",     "in",
+                                  "about",   "near",  "inside", "within",  "across", "behind",
+                                  "outside", "under", "over",   "against", "toward", "towards"};
+    // A single pronoun takes a head before it ("most of them", "those
+    // around him"), never a relative clause or a coordination.
+    const bool pronoun = src.e - src.b == 1 && pronouns().count(w(src.b));
+    Range r = src;
+    for (int step = 0; step < 6 && r.b > sb + 1; ++step) {
+      const uint32_t j = r.b - 1;  // the word before the group
+      if (in_quote_[j] >= 0 || quote_mark(j)) break;
+      std::string_view x = w(j);
+      if (kJoiners.count(x) && !capitalized(j)) {
+        // "aides to Clinton", not "declined to comment".
+        Range pre = head_np(sb, j);
+        if (!(x == "to" && toks_[r.b].pos == Pos::kVB && r.e - r.b > 1) &&
+            nominal_group(pre, j, x == "by")) {
+          r.b = pre.b;
+          continue;
+        }
+      }
+      if (pronoun) break;
+      // "Teachers, nurses and shop owners": left_np took the last two items.
+      if (is_comma(j) && in_quote_[j] < 0 && step == 0) {
+        bool conj = false;
+        for (uint32_t i = r.b + 1; i + 1 < r.e && !conj; ++i) conj = w(i) == "and" || w(i) == "or";
+        if (!conj) break;
+        uint32_t b = r.b;
+        while (b >= sb + 2 && is_comma(b - 1) && in_quote_[b - 1] < 0) {
+          Range item = head_np(sb, b - 1);
+          if (!list_item(item, b - 1)) break;
+          b = item.b;
+        }
+        if (b < r.b && (b == sb || (opens_clause(b, sb) && !punct(b - 1)))) r.b = b;
+        break;
+      }
+      if (x == "and" || x == "or" || x == "nor" || x == "&") {
+        Range pre = head_np(sb, j);
+        if (pre.empty() || pre.e != j) {
+          // "he and Brafman".
+          if (j > sb && (subject_pronoun(w(j - 1)) || w(j - 1) == "you")) pre = {j - 1, j};
+        }
+        if (pre.e - pre.b != 1 || !subject_pronoun(w(pre.b))) {
+          if (!nominal_group(pre, j, false)) break;
+        }
+        // A list: "A, B, and C" / "A, B and C".
+        uint32_t b = pre.b;
+        while (b >= sb + 2 && is_comma(b - 1) && in_quote_[b - 1] < 0) {
+          Range item = head_np(sb, b - 1);
+          if (!list_item(item, b - 1)) break;
+          b = item.b;
+        }
+        // The list must open the clause itself: "..., she and others".
+        if (b < pre.b && !(b == sb || (opens_clause(b, sb) && !punct(b - 1)))) b = pre.b;
+        if (b > sb && (w(b - 1) == "neither" || w(b - 1) == "both" || w(b - 1) == "either")) --b;
+        r.b = b;
+        continue;
+      }
+      // "as well as": "Ana as well as Ivo".
+      if (x == "as" && j >= sb + 3 && w(j - 1) == "well" && w(j - 2) == "as") {
+        Range pre = head_np(sb, j - 2);
+        if (pre.empty() || pre.e != j - 2) break;
+        r.b = pre.b;
+        continue;
+      }
+      // A relative clause between the head and the verb: "HEAD who/whose/that
+      // VERB ... CUE", with a verb of its own and no other clause inside.
+      uint32_t rel = j + 1;
+      bool verb = false;
+      for (uint32_t k = j + 1; k-- > sb && j - k < 12;) {
+        if (punct(k) || in_quote_[k] >= 0) break;
+        std::string_view y = w(k);
+        // "officials that are", not "now that Ana is".
+        if (y == "who" || y == "whose" ||
+            (y == "that" && k + 1 <= j && (aux_words().count(w(k + 1)) || finite_verb(k + 1)))) {
+          rel = k;
+          break;
+        }
+        if (y == "which" || y == "that" || verb_hit_at(k)) break;
+        const Pos p = toks_[k].pos;
+        if (p == Pos::kVBD || p == Pos::kVBZ || p == Pos::kVBP || p == Pos::kVBN ||
+            p == Pos::kVBG || p == Pos::kMD || aux_words().count(y))
+          verb = true;
+      }
+      if (rel <= j && verb && rel > sb) {
+        Range pre = head_np(sb, rel);
+        if (!nominal_group(pre, rel, false) || pronouns().count(w(pre.b))) break;
+        if (pre.e - pre.b == 1 && subject_pronoun(w(pre.b))) break;
+        r.b = pre.b;
+        continue;
+      }
+      break;
+    }
+    if (r.b == src.b || !opens_clause(r.b, sb)) return src;
+    return r;
+  }
+
+  // The source of a participle (", saying X") or of a second predicate
+  // ("... and said X"): the subject of the nearest finite verb before it
+  // that governs it. A second predicate pairs with a verb of the same tense
+  // ("slammed X for suggesting Y and bragged"); a subject inside a
+  // complement clause ("rebuked critics who say he should ..., saying") or a
+  // relative clause ("a law which Ana backs, saying") is passed over, up to
+  // the clause it hangs on. A relative pronoun is the source of a second
+  // predicate in its clause ("Ivo, who saw it and described it"), as
+  // PolNeAR marks it. The source (and relay) of an attribution made by that
+  // verb is reused. Empty when no such verb is found.
+  Range governing_subject(const CueHit& h, uint32_t sb, uint32_t first_attr, bool coordinated,
+                          int32_t& via) const {
+    const bool ing = ends_with_ing(h.b);
+    Pos want = Pos::kNone;
+    if (coordinated && !ing) {
+      want = toks_[h.b].pos;
+      for (uint32_t i = h.aux_b; i < h.b; ++i)
+        if (finite_verb(i)) {
+          want = toks_[i].pos;
+          break;
+        }
+      if (want != Pos::kVBD && want != Pos::kVBZ && want != Pos::kVBP) want = Pos::kNone;
+    }
+    const bool relative_ok = coordinated && !ing;
+    for (int pass = want == Pos::kNone ? 1 : 0; pass < 2; ++pass) {
+      uint32_t k = h.aux_b;
+      while (k-- > sb) {
+        if (!finite_verb(k)) continue;
+        if (pass == 0 && toks_[k].pos != want && !(want == Pos::kVBD && toks_[k].pos == Pos::kVBN))
+          continue;
+        // An attribution already made by this verb: its source.
+        int32_t made = -1;
+        for (size_t a = first_attr; a < doc_.attributions.size() && made < 0; ++a) {
+          const Attribution& at = doc_.attributions[a];
+          if (at.has_source && at.cue.begin <= toks_[k].span.begin &&
+              toks_[k].span.end <= at.cue.end)
+            made = static_cast<int32_t>(a);
+        }
+        const uint32_t aux = aux_chain_start(k, sb);
+        Range subj = made >= 0 ? source_range(doc_.attributions[made]) : subject_before(sb, aux);
+        if (subj.empty() || (made < 0 && subj.e - subj.b > 14)) {
+          k = aux;
+          continue;
+        }
+        std::string_view first = w(subj.b);
+        if (first == "who" || first == "which" || first == "that") {
+          if (relative_ok && first != "that") {
+            via = made >= 0 ? doc_.attributions[made].via : -1;
+            return subj;
+          }
+          k = std::min(subj.b, k);  // on to the clause the relative clause hangs on
+          continue;
+        }
+        if (first == "it" || first == "there" || toks_[subj.b].kind != TokenKind::kWord) {
+          k = std::min(subj.b, k);
+          continue;
+        }
+        // A subject right after a verb, a complementizer or a relative word
+        // opens an embedded clause.
+        if (made < 0 && subj.b > sb) {
+          uint32_t p = subj.b - 1;
+          if (p > sb && (w(p) == "even" || w(p) == "only" || is_ly_adverb(p))) --p;
+          std::string_view x = w(p);
+          // "a charge that officials denied, noting": a relative "that"
+          // after a noun does not embed; its subject is the source.
+          const bool gap = k + 1 < toks_.size() && (is_comma(k + 1) || k + 1 == h.aux_b);
+          const bool complementizer =
+              x == "that" && (!gap || (p > sb && (finite_verb(p - 1) || verb_hit_at(p - 1))));
+          const bool embedded = finite_verb(p) || verb_hit_at(p) || complementizer ||
+                                x == "which" || x == "who" || x == "whom" || x == "if" ||
+                                x == "whether" || x == "because" || x == "when" || x == "while" ||
+                                x == "as";
+          if (embedded) {
+            k = std::min(subj.b, k);
+            continue;
+          }
+        }
+        via = made >= 0 ? doc_.attributions[made].via : -1;
+        return subj;
+      }
+    }
+    return {0, 0};
   }
 
   // The subject that opens a sentence, for a participle without a main

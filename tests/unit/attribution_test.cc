@@ -1289,3 +1289,83 @@ TEST(Attribution, TranscriptTurnEndsAtItsParagraph) {
   EXPECT_EQ(source(d, a), "VORST");
   EXPECT_EQ(content(d, a), "The bridge will reopen in May.");
 }
+
+// A participle or a second predicate takes the subject of the verb it hangs
+// on, not the sentence's first name or an earlier attribution's source.
+TEST(Attribution, ParticipleTakesSubjectOfNearestGoverningVerb) {
+  Document d = analyze(
+      "Ivo Kast complained that the count was unfair, a charge that harbour officials "
+      "strongly denied, noting that the rules had not changed.");
+  const Attribution* a = by_cue(d, "noting");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "harbour officials");
+}
+
+TEST(Attribution, ParticipleSkipsSubjectOfComplementClause) {
+  Document d = analyze(
+      "Mayor Elna Vorst rebuked critics who say she should resign, saying the port "
+      "had never been busier.");
+  const Attribution* a = by_cue(d, "saying");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Mayor Elna Vorst");
+}
+
+TEST(Attribution, SecondPredicatePairsWithVerbOfSameTense) {
+  Document d = analyze(
+      "Ana Ruiz slammed the council for suggesting that farmers cling to old ways, and "
+      "bragged that her plan would work.");
+  const Attribution* a = by_cue(d, "bragged");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ana Ruiz");
+}
+
+TEST(Attribution, SecondPredicateOfRelativeClauseKeepsRelativePronoun) {
+  Document d = analyze(
+      "The inquiry heard from Ivo Kast, who saw the crash and said the driver was "
+      "not at fault.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "who");
+}
+
+// The whole subject: a prepositional tail, a relative clause, coordination.
+TEST(Attribution, SubjectKeepsItsPrepositionalTail) {
+  Document d = analyze("But aides to the mayor say she will not run again.");
+  const Attribution* a = by_cue(d, "say");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "aides to the mayor");
+  Document e = analyze("Most of them said the harbour should stay open.");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(e, *b), "Most of them");
+  Document f = analyze("A review by the Tarn Courier shows that the fund lost money.");
+  const Attribution* c = by_cue(f, "shows");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(source(f, *c), "A review by the Tarn Courier");
+}
+
+TEST(Attribution, SubjectKeepsItsRelativeClause) {
+  Document d = analyze("Farmers in Velm who lost their crops said the aid came too late.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Farmers in Velm who lost their crops");
+}
+
+TEST(Attribution, CoordinatedSubjectIsOneSource) {
+  Document d = analyze("Mayor Elna Vorst and her advisers said the budget was sound.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Mayor Elna Vorst and her advisers");
+  Document e = analyze("Teachers, nurses and many shop owners say the tax is unfair.");
+  const Attribution* b = by_cue(e, "say");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(e, *b), "Teachers, nurses and many shop owners");
+}
+
+TEST(Attribution, ObjectOfEarlierVerbIsNotCoordinatedIntoSubject) {
+  Document d =
+      analyze("The mayor will not attend the opening and her deputy said the plan was rushed.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "her deputy");
+}
