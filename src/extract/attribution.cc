@@ -2058,8 +2058,9 @@ class Extractor {
     return {name.b, aux_b - 1};
   }
 
-  // A finite verb: a past or present tense, a modal, or a finite auxiliary.
-  bool finite_verb(uint32_t i) const {
+  // A finite verb outside quotations: a past or present tense, a modal, a
+  // finite auxiliary, or a past form the tagger took for a participle.
+  bool reads_as_finite_verb(uint32_t i) const {
     if (in_quote_[i] >= 0 || toks_[i].kind != TokenKind::kWord) return false;
     const Pos p = toks_[i].pos;
     if (p == Pos::kVBD || p == Pos::kVBZ || p == Pos::kVBP || p == Pos::kMD) return true;
@@ -2249,7 +2250,8 @@ class Extractor {
         std::string_view y = w(k);
         // "officials that are", not "now that Ana is".
         if (y == "who" || y == "whose" ||
-            (y == "that" && k + 1 <= j && (aux_words().count(w(k + 1)) || finite_verb(k + 1)))) {
+            (y == "that" && k + 1 <= j &&
+             (aux_words().count(w(k + 1)) || reads_as_finite_verb(k + 1)))) {
           rel = k;
           break;
         }
@@ -2289,7 +2291,7 @@ class Extractor {
     if (coordinated && !ing) {
       want = toks_[h.b].pos;
       for (uint32_t i = h.aux_b; i < h.b; ++i)
-        if (finite_verb(i)) {
+        if (reads_as_finite_verb(i)) {
           want = toks_[i].pos;
           break;
         }
@@ -2299,7 +2301,7 @@ class Extractor {
     for (int pass = want == Pos::kNone ? 1 : 0; pass < 2; ++pass) {
       uint32_t k = h.aux_b;
       while (k-- > sb) {
-        if (!finite_verb(k)) continue;
+        if (!reads_as_finite_verb(k)) continue;
         if (pass == 0 && toks_[k].pos != want && !(want == Pos::kVBD && toks_[k].pos == Pos::kVBN))
           continue;
         // An attribution already made by this verb: its source.
@@ -2339,8 +2341,9 @@ class Extractor {
           // after a noun does not embed; its subject is the source.
           const bool gap = k + 1 < toks_.size() && (is_comma(k + 1) || k + 1 == h.aux_b);
           const bool complementizer =
-              x == "that" && (!gap || (p > sb && (finite_verb(p - 1) || verb_hit_at(p - 1))));
-          const bool embedded = finite_verb(p) || verb_hit_at(p) || complementizer ||
+              x == "that" &&
+              (!gap || (p > sb && (reads_as_finite_verb(p - 1) || verb_hit_at(p - 1))));
+          const bool embedded = reads_as_finite_verb(p) || verb_hit_at(p) || complementizer ||
                                 x == "which" || x == "who" || x == "whom" || x == "if" ||
                                 x == "whether" || x == "because" || x == "when" || x == "while" ||
                                 x == "as";

@@ -1151,9 +1151,6 @@ TEST(Attribution, UnrelayedCueInsideAnotherContentIsDropped) {
   EXPECT_NE(by_cue(a, "according to"), nullptr);
 }
 
-}  // namespace
-}  // namespace claimtrace
-
 TEST(Attribution, RelativeClauseInsideTheContentKeepsItsVerb) {
   Document d = analyze(
       "Officials said that Mayor Ivo Brandt, who runs the harbour board, will step down "
@@ -1369,3 +1366,6 @@ TEST(Attribution, ObjectOfEarlierVerbIsNotCoordinatedIntoSubject) {
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(source(d, *a), "her deputy");
 }
+
+}  // namespace
+}  // namespace claimtrace
