@@ -39,6 +39,7 @@ class Recognizer {
     lists_of_people();
     consistent_types_of_unknown_names();
     small_places_of_focus_countries();
+    names_read_as_places_elsewhere();
     teams_named_by_places();
   }
 
@@ -998,6 +999,44 @@ class Recognizer {
         m.type = EntityType::kGpe;
         m.lex = v;
         m.rule = "small-place-of-focus-country";
+        break;
+      }
+    }
+  }
+
+  // A mention does not decide a name's type alone: "A Nenagh councillor
+  // said" guesses an unknown word, "the houses in Nenagh" reads the town
+  // from the gazetteer. A name guessed from its shape only takes the
+  // gazetteer reading that another mention of the same words got.
+  void names_read_as_places_elsewhere() {
+    auto key = [&](const Mention& m) {
+      std::string k;
+      for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
+        if (!k.empty()) k.push_back(' ');
+        k.append(norm(t));
+      }
+      return k;
+    };
+    std::vector<std::pair<std::string, const Mention*>> places;
+    for (const Mention& m : doc_.mentions) {
+      if (m.lex == UINT32_MAX || (m.type != EntityType::kGpe && m.type != EntityType::kLoc))
+        continue;
+      auto kind = static_cast<LexKind>(lex_.entry(m.lex).kind);
+      if (kind == LexKind::kPlace || kind == LexKind::kCountry || kind == LexKind::kRegion)
+        places.emplace_back(key(m), &m);
+    }
+    if (places.empty()) return;
+    static constexpr std::string_view kGuesses[] = {"capitalised-word", "name-shape", "acronym",
+                                                    "locative-preposition", "place-qualifier"};
+    for (Mention& m : doc_.mentions) {
+      if (m.lex != UINT32_MAX || std::ranges::find(kGuesses, m.rule) == std::end(kGuesses))
+        continue;
+      const std::string k = key(m);
+      for (const auto& [pk, p] : places) {
+        if (pk != k) continue;
+        m.lex = p->lex;
+        m.type = p->type;
+        m.rule = "same-name-read-as-place";
         break;
       }
     }

@@ -57,8 +57,11 @@ class Resolver {
   void retype_surnames() {
     std::unordered_map<std::string, bool> surnames;
     for (const Mention& m : doc_.mentions)
+      // "CTV Saskatoon", "BBC Wales": a name that starts with an acronym
+      // is no person's, whatever it was guessed as.
       if (m.type == EntityType::kPer && m.token_end - m.token_begin >= 2 &&
           doc_.tokens[m.token_begin].has(kTokenCapitalized) &&
+          !(doc_.tokens[m.token_begin].has(kTokenAllCaps) && norm(m.token_begin).size() >= 3) &&
           norm(m.token_begin).find_first_of("0123456789") == std::string_view::npos) {
         surnames.emplace(std::string(norm(m.token_end - 1)), true);
         // Family name first ("Wang Junxia" ... "Wang") in a two-word name,
@@ -658,15 +661,19 @@ class Resolver {
   // and so is an organisation that is not a site ("Whole Foods") unless a
   // mention of it is a place of its own ("at Whole Foods").
   void places_of_sites() {
-    // Places read from the gazetteer (not sites placed here) locate sites.
+    // Places read from the gazetteer (not sites placed here) locate sites,
+    // and so do organisations named after a town ("Winnipeg Fire Paramedic
+    // Service" says the story is in Winnipeg).
+    locators_.assign(doc_.entities.size(), 0);
+    for (const Mention& m : doc_.mentions)
+      if (m.entity >= 0 && is_locator(m)) locators_[m.entity] = 1;
     std::vector<int32_t> entity_of_token(doc_.tokens.size(), -1);
     for (const Mention& m : doc_.mentions)
-      if (m.lex != UINT32_MAX)
+      if (m.entity >= 0 && locators_[m.entity])
         for (uint32_t t = m.token_begin; t < m.token_end; ++t) entity_of_token[t] = m.entity;
     auto local_place_at = [&](uint32_t t) -> const Entity* {
       if (t >= doc_.tokens.size() || entity_of_token[t] < 0) return nullptr;
-      const Entity& p = doc_.entities[entity_of_token[t]];
-      return is_local_place(p) ? &p : nullptr;
+      return &doc_.entities[entity_of_token[t]];
     };
     std::vector<uint8_t> eligible(doc_.entities.size(), 0);
     for (const Mention& m : doc_.mentions) {
@@ -676,7 +683,7 @@ class Resolver {
       // A lexicon place of its own (countries, towns) keeps its reading.
       if (e.has_geo && (m.lex != UINT32_MAX || !is_local_geo(e))) continue;
       if (e.type != EntityType::kOrg && e.type != EntityType::kLoc && e.type != EntityType::kFac &&
-          e.type != EntityType::kMisc && e.type != EntityType::kPer)
+          e.type != EntityType::kMisc && e.type != EntityType::kPer && e.type != EntityType::kGpe)
         continue;
       if (m.lex != UINT32_MAX && e.type == EntityType::kPer) continue;  // a known person
       uint32_t last = m.token_end - 1;
@@ -686,7 +693,12 @@ class Resolver {
         std::string_view p = norm(m.token_begin - 1);
         return p == "at" || p == "inside";
       }();
-      if (site || placed) eligible[m.entity] = std::max<uint8_t>(eligible[m.entity], 1);
+      // A name typed as a place by its context ("in Portroe", "the Crown
+      // Heights neighborhood") that the gazetteer does not know.
+      const bool unknown_place =
+          (e.type == EntityType::kLoc || e.type == EntityType::kGpe) && !e.has_geo;
+      if (site || placed || unknown_place)
+        eligible[m.entity] = std::max<uint8_t>(eligible[m.entity], 1);
       // "London Road" in Leicester: a street is not in the town it is named
       // after, nor a county ("Orange County") or township in its namesake.
       if (site && is_street_head(norm(last))) eligible[m.entity] = 2;
@@ -719,11 +731,21 @@ class Resolver {
     }
   }
 
+  // A mention that can place a site: a town or division read from the
+  // gazetteer, or an organisation whose name holds one (its geo has the
+  // town's GeoNames id; sites placed here have none).
+  bool is_locator(const Mention& m) const {
+    const Entity& e = doc_.entities[m.entity];
+    if (m.lex != UINT32_MAX) return is_local_place(e);
+    return (e.type == EntityType::kOrg || e.type == EntityType::kMedia) && is_local_geo(e) &&
+           e.geo.geonameid != 0 && e.geo.feature.starts_with("PPL");
+  }
+
   // The town or division mentioned last before token t, else the first after it.
   const Entity* last_local_place_before(uint32_t t) const {
     const Entity* before = nullptr;
     for (const Mention& m : doc_.mentions) {
-      if (m.entity < 0 || m.lex == UINT32_MAX || !is_local_place(doc_.entities[m.entity])) continue;
+      if (m.entity < 0 || !locators_[m.entity]) continue;
       if (m.token_begin >= t) return before != nullptr ? before : &doc_.entities[m.entity];
       before = &doc_.entities[m.entity];
     }
@@ -884,6 +906,7 @@ class Resolver {
   static constexpr double kDivisionFocusWeight = 0.75;
   std::unordered_map<std::string, int32_t> by_key_;
   std::unordered_map<std::string, int32_t> by_part_;
+  std::vector<uint8_t> locators_;  // entities that can place a site (places_of_sites)
 };
 
 }  // namespace
