@@ -319,8 +319,11 @@ class Recognizer {
         }
         bool common = (e.flags & lexicon::kLexCommonWord) != 0;
         if (common && (sentence_start || headline || e.population < 100000)) continue;
-        // Small places need support: a locative preposition ("in X").
-        if (e.population < 20000 && !locative) continue;
+        // Small places need support: a locative preposition ("in X"). A
+        // county says what it is ("Pike County").
+        if (e.population < 20000 && !locative &&
+            std::string_view(e.feature, strnlen(e.feature, sizeof e.feature)) != "ADM2")
+          continue;
       }
       return v;
     }
