@@ -702,6 +702,8 @@ class Resolver {
       // "London Road" in Leicester: a street is not in the town it is named
       // after, nor a county ("Orange County") or township in its namesake.
       if (site && is_street_head(norm(last))) eligible[m.entity] = 2;
+      // "on the A417": a road is placed like a street.
+      if (m.rule == std::string_view("road-number")) eligible[m.entity] = 2;
       if (m.token_end - m.token_begin >= 2 && m.lex == UINT32_MAX &&
           (norm(last) == "county" || norm(last) == "township" || norm(last) == "parish"))
         eligible[m.entity] = 2;
