@@ -355,8 +355,12 @@ class Recognizer {
           bool name_caps =
               std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
           // Abbreviations of divisions ("NSW") are written so on purpose.
+          // "500 BC" is a year.
           bool division_abbreviation =
-              alias && std::string_view(e.feature, strnlen(e.feature, sizeof e.feature)) == "ADM1";
+              alias &&
+              std::string_view(e.feature, strnlen(e.feature, sizeof e.feature)) == "ADM1" &&
+              !(prev > 0 && !norm(prev - 1).empty() && norm(prev - 1)[0] >= '0' &&
+                norm(prev - 1)[0] <= '9');
           if (!name_caps && !division_abbreviation) continue;
         }
         bool common = (e.flags & lexicon::kLexCommonWord) != 0;

@@ -864,8 +864,14 @@ class Resolver {
       if (kind != LexKind::kPlace) continue;
       // Elsewhere a town or division of a country the document is about
       // ("Miami-Dade"), or a nation ("Marine Energy Wales").
-      if (!towns && !(le.flags & lexicon::kLexNation) && focus(le.country) == 0) continue;
       std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
+      // A division's abbreviation in capitals ("FrontCounter BC") says where on its own.
+      const bool division_abbreviation =
+          alias && feature == "ADM1" &&
+          (tok.has(kTokenAllCaps) || tok.kind == TokenKind::kAbbreviation);
+      if (!towns && !(le.flags & lexicon::kLexNation) && focus(le.country) == 0 &&
+          !division_abbreviation)
+        continue;
       // An acronym ("EU") is not an ordinary place name ("Eu", France);
       // division abbreviations ("BC", "NSW") are.
       if (ntok == 1 && len <= 3 && tok.has(kTokenAllCaps) && !(alias && feature == "ADM1"))
