@@ -865,9 +865,12 @@ class Resolver {
       // Elsewhere a town or division of a country the document is about
       // ("Miami-Dade"), or a nation ("Marine Energy Wales").
       std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
-      // A division's abbreviation in capitals ("FrontCounter BC") says where on its own.
+      // A division's abbreviation in capitals ("FrontCounter BC") says where
+      // on its own; not after a number ("500 BC" is a year).
+      const bool after_number =
+          t > 0 && !norm(t - 1).empty() && norm(t - 1)[0] >= '0' && norm(t - 1)[0] <= '9';
       const bool division_abbreviation =
-          alias && feature == "ADM1" &&
+          alias && feature == "ADM1" && !after_number &&
           (tok.has(kTokenAllCaps) || tok.kind == TokenKind::kAbbreviation);
       if (!towns && !(le.flags & lexicon::kLexNation) && focus(le.country) == 0 &&
           !division_abbreviation)
