@@ -450,6 +450,9 @@ class Recognizer {
       // starts the name.
       if (multi || (is_nominal(b) && (named_after_place(b, e) || person_by_given_name(b, e))))
         break;
+      // "Royal Street heading upriver", "Grand Avenue was closed": a street's
+      // name keeps its first word.
+      if (e == b + 2 && is_street_word(norm(e - 1))) break;
       ++b;
       sentence_start = false;
     }
@@ -821,6 +824,11 @@ class Recognizer {
         "harbour",   "harbor",   "plaza",     "strait",    "canal",    "island",    "islands",
         "peninsula", "desert",   "lake",      "sea",       "ocean",    "gulf",      "bay",
         "drive",     "lane",     "boulevard", "tower",     "cemetery", "roundabout"};
+    return std::ranges::find(kWords, n) != std::end(kWords);
+  }
+  static bool is_street_word(std::string_view n) {
+    static constexpr std::string_view kWords[] = {"street", "avenue", "road",      "lane",
+                                                  "drive",  "square", "boulevard", "parade"};
     return std::ranges::find(kWords, n) != std::end(kWords);
   }
   static bool is_direction_word(std::string_view n) {

@@ -675,6 +675,18 @@ class Resolver {
       if (t >= doc_.tokens.size() || entity_of_token[t] < 0) return nullptr;
       return &doc_.entities[entity_of_token[t]];
     };
+    // A story whose places and countries are all of one country is a local one: a place name the
+    // gazetteer lacks is near its towns.
+    std::string country;
+    bool one_country = true;
+    for (const Mention& m : doc_.mentions) {
+      if (m.entity < 0 || m.lex == UINT32_MAX) continue;
+      const Entity& e = doc_.entities[m.entity];
+      if (!e.has_geo || (e.type != EntityType::kGpe && e.type != EntityType::kLoc)) continue;
+      const std::string c(e.geo.country, strnlen(e.geo.country, 2));
+      if (country.empty()) country = c;
+      if (c.empty() || c != country) one_country = false;
+    }
     std::vector<uint8_t> eligible(doc_.entities.size(), 0);
     for (const Mention& m : doc_.mentions) {
       if (m.entity < 0) continue;
@@ -696,7 +708,7 @@ class Resolver {
       // A name typed as a place by its context ("in Portroe", "the Crown
       // Heights neighborhood") that the gazetteer does not know.
       const bool unknown_place =
-          (e.type == EntityType::kLoc || e.type == EntityType::kGpe) && !e.has_geo;
+          one_country && (e.type == EntityType::kLoc || e.type == EntityType::kGpe) && !e.has_geo;
       if (site || placed || unknown_place)
         eligible[m.entity] = std::max<uint8_t>(eligible[m.entity], 1);
       // "London Road" in Leicester: a street is not in the town it is named
