@@ -707,10 +707,11 @@ class Resolver {
       }();
       // A name typed as a place by its context ("in Portroe", "the Crown
       // Heights neighborhood") that the gazetteer does not know.
-      const bool unknown_place =
-          one_country && (e.type == EntityType::kLoc || e.type == EntityType::kGpe) && !e.has_geo;
-      if (site || placed || unknown_place)
-        eligible[m.entity] = std::max<uint8_t>(eligible[m.entity], 1);
+      const bool unknown_place = m.lex == UINT32_MAX &&
+                                 (e.type == EntityType::kLoc || e.type == EntityType::kGpe) &&
+                                 !e.has_geo;
+      if (site || placed) eligible[m.entity] = std::max<uint8_t>(eligible[m.entity], 1);
+      if (unknown_place && !eligible[m.entity]) eligible[m.entity] = one_country ? 1 : 3;
       // "London Road" in Leicester: a street is not in the town it is named
       // after, nor a county ("Orange County") or township in its namesake.
       if (site && is_street_head(norm(last))) eligible[m.entity] = 2;
@@ -736,8 +737,12 @@ class Resolver {
       // A site named after a town ("Vellmar Hospital in Rome") is where the
       // text says it is; without such a word it stays in the town of its name.
       if (where == nullptr && e.has_geo && eligible[m.entity] != 2) continue;
-      if (where == nullptr) where = last_local_place_before(m.token_begin);
+      uint32_t where_token = m.token_begin;
+      if (where == nullptr) where = last_local_place_before(m.token_begin, &where_token);
       if (where == nullptr) continue;
+      // In a story of several countries, only a town named in the same or
+      // the sentence before places an unknown name.
+      if (eligible[m.entity] == 3 && sentences_apart(where_token, m.token_begin) > 1) continue;
       e.has_geo = true;
       e.geo = where->geo;
       e.geo.geonameid = 0;
@@ -755,15 +760,33 @@ class Resolver {
            e.geo.geonameid != 0 && e.geo.feature.starts_with("PPL");
   }
 
-  // The town or division mentioned last before token t, else the first after it.
-  const Entity* last_local_place_before(uint32_t t) const {
+  // The town or division mentioned last before token t, else the first
+  // after it; *at is the first token of the mention used.
+  const Entity* last_local_place_before(uint32_t t, uint32_t* at) const {
     const Entity* before = nullptr;
     for (const Mention& m : doc_.mentions) {
       if (m.entity < 0 || !locators_[m.entity]) continue;
-      if (m.token_begin >= t) return before != nullptr ? before : &doc_.entities[m.entity];
+      if (m.token_begin >= t) {
+        if (before != nullptr) return before;
+        *at = m.token_begin;
+        return &doc_.entities[m.entity];
+      }
       before = &doc_.entities[m.entity];
+      *at = m.token_begin;
     }
     return before;
+  }
+
+  // How many sentence boundaries lie between tokens a and b.
+  uint32_t sentences_apart(uint32_t a, uint32_t b) const {
+    auto sentence_of = [&](uint32_t t) {
+      auto it =
+          std::upper_bound(doc_.sentences.begin(), doc_.sentences.end(), t,
+                           [](uint32_t tok, const Sentence& s) { return tok < s.first_token; });
+      return static_cast<uint32_t>(it - doc_.sentences.begin());
+    };
+    const uint32_t sa = sentence_of(a), sb = sentence_of(b);
+    return sa > sb ? sa - sb : sb - sa;
   }
 
   // Heads of institutions the event coder has no agent type for; councils,

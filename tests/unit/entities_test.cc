@@ -651,5 +651,31 @@ TEST_F(PlacesInNames, UnknownPlacesAreInTheTownTheTextNames) {
   }
 }
 
+TEST_F(PlacesInNames, RiversPlaceTheBodiesNamedAfterThem) {
+  Document doc = analyze("The Cauvery Water Management Board has not been set up.");
+  const Entity* board = find(doc, "Cauvery Water Management Board");
+  ASSERT_NE(board, nullptr);
+  EXPECT_EQ(board->type, EntityType::kOrg);
+  ASSERT_TRUE(board->has_geo);
+  EXPECT_EQ(std::string(board->geo.country, 2), "IN");
+}
+
+TEST_F(PlacesInNames, UnknownPlaceInAStoryOfSeveralCountriesNeedsANearTown) {
+  // Ravenna is two sentences away and the story names the United States too.
+  Document doc = analyze(
+      "Talks were held in Ravenna on Monday. The U.S. envoy flew home on Tuesday. Later, "
+      "fighters were seen near Tal-Abyad.");
+  const Entity* far = find(doc, "Tal-Abyad");
+  ASSERT_NE(far, nullptr);
+  EXPECT_FALSE(far->has_geo);
+  doc = analyze(
+      "The U.S. envoy flew home on Tuesday. Officials in Ravenna said fighters were seen near "
+      "Tal-Abyad.");
+  const Entity* near = find(doc, "Tal-Abyad");
+  ASSERT_NE(near, nullptr);
+  ASSERT_TRUE(near->has_geo);
+  EXPECT_EQ(std::string(near->geo.country, 2), "IT");
+}
+
 }  // namespace
 }  // namespace claimtrace
