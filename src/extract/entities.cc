@@ -39,6 +39,7 @@ class Recognizer {
     lists_of_people();
     consistent_types_of_unknown_names();
     small_places_of_focus_countries();
+    names_read_as_places_elsewhere();
     teams_named_by_places();
   }
 
@@ -202,6 +203,34 @@ class Recognizer {
     return !final_period && long_words >= 4 && long_capitalized * 10 >= long_words * 8;
   }
 
+  // "on the A417", "via the A436, A40 and A429", "the M25 southbound": a
+  // British road number (a letter and one to four digits) where the text
+  // speaks of a road. Not "Airbus A380" (a model after a name) nor "vitamin
+  // B12" (no road words around it).
+  bool is_road_number(uint32_t i) const {
+    std::string_view w = doc_.slice(tok(i).span);
+    if (w.size() < 2 || w.size() > 5 || (w[0] != 'A' && w[0] != 'M' && w[0] != 'B')) return false;
+    if (!std::all_of(w.begin() + 1, w.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+        w[1] == '0')
+      return false;
+    if (i + 1 < doc_.tokens.size()) {
+      static constexpr std::string_view kRoadWords[] = {
+          "southbound", "northbound", "eastbound",  "westbound", "carriageway", "junction",
+          "motorway",   "road",       "roundabout", "slip",      "heading",     "between"};
+      if (std::ranges::find(kRoadWords, norm(i + 1)) != std::end(kRoadWords)) return true;
+    }
+    if (i == 0) return false;
+    std::string_view p = norm(i - 1);
+    if (p == "the" && i >= 2) p = norm(i - 2);
+    static constexpr std::string_view kRoadPrepositions[] = {"on",    "via",  "onto", "off",
+                                                             "along", "from", "to"};
+    if (std::ranges::find(kRoadPrepositions, p) != std::end(kRoadPrepositions)) return true;
+    // The next item of a list of roads: "the A436, A40 and A429".
+    if ((p == "," || p == "and") && i >= 2 && i - 2 >= sentence_begin_ && is_road_number(i - 2))
+      return true;
+    return false;
+  }
+
   // Weekdays and months are dates, not names.
   bool is_calendar_word(uint32_t i) const { return is_calendar_string(norm(i)); }
   static bool is_calendar_string(std::string_view n) {
@@ -235,6 +264,11 @@ class Recognizer {
         ++i;
         continue;
       }
+      if (is_road_number(i)) {
+        add(i, i + 1, EntityType::kFac, UINT32_MAX, "road-number");
+        ++i;
+        continue;
+      }
       if (!is_cap_word(i) || is_calendar_word(i)) {
         ++i;
         continue;
@@ -243,7 +277,7 @@ class Recognizer {
       uint32_t j = i + 1;
       for (;;) {
         while (j < end) {
-          if (is_cap_word(j) && !is_calendar_word(j)) {
+          if (is_cap_word(j) && !is_calendar_word(j) && !is_road_number(j)) {
             ++j;
           } else if (j + 1 < end && is_name_connector(norm(j)) && is_cap_word(j + 1) &&
                      !(norm(j) == "and" || norm(j) == "for" || norm(j) == "on")) {
@@ -291,6 +325,15 @@ class Recognizer {
       return p == "in" || p == "at" || p == "near" || p == "from" || p == "to" || p == "outside" ||
              p == "around" || p == "across" || p == "into" || p == "of";
     }();
+    // "between Coggeshall and Marks Tey", "Portroe, Toomevara": the next
+    // name of a list that a place read from the gazetteer starts.
+    if (!locative && prev >= 2 && !doc_.mentions.empty()) {
+      std::string_view p = norm(prev - 1);
+      const Mention& last = doc_.mentions.back();
+      locative = (p == "and" || p == "or" || p == ",") && last.token_end == prev - 1 &&
+                 last.lex != UINT32_MAX && last.type == EntityType::kGpe &&
+                 static_cast<LexKind>(lex_.entry(last.lex).kind) == LexKind::kPlace;
+    }
     for (uint32_t v : m.entries) {
       const LexEntry& e = lex_.entry(v);
       auto kind = static_cast<LexKind>(e.kind);
@@ -312,14 +355,21 @@ class Recognizer {
           bool name_caps =
               std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
           // Abbreviations of divisions ("NSW") are written so on purpose.
+          // "500 BC" is a year.
           bool division_abbreviation =
-              alias && std::string_view(e.feature, strnlen(e.feature, sizeof e.feature)) == "ADM1";
+              alias &&
+              std::string_view(e.feature, strnlen(e.feature, sizeof e.feature)) == "ADM1" &&
+              !(prev > 0 && !norm(prev - 1).empty() && norm(prev - 1)[0] >= '0' &&
+                norm(prev - 1)[0] <= '9');
           if (!name_caps && !division_abbreviation) continue;
         }
         bool common = (e.flags & lexicon::kLexCommonWord) != 0;
         if (common && (sentence_start || headline || e.population < 100000)) continue;
-        // Small places need support: a locative preposition ("in X").
-        if (e.population < 20000 && !locative) continue;
+        // Small places need support: a locative preposition ("in X"). A
+        // county says what it is ("Pike County").
+        if (e.population < 20000 && !locative &&
+            std::string_view(e.feature, strnlen(e.feature, sizeof e.feature)) != "ADM2")
+          continue;
       }
       return v;
     }
@@ -400,6 +450,9 @@ class Recognizer {
       // starts the name.
       if (multi || (is_nominal(b) && (named_after_place(b, e) || person_by_given_name(b, e))))
         break;
+      // "Royal Street heading upriver", "Grand Avenue was closed": a street's
+      // name keeps its first word.
+      if (e == b + 2 && is_street_word(norm(e - 1))) break;
       ++b;
       sentence_start = false;
     }
@@ -764,13 +817,18 @@ class Recognizer {
 
   static bool is_facility_word(std::string_view n) {
     static constexpr std::string_view kWords[] = {
-        "road",      "street",   "avenue",    "square",    "park",    "stadium",   "airport",
-        "prison",    "jail",     "bridge",    "palace",    "castle",  "cathedral", "mosque",
-        "temple",    "hospital", "camp",      "centre",    "center",  "arena",     "racecourse",
-        "circuit",   "heights",  "hills",     "mountains", "valley",  "river",     "beach",
-        "harbour",   "harbor",   "plaza",     "strait",    "canal",   "island",    "islands",
-        "peninsula", "desert",   "lake",      "sea",       "ocean",   "gulf",      "bay",
-        "drive",     "lane",     "boulevard", "tower",     "cemetery"};
+        "road",      "street",   "avenue",    "square",    "park",     "stadium",   "airport",
+        "prison",    "jail",     "bridge",    "palace",    "castle",   "cathedral", "mosque",
+        "temple",    "hospital", "camp",      "centre",    "center",   "arena",     "racecourse",
+        "circuit",   "heights",  "hills",     "mountains", "valley",   "river",     "beach",
+        "harbour",   "harbor",   "plaza",     "strait",    "canal",    "island",    "islands",
+        "peninsula", "desert",   "lake",      "sea",       "ocean",    "gulf",      "bay",
+        "drive",     "lane",     "boulevard", "tower",     "cemetery", "roundabout"};
+    return std::ranges::find(kWords, n) != std::end(kWords);
+  }
+  static bool is_street_word(std::string_view n) {
+    static constexpr std::string_view kWords[] = {"street", "avenue", "road",      "lane",
+                                                  "drive",  "square", "boulevard", "parade"};
     return std::ranges::find(kWords, n) != std::end(kWords);
   }
   static bool is_direction_word(std::string_view n) {
@@ -976,8 +1034,9 @@ class Recognizer {
       const LexEntry& e = lex_.entry(m.lex);
       auto kind = static_cast<LexKind>(e.kind);
       std::string_view feature(e.feature, strnlen(e.feature, sizeof e.feature));
+      // Counties too ("Essex", "Cuyahoga County"): a local story seldom names its country.
       if (e.country[0] && (kind == LexKind::kCountry || kind == LexKind::kDemonym ||
-                           (e.flags & lexicon::kLexCapital) || feature == "ADM1"))
+                           (e.flags & lexicon::kLexCapital) || feature.starts_with("ADM")))
         countries.push_back({e.country[0], e.country[1]});
     }
     if (countries.empty()) return;
@@ -998,6 +1057,44 @@ class Recognizer {
         m.type = EntityType::kGpe;
         m.lex = v;
         m.rule = "small-place-of-focus-country";
+        break;
+      }
+    }
+  }
+
+  // A mention does not decide a name's type alone: "A Nenagh councillor
+  // said" guesses an unknown word, "the houses in Nenagh" reads the town
+  // from the gazetteer. A name guessed from its shape only takes the
+  // gazetteer reading that another mention of the same words got.
+  void names_read_as_places_elsewhere() {
+    auto key = [&](const Mention& m) {
+      std::string k;
+      for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
+        if (!k.empty()) k.push_back(' ');
+        k.append(norm(t));
+      }
+      return k;
+    };
+    std::vector<std::pair<std::string, const Mention*>> places;
+    for (const Mention& m : doc_.mentions) {
+      if (m.lex == UINT32_MAX || (m.type != EntityType::kGpe && m.type != EntityType::kLoc))
+        continue;
+      auto kind = static_cast<LexKind>(lex_.entry(m.lex).kind);
+      if (kind == LexKind::kPlace || kind == LexKind::kCountry || kind == LexKind::kRegion)
+        places.emplace_back(key(m), &m);
+    }
+    if (places.empty()) return;
+    static constexpr std::string_view kGuesses[] = {"capitalised-word", "name-shape", "acronym",
+                                                    "locative-preposition", "place-qualifier"};
+    for (Mention& m : doc_.mentions) {
+      if (m.lex != UINT32_MAX || std::ranges::find(kGuesses, m.rule) == std::end(kGuesses))
+        continue;
+      const std::string k = key(m);
+      for (const auto& [pk, p] : places) {
+        if (pk != k) continue;
+        m.lex = p->lex;
+        m.type = p->type;
+        m.rule = "same-name-read-as-place";
         break;
       }
     }

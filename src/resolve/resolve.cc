@@ -57,8 +57,11 @@ class Resolver {
   void retype_surnames() {
     std::unordered_map<std::string, bool> surnames;
     for (const Mention& m : doc_.mentions)
+      // "CTV Saskatoon", "BBC Wales": a name that starts with an acronym
+      // is no person's, whatever it was guessed as.
       if (m.type == EntityType::kPer && m.token_end - m.token_begin >= 2 &&
           doc_.tokens[m.token_begin].has(kTokenCapitalized) &&
+          !(doc_.tokens[m.token_begin].has(kTokenAllCaps) && norm(m.token_begin).size() >= 3) &&
           norm(m.token_begin).find_first_of("0123456789") == std::string_view::npos) {
         surnames.emplace(std::string(norm(m.token_end - 1)), true);
         // Family name first ("Wang Junxia" ... "Wang") in a two-word name,
@@ -755,16 +758,32 @@ class Resolver {
   // and so is an organisation that is not a site ("Whole Foods") unless a
   // mention of it is a place of its own ("at Whole Foods").
   void places_of_sites() {
-    // Places read from the gazetteer (not sites placed here) locate sites.
+    // Places read from the gazetteer (not sites placed here) locate sites,
+    // and so do organisations named after a town ("Winnipeg Fire Paramedic
+    // Service" says the story is in Winnipeg).
+    locators_.assign(doc_.entities.size(), 0);
+    for (const Mention& m : doc_.mentions)
+      if (m.entity >= 0 && is_locator(m)) locators_[m.entity] = 1;
     std::vector<int32_t> entity_of_token(doc_.tokens.size(), -1);
     for (const Mention& m : doc_.mentions)
-      if (m.lex != UINT32_MAX)
+      if (m.entity >= 0 && locators_[m.entity])
         for (uint32_t t = m.token_begin; t < m.token_end; ++t) entity_of_token[t] = m.entity;
     auto local_place_at = [&](uint32_t t) -> const Entity* {
       if (t >= doc_.tokens.size() || entity_of_token[t] < 0) return nullptr;
-      const Entity& p = doc_.entities[entity_of_token[t]];
-      return is_local_place(p) ? &p : nullptr;
+      return &doc_.entities[entity_of_token[t]];
     };
+    // A story whose places and countries are all of one country is a local one: a place name the
+    // gazetteer lacks is near its towns.
+    std::string country;
+    bool one_country = true;
+    for (const Mention& m : doc_.mentions) {
+      if (m.entity < 0 || m.lex == UINT32_MAX) continue;
+      const Entity& e = doc_.entities[m.entity];
+      if (!e.has_geo || (e.type != EntityType::kGpe && e.type != EntityType::kLoc)) continue;
+      const std::string c(e.geo.country, strnlen(e.geo.country, 2));
+      if (country.empty()) country = c;
+      if (c.empty() || c != country) one_country = false;
+    }
     std::vector<uint8_t> eligible(doc_.entities.size(), 0);
     for (const Mention& m : doc_.mentions) {
       if (m.entity < 0) continue;
@@ -777,7 +796,7 @@ class Resolver {
       // A lexicon place of its own (countries, towns) keeps its reading.
       if (e.has_geo && (m.lex != UINT32_MAX || !is_local_geo(e))) continue;
       if (e.type != EntityType::kOrg && e.type != EntityType::kLoc && e.type != EntityType::kFac &&
-          e.type != EntityType::kMisc && e.type != EntityType::kPer)
+          e.type != EntityType::kMisc && e.type != EntityType::kPer && e.type != EntityType::kGpe)
         continue;
       if (m.lex != UINT32_MAX && e.type == EntityType::kPer) continue;  // a known person
       uint32_t last = m.token_end - 1;
@@ -787,10 +806,18 @@ class Resolver {
         std::string_view p = norm(m.token_begin - 1);
         return p == "at" || p == "inside";
       }();
+      // A name typed as a place by its context ("in Portroe", "the Crown
+      // Heights neighborhood") that the gazetteer does not know.
+      const bool unknown_place = m.lex == UINT32_MAX &&
+                                 (e.type == EntityType::kLoc || e.type == EntityType::kGpe) &&
+                                 !e.has_geo;
       if (site || placed) eligible[m.entity] = std::max<uint8_t>(eligible[m.entity], 1);
+      if (unknown_place && !eligible[m.entity]) eligible[m.entity] = one_country ? 1 : 3;
       // "London Road" in Leicester: a street is not in the town it is named
       // after, nor a county ("Orange County") or township in its namesake.
       if (site && is_street_head(norm(last))) eligible[m.entity] = 2;
+      // "on the A417": a road is placed like a street.
+      if (m.rule == std::string_view("road-number")) eligible[m.entity] = 2;
       if (m.token_end - m.token_begin >= 2 && m.lex == UINT32_MAX &&
           (norm(last) == "county" || norm(last) == "township" || norm(last) == "parish"))
         eligible[m.entity] = 2;
@@ -811,8 +838,12 @@ class Resolver {
       // A site named after a town ("Vellmar Hospital in Rome") is where the
       // text says it is; without such a word it stays in the town of its name.
       if (where == nullptr && e.has_geo && eligible[m.entity] != 2) continue;
-      if (where == nullptr) where = last_local_place_before(m.token_begin);
+      uint32_t where_token = m.token_begin;
+      if (where == nullptr) where = last_local_place_before(m.token_begin, &where_token);
       if (where == nullptr) continue;
+      // In a story of several countries, only a town named in the same or
+      // the sentence before places an unknown name.
+      if (eligible[m.entity] == 3 && sentences_apart(where_token, m.token_begin) > 1) continue;
       e.has_geo = true;
       e.geo = where->geo;
       e.geo.geonameid = 0;
@@ -822,15 +853,43 @@ class Resolver {
       if (!placed[index]) fill_geo(*reading, doc_.entities[index]);
   }
 
-  // The town or division mentioned last before token t, else the first after it.
-  const Entity* last_local_place_before(uint32_t t) const {
+  // A mention that can place a site: a town or division read from the
+  // gazetteer, or an organisation whose name holds one (its geo has the
+  // town's GeoNames id; sites placed here have none).
+  bool is_locator(const Mention& m) const {
+    const Entity& e = doc_.entities[m.entity];
+    if (m.lex != UINT32_MAX) return is_local_place(e);
+    return (e.type == EntityType::kOrg || e.type == EntityType::kMedia) && is_local_geo(e) &&
+           e.geo.geonameid != 0 && e.geo.feature.starts_with("PPL");
+  }
+
+  // The town or division mentioned last before token t, else the first
+  // after it; *at is the first token of the mention used.
+  const Entity* last_local_place_before(uint32_t t, uint32_t* at) const {
     const Entity* before = nullptr;
     for (const Mention& m : doc_.mentions) {
-      if (m.entity < 0 || m.lex == UINT32_MAX || !is_local_place(doc_.entities[m.entity])) continue;
-      if (m.token_begin >= t) return before != nullptr ? before : &doc_.entities[m.entity];
+      if (m.entity < 0 || !locators_[m.entity]) continue;
+      if (m.token_begin >= t) {
+        if (before != nullptr) return before;
+        *at = m.token_begin;
+        return &doc_.entities[m.entity];
+      }
       before = &doc_.entities[m.entity];
+      *at = m.token_begin;
     }
     return before;
+  }
+
+  // How many sentence boundaries lie between tokens a and b.
+  uint32_t sentences_apart(uint32_t a, uint32_t b) const {
+    auto sentence_of = [&](uint32_t t) {
+      auto it =
+          std::upper_bound(doc_.sentences.begin(), doc_.sentences.end(), t,
+                           [](uint32_t tok, const Sentence& s) { return tok < s.first_token; });
+      return static_cast<uint32_t>(it - doc_.sentences.begin());
+    };
+    const uint32_t sa = sentence_of(a), sb = sentence_of(b);
+    return sa > sb ? sa - sb : sb - sa;
   }
 
   // Heads of institutions the event coder has no agent type for; councils,
@@ -973,8 +1032,17 @@ class Resolver {
       if (kind != LexKind::kPlace) continue;
       // Elsewhere a town or division of a country the document is about
       // ("Miami-Dade"), or a nation ("Marine Energy Wales").
-      if (!towns && !(le.flags & lexicon::kLexNation) && focus_elsewhere(le.country) == 0) continue;
       std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
+      // A division's abbreviation in capitals ("FrontCounter BC") says where
+      // on its own; not after a number ("500 BC" is a year).
+      const bool after_number =
+          t > 0 && !norm(t - 1).empty() && norm(t - 1)[0] >= '0' && norm(t - 1)[0] <= '9';
+      const bool division_abbreviation =
+          alias && feature == "ADM1" && !after_number &&
+          (tok.has(kTokenAllCaps) || tok.kind == TokenKind::kAbbreviation);
+      if (!towns && !(le.flags & lexicon::kLexNation) && focus_elsewhere(le.country) == 0 &&
+          !division_abbreviation)
+        continue;
       if (!towns && person_word && feature != "ADM1" && le.population < 100000) continue;
       // An acronym ("EU") is not an ordinary place name ("Eu", France);
       // division abbreviations ("BC", "NSW") are.
@@ -1029,6 +1097,7 @@ class Resolver {
   std::unordered_map<std::string, int32_t> by_part_;
   // Counties left for places_of_sites, with the reading kept as a fallback.
   std::unordered_map<size_t, const LexEntry*> deferred_counties_;
+  std::vector<uint8_t> locators_;  // entities that can place a site (places_of_sites)
 };
 
 }  // namespace

@@ -694,5 +694,124 @@ TEST_F(PlacesInNames, PlaceStartingAGuessedNameStaysAPlace) {
   EXPECT_EQ(std::string(tianjin->geo.country, 2), "CN");
 }
 
+TEST_F(PlacesInNames, UsCountiesArePlaces) {
+  Document doc = analyze(
+      "Orange County is one of the richest places in the state. Officials in Cuyahoga County "
+      "said the levy would pass.");
+  const Entity* cuyahoga = find(doc, "Cuyahoga County");
+  ASSERT_NE(cuyahoga, nullptr);
+  EXPECT_EQ(cuyahoga->type, EntityType::kGpe);
+  ASSERT_TRUE(cuyahoga->has_geo);
+  EXPECT_EQ(cuyahoga->geo.feature, "ADM2");
+  EXPECT_EQ(cuyahoga->geo.admin1, "OH");
+  EXPECT_NEAR(cuyahoga->geo.lat, 41.5, 0.5);
+  EXPECT_NEAR(cuyahoga->geo.lon, -81.7, 0.5);
+  // At a sentence start too, and the largest county of the name without other clues.
+  const Entity* orange = find(doc, "Orange County");
+  ASSERT_NE(orange, nullptr);
+  ASSERT_TRUE(orange->has_geo);
+  EXPECT_EQ(orange->geo.admin1, "CA");
+}
+
+TEST_F(PlacesInNames, RoadNumbersArePlacedLikeStreets) {
+  Document doc = analyze(
+      "A cyclist was hurt in a crash on the A120 at Coggeshall. The A120 southbound carriageway "
+      "was closed, and traffic went via the A12, A131 and A414.");
+  for (std::string name : {"A120", "A131"}) {
+    const Entity* road = find(doc, name);
+    ASSERT_NE(road, nullptr) << name;
+    EXPECT_EQ(road->type, EntityType::kFac) << name;
+    ASSERT_TRUE(road->has_geo) << name;
+    EXPECT_EQ(std::string(road->geo.country, 2), "GB") << name;
+    EXPECT_EQ(road->geo.geonameid, 0u) << name;  // near the town, not the town
+  }
+  // No road words around it: an aircraft, a vitamin.
+  doc = analyze("Airbus A380 flights resumed. Doctors prescribed vitamin B12 to patients.");
+  for (const Entity& e : doc.entities) EXPECT_NE(e.type, EntityType::kFac) << e.name;
+}
+
+TEST_F(PlacesInNames, AGuessedNameTakesTheReadingOfItsOtherMentions) {
+  // "Nenagh" alone is guessed (a small town needs "in"); "in Nenagh" reads it.
+  Document doc = analyze(
+      "A Nenagh councillor said the houses were not fit to live in. Eleven families in Nenagh "
+      "are waiting for a decision.");
+  int nenagh = 0;
+  for (const Entity& e : doc.entities) {
+    if (e.name != "Nenagh") continue;
+    ++nenagh;
+    EXPECT_EQ(e.type, EntityType::kGpe);
+    ASSERT_TRUE(e.has_geo);
+    EXPECT_EQ(std::string(e.geo.country, 2), "IE");
+    EXPECT_EQ(e.mentions.size(), 2u);
+  }
+  EXPECT_EQ(nenagh, 1);
+  // A small place listed after a town the text reads as one is a place too.
+  doc = analyze("Traffic backed up between Colchester and Marks Tey on Monday.");
+  const Entity* tey = find(doc, "Marks Tey");
+  ASSERT_NE(tey, nullptr);
+  EXPECT_EQ(tey->type, EntityType::kGpe);
+  ASSERT_TRUE(tey->has_geo);
+  EXPECT_EQ(std::string(tey->geo.country, 2), "GB");
+}
+
+TEST_F(PlacesInNames, NameStartingWithAnAcronymLendsNoSurname) {
+  Document doc = analyze(
+      "CTV Saskatoon reported the arrest. A man pointed a replica handgun at a Saskatoon police "
+      "officer.");
+  const Entity* city = find(doc, "Saskatoon");
+  ASSERT_NE(city, nullptr);
+  EXPECT_NE(city->type, EntityType::kPer);
+  ASSERT_TRUE(city->has_geo);
+  EXPECT_EQ(std::string(city->geo.country, 2), "CA");
+}
+
+TEST_F(PlacesInNames, DivisionAbbreviations) {
+  Document doc = analyze("FrontCounter BC opened an office on Monday.");
+  bool placed = false;
+  for (const Entity& e : doc.entities)
+    if (e.has_geo && std::string(e.geo.country, 2) == "CA" && e.geo.admin1 == "02") placed = true;
+  EXPECT_TRUE(placed);
+  doc = analyze("The wall was built around 500 BC by farmers.");
+  for (const Entity& e : doc.entities) EXPECT_FALSE(e.has_geo) << e.name;
+}
+
+TEST_F(PlacesInNames, UnknownPlacesAreInTheTownTheTextNames) {
+  Document doc = analyze(
+      "The Winnipeg Fire Paramedic Service said crews were called to the 200 block of River "
+      "Avenue. Smoke was seen in the Crown Heights neighbourhood.");
+  for (std::string name : {"River Avenue", "Crown Heights"}) {
+    const Entity* e = find(doc, name);
+    ASSERT_NE(e, nullptr) << name;
+    ASSERT_TRUE(e->has_geo) << name;
+    EXPECT_EQ(std::string(e->geo.country, 2), "CA") << name;
+  }
+}
+
+TEST_F(PlacesInNames, RiversPlaceTheBodiesNamedAfterThem) {
+  Document doc = analyze("The Cauvery Water Management Board has not been set up.");
+  const Entity* board = find(doc, "Cauvery Water Management Board");
+  ASSERT_NE(board, nullptr);
+  EXPECT_EQ(board->type, EntityType::kOrg);
+  ASSERT_TRUE(board->has_geo);
+  EXPECT_EQ(std::string(board->geo.country, 2), "IN");
+}
+
+TEST_F(PlacesInNames, UnknownPlaceInAStoryOfSeveralCountriesNeedsANearTown) {
+  // Ravenna is two sentences away and the story names the United States too.
+  Document doc = analyze(
+      "Talks were held in Ravenna on Monday. The U.S. envoy flew home on Tuesday. Later, "
+      "fighters were seen near Tal-Abyad.");
+  const Entity* far = find(doc, "Tal-Abyad");
+  ASSERT_NE(far, nullptr);
+  EXPECT_FALSE(far->has_geo);
+  doc = analyze(
+      "The U.S. envoy flew home on Tuesday. Officials in Ravenna said fighters were seen near "
+      "Tal-Abyad.");
+  const Entity* near = find(doc, "Tal-Abyad");
+  ASSERT_NE(near, nullptr);
+  ASSERT_TRUE(near->has_geo);
+  EXPECT_EQ(std::string(near->geo.country, 2), "IT");
+}
+
 }  // namespace
 }  // namespace claimtrace
