@@ -616,15 +616,15 @@ std::string date_in_script(std::string_view text) {
 //    kScriptDateKeys (what collect_meta reads from scripts);
 //  - what is inside <svg> elements (icons: path data), when it is only
 //    SVG drawing elements;
-//  - the values of image-source and script-handler attributes (srcset,
-//    src, sizes, data-src..., on...): the attribute stays, empty.
+//  - the values of attributes never read: image sources (src, srcset,
+//    sizes), script handlers (on...), data-* (but data-*date*, *time*,
+//    *publish*), SVG path data (d) and the targets of links (<a href>:
+//    only whether there is one counts). The attribute stays, empty.
 // Everything is tokenised as libxml2 does (quoted attribute values, comments,
 // the raw text of script and style up to "</script" / "</style"), so the
 // tree is the same but for the removed text. Code that starts reading one of
-// the emptied attributes must take it off kEmptiedAttributes.
-constexpr std::array kEmptiedAttributes = {
-    "src",           "srcset",      "sizes",      "data-src", "data-srcset",
-    "data-lazy-src", "imagesrcset", "imagesizes", "d",        "data-original"};
+// the emptied attributes must take it off emptied_attribute().
+constexpr std::array kEmptiedAttributes = {"src", "srcset", "sizes", "imagesrcset", "imagesizes"};
 
 bool ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -644,6 +644,33 @@ bool equals_nocase(std::string_view s, std::string_view lower_word) {
   for (size_t i = 0; i < s.size(); ++i)
     if (ascii_lower(s[i]) != lower_word[i]) return false;
   return true;
+}
+
+// Whether thin_markup empties the value of attribute `name` (of an <a>
+// element when `link`).
+bool emptied_attribute(std::string_view name, bool link) {
+  if (name.empty() || name.size() > 24) return false;
+  switch (ascii_lower(name[0])) {
+    case 'o':  // onclick, onload, ...
+      return name.size() > 2 && ascii_lower(name[1]) == 'n';
+    case 'h':  // only whether a link has a target counts
+      return link && equals_nocase(name, "href");
+    case 'd':
+      // data-* but the ones that may carry a date (data-date, data-time).
+      if (name.size() > 5 && equals_nocase(name.substr(0, 5), "data-")) {
+        std::string key = lower(std::string(name));
+        return key.find("date") == std::string::npos && key.find("time") == std::string::npos &&
+               key.find("publish") == std::string::npos;
+      }
+      return equals_nocase(name, "d");
+    case 's':
+    case 'i':
+      for (std::string_view k : kEmptiedAttributes)
+        if (equals_nocase(name, k)) return true;
+      return false;
+    default:
+      return false;
+  }
 }
 
 struct TagAttr {
@@ -832,13 +859,10 @@ std::string thin_markup(std::string_view s) {
       continue;
     }
     if (!read_start_tag(s, p, tag)) break;
-    for (const TagAttr& a : tag.attrs) {
-      if (!a.quoted || a.value_end == a.value_begin) continue;
-      bool emptied = a.name.size() > 2 && ascii_lower(a.name[0]) == 'o' &&
-                     ascii_lower(a.name[1]) == 'n';  // onclick, onload, ...
-      for (std::string_view k : kEmptiedAttributes) emptied = emptied || equals_nocase(a.name, k);
-      if (emptied) cut(a.value_begin, a.value_end);
-    }
+    const bool link = equals_nocase(tag.name, "a");
+    for (const TagAttr& a : tag.attrs)
+      if (a.quoted && a.value_end > a.value_begin && emptied_attribute(a.name, link))
+        cut(a.value_begin, a.value_end);
     size_t next = tag.end;
     bool script = equals_nocase(tag.name, "script");
     if (!tag.self_closing && (script || equals_nocase(tag.name, "style"))) {
