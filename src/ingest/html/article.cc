@@ -207,9 +207,24 @@ bool hidden(const xmlNode* n) {
 // (the article's own header holds its lead).
 bool boilerplate_name(const xmlNode* n, bool header_counts = true) {
   if (!n->properties) return false;
-  std::string_view cls = attr_view(n, "class");
-  std::string_view id = attr_view(n, "id");
-  std::string_view role = attr_view(n, "role");
+  // One pass over the attributes (this runs for every element).
+  std::string_view cls, id, role;
+  bool seen_cls = false, seen_id = false, seen_role = false;
+  for (xmlAttr* a = n->properties; a; a = a->next) {
+    std::string_view* into = nullptr;
+    if (!seen_cls && same_name(a->name, "class")) {
+      seen_cls = true;
+      into = &cls;
+    } else if (!seen_id && same_name(a->name, "id")) {
+      seen_id = true;
+      into = &id;
+    } else if (!seen_role && same_name(a->name, "role")) {
+      seen_role = true;
+      into = &role;
+    }
+    if (into && a->children && a->children->content)
+      *into = reinterpret_cast<const char*>(a->children->content);
+  }
   if (cls.empty() && id.empty()) {
     return role == "navigation" || role == "banner" || role == "contentinfo" ||
            role == "complementary" || role == "menu" || role == "dialog";
@@ -249,19 +264,22 @@ bool boilerplate_name(const xmlNode* n, bool header_counts = true) {
       return true;
     }
   }
-  static constexpr std::array kWords = {
+  static constexpr std::array<std::string_view, 22> kWords = {
       "nav",  "ad",     "ads",   "adv",  "side",  "tags",     "share",
       "meta", "date",   "toc",   "cta",  "modal", "pager",    "more",
       "foot", "header", "links", "skip", "sr",    "visually", "screen-reader-text",
       "print"};
+  // `names` is lower case: letters and digits are the ASCII ones (as
+  // std::isalnum in the "C" locale).
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   size_t i = 0;
   while (i < names.size()) {
-    while (i < names.size() && !std::isalnum(static_cast<unsigned char>(names[i]))) ++i;
+    while (i < names.size() && !alnum(names[i])) ++i;
     size_t e = i;
-    while (e < names.size() && std::isalnum(static_cast<unsigned char>(names[e]))) ++e;
+    while (e < names.size() && alnum(names[e])) ++e;
     if (e > i) {
       std::string_view w(names.data() + i, e - i);
-      for (const char* k : kWords)
+      for (std::string_view k : kWords)
         if (w == k && (header_counts || w != "header")) return true;
     }
     i = e;
@@ -841,8 +859,8 @@ bool holds_script_date_key(std::string_view text) {
   return false;
 }
 
-std::string thin_markup(std::string_view s) {
-  std::string out;
+void thin_markup(std::string_view s, std::string& out) {
+  out.clear();
   out.reserve(s.size());
   size_t copied = 0;  // s[0, copied) is in `out`, less what was cut
   auto cut = [&](size_t from, size_t to) {
@@ -889,7 +907,6 @@ std::string thin_markup(std::string_view s) {
     p = s.find('<', next);
   }
   out.append(s.substr(copied));
-  return out;
 }
 
 // Whether `n` lists other stories (related posts, a sidebar): the
@@ -1481,7 +1498,13 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     error = "not an HTML page (binary data)";
     return false;
   }
-  std::string utf8;
+  // Page-sized buffers, kept from page to page: allocating and freeing
+  // them for every page costs more than copying into them.
+  thread_local std::string utf8, thinned;
+  if (utf8.capacity() > (size_t{16} << 20)) {  // not after a huge page
+    utf8 = std::string();
+    thinned = std::string();
+  }
   out.charset = to_utf8(bytes, options.charset, utf8);
   // libxml2 stops at a NUL byte; stray NULs occur in real pages.
   utf8.erase(std::remove(utf8.begin(), utf8.end(), '\0'), utf8.end());
@@ -1492,8 +1515,8 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     error = "page too large";
     return false;
   }
-  utf8 = thin_markup(utf8);
-  htmlDocPtr doc = htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()),
+  thin_markup(utf8, thinned);
+  htmlDocPtr doc = htmlReadMemory(thinned.data(), static_cast<int>(thinned.size()),
                                   options.url.empty() ? nullptr : options.url.c_str(), "UTF-8",
                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                       HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC |
