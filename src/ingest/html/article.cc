@@ -634,15 +634,21 @@ std::string date_in_script(std::string_view text) {
 //    kScriptDateKeys (what collect_meta reads from scripts);
 //  - what is inside <svg> elements (icons: path data), when it is only
 //    SVG drawing elements;
-//  - the values of attributes never read: image sources (src, srcset,
-//    sizes), script handlers (on...), data-* (but data-*date*, *time*,
-//    *publish*), SVG path data (d) and the targets of links (<a href>:
-//    only whether there is one counts). The attribute stays, empty.
+//  - attributes never read (kDroppedAttributes: image sources, sizes,
+//    script handlers on..., data-* but data-*date*, *time*, *publish*,
+//    aria-* but aria-hidden and aria-label), and the values of link
+//    targets (<a href>: only whether there is one counts).
 // Everything is tokenised as libxml2 does (quoted attribute values, comments,
 // the raw text of script and style up to "</script" / "</style"), so the
 // tree is the same but for the removed text. Code that starts reading one of
-// the emptied attributes must take it off emptied_attribute().
-constexpr std::array kEmptiedAttributes = {"src", "srcset", "sizes", "imagesrcset", "imagesizes"};
+// the dropped attributes must take it off attribute_fate().
+constexpr std::array kDroppedAttributes = {
+    "src",        "srcset",       "sizes",       "imagesrcset", "imagesizes",      "alt",
+    "width",      "height",       "target",      "loading",     "decoding",        "d",
+    "media",      "tabindex",     "fill",        "stroke",      "viewbox",         "xmlns",
+    "xlink:href", "async",        "defer",       "crossorigin", "integrity",       "referrerpolicy",
+    "nonce",      "autocomplete", "placeholder", "frameborder", "allowfullscreen", "allow",
+    "sandbox",    "fetchpriority"};
 
 bool ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -664,35 +670,45 @@ bool equals_nocase(std::string_view s, std::string_view lower_word) {
   return true;
 }
 
-// Whether thin_markup empties the value of attribute `name` (of an <a>
-// element when `link`).
-bool emptied_attribute(std::string_view name, bool link) {
-  if (name.empty() || name.size() > 24) return false;
+enum class AttrFate : uint8_t { kKeep, kEmpty, kDrop };
+
+// What thin_markup does with attribute `name` (of an <a> element when
+// `link`): attributes that nothing reads go, and so do their values.
+AttrFate attribute_fate(std::string_view name, bool link) {
+  if (name.empty() || name.size() > 24) return AttrFate::kKeep;
+  auto starts = [&](std::string_view prefix) {
+    return name.size() > prefix.size() && equals_nocase(name.substr(0, prefix.size()), prefix);
+  };
+  auto holds_date_word = [&] {
+    std::string key = lower(std::string(name));
+    return key.find("date") != std::string::npos || key.find("time") != std::string::npos ||
+           key.find("publish") != std::string::npos;
+  };
   switch (ascii_lower(name[0])) {
     case 'o':  // onclick, onload, ...
-      return name.size() > 2 && ascii_lower(name[1]) == 'n';
+      return name.size() > 2 && ascii_lower(name[1]) == 'n' ? AttrFate::kDrop : AttrFate::kKeep;
     case 'h':  // only whether a link has a target counts
-      return link && equals_nocase(name, "href");
-    case 'd':
-      // data-* but the ones that may carry a date (data-date, data-time).
-      if (name.size() > 5 && equals_nocase(name.substr(0, 5), "data-")) {
-        std::string key = lower(std::string(name));
-        return key.find("date") == std::string::npos && key.find("time") == std::string::npos &&
-               key.find("publish") == std::string::npos;
-      }
-      return equals_nocase(name, "d");
-    case 's':
-    case 'i':
-      for (std::string_view k : kEmptiedAttributes)
-        if (equals_nocase(name, k)) return true;
-      return false;
+      return link && equals_nocase(name, "href") ? AttrFate::kEmpty : AttrFate::kKeep;
+    case 'd':  // data-* but the ones that may carry a date (data-date, data-time)
+      if (starts("data-")) return holds_date_word() ? AttrFate::kKeep : AttrFate::kDrop;
+      break;
+    case 'a':  // aria-* but aria-hidden and aria-label
+      if (starts("aria-"))
+        return equals_nocase(name, "aria-hidden") || equals_nocase(name, "aria-label")
+                   ? AttrFate::kKeep
+                   : AttrFate::kDrop;
+      break;
     default:
-      return false;
+      break;
   }
+  for (std::string_view k : kDroppedAttributes)
+    if (equals_nocase(name, k)) return AttrFate::kDrop;
+  return AttrFate::kKeep;
 }
 
 struct TagAttr {
   std::string_view name;
+  size_t begin = 0, end = 0;              // the whole attribute
   size_t value_begin = 0, value_end = 0;  // inside the quotes
   bool quoted = false;
 };
@@ -754,6 +770,8 @@ bool read_start_tag(std::string_view s, size_t p, StartTag& tag) {
         a.value_end = i;
       }
     }
+    a.begin = n;
+    a.end = a.quoted ? a.value_end + 1 : std::max(a.value_end, n + a.name.size());
     tag.attrs.push_back(a);
   }
 }
@@ -878,9 +896,13 @@ void thin_markup(std::string_view s, std::string& out) {
     }
     if (!read_start_tag(s, p, tag)) break;
     const bool link = equals_nocase(tag.name, "a");
-    for (const TagAttr& a : tag.attrs)
-      if (a.quoted && a.value_end > a.value_begin && emptied_attribute(a.name, link))
+    for (const TagAttr& a : tag.attrs) {
+      AttrFate fate = attribute_fate(a.name, link);
+      if (fate == AttrFate::kDrop)
+        cut(a.begin, a.end);
+      else if (fate == AttrFate::kEmpty && a.quoted)
         cut(a.value_begin, a.value_end);
+    }
     size_t next = tag.end;
     bool script = equals_nocase(tag.name, "script");
     if (!tag.self_closing && (script || equals_nocase(tag.name, "style"))) {
