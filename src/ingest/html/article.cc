@@ -676,33 +676,31 @@ enum class AttrFate : uint8_t { kKeep, kEmpty, kDrop };
 // `link`): attributes that nothing reads go, and so do their values.
 AttrFate attribute_fate(std::string_view name, bool link) {
   if (name.empty() || name.size() > 24) return AttrFate::kKeep;
-  auto starts = [&](std::string_view prefix) {
-    return name.size() > prefix.size() && equals_nocase(name.substr(0, prefix.size()), prefix);
-  };
-  auto holds_date_word = [&] {
-    std::string key = lower(std::string(name));
-    return key.find("date") != std::string::npos || key.find("time") != std::string::npos ||
-           key.find("publish") != std::string::npos;
-  };
-  switch (ascii_lower(name[0])) {
-    case 'o':  // onclick, onload, ...
-      return name.size() > 2 && ascii_lower(name[1]) == 'n' ? AttrFate::kDrop : AttrFate::kKeep;
-    case 'h':  // only whether a link has a target counts
-      return link && equals_nocase(name, "href") ? AttrFate::kEmpty : AttrFate::kKeep;
-    case 'd':  // data-* but the ones that may carry a date (data-date, data-time)
-      if (starts("data-")) return holds_date_word() ? AttrFate::kKeep : AttrFate::kDrop;
-      break;
-    case 'a':  // aria-* but aria-hidden and aria-label
-      if (starts("aria-"))
-        return equals_nocase(name, "aria-hidden") || equals_nocase(name, "aria-label")
-                   ? AttrFate::kKeep
-                   : AttrFate::kDrop;
-      break;
-    default:
-      break;
-  }
-  for (std::string_view k : kDroppedAttributes)
-    if (equals_nocase(name, k)) return AttrFate::kDrop;
+  // This runs for every attribute of the page: compare a lower-case copy
+  // on the stack with the names that start with the same letter.
+  char buf[24];
+  for (size_t i = 0; i < name.size(); ++i) buf[i] = ascii_lower(name[i]);
+  std::string_view key(buf, name.size());
+  if (key.size() > 2 && key[0] == 'o' && key[1] == 'n') return AttrFate::kDrop;  // onclick, ...
+  // Only whether a link has a target counts.
+  if (link && key == "href") return AttrFate::kEmpty;
+  // data-* but the ones that may carry a date (data-date, data-time).
+  if (key.size() > 5 && key.substr(0, 5) == "data-")
+    return key.find("date") != std::string_view::npos ||
+                   key.find("time") != std::string_view::npos ||
+                   key.find("publish") != std::string_view::npos
+               ? AttrFate::kKeep
+               : AttrFate::kDrop;
+  if (key.size() > 5 && key.substr(0, 5) == "aria-")
+    return key == "aria-hidden" || key == "aria-label" ? AttrFate::kKeep : AttrFate::kDrop;
+  static const std::array<std::vector<std::string_view>, 256> by_first_byte = [] {
+    std::array<std::vector<std::string_view>, 256> table;
+    for (std::string_view k : kDroppedAttributes)
+      table[static_cast<unsigned char>(k[0])].push_back(k);
+    return table;
+  }();
+  for (std::string_view k : by_first_byte[static_cast<unsigned char>(key[0])])
+    if (k == key) return AttrFate::kDrop;
   return AttrFate::kKeep;
 }
 
