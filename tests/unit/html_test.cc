@@ -753,5 +753,50 @@ TEST(HtmlArticle, EveningStoryDatedTheNextDayNextToItsHeadline) {
   EXPECT_EQ(extract(page("2029-10-27")).published, "2029-10-27");
 }
 
+// The page is thinned before libxml2 parses it (style and script text,
+// SVG drawings, unread attribute values go): the tree must stay the same.
+std::string filler_script(const std::string& inside) {
+  std::string code = "var x = 1;";
+  while (code.size() < 600) code += " x = x * 2 + 1; if (x > 9) { x = 0; }";
+  return "<script>" + code + inside + "</script>";
+}
+
+TEST(HtmlThinning, MarkupInsideScriptsStylesAndAttributesStaysText) {
+  std::string page =
+      "<html><head><title>Pears in the valley</title><style>p { color: red } </div><p>Style "
+      "text that is not a paragraph at all, it is only a stylesheet.</p></style></head><body>"
+      "<article><h1>Pears in the valley</h1>" +
+      filler_script(
+          "document.write('</div><p>Script text that is not a paragraph at all, "
+          "it only looks like one inside the code.</p>');") +
+      "<script src=\"/app.js\"/><p>A paragraph right after a self-closed script element is "
+      "part of the story and stays in the text.</p>"
+      "<div data-note=\"<script>\" title='a > b'><p>A paragraph after markup written inside "
+      "attribute values is part of the story as well.</p></div>"
+      "<svg viewBox=\"0 0 10 10\"><title>Share icon</title><path d=\"M0 0L10 10\"/></svg>"
+      "<div><svg><path d=\"M0 0\"/></div><p>A paragraph after a drawing left open is outside "
+      "it: the parser closes the drawing together with its box.</p><svg><path d=\"M1 1\"/></svg>" +
+      kBody + "</article></body></html>";
+  Article a = extract(page);
+  EXPECT_TRUE(contains(a.text, "right after a self-closed script element")) << a.text;
+  EXPECT_TRUE(contains(a.text, "after markup written inside attribute values")) << a.text;
+  EXPECT_TRUE(contains(a.text, "after a drawing left open")) << a.text;
+  EXPECT_FALSE(contains(a.text, "Script text")) << a.text;
+  EXPECT_FALSE(contains(a.text, "Style text")) << a.text;
+  EXPECT_FALSE(contains(a.text, "Share icon")) << a.text;
+}
+
+TEST(HtmlThinning, LongScriptsWithPublicationDataAreKept) {
+  std::string page =
+      "<html><head><script type=\"application/ld+json\">{\"@type\": "
+      "\"NewsArticle\", \"author\": {\"name\": \"Tova Brandt\"}, \"padding\": \"" +
+      std::string(400, 'x') + "\"}</script></head><body><article><h1>Pears</h1>" +
+      filler_script("var meta = {\"published_at\": \"2029-05-06T10:00:00\"};") + kBody +
+      "</article></body></html>";
+  Article a = extract(page);
+  EXPECT_EQ(a.author, "Tova Brandt");
+  EXPECT_EQ(a.published, "2029-05-06");
+}
+
 }  // namespace
 }  // namespace claimtrace::html

@@ -207,9 +207,24 @@ bool hidden(const xmlNode* n) {
 // (the article's own header holds its lead).
 bool boilerplate_name(const xmlNode* n, bool header_counts = true) {
   if (!n->properties) return false;
-  std::string_view cls = attr_view(n, "class");
-  std::string_view id = attr_view(n, "id");
-  std::string_view role = attr_view(n, "role");
+  // One pass over the attributes (this runs for every element).
+  std::string_view cls, id, role;
+  bool seen_cls = false, seen_id = false, seen_role = false;
+  for (xmlAttr* a = n->properties; a; a = a->next) {
+    std::string_view* into = nullptr;
+    if (!seen_cls && same_name(a->name, "class")) {
+      seen_cls = true;
+      into = &cls;
+    } else if (!seen_id && same_name(a->name, "id")) {
+      seen_id = true;
+      into = &id;
+    } else if (!seen_role && same_name(a->name, "role")) {
+      seen_role = true;
+      into = &role;
+    }
+    if (into && a->children && a->children->content)
+      *into = reinterpret_cast<const char*>(a->children->content);
+  }
   if (cls.empty() && id.empty()) {
     return role == "navigation" || role == "banner" || role == "contentinfo" ||
            role == "complementary" || role == "menu" || role == "dialog";
@@ -249,19 +264,22 @@ bool boilerplate_name(const xmlNode* n, bool header_counts = true) {
       return true;
     }
   }
-  static constexpr std::array kWords = {
+  static constexpr std::array<std::string_view, 22> kWords = {
       "nav",  "ad",     "ads",   "adv",  "side",  "tags",     "share",
       "meta", "date",   "toc",   "cta",  "modal", "pager",    "more",
       "foot", "header", "links", "skip", "sr",    "visually", "screen-reader-text",
       "print"};
+  // `names` is lower case: letters and digits are the ASCII ones (as
+  // std::isalnum in the "C" locale).
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   size_t i = 0;
   while (i < names.size()) {
-    while (i < names.size() && !std::isalnum(static_cast<unsigned char>(names[i]))) ++i;
+    while (i < names.size() && !alnum(names[i])) ++i;
     size_t e = i;
-    while (e < names.size() && std::isalnum(static_cast<unsigned char>(names[e]))) ++e;
+    while (e < names.size() && alnum(names[e])) ++e;
     if (e > i) {
       std::string_view w(names.data() + i, e - i);
-      for (const char* k : kWords)
+      for (std::string_view k : kWords)
         if (w == k && (header_counts || w != "header")) return true;
     }
     i = e;
@@ -563,10 +581,12 @@ struct Meta {
 
 // The value of the first publication-date key in script data or in an RDF
 // comment: "datePublished": "...", "published_at":"...", dc:date="...".
+constexpr std::array kScriptDateKeys = {
+    "\"datePublished\"", "\"published_at\"",    "\"publishedAt\"", "\"publishDate\"",
+    "\"firstPubDate\"",  "\"first_published\"", "dc:date="};
+
 std::string date_in_script(std::string_view text) {
-  static constexpr std::array kKeys = {
-      "\"datePublished\"", "\"published_at\"",    "\"publishedAt\"", "\"publishDate\"",
-      "\"firstPubDate\"",  "\"first_published\"", "dc:date="};
+  constexpr const auto& kKeys = kScriptDateKeys;
   // Script text can be long: find the first place of every key in one pass
   // over its quotes rather than one search per key.
   std::array<size_t, kKeys.size()> first_at;
@@ -600,6 +620,313 @@ std::string date_in_script(std::string_view text) {
     if (!d.empty()) return d;
   }
   return "";
+}
+
+// ---------------------------------------------------------------- thinning
+
+// libxml2 reads markup byte by byte (well over 100 instructions a byte in
+// attribute values and script text), and a news page is mostly markup that
+// the extraction never looks at. thin_markup() copies the page without it,
+// before the parse:
+//  - the text of <style> elements;
+//  - the text of <script> elements that are not JSON (ld+json and data
+//    blobs stay), are longer than a one-line date writer and hold none of
+//    kScriptDateKeys (what collect_meta reads from scripts);
+//  - what is inside <svg> elements (icons: path data), when it is only
+//    SVG drawing elements;
+//  - attributes never read (kDroppedAttributes: image sources, sizes,
+//    script handlers on..., data-* but data-*date*, *time*, *publish*,
+//    aria-* but aria-hidden and aria-label), and the values of link
+//    targets (<a href>: only whether there is one counts).
+// Everything is tokenised as libxml2 does (quoted attribute values, comments,
+// the raw text of script and style up to "</script" / "</style"), so the
+// tree is the same but for the removed text. Code that starts reading one of
+// the dropped attributes must take it off attribute_fate().
+constexpr std::array kDroppedAttributes = {
+    "src",        "srcset",       "sizes",       "imagesrcset", "imagesizes",      "alt",
+    "width",      "height",       "target",      "loading",     "decoding",        "d",
+    "media",      "tabindex",     "fill",        "stroke",      "viewbox",         "xmlns",
+    "xlink:href", "async",        "defer",       "crossorigin", "integrity",       "referrerpolicy",
+    "nonce",      "autocomplete", "placeholder", "frameborder", "allowfullscreen", "allow",
+    "sandbox",    "fetchpriority"};
+
+bool ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// libxml2's HTML name characters (htmlParseHTMLName).
+bool html_name_char(char c) {
+  return ascii_letter(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.';
+}
+
+bool html_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool equals_nocase(std::string_view s, std::string_view lower_word) {
+  if (s.size() != lower_word.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (ascii_lower(s[i]) != lower_word[i]) return false;
+  return true;
+}
+
+enum class AttrFate : uint8_t { kKeep, kEmpty, kDrop };
+
+// What thin_markup does with attribute `name` (of an <a> element when
+// `link`): attributes that nothing reads go, and so do their values.
+AttrFate attribute_fate(std::string_view name, bool link) {
+  if (name.empty() || name.size() > 24) return AttrFate::kKeep;
+  // This runs for every attribute of the page: compare a lower-case copy
+  // on the stack with the names that start with the same letter.
+  char buf[24];
+  for (size_t i = 0; i < name.size(); ++i) buf[i] = ascii_lower(name[i]);
+  std::string_view key(buf, name.size());
+  if (key.size() > 2 && key[0] == 'o' && key[1] == 'n') return AttrFate::kDrop;  // onclick, ...
+  // Only whether a link has a target counts.
+  if (link && key == "href") return AttrFate::kEmpty;
+  // data-* but the ones that may carry a date (data-date, data-time).
+  if (key.size() > 5 && key.substr(0, 5) == "data-")
+    return key.find("date") != std::string_view::npos ||
+                   key.find("time") != std::string_view::npos ||
+                   key.find("publish") != std::string_view::npos
+               ? AttrFate::kKeep
+               : AttrFate::kDrop;
+  if (key.size() > 5 && key.substr(0, 5) == "aria-")
+    return key == "aria-hidden" || key == "aria-label" ? AttrFate::kKeep : AttrFate::kDrop;
+  static const std::array<std::vector<std::string_view>, 256> by_first_byte = [] {
+    std::array<std::vector<std::string_view>, 256> table;
+    for (std::string_view k : kDroppedAttributes)
+      table[static_cast<unsigned char>(k[0])].push_back(k);
+    return table;
+  }();
+  for (std::string_view k : by_first_byte[static_cast<unsigned char>(key[0])])
+    if (k == key) return AttrFate::kDrop;
+  return AttrFate::kKeep;
+}
+
+struct TagAttr {
+  std::string_view name;
+  size_t begin = 0, end = 0;              // the whole attribute
+  size_t value_begin = 0, value_end = 0;  // inside the quotes
+  bool quoted = false;
+};
+
+struct StartTag {
+  std::string_view name;
+  size_t end = 0;  // one past '>'
+  bool self_closing = false;
+  std::vector<TagAttr> attrs;
+};
+
+// Reads the start tag at `p` ('<' and a letter) as htmlParseStartTag does.
+// False when the page ends inside it.
+bool read_start_tag(std::string_view s, size_t p, StartTag& tag) {
+  tag.attrs.clear();
+  size_t i = p + 1;
+  while (i < s.size() && html_name_char(s[i])) ++i;
+  tag.name = s.substr(p + 1, i - p - 1);
+  while (true) {
+    while (i < s.size() && html_blank(s[i])) ++i;
+    if (i >= s.size()) return false;
+    if (s[i] == '>') {
+      tag.end = i + 1;
+      tag.self_closing = false;
+      return true;
+    }
+    if (s[i] == '/' && i + 1 < s.size() && s[i + 1] == '>') {
+      tag.end = i + 2;
+      tag.self_closing = true;
+      return true;
+    }
+    char c = s[i];
+    if (!ascii_letter(c) && c != '_' && c != ':' && c != '.') {
+      // Not an attribute name: skipped up to a blank or the tag's end.
+      while (i < s.size() && !html_blank(s[i]) && s[i] != '>' &&
+             !(s[i] == '/' && i + 1 < s.size() && s[i + 1] == '>'))
+        ++i;
+      continue;
+    }
+    TagAttr a;
+    size_t n = i;
+    while (i < s.size() && html_name_char(s[i])) ++i;
+    a.name = s.substr(n, i - n);
+    while (i < s.size() && html_blank(s[i])) ++i;
+    if (i < s.size() && s[i] == '=') {
+      ++i;
+      while (i < s.size() && html_blank(s[i])) ++i;
+      if (i >= s.size()) return false;
+      if (s[i] == '"' || s[i] == '\'') {
+        size_t close = s.find(s[i], i + 1);
+        if (close == std::string_view::npos) return false;
+        a.value_begin = i + 1;
+        a.value_end = close;
+        a.quoted = true;
+        i = close + 1;
+      } else {
+        a.value_begin = i;
+        while (i < s.size() && !html_blank(s[i]) && s[i] != '>') ++i;
+        a.value_end = i;
+      }
+    }
+    a.begin = n;
+    a.end = a.quoted ? a.value_end + 1 : std::max(a.value_end, n + a.name.size());
+    tag.attrs.push_back(a);
+  }
+}
+
+// Where the raw text that starts at `from` ends: the next "</name"
+// (any case), else the end of the page.
+size_t raw_text_end(std::string_view s, size_t from, std::string_view name) {
+  for (size_t p = s.find("</", from); p != std::string_view::npos; p = s.find("</", p + 2))
+    if (p + 2 + name.size() <= s.size() && equals_nocase(s.substr(p + 2, name.size()), name))
+      return p;
+  return s.size();
+}
+
+// The end of the markup that starts at `p` when it is a comment, an end
+// tag, a declaration or a processing instruction (0 when it is none, npos
+// when the page ends inside it).
+size_t skip_other_markup(std::string_view s, size_t p) {
+  if (s.compare(p, 4, "<!--") == 0) {
+    size_t e = s.find("-->", p + 4);
+    return e == std::string_view::npos ? e : e + 3;
+  }
+  if (p + 1 < s.size() && (s[p + 1] == '/' || s[p + 1] == '!' || s[p + 1] == '?')) {
+    size_t e = s.find('>', p + 2);
+    return e == std::string_view::npos ? e : e + 1;
+  }
+  return 0;
+}
+
+bool svg_drawing_element(std::string_view name) {
+  static constexpr std::array kNames = {"svg",
+                                        "g",
+                                        "path",
+                                        "circle",
+                                        "rect",
+                                        "ellipse",
+                                        "line",
+                                        "polyline",
+                                        "polygon",
+                                        "use",
+                                        "defs",
+                                        "symbol",
+                                        "title",
+                                        "desc",
+                                        "stop",
+                                        "lineargradient",
+                                        "radialgradient",
+                                        "clippath",
+                                        "mask",
+                                        "pattern",
+                                        "filter",
+                                        "metadata",
+                                        "marker",
+                                        "text",
+                                        "tspan",
+                                        "image",
+                                        "feblend",
+                                        "fecolormatrix",
+                                        "feflood",
+                                        "fegaussianblur",
+                                        "feoffset",
+                                        "femerge",
+                                        "femergenode",
+                                        "fecomposite",
+                                        "femorphology",
+                                        "feturbulence",
+                                        "fedropshadow"};
+  for (std::string_view k : kNames)
+    if (equals_nocase(name, k)) return true;
+  return false;
+}
+
+// The end of the content of the <svg> element whose start tag ends at
+// `from` (the position of its "</svg"), or npos when the content is not
+// only drawing elements (HTML in it may close the <svg> early in libxml2).
+size_t svg_content_end(std::string_view s, size_t from) {
+  int depth = 1;
+  StartTag tag;
+  for (size_t p = s.find('<', from); p != std::string_view::npos; p = s.find('<', p)) {
+    if (p + 1 >= s.size()) return std::string_view::npos;
+    if (s[p + 1] == '/') {
+      size_t e = p + 2;
+      while (e < s.size() && html_name_char(s[e])) ++e;
+      std::string_view name = s.substr(p + 2, e - p - 2);
+      if (!svg_drawing_element(name)) return std::string_view::npos;
+      if (equals_nocase(name, "svg") && --depth == 0) return p;
+    } else if (ascii_letter(s[p + 1])) {
+      if (!read_start_tag(s, p, tag) || !svg_drawing_element(tag.name))
+        return std::string_view::npos;
+      if (equals_nocase(tag.name, "svg") && !tag.self_closing) ++depth;
+      p = tag.end;
+      continue;
+    }
+    size_t e = skip_other_markup(s, p);
+    if (e == std::string_view::npos) return e;
+    p = e ? e : p + 1;
+  }
+  return std::string_view::npos;
+}
+
+bool holds_script_date_key(std::string_view text) {
+  for (std::string_view key : kScriptDateKeys)
+    if (text.find(key) != std::string_view::npos) return true;
+  return false;
+}
+
+void thin_markup(std::string_view s, std::string& out) {
+  out.clear();
+  out.reserve(s.size());
+  size_t copied = 0;  // s[0, copied) is in `out`, less what was cut
+  auto cut = [&](size_t from, size_t to) {
+    out.append(s.substr(copied, from - copied));
+    copied = to;
+  };
+  StartTag tag;
+  size_t p = s.find('<');
+  while (p != std::string_view::npos && p + 1 < s.size()) {
+    if (!ascii_letter(s[p + 1])) {
+      size_t e = skip_other_markup(s, p);
+      if (e == std::string_view::npos) break;
+      p = s.find('<', e ? e : p + 1);
+      continue;
+    }
+    if (!read_start_tag(s, p, tag)) break;
+    const bool link = equals_nocase(tag.name, "a");
+    for (const TagAttr& a : tag.attrs) {
+      AttrFate fate = attribute_fate(a.name, link);
+      if (fate == AttrFate::kDrop)
+        cut(a.begin, a.end);
+      else if (fate == AttrFate::kEmpty && a.quoted)
+        cut(a.value_begin, a.value_end);
+    }
+    size_t next = tag.end;
+    bool script = equals_nocase(tag.name, "script");
+    if (!tag.self_closing && (script || equals_nocase(tag.name, "style"))) {
+      size_t end = raw_text_end(s, tag.end, script ? "script" : "style");
+      std::string_view text = s.substr(tag.end, end - tag.end);
+      bool keep = false;
+      if (script) {
+        for (const TagAttr& a : tag.attrs)
+          if (equals_nocase(a.name, "type") &&
+              lower(std::string(s.substr(a.value_begin, a.value_end - a.value_begin)))
+                      .find("json") != std::string::npos)
+            keep = true;
+        keep = keep || text.size() <= 256 || holds_script_date_key(text);
+      }
+      if (!keep) cut(tag.end, end);
+      next = end;
+    } else if (!tag.self_closing && equals_nocase(tag.name, "svg")) {
+      size_t end = svg_content_end(s, tag.end);
+      if (end != std::string_view::npos) {
+        cut(tag.end, end);
+        next = end;
+      }
+    }
+    p = s.find('<', next);
+  }
+  out.append(s.substr(copied));
 }
 
 // Whether `n` lists other stories (related posts, a sidebar): the
@@ -1209,7 +1536,13 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     error = "not an HTML page (binary data)";
     return false;
   }
-  std::string utf8;
+  // Page-sized buffers, kept from page to page: allocating and freeing
+  // them for every page costs more than copying into them.
+  thread_local std::string utf8, thinned;
+  if (utf8.capacity() > (size_t{16} << 20)) {  // not after a huge page
+    utf8 = std::string();
+    thinned = std::string();
+  }
   out.charset = to_utf8(bytes, options.charset, utf8);
   // libxml2 stops at a NUL byte; stray NULs occur in real pages.
   utf8.erase(std::remove(utf8.begin(), utf8.end(), '\0'), utf8.end());
@@ -1220,7 +1553,8 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     error = "page too large";
     return false;
   }
-  htmlDocPtr doc = htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()),
+  thin_markup(utf8, thinned);
+  htmlDocPtr doc = htmlReadMemory(thinned.data(), static_cast<int>(thinned.size()),
                                   options.url.empty() ? nullptr : options.url.c_str(), "UTF-8",
                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                       HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC |
