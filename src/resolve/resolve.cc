@@ -634,10 +634,15 @@ class Resolver {
             le.population * 3.0 < largest->population && focus_of(largest->country) > 0;
         if (!dwarfed) score += 0.75 * std::min(focus_of(le.country), 3);
       }
-      // Within the country: the division the document's other places are in.
-      if (context != nullptr && kind == LexKind::kPlace)
-        score += kDivisionFocusWeight * std::min(division_focus_besides(le, context->self), 2);
       std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
+      // Within the country: the division the document's other places are in.
+      // County names repeat across states (thirty Washington Counties) and a
+      // story names a county with its state's towns, so for a county the
+      // division outweighs a tenfold difference in population.
+      if (context != nullptr && kind == LexKind::kPlace) {
+        const double weight = feature == "ADM2" ? kCountyDivisionFocusWeight : kDivisionFocusWeight;
+        score += weight * std::min(division_focus_besides(le, context->self), 2);
+      }
       if (feature == "PPLC") score += 1.0;
       // A section of a city ("Venice", Los Angeles) yields to a town, unless
       // it is a city's worth of people itself ("Hollywood", "Harlem").
@@ -1093,6 +1098,7 @@ class Resolver {
   std::unordered_map<std::string, int> division_focus_;  // "US.NJ" -> names
   std::unordered_map<std::string, std::pair<std::string, int>> division_voted_by_;  // name -> vote
   static constexpr double kDivisionFocusWeight = 0.75;
+  static constexpr double kCountyDivisionFocusWeight = 2.0;
   std::unordered_map<std::string, int32_t> by_key_;
   std::unordered_map<std::string, int32_t> by_part_;
   // Counties left for places_of_sites, with the reading kept as a fallback.

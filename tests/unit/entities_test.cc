@@ -495,22 +495,22 @@ TEST_F(PlacesInNames, TownInTheDivisionOfTheOtherPlaces) {
   EXPECT_EQ(riverdale->geo.admin1, "NJ");
 }
 
-TEST_F(PlacesInNames, CountyNamedAfterATownElsewhereIsPlacedByTheText) {
-  // Alone, "Morris County" keeps the largest Morris (Illinois); after a
-  // New Jersey town it is placed there, not at the Illinois town.
+TEST_F(PlacesInNames, CountyIsReadInTheStateOfTheDocumentsOtherPlaces) {
+  // Alone, "Morris County" is the most populous of its namesakes (New
+  // Jersey's); in a story on Kansas towns it is the Kansas county, though
+  // a hundred times smaller.
   Document alone = analyze("The ticket was sold in Morris County.");
-  const Entity* illinois = find(alone, "Morris");
-  ASSERT_NE(illinois, nullptr);
-  ASSERT_TRUE(illinois->has_geo);
-  EXPECT_EQ(illinois->geo.admin1, "IL");
-  Document doc = analyze(
-      "Players lined up at a gas station in Paterson. The ticket was sold in Morris County.");
-  const Entity* morris = find(doc, "Morris");
-  ASSERT_NE(morris, nullptr);
-  ASSERT_TRUE(morris->has_geo);
-  EXPECT_EQ(std::string(morris->geo.country, 2), "US");
-  EXPECT_EQ(morris->geo.admin1, "NJ");
-  EXPECT_EQ(morris->geo.geonameid, 0u);  // the point of Paterson, not a GeoNames place
+  const Entity* nj = find(alone, "Morris County");
+  ASSERT_NE(nj, nullptr);
+  ASSERT_TRUE(nj->has_geo);
+  EXPECT_EQ(nj->geo.admin1, "NJ");
+  EXPECT_EQ(nj->geo.feature, "ADM2");
+  Document doc = analyze("The storm hit Wichita and Topeka. The ticket was sold in Morris County.");
+  const Entity* ks = find(doc, "Morris County");
+  ASSERT_NE(ks, nullptr);
+  ASSERT_TRUE(ks->has_geo);
+  EXPECT_EQ(std::string(ks->geo.country, 2), "US");
+  EXPECT_EQ(ks->geo.admin1, "KS");
 }
 
 TEST_F(PlacesInNames, FocusDoesNotPullToAFarSmallerNamesakeOfAnotherNamedCountry) {
