@@ -33,7 +33,11 @@ assert q("PRAGMA user_version")[0][0] >= 3
 idlib = q("SELECT place, name, country, feature, round(lat, 2) FROM places WHERE geonameid = 169389")
 assert idlib == [(idlib[0][0], "Idlib", "SY", "PPLA", 35.93)], idlib
 assert q("SELECT count(*) FROM entities WHERE place = ?", idlib[0][0])[0][0] == 2
-assert q("SELECT count(*) - count(DISTINCT geonameid) FROM places")[0][0] == 0
+# One row per GeoNames place; a place without an id (a county, a placed
+# site) is one row per name, country and feature.
+assert q("SELECT count(geonameid) - count(DISTINCT geonameid) FROM places")[0][0] == 0
+assert q("SELECT count(*) FROM (SELECT 1 FROM places WHERE geonameid IS NULL "
+         "GROUP BY name, country, feature HAVING count(*) > 1)")[0][0] == 0
 # Every geocoded entity has its place, and only those.
 assert q("SELECT count(*) FROM entities WHERE (feature IS NULL) <> (place IS NULL)")[0][0] == 0
 # Events reference the place of their location entity.
