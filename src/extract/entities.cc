@@ -46,6 +46,16 @@ class Recognizer {
  private:
   const Token& tok(uint32_t i) const { return doc_.tokens[i]; }
   std::string_view norm(uint32_t i) const { return doc_.norm(doc_.tokens[i]); }
+  // The normalized words of a mention, space-separated: the same name
+  // written twice gives the same key.
+  std::string words_of(const Mention& m) const {
+    std::string k;
+    for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
+      if (!k.empty()) k.push_back(' ');
+      k.append(norm(t));
+    }
+    return k;
+  }
 
   bool is_cap_word(uint32_t i) const {
     const Token& t = tok(i);
@@ -935,21 +945,13 @@ class Recognizer {
         if (m.rule == r) return true;
       return false;
     };
-    auto key = [&](const Mention& m) {
-      std::string k;
-      for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
-        if (!k.empty()) k.push_back(' ');
-        k.append(norm(t));
-      }
-      return k;
-    };
     std::vector<std::pair<std::string, EntityType>> typed;
     for (const Mention& m : doc_.mentions)
-      if (strong(m)) typed.emplace_back(key(m), m.type);
+      if (strong(m)) typed.emplace_back(words_of(m), m.type);
     if (typed.empty()) return;
     for (Mention& m : doc_.mentions) {
       if (!weak(m)) continue;
-      const std::string k = key(m);
+      const std::string k = words_of(m);
       int found = 0;
       EntityType type = m.type;
       for (const auto& [tk, tt] : typed)
@@ -1067,21 +1069,13 @@ class Recognizer {
   // from the gazetteer. A name guessed from its shape only takes the
   // gazetteer reading that another mention of the same words got.
   void names_read_as_places_elsewhere() {
-    auto key = [&](const Mention& m) {
-      std::string k;
-      for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
-        if (!k.empty()) k.push_back(' ');
-        k.append(norm(t));
-      }
-      return k;
-    };
     std::vector<std::pair<std::string, const Mention*>> places;
     for (const Mention& m : doc_.mentions) {
       if (m.lex == UINT32_MAX || (m.type != EntityType::kGpe && m.type != EntityType::kLoc))
         continue;
       auto kind = static_cast<LexKind>(lex_.entry(m.lex).kind);
       if (kind == LexKind::kPlace || kind == LexKind::kCountry || kind == LexKind::kRegion)
-        places.emplace_back(key(m), &m);
+        places.emplace_back(words_of(m), &m);
     }
     if (places.empty()) return;
     static constexpr std::string_view kGuesses[] = {"capitalised-word", "name-shape", "acronym",
@@ -1089,7 +1083,7 @@ class Recognizer {
     for (Mention& m : doc_.mentions) {
       if (m.lex != UINT32_MAX || std::ranges::find(kGuesses, m.rule) == std::end(kGuesses))
         continue;
-      const std::string k = key(m);
+      const std::string k = words_of(m);
       for (const auto& [pk, p] : places) {
         if (pk != k) continue;
         m.lex = p->lex;
