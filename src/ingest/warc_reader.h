@@ -32,6 +32,8 @@ class WarcReader {
 
   // Opens `path` ("-" = stdin). Returns false and fills `error` on failure.
   bool open(const std::string& path, std::string& error);
+  // Threads inflating a .warc.gz (CompressedInput::set_threads); before next().
+  void set_threads(unsigned threads) { input_.set_threads(threads); }
 
   // Reads the next record. Returns false at the end of the archive or on
   // damage; error() then says which (empty at a clean end).

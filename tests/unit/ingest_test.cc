@@ -192,8 +192,10 @@ std::string zstd_frame(const std::string& data) {
   return out;
 }
 
-std::string read_all(const fs::path& p, std::string& error) {
+std::string read_all(const fs::path& p, std::string& error, unsigned threads = 0,
+                     size_t slice_bytes = 256 << 10) {
   CompressedInput in;
+  in.set_threads(threads, slice_bytes);
   std::string out;
   if (!in.open(p.string(), error)) return out;
   char buf[7];  // small reads cross member and frame boundaries
@@ -268,6 +270,109 @@ TEST(CompressedInput, LargeAndSmallGzipMembersReadAlike) {
   got = read_all(temp_file("good_then_bad.gz", gzip_member(small) + bad), error);
   EXPECT_NE(error.find("truncated or corrupt"), std::string::npos) << error;
   EXPECT_EQ(got.compare(0, small.size(), small), 0);
+}
+
+std::string gzip_member_stored(const std::string& data) {  // deflate level 0: bytes verbatim
+  z_stream zs{};
+  deflateInit2(&zs, 0, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+// Many members of varied size, as in a .warc.gz; `members` receives each
+// member's text.
+std::string many_members(int count, std::vector<std::string>& members) {
+  std::string file;
+  uint32_t state = 777;
+  for (int i = 0; i < count; ++i) {
+    state = state * 1103515245u + 12345u;
+    std::string text = "record " + std::to_string(i) + "\n";
+    int lines = static_cast<int>(state >> 20) % 200;
+    for (int j = 0; j < lines; ++j) text += "line " + std::to_string((j * 7919 + i) % 1013) + "\n";
+    members.push_back(text);
+    file += gzip_member(text);
+  }
+  return file;
+}
+
+// Several threads inflate slices of a multi-member file; the bytes must be
+// those of one thread, whatever the slice size and wherever members fall.
+TEST(CompressedInput, ParallelReadingGivesTheSequentialBytes) {
+  std::vector<std::string> members;
+  std::string file = many_members(3000, members);
+  std::string all;
+  for (const auto& m : members) all += m;
+  auto path = temp_file("many.gz", file);
+  for (unsigned threads : {1u, 2u, 4u}) {
+    for (size_t slice : {size_t{64}, size_t{4096}, size_t{50000}, size_t{256} << 10}) {
+      std::string error;
+      std::string got = read_all(path, error, threads, slice);
+      EXPECT_EQ(error, "") << threads << " threads, slice " << slice;
+      EXPECT_TRUE(got == all) << threads << " threads, slice " << slice << ": " << got.size()
+                              << " of " << all.size() << " bytes";
+    }
+  }
+}
+
+// A member stored uncompressed can hold what looks like, and even inflates
+// as, a gzip member: a worker starting there must not be believed.
+TEST(CompressedInput, ParallelReadingIsNotFooledByMembersInsideMembers) {
+  std::vector<std::string> members;
+  std::string file = many_members(400, members);
+  std::string inner = gzip_member("a member inside another member\n");
+  std::string decoy;
+  for (int i = 0; i < 200; ++i) decoy += inner + "filler " + std::to_string(i) + "\n";
+  std::string all;
+  for (size_t i = 0; i < members.size(); ++i) all += members[i];
+  file += gzip_member_stored(decoy) + file;
+  all += decoy + all;
+  auto path = temp_file("decoy.gz", file);
+  for (size_t slice : {size_t{100}, size_t{3000}, size_t{20000}}) {
+    std::string error;
+    std::string got = read_all(path, error, 3, slice);
+    EXPECT_EQ(error, "") << "slice " << slice;
+    EXPECT_TRUE(got == all) << "slice " << slice << ": " << got.size() << " of " << all.size();
+  }
+}
+
+// Damage found by a worker is reported as the sequential reader reports it,
+// after every byte before it.
+TEST(CompressedInput, ParallelReadingReportsDamageAfterTheGoodMembers) {
+  std::vector<std::string> members;
+  std::string file = many_members(2000, members);
+  std::string all;
+  for (const auto& m : members) all += m;
+  for (double where : {0.3, 0.9}) {
+    std::string bad = file;
+    size_t at = static_cast<size_t>(bad.size() * where);
+    bad[at] ^= 0x55;
+    bad[at + 1] ^= 0x55;
+    std::string seq_error, par_error;
+    std::string seq = read_all(temp_file("bad_seq.gz", bad), seq_error, 1);
+    std::string par = read_all(temp_file("bad_par.gz", bad), par_error, 2, 2048);
+    EXPECT_NE(par_error.find("truncated or corrupt"), std::string::npos) << par_error;
+    EXPECT_EQ(par_error.substr(par_error.find(':')), seq_error.substr(seq_error.find(':')));
+    EXPECT_TRUE(par == seq) << par.size() << " vs " << seq.size();
+    EXPECT_GT(par.size(), all.size() * where * 0.8);
+    // Truncated there instead.
+    std::string cut = file.substr(0, at);
+    par = read_all(temp_file("cut_par.gz", cut), par_error, 2, 2048);
+    EXPECT_NE(par_error.find("truncated or corrupt"), std::string::npos) << par_error;
+    EXPECT_EQ(all.compare(0, par.size(), par), 0);
+    EXPECT_GT(par.size(), all.size() * where * 0.8);
+  }
+  // Padding after the last member is ignored, as by one thread.
+  std::string error;
+  std::string got = read_all(temp_file("padded.gz", file + std::string(100, '\0')), error, 2, 2048);
+  EXPECT_EQ(error, "");
+  EXPECT_TRUE(got == all);
 }
 
 TEST(LineReader, ReadsGzipAndPlainAlike) {
