@@ -283,6 +283,7 @@ struct WarcBatch {
 
 int analyze_warc(const AnalyzeArgs& args, const std::string& output_format) {
   WarcReader reader;
+  reader.set_threads(static_cast<unsigned>(args.threads));  // 0: all cores
   std::string error;
   if (!reader.open(args.input, error)) {
     std::fprintf(stderr, "claimtrace: %s\n", error.c_str());

@@ -90,8 +90,9 @@ struct WarcSkips {
 // Reads records from the input files in order; called under the read lock.
 class Reader {
  public:
-  Reader(const std::vector<InputFile>& files, unsigned batch_size)
-      : files_(files), batch_size_(batch_size) {}
+  // inflate_threads: for .warc.gz files (WarcReader::set_threads; 0 = all cores).
+  Reader(const std::vector<InputFile>& files, unsigned batch_size, unsigned inflate_threads)
+      : files_(files), batch_size_(batch_size), inflate_threads_(inflate_threads) {}
 
   bool fill(IngestBatch& b) {
     b.count = 0;
@@ -201,6 +202,7 @@ class Reader {
       std::string err;
       if (f.warc) {
         warc_ = std::make_unique<WarcReader>();
+        warc_->set_threads(inflate_threads_);
         if (warc_->open(f.path, err)) {
           open_ = true;
           return true;
@@ -240,6 +242,7 @@ class Reader {
 
   const std::vector<InputFile>& files_;
   unsigned batch_size_;
+  unsigned inflate_threads_;
   size_t current_ = 0;
   bool open_ = false;
   std::unique_ptr<LineReader> reader_;
@@ -388,7 +391,7 @@ int run_ingest(const IngestArgs& args) {
     if (errors) std::fclose(errors);
     return kExitSomeFailed;
   }
-  Reader reader(files, args.batch_size);
+  Reader reader(files, args.batch_size, args.threads);
   const size_t threads =
       args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
   const bool progress = !args.quiet && isatty(STDERR_FILENO) == 1;
