@@ -350,6 +350,7 @@ class Extractor {
       }
       const uint32_t aux = aux_chain_start(i, sb);
       if (m.entry->role == CueRole::kVerb && noun_like(i, m.token_count, sb, aux)) continue;
+      if (m.entry->role == CueRole::kVerb && noun_after_adjective(i, m.token_count, sb)) continue;
       // "continued to say": the aspect verb is part of this cue, not one of its own.
       while (!hits_.empty() && hits_.back().b >= aux) hits_.pop_back();
       // "a talk show", "The Daily Show": the bare form "show" is a verb only
@@ -451,6 +452,14 @@ class Extractor {
         return true;
     }
     return false;
+  }
+
+  // "phone calls", "dubious medical claims", "a written reply": a one-word
+  // cue the tagger reads as a noun right after an adjective is that noun.
+  bool noun_after_adjective(uint32_t i, uint32_t n, uint32_t sb) const {
+    if (n != 1 || i <= sb) return false;
+    const Pos p = toks_[i].pos, q = toks_[i - 1].pos;
+    return (p == Pos::kNN || p == Pos::kNNS) && (q == Pos::kJJ || q == Pos::kJJR || q == Pos::kJJS);
   }
 
   // ---- noun groups ------------------------------------------------------
@@ -1996,6 +2005,12 @@ class Extractor {
            pronouns().count(w(r.b)) > 0;
   }
 
+  // A full stop at `i` that ends an abbreviation inside a name group: before
+  // a closing bracket or a comma ("(R-Ore.)", "McConnell, R-Ky., said").
+  bool abbreviation_stop(uint32_t i, uint32_t end) const {
+    return i + 1 < end && (w(i + 1) == ")" || is_comma(i + 1));
+  }
+
   // "NAME, APPOSITIVE, said": the name with its appositive (and the comma
   // that closes it), when the name starts the clause.
   Range appositive_subject(uint32_t sb, uint32_t aux_b) const {
@@ -2008,8 +2023,8 @@ class Extractor {
       if (quote_mark(i) || in_quote_[i] >= 0 || aux_b - i > 40) return {0, 0};
       if (w(i) == ";" || w(i) == ":") return {0, 0};
       // A full stop ends the search unless it closes an abbreviation in
-      // brackets ("(R-Ore.)").
-      if (w(i) == "." && !(i + 1 < aux_b && w(i + 1) == ")")) return {0, 0};
+      // brackets or before a comma ("(R-Ore.)", "Mitch McConnell, R-Ky.,").
+      if (w(i) == "." && !abbreviation_stop(i, aux_b)) return {0, 0};
       if (!is_comma(i) && i != sb) continue;
       const uint32_t name_b = is_comma(i) ? i + 1 : sb;
       if (is_comma(i) && ++commas > 4) return {0, 0};

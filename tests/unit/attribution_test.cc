@@ -336,6 +336,31 @@ TEST(Attribution, DoubledApostropheQuotes) {
   EXPECT_TRUE(a->quoted);
 }
 
+TEST(Attribution, NestedQuoteClosingMarks) {
+  // ''' closes a single quotation and the doubled-apostrophe one around it.
+  Document d = analyze("''They keep telling us, 'Wait a year,''' Mr. Arnt said.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Mr. Arnt");
+  EXPECT_EQ(content(d, *a), "''They keep telling us, 'Wait a year,'''");
+  // A straight mark with spaces on both sides closes the open quotation.
+  Document e = analyze("\"They keep telling us, 'Wait a year,' \" Ilse Varn said.");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(e, *b), "Ilse Varn");
+  EXPECT_EQ(content(e, *b), "\"They keep telling us, 'Wait a year,' \"");
+  EXPECT_EQ(by_cue(e, "telling"), nullptr);
+}
+
+TEST(Attribution, AbbreviationInsideAppositiveSubject) {
+  Document d =
+      analyze("\u201cThe levy will pass,\u201d Council Leader Orla Venn, R-Tarn., said Tuesday.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Council Leader Orla Venn, R-Tarn.");
+  EXPECT_EQ(content(d, *a), "\u201cThe levy will pass,\u201d");
+}
+
 TEST(Attribution, LongAppositiveSubject) {
   Document d =
       analyze("Ilka Moor, 61, of Sandvik, a nurse at the clinic, said the wards were full.");
@@ -374,6 +399,13 @@ TEST(Attribution, CueWordAfterPrepositionIsANoun) {
   EXPECT_TRUE(d.attributions.empty());
   Document e = analyze("Farmers said they support the miners.");
   EXPECT_EQ(e.attributions.size(), 1u);
+}
+
+TEST(Attribution, CueWordAfterAdjectiveIsANoun) {
+  Document d = analyze("Too many late calls still go to voicemail.");
+  EXPECT_EQ(by_cue(d, "calls"), nullptr);
+  Document e = analyze("The senator claims the clinic is safe.");
+  EXPECT_NE(by_cue(e, "claims"), nullptr);
 }
 
 TEST(Attribution, DeclinedToBeNamedIsNoStatement) {
