@@ -411,10 +411,25 @@ class Extractor {
       } else if (aux > sb + 1 && w(aux - 1) == "to" && toks_[aux].pos == Pos::kVB &&
                  kAspect.count(w(aux - 2)) && in_quote_[aux - 2] < 0) {
         aux -= 2;
+      } else if (const uint32_t n = went_on_to(aux, sb); n > 0) {
+        aux -= n;
       } else {
         return aux;
       }
     }
+  }
+
+  // "went on to say", "was quick to point out": the words before a base form
+  // at `i` that make the next step of a statement part of its cue (0 when
+  // there are none).
+  uint32_t went_on_to(uint32_t i, uint32_t sb) const {
+    if (i < sb + 3 || w(i - 1) != "to" || toks_[i].pos != Pos::kVB || in_quote_[i - 3] >= 0)
+      return 0;
+    std::string_view x = w(i - 2), y = w(i - 3);
+    if (x == "quick") return 2;
+    if (x == "on" && (y == "went" || y == "go" || y == "goes" || y == "going" || y == "gone"))
+      return 3;
+    return 0;
   }
 
   static bool noun_preposition(std::string_view x) {
@@ -1576,14 +1591,15 @@ class Extractor {
           break;
         }
       std::string_view x = w(q);
-      if (question_word(x) || x == "about" || x == "to" || x == "for" || x == "specifically" ||
-          opens_quote(q)) {
+      const bool about = about_in_cue(h);
+      if (question_word(x) || x == "about" || about || x == "to" || x == "for" ||
+          x == "specifically" || opens_quote(q)) {
         uint32_t e = q;
         while (e < se && !(is_comma(e) && in_quote_[e] < 0)) ++e;
         if (e == se && h.aux_b > sb) {
           while (e > q && punct(e - 1) && !closes_quote(e - 1)) --e;  // to the full stop
         }
-        if ((e < se || h.aux_b > sb) && e > q + 1) {
+        if ((e < se || h.aux_b > sb) && e > q + (about ? 0 : 1)) {
           uint32_t cb = x == "about" ? q + 1 : q;
           return emit(h, {}, {{cb, e}}, "asked_sourceless") >= 0;
         }
@@ -1656,6 +1672,7 @@ class Extractor {
                              w(h.aux_b - 1) == "after" || w(h.aux_b - 1) == "before");
     // ",\" adding": the comma may sit inside the closing quotation mark.
     const bool after_comma = h.aux_b > sb && comma_before(h.aux_b, sb);
+    if (after_and && bare_second_predicate(h)) return false;
     if ((ing && after_comma) || after_and || after_prep) {
       int32_t main = last_in_sentence(first_attr);
       int32_t via = -1;
@@ -1865,6 +1882,17 @@ class Extractor {
       doc_.attributions[nested].via = k;
     return k >= 0;
   }
+
+  // "needs to sell herself and tell more jokes", "go further and ask
+  // yourself": a bare base form after "and" continues an infinitive, a
+  // wish or an imperative, not a report of what somebody said.
+  bool bare_second_predicate(const CueHit& h) const {
+    return h.aux_b == h.b && toks_[h.b].pos == Pos::kVB;
+  }
+
+  // "(When) asked about the budget, ...": the particle is part of the cue and
+  // the topic follows it directly.
+  bool about_in_cue(const CueHit& h) const { return h.e > h.b + 1 && w(h.e - 1) == "about"; }
 
   // "While Ana Ruiz said X, the council did Y": an attribution in a
   // subordinate clause that opens the sentence ends at the comma before the

@@ -408,6 +408,33 @@ TEST(Attribution, CueWordAfterAdjectiveIsANoun) {
   EXPECT_NE(by_cue(e, "claims"), nullptr);
 }
 
+TEST(Attribution, AskedAboutTopicAndTheAnswer) {
+  Document d = analyze("When asked about the harbour levy, Mayor Orla Venn said it would pass.");
+  const Attribution* q = by_cue(d, "asked about");
+  ASSERT_NE(q, nullptr);
+  EXPECT_FALSE(q->has_source);
+  EXPECT_EQ(content(d, *q), "the harbour levy");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Mayor Orla Venn");
+  EXPECT_EQ(content(d, *a), "it would pass");
+}
+
+TEST(Attribution, WentOnToIsPartOfTheCue) {
+  Document d = analyze("Ilse Varn went on to explain how the ferry would run.");
+  const Attribution* a = by_cue(d, "went on to explain");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ilse Varn");
+  EXPECT_EQ(content(d, *a), "how the ferry would run");
+  Document e = analyze("The minister was quick to point out that the dam was safe.");
+  EXPECT_NE(by_cue(e, "was quick to point out"), nullptr);
+}
+
+TEST(Attribution, BareVerbAfterAndIsNoReport) {
+  Document d = analyze("The mayor needs to sell herself and tell more jokes about the harbour.");
+  EXPECT_EQ(by_cue(d, "tell"), nullptr);
+}
+
 TEST(Attribution, DeclinedToBeNamedIsNoStatement) {
   Document d = analyze("A clerk who declined to be identified said the files were gone.");
   ASSERT_EQ(d.attributions.size(), 1u);
