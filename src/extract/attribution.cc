@@ -354,12 +354,13 @@ class Extractor {
       // "continued to say": the aspect verb is part of this cue, not one of its own.
       while (!hits_.empty() && hits_.back().b >= aux) hits_.pop_back();
       // "a talk show", "The Daily Show": the bare form "show" is a verb only
-      // after a plural subject ("records show", "they show") or an auxiliary.
+      // after a plural subject ("records show", "they show", "Polls show" at
+      // the start of a sentence) or an auxiliary.
       if (w(i) == "show" && m.token_count == 1 && aux == i && i > sb) {
         std::string_view prev = w(i - 1);
         const bool plural_subject =
-            (prev.size() > 3 && prev.back() == 's' && !capitalized(i - 1)) || prev == "they" ||
-            prev == "we" || prev == "data" || prev == "you" || prev == "i";
+            (prev.size() > 3 && prev.back() == 's' && (!capitalized(i - 1) || i - 1 == sb)) ||
+            prev == "they" || prev == "we" || prev == "data" || prev == "you" || prev == "i";
         if (!plural_subject) continue;
       }
       // "denied reports that ...": right after a verb of saying, the cue

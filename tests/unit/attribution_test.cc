@@ -435,6 +435,13 @@ TEST(Attribution, BareVerbAfterAndIsNoReport) {
   EXPECT_EQ(by_cue(d, "tell"), nullptr);
 }
 
+TEST(Attribution, PluralSubjectOpeningTheSentenceBeforeShow) {
+  Document d = analyze("Polls show a close race in the northern provinces.");
+  const Attribution* a = by_cue(d, "show");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Polls");
+}
+
 TEST(Attribution, DeclinedToBeNamedIsNoStatement) {
   Document d = analyze("A clerk who declined to be identified said the files were gone.");
   ASSERT_EQ(d.attributions.size(), 1u);
