@@ -350,15 +350,17 @@ class Extractor {
       }
       const uint32_t aux = aux_chain_start(i, sb);
       if (m.entry->role == CueRole::kVerb && noun_like(i, m.token_count, sb, aux)) continue;
+      if (m.entry->role == CueRole::kVerb && noun_after_adjective(i, m.token_count, sb)) continue;
       // "continued to say": the aspect verb is part of this cue, not one of its own.
       while (!hits_.empty() && hits_.back().b >= aux) hits_.pop_back();
       // "a talk show", "The Daily Show": the bare form "show" is a verb only
-      // after a plural subject ("records show", "they show") or an auxiliary.
+      // after a plural subject ("records show", "they show", "Polls show" at
+      // the start of a sentence) or an auxiliary.
       if (w(i) == "show" && m.token_count == 1 && aux == i && i > sb) {
         std::string_view prev = w(i - 1);
         const bool plural_subject =
-            (prev.size() > 3 && prev.back() == 's' && !capitalized(i - 1)) || prev == "they" ||
-            prev == "we" || prev == "data" || prev == "you" || prev == "i";
+            (prev.size() > 3 && prev.back() == 's' && (!capitalized(i - 1) || i - 1 == sb)) ||
+            prev == "they" || prev == "we" || prev == "data" || prev == "you" || prev == "i";
         if (!plural_subject) continue;
       }
       // "denied reports that ...": right after a verb of saying, the cue
@@ -410,10 +412,25 @@ class Extractor {
       } else if (aux > sb + 1 && w(aux - 1) == "to" && toks_[aux].pos == Pos::kVB &&
                  kAspect.count(w(aux - 2)) && in_quote_[aux - 2] < 0) {
         aux -= 2;
+      } else if (const uint32_t n = went_on_to(aux, sb); n > 0) {
+        aux -= n;
       } else {
         return aux;
       }
     }
+  }
+
+  // "went on to say", "was quick to point out": the words before a base form
+  // at `i` that make the next step of a statement part of its cue (0 when
+  // there are none).
+  uint32_t went_on_to(uint32_t i, uint32_t sb) const {
+    if (i < sb + 3 || w(i - 1) != "to" || toks_[i].pos != Pos::kVB || in_quote_[i - 3] >= 0)
+      return 0;
+    std::string_view x = w(i - 2), y = w(i - 3);
+    if (x == "quick") return 2;
+    if (x == "on" && (y == "went" || y == "go" || y == "goes" || y == "going" || y == "gone"))
+      return 3;
+    return 0;
   }
 
   static bool noun_preposition(std::string_view x) {
@@ -451,6 +468,14 @@ class Extractor {
         return true;
     }
     return false;
+  }
+
+  // "phone calls", "dubious medical claims", "a written reply": a one-word
+  // cue the tagger reads as a noun right after an adjective is that noun.
+  bool noun_after_adjective(uint32_t i, uint32_t n, uint32_t sb) const {
+    if (n != 1 || i <= sb) return false;
+    const Pos p = toks_[i].pos, q = toks_[i - 1].pos;
+    return (p == Pos::kNN || p == Pos::kNNS) && (q == Pos::kJJ || q == Pos::kJJR || q == Pos::kJJS);
   }
 
   // ---- noun groups ------------------------------------------------------
@@ -1567,14 +1592,15 @@ class Extractor {
           break;
         }
       std::string_view x = w(q);
-      if (question_word(x) || x == "about" || x == "to" || x == "for" || x == "specifically" ||
-          opens_quote(q)) {
+      const bool about = about_in_cue(h);
+      if (question_word(x) || x == "about" || about || x == "to" || x == "for" ||
+          x == "specifically" || opens_quote(q)) {
         uint32_t e = q;
         while (e < se && !(is_comma(e) && in_quote_[e] < 0)) ++e;
         if (e == se && h.aux_b > sb) {
           while (e > q && punct(e - 1) && !closes_quote(e - 1)) --e;  // to the full stop
         }
-        if ((e < se || h.aux_b > sb) && e > q + 1) {
+        if ((e < se || h.aux_b > sb) && e > q + (about ? 0 : 1)) {
           uint32_t cb = x == "about" ? q + 1 : q;
           return emit(h, {}, {{cb, e}}, "asked_sourceless") >= 0;
         }
@@ -1647,6 +1673,7 @@ class Extractor {
                              w(h.aux_b - 1) == "after" || w(h.aux_b - 1) == "before");
     // ",\" adding": the comma may sit inside the closing quotation mark.
     const bool after_comma = h.aux_b > sb && comma_before(h.aux_b, sb);
+    if (after_and && bare_second_predicate(h)) return false;
     if ((ing && after_comma) || after_and || after_prep) {
       int32_t main = last_in_sentence(first_attr);
       int32_t via = -1;
@@ -1857,6 +1884,17 @@ class Extractor {
     return k >= 0;
   }
 
+  // "needs to sell herself and tell more jokes", "go further and ask
+  // yourself": a bare base form after "and" continues an infinitive, a
+  // wish or an imperative, not a report of what somebody said.
+  bool bare_second_predicate(const CueHit& h) const {
+    return h.aux_b == h.b && toks_[h.b].pos == Pos::kVB;
+  }
+
+  // "(When) asked about the budget, ...": the particle is part of the cue and
+  // the topic follows it directly.
+  bool about_in_cue(const CueHit& h) const { return h.e > h.b + 1 && w(h.e - 1) == "about"; }
+
   // "While Ana Ruiz said X, the council did Y": an attribution in a
   // subordinate clause that opens the sentence ends at the comma before the
   // main clause.
@@ -1996,6 +2034,12 @@ class Extractor {
            pronouns().count(w(r.b)) > 0;
   }
 
+  // A full stop at `i` that ends an abbreviation inside a name group: before
+  // a closing bracket or a comma ("(R-Ore.)", "McConnell, R-Ky., said").
+  bool abbreviation_stop(uint32_t i, uint32_t end) const {
+    return i + 1 < end && (w(i + 1) == ")" || is_comma(i + 1));
+  }
+
   // "NAME, APPOSITIVE, said": the name with its appositive (and the comma
   // that closes it), when the name starts the clause.
   Range appositive_subject(uint32_t sb, uint32_t aux_b) const {
@@ -2008,8 +2052,8 @@ class Extractor {
       if (quote_mark(i) || in_quote_[i] >= 0 || aux_b - i > 40) return {0, 0};
       if (w(i) == ";" || w(i) == ":") return {0, 0};
       // A full stop ends the search unless it closes an abbreviation in
-      // brackets ("(R-Ore.)").
-      if (w(i) == "." && !(i + 1 < aux_b && w(i + 1) == ")")) return {0, 0};
+      // brackets or before a comma ("(R-Ore.)", "Mitch McConnell, R-Ky.,").
+      if (w(i) == "." && !abbreviation_stop(i, aux_b)) return {0, 0};
       if (!is_comma(i) && i != sb) continue;
       const uint32_t name_b = is_comma(i) ? i + 1 : sb;
       if (is_comma(i) && ++commas > 4) return {0, 0};

@@ -9,6 +9,25 @@ bool is_double(std::string_view norm) {
   return norm == "\"";
 }
 
+// Three adjacent apostrophes glued to the word before: the first closes a
+// nested single quotation, the other two the double one.
+bool closes_single_before_pair(const Document& doc, uint32_t i) {
+  const auto& toks = doc.tokens;
+  if (i == 0 || i + 2 >= toks.size() || doc.norm(toks[i]) != "'" ||
+      toks[i].has(kTokenSpaceBefore) || toks[i].has(kTokenParagraphStart))
+    return false;
+  for (uint32_t k = i + 1; k <= i + 2; ++k)
+    if (doc.norm(toks[k]) != "'" || toks[k].span.begin != toks[k - 1].span.end) return false;
+  return true;
+}
+
+bool spaced_both_sides(const Document& doc, uint32_t i) {
+  const auto& toks = doc.tokens;
+  return toks[i].has(kTokenSpaceBefore) &&
+         (i + 1 >= toks.size() || toks[i + 1].has(kTokenSpaceBefore) ||
+          toks[i + 1].has(kTokenParagraphStart));
+}
+
 }  // namespace
 
 void find_quotes(const Document& doc, std::vector<QuoteRegion>& regions,
@@ -29,9 +48,16 @@ void find_quotes(const Document& doc, std::vector<QuoteRegion>& regions,
       else
         continue;  // continuation mark: the region stays open
     }
+    // "...,''' said": a single quotation closing inside a double one written
+    // as two apostrophes; the single mark is passed over, the pair closes.
+    if (open >= 0 && closes_single_before_pair(doc, i)) continue;
     // Two adjacent apostrophes ('' ... '') are one double quotation mark.
     uint32_t width = 1;
     bool is_open = t.has(kTokenOpenQuote), is_close = t.has(kTokenCloseQuote);
+    // A straight mark with spaces on both sides ("... 'a quote' " he said)
+    // closes the open quotation of its kind.
+    if (is_open && open >= 0 && open_double && is_double(doc.norm(t)) && spaced_both_sides(doc, i))
+      is_open = false, is_close = true;
     if (doc.norm(t) == "'" && i + 1 < toks.size() && doc.norm(toks[i + 1]) == "'" &&
         toks[i + 1].span.begin == t.span.end) {
       width = 2;

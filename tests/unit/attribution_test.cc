@@ -336,6 +336,31 @@ TEST(Attribution, DoubledApostropheQuotes) {
   EXPECT_TRUE(a->quoted);
 }
 
+TEST(Attribution, NestedQuoteClosingMarks) {
+  // ''' closes a single quotation and the doubled-apostrophe one around it.
+  Document d = analyze("''They keep telling us, 'Wait a year,''' Mr. Arnt said.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Mr. Arnt");
+  EXPECT_EQ(content(d, *a), "''They keep telling us, 'Wait a year,'''");
+  // A straight mark with spaces on both sides closes the open quotation.
+  Document e = analyze("\"They keep telling us, 'Wait a year,' \" Ilse Varn said.");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(e, *b), "Ilse Varn");
+  EXPECT_EQ(content(e, *b), "\"They keep telling us, 'Wait a year,' \"");
+  EXPECT_EQ(by_cue(e, "telling"), nullptr);
+}
+
+TEST(Attribution, AbbreviationInsideAppositiveSubject) {
+  Document d =
+      analyze("\u201cThe levy will pass,\u201d Council Leader Orla Venn, R-Tarn., said Tuesday.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Council Leader Orla Venn, R-Tarn.");
+  EXPECT_EQ(content(d, *a), "\u201cThe levy will pass,\u201d");
+}
+
 TEST(Attribution, LongAppositiveSubject) {
   Document d =
       analyze("Ilka Moor, 61, of Sandvik, a nurse at the clinic, said the wards were full.");
@@ -374,6 +399,47 @@ TEST(Attribution, CueWordAfterPrepositionIsANoun) {
   EXPECT_TRUE(d.attributions.empty());
   Document e = analyze("Farmers said they support the miners.");
   EXPECT_EQ(e.attributions.size(), 1u);
+}
+
+TEST(Attribution, CueWordAfterAdjectiveIsANoun) {
+  Document d = analyze("Too many late calls still go to voicemail.");
+  EXPECT_EQ(by_cue(d, "calls"), nullptr);
+  Document e = analyze("The senator claims the clinic is safe.");
+  EXPECT_NE(by_cue(e, "claims"), nullptr);
+}
+
+TEST(Attribution, AskedAboutTopicAndTheAnswer) {
+  Document d = analyze("When asked about the harbour levy, Mayor Orla Venn said it would pass.");
+  const Attribution* q = by_cue(d, "asked about");
+  ASSERT_NE(q, nullptr);
+  EXPECT_FALSE(q->has_source);
+  EXPECT_EQ(content(d, *q), "the harbour levy");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Mayor Orla Venn");
+  EXPECT_EQ(content(d, *a), "it would pass");
+}
+
+TEST(Attribution, WentOnToIsPartOfTheCue) {
+  Document d = analyze("Ilse Varn went on to explain how the ferry would run.");
+  const Attribution* a = by_cue(d, "went on to explain");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ilse Varn");
+  EXPECT_EQ(content(d, *a), "how the ferry would run");
+  Document e = analyze("The minister was quick to point out that the dam was safe.");
+  EXPECT_NE(by_cue(e, "was quick to point out"), nullptr);
+}
+
+TEST(Attribution, BareVerbAfterAndIsNoReport) {
+  Document d = analyze("The mayor needs to sell herself and tell more jokes about the harbour.");
+  EXPECT_EQ(by_cue(d, "tell"), nullptr);
+}
+
+TEST(Attribution, PluralSubjectOpeningTheSentenceBeforeShow) {
+  Document d = analyze("Polls show a close race in the northern provinces.");
+  const Attribution* a = by_cue(d, "show");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Polls");
 }
 
 TEST(Attribution, DeclinedToBeNamedIsNoStatement) {
