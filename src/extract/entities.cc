@@ -37,6 +37,7 @@ class Recognizer {
     demonyms_before_titles();
     short_names_of_teams();
     lists_of_people();
+    lists_of_places();
     consistent_types_of_unknown_names();
     small_places_of_focus_countries();
     names_read_as_places_elsewhere();
@@ -139,6 +140,28 @@ class Recognizer {
     std::string_view art = n.substr(0, dash);
     return art == "al" || art == "el" || art == "ash" || art == "as" || art == "ad" ||
            art == "ar" || art == "at" || art == "az" || art == "an" || art == "esh" || art == "ech";
+  }
+
+  // A word with a Latin letter outside ASCII ("Zaïre", "Østfold").
+  bool has_latin_diacritic(uint32_t i) const {
+    std::string_view w = doc_.slice(tok(i).span);
+    return tok(i).kind == TokenKind::kWord && std::any_of(w.begin(), w.end(), [](char c) {
+             const auto u = static_cast<unsigned char>(c);
+             return u >= 0xC3 && u <= 0xC9;  // lead bytes of U+00C0..U+024F
+           });
+  }
+
+  // A French or Italian elided article glued to a capitalised name part:
+  // "Côte d'Ivoire", "Coeur d'Alene", "Provence-Alpes-Côte d'Azur".
+  bool is_elided_article_name(uint32_t i) const {
+    if (tok(i).kind != TokenKind::kWord) return false;
+    std::string_view w = doc_.slice(tok(i).span);
+    size_t rest = 0;
+    if (w.size() > 2 && (w[0] == 'd' || w[0] == 'l') && w[1] == '\'')
+      rest = 2;
+    else if (w.size() > 4 && (w[0] == 'd' || w[0] == 'l') && w.substr(1, 3) == "\xE2\x80\x99")
+      rest = 4;  // U+2019
+    return rest != 0 && w[rest] >= 'A' && w[rest] <= 'Z';
   }
 
   // Keyword class of the phrase at token i (single token), if any.
@@ -292,8 +315,8 @@ class Recognizer {
           } else if (j + 1 < end && is_name_connector(norm(j)) && is_cap_word(j + 1) &&
                      !(norm(j) == "and" || norm(j) == "for" || norm(j) == "on")) {
             j += 2;
-          } else if (is_article_name(j)) {
-            ++j;  // al-Sham, el-Sisi
+          } else if (is_article_name(j) || is_elided_article_name(j)) {
+            ++j;  // al-Sham, el-Sisi, d'Ivoire
           } else {
             break;
           }
@@ -373,17 +396,42 @@ class Recognizer {
                 norm(prev - 1)[0] <= '9');
           if (!name_caps && !division_abbreviation) continue;
         }
+        // A town whose name is also a word ("Paisley", "Buffalo") needs a
+        // capital and a size, or a locative preposition, or its division or
+        // country after it ("Buffalo, New York").
         bool common = (e.flags & lexicon::kLexCommonWord) != 0;
-        if (common && (sentence_start || headline || e.population < 100000)) continue;
+        if (common && !followed_by_own_division(m.end_token, e) &&
+            (sentence_start || headline ||
+             e.population < (locative && m.begin_token > sentence_begin_ ? 20000u : 100000u)))
+          continue;
         // Small places need support: a locative preposition ("in X"). A
-        // county says what it is ("Pike County").
-        if (e.population < 20000 && !locative &&
-            std::string_view(e.feature, strnlen(e.feature, sizeof e.feature)) != "ADM2")
+        // county says what it is ("Pike County"). A former division that
+        // no town lies in any more ("Vestfold") has no population to judge.
+        std::string_view feature(e.feature, strnlen(e.feature, sizeof e.feature));
+        if (e.population < 20000 && !locative && feature != "ADM2" &&
+            !(feature == "ADM1" && e.population == 0))
           continue;
       }
       return v;
     }
     return UINT32_MAX;
+  }
+
+  // ", New York" or ", Scotland" after a town: a first-order division (or
+  // the country) that holds it.
+  bool followed_by_own_division(uint32_t t, const LexEntry& place) const {
+    if (t + 1 >= doc_.tokens.size() || norm(t) != "," || !is_cap_word(t + 1)) return false;
+    lexicon::Match m;
+    if (!lex_.longest(doc_, t + 1, static_cast<uint32_t>(doc_.tokens.size()), m)) return false;
+    for (uint32_t v : m.entries) {
+      const LexEntry& d = lex_.entry(v);
+      if (d.country[0] != place.country[0] || d.country[1] != place.country[1]) continue;
+      std::string_view feature(d.feature, strnlen(d.feature, sizeof d.feature));
+      if (static_cast<LexKind>(d.kind) == LexKind::kCountry ||
+          (feature == "ADM1" && lex_.str(d.admin1) == lex_.str(place.admin1)))
+        return true;
+    }
+    return false;
   }
 
   EntityType type_of(const LexEntry& e) const {
@@ -478,8 +526,9 @@ class Recognizer {
     if (b >= e) return;
     if (split_sequence(b, e, sentence_start, headline)) return;
     // Leading person titles ("Deputy Foreign Minister Sergey Ryabkov") are
-    // roles, not part of the name; the rest is a person.
-    uint32_t k = b;
+    // roles, not part of the name; the rest is a person. Not in a place the
+    // gazetteer names whole ("Prince Edward Island", "Queen Anne's County").
+    uint32_t k = is_titled_place_name(b, e, sentence_start, headline) ? e : b;
     bool titled = false;
     while (k < e) {
       uint32_t mend = 0;
@@ -564,6 +613,13 @@ class Recognizer {
       add(b, e, EntityType::kPer, UINT32_MAX, "given-name");
       return;
     }
+    // "Kasai Occidental province", "the Nueva Ecija province": a name before
+    // a lower-case division word is a place, whatever words it holds.
+    if (!whole_known && !headline && e < doc_.tokens.size() && !is_cap_word(e) &&
+        keyword(e, e + 1, KeywordClass::kPlaceQualifier)) {
+      add(b, e, EntityType::kGpe, UINT32_MAX, "place-qualifier");
+      return;
+    }
     if (!whole_known && !headline && named_after_place(b, e)) {
       add(b, e, EntityType::kOrg, UINT32_MAX, "name-with-place");
       return;
@@ -585,7 +641,10 @@ class Recognizer {
       if (lex_.longest(doc_, i, e, m)) v = choose_reading(m, sentence_start && i == b, headline);
       // Folded (transliteration) matches only for names of two or more
       // words: single short words fold together too easily ("Nous"/"Neuss").
-      if (v == UINT32_MAX && lex_.longest_folded(doc_, i, e, m) && m.end_token - i >= 2)
+      // A single word written with diacritics the gazetteer spells without
+      // them ("Zaïre") is the same name.
+      if (v == UINT32_MAX && lex_.longest_folded(doc_, i, e, m) &&
+          (m.end_token - i >= 2 || has_latin_diacritic(i)))
         v = choose_reading(m, sentence_start && i == b, headline);
       if (v == UINT32_MAX) {
         ++i;
@@ -607,6 +666,20 @@ class Recognizer {
       i = unknown_start = m.end_token;
     }
     unknown(unknown_start, e, headline);
+  }
+
+  // "Prince Edward Island", "Queen Anne's County", "DR Congo": a place of
+  // three or more words, or a country, that starts with a person title and
+  // that the gazetteer knows whole. Two words stay a person ("Prince George").
+  bool is_titled_place_name(uint32_t b, uint32_t e, bool sentence_start, bool headline) const {
+    if (e - b < 2 || !keyword(b, b + 1, KeywordClass::kPersonTitle)) return false;
+    lexicon::Match m;
+    if (!lex_.longest(doc_, b, e, m) || m.end_token != e) return false;
+    const uint32_t v = choose_reading(m, sentence_start, headline);
+    if (v == UINT32_MAX) return false;
+    auto kind = static_cast<LexKind>(lex_.entry(v).kind);
+    if (kind == LexKind::kCountry) return true;
+    return e - b >= 3 && (kind == LexKind::kPlace || kind == LexKind::kRegion);
   }
 
   // Splits a capitalised sequence that holds more than one name; types the
@@ -939,7 +1012,8 @@ class Recognizer {
     auto strong = [](const Mention& m) {
       static constexpr std::string_view kRules[] = {
           "locative-preposition", "place-qualifier", "facility-word", "person-context",
-          "name-after-title",     "person-title",    "given-name",    "org-head-word"};
+          "name-after-title",     "person-title",    "given-name",    "org-head-word",
+          "settlement-noun",      "list-of-places"};
       if (m.lex != UINT32_MAX) return false;
       for (auto r : kRules)
         if (m.rule == r) return true;
@@ -1000,6 +1074,54 @@ class Recognizer {
     }
   }
 
+  // "Suba, Migori, Rongo and Siaya", "villages of Bumbacari and Dudescu":
+  // in a list of names joined by commas, "and" or "or", one-word names the
+  // recognizer could not type (guessed as organisations) are places when
+  // the list holds a place and no person or organisation.
+  void lists_of_places() {
+    auto is_place = [&](const Mention& m) {
+      if (m.type != EntityType::kGpe && m.type != EntityType::kLoc) return false;
+      if (m.lex == UINT32_MAX)
+        return m.rule == std::string_view("settlement-noun") ||
+               m.rule == std::string_view("place-qualifier");
+      auto kind = static_cast<LexKind>(lex_.entry(m.lex).kind);
+      return kind == LexKind::kPlace || kind == LexKind::kCountry || kind == LexKind::kRegion;
+    };
+    auto guessed = [](const Mention& m) {
+      return m.rule == std::string_view("capitalised-word") && m.type == EntityType::kOrg &&
+             m.token_end - m.token_begin == 1;
+    };
+    size_t i = 0;
+    while (i < doc_.mentions.size()) {
+      size_t j = i + 1;
+      while (j < doc_.mentions.size()) {
+        const Mention& a = doc_.mentions[j - 1];
+        const Mention& b = doc_.mentions[j];
+        std::string_view sep = a.token_end < b.token_begin ? norm(a.token_end) : "";
+        if (b.token_begin != a.token_end + 1 || (sep != "," && sep != "and" && sep != "or")) break;
+        ++j;
+      }
+      if (j - i >= 2) {
+        bool place = false, other = false;
+        for (size_t k = i; k < j; ++k) {
+          const Mention& m = doc_.mentions[k];
+          if (is_place(m))
+            place = true;
+          else if (!guessed(m))
+            other = true;
+        }
+        if (place && !other)
+          for (size_t k = i; k < j; ++k) {
+            Mention& m = doc_.mentions[k];
+            if (!guessed(m)) continue;
+            m.type = EntityType::kGpe;
+            m.rule = "list-of-places";
+          }
+      }
+      i = j;
+    }
+  }
+
   // "Real" after "Real Madrid", "Rotor" after "Rotor Volgograd": a team
   // named with its town is also named without it, in the same document.
   void short_names_of_teams() {
@@ -1046,7 +1168,9 @@ class Recognizer {
       if (m.lex != UINT32_MAX) continue;
       if (m.rule != std::string_view("capitalised-word") &&
           m.rule != std::string_view("locative-preposition") &&
-          m.rule != std::string_view("place-qualifier"))
+          m.rule != std::string_view("place-qualifier") &&
+          m.rule != std::string_view("settlement-noun") &&
+          m.rule != std::string_view("list-of-places"))
         continue;
       lexicon::Match match;
       if (!lex_.longest(doc_, m.token_begin, m.token_end, match) || match.end_token != m.token_end)
@@ -1251,6 +1375,29 @@ class Recognizer {
            std::all_of(w.begin(), w.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; });
   }
 
+  // Lower-case words for a settlement or a division (or a part of one).
+  static bool is_settlement_noun(std::string_view n) {
+    static constexpr std::string_view kWords[] = {
+        "village",  "villages",  "town",     "towns",         "city",         "cities",
+        "district", "districts", "province", "provinces",     "region",       "regions",
+        "county",   "counties",  "island",   "islands",       "municipality", "municipalities",
+        "township", "suburb",    "slum",     "neighbourhood", "neighborhood", "hamlet",
+        "commune",  "community", "port",     "prefecture",    "governorate",  "oblast"};
+    return std::ranges::find(kWords, n) != std::end(kWords);
+  }
+
+  // "the village of Cellardyke", "the villages of Ceamurlia de Jos",
+  // "Nairobi slum Kibera", "the German island Rugen": a name after a
+  // lower-case word for a settlement or division (and "of") is a place.
+  bool after_settlement_noun(uint32_t b) const {
+    uint32_t k = b;
+    if (k >= 2 && norm(k - 1) == "of") --k;
+    if (k == 0 || tok(k - 1).kind != TokenKind::kWord || tok(k - 1).has(kTokenCapitalized) ||
+        tok(k - 1).has(kTokenAllCaps))
+      return false;
+    return is_settlement_noun(norm(k - 1));
+  }
+
   // A capitalised word with no lexicon reading that is not a dictionary word.
   bool is_name_like(uint32_t i) const {
     if (!is_cap_word(i)) return false;
@@ -1261,7 +1408,9 @@ class Recognizer {
   void unknown_run(uint32_t b, uint32_t e) {
     // Connectors cannot start or end a name.
     while (b < e && !is_cap_word(b)) ++b;
-    while (e > b && !is_cap_word(e - 1) && !is_article_name(e - 1)) --e;
+    while (e > b && !is_cap_word(e - 1) && !is_article_name(e - 1) &&
+           !is_elided_article_name(e - 1))
+      --e;
     // "COMELF H1", "Cofinec GDRs": a period code or a plural abbreviation
     // after a name is no part of it.
     while (e > b + 1 && (has_digit(norm(e - 1)) || is_plural_abbreviation(e - 1))) --e;
@@ -1291,6 +1440,11 @@ class Recognizer {
     }
     if (e < doc_.tokens.size() && keyword(e, e + 1, KeywordClass::kPlaceQualifier))
       return add(b, e, EntityType::kGpe, UINT32_MAX, "place-qualifier");
+    if (n <= 3 && after_settlement_noun(b) &&
+        !std::all_of(doc_.tokens.begin() + b, doc_.tokens.begin() + e, [&](const Token& t) {
+          return is_common_word(static_cast<uint32_t>(&t - doc_.tokens.data()));
+        }))
+      return add(b, e, EntityType::kGpe, UINT32_MAX, "settlement-noun");
     // "UAVs", "NGOs": the plural of an abbreviated common noun names nothing.
     if (n == 1 && first.size() >= 3 && first.back() == 's' &&
         std::all_of(first.begin(), first.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; }))
