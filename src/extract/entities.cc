@@ -434,6 +434,17 @@ class Recognizer {
     return false;
   }
 
+  bool town_before_its_division(uint32_t i) const {
+    lexicon::Match m;
+    if (!lex_.longest(doc_, i, i + 1, m)) return false;
+    for (uint32_t v : m.entries) {
+      const LexEntry& e = lex_.entry(v);
+      if (static_cast<LexKind>(e.kind) == LexKind::kPlace && followed_by_own_division(i + 1, e))
+        return true;
+    }
+    return false;
+  }
+
   EntityType type_of(const LexEntry& e) const {
     switch (static_cast<LexKind>(e.kind)) {
       case LexKind::kPlace:
@@ -508,6 +519,9 @@ class Recognizer {
       // starts the name.
       if (multi || (is_nominal(b) && (named_after_place(b, e) || person_by_given_name(b, e))))
         break;
+      // "Buffalo, New York said": a town that is also a word, before its
+      // division or country.
+      if (e == b + 1 && town_before_its_division(b)) break;
       // "Royal Street heading upriver", "Grand Avenue was closed": a street's
       // name keeps its first word.
       if (e == b + 2 && is_street_word(norm(e - 1))) break;
@@ -900,14 +914,20 @@ class Recognizer {
 
   static bool is_facility_word(std::string_view n) {
     static constexpr std::string_view kWords[] = {
-        "road",      "street",   "avenue",    "square",    "park",     "stadium",   "airport",
-        "prison",    "jail",     "bridge",    "palace",    "castle",   "cathedral", "mosque",
-        "temple",    "hospital", "camp",      "centre",    "center",   "arena",     "racecourse",
-        "circuit",   "heights",  "hills",     "mountains", "valley",   "river",     "beach",
-        "harbour",   "harbor",   "plaza",     "strait",    "canal",    "island",    "islands",
-        "peninsula", "desert",   "lake",      "sea",       "ocean",    "gulf",      "bay",
-        "drive",     "lane",     "boulevard", "tower",     "cemetery", "roundabout"};
+        "road",      "street",   "avenue",    "square",    "park",     "stadium",    "airport",
+        "prison",    "jail",     "bridge",    "palace",    "castle",   "cathedral",  "mosque",
+        "temple",    "hospital", "camp",      "centre",    "center",   "arena",      "racecourse",
+        "circuit",   "heights",  "hills",     "mountains", "valley",   "river",      "beach",
+        "harbour",   "harbor",   "plaza",     "strait",    "canal",    "island",     "islands",
+        "peninsula", "desert",   "lake",      "sea",       "ocean",    "gulf",       "bay",
+        "drive",     "lane",     "boulevard", "tower",     "cemetery", "roundabout", "camps",
+        "slum",      "slums"};
     return std::ranges::find(kWords, n) != std::end(kWords);
+  }
+  // "Lake Pontchartrain", "Mount Kenya", "Cape Comorin": a natural feature
+  // named by its first word.
+  static bool is_natural_feature_word(std::string_view n) {
+    return n == "lake" || n == "mount" || n == "mt." || n == "cape" || n == "isle" || n == "loch";
   }
   static bool is_street_word(std::string_view n) {
     static constexpr std::string_view kWords[] = {"street", "avenue", "road",      "lane",
@@ -1391,11 +1411,37 @@ class Recognizer {
   // lower-case word for a settlement or division (and "of") is a place.
   bool after_settlement_noun(uint32_t b) const {
     uint32_t k = b;
-    if (k >= 2 && norm(k - 1) == "of") --k;
+    if (k >= 2 && (norm(k - 1) == "of" || norm(k - 1) == ":")) --k;  // "four villages: X"
     if (k == 0 || tok(k - 1).kind != TokenKind::kWord || tok(k - 1).has(kTokenCapitalized) ||
         tok(k - 1).has(kTokenAllCaps))
       return false;
     return is_settlement_noun(norm(k - 1));
+  }
+
+  // "Mabvuku, a suburb east of Harare", "Dogu Beyazit, a farming town": a
+  // name followed by an apposition whose head is a settlement word.
+  bool settlement_apposition(uint32_t e) const {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    if (e + 2 >= n || norm(e) != ",") return false;
+    uint32_t t = e + 1;
+    if (norm(t) == "a" || norm(t) == "an" || norm(t) == "the") ++t;
+    for (uint32_t words = 0; t < n && words < 3; ++t, ++words) {
+      if (tok(t).kind != TokenKind::kWord || tok(t).has(kTokenCapitalized) ||
+          tok(t).has(kTokenAllCaps))
+        return false;
+      // The head of the apposition, not a modifier ("a town councillor").
+      if (is_settlement_noun(norm(t)))
+        return t + 1 >= n || tok(t + 1).kind != TokenKind::kWord ||
+               is_after_place_head(norm(t + 1));
+    }
+    return false;
+  }
+  static bool is_after_place_head(std::string_view n) {
+    static constexpr std::string_view kWords[] = {
+        "in",    "of",      "on",        "near",      "located",   "north",     "south", "east",
+        "west",  "outside", "northeast", "northwest", "southeast", "southwest", "about", "some",
+        "where", "which",   "that",      "with",      "just",      "close",     "and"};
+    return std::ranges::find(kWords, n) != std::end(kWords);
   }
 
   // A capitalised word with no lexicon reading that is not a dictionary word.
@@ -1440,7 +1486,7 @@ class Recognizer {
     }
     if (e < doc_.tokens.size() && keyword(e, e + 1, KeywordClass::kPlaceQualifier))
       return add(b, e, EntityType::kGpe, UINT32_MAX, "place-qualifier");
-    if (n <= 3 && after_settlement_noun(b) &&
+    if (n <= 3 && (after_settlement_noun(b) || settlement_apposition(e)) &&
         !std::all_of(doc_.tokens.begin() + b, doc_.tokens.begin() + e, [&](const Token& t) {
           return is_common_word(static_cast<uint32_t>(&t - doc_.tokens.data()));
         }))
@@ -1483,7 +1529,8 @@ class Recognizer {
     // person named in full elsewhere in the document.
     // "Grace Road", "Changi Prison", "Far East"; "Stansted airport", "the
     // Kosevo stadium": a place or facility by its head word.
-    if ((n >= 2 && (is_facility_word(norm(e - 1)) || is_direction_word(norm(b)))) ||
+    if ((n >= 2 && (is_facility_word(norm(e - 1)) || is_direction_word(norm(b)) ||
+                    is_natural_feature_word(norm(b)))) ||
         (e < doc_.tokens.size() && !is_cap_word(e) && is_facility_word(norm(e)) &&
          // "the Ostberg harbour authority" names the authority
          !(e + 1 < doc_.tokens.size() && keyword(e + 1, e + 2, KeywordClass::kOrgHead))))
