@@ -921,7 +921,7 @@ class Recognizer {
         "harbour",   "harbor",   "plaza",     "strait",    "canal",    "island",     "islands",
         "peninsula", "desert",   "lake",      "sea",       "ocean",    "gulf",       "bay",
         "drive",     "lane",     "boulevard", "tower",     "cemetery", "roundabout", "camps",
-        "slum",      "slums"};
+        "slum",      "slums",    "area"};
     return std::ranges::find(kWords, n) != std::end(kWords);
   }
   // "Lake Pontchartrain", "Mount Kenya", "Cape Comorin": a natural feature
@@ -1190,7 +1190,9 @@ class Recognizer {
           m.rule != std::string_view("locative-preposition") &&
           m.rule != std::string_view("place-qualifier") &&
           m.rule != std::string_view("settlement-noun") &&
-          m.rule != std::string_view("list-of-places"))
+          m.rule != std::string_view("list-of-places") &&
+          !(m.rule == std::string_view("facility-word") && m.token_end < doc_.tokens.size() &&
+            norm(m.token_end) == "area"))  // "the Innisfail area"
         continue;
       lexicon::Match match;
       if (!lex_.longest(doc_, m.token_begin, m.token_end, match) || match.end_token != m.token_end)
@@ -1436,6 +1438,18 @@ class Recognizer {
     }
     return false;
   }
+  // "Turkey fired on Qamishli and other towns": a name listed with other
+  // settlements.
+  bool and_other_settlements(uint32_t e) const {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    if (e + 2 >= n || (norm(e) != "and" && norm(e) != "or") || norm(e + 1) != "other") return false;
+    for (uint32_t t = e + 2; t < n && t < e + 4; ++t) {
+      if (tok(t).kind != TokenKind::kWord || tok(t).has(kTokenCapitalized)) return false;
+      if (is_settlement_noun(norm(t))) return true;
+    }
+    return false;
+  }
+
   static bool is_after_place_head(std::string_view n) {
     static constexpr std::string_view kWords[] = {
         "in",    "of",      "on",        "near",      "located",   "north",     "south", "east",
@@ -1486,7 +1500,8 @@ class Recognizer {
     }
     if (e < doc_.tokens.size() && keyword(e, e + 1, KeywordClass::kPlaceQualifier))
       return add(b, e, EntityType::kGpe, UINT32_MAX, "place-qualifier");
-    if (n <= 3 && (after_settlement_noun(b) || settlement_apposition(e)) &&
+    if (n <= 3 &&
+        (after_settlement_noun(b) || settlement_apposition(e) || and_other_settlements(e)) &&
         !std::all_of(doc_.tokens.begin() + b, doc_.tokens.begin() + e, [&](const Token& t) {
           return is_common_word(static_cast<uint32_t>(&t - doc_.tokens.data()));
         }))

@@ -927,5 +927,50 @@ TEST_F(PlacesInNames, TownThatIsAWordWithItsDivisionOrAfterIn) {
   EXPECT_EQ(find(doc, "Berry"), nullptr);
 }
 
+TEST_F(PlacesInNames, AppositionsAndListsWithSettlementWordsNamePlaces) {
+  Document doc = analyze(
+      "A resident of Mabvuko, a suburb east of Harare, said the water was bad. The children were "
+      "from Dogan Beyazli, a farming town in eastern Turkey. Turkey fired on Qamasli and other "
+      "towns. Officials met in the Shankiln area.");
+  for (std::string name : {"Mabvuko", "Dogan Beyazli", "Qamasli"}) {
+    const Entity* e = find(doc, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kGpe) << name;
+  }
+  const Entity* area = find(doc, "Shankiln");
+  ASSERT_NE(area, nullptr);
+  EXPECT_EQ(area->type, EntityType::kLoc);
+  // The apposition's head must be the settlement word.
+  doc = analyze("Mr Tom Bralo, a town councillor, said so.");
+  const Entity* bralo = find(doc, "Tom Bralo");
+  ASSERT_NE(bralo, nullptr);
+  EXPECT_EQ(bralo->type, EntityType::kPer);
+}
+
+TEST_F(PlacesInNames, NaturalFeaturesAndCampsAreSites) {
+  Document doc = analyze(
+      "Repairs on the bridge over Lake Pontchartrain began in New Orleans. Refugees in Kenya's "
+      "crowded Dadaab camps need help.");
+  const Entity* lake = find(doc, "Lake Pontchartrain");
+  ASSERT_NE(lake, nullptr);
+  EXPECT_EQ(lake->type, EntityType::kLoc);
+  ASSERT_TRUE(lake->has_geo);
+  EXPECT_EQ(lake->geo.admin1, "LA");
+  const Entity* camps = find(doc, "Dadaab");
+  ASSERT_NE(camps, nullptr);
+  EXPECT_EQ(camps->type, EntityType::kLoc);
+}
+
+TEST_F(PlacesInNames, UnknownPlaceIsNearTheTownOfItsOwnSentence) {
+  // Lyon is named last before it, Baghdad in its own sentence.
+  Document doc = analyze(
+      "The French team met in Lyon on Monday. The United States sent doctors too. Police say the "
+      "cakes were made in the Azamiyah district of Baghdad.");
+  const Entity* district = find(doc, "Azamiyah");
+  ASSERT_NE(district, nullptr);
+  ASSERT_TRUE(district->has_geo);
+  EXPECT_EQ(std::string(district->geo.country, 2), "IQ");
+}
+
 }  // namespace
 }  // namespace claimtrace
