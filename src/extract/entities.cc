@@ -287,6 +287,7 @@ class Recognizer {
   void sentence(const Sentence& s) {
     const uint32_t begin = s.first_token, end = s.first_token + s.token_count;
     sentence_begin_ = begin;
+    paragraph_start_ = &s == doc_.sentences.data() || (&s - 1)->paragraph != s.paragraph;
     const bool headline = is_headline_case(s);
     results_line_ = is_results_line(s);
     results_lines_ += results_line_;
@@ -401,6 +402,7 @@ class Recognizer {
         // country after it ("Buffalo, New York").
         bool common = (e.flags & lexicon::kLexCommonWord) != 0;
         if (common && !followed_by_own_division(m.end_token, e) &&
+            !(is_dateline_at(m.begin_token, m.end_token) && e.population >= 100000) &&
             (sentence_start || headline ||
              e.population < (locative && m.begin_token > sentence_begin_ ? 20000u : 100000u)))
           continue;
@@ -432,6 +434,14 @@ class Recognizer {
         return true;
     }
     return false;
+  }
+
+  // "Muscat: The festival closed...", "MOBILE — Police said": a place name
+  // that opens a paragraph before a colon or dash is its dateline.
+  bool is_dateline_at(uint32_t b, uint32_t e) const {
+    if (b != sentence_begin_ || !paragraph_start_ || e >= doc_.tokens.size()) return false;
+    std::string_view n = norm(e);
+    return n == ":" || n == "\xE2\x80\x94" || n == "\xE2\x80\x93" || n == "-" || n == "--";
   }
 
   bool town_before_its_division(uint32_t i) const {
@@ -521,7 +531,7 @@ class Recognizer {
         break;
       // "Buffalo, New York said": a town that is also a word, before its
       // division or country.
-      if (e == b + 1 && town_before_its_division(b)) break;
+      if (e == b + 1 && (town_before_its_division(b) || is_dateline_at(b, e))) break;
       // "Royal Street heading upriver", "Grand Avenue was closed": a street's
       // name keeps its first word.
       if (e == b + 2 && is_street_word(norm(e - 1))) break;
@@ -1033,7 +1043,7 @@ class Recognizer {
       static constexpr std::string_view kRules[] = {
           "locative-preposition", "place-qualifier", "facility-word", "person-context",
           "name-after-title",     "person-title",    "given-name",    "org-head-word",
-          "settlement-noun",      "list-of-places"};
+          "settlement-noun",      "list-of-places",  "place-in-place"};
       if (m.lex != UINT32_MAX) return false;
       for (auto r : kRules)
         if (m.rule == r) return true;
@@ -1103,7 +1113,8 @@ class Recognizer {
       if (m.type != EntityType::kGpe && m.type != EntityType::kLoc) return false;
       if (m.lex == UINT32_MAX)
         return m.rule == std::string_view("settlement-noun") ||
-               m.rule == std::string_view("place-qualifier");
+               m.rule == std::string_view("place-qualifier") ||
+               m.rule == std::string_view("place-in-place");
       auto kind = static_cast<LexKind>(lex_.entry(m.lex).kind);
       return kind == LexKind::kPlace || kind == LexKind::kCountry || kind == LexKind::kRegion;
     };
@@ -1191,6 +1202,7 @@ class Recognizer {
           m.rule != std::string_view("place-qualifier") &&
           m.rule != std::string_view("settlement-noun") &&
           m.rule != std::string_view("list-of-places") &&
+          m.rule != std::string_view("place-in-place") &&
           !(m.rule == std::string_view("facility-word") && m.token_end < doc_.tokens.size() &&
             norm(m.token_end) == "area"))  // "the Innisfail area"
         continue;
@@ -1438,6 +1450,24 @@ class Recognizer {
     }
     return false;
   }
+  // "tourists troop to Kogelo in Nyanza province", "flew from Dadaab to":
+  // a name one goes to or comes from, in a place the gazetteer knows.
+  bool moved_to_a_place_in_a_place(uint32_t b, uint32_t e) const {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    if (b == 0 || e + 1 >= n || norm(e) != "in" || !is_cap_word(e + 1)) return false;
+    std::string_view p = norm(b - 1);
+    if (p != "to" && p != "from" && p != "into" && p != "towards" && p != "toward" && p != "via")
+      return false;
+    lexicon::Match m;
+    if (!lex_.longest(doc_, e + 1, n, m)) return false;
+    for (uint32_t v : m.entries) {
+      auto kind = static_cast<LexKind>(lex_.entry(v).kind);
+      if (kind == LexKind::kPlace || kind == LexKind::kCountry || kind == LexKind::kRegion)
+        return true;
+    }
+    return false;
+  }
+
   // "Turkey fired on Qamishli and other towns": a name listed with other
   // settlements.
   bool and_other_settlements(uint32_t e) const {
@@ -1506,6 +1536,8 @@ class Recognizer {
           return is_common_word(static_cast<uint32_t>(&t - doc_.tokens.data()));
         }))
       return add(b, e, EntityType::kGpe, UINT32_MAX, "settlement-noun");
+    if (n == 1 && !is_given_name(b) && !is_family_name(b) && moved_to_a_place_in_a_place(b, e))
+      return add(b, e, EntityType::kGpe, UINT32_MAX, "place-in-place");
     // "UAVs", "NGOs": the plural of an abbreviated common noun names nothing.
     if (n == 1 && first.size() >= 3 && first.back() == 's' &&
         std::all_of(first.begin(), first.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; }))
@@ -1591,6 +1623,7 @@ class Recognizer {
   bool results_line_ = false;     // the current sentence is a results line
   uint32_t results_lines_ = 0;    // results lines in the document
   uint32_t sentence_begin_ = 0;   // first token of the current sentence
+  bool paragraph_start_ = false;  // the current sentence opens a paragraph
 };
 
 }  // namespace

@@ -972,5 +972,29 @@ TEST_F(PlacesInNames, UnknownPlaceIsNearTheTownOfItsOwnSentence) {
   EXPECT_EQ(std::string(district->geo.country, 2), "IQ");
 }
 
+TEST_F(PlacesInNames, DatelineTownThatIsAWord) {
+  Document doc = analyze("Mobile: Police said the bridge would reopen on Monday.");
+  const Entity* mobile = find(doc, "Mobile");
+  ASSERT_NE(mobile, nullptr);
+  ASSERT_TRUE(mobile->has_geo);
+  EXPECT_EQ(mobile->geo.admin1, "AL");
+  // Not without the colon or dash.
+  doc = analyze("Mobile phones were banned on Monday.");
+  EXPECT_EQ(find(doc, "Mobile"), nullptr);
+}
+
+TEST_F(PlacesInNames, NameOneTravelsToInAKnownPlaceIsAPlace) {
+  Document doc = analyze("Thousands of tourists troop to Kogeli in Kenya every year.");
+  const Entity* kogeli = find(doc, "Kogeli");
+  ASSERT_NE(kogeli, nullptr);
+  EXPECT_EQ(kogeli->type, EntityType::kGpe);
+  // A person one writes to is not.
+  doc = analyze("He wrote to Kowalski in Poland.");
+  const Entity* kowalski = find(doc, "Kowalski");
+  if (kowalski != nullptr) {
+    EXPECT_NE(kowalski->type, EntityType::kGpe);
+  }
+}
+
 }  // namespace
 }  // namespace claimtrace
