@@ -904,6 +904,11 @@ TEST_F(PlacesInNames, FormerDivisionsArePlaced) {
     ASSERT_TRUE(e->has_geo) << name;
     EXPECT_EQ(std::string(e->geo.country, 2), "NO") << name;
   }
+  doc = analyze("Cholera was reported in Kenya's Nyanza province and in Kisumu.");
+  const Entity* nyanza = find(doc, "Nyanza Province");
+  ASSERT_NE(nyanza, nullptr);
+  ASSERT_TRUE(nyanza->has_geo);
+  EXPECT_EQ(std::string(nyanza->geo.country, 2), "KE");
   doc = analyze("The epidemic in Rhône-Alpes grew.");
   const Entity* ra = find(doc, "Rhône-Alpes");
   ASSERT_NE(ra, nullptr);
