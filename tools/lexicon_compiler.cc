@@ -463,18 +463,22 @@ int main(int argc, char** argv) {
         for (auto r : c["regions"].get_array()) {
           std::string_view name, admin;
           if (r["name"].get(name) || r["admin"].get(admin)) continue;
+          // A division that no place of cities500 lies in any more (former
+          // divisions: Norway's counties before 2020) is placed only where
+          // division_points.tsv places it.
           auto st = admin1.find(std::string(code) + "." + std::string(admin));
-          if (st == admin1.end() || st->second.lats.empty()) continue;  // no position known
+          auto point = division_points.find(std::string(code) + "." + std::string(admin));
+          const bool has_places = st != admin1.end() && !st->second.lats.empty();
+          if (!has_places && point == division_points.end()) continue;  // no position known
           EntrySpec e = spec(std::string(name), LexKind::kPlace, type(EntityType::kGpe));
           int64_t rid = 0;
           if (!r["reference"]["geonames"].get(rid)) e.geonameid = static_cast<uint32_t>(rid);
-          std::tie(e.lat, e.lon) = st->second.point();
-          if (auto p = division_points.find(std::string(code) + "." + std::string(admin));
-              p != division_points.end())
-            std::tie(e.lat, e.lon) = p->second;
+          if (has_places) std::tie(e.lat, e.lon) = st->second.point();
+          if (point != division_points.end()) std::tie(e.lat, e.lon) = point->second;
           if (nations.count(std::string(code) + "." + std::string(admin))) e.flags |= kLexNation;
-          e.population =
-              static_cast<uint32_t>(std::min<uint64_t>(st->second.population, UINT32_MAX));
+          if (has_places)
+            e.population =
+                static_cast<uint32_t>(std::min<uint64_t>(st->second.population, UINT32_MAX));
           e.country = country->second.iso2;
           e.admin1 = std::string(admin);
           e.feature = "ADM1";

@@ -37,6 +37,7 @@ class Recognizer {
     demonyms_before_titles();
     short_names_of_teams();
     lists_of_people();
+    lists_of_places();
     consistent_types_of_unknown_names();
     small_places_of_focus_countries();
     names_read_as_places_elsewhere();
@@ -139,6 +140,28 @@ class Recognizer {
     std::string_view art = n.substr(0, dash);
     return art == "al" || art == "el" || art == "ash" || art == "as" || art == "ad" ||
            art == "ar" || art == "at" || art == "az" || art == "an" || art == "esh" || art == "ech";
+  }
+
+  // A word with a Latin letter outside ASCII ("Zaïre", "Østfold").
+  bool has_latin_diacritic(uint32_t i) const {
+    std::string_view w = doc_.slice(tok(i).span);
+    return tok(i).kind == TokenKind::kWord && std::any_of(w.begin(), w.end(), [](char c) {
+             const auto u = static_cast<unsigned char>(c);
+             return u >= 0xC3 && u <= 0xC9;  // lead bytes of U+00C0..U+024F
+           });
+  }
+
+  // A French or Italian elided article glued to a capitalised name part:
+  // "Côte d'Ivoire", "Coeur d'Alene", "Provence-Alpes-Côte d'Azur".
+  bool is_elided_article_name(uint32_t i) const {
+    if (tok(i).kind != TokenKind::kWord) return false;
+    std::string_view w = doc_.slice(tok(i).span);
+    size_t rest = 0;
+    if (w.size() > 2 && (w[0] == 'd' || w[0] == 'l') && w[1] == '\'')
+      rest = 2;
+    else if (w.size() > 4 && (w[0] == 'd' || w[0] == 'l') && w.substr(1, 3) == "\xE2\x80\x99")
+      rest = 4;  // U+2019
+    return rest != 0 && w[rest] >= 'A' && w[rest] <= 'Z';
   }
 
   // Keyword class of the phrase at token i (single token), if any.
@@ -264,6 +287,7 @@ class Recognizer {
   void sentence(const Sentence& s) {
     const uint32_t begin = s.first_token, end = s.first_token + s.token_count;
     sentence_begin_ = begin;
+    paragraph_start_ = &s == doc_.sentences.data() || (&s - 1)->paragraph != s.paragraph;
     const bool headline = is_headline_case(s);
     results_line_ = is_results_line(s);
     results_lines_ += results_line_;
@@ -292,8 +316,8 @@ class Recognizer {
           } else if (j + 1 < end && is_name_connector(norm(j)) && is_cap_word(j + 1) &&
                      !(norm(j) == "and" || norm(j) == "for" || norm(j) == "on")) {
             j += 2;
-          } else if (is_article_name(j)) {
-            ++j;  // al-Sham, el-Sisi
+          } else if (is_article_name(j) || is_elided_article_name(j)) {
+            ++j;  // al-Sham, el-Sisi, d'Ivoire
           } else {
             break;
           }
@@ -373,17 +397,62 @@ class Recognizer {
                 norm(prev - 1)[0] <= '9');
           if (!name_caps && !division_abbreviation) continue;
         }
+        // A town whose name is also a word ("Paisley", "Buffalo") needs a
+        // capital and a size, or a locative preposition, or its division or
+        // country after it ("Buffalo, New York").
         bool common = (e.flags & lexicon::kLexCommonWord) != 0;
-        if (common && (sentence_start || headline || e.population < 100000)) continue;
+        if (common && !followed_by_own_division(m.end_token, e) &&
+            !(is_dateline_at(m.begin_token, m.end_token) && e.population >= 100000) &&
+            (sentence_start || headline ||
+             e.population < (locative && m.begin_token > sentence_begin_ ? 20000u : 100000u)))
+          continue;
         // Small places need support: a locative preposition ("in X"). A
-        // county says what it is ("Pike County").
-        if (e.population < 20000 && !locative &&
-            std::string_view(e.feature, strnlen(e.feature, sizeof e.feature)) != "ADM2")
+        // county says what it is ("Pike County"). A former division that
+        // no town lies in any more ("Vestfold") has no population to judge.
+        std::string_view feature(e.feature, strnlen(e.feature, sizeof e.feature));
+        if (e.population < 20000 && !locative && feature != "ADM2" &&
+            !(feature == "ADM1" && e.population == 0))
           continue;
       }
       return v;
     }
     return UINT32_MAX;
+  }
+
+  // ", New York" or ", Scotland" after a town: a first-order division (or
+  // the country) that holds it.
+  bool followed_by_own_division(uint32_t t, const LexEntry& place) const {
+    if (t + 1 >= doc_.tokens.size() || norm(t) != "," || !is_cap_word(t + 1)) return false;
+    lexicon::Match m;
+    if (!lex_.longest(doc_, t + 1, static_cast<uint32_t>(doc_.tokens.size()), m)) return false;
+    for (uint32_t v : m.entries) {
+      const LexEntry& d = lex_.entry(v);
+      if (d.country[0] != place.country[0] || d.country[1] != place.country[1]) continue;
+      std::string_view feature(d.feature, strnlen(d.feature, sizeof d.feature));
+      if (static_cast<LexKind>(d.kind) == LexKind::kCountry ||
+          (feature == "ADM1" && lex_.str(d.admin1) == lex_.str(place.admin1)))
+        return true;
+    }
+    return false;
+  }
+
+  // "Muscat: The festival closed...", "MOBILE — Police said": a place name
+  // that opens a paragraph before a colon or dash is its dateline.
+  bool is_dateline_at(uint32_t b, uint32_t e) const {
+    if (b != sentence_begin_ || !paragraph_start_ || e >= doc_.tokens.size()) return false;
+    std::string_view n = norm(e);
+    return n == ":" || n == "\xE2\x80\x94" || n == "\xE2\x80\x93" || n == "-" || n == "--";
+  }
+
+  bool town_before_its_division(uint32_t i) const {
+    lexicon::Match m;
+    if (!lex_.longest(doc_, i, i + 1, m)) return false;
+    for (uint32_t v : m.entries) {
+      const LexEntry& e = lex_.entry(v);
+      if (static_cast<LexKind>(e.kind) == LexKind::kPlace && followed_by_own_division(i + 1, e))
+        return true;
+    }
+    return false;
   }
 
   EntityType type_of(const LexEntry& e) const {
@@ -460,6 +529,9 @@ class Recognizer {
       // starts the name.
       if (multi || (is_nominal(b) && (named_after_place(b, e) || person_by_given_name(b, e))))
         break;
+      // "Buffalo, New York said": a town that is also a word, before its
+      // division or country.
+      if (e == b + 1 && (town_before_its_division(b) || is_dateline_at(b, e))) break;
       // "Royal Street heading upriver", "Grand Avenue was closed": a street's
       // name keeps its first word.
       if (e == b + 2 && is_street_word(norm(e - 1))) break;
@@ -478,8 +550,9 @@ class Recognizer {
     if (b >= e) return;
     if (split_sequence(b, e, sentence_start, headline)) return;
     // Leading person titles ("Deputy Foreign Minister Sergey Ryabkov") are
-    // roles, not part of the name; the rest is a person.
-    uint32_t k = b;
+    // roles, not part of the name; the rest is a person. Not in a place the
+    // gazetteer names whole ("Prince Edward Island", "Queen Anne's County").
+    uint32_t k = is_titled_place_name(b, e, sentence_start, headline) ? e : b;
     bool titled = false;
     while (k < e) {
       uint32_t mend = 0;
@@ -564,6 +637,13 @@ class Recognizer {
       add(b, e, EntityType::kPer, UINT32_MAX, "given-name");
       return;
     }
+    // "Kasai Occidental province", "the Nueva Ecija province": a name before
+    // a lower-case division word is a place, whatever words it holds.
+    if (!whole_known && !headline && e < doc_.tokens.size() && !is_cap_word(e) &&
+        keyword(e, e + 1, KeywordClass::kPlaceQualifier)) {
+      add(b, e, EntityType::kGpe, UINT32_MAX, "place-qualifier");
+      return;
+    }
     if (!whole_known && !headline && named_after_place(b, e)) {
       add(b, e, EntityType::kOrg, UINT32_MAX, "name-with-place");
       return;
@@ -585,7 +665,10 @@ class Recognizer {
       if (lex_.longest(doc_, i, e, m)) v = choose_reading(m, sentence_start && i == b, headline);
       // Folded (transliteration) matches only for names of two or more
       // words: single short words fold together too easily ("Nous"/"Neuss").
-      if (v == UINT32_MAX && lex_.longest_folded(doc_, i, e, m) && m.end_token - i >= 2)
+      // A single word written with diacritics the gazetteer spells without
+      // them ("Zaïre") is the same name.
+      if (v == UINT32_MAX && lex_.longest_folded(doc_, i, e, m) &&
+          (m.end_token - i >= 2 || has_latin_diacritic(i)))
         v = choose_reading(m, sentence_start && i == b, headline);
       if (v == UINT32_MAX) {
         ++i;
@@ -607,6 +690,20 @@ class Recognizer {
       i = unknown_start = m.end_token;
     }
     unknown(unknown_start, e, headline);
+  }
+
+  // "Prince Edward Island", "Queen Anne's County", "DR Congo": a place of
+  // three or more words, or a country, that starts with a person title and
+  // that the gazetteer knows whole. Two words stay a person ("Prince George").
+  bool is_titled_place_name(uint32_t b, uint32_t e, bool sentence_start, bool headline) const {
+    if (e - b < 2 || !keyword(b, b + 1, KeywordClass::kPersonTitle)) return false;
+    lexicon::Match m;
+    if (!lex_.longest(doc_, b, e, m) || m.end_token != e) return false;
+    const uint32_t v = choose_reading(m, sentence_start, headline);
+    if (v == UINT32_MAX) return false;
+    auto kind = static_cast<LexKind>(lex_.entry(v).kind);
+    if (kind == LexKind::kCountry) return true;
+    return e - b >= 3 && (kind == LexKind::kPlace || kind == LexKind::kRegion);
   }
 
   // Splits a capitalised sequence that holds more than one name; types the
@@ -827,14 +924,20 @@ class Recognizer {
 
   static bool is_facility_word(std::string_view n) {
     static constexpr std::string_view kWords[] = {
-        "road",      "street",   "avenue",    "square",    "park",     "stadium",   "airport",
-        "prison",    "jail",     "bridge",    "palace",    "castle",   "cathedral", "mosque",
-        "temple",    "hospital", "camp",      "centre",    "center",   "arena",     "racecourse",
-        "circuit",   "heights",  "hills",     "mountains", "valley",   "river",     "beach",
-        "harbour",   "harbor",   "plaza",     "strait",    "canal",    "island",    "islands",
-        "peninsula", "desert",   "lake",      "sea",       "ocean",    "gulf",      "bay",
-        "drive",     "lane",     "boulevard", "tower",     "cemetery", "roundabout"};
+        "road",      "street",   "avenue",    "square",    "park",     "stadium",    "airport",
+        "prison",    "jail",     "bridge",    "palace",    "castle",   "cathedral",  "mosque",
+        "temple",    "hospital", "camp",      "centre",    "center",   "arena",      "racecourse",
+        "circuit",   "heights",  "hills",     "mountains", "valley",   "river",      "beach",
+        "harbour",   "harbor",   "plaza",     "strait",    "canal",    "island",     "islands",
+        "peninsula", "desert",   "lake",      "sea",       "ocean",    "gulf",       "bay",
+        "drive",     "lane",     "boulevard", "tower",     "cemetery", "roundabout", "camps",
+        "slum",      "slums",    "area"};
     return std::ranges::find(kWords, n) != std::end(kWords);
+  }
+  // "Lake Pontchartrain", "Mount Kenya", "Cape Comorin": a natural feature
+  // named by its first word.
+  static bool is_natural_feature_word(std::string_view n) {
+    return n == "lake" || n == "mount" || n == "mt." || n == "cape" || n == "isle" || n == "loch";
   }
   static bool is_street_word(std::string_view n) {
     static constexpr std::string_view kWords[] = {"street", "avenue", "road",      "lane",
@@ -939,7 +1042,8 @@ class Recognizer {
     auto strong = [](const Mention& m) {
       static constexpr std::string_view kRules[] = {
           "locative-preposition", "place-qualifier", "facility-word", "person-context",
-          "name-after-title",     "person-title",    "given-name",    "org-head-word"};
+          "name-after-title",     "person-title",    "given-name",    "org-head-word",
+          "settlement-noun",      "list-of-places",  "place-in-place"};
       if (m.lex != UINT32_MAX) return false;
       for (auto r : kRules)
         if (m.rule == r) return true;
@@ -1000,6 +1104,55 @@ class Recognizer {
     }
   }
 
+  // "Suba, Migori, Rongo and Siaya", "villages of Bumbacari and Dudescu":
+  // in a list of names joined by commas, "and" or "or", one-word names the
+  // recognizer could not type (guessed as organisations) are places when
+  // the list holds a place and no person or organisation.
+  void lists_of_places() {
+    auto is_place = [&](const Mention& m) {
+      if (m.type != EntityType::kGpe && m.type != EntityType::kLoc) return false;
+      if (m.lex == UINT32_MAX)
+        return m.rule == std::string_view("settlement-noun") ||
+               m.rule == std::string_view("place-qualifier") ||
+               m.rule == std::string_view("place-in-place");
+      auto kind = static_cast<LexKind>(lex_.entry(m.lex).kind);
+      return kind == LexKind::kPlace || kind == LexKind::kCountry || kind == LexKind::kRegion;
+    };
+    auto guessed = [](const Mention& m) {
+      return m.rule == std::string_view("capitalised-word") && m.type == EntityType::kOrg &&
+             m.token_end - m.token_begin == 1;
+    };
+    size_t i = 0;
+    while (i < doc_.mentions.size()) {
+      size_t j = i + 1;
+      while (j < doc_.mentions.size()) {
+        const Mention& a = doc_.mentions[j - 1];
+        const Mention& b = doc_.mentions[j];
+        std::string_view sep = a.token_end < b.token_begin ? norm(a.token_end) : "";
+        if (b.token_begin != a.token_end + 1 || (sep != "," && sep != "and" && sep != "or")) break;
+        ++j;
+      }
+      if (j - i >= 2) {
+        bool place = false, other = false;
+        for (size_t k = i; k < j; ++k) {
+          const Mention& m = doc_.mentions[k];
+          if (is_place(m))
+            place = true;
+          else if (!guessed(m))
+            other = true;
+        }
+        if (place && !other)
+          for (size_t k = i; k < j; ++k) {
+            Mention& m = doc_.mentions[k];
+            if (!guessed(m)) continue;
+            m.type = EntityType::kGpe;
+            m.rule = "list-of-places";
+          }
+      }
+      i = j;
+    }
+  }
+
   // "Real" after "Real Madrid", "Rotor" after "Rotor Volgograd": a team
   // named with its town is also named without it, in the same document.
   void short_names_of_teams() {
@@ -1046,7 +1199,12 @@ class Recognizer {
       if (m.lex != UINT32_MAX) continue;
       if (m.rule != std::string_view("capitalised-word") &&
           m.rule != std::string_view("locative-preposition") &&
-          m.rule != std::string_view("place-qualifier"))
+          m.rule != std::string_view("place-qualifier") &&
+          m.rule != std::string_view("settlement-noun") &&
+          m.rule != std::string_view("list-of-places") &&
+          m.rule != std::string_view("place-in-place") &&
+          !(m.rule == std::string_view("facility-word") && m.token_end < doc_.tokens.size() &&
+            norm(m.token_end) == "area"))  // "the Innisfail area"
         continue;
       lexicon::Match match;
       if (!lex_.longest(doc_, m.token_begin, m.token_end, match) || match.end_token != m.token_end)
@@ -1251,6 +1409,85 @@ class Recognizer {
            std::all_of(w.begin(), w.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; });
   }
 
+  // Lower-case words for a settlement or a division (or a part of one).
+  static bool is_settlement_noun(std::string_view n) {
+    static constexpr std::string_view kWords[] = {
+        "village",  "villages",  "town",     "towns",         "city",         "cities",
+        "district", "districts", "province", "provinces",     "region",       "regions",
+        "county",   "counties",  "island",   "islands",       "municipality", "municipalities",
+        "township", "suburb",    "slum",     "neighbourhood", "neighborhood", "hamlet",
+        "commune",  "community", "port",     "prefecture",    "governorate",  "oblast"};
+    return std::ranges::find(kWords, n) != std::end(kWords);
+  }
+
+  // "the village of Cellardyke", "the villages of Ceamurlia de Jos",
+  // "Nairobi slum Kibera", "the German island Rugen": a name after a
+  // lower-case word for a settlement or division (and "of") is a place.
+  bool after_settlement_noun(uint32_t b) const {
+    uint32_t k = b;
+    if (k >= 2 && (norm(k - 1) == "of" || norm(k - 1) == ":")) --k;  // "four villages: X"
+    if (k == 0 || tok(k - 1).kind != TokenKind::kWord || tok(k - 1).has(kTokenCapitalized) ||
+        tok(k - 1).has(kTokenAllCaps))
+      return false;
+    return is_settlement_noun(norm(k - 1));
+  }
+
+  // "Mabvuku, a suburb east of Harare", "Dogu Beyazit, a farming town": a
+  // name followed by an apposition whose head is a settlement word.
+  bool settlement_apposition(uint32_t e) const {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    if (e + 2 >= n || norm(e) != ",") return false;
+    uint32_t t = e + 1;
+    if (norm(t) == "a" || norm(t) == "an" || norm(t) == "the") ++t;
+    for (uint32_t words = 0; t < n && words < 3; ++t, ++words) {
+      if (tok(t).kind != TokenKind::kWord || tok(t).has(kTokenCapitalized) ||
+          tok(t).has(kTokenAllCaps))
+        return false;
+      // The head of the apposition, not a modifier ("a town councillor").
+      if (is_settlement_noun(norm(t)))
+        return t + 1 >= n || tok(t + 1).kind != TokenKind::kWord ||
+               is_after_place_head(norm(t + 1));
+    }
+    return false;
+  }
+  // "tourists troop to Kogelo in Nyanza province", "flew from Dadaab to":
+  // a name one goes to or comes from, in a place the gazetteer knows.
+  bool moved_to_a_place_in_a_place(uint32_t b, uint32_t e) const {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    if (b == 0 || e + 1 >= n || norm(e) != "in" || !is_cap_word(e + 1)) return false;
+    std::string_view p = norm(b - 1);
+    if (p != "to" && p != "from" && p != "into" && p != "towards" && p != "toward" && p != "via")
+      return false;
+    lexicon::Match m;
+    if (!lex_.longest(doc_, e + 1, n, m)) return false;
+    for (uint32_t v : m.entries) {
+      auto kind = static_cast<LexKind>(lex_.entry(v).kind);
+      if (kind == LexKind::kPlace || kind == LexKind::kCountry || kind == LexKind::kRegion)
+        return true;
+    }
+    return false;
+  }
+
+  // "Turkey fired on Qamishli and other towns": a name listed with other
+  // settlements.
+  bool and_other_settlements(uint32_t e) const {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    if (e + 2 >= n || (norm(e) != "and" && norm(e) != "or") || norm(e + 1) != "other") return false;
+    for (uint32_t t = e + 2; t < n && t < e + 4; ++t) {
+      if (tok(t).kind != TokenKind::kWord || tok(t).has(kTokenCapitalized)) return false;
+      if (is_settlement_noun(norm(t))) return true;
+    }
+    return false;
+  }
+
+  static bool is_after_place_head(std::string_view n) {
+    static constexpr std::string_view kWords[] = {
+        "in",    "of",      "on",        "near",      "located",   "north",     "south", "east",
+        "west",  "outside", "northeast", "northwest", "southeast", "southwest", "about", "some",
+        "where", "which",   "that",      "with",      "just",      "close",     "and"};
+    return std::ranges::find(kWords, n) != std::end(kWords);
+  }
+
   // A capitalised word with no lexicon reading that is not a dictionary word.
   bool is_name_like(uint32_t i) const {
     if (!is_cap_word(i)) return false;
@@ -1261,7 +1498,9 @@ class Recognizer {
   void unknown_run(uint32_t b, uint32_t e) {
     // Connectors cannot start or end a name.
     while (b < e && !is_cap_word(b)) ++b;
-    while (e > b && !is_cap_word(e - 1) && !is_article_name(e - 1)) --e;
+    while (e > b && !is_cap_word(e - 1) && !is_article_name(e - 1) &&
+           !is_elided_article_name(e - 1))
+      --e;
     // "COMELF H1", "Cofinec GDRs": a period code or a plural abbreviation
     // after a name is no part of it.
     while (e > b + 1 && (has_digit(norm(e - 1)) || is_plural_abbreviation(e - 1))) --e;
@@ -1291,6 +1530,14 @@ class Recognizer {
     }
     if (e < doc_.tokens.size() && keyword(e, e + 1, KeywordClass::kPlaceQualifier))
       return add(b, e, EntityType::kGpe, UINT32_MAX, "place-qualifier");
+    if (n <= 3 &&
+        (after_settlement_noun(b) || settlement_apposition(e) || and_other_settlements(e)) &&
+        !std::all_of(doc_.tokens.begin() + b, doc_.tokens.begin() + e, [&](const Token& t) {
+          return is_common_word(static_cast<uint32_t>(&t - doc_.tokens.data()));
+        }))
+      return add(b, e, EntityType::kGpe, UINT32_MAX, "settlement-noun");
+    if (n == 1 && !is_given_name(b) && !is_family_name(b) && moved_to_a_place_in_a_place(b, e))
+      return add(b, e, EntityType::kGpe, UINT32_MAX, "place-in-place");
     // "UAVs", "NGOs": the plural of an abbreviated common noun names nothing.
     if (n == 1 && first.size() >= 3 && first.back() == 's' &&
         std::all_of(first.begin(), first.end() - 1, [](char c) { return c >= 'A' && c <= 'Z'; }))
@@ -1329,7 +1576,8 @@ class Recognizer {
     // person named in full elsewhere in the document.
     // "Grace Road", "Changi Prison", "Far East"; "Stansted airport", "the
     // Kosevo stadium": a place or facility by its head word.
-    if ((n >= 2 && (is_facility_word(norm(e - 1)) || is_direction_word(norm(b)))) ||
+    if ((n >= 2 && (is_facility_word(norm(e - 1)) || is_direction_word(norm(b)) ||
+                    is_natural_feature_word(norm(b)))) ||
         (e < doc_.tokens.size() && !is_cap_word(e) && is_facility_word(norm(e)) &&
          // "the Ostberg harbour authority" names the authority
          !(e + 1 < doc_.tokens.size() && keyword(e + 1, e + 2, KeywordClass::kOrgHead))))
@@ -1375,6 +1623,7 @@ class Recognizer {
   bool results_line_ = false;     // the current sentence is a results line
   uint32_t results_lines_ = 0;    // results lines in the document
   uint32_t sentence_begin_ = 0;   // first token of the current sentence
+  bool paragraph_start_ = false;  // the current sentence opens a paragraph
 };
 
 }  // namespace

@@ -790,6 +790,7 @@ class Resolver {
       if (c.empty() || c != country) one_country = false;
     }
     std::vector<uint8_t> eligible(doc_.entities.size(), 0);
+    std::vector<uint8_t> unknown_places(doc_.entities.size(), 0);
     for (const Mention& m : doc_.mentions) {
       if (m.entity < 0) continue;
       if (deferred_counties_.count(static_cast<size_t>(m.entity))) {
@@ -818,6 +819,7 @@ class Resolver {
                                  !e.has_geo;
       if (site || placed) eligible[m.entity] = std::max<uint8_t>(eligible[m.entity], 1);
       if (unknown_place && !eligible[m.entity]) eligible[m.entity] = one_country ? 1 : 3;
+      if (unknown_place && !site) unknown_places[m.entity] = 1;
       // "London Road" in Leicester: a street is not in the town it is named
       // after, nor a county ("Orange County") or township in its namesake.
       if (site && is_street_head(norm(last))) eligible[m.entity] = 2;
@@ -844,6 +846,10 @@ class Resolver {
       // text says it is; without such a word it stays in the town of its name.
       if (where == nullptr && e.has_geo && eligible[m.entity] != 2) continue;
       uint32_t where_token = m.token_begin;
+      // "the Adhamiyah district of Baghdad", "Kogelo in Nyanza province": an
+      // unknown place is near the town its own sentence names.
+      if (where == nullptr && unknown_places[m.entity])
+        where = nearest_local_place_in_sentence(m, &where_token);
       if (where == nullptr) where = last_local_place_before(m.token_begin, &where_token);
       if (where == nullptr) continue;
       // In a story of several countries, only a town named in the same or
@@ -883,6 +889,25 @@ class Resolver {
       *at = m.token_begin;
     }
     return before;
+  }
+
+  // The town or division named nearest to mention m in its own sentence, or
+  // null; *at is the first token of the mention used.
+  const Entity* nearest_local_place_in_sentence(const Mention& m, uint32_t* at) const {
+    const Entity* best = nullptr;
+    uint32_t best_distance = UINT32_MAX;
+    for (const Mention& o : doc_.mentions) {
+      if (o.entity < 0 || !locators_[o.entity] || o.entity == m.entity) continue;
+      if (sentences_apart(o.token_begin, m.token_begin) != 0) continue;
+      const uint32_t d =
+          o.token_begin > m.token_begin ? o.token_begin - m.token_end : m.token_begin - o.token_end;
+      if (d < best_distance) {
+        best_distance = d;
+        best = &doc_.entities[o.entity];
+        *at = o.token_begin;
+      }
+    }
+    return best;
   }
 
   // How many sentence boundaries lie between tokens a and b.

@@ -813,5 +813,193 @@ TEST_F(PlacesInNames, UnknownPlaceInAStoryOfSeveralCountriesNeedsANearTown) {
   EXPECT_EQ(std::string(near->geo.country, 2), "IT");
 }
 
+TEST_F(PlacesInNames, ElidedArticleIsPartOfTheName) {
+  Document doc =
+      analyze("Cholera reached Ghana, Cote d'Ivoire and Liberia. Côte d'Ivoire closed its border.");
+  int found = 0;
+  for (const Entity& e : doc.entities)
+    if (e.has_geo && std::string(e.geo.country, 2) == "CI") found += e.mentions.size();
+  EXPECT_EQ(found, 2);
+  for (const Entity& e : doc.entities) EXPECT_NE(e.name, "Côte");
+}
+
+TEST_F(PlacesInNames, PlaceStartingWithATitleIsNoPerson) {
+  Document doc = analyze(
+      "Ducks were found in Queen Anne's County, Maryland. The government of Prince Edward Island "
+      "said so. Prince George spoke later.");
+  const Entity* county = find(doc, "Queen Anne's County");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->type, EntityType::kGpe);
+  ASSERT_TRUE(county->has_geo);
+  EXPECT_EQ(county->geo.admin1, "MD");
+  const Entity* island = find(doc, "Prince Edward Island");
+  ASSERT_NE(island, nullptr);
+  EXPECT_EQ(island->type, EntityType::kGpe);
+  ASSERT_TRUE(island->has_geo);
+  EXPECT_EQ(std::string(island->geo.country, 2), "CA");
+  // Two words stay a title and a person.
+  const Entity* george = find(doc, "George");
+  ASSERT_NE(george, nullptr);
+  EXPECT_EQ(george->type, EntityType::kPer);
+}
+
+TEST_F(PlacesInNames, DiacriticSpellingOfAKnownName) {
+  Document doc = analyze("The strain was first found in Zaïre in 1976.");
+  const Entity* zaire = find(doc, "DR Congo");
+  ASSERT_NE(zaire, nullptr);
+  EXPECT_EQ(zaire->type, EntityType::kGpe);
+}
+
+TEST_F(PlacesInNames, UnknownNamesAfterSettlementWordsAreLocalPlaces) {
+  Document doc = analyze(
+      "Officials in Nairobi said the virus was found in the village of Kambaroto and in the slum "
+      "Mwenjeru. Cases rose in the villages of Lamunde, Okwaro and Sigemba.");
+  for (std::string name : {"Kambaroto", "Mwenjeru", "Lamunde", "Okwaro", "Sigemba"}) {
+    const Entity* e = find(doc, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kGpe) << name;
+    ASSERT_TRUE(e->has_geo) << name;
+    EXPECT_EQ(std::string(e->geo.country, 2), "KE") << name;
+  }
+  // A dictionary word after such a word names nothing new.
+  doc = analyze("The meeting was held in the town Hall on Monday.");
+  EXPECT_EQ(find(doc, "Hall"), nullptr);
+}
+
+TEST_F(PlacesInNames, NamesListedWithPlacesArePlaces) {
+  Document doc =
+      analyze("Flooding hit the districts of Kisumu, Tembari, Siaya and Oruwe in Kenya on Monday.");
+  for (std::string name : {"Tembari", "Oruwe"}) {
+    const Entity* e = find(doc, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kGpe) << name;
+  }
+  // A list with a person in it is no list of places.
+  doc = analyze("The award went to Kisumu, Mwangi and John Otieno.");
+  const Entity* mwangi = find(doc, "Mwangi");
+  if (mwangi != nullptr) {
+    EXPECT_NE(mwangi->type, EntityType::kGpe);
+  }
+}
+
+TEST_F(PlacesInNames, NameBeforeADivisionWordIsAPlace) {
+  Document doc = analyze("The outbreak began in Kasai Occidental province of the DRC.");
+  const Entity* kasai = find(doc, "Kasai-Occidental");
+  ASSERT_NE(kasai, nullptr);
+  EXPECT_EQ(kasai->type, EntityType::kGpe);
+  ASSERT_TRUE(kasai->has_geo);
+  EXPECT_EQ(std::string(kasai->geo.country, 2), "CD");
+  doc = analyze("The outbreak began in Upper Mbali province of Zambia.");
+  const Entity* mbali = find(doc, "Upper Mbali");
+  ASSERT_NE(mbali, nullptr);
+  EXPECT_EQ(mbali->type, EntityType::kGpe);
+}
+
+TEST_F(PlacesInNames, FormerDivisionsArePlaced) {
+  Document doc = analyze("Birds must be kept indoors in Rogaland, Vestfold, Telemark and Østfold.");
+  for (std::string name : {"Vestfold", "Telemark", "Østfold"}) {
+    const Entity* e = find(doc, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kGpe) << name;
+    ASSERT_TRUE(e->has_geo) << name;
+    EXPECT_EQ(std::string(e->geo.country, 2), "NO") << name;
+  }
+  doc = analyze("Cholera was reported in Kenya's Nyanza province and in Kisumu.");
+  const Entity* nyanza = find(doc, "Nyanza Province");
+  ASSERT_NE(nyanza, nullptr);
+  ASSERT_TRUE(nyanza->has_geo);
+  EXPECT_EQ(std::string(nyanza->geo.country, 2), "KE");
+  doc = analyze("The epidemic in Rhône-Alpes grew.");
+  const Entity* ra = find(doc, "Rhône-Alpes");
+  ASSERT_NE(ra, nullptr);
+  ASSERT_TRUE(ra->has_geo);
+  EXPECT_EQ(std::string(ra->geo.country, 2), "FR");
+}
+
+TEST_F(PlacesInNames, TownThatIsAWordWithItsDivisionOrAfterIn) {
+  Document doc = analyze(
+      "Buffalo, New York may take patients. She died at the hospital in Paisley on Monday.");
+  const Entity* buffalo = find(doc, "Buffalo");
+  ASSERT_NE(buffalo, nullptr);
+  ASSERT_TRUE(buffalo->has_geo);
+  EXPECT_EQ(buffalo->geo.admin1, "NY");
+  const Entity* paisley = find(doc, "Paisley");
+  ASSERT_NE(paisley, nullptr);
+  ASSERT_TRUE(paisley->has_geo);
+  EXPECT_EQ(std::string(paisley->geo.country, 2), "GB");
+  // Not a word after "in" at a sentence start, nor a small town.
+  doc = analyze("In Berry fields the crop failed.");
+  EXPECT_EQ(find(doc, "Berry"), nullptr);
+}
+
+TEST_F(PlacesInNames, AppositionsAndListsWithSettlementWordsNamePlaces) {
+  Document doc = analyze(
+      "A resident of Mabvuko, a suburb east of Harare, said the water was bad. The children were "
+      "from Dogan Beyazli, a farming town in eastern Turkey. Turkey fired on Qamasli and other "
+      "towns. Officials met in the Shankiln area.");
+  for (std::string name : {"Mabvuko", "Dogan Beyazli", "Qamasli"}) {
+    const Entity* e = find(doc, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kGpe) << name;
+  }
+  const Entity* area = find(doc, "Shankiln");
+  ASSERT_NE(area, nullptr);
+  EXPECT_EQ(area->type, EntityType::kLoc);
+  // The apposition's head must be the settlement word.
+  doc = analyze("Mr Tom Bralo, a town councillor, said so.");
+  const Entity* bralo = find(doc, "Tom Bralo");
+  ASSERT_NE(bralo, nullptr);
+  EXPECT_EQ(bralo->type, EntityType::kPer);
+}
+
+TEST_F(PlacesInNames, NaturalFeaturesAndCampsAreSites) {
+  Document doc = analyze(
+      "Repairs on the bridge over Lake Pontchartrain began in New Orleans. Refugees in Kenya's "
+      "crowded Dadaab camps need help.");
+  const Entity* lake = find(doc, "Lake Pontchartrain");
+  ASSERT_NE(lake, nullptr);
+  EXPECT_EQ(lake->type, EntityType::kLoc);
+  ASSERT_TRUE(lake->has_geo);
+  EXPECT_EQ(lake->geo.admin1, "LA");
+  const Entity* camps = find(doc, "Dadaab");
+  ASSERT_NE(camps, nullptr);
+  EXPECT_EQ(camps->type, EntityType::kLoc);
+}
+
+TEST_F(PlacesInNames, UnknownPlaceIsNearTheTownOfItsOwnSentence) {
+  // Lyon is named last before it, Baghdad in its own sentence.
+  Document doc = analyze(
+      "The French team met in Lyon on Monday. The United States sent doctors too. Police say the "
+      "cakes were made in the Azamiyah district of Baghdad.");
+  const Entity* district = find(doc, "Azamiyah");
+  ASSERT_NE(district, nullptr);
+  ASSERT_TRUE(district->has_geo);
+  EXPECT_EQ(std::string(district->geo.country, 2), "IQ");
+}
+
+TEST_F(PlacesInNames, DatelineTownThatIsAWord) {
+  Document doc = analyze("Mobile: Police said the bridge would reopen on Monday.");
+  const Entity* mobile = find(doc, "Mobile");
+  ASSERT_NE(mobile, nullptr);
+  ASSERT_TRUE(mobile->has_geo);
+  EXPECT_EQ(mobile->geo.admin1, "AL");
+  // Not without the colon or dash.
+  doc = analyze("Mobile phones were banned on Monday.");
+  EXPECT_EQ(find(doc, "Mobile"), nullptr);
+}
+
+TEST_F(PlacesInNames, NameOneTravelsToInAKnownPlaceIsAPlace) {
+  Document doc = analyze("Thousands of tourists troop to Kogeli in Kenya every year.");
+  const Entity* kogeli = find(doc, "Kogeli");
+  ASSERT_NE(kogeli, nullptr);
+  EXPECT_EQ(kogeli->type, EntityType::kGpe);
+  // A person one writes to is not.
+  doc = analyze("He wrote to Kowalski in Poland.");
+  const Entity* kowalski = find(doc, "Kowalski");
+  if (kowalski != nullptr) {
+    EXPECT_NE(kowalski->type, EntityType::kGpe);
+  }
+}
+
 }  // namespace
 }  // namespace claimtrace
