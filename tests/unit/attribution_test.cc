@@ -1433,5 +1433,40 @@ TEST(Attribution, ObjectOfEarlierVerbIsNotCoordinatedIntoSubject) {
   EXPECT_EQ(source(d, *a), "her deputy");
 }
 
+// Verbs of speaking, judging and considering beyond "say" and "claim", and
+// light-verb phrases whose whole phrase is the cue.
+TEST(Attribution, JudgingAndConsideringVerbsAreCues) {
+  Document d = analyze("Councillor Ivo Kast chided the board for the delay.");
+  const Attribution* a = by_cue(d, "chided");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Councillor Ivo Kast");
+  EXPECT_EQ(content(d, *a), "the board for the delay");
+  Document e = analyze("Ana Ruiz reaffirmed that the clinic will stay open.");
+  const Attribution* b = by_cue(e, "reaffirmed");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(e, *b), "Ana Ruiz");
+  EXPECT_EQ(content(e, *b), "that the clinic will stay open");
+  Document f = analyze("Critics mulled whether the fund could survive another year.");
+  const Attribution* c = by_cue(f, "mulled");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(content(f, *c), "whether the fund could survive another year");
+}
+
+TEST(Attribution, LightVerbPhrasesAreWholeCues) {
+  Document d = analyze("The harbour master made no secret of his doubts about the new pier.");
+  const Attribution* a = by_cue(d, "made no secret of");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "The harbour master");
+  EXPECT_EQ(content(d, *a), "his doubts about the new pier");
+  Document e = analyze("Mayor Elna Vorst took aim at the regional council over the bus fares.");
+  const Attribution* b = by_cue(e, "took aim at");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(e, *b), "Mayor Elna Vorst");
+  Document f = analyze("The minister walked back her remarks about the tax on Friday.");
+  const Attribution* c = by_cue(f, "walked back");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->certainty, Certainty::kDenied);
+}
+
 }  // namespace
 }  // namespace claimtrace
