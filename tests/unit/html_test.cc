@@ -316,6 +316,22 @@ TEST(HtmlArticle, EmptyAndBinaryInputAreErrors) {
   std::string binary("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
   EXPECT_FALSE(extract_article(binary, {}, a, error));
   EXPECT_TRUE(contains(error, "binary")) << error;
+  // Random bytes with no NUL in the first KiB (about one random file in 50).
+  std::string noise;
+  uint32_t state = 99;
+  for (int i = 0; i < 4096; ++i) {
+    state = state * 1103515245u + 12345u;
+    noise += static_cast<char>(1 + (state >> 24) % 255);
+  }
+  EXPECT_FALSE(extract_article(noise, {}, a, error));
+  EXPECT_TRUE(contains(error, "binary")) << error;
+  // A page in an 8-bit encoding, with a form feed and ISO-2022 escapes, is text.
+  EXPECT_TRUE(
+      extract_article("<html><body><article><p>Caf\xE9 \f owners \x1B$B met \x1B(B the "
+                      "mayor on Monday to discuss rents in the old town.</p></article>"
+                      "</body></html>",
+                      {}, a, error))
+      << error;
 }
 
 TEST(HtmlArticle, MalformedMarkupDoesNotCrash) {

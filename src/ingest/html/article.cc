@@ -1528,11 +1528,19 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     error = "empty page";
     return false;
   }
-  // Binary data: NUL bytes in the first KiB (UTF-16 pages have a BOM).
+  // Binary data: NUL bytes in the first KiB (UTF-16 pages have a BOM), or
+  // more than a few other control bytes, which text in any 8-bit or UTF-8
+  // encoding does not have (ESC is kept for ISO-2022 pages). Some 2% of
+  // random kilobytes hold no NUL, so the NUL test alone is not enough.
   std::string_view head = bytes.substr(0, std::min<size_t>(bytes.size(), 1024));
   bool bom16 =
       bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF");
-  if (!bom16 && std::count(head.begin(), head.end(), '\0') > 0) {
+  auto is_binary_control = [](char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f' && u != '\v' && u != 0x1B;
+  };
+  if (!bom16 && (std::count(head.begin(), head.end(), '\0') > 0 ||
+                 std::count_if(head.begin(), head.end(), is_binary_control) > 8)) {
     error = "not an HTML page (binary data)";
     return false;
   }
