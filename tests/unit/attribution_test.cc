@@ -1367,5 +1367,23 @@ TEST(Attribution, ObjectOfEarlierVerbIsNotCoordinatedIntoSubject) {
   EXPECT_EQ(source(d, *a), "her deputy");
 }
 
+TEST(Attribution, StanceAdjectiveAfterCopula) {
+  Document d = analyze("Senator Ivo Markel has been critical of the harbour tax since June.");
+  const Attribution* a = by_cue(d, "has been critical of");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Senator Ivo Markel");
+  EXPECT_EQ(content(d, *a), "the harbour tax");
+  Document c = analyze("Farmers in Tarn are not confident that the dam will hold.");
+  const Attribution* b = by_cue(c, "are not confident");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(c, *b), "Farmers in Tarn");
+  EXPECT_EQ(content(c, *b), "that the dam will hold");
+  EXPECT_EQ(b->certainty, Certainty::kDenied);
+  // The writer's own judgement ("it is clear that") and an adjective of
+  // fact rather than stance hold no attribution.
+  Document e = analyze("It is clear that the dam will hold. The river is full of fish.");
+  EXPECT_TRUE(e.attributions.empty());
+}
+
 }  // namespace
 }  // namespace claimtrace
