@@ -265,17 +265,19 @@ const WordSet& claim_nouns() {
 // of", "skeptical about", "confident that").
 const WordSet& stance_adjectives() {
   static const WordSet s{
-      "critical",      "supportive",  "skeptical",    "sceptical",    "wary",        "leery",
-      "confident",     "concerned",   "worried",      "nervous",      "optimistic",  "pessimistic",
-      "hopeful",       "doubtful",    "dubious",      "proud",        "convinced",   "unconvinced",
-      "adamant",       "insistent",   "vocal",        "outspoken",    "upbeat",      "bullish",
-      "enamored",      "enamoured",   "fond",         "appreciative", "dismissive",  "suspicious",
-      "angry",         "furious",     "upset",        "unhappy",      "pleased",     "frustrated",
-      "divided",       "ambivalent",  "lukewarm",     "cynical",      "passionate",  "hostile",
-      "sympathetic",   "interested",  "unapologetic", "defensive",    "uneasy",      "clear",
-      "honest",        "candid",      "impressed",    "unimpressed",  "mistrustful", "distrustful",
-      "uncomfortable", "comfortable", "happy",        "thrilled",     "excited",     "shocked",
-      "alarmed",       "troubled",    "outraged",     "disturbed",    "hesitant",    "reluctant"};
+      "critical",      "supportive",  "skeptical",    "sceptical",    "wary",         "leery",
+      "confident",     "concerned",   "worried",      "nervous",      "optimistic",   "pessimistic",
+      "hopeful",       "doubtful",    "dubious",      "proud",        "convinced",    "unconvinced",
+      "adamant",       "insistent",   "vocal",        "outspoken",    "upbeat",       "bullish",
+      "enamored",      "enamoured",   "fond",         "appreciative", "dismissive",   "suspicious",
+      "angry",         "furious",     "upset",        "unhappy",      "pleased",      "frustrated",
+      "divided",       "ambivalent",  "lukewarm",     "cynical",      "passionate",   "hostile",
+      "sympathetic",   "interested",  "unapologetic", "defensive",    "uneasy",       "clear",
+      "honest",        "candid",      "impressed",    "unimpressed",  "mistrustful",  "distrustful",
+      "uncomfortable", "comfortable", "happy",        "thrilled",     "excited",      "shocked",
+      "alarmed",       "troubled",    "outraged",     "disturbed",    "hesitant",     "reluctant",
+      "coy",           "vague",       "frank",        "reticent",     "noncommittal", "split",
+      "keen",          "bearish"};
   return s;
 }
 const WordSet& report_nouns() {
@@ -1435,11 +1437,13 @@ class Extractor {
         "not",  "n't",  "still",  "now",  "always", "never", "as",   "already", "long",    "even",
         "all",  "both", "pretty", "just", "ever",   "far",   "much", "no",      "equally", "once"};
     for (uint32_t i = sb + 1; i + 2 < se; ++i) {
-      if (in_quote_[i] >= 0 || in_quote_[i + 1] >= 0 || !stance_adjectives().count(w(i))) continue;
+      if (in_quote_[i] >= 0 || in_quote_[i + 1] >= 0 || covered_[i] ||
+          !stance_adjectives().count(w(i)))
+        continue;
       std::string_view next = w(i + 1);
       const bool clause = next == "that";
-      if (!clause && next != "of" && next != "about" && next != "in" && next != "over" &&
-          next != "toward" && next != "towards")
+      if (!clause && next != "of" && next != "about" && next != "in" && next != "on" &&
+          next != "over" && next != "toward" && next != "towards")
         continue;
       bool known = false;
       for (const CueHit& h : hits_) known = known || (h.aux_b <= i && i < h.e);

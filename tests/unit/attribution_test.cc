@@ -1379,6 +1379,10 @@ TEST(Attribution, StanceAdjectiveAfterCopula) {
   EXPECT_EQ(source(c, *b), "Farmers in Tarn");
   EXPECT_EQ(content(c, *b), "that the dam will hold");
   EXPECT_EQ(b->certainty, Certainty::kDenied);
+  Document v = analyze("Voters in Velm remain deeply divided on the harbour tax.");
+  const Attribution* x = by_cue(v, "remain deeply divided on");
+  ASSERT_NE(x, nullptr);
+  EXPECT_EQ(source(v, *x), "Voters in Velm");
   // The writer's own judgement ("it is clear that") and an adjective of
   // fact rather than stance hold no attribution.
   Document e = analyze("It is clear that the dam will hold. The river is full of fish.");
