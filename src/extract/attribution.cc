@@ -277,7 +277,7 @@ const WordSet& stance_adjectives() {
       "uncomfortable", "comfortable", "happy",        "thrilled",     "excited",      "shocked",
       "alarmed",       "troubled",    "outraged",     "disturbed",    "hesitant",     "reluctant",
       "coy",           "vague",       "frank",        "reticent",     "noncommittal", "split",
-      "keen",          "bearish"};
+      "keen",          "bearish",     "eager"};
   return s;
 }
 const WordSet& report_nouns() {
@@ -1441,7 +1441,10 @@ class Extractor {
           !stance_adjectives().count(w(i)))
         continue;
       std::string_view next = w(i + 1);
-      const bool clause = next == "that";
+      // "is eager to win": a wish, like "wants to"; the infinitive is the
+      // content.
+      const bool wish = next == "to" && (w(i) == "eager" || w(i) == "keen");
+      const bool clause = next == "that" || wish;
       if (!clause && next != "of" && next != "about" && next != "in" && next != "on" &&
           next != "over" && next != "toward" && next != "towards")
         continue;

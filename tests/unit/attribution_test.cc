@@ -1383,6 +1383,10 @@ TEST(Attribution, StanceAdjectiveAfterCopula) {
   const Attribution* x = by_cue(v, "remain deeply divided on");
   ASSERT_NE(x, nullptr);
   EXPECT_EQ(source(v, *x), "Voters in Velm");
+  Document g = analyze("The mayor is eager to reopen the bridge before winter.");
+  const Attribution* y = by_cue(g, "is eager");
+  ASSERT_NE(y, nullptr);
+  EXPECT_EQ(content(g, *y), "to reopen the bridge before winter");
   // The writer's own judgement ("it is clear that") and an adjective of
   // fact rather than stance hold no attribution.
   Document e = analyze("It is clear that the dam will hold. The river is full of fish.");
