@@ -261,6 +261,25 @@ const WordSet& claim_nouns() {
                          "confidence"};
   return s;
 }
+// Adjectives of stance that take the object of the attitude ("critical
+// of", "skeptical about", "confident that").
+const WordSet& stance_adjectives() {
+  static const WordSet s{
+      "critical",      "supportive",  "skeptical",    "sceptical",    "wary",         "leery",
+      "confident",     "concerned",   "worried",      "nervous",      "optimistic",   "pessimistic",
+      "hopeful",       "doubtful",    "dubious",      "proud",        "convinced",    "unconvinced",
+      "adamant",       "insistent",   "vocal",        "outspoken",    "upbeat",       "bullish",
+      "enamored",      "enamoured",   "fond",         "appreciative", "dismissive",   "suspicious",
+      "angry",         "furious",     "upset",        "unhappy",      "pleased",      "frustrated",
+      "divided",       "ambivalent",  "lukewarm",     "cynical",      "passionate",   "hostile",
+      "sympathetic",   "interested",  "unapologetic", "defensive",    "uneasy",       "clear",
+      "honest",        "candid",      "impressed",    "unimpressed",  "mistrustful",  "distrustful",
+      "uncomfortable", "comfortable", "happy",        "thrilled",     "excited",      "shocked",
+      "alarmed",       "troubled",    "outraged",     "disturbed",    "hesitant",     "reluctant",
+      "coy",           "vague",       "frank",        "reticent",     "noncommittal", "split",
+      "keen",          "bearish",     "eager"};
+  return s;
+}
 const WordSet& report_nouns() {
   static const WordSet s{"report",  "reports",   "statement",  "announcement", "news",
                          "word",    "reporting", "revelation", "revelations",  "testimony",
@@ -1169,6 +1188,7 @@ class Extractor {
     do_nominal(sb, se);
     do_unknown_verb_that(sb, se);
     do_unmatched_verbs(sb, se);
+    do_stance_adjectives(sb, se);
     if (doc_.attributions.size() == first_attr) in_document(sb, se);
     // Side clauses hedged on their own ("..., allegedly offering drones")
     // inside a content: the hedged part, relayed through that attribution.
@@ -1419,6 +1439,58 @@ class Extractor {
       }
       CueHit h{i, i + 1, report ? &kNounReportCue : &kNounClaimCue, i};
       emit(h, src, {{i + 1, clause_end(i + 1, se)}}, "noun_that");
+    }
+  }
+
+  // "Ana Ruiz has been critical of the plan", "voters remain skeptical
+  // about X", "Democrats are worried that Y": an adjective of stance after a
+  // copula, with its preposition and object or a "that" clause. The subject
+  // is the source; the cue runs from the verb group to the preposition (the
+  // complementizer belongs to the content, as for verbs). Adjectives that
+  // annotators seldom mark as attitudes ("sure", "aware", "willing to") stay
+  // out of the list.
+  void do_stance_adjectives(uint32_t sb, uint32_t se) {
+    static constexpr SpeechCueEntry kStanceAdjectiveCue{"", "cue:adjective", CueClass::kClaim,
+                                                        CueRole::kVerb, Certainty::kAlleged};
+    static const WordSet kLinkingVerbs{
+        "is",     "are",     "was",      "were",    "be",       "been",   "being", "am",
+        "'m",     "'re",     "remain",   "remains", "remained", "seem",   "seems", "seemed",
+        "appear", "appears", "appeared", "become",  "becomes",  "became", "feel",  "feels",
+        "felt",   "grew",    "grown",    "stay",    "stays",    "stayed"};
+    static const WordSet kDegree{
+        "very", "more", "most",   "less", "least",  "so",    "too",  "quite",   "rather",  "also",
+        "not",  "n't",  "still",  "now",  "always", "never", "as",   "already", "long",    "even",
+        "all",  "both", "pretty", "just", "ever",   "far",   "much", "no",      "equally", "once"};
+    for (uint32_t i = sb + 1; i + 2 < se; ++i) {
+      if (in_quote_[i] >= 0 || in_quote_[i + 1] >= 0 || covered_[i] ||
+          !stance_adjectives().count(w(i)))
+        continue;
+      std::string_view next = w(i + 1);
+      // "is eager to win": a wish, like "wants to"; the infinitive is the
+      // content.
+      const bool wish = next == "to" && (w(i) == "eager" || w(i) == "keen");
+      const bool clause = next == "that" || wish;
+      if (!clause && next != "of" && next != "about" && next != "in" && next != "on" &&
+          next != "over" && next != "toward" && next != "towards")
+        continue;
+      bool known = false;
+      for (const CueHit& h : hits_) known = known || (h.aux_b <= i && i < h.e);
+      if (known || cue_emitted(i)) continue;
+      uint32_t k = i;
+      while (k > sb && (kDegree.count(w(k - 1)) || is_ly_adverb(k - 1))) --k;
+      if (k == sb || !kLinkingVerbs.count(w(k - 1))) continue;
+      const uint32_t aux = aux_chain_start(k - 1, sb);
+      const Range src = left_np(sb, aux);
+      // "it is clear that", "what is clear about": the writer's own
+      // judgement, with nobody holding it.
+      if (src.empty() || w(src.b) == "it" || w(src.b) == "this" || w(src.b) == "what" ||
+          w(src.b) == "there" || w(src.b) == "that")
+        continue;
+      const uint32_t cb = clause ? i + 1 : i + 2;
+      uint32_t ce = clause_end(cb, se);
+      if (!clause) ce = object_end(cb, ce);
+      CueHit h{i, clause ? i + 1 : i + 2, &kStanceAdjectiveCue, aux};
+      emit(h, src, {{cb, ce}}, "stance_adjective");
     }
   }
 

@@ -1468,5 +1468,31 @@ TEST(Attribution, LightVerbPhrasesAreWholeCues) {
   EXPECT_EQ(c->certainty, Certainty::kDenied);
 }
 
+TEST(Attribution, StanceAdjectiveAfterCopula) {
+  Document d = analyze("Senator Ivo Markel has been critical of the harbour tax since June.");
+  const Attribution* a = by_cue(d, "has been critical of");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Senator Ivo Markel");
+  EXPECT_EQ(content(d, *a), "the harbour tax");
+  Document c = analyze("Farmers in Tarn are not confident that the dam will hold.");
+  const Attribution* b = by_cue(c, "are not confident");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(c, *b), "Farmers in Tarn");
+  EXPECT_EQ(content(c, *b), "that the dam will hold");
+  EXPECT_EQ(b->certainty, Certainty::kDenied);
+  Document v = analyze("Voters in Velm remain deeply divided on the harbour tax.");
+  const Attribution* x = by_cue(v, "remain deeply divided on");
+  ASSERT_NE(x, nullptr);
+  EXPECT_EQ(source(v, *x), "Voters in Velm");
+  Document g = analyze("The mayor is eager to reopen the bridge before winter.");
+  const Attribution* y = by_cue(g, "is eager");
+  ASSERT_NE(y, nullptr);
+  EXPECT_EQ(content(g, *y), "to reopen the bridge before winter");
+  // The writer's own judgement ("it is clear that") and an adjective of
+  // fact rather than stance hold no attribution.
+  Document e = analyze("It is clear that the dam will hold. The river is full of fish.");
+  EXPECT_TRUE(e.attributions.empty());
+}
+
 }  // namespace
 }  // namespace claimtrace
