@@ -532,6 +532,27 @@ TEST_F(PlacesInNames, FocusDoesNotPullToAFarSmallerNamesakeOfAnotherNamedCountry
   EXPECT_EQ(std::string(nh->geo.country, 2), "US");
 }
 
+TEST_F(PlacesInNames, TownsNamedTogetherLieTogether) {
+  // Alone, Athens is the Greek capital; listed with two Georgia towns, the
+  // Athens near them.
+  Document alone = analyze("Crews worked in Athens on Sunday.");
+  const Entity* greece = find(alone, "Athens");
+  ASSERT_NE(greece, nullptr);
+  EXPECT_EQ(std::string(greece->geo.country, 2), "GR");
+  Document doc = analyze("Crews worked in Marietta, Athens and Macon on Sunday.");
+  const Entity* athens = find(doc, "Athens");
+  ASSERT_NE(athens, nullptr);
+  EXPECT_EQ(std::string(athens->geo.country, 2), "US");
+  EXPECT_EQ(athens->geo.admin1, "GA");
+  // A name read as a division keeps that reading beside a town near its
+  // namesake hamlet (there is a Florida in New York State).
+  Document state = analyze("Letters were mailed to offices in New York City and Florida.");
+  const Entity* florida = find(state, "Florida");
+  ASSERT_NE(florida, nullptr);
+  EXPECT_EQ(florida->geo.feature, "ADM1");
+  EXPECT_EQ(florida->geo.admin1, "FL");
+}
+
 TEST_F(PlacesInNames, PersonsNameInsideANameIsNoTown) {
   // "Douglas" and "Wilson" are towns of the United States too, but inside a
   // name after other words they are the people the school is named after.
