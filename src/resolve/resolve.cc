@@ -704,9 +704,14 @@ class Resolver {
       // it is a city's worth of people itself ("Hollywood", "Harlem").
       if (feature == "PPLX" && le.population < 100000) score -= 1.0;
       // A division's population is the sum of its places: without a
-      // qualifier the bare name more often means the city ("Idlib").
-      // A nation ("Wales") is named bare.
-      if (feature == "ADM1") score += province ? 3 : (le.flags & lexicon::kLexNation) ? 0 : -1.5;
+      // qualifier the bare name more often means its city of the same name
+      // ("Idlib"), a capital or a foreign town, but less often a town
+      // elsewhere in the country ("Wyoming"). A nation ("Wales") is named bare.
+      if (feature == "ADM1")
+        score += province                                 ? 3
+                 : (le.flags & lexicon::kLexNation)       ? 0
+                 : town_claims_division_name(entries, le) ? -1.5
+                                                          : -0.5;
       if (province && feature.starts_with("PPLA")) score += 0.5;
       if (city && feature.starts_with("PPL")) score += 1;
       if (lexicon::payload_is_alias(v)) score -= 0.5;
@@ -748,6 +753,25 @@ class Resolver {
         chosen->feature[1] == 'P' && chosen->feature[2] == 'L')
       return chosen_town;
     return chosen;
+  }
+
+  // Whether a town reading may claim the bare name of division `division`:
+  // a town in it ("Idlib"), a capital ("Washington") or a town of another
+  // country the document names ("Virginia", Ireland). A town elsewhere in
+  // the division's own country ("Wyoming", Michigan) has a weaker claim.
+  bool town_claims_division_name(std::span<const uint32_t> entries,
+                                 const LexEntry& division) const {
+    for (uint32_t v : entries) {
+      const LexEntry& le = lex_.entry(v);
+      if (static_cast<LexKind>(le.kind) != LexKind::kPlace || le.feature[0] != 'P') continue;
+      std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
+      const bool same_country =
+          le.country[0] == division.country[0] && le.country[1] == division.country[1];
+      if (feature == "PPLC" || (!same_country && focus(le.country) > 0) ||
+          (same_country && lex_.str(le.admin1) == lex_.str(division.admin1)))
+        return true;
+    }
+    return false;
   }
 
   static constexpr double kNearContainerKm = 120;

@@ -532,6 +532,20 @@ TEST_F(PlacesInNames, FocusDoesNotPullToAFarSmallerNamesakeOfAnotherNamedCountry
   EXPECT_EQ(std::string(nh->geo.country, 2), "US");
 }
 
+TEST_F(PlacesInNames, BareDivisionNameOverATownElsewhereInTheCountry) {
+  // "Wyoming" is the state, not the Michigan town of the name; "Idlib" is
+  // still the city that the governorate is named after.
+  Document state = analyze("A federal judge in Wyoming halted the rule on Tuesday.");
+  const Entity* wyoming = find(state, "Wyoming");
+  ASSERT_NE(wyoming, nullptr);
+  EXPECT_EQ(wyoming->geo.feature, "ADM1");
+  EXPECT_EQ(wyoming->geo.admin1, "WY");
+  Document city = analyze("Officials in Idlib said the market was hit.");
+  const Entity* idlib = find(city, "Idlib");
+  ASSERT_NE(idlib, nullptr);
+  EXPECT_EQ(idlib->geo.feature, "PPLA");
+}
+
 TEST_F(PlacesInNames, TownsNamedTogetherLieTogether) {
   // Alone, Athens is the Greek capital; listed with two Georgia towns, the
   // Athens near them.
