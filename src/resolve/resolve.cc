@@ -525,6 +525,24 @@ class Resolver {
     return false;
   }
 
+  // Whether "and", "or" or a comma and then a name read as a first-order
+  // division follow token `t`.
+  bool division_follows(uint32_t t) const {
+    if (t + 1 >= doc_.tokens.size()) return false;
+    std::string_view sep = norm(t);
+    if (sep != "," && sep != "and" && sep != "or") return false;
+    uint32_t next = t + 1;
+    if (sep == "," && next + 1 < doc_.tokens.size() && (norm(next) == "and" || norm(next) == "or"))
+      ++next;
+    if (!doc_.tokens[next].has(kTokenCapitalized) && !doc_.tokens[next].has(kTokenAllCaps))
+      return false;
+    lexicon::Match other;
+    if (!lex_.longest(doc_, next, static_cast<uint32_t>(doc_.tokens.size()), other)) return false;
+    const LexEntry* best = best_place(other.entries, Qualifier::kNone, nullptr);
+    return best != nullptr &&
+           std::string_view(best->feature, strnlen(best->feature, sizeof best->feature)) == "ADM1";
+  }
+
   // The division or country named right after the place and a comma.
   Container container_after(const Mention& m) const {
     Container c;
@@ -534,6 +552,9 @@ class Resolver {
       return c;
     lexicon::Match match;
     if (!lex_.longest(doc_, next, static_cast<uint32_t>(doc_.tokens.size()), match)) return c;
+    // "Washington, Pennsylvania and California": a division followed by
+    // more divisions is the next item of a list, not where the place is.
+    if (division_follows(match.end_token)) return c;
     for (uint32_t v : match.entries) {
       const LexEntry& le = lex_.entry(v);
       auto kind = static_cast<LexKind>(le.kind);
@@ -700,6 +721,9 @@ class Resolver {
         neighbour_bonus =
             kNeighbourWeight * std::min(neighbours_near(le, context->sentence, self), 2.0);
       if (feature == "PPLC") score += 1.0;
+      // Among towns of a name in one country, the seat of a division is
+      // named more often than a town its size ("Goz Beida").
+      if (feature == "PPLA" && namesake_in_country(entries, le)) score += 0.3;
       // A section of a city ("Venice", Los Angeles) yields to a town, unless
       // it is a city's worth of people itself ("Hollywood", "Harlem").
       if (feature == "PPLX" && le.population < 100000) score -= 1.0;
@@ -769,6 +793,18 @@ class Resolver {
           le.country[0] == division.country[0] && le.country[1] == division.country[1];
       if (feature == "PPLC" || (!same_country && focus(le.country) > 0) ||
           (same_country && lex_.str(le.admin1) == lex_.str(division.admin1)))
+        return true;
+    }
+    return false;
+  }
+
+  // Whether another town reading lies in the country of `town`.
+  bool namesake_in_country(std::span<const uint32_t> entries, const LexEntry& town) const {
+    for (uint32_t v : entries) {
+      const LexEntry& le = lex_.entry(v);
+      if (&le != &town && static_cast<LexKind>(le.kind) == LexKind::kPlace &&
+          le.feature[0] == 'P' && le.country[0] == town.country[0] &&
+          le.country[1] == town.country[1])
         return true;
     }
     return false;

@@ -546,6 +546,27 @@ TEST_F(PlacesInNames, BareDivisionNameOverATownElsewhereInTheCountry) {
   EXPECT_EQ(idlib->geo.feature, "PPLA");
 }
 
+TEST_F(PlacesInNames, DivisionFollowedByMoreDivisionsIsAListNotAContainer) {
+  Document list = analyze("Cases were reported in Washington, Pennsylvania and California.");
+  const Entity* state = find(list, "Washington");
+  ASSERT_NE(state, nullptr);
+  EXPECT_EQ(state->geo.feature, "ADM1");
+  EXPECT_EQ(state->geo.admin1, "WA");
+  Document town = analyze("He grew up in Washington, Pennsylvania, near the river.");
+  const Entity* pa = find(town, "Washington");
+  ASSERT_NE(pa, nullptr);
+  EXPECT_EQ(pa->geo.admin1, "PA");
+  EXPECT_TRUE(pa->geo.feature.starts_with("PPL"));
+}
+
+TEST_F(PlacesInNames, SeatOfADivisionBeforeATownItsSizeInTheSameCountry) {
+  // Moldova has two Briceni: the district seat and a slightly larger village.
+  Document doc = analyze("Flooding cut roads near Briceni on Monday.");
+  const Entity* briceni = find(doc, "Briceni");
+  ASSERT_NE(briceni, nullptr);
+  EXPECT_EQ(briceni->geo.feature, "PPLA");
+}
+
 TEST_F(PlacesInNames, TownsNamedTogetherLieTogether) {
   // Alone, Athens is the Greek capital; listed with two Georgia towns, the
   // Athens near them.
