@@ -495,6 +495,8 @@ class Resolver {
       c.country[0] = le.country[0];
       c.country[1] = le.country[1];
       c.admin1 = lex_.str(le.admin1);
+      c.lat = le.lat;  // where the place before is (a part of a city of the name?)
+      c.lon = le.lon;
       if (!c.admin1.empty()) out.push_back(c);
     }
   }
@@ -749,6 +751,15 @@ class Resolver {
         if (c.has_point && kind == LexKind::kPlace &&
             distance_km(le.lat, le.lon, c.lat, c.lon) < kNearContainerKm)
           score += 4;
+        // "Brooklyn, New York": the city that the place before is part of.
+        if (kind == LexKind::kPlace && feature.starts_with("PPL"))
+          for (const Container& d : context->contained)
+            if (d.country[0] == le.country[0] && d.country[1] == le.country[1] &&
+                d.admin1 == lex_.str(le.admin1) &&
+                distance_km(le.lat, le.lon, d.lat, d.lon) < kPartOfCityKm) {
+              score += 9;  // above the division that has the place
+              break;
+            }
         // "Bangor, Maine": Maine is the state that has a Bangor.
         if (feature == "ADM1")
           for (const Container& d : context->contained)
@@ -811,6 +822,7 @@ class Resolver {
   }
 
   static constexpr double kNearContainerKm = 120;
+  static constexpr double kPartOfCityKm = 25;
   static constexpr double kNeighbourKm = 100;
   static constexpr double kNeighbourWeight = 1.5;
 

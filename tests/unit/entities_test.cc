@@ -567,6 +567,19 @@ TEST_F(PlacesInNames, SeatOfADivisionBeforeATownItsSizeInTheSameCountry) {
   EXPECT_EQ(briceni->geo.feature, "PPLA");
 }
 
+TEST_F(PlacesInNames, PartOfACityBeforeTheCitysName) {
+  // "Brooklyn, New York" names the city Brooklyn is part of; "Albany, New
+  // York" the state that has an Albany.
+  Document city = analyze("The clinic in Brooklyn, New York closed on Friday.");
+  const Entity* nyc = find(city, "New York");
+  ASSERT_NE(nyc, nullptr);
+  EXPECT_TRUE(nyc->geo.feature.starts_with("PPL"));
+  Document state = analyze("The plant in Albany, New York closed on Friday.");
+  const Entity* ny = find(state, "New York");
+  ASSERT_NE(ny, nullptr);
+  EXPECT_EQ(ny->geo.feature, "ADM1");
+}
+
 TEST_F(PlacesInNames, TownsNamedTogetherLieTogether) {
   // Alone, Athens is the Greek capital; listed with two Georgia towns, the
   // Athens near them.
