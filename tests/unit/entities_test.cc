@@ -571,7 +571,7 @@ TEST_F(PlacesInNames, PartOfACityBeforeTheCitysName) {
   // "Brooklyn, New York" names the city Brooklyn is part of; "Albany, New
   // York" the state that has an Albany.
   Document city = analyze("The clinic in Brooklyn, New York closed on Friday.");
-  const Entity* nyc = find(city, "New York");
+  const Entity* nyc = find(city, "New York City");  // the reading's name
   ASSERT_NE(nyc, nullptr);
   EXPECT_TRUE(nyc->geo.feature.starts_with("PPL"));
   Document state = analyze("The plant in Albany, New York closed on Friday.");
