@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -112,7 +113,10 @@ EntrySpec spec(std::string name, LexKind kind, uint8_t type) {
 // coordinates). The middle of the extent, not the mean position: places
 // crowd along coasts and around cities, while a division's point is the
 // middle of its territory. The outermost 2 % on each side are ignored so
-// that an outlying island does not move the middle.
+// that an outlying island does not move the middle. Places far from all the
+// others are left out first: cities500 files some places under the wrong
+// division (Hebei's middle fell in Gansu, Heilongjiang's in Mongolia), and
+// remote islands (Valparaíso's, Tokyo's) are more than 2 % of a small list.
 struct Admin1Stats {
   std::vector<float> lats, lons;
   uint64_t population = 0;
@@ -122,6 +126,36 @@ struct Admin1Stats {
     const size_t cut = v.size() / 50;
     return (v[cut] + v[v.size() - 1 - cut]) / 2;
   }
+  static float median(std::vector<float> v) {
+    std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+    return v[v.size() / 2];
+  }
+  static double distance_km(double lat1, double lon1, double lat2, double lon2) {
+    constexpr double kRad = 3.14159265358979323846 / 180;
+    const double a = std::sin((lat2 - lat1) * kRad / 2), b = std::sin((lon2 - lon1) * kRad / 2);
+    const double h = a * a + std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * b * b;
+    return 2 * 6371 * std::asin(std::min(1.0, std::sqrt(h)));
+  }
+  // Drops the places farther from the median point than three times the
+  // distance within which nine in ten of them lie (plus 50 km).
+  void drop_outliers() {
+    if (lats.size() < 3) return;
+    const float mlat = median(lats), mlon = median(lons);
+    std::vector<double> d(lats.size());
+    for (size_t i = 0; i < lats.size(); ++i) d[i] = distance_km(mlat, mlon, lats[i], lons[i]);
+    std::vector<double> sorted = d;
+    std::sort(sorted.begin(), sorted.end());
+    const double limit = 3 * sorted[sorted.size() * 9 / 10] + 50;
+    size_t kept = 0;
+    for (size_t i = 0; i < lats.size(); ++i)
+      if (d[i] <= limit) {
+        lats[kept] = lats[i];
+        lons[kept] = lons[i];
+        ++kept;
+      }
+    lats.resize(kept);
+    lons.resize(kept);
+  }
   std::pair<float, float> point() {
     // Longitudes spanning the antimeridian (Fiji, Chukotka) are shifted to 0..360.
     float lo = *std::min_element(lons.begin(), lons.end());
@@ -129,6 +163,7 @@ struct Admin1Stats {
     if (hi - lo > 180)
       for (float& x : lons)
         if (x < 0) x += 360;
+    drop_outliers();
     float lon = middle(lons);
     if (lon > 180) lon -= 360;
     return {middle(lats), lon};

@@ -121,14 +121,22 @@ class Resolver {
   // a story that also names Paterson and New Jersey is New Jersey's.
   void compute_division_focus() {
     std::unordered_map<std::string, std::pair<std::string, int>> division_of_name;
+    std::unordered_map<std::string, const LexEntry*> town_of_name;
     for (const Mention& m : doc_.mentions) {
       if (m.lex == UINT32_MAX || (m.type != EntityType::kGpe && m.type != EntityType::kLoc))
         continue;
       std::string key = key_of(m);
-      if (division_of_name.count(key)) continue;
+      if (auto it = town_of_name.find(key); it != town_of_name.end()) {
+        if (it->second != nullptr) note_neighbour(m, key, *it->second);
+        continue;
+      }
       lexicon::Match match;
       const LexEntry* le = nullptr;
       if (place_readings(m, match)) le = best_place(match.entries, qualifier(m));
+      const bool town = le != nullptr && static_cast<LexKind>(le->kind) == LexKind::kPlace &&
+                        le->feature[0] == 'P' && le->feature[1] == 'P' && le->feature[2] == 'L';
+      town_of_name.emplace(key, town ? le : nullptr);
+      if (town) note_neighbour(m, key, *le);
       std::pair<std::string, int> vote;
       if (le != nullptr && static_cast<LexKind>(le->kind) == LexKind::kPlace && le->country[0] &&
           !lex_.str(le->admin1).empty())
@@ -143,6 +151,47 @@ class Resolver {
         division_focus_[vote.first] += vote.second;
         division_voted_by_[name] = vote;
       }
+  }
+
+  // Where a town name of the document provisionally is (its reading by
+  // population and country focus alone), for the names near it.
+  struct Neighbour {
+    uint32_t sentence;
+    std::string name;
+    float lat, lon;
+  };
+
+  uint32_t sentence_of(uint32_t t) const {
+    auto it = std::upper_bound(doc_.sentences.begin(), doc_.sentences.end(), t,
+                               [](uint32_t tok, const Sentence& s) { return tok < s.first_token; });
+    return static_cast<uint32_t>(it - doc_.sentences.begin());
+  }
+
+  void note_neighbour(const Mention& m, const std::string& key, const LexEntry& le) {
+    neighbours_.push_back({sentence_of(m.token_begin), key, le.lat, le.lon});
+  }
+
+  // How near `le` the other town names in the sentence of token t, or the
+  // one before or after it, lie by their provisional readings: each counts
+  // fully within kNeighbourKm and less and less up to twice that. "48 in
+  // Newport, 36 in Cloughjordan" puts Newport near Cloughjordan, "San Juan,
+  // Choropampa, and Magdalena" Magdalena near Choropampa.
+  double neighbours_near(const LexEntry& le, uint32_t sentence, const std::string& self) const {
+    std::vector<std::pair<std::string_view, double>> near;  // name -> its nearest reading
+    for (const Neighbour& n : neighbours_) {
+      if (n.sentence + 1 < sentence || n.sentence > sentence + 1 || n.name == self) continue;
+      const double d = distance_km(le.lat, le.lon, n.lat, n.lon);
+      const double closeness = std::clamp(2.0 - d / kNeighbourKm, 0.0, 1.0);
+      if (closeness == 0) continue;
+      auto it = std::ranges::find_if(near, [&](const auto& p) { return p.first == n.name; });
+      if (it == near.end())
+        near.emplace_back(n.name, closeness);
+      else
+        it->second = std::max(it->second, closeness);
+    }
+    double sum = 0;
+    for (const auto& [name, closeness] : near) sum += closeness;
+    return sum;
   }
 
   std::string division_key(const LexEntry& le) const {
@@ -368,6 +417,7 @@ class Resolver {
     if (q == Qualifier::kNone && listed_with_divisions(m)) q = Qualifier::kProvince;
     Context context;
     context.self = key_of(m);
+    context.sentence = sentence_of(m.token_begin);
     context.container = container_after(m);
     if (!context.container.known()) context.container = people_before_town_of(m);
     divisions_of_place_before(m, context.contained);
@@ -445,6 +495,8 @@ class Resolver {
       c.country[0] = le.country[0];
       c.country[1] = le.country[1];
       c.admin1 = lex_.str(le.admin1);
+      c.lat = le.lat;  // where the place before is (a part of a city of the name?)
+      c.lon = le.lon;
       if (!c.admin1.empty()) out.push_back(c);
     }
   }
@@ -475,6 +527,24 @@ class Resolver {
     return false;
   }
 
+  // Whether "and", "or" or a comma and then a name read as a first-order
+  // division follow token `t`.
+  bool division_follows(uint32_t t) const {
+    if (t + 1 >= doc_.tokens.size()) return false;
+    std::string_view sep = norm(t);
+    if (sep != "," && sep != "and" && sep != "or") return false;
+    uint32_t next = t + 1;
+    if (sep == "," && next + 1 < doc_.tokens.size() && (norm(next) == "and" || norm(next) == "or"))
+      ++next;
+    if (!doc_.tokens[next].has(kTokenCapitalized) && !doc_.tokens[next].has(kTokenAllCaps))
+      return false;
+    lexicon::Match other;
+    if (!lex_.longest(doc_, next, static_cast<uint32_t>(doc_.tokens.size()), other)) return false;
+    const LexEntry* best = best_place(other.entries, Qualifier::kNone, nullptr);
+    return best != nullptr &&
+           std::string_view(best->feature, strnlen(best->feature, sizeof best->feature)) == "ADM1";
+  }
+
   // The division or country named right after the place and a comma.
   Container container_after(const Mention& m) const {
     Container c;
@@ -484,6 +554,9 @@ class Resolver {
       return c;
     lexicon::Match match;
     if (!lex_.longest(doc_, next, static_cast<uint32_t>(doc_.tokens.size()), match)) return c;
+    // "Washington, Pennsylvania and California": a division followed by
+    // more divisions is the next item of a list, not where the place is.
+    if (division_follows(match.end_token)) return c;
     for (uint32_t v : match.entries) {
       const LexEntry& le = lex_.entry(v);
       auto kind = static_cast<LexKind>(le.kind);
@@ -537,6 +610,7 @@ class Resolver {
     Container container;               // "Bangor, Maine": where the place is
     std::vector<Container> contained;  // "Bangor, Maine": where Maine's place is
     std::string self;                  // the mention's name (its own division vote)
+    uint32_t sentence = UINT32_MAX;    // the mention's sentence (its neighbours), if any
   };
 
   // The reading lies in the division the other places of the document are
@@ -606,14 +680,15 @@ class Resolver {
     auto focus_of = [&](const char country[2]) {
       return context != nullptr ? focus_besides_name(country, self) : focus(country);
     };
-    double best = -1e9;
+    double best = -1e9, best_town = -1e9;
     const LexEntry* chosen = nullptr;
+    const LexEntry* chosen_town = nullptr;
     for (uint32_t v : entries) {
       const LexEntry& le = lex_.entry(v);
       auto kind = static_cast<LexKind>(le.kind);
       if (kind != LexKind::kPlace && kind != LexKind::kCountry && kind != LexKind::kRegion)
         continue;
-      double score = 0;
+      double score = 0, neighbour_bonus = 0;
       if (kind == LexKind::kCountry) {
         score = lexicon::payload_is_alias(v) ? 9 : 12;
         if (division_of_focus && focus_besides(le.country, lexicon::payload_entry(v)) == 0)
@@ -643,14 +718,26 @@ class Resolver {
         const double weight = feature == "ADM2" ? kCountyDivisionFocusWeight : kDivisionFocusWeight;
         score += weight * std::min(division_focus_besides(le, context->self), 2);
       }
+      if (context != nullptr && context->sentence != UINT32_MAX && kind == LexKind::kPlace &&
+          feature.starts_with("PPL"))
+        neighbour_bonus =
+            kNeighbourWeight * std::min(neighbours_near(le, context->sentence, self), 2.0);
       if (feature == "PPLC") score += 1.0;
+      // Among towns of a name in one country, the seat of a division is
+      // named more often than a town its size ("Goz Beida").
+      if (feature == "PPLA" && namesake_in_country(entries, le)) score += 0.3;
       // A section of a city ("Venice", Los Angeles) yields to a town, unless
       // it is a city's worth of people itself ("Hollywood", "Harlem").
       if (feature == "PPLX" && le.population < 100000) score -= 1.0;
       // A division's population is the sum of its places: without a
-      // qualifier the bare name more often means the city ("Idlib").
-      // A nation ("Wales") is named bare.
-      if (feature == "ADM1") score += province ? 3 : (le.flags & lexicon::kLexNation) ? 0 : -1.5;
+      // qualifier the bare name more often means its city of the same name
+      // ("Idlib"), a capital or a foreign town, but less often a town
+      // elsewhere in the country ("Wyoming"). A nation ("Wales") is named bare.
+      if (feature == "ADM1")
+        score += province                                 ? 3
+                 : (le.flags & lexicon::kLexNation)       ? 0
+                 : town_claims_division_name(entries, le) ? -1.5
+                                                          : -0.5;
       if (province && feature.starts_with("PPLA")) score += 0.5;
       if (city && feature.starts_with("PPL")) score += 1;
       if (lexicon::payload_is_alias(v)) score -= 0.5;
@@ -664,6 +751,15 @@ class Resolver {
         if (c.has_point && kind == LexKind::kPlace &&
             distance_km(le.lat, le.lon, c.lat, c.lon) < kNearContainerKm)
           score += 4;
+        // "Brooklyn, New York": the city that the place before is part of.
+        if (kind == LexKind::kPlace && feature.starts_with("PPL"))
+          for (const Container& d : context->contained)
+            if (d.country[0] == le.country[0] && d.country[1] == le.country[1] &&
+                d.admin1 == lex_.str(le.admin1) &&
+                distance_km(le.lat, le.lon, d.lat, d.lon) < kPartOfCityKm) {
+              score += 9;  // above the division that has the place
+              break;
+            }
         // "Bangor, Maine": Maine is the state that has a Bangor.
         if (feature == "ADM1")
           for (const Container& d : context->contained)
@@ -677,11 +773,58 @@ class Resolver {
         best = score;
         chosen = &le;
       }
+      if (score + neighbour_bonus > best_town && kind == LexKind::kPlace &&
+          feature.starts_with("PPL")) {
+        best_town = score + neighbour_bonus;
+        chosen_town = &le;
+      }
     }
+    // Towns named together lie together ("48 in Newport, 36 in Cloughjordan"):
+    // among the towns of a name, the one near the other towns named around
+    // it. A name read as a division, country or region ("Florida" beside New
+    // York City, not the hamlet near it) keeps that reading.
+    if (chosen != nullptr && chosen_town != nullptr &&
+        static_cast<LexKind>(chosen->kind) == LexKind::kPlace && chosen->feature[0] == 'P' &&
+        chosen->feature[1] == 'P' && chosen->feature[2] == 'L')
+      return chosen_town;
     return chosen;
   }
 
+  // Whether a town reading may claim the bare name of division `division`:
+  // a town in it ("Idlib"), a capital ("Washington") or a town of another
+  // country the document names ("Virginia", Ireland). A town elsewhere in
+  // the division's own country ("Wyoming", Michigan) has a weaker claim.
+  bool town_claims_division_name(std::span<const uint32_t> entries,
+                                 const LexEntry& division) const {
+    for (uint32_t v : entries) {
+      const LexEntry& le = lex_.entry(v);
+      if (static_cast<LexKind>(le.kind) != LexKind::kPlace || le.feature[0] != 'P') continue;
+      std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
+      const bool same_country =
+          le.country[0] == division.country[0] && le.country[1] == division.country[1];
+      if (feature == "PPLC" || (!same_country && focus(le.country) > 0) ||
+          (same_country && lex_.str(le.admin1) == lex_.str(division.admin1)))
+        return true;
+    }
+    return false;
+  }
+
+  // Whether another town reading lies in the country of `town`.
+  bool namesake_in_country(std::span<const uint32_t> entries, const LexEntry& town) const {
+    for (uint32_t v : entries) {
+      const LexEntry& le = lex_.entry(v);
+      if (&le != &town && static_cast<LexKind>(le.kind) == LexKind::kPlace &&
+          le.feature[0] == 'P' && le.country[0] == town.country[0] &&
+          le.country[1] == town.country[1])
+        return true;
+    }
+    return false;
+  }
+
   static constexpr double kNearContainerKm = 120;
+  static constexpr double kPartOfCityKm = 25;
+  static constexpr double kNeighbourKm = 100;
+  static constexpr double kNeighbourWeight = 1.5;
 
   static double distance_km(double lat1, double lon1, double lat2, double lon2) {
     constexpr double kRad = 3.14159265358979323846 / 180;
@@ -1122,6 +1265,7 @@ class Resolver {
   std::unordered_map<std::string, int> focus_of_name_;   // "nelson|NZ" -> mentions
   std::unordered_map<std::string, int> division_focus_;  // "US.NJ" -> names
   std::unordered_map<std::string, std::pair<std::string, int>> division_voted_by_;  // name -> vote
+  std::vector<Neighbour> neighbours_;  // town names and their provisional points
   static constexpr double kDivisionFocusWeight = 0.75;
   static constexpr double kCountyDivisionFocusWeight = 2.0;
   std::unordered_map<std::string, int32_t> by_key_;

@@ -532,6 +532,75 @@ TEST_F(PlacesInNames, FocusDoesNotPullToAFarSmallerNamesakeOfAnotherNamedCountry
   EXPECT_EQ(std::string(nh->geo.country, 2), "US");
 }
 
+TEST_F(PlacesInNames, BareDivisionNameOverATownElsewhereInTheCountry) {
+  // "Wyoming" is the state, not the Michigan town of the name; "Idlib" is
+  // still the city that the governorate is named after.
+  Document state = analyze("A federal judge in Wyoming halted the rule on Tuesday.");
+  const Entity* wyoming = find(state, "Wyoming");
+  ASSERT_NE(wyoming, nullptr);
+  EXPECT_EQ(wyoming->geo.feature, "ADM1");
+  EXPECT_EQ(wyoming->geo.admin1, "WY");
+  Document city = analyze("Officials in Idlib said the market was hit.");
+  const Entity* idlib = find(city, "Idlib");
+  ASSERT_NE(idlib, nullptr);
+  EXPECT_EQ(idlib->geo.feature, "PPLA");
+}
+
+TEST_F(PlacesInNames, DivisionFollowedByMoreDivisionsIsAListNotAContainer) {
+  Document list = analyze("Cases were reported in Washington, Pennsylvania and California.");
+  const Entity* state = find(list, "Washington");
+  ASSERT_NE(state, nullptr);
+  EXPECT_EQ(state->geo.feature, "ADM1");
+  EXPECT_EQ(state->geo.admin1, "WA");
+  Document town = analyze("He grew up in Washington, Pennsylvania, near the river.");
+  const Entity* pa = find(town, "Washington");
+  ASSERT_NE(pa, nullptr);
+  EXPECT_EQ(pa->geo.admin1, "PA");
+  EXPECT_TRUE(pa->geo.feature.starts_with("PPL"));
+}
+
+TEST_F(PlacesInNames, SeatOfADivisionBeforeATownItsSizeInTheSameCountry) {
+  // Moldova has two Briceni: the district seat and a slightly larger village.
+  Document doc = analyze("Flooding cut roads near Briceni on Monday.");
+  const Entity* briceni = find(doc, "Briceni");
+  ASSERT_NE(briceni, nullptr);
+  EXPECT_EQ(briceni->geo.feature, "PPLA");
+}
+
+TEST_F(PlacesInNames, PartOfACityBeforeTheCitysName) {
+  // "Brooklyn, New York" names the city Brooklyn is part of; "Albany, New
+  // York" the state that has an Albany.
+  Document city = analyze("The clinic in Brooklyn, New York closed on Friday.");
+  const Entity* nyc = find(city, "New York City");  // the reading's name
+  ASSERT_NE(nyc, nullptr);
+  EXPECT_TRUE(nyc->geo.feature.starts_with("PPL"));
+  Document state = analyze("The plant in Albany, New York closed on Friday.");
+  const Entity* ny = find(state, "New York");
+  ASSERT_NE(ny, nullptr);
+  EXPECT_EQ(ny->geo.feature, "ADM1");
+}
+
+TEST_F(PlacesInNames, TownsNamedTogetherLieTogether) {
+  // Alone, Athens is the Greek capital; listed with two Georgia towns, the
+  // Athens near them.
+  Document alone = analyze("Crews worked in Athens on Sunday.");
+  const Entity* greece = find(alone, "Athens");
+  ASSERT_NE(greece, nullptr);
+  EXPECT_EQ(std::string(greece->geo.country, 2), "GR");
+  Document doc = analyze("Crews worked in Marietta, Athens and Macon on Sunday.");
+  const Entity* athens = find(doc, "Athens");
+  ASSERT_NE(athens, nullptr);
+  EXPECT_EQ(std::string(athens->geo.country, 2), "US");
+  EXPECT_EQ(athens->geo.admin1, "GA");
+  // A name read as a division keeps that reading beside a town near its
+  // namesake hamlet (there is a Florida in New York State).
+  Document state = analyze("Letters were mailed to offices in New York City and Florida.");
+  const Entity* florida = find(state, "Florida");
+  ASSERT_NE(florida, nullptr);
+  EXPECT_EQ(florida->geo.feature, "ADM1");
+  EXPECT_EQ(florida->geo.admin1, "FL");
+}
+
 TEST_F(PlacesInNames, PersonsNameInsideANameIsNoTown) {
   // "Douglas" and "Wilson" are towns of the United States too, but inside a
   // name after other words they are the people the school is named after.
