@@ -1367,5 +1367,51 @@ TEST(Attribution, ObjectOfEarlierVerbIsNotCoordinatedIntoSubject) {
   EXPECT_EQ(source(d, *a), "her deputy");
 }
 
+TEST(Attribution, OpeningSubordinateClauseStaysInTheContent) {
+  Document d = analyze(
+      "The mayor said that, if elected, she would close the port. Ivo Kast argued that since "
+      "he is not running, he should keep his notes private.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "that, if elected, she would close the port");
+  const Attribution* b = by_cue(d, "argued");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(d, *b), "that since he is not running, he should keep his notes private");
+}
+
+TEST(Attribution, CoordinatedSubjectOfTheContentIsNoSecondStatement) {
+  Document d =
+      analyze("The auditor noted that both Ana Ruiz and Ivo Kast were referring to one study.");
+  const Attribution* a = by_cue(d, "noted");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "that both Ana Ruiz and Ivo Kast were referring to one study");
+}
+
+TEST(Attribution, WritersClauseAfterCommaInsideClosingQuote) {
+  Document d = analyze(
+      "The panel ruled that the claim was \"false,\" but its members could not agree on the "
+      "reasons.");
+  const Attribution* a = by_cue(d, "ruled");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "that the claim was \"false,\"");
+}
+
+TEST(Attribution, SecondPredicateAfterAVerblessObjectIsTheWriters) {
+  Document d = analyze(
+      "Ana Ruiz rejected the plan and left the meeting early. The union declined to renew the "
+      "contract and the council could not find another operator.");
+  const Attribution* a = by_cue(d, "rejected");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "the plan");
+  const Attribution* b = by_cue(d, "declined");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(d, *b), "to renew the contract");
+  // A noun group before "and" may be the first half of the content's subject.
+  Document e = analyze("Ivo Kast said the mill and the bakery had closed.");
+  const Attribution* c = by_cue(e, "said");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(content(e, *c), "the mill and the bakery had closed");
+}
+
 }  // namespace
 }  // namespace claimtrace
