@@ -501,6 +501,15 @@ class Extractor {
       saw_det = is_determiner(x);
     }
     while (b < end && (is_np_preposition(w(b)) || w(b) == "and")) ++b;
+    // "declined to answer the paper's questions and Ivo Kast said": a group
+    // right after a verb is its object; the subject is what follows "and".
+    if (b > sb + 1 && b < end && !punct(b - 1) && toks_[b - 1].pos >= Pos::kVB &&
+        toks_[b - 1].pos <= Pos::kVBZ && !aux_words().count(w(b - 1)) && in_quote_[b - 1] < 0)
+      for (uint32_t k = end - 1; k > b; --k)
+        if (w(k) == "and") {
+          b = k + 1;
+          break;
+        }
     return {b + object_gap_offset(b, end), end};
   }
 
@@ -1502,7 +1511,13 @@ class Extractor {
     // The latest quoted attribution, passing over a participle that the
     // same reporting clause adds ("\"Q1,\" she said, adding that X. \"Q2.\"").
     size_t ai = doc_.attributions.size() - 1;
-    while (ai > 0 && !doc_.attributions[ai].quoted && doc_.attributions[ai].rule == "participle")
+    // A verb inside the source's relative clause ("said a member who backs
+    // Ana") is passed over too.
+    while (ai > 0 && !doc_.attributions[ai].quoted &&
+           (doc_.attributions[ai].rule == "participle" ||
+            (doc_.attributions[ai - 1].has_source &&
+             doc_.attributions[ai].cue.begin >= doc_.attributions[ai - 1].source.begin &&
+             doc_.attributions[ai].cue.end <= doc_.attributions[ai - 1].source.end)))
       --ai;
     Attribution& a = doc_.attributions[ai];
     if (!a.quoted || a.content.empty()) return false;
@@ -1908,6 +1923,11 @@ class Extractor {
             content.front().b = k;
         }
         content.insert(content.begin(), left);
+        // "\"Q1,\" said Ana Ruiz, \"because Q2.\"": the quotation after an
+        // inverted source goes on with the first one.
+        if (src_after && in_quote_[left_end - 1] >= 0 && src.e + 1 < se && is_comma(src.e) &&
+            opens_quote(src.e + 1))
+          content.push_back({src.e + 1, quotes_[in_quote_[src.e + 1]].close + 1});
       }
     }
     // "\"Why now?\" Ana asked." split after the question mark: the

@@ -1413,5 +1413,34 @@ TEST(Attribution, SecondPredicateAfterAVerblessObjectIsTheWriters) {
   EXPECT_EQ(content(e, *c), "the mill and the bakery had closed");
 }
 
+TEST(Attribution, ObjectOfAVerbBeforeAndIsNotInTheSubject) {
+  Document d = analyze(
+      "Ana Ruiz declined to answer the paper's questions and Ivo Kast said the deal was fair.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ivo Kast");
+}
+
+TEST(Attribution, QuotationAfterAnInvertedSourceGoesOn) {
+  Document d = analyze(
+      "\"It is a hard issue,\" said the senator from Tarn, \"because it puts two rights in "
+      "conflict.\"");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "the senator from Tarn");
+  EXPECT_EQ(content(d, *a),
+            "\"It is a hard issue,\" | \"because it puts two rights in conflict.\"");
+}
+
+TEST(Attribution, NextQuotationContinuesPastAVerbInTheSourcesRelativeClause) {
+  Document d = analyze(
+      "\"I would want answers,\" said a party member who backs Ruiz. \"That is the kind of "
+      "stuff I would read.\"");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a),
+            "\"I would want answers,\" | \"That is the kind of stuff I would read.\"");
+}
+
 }  // namespace
 }  // namespace claimtrace
