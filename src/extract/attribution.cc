@@ -2554,6 +2554,36 @@ class Extractor {
     return r;
   }
 
+  // "..., according to a CNN/ORC poll in February.", "..., according to
+  // Ana Ruiz, an analyst at Tarn Bank.": a source that closes the sentence
+  // runs to its end, an apposition after a comma included; a clause after
+  // the comma ("according to X, will cost") is more of the content.
+  Range final_source_tail(Range src, uint32_t se) const {
+    uint32_t e = se;
+    while (e > src.e && punct(e - 1) && !closes_quote(e - 1) && w(e - 1) != ")") --e;
+    if (e <= src.e || e - src.b > 30) return src;
+    uint32_t k = src.e;
+    while (k < e && !is_comma(k) && !quote_mark(k) && in_quote_[k] < 0 && w(k) != ";" &&
+           w(k) != ":" && !finite_verb(k))
+      ++k;
+    if (k == e) return {src.b, e};
+    if (k > src.e || !is_comma(k) || k + 1 >= e) return src;
+    // An apposition: a noun group without a finite verb before any relative
+    // pronoun.
+    std::string_view x = w(k + 1);
+    if (!(is_determiner(x) || capitalized(k + 1) || toks_[k + 1].pos == Pos::kJJ ||
+          toks_[k + 1].pos == Pos::kNN || toks_[k + 1].pos == Pos::kNNS))
+      return src;
+    for (uint32_t j = k + 1; j < e; ++j) {
+      if (w(j) == "who" || w(j) == "which" || w(j) == "whose") break;
+      const Pos p = toks_[j].pos;
+      if (in_quote_[j] >= 0 || quote_mark(j) || w(j) == ";" || p == Pos::kVBD || p == Pos::kVBZ ||
+          p == Pos::kVBP || p == Pos::kMD)
+        return src;
+    }
+    return {src.b, trailing_apposition(k, se) > k ? e : src.e};
+  }
+
   bool do_prep(const CueHit& h, uint32_t sb, uint32_t se) {
     Range src = right_np(h.e, se);
     if (src.empty()) return false;
@@ -2579,6 +2609,7 @@ class Extractor {
       return emit(h, src, {{cb, clause_end(cb, se)}}, "according_to_initial") >= 0;
     }
     if (h.b > sb && is_comma(h.b - 1)) {
+      src = final_source_tail(src, se);
       std::vector<Range> content{{sb, h.b - 1}};
       if (src.e < se && is_comma(src.e)) content.push_back({src.e + 1, se});
       return emit(h, src, content, "according_to_final") >= 0;

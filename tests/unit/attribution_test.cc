@@ -1442,5 +1442,22 @@ TEST(Attribution, NextQuotationContinuesPastAVerbInTheSourcesRelativeClause) {
             "\"I would want answers,\" | \"That is the kind of stuff I would read.\"");
 }
 
+TEST(Attribution, FinalAccordingToSourceRunsToTheSentenceEnd) {
+  Document d = analyze(
+      "Some families would pay more, according to an analysis by Ana Ruiz, a former tax aide "
+      "now teaching at Tarn University. The bridge is unsafe, according to a CNN/ORC poll in "
+      "February.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_EQ(source(d, d.attributions[0]),
+            "an analysis by Ana Ruiz, a former tax aide now teaching at Tarn University");
+  EXPECT_EQ(content(d, d.attributions[0]), "Some families would pay more");
+  EXPECT_EQ(source(d, d.attributions[1]), "a CNN/ORC poll in February");
+  // A clause after the source's comma is more of the content.
+  Document e = analyze("Many of them left the town, according to officials, and never came back.");
+  ASSERT_EQ(e.attributions.size(), 1u);
+  EXPECT_EQ(source(e, e.attributions[0]), "officials");
+  EXPECT_EQ(content(e, e.attributions[0]), "Many of them left the town | and never came back");
+}
+
 }  // namespace
 }  // namespace claimtrace
