@@ -545,6 +545,15 @@ class Extractor {
       saw_det = is_determiner(x);
     }
     while (b < end && (is_np_preposition(w(b)) || w(b) == "and")) ++b;
+    // "declined to answer the paper's questions and Ivo Kast said": a group
+    // right after a verb is its object; the subject is what follows "and".
+    if (b > sb + 1 && b < end && !punct(b - 1) && toks_[b - 1].pos >= Pos::kVB &&
+        toks_[b - 1].pos <= Pos::kVBZ && !aux_words().count(w(b - 1)) && in_quote_[b - 1] < 0)
+      for (uint32_t k = end - 1; k > b; --k)
+        if (w(k) == "and") {
+          b = k + 1;
+          break;
+        }
     return {b + object_gap_offset(b, end), end};
   }
 
@@ -645,15 +654,24 @@ class Extractor {
     for (uint32_t i = b; i + 1 < se; ++i) {
       // "... \"QUOTE,\" adding ...": the comma inside the closing mark.
       if (closes_quote(i) && clause_cue_at(i + 1) && comma_before(i + 1, b)) return i + 1;
+      // A writer's clause after a comma inside a closing quotation mark: "... is
+      // \"true,\" but they could not resist ...".
+      if (closes_quote(i) && in_quote_[i] >= 0 && i + 1 < se && in_quote_[i + 1] < 0 &&
+          comma_before(i + 1, b) && writer_clause_word(w(i + 1)) &&
+          !parallel_continuation(i + 1, se) && !relative_interruption(i, se))
+        return i + 1;
       if (in_quote_[i] >= 0) continue;
       // "X said Y; the other side ...": a semicolon outside quotation marks
       // ends the statement.
       if (i > b && w(i) == ";") return i;
       if (is_comma(i) && clause_cue_at(i + 1)) return i;
+      // "that, if elected, he would": the comma closes a subordinate clause
+      // that opens the content; the content's own clause follows.
+      if (is_comma(i) && closes_opening_subordinate(b, i)) continue;
       // A concessive or non-restrictive relative clause after a comma is
       // usually the writer's addition: "..., but", "..., who is 70".
       if (is_comma(i) && in_quote_[i + 1] < 0 && writer_clause_word(w(i + 1)) &&
-          !relative_interruption(i, se) && !parallel_continuation(i + 1, se))
+          !relative_interruption(i, se) && !parallel_continuation(i + 1, se) && !awaits_verb(b, i))
         return i;
       // "said it would cut 300 jobs, a tenth of its staff.": a noun group
       // that closes the sentence after a comma is the writer's apposition.
@@ -680,6 +698,9 @@ class Extractor {
         // "... and she accused X", "... and Ana Ruiz added": a new subject
         // with its own verb of saying.
         if (k < se && in_quote_[k] < 0 && (subject_pronoun(w(k)) || capitalized(k))) {
+          // "that both Ana and Ivo were referring to": a content that has
+          // no verb yet is still in its subject.
+          if (awaits_verb(b, i)) continue;
           uint32_t n = k;
           while (n < se && n < k + 3 && capitalized(n) && !punct(n)) ++n;
           k = n == k ? k + 1 : n;
@@ -689,6 +710,28 @@ class Extractor {
       }
     }
     return se;
+  }
+
+  // A content that opens with "that" has not reached its finite verb
+  // before token `i`: what follows still belongs to its subject.
+  bool awaits_verb(uint32_t b, uint32_t i) const {
+    return b < i && w(b) == "that" && in_quote_[b] < 0 && !finite_in(b + 1, i) && !has_verb(b, i);
+  }
+
+  // The comma at `c` closes a subordinate clause that opens the content
+  // ("that, if elected, he would", "since she is not running, she"): no
+  // other comma lies between the subordinator and `c`.
+  bool closes_opening_subordinate(uint32_t b, uint32_t c) const {
+    static const WordSet kOpeners{"if",     "since",   "when",    "while",  "although",
+                                  "though", "because", "after",   "before", "unless",
+                                  "once",   "until",   "whenever"};
+    uint32_t k = b;
+    if (k < c && w(k) == "that") ++k;
+    if (k < c && is_comma(k)) ++k;
+    if (k >= c || in_quote_[k] >= 0 || !kOpeners.count(w(k))) return false;
+    for (uint32_t j = k + 1; j < c; ++j)
+      if (punct(j) && !quote_mark(j) && w(j) != "-") return false;
+    return c > k + 1;
   }
 
   static bool subject_pronoun(std::string_view x) {
@@ -827,6 +870,43 @@ class Extractor {
         return is_comma(k - 1) ? k - 1 : k;
     }
     return e;
+  }
+
+  // [b, k) is an object (a noun group or an infinitive) with no finite verb
+  // of its own.
+  bool verbless_object(uint32_t b, uint32_t k) const {
+    std::string_view x = w(b);
+    if (question_word(x) || subject_pronoun(x) || x == "that" || opens_quote(b)) return false;
+    return !finite_in(b, k) && !has_verb(b, k);
+  }
+
+  // "rejected the plan and left the room", "declined to comment and aides
+  // later said": after an object without a verb of its own, a finite verb
+  // or a new clause after "and" / "but" is the writer's.
+  uint32_t before_second_predicate(uint32_t b, uint32_t e) const {
+    for (uint32_t k = b + 1; k < e; ++k) {
+      if (in_quote_[k] >= 0 || (w(k) != "and" && w(k) != "but")) continue;
+      if (!verbless_object(b, k)) return e;
+      if (second_predicate_at(k, e)) return is_comma(k - 1) ? k - 1 : k;
+      // After an infinitive a subject and its verb open a new clause; after
+      // a noun group they may share the clause ("said Ana and Ivo had").
+      if (w(b) == "to" && new_clause_at(k + 1, e)) return is_comma(k - 1) ? k - 1 : k;
+    }
+    return e;
+  }
+
+  // The conjunction at `k` is followed by a predicate of its own: a finite
+  // verb ("and left", "but has since said") or a subject with its verb
+  // ("and aides later said").
+  bool second_predicate_at(uint32_t k, uint32_t e) const {
+    uint32_t j = k + 1;
+    while (j < e && in_quote_[j] < 0 && (toks_[j].pos == Pos::kRB || w(j) == "then")) ++j;
+    if (j >= e || in_quote_[j] >= 0 || capitalized(j)) return false;
+    const Pos p = toks_[j].pos;
+    if (p == Pos::kVBD || p == Pos::kVBZ || p == Pos::kMD) return true;
+    static const WordSet kFinite{"has",   "had",   "is",  "was",    "did",  "does", "will",
+                                 "would", "could", "can", "should", "were", "are"};
+    return kFinite.count(w(j)) > 0;
   }
 
   // [b, e) holds a complement of the verb besides its object ("described
@@ -1528,7 +1608,13 @@ class Extractor {
     // The latest quoted attribution, passing over a participle that the
     // same reporting clause adds ("\"Q1,\" she said, adding that X. \"Q2.\"").
     size_t ai = doc_.attributions.size() - 1;
-    while (ai > 0 && !doc_.attributions[ai].quoted && doc_.attributions[ai].rule == "participle")
+    // A verb inside the source's relative clause ("said a member who backs
+    // Ana") is passed over too.
+    while (ai > 0 && !doc_.attributions[ai].quoted &&
+           (doc_.attributions[ai].rule == "participle" ||
+            (doc_.attributions[ai - 1].has_source &&
+             doc_.attributions[ai].cue.begin >= doc_.attributions[ai - 1].source.begin &&
+             doc_.attributions[ai].cue.end <= doc_.attributions[ai - 1].source.end)))
       --ai;
     Attribution& a = doc_.attributions[ai];
     if (!a.quoted || a.content.empty()) return false;
@@ -1869,6 +1955,7 @@ class Extractor {
     // verb of saying with a plain noun object ends there too.
     else if (cb < ce && in_quote_[cb] < 0 && object_is_noun_group(cb, ce) && !finite_in(cb, ce))
       ce = object_end(cb, ce, true);
+    if (cb < ce && in_quote_[cb] < 0) ce = before_second_predicate(cb, ce);
     Range right{cb, ce};
     if (tell && cb == r && addressee_only(right)) right = {cb, cb};
     // "He said:" with the quotation in the next sentence or paragraph.
@@ -1935,6 +2022,11 @@ class Extractor {
             content.front().b = k;
         }
         content.insert(content.begin(), left);
+        // "\"Q1,\" said Ana Ruiz, \"because Q2.\"": the quotation after an
+        // inverted source goes on with the first one.
+        if (src_after && in_quote_[left_end - 1] >= 0 && src.e + 1 < se && is_comma(src.e) &&
+            opens_quote(src.e + 1))
+          content.push_back({src.e + 1, quotes_[in_quote_[src.e + 1]].close + 1});
       }
     }
     // "\"Why now?\" Ana asked." split after the question mark: the
@@ -2578,6 +2670,36 @@ class Extractor {
     return r;
   }
 
+  // "..., according to a CNN/ORC poll in February.", "..., according to
+  // Ana Ruiz, an analyst at Tarn Bank.": a source that closes the sentence
+  // runs to its end, an apposition after a comma included; a clause after
+  // the comma ("according to X, will cost") is more of the content.
+  Range final_source_tail(Range src, uint32_t se) const {
+    uint32_t e = se;
+    while (e > src.e && punct(e - 1) && !closes_quote(e - 1) && w(e - 1) != ")") --e;
+    if (e <= src.e || e - src.b > 30) return src;
+    uint32_t k = src.e;
+    while (k < e && !is_comma(k) && !quote_mark(k) && in_quote_[k] < 0 && w(k) != ";" &&
+           w(k) != ":" && !finite_verb(k))
+      ++k;
+    if (k == e) return {src.b, e};
+    if (k > src.e || !is_comma(k) || k + 1 >= e) return src;
+    // An apposition: a noun group without a finite verb before any relative
+    // pronoun.
+    std::string_view x = w(k + 1);
+    if (!(is_determiner(x) || capitalized(k + 1) || toks_[k + 1].pos == Pos::kJJ ||
+          toks_[k + 1].pos == Pos::kNN || toks_[k + 1].pos == Pos::kNNS))
+      return src;
+    for (uint32_t j = k + 1; j < e; ++j) {
+      if (w(j) == "who" || w(j) == "which" || w(j) == "whose") break;
+      const Pos p = toks_[j].pos;
+      if (in_quote_[j] >= 0 || quote_mark(j) || w(j) == ";" || p == Pos::kVBD || p == Pos::kVBZ ||
+          p == Pos::kVBP || p == Pos::kMD)
+        return src;
+    }
+    return {src.b, trailing_apposition(k, se) > k ? e : src.e};
+  }
+
   bool do_prep(const CueHit& h, uint32_t sb, uint32_t se) {
     Range src = right_np(h.e, se);
     if (src.empty()) return false;
@@ -2603,6 +2725,7 @@ class Extractor {
       return emit(h, src, {{cb, clause_end(cb, se)}}, "according_to_initial") >= 0;
     }
     if (h.b > sb && is_comma(h.b - 1)) {
+      src = final_source_tail(src, se);
       std::vector<Range> content{{sb, h.b - 1}};
       if (src.e < se && is_comma(src.e)) content.push_back({src.e + 1, se});
       return emit(h, src, content, "according_to_final") >= 0;

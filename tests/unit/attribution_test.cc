@@ -1494,5 +1494,97 @@ TEST(Attribution, StanceAdjectiveAfterCopula) {
   EXPECT_TRUE(e.attributions.empty());
 }
 
+TEST(Attribution, OpeningSubordinateClauseStaysInTheContent) {
+  Document d = analyze(
+      "The mayor said that, if elected, she would close the port. Ivo Kast argued that since "
+      "he is not running, he should keep his notes private.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "that, if elected, she would close the port");
+  const Attribution* b = by_cue(d, "argued");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(d, *b), "that since he is not running, he should keep his notes private");
+}
+
+TEST(Attribution, CoordinatedSubjectOfTheContentIsNoSecondStatement) {
+  Document d =
+      analyze("The auditor noted that both Ana Ruiz and Ivo Kast were referring to one study.");
+  const Attribution* a = by_cue(d, "noted");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "that both Ana Ruiz and Ivo Kast were referring to one study");
+}
+
+TEST(Attribution, WritersClauseAfterCommaInsideClosingQuote) {
+  Document d = analyze(
+      "The panel ruled that the claim was \"false,\" but its members could not agree on the "
+      "reasons.");
+  const Attribution* a = by_cue(d, "ruled");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "that the claim was \"false,\"");
+}
+
+TEST(Attribution, SecondPredicateAfterAVerblessObjectIsTheWriters) {
+  Document d = analyze(
+      "Ana Ruiz rejected the plan and left the meeting early. The union declined to renew the "
+      "contract and the council could not find another operator.");
+  const Attribution* a = by_cue(d, "rejected");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a), "the plan");
+  const Attribution* b = by_cue(d, "declined");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(d, *b), "to renew the contract");
+  // A noun group before "and" may be the first half of the content's subject.
+  Document e = analyze("Ivo Kast said the mill and the bakery had closed.");
+  const Attribution* c = by_cue(e, "said");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(content(e, *c), "the mill and the bakery had closed");
+}
+
+TEST(Attribution, ObjectOfAVerbBeforeAndIsNotInTheSubject) {
+  Document d = analyze(
+      "Ana Ruiz declined to answer the paper's questions and Ivo Kast said the deal was fair.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ivo Kast");
+}
+
+TEST(Attribution, QuotationAfterAnInvertedSourceGoesOn) {
+  Document d = analyze(
+      "\"It is a hard issue,\" said the senator from Tarn, \"because it puts two rights in "
+      "conflict.\"");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "the senator from Tarn");
+  EXPECT_EQ(content(d, *a),
+            "\"It is a hard issue,\" | \"because it puts two rights in conflict.\"");
+}
+
+TEST(Attribution, NextQuotationContinuesPastAVerbInTheSourcesRelativeClause) {
+  Document d = analyze(
+      "\"I would want answers,\" said a party member who backs Ruiz. \"That is the kind of "
+      "stuff I would read.\"");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(content(d, *a),
+            "\"I would want answers,\" | \"That is the kind of stuff I would read.\"");
+}
+
+TEST(Attribution, FinalAccordingToSourceRunsToTheSentenceEnd) {
+  Document d = analyze(
+      "Some families would pay more, according to an analysis by Ana Ruiz, a former tax aide "
+      "now teaching at Tarn University. The bridge is unsafe, according to a CNN/ORC poll in "
+      "February.");
+  ASSERT_EQ(d.attributions.size(), 2u);
+  EXPECT_EQ(source(d, d.attributions[0]),
+            "an analysis by Ana Ruiz, a former tax aide now teaching at Tarn University");
+  EXPECT_EQ(content(d, d.attributions[0]), "Some families would pay more");
+  EXPECT_EQ(source(d, d.attributions[1]), "a CNN/ORC poll in February");
+  // A clause after the source's comma is more of the content.
+  Document e = analyze("Many of them left the town, according to officials, and never came back.");
+  ASSERT_EQ(e.attributions.size(), 1u);
+  EXPECT_EQ(source(e, e.attributions[0]), "officials");
+  EXPECT_EQ(content(e, e.attributions[0]), "Many of them left the town | and never came back");
+}
+
 }  // namespace
 }  // namespace claimtrace
