@@ -323,8 +323,12 @@ class Recognizer {
           }
         }
         // A known name may hold a word the rule above stops at: "Trinidad
-        // and Tobago", "Bosnia and Herzegovina", "People's Republic of China".
-        if (j + 1 >= end || !is_cap_word(j + 1) || !(is_name_connector(norm(j)) || norm(j) == "'s"))
+        // and Tobago", "Bosnia and Herzegovina", "People's Republic of China",
+        // "Democratic Republic of the Congo".
+        uint32_t next_cap = j + 1;
+        if (next_cap + 1 < end && norm(j) == "of" && norm(next_cap) == "the") ++next_cap;
+        if (next_cap >= end || !is_cap_word(next_cap) ||
+            !(is_name_connector(norm(j)) || norm(j) == "'s"))
           break;
         lexicon::Match known;
         if (!lex_.longest(doc_, i, end, known) || known.end_token <= j + 1 ||

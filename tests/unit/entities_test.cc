@@ -219,6 +219,24 @@ TEST_F(Entities, NamesJoinedByAndAndTitleComplements) {
   for (const Entity& e : doc.entities) EXPECT_NE(e.type, EntityType::kPer) << e.name;
 }
 
+// "of the" inside a country's name: the two Congos are told apart.
+TEST_F(Entities, CountryNamesWithOfThe) {
+  Document doc = analyze(
+      "Nurses in the Democratic Republic of the Congo met colleagues from Republic of Congo.");
+  ASSERT_EQ(doc.entities.size(), 2u);
+  const Entity* drc = find(doc, "DR Congo");
+  ASSERT_NE(drc, nullptr);
+  ASSERT_TRUE(drc->has_geo);
+  EXPECT_EQ(std::string(drc->geo.country), "CD");
+  ASSERT_EQ(drc->mentions.size(), 1u);
+  // The whole name, not "Democratic Republic" and "Congo".
+  EXPECT_EQ(doc.slice(drc->mentions[0]), "Democratic Republic of the Congo");
+  const Entity* cg = find(doc, "Republic of the Congo");
+  ASSERT_NE(cg, nullptr);
+  ASSERT_TRUE(cg->has_geo);
+  EXPECT_EQ(std::string(cg->geo.country), "CG");
+}
+
 TEST_F(Entities, EventsGroupsAndSurnamesThatAreWords) {
   Document doc = analyze(
       "Valmorian fans watched the World Cup with Libyans. Senator Robert Dole spoke, and "
