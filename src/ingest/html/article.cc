@@ -1521,12 +1521,12 @@ std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url, 
   return d;
 }
 
-// libxml2's HTML parse of `page` (UTF-8, NUL-terminated like every
-// std::string). The parser reads the page in place: htmlReadMemory would
-// copy it into a buffer of its own, and, told the encoding, pass it through
-// a UTF-8 to UTF-8 converter on top. UTF-8 is the parser's default when no
-// encoding is named, and HTML_PARSE_IGNORE_ENC keeps it from switching on
-// the page's <meta charset> (the page was decoded already).
+// libxml2's HTML parse of `page` (valid UTF-8 without NUL bytes).
+// htmlReadMemory, told the encoding, would also pass the page through a
+// UTF-8 to UTF-8 converter; here the parser is told the page is UTF-8, and
+// HTML_PARSE_IGNORE_ENC keeps it from switching on the page's <meta
+// charset> (the page was decoded already). The page is still copied once:
+// libxml2 2.9's HTML parser misreads static (uncopied) input buffers.
 htmlDocPtr parse_html(const std::string& page) {
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   if (ctxt == nullptr) return nullptr;
