@@ -1,13 +1,18 @@
 // Tests for src/ingest/html: main text, metadata, dates, encodings and bad
 // input. Every page here is written for the test (fictional content).
 #include <gtest/gtest.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "ingest/html/article.h"
 #include "ingest/html/dates.h"
 #include "ingest/html/encoding.h"
 #include "ingest/html/language.h"
+#include "ingest/html/parse_arena.h"
 
 namespace claimtrace::html {
 namespace {
@@ -812,6 +817,68 @@ TEST(HtmlThinning, LongScriptsWithPublicationDataAreKept) {
   Article a = extract(page);
   EXPECT_EQ(a.author, "Tova Brandt");
   EXPECT_EQ(a.published, "2029-05-06");
+}
+
+// ---------------------------------------------------------------- arena
+
+htmlDocPtr parse_plain(const std::string& page) {
+  return htmlReadMemory(page.data(), static_cast<int>(page.size()), nullptr, "UTF-8",
+                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+}
+
+TEST(DocumentArena, HoldsTheDocumentParsedWhileOpen) {
+  DocumentArena arena;
+  if (!arena.holds_everything()) GTEST_SKIP() << "no arena in this build";
+  htmlDocPtr doc = parse_plain("<html><body><p>Ferry timetable changes</p></body></html>");
+  arena.stop_allocating();
+  ASSERT_NE(doc, nullptr);
+  EXPECT_TRUE(arena.holds_everything());
+  EXPECT_GT(arena.bytes_used(), 0u);
+  // Nothing to free: the arena takes the document with it.
+}
+
+TEST(DocumentArena, DocumentsFromOutsideTheArenaAreFreedAsUsual) {
+  // Parsed on the heap, freed while an arena is open and after it closed
+  // (the feed reader keeps its feed's document across extractions).
+  htmlDocPtr before = parse_plain("<p>Market day moves to Thursday</p>");
+  ASSERT_NE(before, nullptr);
+  {
+    DocumentArena arena;
+    htmlDocPtr inside = parse_plain("<p>Library hours extended</p>");
+    ASSERT_NE(inside, nullptr);
+    arena.stop_allocating();
+    htmlDocPtr after_stop = parse_plain("<p>Bus lane opens</p>");
+    ASSERT_NE(after_stop, nullptr);
+    xmlFreeDoc(after_stop);  // a heap document
+    if (!arena.holds_everything()) xmlFreeDoc(inside);
+  }
+  xmlNodePtr root = xmlDocGetRootElement(before);
+  ASSERT_NE(root, nullptr);
+  EXPECT_STREQ(reinterpret_cast<const char*>(root->name), "html");
+  xmlFreeDoc(before);
+}
+
+TEST(DocumentArena, PagesOnSeveralThreadsStaySeparate) {
+  auto work = [](int id, int* matched) {
+    for (int round = 0; round < 50; ++round) {
+      std::string word = "story" + std::to_string(id) + "x" + std::to_string(round);
+      Article a = extract("<html><body><article><p>The council met on Tuesday to discuss " + word +
+                          " and agreed to fund the new ferry pier next spring.</p>" +
+                          "</article></body></html>");
+      if (a.text.find(word) != std::string::npos) ++*matched;
+    }
+  };
+  int matched[4] = {0, 0, 0, 0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) threads.emplace_back(work, t, &matched[t]);
+  for (auto& t : threads) t.join();
+  for (int m : matched) EXPECT_EQ(m, 50);
+}
+
+TEST(DocumentArena, ANestedArenaFallsBackToMalloc) {
+  DocumentArena outer;
+  DocumentArena inner;
+  EXPECT_FALSE(inner.holds_everything());
 }
 
 }  // namespace

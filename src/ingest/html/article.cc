@@ -24,6 +24,7 @@
 #include "ingest/html/article.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <simdjson.h>
 
@@ -41,6 +42,7 @@
 #include "ingest/html/dates.h"
 #include "ingest/html/encoding.h"
 #include "ingest/html/language.h"
+#include "ingest/html/parse_arena.h"
 
 namespace claimtrace::html {
 
@@ -1519,6 +1521,40 @@ std::string first_date(const Meta& m, const JsonLd& ld, const std::string& url, 
   return d;
 }
 
+// libxml2's HTML parse of `page` (valid UTF-8 without NUL bytes).
+// htmlReadMemory, told the encoding, would also pass the page through a
+// UTF-8 to UTF-8 converter; here the parser is told the page is UTF-8, and
+// HTML_PARSE_IGNORE_ENC keeps it from switching on the page's <meta
+// charset> (the page was decoded already). The page is still copied once:
+// libxml2 2.9's HTML parser misreads static (uncopied) input buffers.
+htmlDocPtr parse_html(const std::string& page) {
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  if (ctxt == nullptr) return nullptr;
+  xmlParserInputBufferPtr buffer = xmlParserInputBufferCreateMem(
+      page.data(), static_cast<int>(page.size()), XML_CHAR_ENCODING_NONE);
+  xmlParserInputPtr input =
+      buffer ? xmlNewIOInputStream(ctxt, buffer, XML_CHAR_ENCODING_NONE) : nullptr;
+  if (input == nullptr) {
+    if (buffer) xmlFreeParserInputBuffer(buffer);
+    htmlFreeParserCtxt(ctxt);
+    return nullptr;
+  }
+  inputPush(ctxt, input);
+  // The page is UTF-8: without this the parser would guess its encoding
+  // at the first non-ASCII byte.
+  ctxt->charset = XML_CHAR_ENCODING_UTF8;
+  htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                               HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
+                               XML_PARSE_HUGE);
+  htmlParseDocument(ctxt);
+  htmlDocPtr doc = ctxt->myDoc;
+  ctxt->myDoc = nullptr;
+  // As htmlReadMemory: the document keeps the dictionary of its names.
+  if (ctxt->dictNames && doc != nullptr && doc->dict == ctxt->dict) ctxt->dict = nullptr;
+  htmlFreeParserCtxt(ctxt);
+  return doc;
+}
+
 }  // namespace
 
 bool extract_article(std::string_view bytes, const ExtractOptions& options, Article& out,
@@ -1562,16 +1598,15 @@ bool extract_article(std::string_view bytes, const ExtractOptions& options, Arti
     return false;
   }
   thin_markup(utf8, thinned);
-  htmlDocPtr doc = htmlReadMemory(thinned.data(), static_cast<int>(thinned.size()),
-                                  options.url.empty() ? nullptr : options.url.c_str(), "UTF-8",
-                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                      HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC |
-                                      HTML_PARSE_COMPACT | XML_PARSE_HUGE);
+  DocumentArena arena;  // the DOM's memory, freed at once when it closes
+  htmlDocPtr doc = parse_html(thinned);
+  arena.stop_allocating();
   if (doc == nullptr) {
     error = "the HTML parser could not read the page";
     return false;
   }
-  std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> guard(doc, xmlFreeDoc);
+  std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> guard(
+      doc, arena.holds_everything() ? +[](xmlDoc*) {} : xmlFreeDoc);
   xmlNode* root = xmlDocGetRootElement(doc);
   if (root == nullptr) return true;
 
