@@ -261,6 +261,7 @@ const WordSet& claim_nouns() {
                          "confidence"};
   return s;
 }
+
 // Adjectives of stance that take the object of the attitude ("critical
 // of", "skeptical about", "confident that").
 const WordSet& stance_adjectives() {
