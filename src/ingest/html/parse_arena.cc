@@ -114,7 +114,8 @@ void* hook_malloc(size_t n) {
   return std::malloc(n);
 }
 
-void hook_free(void* p) {
+// The hooks below are unused in sanitizer builds, where install() sets none.
+[[maybe_unused]] void hook_free(void* p) {
   if (!in_region(p)) {
     std::free(p);
     return;
@@ -127,7 +128,7 @@ void hook_free(void* p) {
   }
 }
 
-void* hook_realloc(void* p, size_t n) {
+[[maybe_unused]] void* hook_realloc(void* p, size_t n) {
   if (p == nullptr) return hook_malloc(n);
   if (!in_region(p)) return std::realloc(p, n);
   Slot* s = t_allocating;
@@ -148,7 +149,7 @@ void* hook_realloc(void* p, size_t n) {
   return q;
 }
 
-char* hook_strdup(const char* str) {
+[[maybe_unused]] char* hook_strdup(const char* str) {
   size_t n = std::strlen(str) + 1;
   auto* p = static_cast<char*>(hook_malloc(n));
   if (p != nullptr) std::memcpy(p, str, n);
