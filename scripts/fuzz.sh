@@ -47,7 +47,16 @@ if [ -x build/release/claimtrace ] &&
   { printf '\006'; cat "$seed_dir/t.ctd"; } >fuzz-corpus/dictionaries/seed-compiled
 fi
 rm -rf "$seed_dir"
-for target in fuzz_jsonl fuzz_segment fuzz_user_lexicon fuzz_html fuzz_warc fuzz_feed fuzz_dictionaries; do
+# gzip member seeds: a few members of our own text, and one stored member.
+mkdir -p fuzz-corpus/gzip_members
+python3 - fuzz-corpus/gzip_members <<'PY'
+import gzip, sys, zlib
+d = sys.argv[1]
+parts = [b"The ferry runs every hour from the old pier.\n" * k for k in (1, 3, 9, 27)]
+open(d + "/members.gz", "wb").write(b"".join(gzip.compress(p, 6) for p in parts))
+open(d + "/stored.gz", "wb").write(gzip.compress(gzip.compress(parts[1]) * 3, 0) + gzip.compress(parts[0]))
+PY
+for target in fuzz_jsonl fuzz_segment fuzz_user_lexicon fuzz_html fuzz_warc fuzz_gzip_members fuzz_feed fuzz_dictionaries; do
   dir=fuzz-corpus/${target#fuzz_}
   echo "== $target ($SECONDS_PER_TARGET s)"
   build/fuzz/tests/fuzz/$target "$dir" -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 \

@@ -47,8 +47,8 @@ constexpr size_t kCommitStep = size_t{4} << 20;
 constexpr size_t kKeepCommitted = size_t{32} << 20;
 constexpr size_t kHeader = 16;
 
-char* g_region = nullptr;  // set once, before the hooks are installed
-std::array<Slot, kSlots> g_slots;
+char* g_region = nullptr;                           // set once, before the hooks are installed
+[[maybe_unused]] std::array<Slot, kSlots> g_slots;  // unused in sanitizer builds
 
 std::mutex& slots_mutex() {
   static auto* m = new std::mutex;  // never destroyed: threads may end after exit()
