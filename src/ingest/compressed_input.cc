@@ -80,8 +80,8 @@ class BufferCache {
   }
 
  private:
-  static constexpr size_t kKept = 16;
-  static constexpr size_t kLargest = 16 << 20;
+  static constexpr size_t kKept = 8;  // at most 64 MiB kept, usually a few
+  static constexpr size_t kLargest = 8 << 20;
   static std::mutex& mutex() {
     static std::mutex m;
     return m;
