@@ -1077,17 +1077,26 @@ class Recognizer {
   // and "and", one-word names the recognizer could not type (guessed as
   // organisations) are people when the list holds a person and no
   // organisation the lexicon or a head word named.
+  // The end of the run of mentions from mentions[i] that follow each other
+  // with one separator between them: a comma, "and", or also "or".
+  size_t list_end(size_t i, bool or_joins) const {
+    size_t j = i + 1;
+    while (j < doc_.mentions.size()) {
+      const Mention& a = doc_.mentions[j - 1];
+      const Mention& b = doc_.mentions[j];
+      std::string_view sep = a.token_end < b.token_begin ? norm(a.token_end) : "";
+      if (b.token_begin != a.token_end + 1 ||
+          (sep != "," && sep != "and" && !(or_joins && sep == "or")))
+        break;
+      ++j;
+    }
+    return j;
+  }
+
   void lists_of_people() {
     size_t i = 0;
     while (i < doc_.mentions.size()) {
-      size_t j = i + 1;
-      while (j < doc_.mentions.size()) {
-        const Mention& a = doc_.mentions[j - 1];
-        const Mention& b = doc_.mentions[j];
-        std::string_view sep = a.token_end < b.token_begin ? norm(a.token_end) : "";
-        if (b.token_begin != a.token_end + 1 || (sep != "," && sep != "and")) break;
-        ++j;
-      }
+      size_t j = list_end(i, false);
       if (j - i >= 3) {
         bool person = false, organisation = false;
         for (size_t k = i; k < j; ++k) {
@@ -1128,14 +1137,7 @@ class Recognizer {
     };
     size_t i = 0;
     while (i < doc_.mentions.size()) {
-      size_t j = i + 1;
-      while (j < doc_.mentions.size()) {
-        const Mention& a = doc_.mentions[j - 1];
-        const Mention& b = doc_.mentions[j];
-        std::string_view sep = a.token_end < b.token_begin ? norm(a.token_end) : "";
-        if (b.token_begin != a.token_end + 1 || (sep != "," && sep != "and" && sep != "or")) break;
-        ++j;
-      }
+      size_t j = list_end(i, true);
       if (j - i >= 2) {
         bool place = false, other = false;
         for (size_t k = i; k < j; ++k) {
