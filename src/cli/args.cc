@@ -47,7 +47,9 @@ CLI::App* add_analyze_command(CLI::App& app, AnalyzeArgs& a) {
       "tabari:PATH/X.project (the .verbs, .actors, .agents and .options files it "
       "names), petrarch:DIR (a folder of PETRARCH dictionaries or a PETR_config.ini) or a "
       "FILE written by `claimtrace lexicon import`");
-  cmd->add_option("--threads", a.threads, "Worker threads for JSONL input (default: all cores)")
+  cmd->add_option(
+         "--threads", a.threads,
+         "Worker threads for JSONL and WARC input, also inflating a .warc.gz (default: all cores)")
       ->check(CLI::Range(0u, 1024u));
   cmd->add_option("--batch-size", a.batch_size, "Records per work item (JSONL)")
       ->check(CLI::Range(1u, 1000000u));

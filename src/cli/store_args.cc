@@ -80,7 +80,9 @@ StoreCommands add_store_commands(CLI::App& app, IngestArgs& in, QueryArgs& q) {
   c.ingest->add_option("--dictionaries", in.dictionaries,
                        "Code events with TABARI or PETRARCH dictionaries, as for analyze "
                        "(tabari:PATH.project, petrarch:DIR or a compiled file)");
-  c.ingest->add_option("--threads", in.threads, "Analysis threads (default: all cores)")
+  c.ingest
+      ->add_option("--threads", in.threads,
+                   "Analysis threads, also inflating a .warc.gz (default: all cores)")
       ->check(CLI::Range(0u, 1024u));
   c.ingest
       ->add_option("--batch-size", in.batch_size,
