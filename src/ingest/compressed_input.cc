@@ -60,9 +60,10 @@ struct RawBuffer {
   }
 };
 
-// Buffers of finished readers, kept for the next one: a fresh buffer costs a
-// page fault per 4 KiB page when first written, which for a reader of one
-// small archive after another is a good part of the work.
+// Inflate buffers not in use, shared by every reader: a slice handed out
+// gives its buffer to the next one, and a finished reader to the next reader.
+// A fresh buffer costs a page fault per 4 KiB page when first written, which
+// for a reader of one small archive after another is a good part of the work.
 class BufferCache {
  public:
   static RawBuffer take() {
@@ -351,10 +352,11 @@ struct CompressedInput::Impl {
   uint64_t next_slice = 0;    // offset where the next slice to schedule starts
   uint64_t verified_end = 0;  // end of the last member handed out
   std::unique_ptr<SlicePool> pool;
-  unsigned in_flight = 0;  // slices kept queued ahead of the reader
-  InflatedSlice current;   // the slice being handed out
+  InflatedSlice current;  // the slice being handed out
   size_t current_pos = 0;
-  std::vector<RawBuffer> spare_buffers;
+  // The workers' last slice could not be inflated: after `current`, read
+  // on one thread.
+  bool pending_fallback = false;
 
   ~Impl() {
     stop_parallel();
@@ -458,8 +460,7 @@ struct CompressedInput::Impl {
     parallel = true;
     verified_end = here;
     next_slice = here;
-    in_flight = n + 1;
-    while (pool->queued() < in_flight && schedule_slice()) {
+    while (pool->queued() < n + 1 && schedule_slice()) {  // one slice ahead of the workers
     }
   }
 
@@ -467,13 +468,7 @@ struct CompressedInput::Impl {
     if (next_slice >= file_size) return false;
     uint64_t from = next_slice, limit = std::min(file_size, from + slice_bytes);
     bool from_is_member = from == verified_end && pool->queued() == 0;
-    RawBuffer buffer;
-    if (!spare_buffers.empty()) {
-      buffer = std::move(spare_buffers.back());
-      spare_buffers.pop_back();
-    } else {
-      buffer = BufferCache::take();
-    }
+    RawBuffer buffer = BufferCache::take();
     // Sized here, for the usual ratio of text, so that workers seldom grow it:
     // fresh memory costs a page fault per page, and buffers are reused.
     buffer.size = 0;
@@ -487,7 +482,7 @@ struct CompressedInput::Impl {
   // when there is none (end of file, or reading falls back to one thread).
   bool next_parallel_slice() {
     for (;;) {
-      if (current.out.data) spare_buffers.push_back(std::move(current.out));
+      BufferCache::give(std::move(current.out));
       current = InflatedSlice{};
       current_pos = 0;
       if (verified_end == file_size) return false;
@@ -498,11 +493,11 @@ struct CompressedInput::Impl {
       InflatedSlice slice = pool->take();
       schedule_slice();
       if (slice.first_member == kNoMember) {  // one member spans the slice
-        spare_buffers.push_back(std::move(slice.out));
+        BufferCache::give(std::move(slice.out));
         continue;
       }
       if (slice.first_member != verified_end) {
-        spare_buffers.push_back(std::move(slice.out));
+        BufferCache::give(std::move(slice.out));
         fall_back_to_sequential();
         return false;
       }
@@ -521,7 +516,6 @@ struct CompressedInput::Impl {
       }
     }
   }
-  bool pending_fallback = false;
 
   // Stops the workers and repositions the sequential reader at verified_end.
   void fall_back_to_sequential() {
@@ -550,8 +544,6 @@ struct CompressedInput::Impl {
     BufferCache::give(std::move(current.out));
     current = InflatedSlice{};
     current_pos = 0;
-    for (RawBuffer& b : spare_buffers) BufferCache::give(std::move(b));
-    spare_buffers.clear();
   }
 };
 
