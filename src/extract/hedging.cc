@@ -29,7 +29,8 @@
 //                 "could" in reported speech (quoted, or with a verb of saying
 //                 or warning in the sentence): a speaker's prediction ("the
 //                 toll may rise, officials said").
-//   ability       could: as "may", and rejected when negated ("could not");
+//   ability       could: as "may", and rejected when negated ("could not",
+//                 "could hardly", "could no longer");
 //                 "could" + plain verb is most often past ability ("he could
 //                 play") or a purpose clause ("so they could record"), but
 //                 only in a past-tense sentence: with no past verb beside it
@@ -61,8 +62,9 @@
 //                 ("argues for", "argued against").
 //   suggest       suggest/suggests/...: not as "propose": before a gerund
 //                 ("suggested requiring"), before "that" + a bare verb
-//                 ("suggested that he resign"), or as an adjective ("other
-//                 suggested origins"). Needs tags; untagged text keeps the cue.
+//                 ("suggested that he resign"), before "that ... should" (a
+//                 recommendation), or as an adjective ("other suggested
+//                 origins"). Needs tags; untagged text keeps the cue.
 //   whether       an open question ("unclear whether", "asked whether"), not
 //                 a choice between alternatives: "whether or not", "depends
 //                 on whether", "regardless of whether", and a clause-initial
@@ -70,6 +72,8 @@
 //   weak          approximators, hearsay nouns and single praise adjectives
 //                 ("estimated", "rumours", "prestigious"): always emitted not
 //                 counted.
+//   appear_to     appear(s/ed/ing) to: only before a verb ("appears to be");
+//                 "appeared to Andrew", "appear to the eye" are "show up".
 //   degree        generally/widely/commonly: only before a participle
 //                 ("generally considered", "widely believed"); else rejected.
 //                 "generally" and "commonly"
@@ -448,7 +452,12 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
         return Verdict::kNotCounted;
       return modal_use(c, first, end);
     case Cond::kAbility:
-      if (c.in(end) && (c.norm(end) == "not" || c.norm(end) == "n't" || c.norm(end) == "never"))
+      if (c.in(end) &&
+          (c.norm(end) == "not" || c.norm(end) == "n't" || c.norm(end) == "never" ||
+           c.norm(end) == "hardly" || c.norm(end) == "barely" || c.norm(end) == "scarcely"))
+        return Verdict::kReject;
+      // "could no longer afford": an ability lost, not a possibility.
+      if (c.in(end + 1) && c.norm(end) == "no" && c.norm(end + 1) == "longer")
         return Verdict::kReject;
       return modal_use(c, first, end);
     case Cond::kPassive: {
@@ -574,6 +583,8 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
         // "suggested that the women be evacuated": the subjunctive of a proposal.
         for (uint32_t j = end + 1; j < end + 8 && c.in(j); ++j) {
           const Pos p = c.doc.tokens[j].pos;
+          // "suggested that the women should leave first": a recommendation.
+          if (c.norm(j) == "should") return Verdict::kReject;
           const bool bare = p == Pos::kVB || c.norm(j) == "be";  // "that the vote be delayed"
           if (!bare && (p == Pos::kMD || p == Pos::kVBZ || p == Pos::kVBD || p == Pos::kVBP)) break;
           if (bare) {
@@ -599,6 +610,24 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
         for (uint32_t j = end; j < end + 6 && c.in(j); ++j)
           if (c.norm(j) == "or") return Verdict::kReject;
       }
+      return Verdict::kCounted;
+    }
+    case Cond::kAppearTo: {
+      // "appears to be", "appeared to rarely make": the hedge takes a verb.
+      // "appeared to Andrew in a dream", "the colour the pigment will appear
+      // to the eye": "to" is a preposition and "appear" means "show up".
+      static constexpr std::array<std::string_view, 20> kNotAVerb = {
+          "the", "a",    "an", "his", "her",  "their", "its",   "our",   "my",   "your",
+          "him", "them", "us", "me",  "this", "that",  "these", "those", "some", "many"};
+      uint32_t j = end;
+      while (c.in(j) && is_adverb(c.norm(j))) ++j;
+      if (!c.in(j) || c.doc.tokens[j].kind != TokenKind::kWord) return Verdict::kReject;
+      const Token& t = c.doc.tokens[j];
+      if (t.has(kTokenCapitalized) || one_of(c.norm(j), kNotAVerb)) return Verdict::kReject;
+      const Pos p = t.pos;
+      if (p == Pos::kDT || p == Pos::kPRP || p == Pos::kPRPS || p == Pos::kCD ||
+          (p >= Pos::kNN && p <= Pos::kNNPS))
+        return Verdict::kReject;
       return Verdict::kCounted;
     }
     case Cond::kVagueClaimant: {
