@@ -578,5 +578,15 @@ TEST(Hedging, PassiveExpectationIsAPrediction) {
   EXPECT_FALSE(analyze_tagged("He expected to win the seat.").sentences[0].uncertain);
 }
 
+TEST(Hedging, ExpectationsAndFearsAreNotFacts) {
+  for (const char* text : {"The company expects to cut 300 jobs.",
+                           "Banks are hoarding cash, fearing that borrowers will default.",
+                           "Shares fell on worries that the deal will collapse."}) {
+    EXPECT_TRUE(analyze(text).sentences[0].uncertain) << text;
+  }
+  EXPECT_FALSE(
+      analyze("The company cut 300 jobs, as its owners had feared.").sentences[0].uncertain);
+}
+
 }  // namespace
 }  // namespace claimtrace
