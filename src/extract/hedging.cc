@@ -29,6 +29,9 @@
 //                 "could" in reported speech (quoted, or with a verb of saying
 //                 or warning in the sentence): a speaker's prediction ("the
 //                 toll may rise, officials said").
+//                 Rejected in a comparison of degree or a concessive free
+//                 relative ("as much as it could", "as best they could",
+//                 "whatever may happen"): a limit or any case, no doubt.
 //   ability       could: as "may", and rejected when negated ("could not",
 //                 "could hardly", "could no longer");
 //                 "could" + plain verb is most often past ability ("he could
@@ -437,12 +440,35 @@ bool is_source_noun(std::string_view w) {
   return one_of(w, kSources);
 }
 
+// The modal closes a comparison of degree or a concessive free relative: "as
+// much as it could have paid", "as big as the land could hold", "as best they
+// could", "whatever may happen". It names a limit or any case, not a
+// possibility held about a fact.
+bool comparison_or_any_case(const Ctx& c, uint32_t modal) {
+  // The subject: up to three words before the modal.
+  for (uint32_t j = modal, hops = 0; j > c.sent_first && hops < 4; ++hops) {
+    --j;
+    const std::string_view w = c.norm(j);
+    if (w == "whatever" || w == "whichever") return true;
+    if (w == "best" && j > c.sent_first && c.norm(j - 1) == "as") return true;
+    if (w == "as") {
+      // An earlier "as" one to three words before: "as much as", "as big as".
+      for (uint32_t k = j, back = 0; k > c.sent_first && back < 3; ++back)
+        if (c.norm(--k) == "as") return true;
+      return false;
+    }
+    if (c.doc.tokens[j].kind != TokenKind::kWord) return false;
+  }
+  return false;
+}
+
 Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
   switch (cond) {
     case Cond::kNone:
       return Verdict::kCounted;
     case Cond::kModal:
       if (looks_like_month(c, first) || looks_like_noun(c, first, end)) return Verdict::kReject;
+      if (comparison_or_any_case(c, first)) return Verdict::kReject;
       // A bare plural subject ("patients may be unaware", "they may differ")
       // gives the existential reading "some of them are": a root use, emitted
       // but not counted, unless the subject is specific ("the airlines may").
@@ -459,6 +485,7 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
       // "could no longer afford": an ability lost, not a possibility.
       if (c.in(end + 1) && c.norm(end) == "no" && c.norm(end + 1) == "longer")
         return Verdict::kReject;
+      if (comparison_or_any_case(c, first)) return Verdict::kReject;
       return modal_use(c, first, end);
     case Cond::kPassive: {
       if (named_agent(c, end) || quoted_term(c, first, end)) return Verdict::kReject;

@@ -588,5 +588,23 @@ TEST(Hedging, ExpectationsAndFearsAreNotFacts) {
       analyze("The company cut 300 jobs, as its owners had feared.").sentences[0].uncertain);
 }
 
+TEST(Hedging, ModalInAComparisonOrAnyCaseIsNotAHedge) {
+  for (const char* text :
+       {"The state paid almost as much as it could have paid for the house.",
+        "They ran as fast as they could.", "Prices rise whatever may happen to wages."}) {
+    EXPECT_FALSE(analyze_tagged(text).sentences[0].uncertain) << text;
+  }
+  EXPECT_TRUE(analyze_tagged("The storm could have damaged the pier.").sentences[0].uncertain);
+}
+
+TEST(Hedging, ForecastsIntentionsAndHopesAreNotFacts) {
+  for (const char* text :
+       {"Analysts had forecast a loss of $2 billion.",
+        "Ford predicted that it would be profitable.", "Fiat intends to buy the stake.",
+        "Shares rose on hopes of a recovery."}) {
+    EXPECT_TRUE(analyze(text).sentences[0].uncertain) << text;
+  }
+}
+
 }  // namespace
 }  // namespace claimtrace
