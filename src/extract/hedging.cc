@@ -43,6 +43,8 @@
 //                 allowed in between ("is widely believed"); else rejected.
 //                 Rejected too when a named or definite agent follows ("was
 //                 considered by the committee"): the opinion is attributed;
+//                 "said" not followed by "to"/"that" ("the prayers are said
+//                 aloud": recited, not hearsay);
 //                 and "said to be" before a quoted term ("is said to be
 //                 `split'"): a definition, not hearsay.
 //   quantifier    some/many/several/certain: rejected before a number ("some
@@ -489,6 +491,12 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
       return modal_use(c, first, end);
     case Cond::kPassive: {
       if (named_agent(c, end) || quoted_term(c, first, end)) return Verdict::kReject;
+      // Hearsay "said" introduces what is said: "is said to have", "it was
+      // said that". "The prayers are said aloud", "nothing is said about
+      // syntax" use "say" as speak or recite.
+      if (c.norm(first) == "said" && !(c.in(end) && (c.norm(end) == "to" || c.norm(end) == "that" ||
+                                                     c.norm(end) == "by" || c.norm(end) == ",")))
+        return Verdict::kReject;
       uint32_t j = first;
       for (int hops = 0; hops < 4 && j > c.sent_first; ++hops) {
         --j;

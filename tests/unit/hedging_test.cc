@@ -606,5 +606,13 @@ TEST(Hedging, ForecastsIntentionsAndHopesAreNotFacts) {
   }
 }
 
+TEST(Hedging, SaidAsRecitedIsNotHearsay) {
+  for (const char* text :
+       {"The prayers are said aloud.", "Nothing is said about the cost in the report."}) {
+    EXPECT_FALSE(analyze_tagged(text).sentences[0].uncertain) << text;
+  }
+  EXPECT_TRUE(analyze_tagged("The mayor is said to have resigned.").sentences[0].uncertain);
+}
+
 }  // namespace
 }  // namespace claimtrace
