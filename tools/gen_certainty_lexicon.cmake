@@ -15,9 +15,9 @@ endif()
 set(classes hedge weasel booster negation block)
 set(class_enums kHedge kWeasel kBooster kNegation kBlock)
 set(conds - modal ability passive quantifier vague_source weak vague_subject vague_noun degree
-    vague_claimant suggest whether)
+    vague_claimant suggest whether appear_to)
 set(cond_enums kNone kModal kAbility kPassive kQuantifier kVagueSource kWeak kVagueSubject kVagueNoun
-    kDegree kVagueClaimant kSuggest kWhether)
+    kDegree kVagueClaimant kSuggest kWhether kAppearTo)
 
 file(STRINGS "${IN}" lines ENCODING UTF-8)
 set(body "")

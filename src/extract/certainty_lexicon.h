@@ -33,7 +33,8 @@ enum class Cond : uint8_t {
   kDegree,
   kVagueClaimant,
   kSuggest,
-  kWhether
+  kWhether,
+  kAppearTo
 };
 
 struct CertaintyEntry {

@@ -29,7 +29,11 @@
 //                 "could" in reported speech (quoted, or with a verb of saying
 //                 or warning in the sentence): a speaker's prediction ("the
 //                 toll may rise, officials said").
-//   ability       could: as "may", and rejected when negated ("could not");
+//                 Rejected in a comparison of degree or a concessive free
+//                 relative ("as much as it could", "as best they could",
+//                 "whatever may happen"): a limit or any case, no doubt.
+//   ability       could: as "may", and rejected when negated ("could not",
+//                 "could hardly", "could no longer");
 //                 "could" + plain verb is most often past ability ("he could
 //                 play") or a purpose clause ("so they could record"), but
 //                 only in a past-tense sentence: with no past verb beside it
@@ -39,6 +43,8 @@
 //                 allowed in between ("is widely believed"); else rejected.
 //                 Rejected too when a named or definite agent follows ("was
 //                 considered by the committee"): the opinion is attributed;
+//                 "said" not followed by "to"/"that" ("the prayers are said
+//                 aloud": recited, not hearsay);
 //                 and "said to be" before a quoted term ("is said to be
 //                 `split'"): a definition, not hearsay.
 //   quantifier    some/many/several/certain: rejected before a number ("some
@@ -61,8 +67,9 @@
 //                 ("argues for", "argued against").
 //   suggest       suggest/suggests/...: not as "propose": before a gerund
 //                 ("suggested requiring"), before "that" + a bare verb
-//                 ("suggested that he resign"), or as an adjective ("other
-//                 suggested origins"). Needs tags; untagged text keeps the cue.
+//                 ("suggested that he resign"), before "that ... should" (a
+//                 recommendation), or as an adjective ("other suggested
+//                 origins"). Needs tags; untagged text keeps the cue.
 //   whether       an open question ("unclear whether", "asked whether"), not
 //                 a choice between alternatives: "whether or not", "depends
 //                 on whether", "regardless of whether", and a clause-initial
@@ -70,6 +77,8 @@
 //   weak          approximators, hearsay nouns and single praise adjectives
 //                 ("estimated", "rumours", "prestigious"): always emitted not
 //                 counted.
+//   appear_to     appear(s/ed/ing) to: only before a verb ("appears to be");
+//                 "appeared to Andrew", "appear to the eye" are "show up".
 //   degree        generally/widely/commonly: only before a participle
 //                 ("generally considered", "widely believed"); else rejected.
 //                 "generally" and "commonly"
@@ -433,12 +442,35 @@ bool is_source_noun(std::string_view w) {
   return one_of(w, kSources);
 }
 
+// The modal closes a comparison of degree or a concessive free relative: "as
+// much as it could have paid", "as big as the land could hold", "as best they
+// could", "whatever may happen". It names a limit or any case, not a
+// possibility held about a fact.
+bool comparison_or_any_case(const Ctx& c, uint32_t modal) {
+  // The subject: up to three words before the modal.
+  for (uint32_t j = modal, hops = 0; j > c.sent_first && hops < 4; ++hops) {
+    --j;
+    const std::string_view w = c.norm(j);
+    if (w == "whatever" || w == "whichever") return true;
+    if (w == "best" && j > c.sent_first && c.norm(j - 1) == "as") return true;
+    if (w == "as") {
+      // An earlier "as" one to three words before: "as much as", "as big as".
+      for (uint32_t k = j, back = 0; k > c.sent_first && back < 3; ++back)
+        if (c.norm(--k) == "as") return true;
+      return false;
+    }
+    if (c.doc.tokens[j].kind != TokenKind::kWord) return false;
+  }
+  return false;
+}
+
 Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
   switch (cond) {
     case Cond::kNone:
       return Verdict::kCounted;
     case Cond::kModal:
       if (looks_like_month(c, first) || looks_like_noun(c, first, end)) return Verdict::kReject;
+      if (comparison_or_any_case(c, first)) return Verdict::kReject;
       // A bare plural subject ("patients may be unaware", "they may differ")
       // gives the existential reading "some of them are": a root use, emitted
       // but not counted, unless the subject is specific ("the airlines may").
@@ -448,11 +480,23 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
         return Verdict::kNotCounted;
       return modal_use(c, first, end);
     case Cond::kAbility:
-      if (c.in(end) && (c.norm(end) == "not" || c.norm(end) == "n't" || c.norm(end) == "never"))
+      if (c.in(end) &&
+          (c.norm(end) == "not" || c.norm(end) == "n't" || c.norm(end) == "never" ||
+           c.norm(end) == "hardly" || c.norm(end) == "barely" || c.norm(end) == "scarcely"))
         return Verdict::kReject;
+      // "could no longer afford": an ability lost, not a possibility.
+      if (c.in(end + 1) && c.norm(end) == "no" && c.norm(end + 1) == "longer")
+        return Verdict::kReject;
+      if (comparison_or_any_case(c, first)) return Verdict::kReject;
       return modal_use(c, first, end);
     case Cond::kPassive: {
       if (named_agent(c, end) || quoted_term(c, first, end)) return Verdict::kReject;
+      // Hearsay "said" introduces what is said: "is said to have", "it was
+      // said that". "The prayers are said aloud", "nothing is said about
+      // syntax" use "say" as speak or recite.
+      if (c.norm(first) == "said" && !(c.in(end) && (c.norm(end) == "to" || c.norm(end) == "that" ||
+                                                     c.norm(end) == "by" || c.norm(end) == ",")))
+        return Verdict::kReject;
       uint32_t j = first;
       for (int hops = 0; hops < 4 && j > c.sent_first; ++hops) {
         --j;
@@ -574,6 +618,8 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
         // "suggested that the women be evacuated": the subjunctive of a proposal.
         for (uint32_t j = end + 1; j < end + 8 && c.in(j); ++j) {
           const Pos p = c.doc.tokens[j].pos;
+          // "suggested that the women should leave first": a recommendation.
+          if (c.norm(j) == "should") return Verdict::kReject;
           const bool bare = p == Pos::kVB || c.norm(j) == "be";  // "that the vote be delayed"
           if (!bare && (p == Pos::kMD || p == Pos::kVBZ || p == Pos::kVBD || p == Pos::kVBP)) break;
           if (bare) {
@@ -599,6 +645,24 @@ Verdict check(const Ctx& c, Cond cond, uint32_t first, uint32_t end) {
         for (uint32_t j = end; j < end + 6 && c.in(j); ++j)
           if (c.norm(j) == "or") return Verdict::kReject;
       }
+      return Verdict::kCounted;
+    }
+    case Cond::kAppearTo: {
+      // "appears to be", "appeared to rarely make": the hedge takes a verb.
+      // "appeared to Andrew in a dream", "the colour the pigment will appear
+      // to the eye": "to" is a preposition and "appear" means "show up".
+      static constexpr std::array<std::string_view, 20> kNotAVerb = {
+          "the", "a",    "an", "his", "her",  "their", "its",   "our",   "my",   "your",
+          "him", "them", "us", "me",  "this", "that",  "these", "those", "some", "many"};
+      uint32_t j = end;
+      while (c.in(j) && is_adverb(c.norm(j))) ++j;
+      if (!c.in(j) || c.doc.tokens[j].kind != TokenKind::kWord) return Verdict::kReject;
+      const Token& t = c.doc.tokens[j];
+      if (t.has(kTokenCapitalized) || one_of(c.norm(j), kNotAVerb)) return Verdict::kReject;
+      const Pos p = t.pos;
+      if (p == Pos::kDT || p == Pos::kPRP || p == Pos::kPRPS || p == Pos::kCD ||
+          (p >= Pos::kNN && p <= Pos::kNNPS))
+        return Verdict::kReject;
       return Verdict::kCounted;
     }
     case Cond::kVagueClaimant: {

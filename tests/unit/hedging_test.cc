@@ -531,5 +531,88 @@ TEST(Hedging, PeacockSuperlativeCounts) {
   EXPECT_TRUE(analyze_tagged("Prices fell, as many traders sold.").sentences[0].uncertain);
 }
 
+TEST(Hedging, AppearToShowUpIsNotAHedge) {
+  // "appear to" + a verb hedges; "to" + a person or a noun phrase is "show up".
+  for (const char* text :
+       {"The ghost appeared to Anna in a dream.", "The dye will appear to the eye as red."}) {
+    EXPECT_FALSE(analyze_tagged(text).sentences[0].uncertain) << text;
+  }
+  for (const char* text : {"The minister appeared to be tired.", "The rebels appear to have left.",
+                           "Children appear to rarely lie."}) {
+    EXPECT_TRUE(analyze_tagged(text).sentences[0].uncertain) << text;
+  }
+}
+
+TEST(Hedging, CouldNoLongerOrHardlyIsLostAbility) {
+  for (const char* text :
+       {"The farmers could no longer afford seed.", "After the crash she could hardly walk."}) {
+    Document doc = analyze_tagged(text);
+    EXPECT_FALSE(doc.sentences[0].uncertain) << text;
+    EXPECT_TRUE(texts_of(doc, CueClass::kHedge).empty()) << text;
+  }
+}
+
+TEST(Hedging, SuggestThatShouldIsARecommendation) {
+  EXPECT_FALSE(analyze_tagged("The nurse suggested that the children should leave first.")
+                   .sentences[0]
+                   .uncertain);
+  EXPECT_TRUE(
+      analyze_tagged("The tests suggested that the well was poisoned.").sentences[0].uncertain);
+}
+
+TEST(Hedging, NearCertaintyIsAHedgeNotABooster) {
+  Document doc = analyze("A strike is almost certain. It will almost certainly rain.");
+  ASSERT_EQ(doc.sentences.size(), 2u);
+  EXPECT_TRUE(doc.sentences[0].uncertain);
+  EXPECT_TRUE(doc.sentences[1].uncertain);
+  EXPECT_EQ(texts_of(doc, CueClass::kHedge), (Strings{"almost certain", "almost certainly"}));
+  EXPECT_TRUE(texts_of(doc, CueClass::kBooster).empty());
+}
+
+TEST(Hedging, PassiveExpectationIsAPrediction) {
+  for (const char* text :
+       {"The vote is expected to be close.", "It is expected that prices will rise.",
+        "The plant was widely expected to close."}) {
+    EXPECT_TRUE(analyze_tagged(text).sentences[0].uncertain) << text;
+  }
+  EXPECT_FALSE(analyze_tagged("He expected to win the seat.").sentences[0].uncertain);
+}
+
+TEST(Hedging, ExpectationsAndFearsAreNotFacts) {
+  for (const char* text : {"The company expects to cut 300 jobs.",
+                           "Banks are hoarding cash, fearing that borrowers will default.",
+                           "Shares fell on worries that the deal will collapse."}) {
+    EXPECT_TRUE(analyze(text).sentences[0].uncertain) << text;
+  }
+  EXPECT_FALSE(
+      analyze("The company cut 300 jobs, as its owners had feared.").sentences[0].uncertain);
+}
+
+TEST(Hedging, ModalInAComparisonOrAnyCaseIsNotAHedge) {
+  for (const char* text :
+       {"The state paid almost as much as it could have paid for the house.",
+        "They ran as fast as they could.", "Prices rise whatever may happen to wages."}) {
+    EXPECT_FALSE(analyze_tagged(text).sentences[0].uncertain) << text;
+  }
+  EXPECT_TRUE(analyze_tagged("The storm could have damaged the pier.").sentences[0].uncertain);
+}
+
+TEST(Hedging, ForecastsIntentionsAndHopesAreNotFacts) {
+  for (const char* text :
+       {"Analysts had forecast a loss of $2 billion.",
+        "Ford predicted that it would be profitable.", "Fiat intends to buy the stake.",
+        "Shares rose on hopes of a recovery."}) {
+    EXPECT_TRUE(analyze(text).sentences[0].uncertain) << text;
+  }
+}
+
+TEST(Hedging, SaidAsRecitedIsNotHearsay) {
+  for (const char* text :
+       {"The prayers are said aloud.", "Nothing is said about the cost in the report."}) {
+    EXPECT_FALSE(analyze_tagged(text).sentences[0].uncertain) << text;
+  }
+  EXPECT_TRUE(analyze_tagged("The mayor is said to have resigned.").sentences[0].uncertain);
+}
+
 }  // namespace
 }  // namespace claimtrace
