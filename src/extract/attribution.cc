@@ -395,6 +395,15 @@ class Extractor {
           continue;
       }
       uint32_t e = i + m.token_count;
+      // "issued a statement saying": the whole act of publishing is the cue.
+      if (const uint32_t p = m.entry->role == CueRole::kVerb ? publication_start(i, sb) : i;
+          p < i) {
+        const uint32_t paux = aux_chain_start(p, sb);
+        while (!hits_.empty() && hits_.back().b >= paux) hits_.pop_back();
+        hits_.push_back({p, e, m.entry, paux});
+        i = e - 1;
+        continue;
+      }
       // A particle that belongs to the verb: "warned of", "railed against",
       // "agreed with", "asked about" (not "said on Monday", "said at a rally").
       if (m.entry->role == CueRole::kVerb && e + 1 < se && in_quote_[e] < 0 &&
@@ -438,6 +447,52 @@ class Extractor {
         return aux;
       }
     }
+  }
+
+  // "issued a statement saying", "released a statement Wednesday, saying",
+  // "sent out a text message to supporters saying": a verb of publishing, the
+  // document and a participle of saying at `i` make one cue whose subject is
+  // the publisher's. Returns the publishing verb, or `i` when there is none.
+  uint32_t publication_start(uint32_t i, uint32_t sb) const {
+    static const WordSet kPublish{
+        "issued",     "issues", "issue",  "issuing", "released",  "releases",    "release",
+        "releasing",  "put",    "puts",   "putting", "sent",      "sends",       "send",
+        "sending",    "posted", "posts",  "posting", "published", "publishes",   "publish",
+        "publishing", "wrote",  "writes", "write",   "writing",   "distributed", "aired",
+        "airs",       "air",    "airing", "ran",     "runs",      "running",     "tweeted"};
+    static const WordSet kDocuments{
+        "statement", "statements", "release",   "message",       "messages",   "tweet",  "tweets",
+        "email",     "e-mail",     "emails",    "letter",        "memo",       "post",   "video",
+        "ad",        "ads",        "report",    "note",          "op-ed",      "column", "notice",
+        "response",  "editorial",  "petition",  "advertisement", "commercial", "mailer", "robocall",
+        "appeal",    "text",       "transcript"};
+    if (!ends_with_ing(i) || i < sb + 3 || toks_[i].pos != Pos::kVBG) return i;
+    uint32_t k = i;
+    if (is_comma(k - 1) && in_quote_[k - 1] < 0) --k;
+    // Back over a short adjunct of time, place or addressee ("Thursday
+    // night", "to supporters", "on Facebook") to the document's noun.
+    uint32_t doc = k;
+    for (uint32_t j = k; j > sb && k - j < 8; --j) {
+      const uint32_t t = j - 1;
+      if (in_quote_[t] >= 0 || (punct(t) && w(t) != "-")) return i;
+      if (kDocuments.count(w(t))) {
+        doc = t;
+        break;
+      }
+      if (finite_verb(t) || ends_with_ing(t) || w(t) == "that" || w(t) == "which") return i;
+    }
+    if (doc == k) return i;
+    // The document's noun group: a determiner and up to three modifiers.
+    for (uint32_t j = doc; j > sb && doc - j < 5; --j) {
+      const uint32_t t = j - 1;
+      if (in_quote_[t] >= 0) return i;
+      std::string_view x = w(t);
+      if (x == "out" && t > sb && kPublish.count(w(t - 1))) return t - 1;  // "put out", "sent out"
+      if (kPublish.count(x)) return x == "put" ? i : t;                    // "put" only with "out"
+      if ((punct(t) && x != "-") || noun_preposition(x) || x == "to" || x == "by" || x == "at")
+        return i;
+    }
+    return i;
   }
 
   // "went on to say", "was quick to point out": the words before a base form
