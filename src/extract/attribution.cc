@@ -1536,6 +1536,11 @@ class Extractor {
     if (!kNouns.count(w(i))) return false;
     uint32_t k = i;  // adjectives: "fresh complaints", "widespread speculation"
     while (k > sb && i - k < 2 && (toks_[k - 1].pos == Pos::kJJ || is_ly_adverb(k - 1))) --k;
+    // ", warning that X", "has been warning that X", "but warning that X":
+    // the verb, which the tagger may read as a noun.
+    if (k > sb && (punct(k - 1) || aux_words().count(w(k - 1)) ||
+                   (w(i).ends_with("ing") && (w(k - 1) == "but" || w(k - 1) == "and"))))
+      return false;
     // "the needless speculation that Mr. Trump has generated": after a
     // determiner or an owner the "that" clause is mostly relative.
     return k == sb || !(is_determiner(w(k - 1)) || w(k - 1) == "'s" || pronouns().count(w(k - 1)));

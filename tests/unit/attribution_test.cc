@@ -691,6 +691,9 @@ TEST(Attribution, UnownedNounOfSayingWithThatClause) {
   EXPECT_EQ(by_cue(e, "speculation"), nullptr);
   Document f = analyze("The notion that prices will rise is common.");
   EXPECT_TRUE(f.attributions.empty());
+  // ", warning that X" is the verb: no noun cue.
+  Document g = analyze("Orla Venn, the port chief, left early, but warning that tolls would rise.");
+  for (const Attribution& x : g.attributions) EXPECT_NE(x.rule, "noun_that");
 }
 
 TEST(Attribution, AskedWithoutASource) {
