@@ -679,6 +679,23 @@ TEST(Attribution, OwnedNounOfSayingWithThatClause) {
   EXPECT_TRUE(e.attributions.empty());
 }
 
+TEST(Attribution, UnownedNounOfSayingWithThatClause) {
+  // A noun naming what unnamed people say reports a statement without a
+  // source; after a determiner the "that" clause is mostly relative.
+  Document d = analyze("The mill reopened despite complaints that the river was polluted.");
+  const Attribution* a = by_cue(d, "complaints");
+  ASSERT_NE(a, nullptr);
+  EXPECT_FALSE(a->has_source);
+  EXPECT_EQ(content(d, *a), "that the river was polluted");
+  Document e = analyze("The needless speculation that Ana Pirel fuelled has faded.");
+  EXPECT_EQ(by_cue(e, "speculation"), nullptr);
+  Document f = analyze("The notion that prices will rise is common.");
+  EXPECT_TRUE(f.attributions.empty());
+  // ", warning that X" is the verb: no noun cue.
+  Document g = analyze("Orla Venn, the port chief, left early, but warning that tolls would rise.");
+  for (const Attribution& x : g.attributions) EXPECT_NE(x.rule, "noun_that");
+}
+
 TEST(Attribution, AskedWithoutASource) {
   Document d = analyze("Asked whether the bridge would reopen, Mayor Orla Venn said it would.");
   const Attribution* q = by_cue(d, "Asked");
