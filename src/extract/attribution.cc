@@ -541,8 +541,8 @@ class Extractor {
     if (x == "for" || x == "on" || x == "upon" || x == "out" || opens_quote(e)) return true;
     // "calling them rapists", "called himself a moderate", "called her a
     // liar" (not "called him back", "called her on Monday").
-    if (x == "it" || x == "them" || x == "him" || x == "her" || x == "themselves" ||
-        x == "himself" || x == "herself" || x == "itself") {
+    if (x == "it" || x == "them" || x == "him" || (x == "her" && toks_[e].pos != Pos::kPRPS) ||
+        x == "themselves" || x == "himself" || x == "herself" || x == "itself") {
       if (e + 1 >= se) return false;
       const Pos p = toks_[e + 1].pos;
       if ((p == Pos::kNN || p == Pos::kNNS || p == Pos::kJJ || p == Pos::kRB || p == Pos::kPRPS) &&
@@ -570,9 +570,9 @@ class Extractor {
   // prepositions and "and" ("the use of X", "both Ana and Ivo"); a phrase of
   // time, "to" or a new verb ends it ("called Ana after the vote").
   bool second_predicate_after(uint32_t k, uint32_t se) const {
-    static const WordSet kEndsObject{"to",    "into", "after", "before", "during", "since",
-                                     "until", "at",   "back",  "while",  "when",   "because",
-                                     "if",    "but",  "that",  "which",  "who",    "every"};
+    static const WordSet kEndsObject{
+        "to",   "into",    "after", "before", "during", "since", "until", "at",    "back", "while",
+        "when", "because", "if",    "but",    "that",   "which", "who",   "every", "and",  "or"};
     // A quotation before the end of the clause is the name given even after
     // a relative clause ("called the idea that X had anything to prove a
     // \"ridiculous proposition\"").
