@@ -371,6 +371,9 @@ class Extractor {
       const uint32_t aux = aux_chain_start(i, sb);
       if (m.entry->role == CueRole::kVerb && noun_like(i, m.token_count, sb, aux)) continue;
       if (m.entry->role == CueRole::kVerb && noun_after_adjective(i, m.token_count, sb)) continue;
+      if (m.entry->role == CueRole::kVerb &&
+          non_speech_sense(i, m.token_count, *m.entry, sb, se, aux))
+        continue;
       // "continued to say": the aspect verb is part of this cue, not one of its own.
       while (!hits_.empty() && hits_.back().b >= aux) hits_.pop_back();
       // "a talk show", "The Daily Show": the bare form "show" is a verb only
@@ -543,6 +546,140 @@ class Extractor {
         return true;
     }
     return false;
+  }
+
+  // ---- senses of cue words that report no statement ------------------
+
+  // A cue word used in a sense that states nothing here ("called her
+  // mother", "a group called X", "showed up", "pledged delegates", "found
+  // himself"): tested from its complement and the words around it.
+  bool non_speech_sense(uint32_t i, uint32_t n, const SpeechCueEntry& entry, uint32_t sb,
+                        uint32_t se, uint32_t aux) const {
+    if (n != 1) return false;
+    if (premodifying_participle(i, sb, se, aux)) return true;
+    if (that_said(i, sb, se)) return true;
+    if (entry.rule == "cue:call") return !call_names_or_asks(i, sb, se, aux);
+    if (entry.rule == "cue:show") return show_not_statement(i, sb, se);
+    if (entry.rule == "cue:find") return find_not_finding(i, sb, se);
+    return false;
+  }
+
+  // "4,051 pledged delegates", "fewer pledged delegates": a participle
+  // between a number or an adjective and a noun qualifies that noun.
+  bool premodifying_participle(uint32_t i, uint32_t sb, uint32_t se, uint32_t aux) const {
+    if (aux != i || i + 1 >= se || !past_form(w(i)) || in_quote_[i + 1] >= 0) return false;
+    const Pos next = toks_[i + 1].pos;
+    if (next != Pos::kNNS && next != Pos::kNN) return false;
+    if (i + 2 < se && (w(i + 2) == "to" || w(i + 2) == "that")) return false;
+    if (i == sb) return true;
+    const Pos prev = toks_[i - 1].pos;
+    return toks_[i - 1].kind == TokenKind::kNumber || prev == Pos::kCD || prev == Pos::kJJ ||
+           prev == Pos::kJJR || prev == Pos::kJJS;
+  }
+
+  // "That said, ...", "Having said that, ...": a connective, not a report.
+  bool that_said(uint32_t i, uint32_t sb, uint32_t se) const {
+    if (w(i) != "said" || i + 1 >= se) return false;
+    if (i == sb + 1 && w(sb) == "that" && is_comma(i + 1)) return true;
+    return i == sb + 1 && w(sb) == "having" && w(i + 1) == "that" && i + 2 < se && is_comma(i + 2);
+  }
+
+  // "call" reports words when it names ("called the plan a disgrace", "what
+  // he calls 'real solutions'") or asks ("called for", "called on X to");
+  // "called his mother", "called back", "a firm called X" do not.
+  bool call_names_or_asks(uint32_t i, uint32_t sb, uint32_t se, uint32_t aux) const {
+    const uint32_t e = i + 1;
+    if (e >= se) return false;
+    std::string_view x = w(e);
+    // "called to reject", "calls for", "called on X to": a demand.
+    if (x == "to" && e + 1 < se && toks_[e + 1].pos == Pos::kVB) return true;
+    if (x == "for" || x == "on" || x == "upon" || x == "out" || opens_quote(e)) return true;
+    // "calling them rapists", "called himself a moderate", "called her a
+    // liar" (not "called him back", "called her on Monday").
+    if (x == "it" || x == "them" || x == "him" || (x == "her" && toks_[e].pos != Pos::kPRPS) ||
+        x == "themselves" || x == "himself" || x == "herself" || x == "itself") {
+      if (e + 1 >= se) return false;
+      const Pos p = toks_[e + 1].pos;
+      if ((p == Pos::kNN || p == Pos::kNNS || p == Pos::kJJ || p == Pos::kRB || p == Pos::kPRPS) &&
+          w(e + 1) != "back" && !time_word(w(e + 1)))
+        return true;
+      return second_predicate_after(e + 1, se);
+    }
+    // "what he calls X", "whom she called X", "one he calls X": the object
+    // stands before the subject, so the single group after the cue names it.
+    const Range subj = left_np(sb, aux);
+    if (!subj.empty() && subj.b > sb && subj.e - subj.b <= 4) {
+      std::string_view before = w(subj.b - 1);
+      if (before == "what" || before == "whom" || before == "which") return true;
+      if (before == "who" || before == "that" || toks_[subj.b - 1].pos == Pos::kNN ||
+          toks_[subj.b - 1].pos == Pos::kNNS)
+        return pronouns().count(w(subj.b)) > 0 || capitalized(subj.b);
+      if (before == "one" || before == "ones") return true;
+    }
+    return second_predicate_after(e + 1, se);
+  }
+
+  // After the first word of an object at `k - 1`, a second group that names
+  // or describes it ("X a liar", "X 'weak'", "the actions lawful"), possibly
+  // after an apposition set off by commas. The object may hold
+  // prepositions and "and" ("the use of X", "both Ana and Ivo"); a phrase of
+  // time, "to" or a new verb ends it ("called Ana after the vote").
+  bool second_predicate_after(uint32_t k, uint32_t se) const {
+    static const WordSet kEndsObject{
+        "to",   "into",    "after", "before", "during", "since", "until", "at",    "back", "while",
+        "when", "because", "if",    "but",    "that",   "which", "who",   "every", "and",  "or"};
+    // A quotation before the end of the clause is the name given even after
+    // a relative clause ("called the idea that X had anything to prove a
+    // \"ridiculous proposition\"").
+    bool open = true;
+    for (; k < se && in_quote_[k] < 0; ++k) {
+      std::string_view x = w(k);
+      if (quote_mark(k)) return true;
+      if (x == ";" || x == "." || x == ":" || x == "?" || x == "!") return false;
+      if (!open) continue;
+      if (x == "a" || x == "an" || x == "the" || x == "his" || x == "her" || x == "their" ||
+          x == "its" || x == "our" || x == "my")
+        return true;
+      const Pos p = toks_[k].pos;
+      if ((p == Pos::kJJ || p == Pos::kJJR || p == Pos::kJJS) &&
+          (toks_[k - 1].pos == Pos::kNN || toks_[k - 1].pos == Pos::kNNS ||
+           toks_[k - 1].pos == Pos::kNNP || toks_[k - 1].pos == Pos::kPRP))
+        return true;
+      if (x == "'s" || is_comma(k)) continue;
+      if (punct(k) || kEndsObject.count(x) || p == Pos::kTO || (p >= Pos::kVB && p <= Pos::kVBZ) ||
+          p == Pos::kMD)
+        open = false;
+    }
+    return k < se && in_quote_[k] >= 0;
+  }
+
+  // "showed up", "the Sunday morning shows", "TV shows": arriving and
+  // programmes, not findings.
+  bool show_not_statement(uint32_t i, uint32_t sb, uint32_t se) const {
+    if (i + 1 < se && w(i + 1) == "up") return true;
+    if (w(i) != "shows" && w(i) != "show") return false;
+    static const WordSet kProgrammes{"tv",    "television", "news",    "talk",   "morning",
+                                     "radio", "game",       "cable",   "sunday", "reality",
+                                     "night", "late-night", "cooking", "quiz"};
+    if (i <= sb || capitalized(i - 1) || !kProgrammes.count(w(i - 1))) return false;
+    // "the game shows that ...", "news shows the race tied": still a verb
+    // when a clause or an object follows.
+    if (i + 1 >= se || punct(i + 1)) return true;
+    std::string_view x = w(i + 1);
+    return x == "and" || x == "or" || x == "to" || x == "on" || x == "in" || x == "at" ||
+           x == "like" || x == "with" || toks_[i + 1].pos == Pos::kVBP;
+  }
+
+  // "helped found the party" (to found), "found himself in": no finding.
+  bool find_not_finding(uint32_t i, uint32_t sb, uint32_t se) const {
+    if (w(i) == "found" && i > sb &&
+        (w(i - 1) == "help" || w(i - 1) == "helped" || w(i - 1) == "helps" ||
+         w(i - 1) == "helping" || w(i - 1) == "to"))
+      return true;
+    if (i + 1 >= se) return false;
+    std::string_view x = w(i + 1);
+    return x == "himself" || x == "herself" || x == "itself" || x == "themselves" ||
+           x == "myself" || x == "ourselves" || x == "yourself";
   }
 
   // "phone calls", "dubious medical claims", "a written reply": a one-word

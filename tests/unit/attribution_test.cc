@@ -1603,5 +1603,58 @@ TEST(Attribution, FinalAccordingToSourceRunsToTheSentenceEnd) {
   EXPECT_EQ(content(e, e.attributions[0]), "Many of them left the town | and never came back");
 }
 
+// "call" reports words when it names or demands, not when it phones or
+// labels a thing.
+TEST(Attribution, CallNamingAndDemandAreCues) {
+  Document d = analyze("Senator Ivo Marsh called the toll plan \"a disgrace.\"");
+  const Attribution* a = by_cue(d, "called");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Senator Ivo Marsh");
+  Document e = analyze("Mayor Elna Vorst called the new levy unfair.");
+  EXPECT_NE(by_cue(e, "called"), nullptr);
+  Document f = analyze("The union called for a strike at the harbour.");
+  EXPECT_NE(by_cue(f, "called for"), nullptr);
+  Document g = analyze("At the rally, Ana Ruiz called him a liar.");
+  EXPECT_NE(by_cue(g, "called"), nullptr);
+}
+
+TEST(Attribution, CallAsPhoneOrLabelIsNoCue) {
+  Document d = analyze("On Friday, Ana Ruiz called her brother and the two met for lunch.");
+  EXPECT_EQ(by_cue(d, "called"), nullptr);
+  Document e = analyze("She joined a reading club called Velm Pages, which meets weekly.");
+  EXPECT_EQ(by_cue(e, "called"), nullptr);
+  Document f = analyze("The governor called Ivo Kast after the vote to congratulate him.");
+  EXPECT_EQ(by_cue(f, "called"), nullptr);
+}
+
+TEST(Attribution, ShowUpAndTelevisionShowsAreNoCues) {
+  Document d = analyze("Hundreds of farmers showed up to hear the minister speak.");
+  EXPECT_EQ(by_cue(d, "showed"), nullptr);
+  Document e = analyze("Making the rounds on the morning shows, Ana Ruiz said she would run.");
+  EXPECT_EQ(by_cue(e, "shows"), nullptr);
+  EXPECT_NE(by_cue(e, "said"), nullptr);
+  Document f = analyze("The survey shows that most voters back the levy.");
+  EXPECT_NE(by_cue(f, "shows"), nullptr);
+}
+
+TEST(Attribution, PremodifyingParticipleIsNoCue) {
+  Document d = analyze("Ruiz leads Kast by nearly 300 pledged delegates in the count.");
+  EXPECT_EQ(by_cue(d, "pledged"), nullptr);
+}
+
+TEST(Attribution, FoundHimselfAndHelpedFoundAreNoCues) {
+  Document d = analyze("Ivo Kast found himself in an awkward position on Monday.");
+  EXPECT_EQ(by_cue(d, "found"), nullptr);
+  Document e = analyze("Ana Ruiz, who helped found the group in 2009, left last year.");
+  EXPECT_EQ(by_cue(e, "found"), nullptr);
+  Document f = analyze("The audit found that the harbour fund lost money.");
+  EXPECT_NE(by_cue(f, "found"), nullptr);
+}
+
+TEST(Attribution, ThatSaidIsAConnective) {
+  Document d = analyze("That said, the bridge will stay closed until May.");
+  EXPECT_TRUE(d.attributions.empty());
+}
+
 }  // namespace
 }  // namespace claimtrace
