@@ -1373,6 +1373,7 @@ class Extractor {
         // "in May": a capitalised modal inside a sentence is the month.
         if (capitalized(i) && i > 0 && !punct(i - 1) && !toks_[i].has(kTokenParagraphStart))
           continue;
+        if (hedge_sense_rejected(i)) continue;
         if (hd > strongest) strongest = hd;
         a.cues.push_back(hedge_cue(i));
       }
@@ -1384,6 +1385,18 @@ class Extractor {
     else if (strongest == Hedge::kReported && c == Certainty::kAsserted)
       c = Certainty::kReported;
     a.certainty = c;
+  }
+
+  // The certainty stage (hedging.cc, run before this one) emits a cue for
+  // every hedge it reads as doubt, counted or not, and none where its sense
+  // tests rejected the word: "could not" (ability), "more likely" (a
+  // comparison), "may" the month. Such a word does not hedge the claim either.
+  bool hedge_sense_rejected(uint32_t i) const {
+    const Span s = toks_[i].span;
+    for (const Cue& cue : doc_.cues)
+      if (cue.cue_class == CueClass::kHedge && cue.span.begin <= s.begin && s.end <= cue.span.end)
+        return false;
+    return true;
   }
 
   // A hedging adverb that opens a side clause after a comma inside a
