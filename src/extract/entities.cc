@@ -387,13 +387,15 @@ class Recognizer {
              p == "around" || p == "across" || p == "into" || p == "of";
     }();
     // "between Coggeshall and Marks Tey", "Portroe, Toomevara": the next
-    // name of a list that a place read from the gazetteer starts.
+    // name of a list that a place or country read from the gazetteer starts
+    // ("the Zaire, Bundibugyo and Sudan strains").
     if (!locative && prev >= 2 && !doc_.mentions.empty()) {
       std::string_view p = norm(prev - 1);
       const Mention& last = doc_.mentions.back();
       locative = (p == "and" || p == "or" || p == ",") && last.token_end == prev - 1 &&
                  last.lex != UINT32_MAX && last.type == EntityType::kGpe &&
-                 static_cast<LexKind>(lex_.entry(last.lex).kind) == LexKind::kPlace;
+                 (static_cast<LexKind>(lex_.entry(last.lex).kind) == LexKind::kPlace ||
+                  static_cast<LexKind>(lex_.entry(last.lex).kind) == LexKind::kCountry);
     }
     for (uint32_t v : m.entries) {
       const LexEntry& e = lex_.entry(v);
