@@ -756,7 +756,8 @@ class Resolver {
         // same name elsewhere: like a city of some millions, before focus.
         score = le.feature[0] == 'A' ? 6.5 : 9;
       } else
-        score = std::log10(le.population + 10.0);
+        score = std::log10(
+            (le.population == 0 && is_seat(le) ? kUnknownSeatPopulation : le.population) + 10.0);
       if (le.country[0] && kind != LexKind::kCountry) {
         // Among two countries the document names, focus does not pull a
         // name to a town a third the size of its namesake in the other
@@ -877,6 +878,14 @@ class Resolver {
         return true;
     }
     return false;
+  }
+
+  // The seat of a division whose population the gazetteer lacks (Taoyuan,
+  // Taiwan) is as large as a seat of a division is: no hamlet.
+  static constexpr uint32_t kUnknownSeatPopulation = 10000;
+  static bool is_seat(const LexEntry& le) {
+    std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
+    return feature == "PPLA" || feature == "PPLA2";
   }
 
   static constexpr double kNearContainerKm = 120;
