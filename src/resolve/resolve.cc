@@ -606,8 +606,19 @@ class Resolver {
   // The division or country named right after the place and a comma.
   Container container_after(const Mention& m) const {
     Container c;
-    const uint32_t next = m.token_end + 1;
+    uint32_t next = m.token_end + 1;
     if (next >= doc_.tokens.size() || norm(m.token_end) != ",") return c;
+    // "Austin, in Scott County, Indiana": the division after the county.
+    if (norm(next) == "in" && next + 1 < doc_.tokens.size()) {
+      const uint32_t county = next + 1;
+      const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+      uint32_t t = county;
+      while (t < n && t - county < 4 && doc_.tokens[t].has(kTokenCapitalized)) ++t;
+      if (t == county || t + 1 >= n || norm(t) != "," ||
+          (norm(t - 1) != "county" && norm(t - 1) != "parish"))
+        return c;
+      next = t + 1;
+    }
     if (!doc_.tokens[next].has(kTokenCapitalized) && !doc_.tokens[next].has(kTokenAllCaps))
       return c;
     lexicon::Match match;
