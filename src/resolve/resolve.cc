@@ -424,9 +424,21 @@ class Resolver {
     context.container = container_after(m);
     if (!context.container.known()) context.container = people_before_town_of(m);
     divisions_of_place_before(m, context.contained);
-    const LexEntry* chosen = best_place(match.entries, q, &context);
+    // An exact spelling may name a town abroad and the folded one the place
+    // meant ("Kasai", Japan; "Kasaï", Congo): both are readings.
+    std::vector<uint32_t> readings(match.entries.begin(), match.entries.end());
+    lexicon::Match folded;
+    if (match.end_token == m.token_end && match.begin_token == m.token_begin &&
+        lex_.longest_folded(doc_, m.token_begin, m.token_end, folded) &&
+        folded.end_token == m.token_end)
+      for (uint32_t v : folded.entries)
+        if (std::ranges::none_of(readings, [&](uint32_t r) {
+              return lexicon::payload_entry(r) == lexicon::payload_entry(v);
+            }))
+          readings.push_back(v);
+    const LexEntry* chosen = best_place(readings, q, &context);
     if (chosen == nullptr || word_of_a_longer_name(m, *chosen)) return;
-    if (far_namesake(*chosen, match.entries, context.self)) {
+    if (far_namesake(*chosen, readings, context.self)) {
       unread_places_.insert(doc_.entities.size());
       return;
     }
