@@ -386,6 +386,10 @@ class Resolver {
       if (next == "province" || next == "governorate" || next == "region" || next == "oblast" ||
           next == "state")
         return Qualifier::kProvince;
+      // "New York Governor Andrew Cuomo": a governor governs a division.
+      if ((next == "governor" || next == "gov." || next == "legislature") &&
+          doc_.tokens[m.token_end].has(kTokenCapitalized))
+        return Qualifier::kProvince;
     }
     if (m.token_begin >= 2 && norm(m.token_begin - 1) == "of") {
       std::string_view q = norm(m.token_begin - 2);
