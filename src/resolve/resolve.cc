@@ -1320,7 +1320,11 @@ class Resolver {
       // Dictionary words ("Centre", "Royal") and hamlets name no organisation.
       if ((le.flags & lexicon::kLexCommonWord) && (le.population < 100000 || feature == "ADM1"))
         continue;
-      if (le.population < 5000 && feature != "ADM1" && feature != "PPLA" && feature != "PPLC")
+      // A hamlet names no organisation; the seat of a municipality of a
+      // country the document names may ("Ubay Community Hospital").
+      const bool local_seat = feature.starts_with("PPLA") && focus_elsewhere(le.country) > 0;
+      if (le.population < 5000 && feature != "ADM1" && feature != "PPLA" && feature != "PPLC" &&
+          !local_seat)
         continue;
       // A town of a country the document does not name must be a city to
       // name an organisation ("Moro Islamic Liberation Front" is no town's).

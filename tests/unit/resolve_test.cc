@@ -243,6 +243,14 @@ TEST_F(Resolve, ContextPicksTheReadingOfAPlace) {
   const Entity* ny = entity_named(doc, "New York");
   ASSERT_NE(ny, nullptr);
   EXPECT_EQ(ny->geo.feature, "ADM1");
+  // The seat of a small municipality of a country the story names may name
+  // a site; a hamlet of a country it does not name may not.
+  doc = analyze(
+      "Health officials in the Philippines said the children were taken to Ubay Community "
+      "Hospital on Friday.");
+  EXPECT_EQ(country_of(doc, "Ubay Community Hospital"), "PH");
+  doc = analyze("Health officials said the children were taken to Ubay Community Hospital.");
+  EXPECT_EQ(country_of(doc, "Ubay Community Hospital"), "--");
   // The folded spelling is a reading too ("Kasai", Japan; "Kasaï", Congo).
   doc = analyze("Rebels advanced in the province of Kasai on Monday, officials in Kinshasa said.");
   EXPECT_EQ(country_of(doc, "Kasai"), "CD");
