@@ -26,6 +26,17 @@ bool is_name_connector(std::string_view n) {
   return false;
 }
 
+// Lower-case words that sit inside a name the lexicon knows whole but that
+// are English words too, so they join a name only there: "Rio Grande do
+// Sul", "Mato Grosso do Sul", "Trás-os-Montes e Alto Douro".
+bool is_known_name_connector(std::string_view n) {
+  static constexpr std::string_view kConnectors[] = {"do",  "dos",   "das",   "des",   "e",
+                                                     "dei", "degli", "della", "delle", "sur"};
+  for (auto c : kConnectors)
+    if (n == c) return true;
+  return false;
+}
+
 class Recognizer {
  public:
   Recognizer(Document& doc, const lexicon::Lexicon& lex) : doc_(doc), lex_(lex) {}
@@ -140,6 +151,18 @@ class Recognizer {
     std::string_view art = n.substr(0, dash);
     return art == "al" || art == "el" || art == "ash" || art == "as" || art == "ad" ||
            art == "ar" || art == "at" || art == "az" || art == "an" || art == "esh" || art == "ech";
+  }
+
+  // A capitalised word that starts with an Arabic article and a hyphen
+  // ("Al-Minya", "El-Arish"), the rest of it capitalised too.
+  bool has_article_prefix(uint32_t i) const {
+    if (tok(i).kind != TokenKind::kWord || !tok(i).has(kTokenCapitalized)) return false;
+    std::string_view w = doc_.slice(tok(i).span);
+    const size_t dash = w.find('-');
+    if (dash == std::string_view::npos || dash + 2 >= w.size() ||
+        !(w[dash + 1] >= 'A' && w[dash + 1] <= 'Z'))
+      return false;
+    return is_article_name(i);
   }
 
   // A word with a Latin letter outside ASCII ("Zaïre", "Østfold").
@@ -328,7 +351,7 @@ class Recognizer {
         uint32_t next_cap = j + 1;
         if (next_cap + 1 < end && norm(j) == "of" && norm(next_cap) == "the") ++next_cap;
         if (next_cap >= end || !is_cap_word(next_cap) ||
-            !(is_name_connector(norm(j)) || norm(j) == "'s"))
+            !(is_name_connector(norm(j)) || is_known_name_connector(norm(j)) || norm(j) == "'s"))
           break;
         lexicon::Match known;
         if (!lex_.longest(doc_, i, end, known) || known.end_token <= j + 1 ||
@@ -364,13 +387,15 @@ class Recognizer {
              p == "around" || p == "across" || p == "into" || p == "of";
     }();
     // "between Coggeshall and Marks Tey", "Portroe, Toomevara": the next
-    // name of a list that a place read from the gazetteer starts.
+    // name of a list that a place or country read from the gazetteer starts
+    // ("the Zaire, Bundibugyo and Sudan strains").
     if (!locative && prev >= 2 && !doc_.mentions.empty()) {
       std::string_view p = norm(prev - 1);
       const Mention& last = doc_.mentions.back();
       locative = (p == "and" || p == "or" || p == ",") && last.token_end == prev - 1 &&
                  last.lex != UINT32_MAX && last.type == EntityType::kGpe &&
-                 static_cast<LexKind>(lex_.entry(last.lex).kind) == LexKind::kPlace;
+                 (static_cast<LexKind>(lex_.entry(last.lex).kind) == LexKind::kPlace ||
+                  static_cast<LexKind>(lex_.entry(last.lex).kind) == LexKind::kCountry);
     }
     for (uint32_t v : m.entries) {
       const LexEntry& e = lex_.entry(v);
@@ -671,8 +696,10 @@ class Recognizer {
       // words: single short words fold together too easily ("Nous"/"Neuss").
       // A single word written with diacritics the gazetteer spells without
       // them ("Zaïre") is the same name.
+      // So is a word with an Arabic article joined by a hyphen ("Al-Minya"
+      // for Minya): the article marks a transliteration.
       if (v == UINT32_MAX && lex_.longest_folded(doc_, i, e, m) &&
-          (m.end_token - i >= 2 || has_latin_diacritic(i)))
+          (m.end_token - i >= 2 || has_latin_diacritic(i) || has_article_prefix(i)))
         v = choose_reading(m, sentence_start && i == b, headline);
       if (v == UINT32_MAX) {
         ++i;
@@ -724,7 +751,7 @@ class Recognizer {
       if (norm(mend) == "of" || !is_cap_word(mend)) continue;
       // Modifiers of the title belong to it: "Assistant Secretary", "Education Minister".
       uint32_t title = t;
-      while (title > b &&
+      while (title > b && !ends_known_name(b, title) &&
              (keyword(title - 1, title, KeywordClass::kTitleModifier) ||
               (is_common_word(title - 1) && !is_given_name(title - 1) &&
                !keyword(title - 1, title, KeywordClass::kOrgHead) && !has_name_reading(title - 1))))
@@ -749,6 +776,19 @@ class Recognizer {
       if (lex_.longest(doc_, b, e, whole) && whole.end_token == e) return false;
       add(b, e, EntityType::kOrg, UINT32_MAX, "ampersand-firm");
       return true;
+    }
+    return false;
+  }
+
+  // Whether a name the lexicon knows (no keyword) of two or more words ends
+  // at token `end`, starting at b or later: "United States" in "United
+  // States President George W. Bush" keeps "States", a common word that
+  // would otherwise be taken for a modifier of the title.
+  bool ends_known_name(uint32_t b, uint32_t end) const {
+    for (uint32_t s = b; s + 1 < end; ++s) {
+      lexicon::Match m;
+      if (lex_.longest(doc_, s, end, m) && m.end_token == end && has_name_reading_of(m))
+        return true;
     }
     return false;
   }

@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "dict/tabari.h"
@@ -159,6 +160,7 @@ class Resolver {
     uint32_t sentence;
     std::string name;
     float lat, lon;
+    char country[2];
   };
 
   uint32_t sentence_of(uint32_t t) const {
@@ -168,7 +170,8 @@ class Resolver {
   }
 
   void note_neighbour(const Mention& m, const std::string& key, const LexEntry& le) {
-    neighbours_.push_back({sentence_of(m.token_begin), key, le.lat, le.lon});
+    neighbours_.push_back(
+        {sentence_of(m.token_begin), key, le.lat, le.lon, {le.country[0], le.country[1]}});
   }
 
   // How near `le` the other town names in the sentence of token t, or the
@@ -383,6 +386,10 @@ class Resolver {
       if (next == "province" || next == "governorate" || next == "region" || next == "oblast" ||
           next == "state")
         return Qualifier::kProvince;
+      // "New York Governor Andrew Cuomo": a governor governs a division.
+      if ((next == "governor" || next == "gov." || next == "legislature") &&
+          doc_.tokens[m.token_end].has(kTokenCapitalized))
+        return Qualifier::kProvince;
     }
     if (m.token_begin >= 2 && norm(m.token_begin - 1) == "of") {
       std::string_view q = norm(m.token_begin - 2);
@@ -421,8 +428,24 @@ class Resolver {
     context.container = container_after(m);
     if (!context.container.known()) context.container = people_before_town_of(m);
     divisions_of_place_before(m, context.contained);
-    const LexEntry* chosen = best_place(match.entries, q, &context);
+    // An exact spelling may name a town abroad and the folded one the place
+    // meant ("Kasai", Japan; "Kasaï", Congo): both are readings.
+    std::vector<uint32_t> readings(match.entries.begin(), match.entries.end());
+    lexicon::Match folded;
+    if (match.end_token == m.token_end && match.begin_token == m.token_begin &&
+        lex_.longest_folded(doc_, m.token_begin, m.token_end, folded) &&
+        folded.end_token == m.token_end)
+      for (uint32_t v : folded.entries)
+        if (std::ranges::none_of(readings, [&](uint32_t r) {
+              return lexicon::payload_entry(r) == lexicon::payload_entry(v);
+            }))
+          readings.push_back(v);
+    const LexEntry* chosen = best_place(readings, q, &context);
     if (chosen == nullptr || word_of_a_longer_name(m, *chosen)) return;
+    if (far_namesake(*chosen, readings, context.self)) {
+      unread_places_.insert(doc_.entities.size());
+      return;
+    }
     // "Morris County", "Ohio County": a county is named after a town or a
     // state elsewhere more often than it holds one. Unless the reading is in
     // the division the document's other places are in (or the one named
@@ -438,6 +461,57 @@ class Resolver {
     // The actor is the chosen place's country ("Paris, Texas" is no French actor).
     if (static_cast<LexKind>(chosen->kind) == LexKind::kPlace)
       e.actor = std::string(lex_.str(chosen->actor));
+  }
+
+  // A story about one country that names a town there names its other small
+  // places there too: a town of another country the document never names
+  // ("Pangasinan", Indonesia, beside "Manaoag" in the Philippines), or one
+  // read only by an alternate name ("Suba" for Suva) is a namesake, not the
+  // place meant. The name is left unread, to be placed near the towns
+  // named around it (places_of_sites), like a name the gazetteer lacks.
+  bool far_namesake(const LexEntry& chosen, std::span<const uint32_t> entries,
+                    const std::string& self) const {
+    if (static_cast<LexKind>(chosen.kind) != LexKind::kPlace || chosen.feature[0] != 'P' ||
+        chosen.feature[1] != 'P' || chosen.feature[2] != 'L' || !chosen.country[0])
+      return false;
+    // A hamlet or small town; by an alternate name, a town of any size.
+    bool alias = false;
+    for (uint32_t v : entries)
+      if (&lex_.entry(v) == &chosen) alias = lexicon::payload_is_alias(v);
+    // A short form of the name ("Clacton" for Clacton-on-Sea) is the name.
+    std::string_view name = lex_.str(chosen.name);
+    if (alias && name.size() > self.size() &&
+        std::equal(self.begin(), self.end(), name.begin(),
+                   [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); }))
+      alias = false;
+    if (chosen.population >= (alias ? kFarNamesakeAliasPopulation : kFarNamesakePopulation))
+      return false;
+    if (focus_besides_name(chosen.country, self) > 0) return false;
+    // The sentences of the name.
+    std::vector<uint32_t> sentences;
+    const auto words = static_cast<uint32_t>(std::ranges::count(self, ' ') + 1);
+    for (const Mention& m : doc_.mentions)
+      if ((m.type == EntityType::kGpe || m.type == EntityType::kLoc) &&
+          m.token_end - m.token_begin == words && key_of(m) == self)
+        sentences.push_back(sentence_of(m.token_begin));
+    // The towns named in those sentences or the ones before or after them
+    // lie in one other country, which the document names, or two of them
+    // do; no town of the document lies in the reading's country.
+    char other[2] = {0, 0};
+    std::vector<std::string_view> towns_there;
+    for (const Neighbour& n : neighbours_) {
+      if (n.name == self) continue;
+      if (n.country[0] == chosen.country[0] && n.country[1] == chosen.country[1]) return false;
+      const bool near = std::ranges::any_of(
+          sentences, [&](uint32_t s) { return n.sentence + 1 >= s && n.sentence <= s + 1; });
+      if (!near || !n.country[0]) continue;
+      if (other[0] && (other[0] != n.country[0] || other[1] != n.country[1])) return false;
+      other[0] = n.country[0];
+      other[1] = n.country[1];
+      if (std::ranges::find(towns_there, n.name) == towns_there.end())
+        towns_there.push_back(n.name);
+    }
+    return other[0] && (towns_there.size() >= 2 || focus(other) > 0);
   }
 
   // "Morris County", "Acadia Parish": the mention is the first part of the
@@ -548,8 +622,19 @@ class Resolver {
   // The division or country named right after the place and a comma.
   Container container_after(const Mention& m) const {
     Container c;
-    const uint32_t next = m.token_end + 1;
+    uint32_t next = m.token_end + 1;
     if (next >= doc_.tokens.size() || norm(m.token_end) != ",") return c;
+    // "Austin, in Scott County, Indiana": the division after the county.
+    if (norm(next) == "in" && next + 1 < doc_.tokens.size()) {
+      const uint32_t county = next + 1;
+      const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+      uint32_t t = county;
+      while (t < n && t - county < 4 && doc_.tokens[t].has(kTokenCapitalized)) ++t;
+      if (t == county || t + 1 >= n || norm(t) != "," ||
+          (norm(t - 1) != "county" && norm(t - 1) != "parish"))
+        return c;
+      next = t + 1;
+    }
     if (!doc_.tokens[next].has(kTokenCapitalized) && !doc_.tokens[next].has(kTokenAllCaps))
       return c;
     lexicon::Match match;
@@ -698,7 +783,8 @@ class Resolver {
         // same name elsewhere: like a city of some millions, before focus.
         score = le.feature[0] == 'A' ? 6.5 : 9;
       } else
-        score = std::log10(le.population + 10.0);
+        score = std::log10(
+            (le.population == 0 && is_seat(le) ? kUnknownSeatPopulation : le.population) + 10.0);
       if (le.country[0] && kind != LexKind::kCountry) {
         // Among two countries the document names, focus does not pull a
         // name to a town a third the size of its namesake in the other
@@ -821,7 +907,17 @@ class Resolver {
     return false;
   }
 
+  // The seat of a division whose population the gazetteer lacks (Taoyuan,
+  // Taiwan) is as large as a seat of a division is: no hamlet.
+  static constexpr uint32_t kUnknownSeatPopulation = 10000;
+  static bool is_seat(const LexEntry& le) {
+    std::string_view feature(le.feature, strnlen(le.feature, sizeof le.feature));
+    return feature == "PPLA" || feature == "PPLA2";
+  }
+
   static constexpr double kNearContainerKm = 120;
+  static constexpr uint32_t kFarNamesakePopulation = 20000;
+  static constexpr uint32_t kFarNamesakeAliasPopulation = 100000;
   static constexpr double kPartOfCityKm = 25;
   static constexpr double kNeighbourKm = 100;
   static constexpr double kNeighbourWeight = 1.5;
@@ -957,9 +1053,9 @@ class Resolver {
       }();
       // A name typed as a place by its context ("in Portroe", "the Crown
       // Heights neighborhood") that the gazetteer does not know.
-      const bool unknown_place = m.lex == UINT32_MAX &&
-                                 (e.type == EntityType::kLoc || e.type == EntityType::kGpe) &&
-                                 !e.has_geo;
+      const bool unknown_place =
+          (m.lex == UINT32_MAX || unread_places_.count(static_cast<size_t>(m.entity))) &&
+          (e.type == EntityType::kLoc || e.type == EntityType::kGpe) && !e.has_geo;
       if (site || placed) eligible[m.entity] = std::max<uint8_t>(eligible[m.entity], 1);
       if (unknown_place && !eligible[m.entity]) eligible[m.entity] = one_country ? 1 : 3;
       if (unknown_place && !site) unknown_places[m.entity] = 1;
@@ -1224,7 +1320,11 @@ class Resolver {
       // Dictionary words ("Centre", "Royal") and hamlets name no organisation.
       if ((le.flags & lexicon::kLexCommonWord) && (le.population < 100000 || feature == "ADM1"))
         continue;
-      if (le.population < 5000 && feature != "ADM1" && feature != "PPLA" && feature != "PPLC")
+      // A hamlet names no organisation; the seat of a municipality of a
+      // country the document names may ("Ubay Community Hospital").
+      const bool local_seat = feature.starts_with("PPLA") && focus_elsewhere(le.country) > 0;
+      if (le.population < 5000 && feature != "ADM1" && feature != "PPLA" && feature != "PPLC" &&
+          !local_seat)
         continue;
       // A town of a country the document does not name must be a city to
       // name an organisation ("Moro Islamic Liberation Front" is no town's).
@@ -1272,6 +1372,8 @@ class Resolver {
   std::unordered_map<std::string, int32_t> by_part_;
   // Counties left for places_of_sites, with the reading kept as a fallback.
   std::unordered_map<size_t, const LexEntry*> deferred_counties_;
+  // Place names whose only readings were far namesakes (far_namesake).
+  std::unordered_set<size_t> unread_places_;
   std::vector<uint8_t> locators_;  // entities that can place a site (places_of_sites)
 };
 

@@ -183,5 +183,78 @@ TEST_F(Resolve, SitesArePlacedInTheirTown) {
   }
 }
 
+// Geocoding of names the recognizer used to cut or misread.
+TEST_F(Resolve, NamesWithLowerCaseWordsArticlesAndTitlesAreRead) {
+  auto geo_of = [&](const Document& doc, std::string_view surface) -> const Entity* {
+    const Entity* e = entity_named(doc, surface);
+    EXPECT_NE(e, nullptr) << surface;
+    if (e != nullptr) {
+      EXPECT_TRUE(e->has_geo) << surface;
+    }
+    return e != nullptr && e->has_geo ? e : nullptr;
+  };
+  // "do" inside a name the lexicon knows whole.
+  Document doc = analyze("Floods hit Porto Alegre and other towns in Rio Grande do Sul on Monday.");
+  const Entity* state = geo_of(doc, "Rio Grande do Sul");
+  ASSERT_NE(state, nullptr);
+  EXPECT_EQ(state->geo.feature, "ADM1");
+  EXPECT_EQ(entity_named(doc, "Sul"), nullptr);
+  // A title's modifiers stop at a known name.
+  doc = analyze("On Monday, United States President Joe Biden met reporters.");
+  const Entity* us = geo_of(doc, "United States");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(std::string(us->geo.country, 2), "US");
+  // "Al-" joined by a hyphen marks a transliteration.
+  doc = analyze("Officials in Egypt counted new cases in Cairo and Al-Minya.");
+  const Entity* minya = geo_of(doc, "Al-Minya");
+  ASSERT_NE(minya, nullptr);
+  EXPECT_EQ(std::string(minya->geo.country, 2), "EG");
+  EXPECT_LT(minya->geo.lat, 29.0);  // Minya, not Cairo
+  // A small town listed after a country.
+  doc = analyze("Outbreaks in Uganda, Bundibugyo and Kasese were reported by the health ministry.");
+  const Entity* bundibugyo = geo_of(doc, "Bundibugyo");
+  ASSERT_NE(bundibugyo, nullptr);
+  EXPECT_EQ(std::string(bundibugyo->geo.country, 2), "UG");
+}
+
+TEST_F(Resolve, ContextPicksTheReadingOfAPlace) {
+  auto country_of = [&](const Document& doc, std::string_view surface) {
+    const Entity* e = entity_named(doc, surface);
+    return e != nullptr && e->has_geo ? std::string(e->geo.country, 2) : std::string("--");
+  };
+  // A town of a country the story never names, among towns of another
+  // country, is a namesake: the name is placed near those towns.
+  Document doc =
+      analyze("Farmers in Manaoag, Pangasinan and in Pandi, Bulacan reported sick pigs on Monday.");
+  EXPECT_EQ(country_of(doc, "Pangasinan"), "PH");
+  // ... but not a town of a country the story names.
+  doc = analyze("Farmers in Indonesia and in Pandi, Bulacan reported sick pigs near Pangasinan.");
+  EXPECT_NE(country_of(doc, "Pangasinan"), "PH");
+  // A division's seat of unknown population is no hamlet.
+  doc = analyze("Taiwan reported new cases in Taoyuan on Monday.");
+  EXPECT_EQ(country_of(doc, "Taoyuan"), "TW");
+  // "X, in Y County, Z" is in Z.
+  doc = analyze("The clinic in Austin, in Scott County, Indiana, reopened on Monday.");
+  const Entity* austin = entity_named(doc, "Austin");
+  ASSERT_NE(austin, nullptr);
+  EXPECT_EQ(austin->geo.admin1, "IN");
+  // A governor governs a division.
+  doc = analyze("New York Governor Kathy Hochul signed the bill in Albany.");
+  const Entity* ny = entity_named(doc, "New York");
+  ASSERT_NE(ny, nullptr);
+  EXPECT_EQ(ny->geo.feature, "ADM1");
+  // The seat of a small municipality of a country the story names may name
+  // a site; a hamlet of a country it does not name may not.
+  doc = analyze(
+      "Health officials in the Philippines said the children were taken to Ubay Community "
+      "Hospital on Friday.");
+  EXPECT_EQ(country_of(doc, "Ubay Community Hospital"), "PH");
+  doc = analyze("Health officials said the children were taken to Ubay Community Hospital.");
+  EXPECT_EQ(country_of(doc, "Ubay Community Hospital"), "--");
+  // The folded spelling is a reading too ("Kasai", Japan; "Kasaï", Congo).
+  doc = analyze("Rebels advanced in the province of Kasai on Monday, officials in Kinshasa said.");
+  EXPECT_EQ(country_of(doc, "Kasai"), "CD");
+}
+
 }  // namespace
 }  // namespace claimtrace
