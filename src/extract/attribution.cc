@@ -1438,12 +1438,15 @@ class Extractor {
       if (m.entry == nullptr || m.entry->role != CueRole::kFrame || i + m.token_count >= se)
         continue;
       uint32_t e = i + m.token_count;
-      if (w(e - 1) == "to") {
+      // "plans to run": "to" and a base verb make the cue a verb whatever
+      // its tag (the tagger often reads "plans" as a plural noun).
+      const bool to_verb = w(e - 1) == "to";
+      if (to_verb) {
         if (toks_[e].pos != Pos::kVB) continue;
         --e;
       }
       const Pos pos = toks_[i].pos;
-      const bool finite = pos == Pos::kVBD || pos == Pos::kVBZ || pos == Pos::kVBP;
+      const bool finite = to_verb || pos == Pos::kVBD || pos == Pos::kVBZ || pos == Pos::kVBP;
       const uint32_t aux = aux_chain_start(i, sb);
       if (!finite && aux == i) continue;
       if (aux <= sb || !frame_subject(aux - 1)) continue;
