@@ -1453,9 +1453,19 @@ class Extractor {
       const Range src = left_np(sb, aux);
       if (src.empty() || src.e != aux) continue;
       const CueHit h{i, e, m.entry, aux};
-      emit(h, src, {{e, clause_end(e, se)}}, "frame_verb");
+      emit(h, src, {{e, frame_content_end(e, se)}}, "frame_verb");
       i = e - 1;
     }
+  }
+
+  // A frame verb's content is its object or infinitive: it ends at the
+  // first comma outside quotation marks ("offered to mediate, and X held
+  // talks"), else where the clause ends.
+  uint32_t frame_content_end(uint32_t b, uint32_t se) const {
+    const uint32_t e = clause_end(b, se);
+    for (uint32_t k = b + 1; k < e; ++k)
+      if (is_comma(k) && in_quote_[k] < 0) return k;
+    return e;
   }
 
   // The subject word right before a frame verb: a personal pronoun or a
