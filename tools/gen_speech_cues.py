@@ -10,7 +10,8 @@ import sys
 
 CLASSES = {"say": "kSay", "claim": "kClaim", "report": "kReport", "cite": "kCite",
            "according_to": "kAccordingTo"}
-ROLES = {"verb": "kVerb", "prep": "kPrep", "cite": "kCite", "adverb": "kAdverb", "seem": "kSeem"}
+ROLES = {"verb": "kVerb", "prep": "kPrep", "cite": "kCite", "adverb": "kAdverb", "seem": "kSeem",
+         "frame": "kFrame"}
 CERTAINTY = {"asserted": "kAsserted", "reported": "kReported", "alleged": "kAlleged",
              "speculative": "kSpeculative", "denied": "kDenied"}
 

@@ -349,6 +349,7 @@ class Extractor {
       if (in_quote_[i] >= 0 || toks_[i].kind != TokenKind::kWord) continue;
       SpeechCueMatch m = match_speech_cue(doc_, i);
       if (m.entry == nullptr || i + m.token_count > se) continue;
+      if (m.entry->role == CueRole::kFrame) continue;  // do_frame_verbs
       if ((m.entry->role == CueRole::kVerb || m.entry->role == CueRole::kSeem) && i > sb) {
         std::string_view prev = w(i - 1);
         // "the alleged deployment", "a warning": an adjective or noun, not a verb.
@@ -1468,11 +1469,14 @@ class Extractor {
         case CueRole::kSeem:
           do_seem(h, sb, se);
           break;
+        case CueRole::kFrame:
+          break;
       }
     }
     for (auto [hi, parent] : cite_hits) do_cite(hits_[hi], parent, se, first_attr);
     do_nominal(sb, se);
     do_unknown_verb_that(sb, se);
+    do_frame_verbs(sb, se);
     do_unmatched_verbs(sb, se);
     do_stance_adjectives(sb, se);
     if (doc_.attributions.size() == first_attr) in_document(sb, se);
@@ -1624,6 +1628,58 @@ class Extractor {
       CueHit h{i, i + 1, &kVerbThatCue, aux};
       emit(h, src, {{i + 1, clause_end(i + 1, se)}}, "verb_that");
     }
+  }
+
+  // "Ana Ruiz offered her condolences", "she plans to run", "They named him
+  // chairman": verbs of the lexicon's "frame" role, which are acts or
+  // stances of a source only as the finite verb (or auxiliary + participle)
+  // of a name or a personal pronoun, and only outside every other
+  // attribution's content and source. A form ending in "to" needs a base
+  // verb after it; the cue is the verb without "to".
+  void do_frame_verbs(uint32_t sb, uint32_t se) {
+    for (uint32_t i = sb + 1; i + 1 < se; ++i) {
+      if (in_quote_[i] >= 0 || covered_[i] || toks_[i].kind != TokenKind::kWord) continue;
+      const SpeechCueMatch m = match_speech_cue(doc_, i);
+      if (m.entry == nullptr || m.entry->role != CueRole::kFrame || i + m.token_count >= se)
+        continue;
+      uint32_t e = i + m.token_count;
+      // "plans to run": "to" and a base verb make the cue a verb whatever
+      // its tag (the tagger often reads "plans" as a plural noun).
+      const bool to_verb = w(e - 1) == "to";
+      if (to_verb) {
+        if (toks_[e].pos != Pos::kVB) continue;
+        --e;
+      }
+      const Pos pos = toks_[i].pos;
+      const bool finite = to_verb || pos == Pos::kVBD || pos == Pos::kVBZ || pos == Pos::kVBP;
+      const uint32_t aux = aux_chain_start(i, sb);
+      if (!finite && aux == i) continue;
+      if (aux <= sb || !frame_subject(aux - 1)) continue;
+      const Range src = left_np(sb, aux);
+      if (src.empty() || src.e != aux) continue;
+      const CueHit h{i, e, m.entry, aux};
+      emit(h, src, {{e, frame_content_end(e, se)}}, "frame_verb");
+      i = e - 1;
+    }
+  }
+
+  // A frame verb's content is its object or infinitive: it ends at the
+  // first comma outside quotation marks ("offered to mediate, and X held
+  // talks"), else where the clause ends.
+  uint32_t frame_content_end(uint32_t b, uint32_t se) const {
+    const uint32_t e = clause_end(b, se);
+    for (uint32_t k = b + 1; k < e; ++k)
+      if (is_comma(k) && in_quote_[k] < 0) return k;
+    return e;
+  }
+
+  // The subject word right before a frame verb: a personal pronoun or a
+  // capitalised name (not "it", "who", "this").
+  bool frame_subject(uint32_t k) const {
+    std::string_view x = w(k);
+    if (x == "he" || x == "she" || x == "they" || x == "we" || x == "i" || x == "you") return true;
+    if (person_roles().count(x) || org_words().count(x)) return true;
+    return (toks_[k].pos == Pos::kNNP || toks_[k].pos == Pos::kNNPS) && capitalized(k);
   }
 
   // Token `k` opens a complement clause: a subject (a name, a pronoun, a

@@ -10,7 +10,9 @@
 namespace claimtrace::extract {
 
 // How a cue combines with its source and content (see data/speech_cues.tsv).
-enum class CueRole : uint8_t { kVerb, kPrep, kCite, kAdverb, kSeem };
+// kFrame: a verb that is a cue only in one frame (see do_frame_verbs in
+// attribution.cc), never on its own.
+enum class CueRole : uint8_t { kVerb, kPrep, kCite, kAdverb, kSeem, kFrame };
 
 struct SpeechCueEntry {
   std::string_view form;  // space-separated normalized tokens

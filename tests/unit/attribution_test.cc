@@ -1656,5 +1656,46 @@ TEST(Attribution, ThatSaidIsAConnective) {
   EXPECT_TRUE(d.attributions.empty());
 }
 
+// Frame cues (lexicon role "frame"): an act or stance of a named, pronoun or
+// role subject outside every other content.
+TEST(Attribution, FrameVerbOfANamedSubject) {
+  Document d = analyze("Mayor Elna Vorst offered her condolences to the families of the miners.");
+  const Attribution* a = by_cue(d, "offered");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Mayor Elna Vorst");
+  EXPECT_EQ(content(d, *a), "her condolences to the families of the miners");
+  EXPECT_EQ(a->rule, "frame_verb");
+}
+
+TEST(Attribution, FrameVerbNeedsAPersonSubjectAndNoOtherContent) {
+  // A thing as the subject: no attribution.
+  Document d = analyze("The corner shop offered steep discounts on bread last winter.");
+  EXPECT_EQ(by_cue(d, "offered"), nullptr);
+  // Inside what somebody says: part of that statement, not a second one.
+  Document e = analyze("Ivo Kast said that Ana Ruiz offered him a seat on the board.");
+  EXPECT_NE(by_cue(e, "said"), nullptr);
+  EXPECT_EQ(by_cue(e, "offered"), nullptr);
+}
+
+TEST(Attribution, FrameToFormIsACueOnlyBeforeABaseVerb) {
+  Document d = analyze("The Velm council plans to close the old bridge in May.");
+  const Attribution* a = by_cue(d, "plans");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "The Velm council");
+  EXPECT_EQ(content(d, *a), "to close the old bridge in May");
+  // A possessed noun is no verb.
+  Document e = analyze("Her plans to close the old bridge were dropped in May.");
+  EXPECT_EQ(by_cue(e, "plans"), nullptr);
+}
+
+TEST(Attribution, DrewCriticismIsACue) {
+  Document d = analyze("Senator Tomas Brill drew criticism for his vote on the harbour tax.");
+  // The particle belongs to the cue, as with "railed against".
+  const Attribution* a = by_cue(d, "drew criticism for");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Senator Tomas Brill");
+  EXPECT_EQ(content(d, *a), "his vote on the harbour tax");
+}
+
 }  // namespace
 }  // namespace claimtrace
