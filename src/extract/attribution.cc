@@ -1795,6 +1795,14 @@ class Extractor {
         if (subj.empty() || subj.b == h.aux_b) subj = {prev_end, h.aux_b};
         return emit(h, src, {subj}, "passive_by") >= 0;
       }
+      // "a practice criticized by civil rights groups", "the policies once
+      // championed by X": a participle right after a noun, with no
+      // auxiliary, reports what the agent after "by" said of that noun.
+      Range noun = reduced_passive_noun(h, prev_end, se);
+      if (!noun.empty()) {
+        Range src = right_np(h.e + 1, se);
+        if (!src.empty()) return emit(h, src, {noun}, "passive_by") >= 0;
+      }
     }
     // Agentless passive: "Three officials were charged with X", "Jokes are
     // told about Y": nobody is named as the source; the subject is part of
@@ -1885,6 +1893,13 @@ class Extractor {
       if (closes_quote(q) && q + 1 < subj_end) src = appositive_subject(q + 1, subj_end);
     }
     if (src.empty()) src = widen_subject(sb, left_np(sb, subj_end));
+    if (ing && h.aux_b == h.b && !after_comma && !src.empty()) {
+      src = participle_noun(src);
+      if (src.empty()) {
+        int32_t via = -1;
+        src = governing_subject(h, sb, first_attr, false, via);
+      }
+    }
     bool src_after = false;
     if (src.empty()) {
       // Inverted: "CONTENT," said SOURCE.
@@ -2054,6 +2069,59 @@ class Extractor {
   // wish or an imperative, not a report of what somebody said.
   bool bare_second_predicate(const CueHit& h) const {
     return h.aux_b == h.b && toks_[h.b].pos == Pos::kVB;
+  }
+
+  // The noun a reduced passive relative ("NOUN (adverb) VERBED by AGENT")
+  // hangs on; empty when the cue has an auxiliary, is no participle, does
+  // not follow a noun directly, or "by" takes a gerund ("responded by
+  // saying").
+  Range reduced_passive_noun(const CueHit& h, uint32_t prev_end, uint32_t se) const {
+    if (h.aux_b <= prev_end || h.e + 1 >= se || !participle_form(w(h.b))) return {0, 0};
+    const Pos p = toks_[h.b].pos;
+    if (p != Pos::kVBN && p != Pos::kVBD) return {0, 0};
+    for (uint32_t k = h.aux_b; k < h.b; ++k)
+      if (!is_ly_adverb(k) && w(k) != "once" && w(k) != "first") return {0, 0};
+    const Pos q = toks_[h.aux_b - 1].pos;
+    if (in_quote_[h.aux_b - 1] >= 0 ||
+        !(q == Pos::kNN || q == Pos::kNNS || q == Pos::kNNP || q == Pos::kNNPS))
+      return {0, 0};
+    if (ends_with_ing(h.e + 1) || in_quote_[h.e + 1] >= 0) return {0, 0};
+    Range noun = left_np(prev_end, h.aux_b);
+    if (noun.empty() || noun.e != h.aux_b) return {0, 0};
+    return noun;
+  }
+
+  // "ads attacking Ana", "a group seeking X": a bare participle right after
+  // a noun describes that noun, which is the source. When the words before
+  // it hold a verb ("has drawn huge crowds describing", "poured money into
+  // groups seeking"), only the last noun group is the participle's noun;
+  // when they end in anything but a noun ("she sat down describing"),
+  // there is none (empty) and the source is the subject of the governing
+  // verb.
+  Range participle_noun(Range src) const {
+    const auto verb_at = [&](uint32_t k) {
+      const Pos p = toks_[k].pos;
+      return !capitalized(k) && in_quote_[k] < 0 &&
+             (p == Pos::kVB || p == Pos::kVBD || p == Pos::kVBN || p == Pos::kVBZ ||
+              p == Pos::kVBP || p == Pos::kMD);
+    };
+    bool verb = false;
+    for (uint32_t k = src.b; k < src.e; ++k) verb = verb || verb_at(k);
+    if (!verb) return src;
+    const Pos last = toks_[src.e - 1].pos;
+    if (!(last == Pos::kNN || last == Pos::kNNS || last == Pos::kNNP || last == Pos::kNNPS ||
+          last == Pos::kPRP || last == Pos::kCD))
+      return {0, 0};
+    uint32_t b = src.e - 1;
+    while (b > src.b) {
+      const uint32_t k = b - 1;
+      const Pos p = toks_[k].pos;
+      if (verb_at(k) || p == Pos::kIN || p == Pos::kTO || p == Pos::kCC || p == Pos::kRB ||
+          punct(k))
+        break;
+      b = k;
+    }
+    return {b, src.e};
   }
 
   // "(When) asked about the budget, ...": the particle is part of the cue and

@@ -1586,5 +1586,38 @@ TEST(Attribution, FinalAccordingToSourceRunsToTheSentenceEnd) {
   EXPECT_EQ(content(e, e.attributions[0]), "Many of them left the town | and never came back");
 }
 
+TEST(Attribution, BareParticipleAfterNounTakesThatNoun) {
+  // "ads attacking X": the noun the participle describes, not the clause
+  // before it.
+  Document d = analyze("Most of the money went to ads attacking the harbour board.");
+  const Attribution* a = by_cue(d, "attacking");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "ads");
+  EXPECT_EQ(content(d, *a), "the harbour board");
+}
+
+TEST(Attribution, BareParticipleAfterVerbTakesTheSubject) {
+  Document d = analyze(
+      "Ana Ruiz spoke for an hour on Monday, then sat down describing the plan as a waste.");
+  const Attribution* a = by_cue(d, "describing");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ana Ruiz");
+  EXPECT_EQ(content(d, *a), "the plan as a waste");
+}
+
+TEST(Attribution, ReducedPassiveByAgent) {
+  // "a practice criticized by X": X is the source, the noun is the content.
+  Document d = analyze("The Velm council dropped a practice criticized by civil rights groups.");
+  const Attribution* a = by_cue(d, "criticized");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "civil rights groups");
+  EXPECT_EQ(content(d, *a), "a practice");
+  // "responded by saying": "by" takes a gerund, the subject stays the source.
+  Document e = analyze("Ivo Kast responded by saying that the port will stay open.");
+  const Attribution* b = by_cue(e, "responded");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(e, *b), "Ivo Kast");
+}
+
 }  // namespace
 }  // namespace claimtrace
