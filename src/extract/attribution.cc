@@ -571,6 +571,10 @@ class Extractor {
     for (uint32_t k = b + 2; k < end; ++k) {
       if (!capitalized(k) || capitalized(k - 1) || toks_[k - 1].kind != TokenKind::kWord) continue;
       std::string_view noun = w(k - 1);
+      // "Many prominent Republicans", "a super PAC": an adjective before a
+      // name modifies it; only a noun ("the income trends Democrats point
+      // to") ends a group of its own.
+      if (toks_[k - 1].pos != Pos::kNN && toks_[k - 1].pos != Pos::kNNS) return 0;
       // "The report published Tuesday": a participle and a date.
       if ((past_form(noun) || time_word(w(k)))) return 0;
       if (person_roles().count(noun) || outlet_words().count(noun) || org_words().count(noun) ||
@@ -2233,6 +2237,14 @@ class Extractor {
       --k;
     if (k == end || k <= sb) return end;
     std::string_view x = w(k - 1);
+    // "Six in 10 say": a share, not a date; a bare number after "in" is a
+    // date only when it is a year.
+    if (x == "in") {
+      bool year = false;
+      for (uint32_t i = k; i < end; ++i)
+        year = year || time_word(w(i)) || (toks_[i].kind == TokenKind::kNumber && w(i).size() == 4);
+      if (!year) return end;
+    }
     if (x == "on" || x == "last" || x == "this" || x == "in" || x == "late" || x == "early")
       return k - 1 > sb ? k - 1 : end;
     return end;

@@ -1619,5 +1619,26 @@ TEST(Attribution, ReducedPassiveByAgent) {
   EXPECT_EQ(source(e, *b), "Ivo Kast");
 }
 
+TEST(Attribution, AdjectiveBeforeNameStaysInSubject) {
+  // Not the relative clause without "that" of "the income trends Democrats
+  // point to": an adjective before a name belongs to the group.
+  Document d = analyze("Many prominent Republicans have said the tax is too high.");
+  const Attribution* a = by_cue(d, "have said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Many prominent Republicans");
+}
+
+TEST(Attribution, ShareIsNoDateInSubject) {
+  Document d = analyze("Six in 10 say the harbour tax is too high.");
+  const Attribution* a = by_cue(d, "say");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Six in 10");
+  // A year after "in" is still a time adjunct, not part of the subject.
+  Document e = analyze("Ana Ruiz in 2015 said the harbour tax is too high.");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(e, *b), "Ana Ruiz");
+}
+
 }  // namespace
 }  // namespace claimtrace
