@@ -2487,6 +2487,18 @@ class Extractor {
         }
       }
       if (pronoun) break;
+      // "Lawmakers supporting the bill", "voters backing Ana": a noun with a
+      // participle phrase after it.
+      if (toks_[j].pos == Pos::kVBG && !capitalized(j) && j > sb && in_quote_[j - 1] < 0) {
+        const Pos q = toks_[j - 1].pos;
+        Range pre = head_np(sb, j);
+        if ((q == Pos::kNN || q == Pos::kNNS || q == Pos::kNNP || q == Pos::kNNPS) &&
+            nominal_group(pre, j, false)) {
+          r.b = pre.b;
+          continue;
+        }
+        break;
+      }
       // "Teachers, nurses and shop owners": left_np took the last two items.
       if (is_comma(j) && in_quote_[j] < 0 && step == 0) {
         bool conj = false;
@@ -2714,7 +2726,8 @@ class Extractor {
     if (r < se && (addressee || adjunct_starts().count(w(r)) || capitalized(r) || time_word(w(r)) ||
                    pronouns().count(w(r)))) {
       for (uint32_t k = r; k < se && k < r + 8; ++k) {
-        if (punct(k) || in_quote_[k] >= 0) break;
+        // "backing Ana Ruiz said that": the "that" of another verb.
+        if (punct(k) || in_quote_[k] >= 0 || (k > r && verb_hit_at(k))) break;
         if (w(k) == "that") return k;
       }
     }

@@ -1640,5 +1640,25 @@ TEST(Attribution, ShareIsNoDateInSubject) {
   EXPECT_EQ(source(e, *b), "Ana Ruiz");
 }
 
+TEST(Attribution, SubjectWithParticiplePhrase) {
+  Document d = analyze("Parents opposing the harbour plan said the tax is too high.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Parents opposing the harbour plan");
+}
+
+TEST(Attribution, AddresseeSearchStopsAtAnotherVerbOfSaying) {
+  // The "that" after "Ana Ruiz said" is that verb's, not "backing"'s.
+  Document d = analyze("By Tuesday, voters backing Ana Ruiz said that the tax is too high.");
+  const Attribution* a = by_cue(d, "backing");
+  ASSERT_NE(a, nullptr);
+  EXPECT_NE(content(d, *a), "that the tax is too high");
+  // "told Reuters on Monday that": the addressee and adjunct are skipped.
+  Document e = analyze("Ana Ruiz told Reuters on Monday that the tax is too high.");
+  const Attribution* b = by_cue(e, "told");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(e, *b), "that the tax is too high");
+}
+
 }  // namespace
 }  // namespace claimtrace
