@@ -2260,6 +2260,18 @@ class Extractor {
         "part",      "instead",   "response", "contrast", "also",     "then",      "separately",
         "later",     "earlier",   "now",      "moreover", "likewise", "similarly", "nevertheless",
         "meanwhile", "too",       "still",    "though"};
+    // "Ana Ruiz, in a statement released by the campaign, said", "X, when
+    // contacted by Reuters, said": a longer parenthetical that opens with a
+    // preposition or a subordinator is an adjunct, not an apposition.
+    static const WordSet kAdjunctOpeners{
+        "in",   "on",      "at",   "during",       "after",      "before", "when",     "while",
+        "amid", "despite", "with", "particularly", "especially", "like",   "following"};
+    for (uint32_t k = end - 2; k > sb && end - 2 - k < 30; --k) {
+      if (in_quote_[k] >= 0 || quote_mark(k) || w(k) == ";") break;
+      if (!is_comma(k)) continue;
+      if (k > sb + 1 && kAdjunctOpeners.count(w(k + 1)) && in_quote_[k + 1] < 0) return k;
+      break;
+    }
     for (uint32_t k = end - 2; k > sb && end - 2 - k < 4; --k) {
       if (is_comma(k)) return k > sb ? k : end;
       if (!kParenthetical.count(w(k))) return end;

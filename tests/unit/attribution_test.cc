@@ -1660,5 +1660,24 @@ TEST(Attribution, AddresseeSearchStopsAtAnotherVerbOfSaying) {
   EXPECT_EQ(content(e, *b), "that the tax is too high");
 }
 
+TEST(Attribution, AdjunctParentheticalIsNotPartOfTheSource) {
+  Document d = analyze(
+      "Ana Ruiz, in a statement released by the campaign on Thursday, said the tax is too "
+      "high.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ana Ruiz");
+  Document e =
+      analyze("The mayor's office, when contacted by the Velm Herald, said the tax is too high.");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(e, *b), "The mayor's office");
+  // An apposition stays: it names the source.
+  Document f = analyze("Ivo Kast, the harbour master, said the tax is too high.");
+  const Attribution* c = by_cue(f, "said");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(source(f, *c), "Ivo Kast, the harbour master");
+}
+
 }  // namespace
 }  // namespace claimtrace
