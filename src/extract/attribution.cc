@@ -2200,6 +2200,11 @@ class Extractor {
     uint32_t e = se;
     while (e > c + 1 && punct(e - 1) && w(e - 1) != ")") --e;
     if (e <= c + 1 || e - c > 40) return c;
+    // "said Ana Ruiz, after a rally in Velm": an adjunct, not an apposition.
+    static const WordSet kAdjunctOpeners{"in",     "on",   "at",    "during",  "after",
+                                         "before", "when", "while", "amid",    "despite",
+                                         "with",   "as",   "but",   "because", "following"};
+    if (kAdjunctOpeners.count(w(c + 1))) return c;
     for (uint32_t k = c + 1; k < e; ++k) {
       if (quote_mark(k) || in_quote_[k] >= 0 || w(k) == ";" || w(k) == ":") return c;
       if (is_comma(k) && k + 1 < e && clause_cue_at(k + 1)) return c;

@@ -1679,5 +1679,16 @@ TEST(Attribution, AdjunctParentheticalIsNotPartOfTheSource) {
   EXPECT_EQ(source(f, *c), "Ivo Kast, the harbour master");
 }
 
+TEST(Attribution, TrailingAdjunctAfterInvertedSource) {
+  Document d = analyze("\"The tax is too high,\" said Ana Ruiz, after a rally in Velm.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ana Ruiz");
+  Document e = analyze("\"The tax is too high,\" said Ivo Kast, the harbour master.");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(e, *b), "Ivo Kast, the harbour master");
+}
+
 }  // namespace
 }  // namespace claimtrace
