@@ -764,6 +764,10 @@ class Extractor {
     for (uint32_t k = b + 2; k < end; ++k) {
       if (!capitalized(k) || capitalized(k - 1) || toks_[k - 1].kind != TokenKind::kWord) continue;
       std::string_view noun = w(k - 1);
+      // "Many prominent Republicans", "a super PAC": an adjective before a
+      // name modifies it; only a noun ("the income trends Democrats point
+      // to") ends a group of its own.
+      if (toks_[k - 1].pos != Pos::kNN && toks_[k - 1].pos != Pos::kNNS) return 0;
       // "The report published Tuesday": a participle and a date.
       if ((past_form(noun) || time_word(w(k)))) return 0;
       if (person_roles().count(noun) || outlet_words().count(noun) || org_words().count(noun) ||
@@ -2079,6 +2083,14 @@ class Extractor {
         if (subj.empty() || subj.b == h.aux_b) subj = {prev_end, h.aux_b};
         return emit(h, src, {subj}, "passive_by") >= 0;
       }
+      // "a practice criticized by civil rights groups", "the policies once
+      // championed by X": a participle right after a noun, with no
+      // auxiliary, reports what the agent after "by" said of that noun.
+      Range noun = reduced_passive_noun(h, prev_end, se);
+      if (!noun.empty()) {
+        Range src = right_np(h.e + 1, se);
+        if (!src.empty()) return emit(h, src, {noun}, "passive_by") >= 0;
+      }
     }
     // Agentless passive: "Three officials were charged with X", "Jokes are
     // told about Y": nobody is named as the source; the subject is part of
@@ -2169,6 +2181,13 @@ class Extractor {
       if (closes_quote(q) && q + 1 < subj_end) src = appositive_subject(q + 1, subj_end);
     }
     if (src.empty()) src = widen_subject(sb, left_np(sb, subj_end));
+    if (ing && h.aux_b == h.b && !after_comma && !src.empty()) {
+      src = participle_noun(src);
+      if (src.empty()) {
+        int32_t via = -1;
+        src = governing_subject(h, sb, first_attr, false, via);
+      }
+    }
     bool src_after = false;
     if (src.empty()) {
       // Inverted: "CONTENT," said SOURCE.
@@ -2340,6 +2359,59 @@ class Extractor {
     return h.aux_b == h.b && toks_[h.b].pos == Pos::kVB;
   }
 
+  // The noun a reduced passive relative ("NOUN (adverb) VERBED by AGENT")
+  // hangs on; empty when the cue has an auxiliary, is no participle, does
+  // not follow a noun directly, or "by" takes a gerund ("responded by
+  // saying").
+  Range reduced_passive_noun(const CueHit& h, uint32_t prev_end, uint32_t se) const {
+    if (h.aux_b <= prev_end || h.e + 1 >= se || !participle_form(w(h.b))) return {0, 0};
+    const Pos p = toks_[h.b].pos;
+    if (p != Pos::kVBN && p != Pos::kVBD) return {0, 0};
+    for (uint32_t k = h.aux_b; k < h.b; ++k)
+      if (!is_ly_adverb(k) && w(k) != "once" && w(k) != "first") return {0, 0};
+    const Pos q = toks_[h.aux_b - 1].pos;
+    if (in_quote_[h.aux_b - 1] >= 0 ||
+        !(q == Pos::kNN || q == Pos::kNNS || q == Pos::kNNP || q == Pos::kNNPS))
+      return {0, 0};
+    if (ends_with_ing(h.e + 1) || in_quote_[h.e + 1] >= 0) return {0, 0};
+    Range noun = left_np(prev_end, h.aux_b);
+    if (noun.empty() || noun.e != h.aux_b) return {0, 0};
+    return noun;
+  }
+
+  // "ads attacking Ana", "a group seeking X": a bare participle right after
+  // a noun describes that noun, which is the source. When the words before
+  // it hold a verb ("has drawn huge crowds describing", "poured money into
+  // groups seeking"), only the last noun group is the participle's noun;
+  // when they end in anything but a noun ("she sat down describing"),
+  // there is none (empty) and the source is the subject of the governing
+  // verb.
+  Range participle_noun(Range src) const {
+    const auto verb_at = [&](uint32_t k) {
+      const Pos p = toks_[k].pos;
+      return !capitalized(k) && in_quote_[k] < 0 &&
+             (p == Pos::kVB || p == Pos::kVBD || p == Pos::kVBN || p == Pos::kVBZ ||
+              p == Pos::kVBP || p == Pos::kMD);
+    };
+    bool verb = false;
+    for (uint32_t k = src.b; k < src.e; ++k) verb = verb || verb_at(k);
+    if (!verb) return src;
+    const Pos last = toks_[src.e - 1].pos;
+    if (!(last == Pos::kNN || last == Pos::kNNS || last == Pos::kNNP || last == Pos::kNNPS ||
+          last == Pos::kPRP || last == Pos::kCD))
+      return {0, 0};
+    uint32_t b = src.e - 1;
+    while (b > src.b) {
+      const uint32_t k = b - 1;
+      const Pos p = toks_[k].pos;
+      if (verb_at(k) || p == Pos::kIN || p == Pos::kTO || p == Pos::kCC || p == Pos::kRB ||
+          punct(k))
+        break;
+      b = k;
+    }
+    return {b, src.e};
+  }
+
   // "(When) asked about the budget, ...": the particle is part of the cue and
   // the topic follows it directly.
   bool about_in_cue(const CueHit& h) const { return h.e > h.b + 1 && w(h.e - 1) == "about"; }
@@ -2412,6 +2484,11 @@ class Extractor {
     uint32_t e = se;
     while (e > c + 1 && punct(e - 1) && w(e - 1) != ")") --e;
     if (e <= c + 1 || e - c > 40) return c;
+    // "said Ana Ruiz, after a rally in Velm": an adjunct, not an apposition.
+    static const WordSet kAdjunctOpeners{"in",     "on",   "at",    "during",  "after",
+                                         "before", "when", "while", "amid",    "despite",
+                                         "with",   "as",   "but",   "because", "following"};
+    if (kAdjunctOpeners.count(w(c + 1))) return c;
     for (uint32_t k = c + 1; k < e; ++k) {
       if (quote_mark(k) || in_quote_[k] >= 0 || w(k) == ";" || w(k) == ":") return c;
       if (is_comma(k) && k + 1 < e && clause_cue_at(k + 1)) return c;
@@ -2449,6 +2526,14 @@ class Extractor {
       --k;
     if (k == end || k <= sb) return end;
     std::string_view x = w(k - 1);
+    // "Six in 10 say": a share, not a date; a bare number after "in" is a
+    // date only when it is a year.
+    if (x == "in") {
+      bool year = false;
+      for (uint32_t i = k; i < end; ++i)
+        year = year || time_word(w(i)) || (toks_[i].kind == TokenKind::kNumber && w(i).size() == 4);
+      if (!year) return end;
+    }
     if (x == "on" || x == "last" || x == "this" || x == "in" || x == "late" || x == "early")
       return k - 1 > sb ? k - 1 : end;
     return end;
@@ -2464,6 +2549,18 @@ class Extractor {
         "part",      "instead",   "response", "contrast", "also",     "then",      "separately",
         "later",     "earlier",   "now",      "moreover", "likewise", "similarly", "nevertheless",
         "meanwhile", "too",       "still",    "though"};
+    // "Ana Ruiz, in a statement released by the campaign, said", "X, when
+    // contacted by Reuters, said": a longer parenthetical that opens with a
+    // preposition or a subordinator is an adjunct, not an apposition.
+    static const WordSet kAdjunctOpeners{
+        "in",   "on",      "at",   "during",       "after",      "before", "when",     "while",
+        "amid", "despite", "with", "particularly", "especially", "like",   "following"};
+    for (uint32_t k = end - 2; k > sb && end - 2 - k < 30; --k) {
+      if (in_quote_[k] >= 0 || quote_mark(k) || w(k) == ";") break;
+      if (!is_comma(k)) continue;
+      if (k > sb + 1 && kAdjunctOpeners.count(w(k + 1)) && in_quote_[k + 1] < 0) return k;
+      break;
+    }
     for (uint32_t k = end - 2; k > sb && end - 2 - k < 4; --k) {
       if (is_comma(k)) return k > sb ? k : end;
       if (!kParenthetical.count(w(k))) return end;
@@ -2691,6 +2788,18 @@ class Extractor {
         }
       }
       if (pronoun) break;
+      // "Lawmakers supporting the bill", "voters backing Ana": a noun with a
+      // participle phrase after it.
+      if (toks_[j].pos == Pos::kVBG && !capitalized(j) && j > sb && in_quote_[j - 1] < 0) {
+        const Pos q = toks_[j - 1].pos;
+        Range pre = head_np(sb, j);
+        if ((q == Pos::kNN || q == Pos::kNNS || q == Pos::kNNP || q == Pos::kNNPS) &&
+            nominal_group(pre, j, false)) {
+          r.b = pre.b;
+          continue;
+        }
+        break;
+      }
       // "Teachers, nurses and shop owners": left_np took the last two items.
       if (is_comma(j) && in_quote_[j] < 0 && step == 0) {
         bool conj = false;
@@ -2918,7 +3027,8 @@ class Extractor {
     if (r < se && (addressee || adjunct_starts().count(w(r)) || capitalized(r) || time_word(w(r)) ||
                    pronouns().count(w(r)))) {
       for (uint32_t k = r; k < se && k < r + 8; ++k) {
-        if (punct(k) || in_quote_[k] >= 0) break;
+        // "backing Ana Ruiz said that": the "that" of another verb.
+        if (punct(k) || in_quote_[k] >= 0 || (k > r && verb_hit_at(k))) break;
         if (w(k) == "that") return k;
       }
     }

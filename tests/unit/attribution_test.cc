@@ -1697,5 +1697,109 @@ TEST(Attribution, DrewCriticismIsACue) {
   EXPECT_EQ(content(d, *a), "his vote on the harbour tax");
 }
 
+TEST(Attribution, BareParticipleAfterNounTakesThatNoun) {
+  // "ads attacking X": the noun the participle describes, not the clause
+  // before it.
+  Document d = analyze("Most of the money went to ads attacking the harbour board.");
+  const Attribution* a = by_cue(d, "attacking");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "ads");
+  EXPECT_EQ(content(d, *a), "the harbour board");
+}
+
+TEST(Attribution, BareParticipleAfterVerbTakesTheSubject) {
+  Document d = analyze(
+      "Ana Ruiz spoke for an hour on Monday, then sat down describing the plan as a waste.");
+  const Attribution* a = by_cue(d, "describing");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ana Ruiz");
+  EXPECT_EQ(content(d, *a), "the plan as a waste");
+}
+
+TEST(Attribution, ReducedPassiveByAgent) {
+  // "a practice criticized by X": X is the source, the noun is the content.
+  Document d = analyze("The Velm council dropped a practice criticized by civil rights groups.");
+  const Attribution* a = by_cue(d, "criticized");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "civil rights groups");
+  EXPECT_EQ(content(d, *a), "a practice");
+  // "responded by saying": "by" takes a gerund, the subject stays the source.
+  Document e = analyze("Ivo Kast responded by saying that the port will stay open.");
+  const Attribution* b = by_cue(e, "responded");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(e, *b), "Ivo Kast");
+}
+
+TEST(Attribution, AdjectiveBeforeNameStaysInSubject) {
+  // Not the relative clause without "that" of "the income trends Democrats
+  // point to": an adjective before a name belongs to the group.
+  Document d = analyze("Many prominent Republicans have said the tax is too high.");
+  const Attribution* a = by_cue(d, "have said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Many prominent Republicans");
+}
+
+TEST(Attribution, ShareIsNoDateInSubject) {
+  Document d = analyze("Six in 10 say the harbour tax is too high.");
+  const Attribution* a = by_cue(d, "say");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Six in 10");
+  // A year after "in" is still a time adjunct, not part of the subject.
+  Document e = analyze("Ana Ruiz in 2015 said the harbour tax is too high.");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(e, *b), "Ana Ruiz");
+}
+
+TEST(Attribution, SubjectWithParticiplePhrase) {
+  Document d = analyze("Parents opposing the harbour plan said the tax is too high.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Parents opposing the harbour plan");
+}
+
+TEST(Attribution, AddresseeSearchStopsAtAnotherVerbOfSaying) {
+  // The "that" after "Ana Ruiz said" is that verb's, not "backing"'s.
+  Document d = analyze("By Tuesday, voters backing Ana Ruiz said that the tax is too high.");
+  const Attribution* a = by_cue(d, "backing");
+  ASSERT_NE(a, nullptr);
+  EXPECT_NE(content(d, *a), "that the tax is too high");
+  // "told Reuters on Monday that": the addressee and adjunct are skipped.
+  Document e = analyze("Ana Ruiz told Reuters on Monday that the tax is too high.");
+  const Attribution* b = by_cue(e, "told");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(content(e, *b), "that the tax is too high");
+}
+
+TEST(Attribution, AdjunctParentheticalIsNotPartOfTheSource) {
+  Document d = analyze(
+      "Ana Ruiz, in a statement released by the campaign on Thursday, said the tax is too "
+      "high.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ana Ruiz");
+  Document e =
+      analyze("The mayor's office, when contacted by the Velm Herald, said the tax is too high.");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(e, *b), "The mayor's office");
+  // An apposition stays: it names the source.
+  Document f = analyze("Ivo Kast, the harbour master, said the tax is too high.");
+  const Attribution* c = by_cue(f, "said");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(source(f, *c), "Ivo Kast, the harbour master");
+}
+
+TEST(Attribution, TrailingAdjunctAfterInvertedSource) {
+  Document d = analyze("\"The tax is too high,\" said Ana Ruiz, after a rally in Velm.");
+  const Attribution* a = by_cue(d, "said");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "Ana Ruiz");
+  Document e = analyze("\"The tax is too high,\" said Ivo Kast, the harbour master.");
+  const Attribution* b = by_cue(e, "said");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(source(e, *b), "Ivo Kast, the harbour master");
+}
+
 }  // namespace
 }  // namespace claimtrace
