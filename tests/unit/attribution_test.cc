@@ -1801,5 +1801,37 @@ TEST(Attribution, TrailingAdjunctAfterInvertedSource) {
   EXPECT_EQ(source(e, *b), "Ivo Kast, the harbour master");
 }
 
+// How far a cue reaches: a verb of publishing, its document and a participle
+// of saying are one cue.
+TEST(AttributionCueExtent, PublishedDocumentAndParticipleAreOneCue) {
+  Document d =
+      analyze("The Tarn Growers Union issued a statement saying the harvest fell by a third.");
+  ASSERT_EQ(d.attributions.size(), 1u);
+  const Attribution& a = d.attributions[0];
+  EXPECT_EQ(d.slice(a.cue), "issued a statement saying");
+  EXPECT_EQ(source(d, a), "The Tarn Growers Union");
+  EXPECT_EQ(content(d, a), "the harvest fell by a third");
+}
+
+TEST(AttributionCueExtent, PublishedDocumentWithAdjunctBeforeTheParticiple) {
+  Document d = analyze(
+      "The mill's owners sent out a text message to workers on Friday, saying the "
+      "plant will close.");
+  const Attribution* a = by_cue(d, "sent out a text message to workers on Friday, saying");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(source(d, *a), "The mill's owners");
+  EXPECT_EQ(content(d, *a), "the plant will close");
+  EXPECT_EQ(by_cue(d, "saying"), nullptr);
+}
+
+TEST(AttributionCueExtent, ParticipleWithoutPublishingVerbStaysShort) {
+  // "in a statement saying": no verb of publishing before the document.
+  Document d = analyze(
+      "Ivo Kast, in a statement saying little, did not explain the delay, "
+      "officials said.");
+  EXPECT_EQ(by_cue(d, "a statement saying"), nullptr);
+  EXPECT_EQ(by_cue(d, "in a statement saying"), nullptr);
+}
+
 }  // namespace
 }  // namespace claimtrace
