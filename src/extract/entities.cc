@@ -701,6 +701,8 @@ class Recognizer {
       if (v == UINT32_MAX && lex_.longest_folded(doc_, i, e, m) &&
           (m.end_token - i >= 2 || has_latin_diacritic(i) || has_article_prefix(i)))
         v = choose_reading(m, sentence_start && i == b, headline);
+      if (v == UINT32_MAX && lex_.hyphen_joined(doc_, i, m))
+        v = choose_reading(m, sentence_start && i == b, headline);
       if (v == UINT32_MAX) {
         ++i;
         continue;

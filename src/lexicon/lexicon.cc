@@ -6,10 +6,12 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 
 #include "lexicon/fold.h"
 
@@ -174,6 +176,29 @@ bool Lexicon::longest(const Document& doc, uint32_t begin, uint32_t limit, Match
 bool Lexicon::longest_folded(const Document& doc, uint32_t begin, uint32_t limit,
                              Match& out) const {
   return longest_of(doc, begin, limit, true, out);
+}
+
+bool Lexicon::hyphen_joined(const Document& doc, uint32_t token, Match& out) const {
+  const Token& t = doc.tokens[token];
+  if (t.kind != TokenKind::kWord || !t.has(kTokenCapitalized)) return false;
+  const std::string_view w = doc.slice(t.span);
+  const std::string_view n = doc.norm(t);
+  if (n.size() != w.size() || n.find('-') == std::string_view::npos) return false;
+  std::string_view parts[8];
+  size_t count = 0, from = 0;
+  while (from <= n.size()) {
+    const size_t dash = std::min(n.find('-', from), n.size());
+    if (dash == from || count == std::size(parts)) return false;  // "--", or too many parts
+    const auto first = static_cast<unsigned char>(w[from]);
+    if (first < 0x80 && !(first >= 'A' && first <= 'Z')) return false;
+    parts[count++] = n.substr(from, dash - from);
+    from = dash + 1;
+  }
+  if (count < 2) return false;
+  out.entries = find(std::span<const std::string_view>(parts, count));
+  out.begin_token = token;
+  out.end_token = token + 1;
+  return !out.entries.empty();
 }
 
 std::vector<Match> Lexicon::all(const Document& doc, uint32_t begin, uint32_t limit) const {

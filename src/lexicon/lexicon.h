@@ -41,6 +41,12 @@ class Lexicon {
   // tokens consumed, including skipped articles. Readings are aliases.
   bool longest_folded(const Document& doc, uint32_t begin, uint32_t limit, Match& out) const;
 
+  // One word whose capitalised parts are joined by hyphens, read as the
+  // phrase the gazetteer writes with spaces: "Kvemo-Kartli" for Kvemo
+  // Kartli. "Washington-based" and "al-Shughur" (a part in lower case) are
+  // not. `out` spans the one token.
+  bool hyphen_joined(const Document& doc, uint32_t token, Match& out) const;
+
   // Every phrase starting at token `begin` (shortest first), for `lexicon lookup`.
   std::vector<Match> all(const Document& doc, uint32_t begin, uint32_t limit) const;
 

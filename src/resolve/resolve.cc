@@ -213,11 +213,13 @@ class Resolver {
     return it->second - (own_vote ? own->second.second : 0);
   }
 
-  // The lexicon readings of a place mention (exact, else transliteration-folded).
+  // The lexicon readings of a place mention (exact, else transliteration-
+  // folded, else a hyphen-joined name: "Kvemo-Kartli").
   bool place_readings(const Mention& m, lexicon::Match& match) const {
     bool exact =
         lex_.longest(doc_, m.token_begin, m.token_end, match) && match.end_token == m.token_end;
-    return exact || lex_.longest_folded(doc_, m.token_begin, m.token_end, match);
+    return exact || lex_.longest_folded(doc_, m.token_begin, m.token_end, match) ||
+           (m.token_end == m.token_begin + 1 && lex_.hyphen_joined(doc_, m.token_begin, match));
   }
 
   int focus(const char country[2]) const {
@@ -917,7 +919,7 @@ class Resolver {
 
   static constexpr double kNearContainerKm = 120;
   static constexpr uint32_t kFarNamesakePopulation = 20000;
-  static constexpr uint32_t kFarNamesakeAliasPopulation = 100000;
+  static constexpr uint32_t kFarNamesakeAliasPopulation = 20000;
   static constexpr double kPartOfCityKm = 25;
   static constexpr double kNeighbourKm = 100;
   static constexpr double kNeighbourWeight = 1.5;

@@ -256,5 +256,26 @@ TEST_F(Resolve, ContextPicksTheReadingOfAPlace) {
   EXPECT_EQ(country_of(doc, "Kasai"), "CD");
 }
 
+TEST_F(Resolve, HyphenJoinedNamesAndTownsReadByAnotherSpelling) {
+  // A name the gazetteer writes with spaces, written with hyphens.
+  Document doc = analyze("Troops entered Kvemo-Kartli on Monday.");
+  const Entity* kk = entity_named(doc, "Kvemo-Kartli");
+  ASSERT_NE(kk, nullptr);
+  ASSERT_TRUE(kk->has_geo);
+  EXPECT_EQ(std::string(kk->geo.country, 2), "GE");
+  EXPECT_EQ(kk->geo.feature, "ADM1");
+  // A lower-case part is no name part of its own.
+  doc = analyze("A Washington-based group filed the suit.");
+  const Entity* based = entity_named(doc, "Washington-based");
+  EXPECT_TRUE(based == nullptr || based->type != EntityType::kGpe);
+  // A town of some size read by another spelling stays where it is, even
+  // beside a town of another country in the sentence before.
+  doc = analyze("The envoy arrived in Tbilisi. Troops reached Jisr al-Shughur on Monday.");
+  const Entity* jisr = entity_named(doc, "Jisr al-Shughur");
+  ASSERT_NE(jisr, nullptr);
+  ASSERT_TRUE(jisr->has_geo);
+  EXPECT_EQ(std::string(jisr->geo.country, 2), "SY");
+}
+
 }  // namespace
 }  // namespace claimtrace
